@@ -1,0 +1,40 @@
+//! The workspace model: plain Rust, no browser types, so it compiles and tests natively.
+
+pub mod commands;
+pub mod committee_report;
+pub mod follow_up;
+pub mod meeting_query;
+pub mod meetings;
+pub mod plan;
+pub mod plan_ops;
+pub mod privacy;
+pub mod staircase;
+pub mod staircase_figures;
+pub mod staircase_ops;
+pub mod templates;
+pub mod validation;
+pub mod workspace;
+
+pub use meetings::*;
+pub use plan::*;
+pub use staircase::*;
+pub use workspace::*;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// Every record carries a stable id so files from two colleagues can be merged record by record.
+pub type Id = Uuid;
+
+/// Fresh random id (UUID v4). Also the serde default, so files from other programs may omit ids.
+pub fn new_id() -> Id {
+    Uuid::new_v4()
+}
+
+/// Current time, UTC. The serde default for timestamps a foreign file leaves out.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Amounts are whole Danish kroner; øre never matter on a staircase or in a plan.
+pub type Kroner = i64;

@@ -1,0 +1,224 @@
+//! The intervention staircase (indsatstrappe): steps, interventions and measurements.
+
+use super::{new_id, now, Id, Kroner};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Staircase {
+    /// Ordered from the least intrusive (first) to the most intrusive (last).
+    pub steps: Vec<Step>,
+    pub measurements: Vec<Measurement>,
+}
+
+/// Which side of the policy goal a step is on; comparisons report placement versus preventive shares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StepCategory {
+    Universal,
+    #[default]
+    Preventive,
+    Placement,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Step {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    pub category: StepCategory,
+    /// Yearly cost per child, used where a measurement only knows the step's total.
+    pub yearly_cost_per_child: Option<Kroner>,
+    pub interventions: Vec<Intervention>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Default for Step {
+    fn default() -> Self {
+        let t = now();
+        Step {
+            id: new_id(),
+            name: String::new(),
+            description: String::new(),
+            category: StepCategory::default(),
+            yearly_cost_per_child: None,
+            interventions: Vec::new(),
+            created_at: t,
+            updated_at: t,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum AgeGroup {
+    #[serde(rename = "0-6")]
+    Age0To6,
+    #[serde(rename = "7-14")]
+    Age7To14,
+    #[serde(rename = "15-17")]
+    Age15To17,
+    #[serde(rename = "18-23")]
+    Age18To23,
+}
+
+impl AgeGroup {
+    pub const ALL: [AgeGroup; 4] = [
+        AgeGroup::Age0To6,
+        AgeGroup::Age7To14,
+        AgeGroup::Age15To17,
+        AgeGroup::Age18To23,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CostPeriod {
+    #[default]
+    PerMonth,
+    PerYear,
+    /// One course per child per year.
+    PerCourse,
+}
+
+impl CostPeriod {
+    /// How many periods a child uses in a year.
+    pub fn per_year(self) -> i64 {
+        match self {
+            CostPeriod::PerMonth => 12,
+            CostPeriod::PerYear | CostPeriod::PerCourse => 1,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    #[default]
+    Own,
+    External,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InterventionStatus {
+    #[default]
+    Active,
+    Planned,
+    Pilot,
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Intervention {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// E.g. "Barnets Lov § 32" or the older "Serviceloven § 52, stk. 3".
+    pub legal_basis: String,
+    pub provider: String,
+    pub provider_kind: ProviderKind,
+    pub target_ages: Vec<AgeGroup>,
+    pub referral_required: bool,
+    /// Method or evidence base: ICDP, COS-P, KIFF, Back2School, FIT, LØFT, Signs of Safety …
+    pub method: String,
+    pub unit_cost: Option<Kroner>,
+    pub cost_period: CostPeriod,
+    pub capacity: Option<u32>,
+    pub status: InterventionStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Default for Intervention {
+    fn default() -> Self {
+        let t = now();
+        Intervention {
+            id: new_id(),
+            name: String::new(),
+            description: String::new(),
+            legal_basis: String::new(),
+            provider: String::new(),
+            provider_kind: ProviderKind::default(),
+            target_ages: Vec::new(),
+            referral_required: false,
+            method: String::new(),
+            unit_cost: None,
+            cost_period: CostPeriod::default(),
+            capacity: None,
+            status: InterventionStatus::default(),
+            created_at: t,
+            updated_at: t,
+        }
+    }
+}
+
+impl Intervention {
+    /// Yearly cost of one child in this intervention, if a unit cost is known.
+    pub fn yearly_cost_per_child(&self) -> Option<Kroner> {
+        self.unit_cost
+            .map(|c| c.saturating_mul(self.cost_period.per_year()))
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeasurementKind {
+    Baseline,
+    #[default]
+    Actual,
+    Target,
+    Scenario,
+}
+
+/// A named count of children ("Baseline 2016", "Mål 2020"): per intervention, or per step where only
+/// the step's total is known.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Measurement {
+    pub id: Id,
+    pub name: String,
+    pub kind: MeasurementKind,
+    pub date: Option<NaiveDate>,
+    pub note: String,
+    /// Children per intervention id.
+    pub per_intervention: BTreeMap<Id, u32>,
+    /// Children per step id, for steps counted only as a whole.
+    pub per_step: BTreeMap<Id, u32>,
+    /// Caseworkers at the time, for children per caseworker.
+    pub caseworkers: Option<u32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Default for Measurement {
+    fn default() -> Self {
+        let t = now();
+        Measurement {
+            id: new_id(),
+            name: String::new(),
+            kind: MeasurementKind::default(),
+            date: None,
+            note: String::new(),
+            per_intervention: BTreeMap::new(),
+            per_step: BTreeMap::new(),
+            caseworkers: None,
+            created_at: t,
+            updated_at: t,
+        }
+    }
+}
