@@ -1,1 +1,13 @@
-//! (in progress)
+//! The shared JSON file: an envelope (format, version, app version, export time) around one workspace.
+//! One load path for files and for browser storage alike: `import::read_workspace_file`.
+
+pub mod envelope;
+pub mod export;
+pub mod import;
+pub mod migrate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
+pub use envelope::{FORMAT, VERSION};
+pub use export::{cpr_findings, export_json, file_name};
+pub use import::{read_workspace_file, DataProblem, ImportError, Imported, MAX_FILE_BYTES};

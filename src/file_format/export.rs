@@ -1,0 +1,117 @@
+//! Writing a workspace file, naming it, and finding CPR-like numbers before it leaves the machine.
+
+use super::envelope::{app_version, EnvelopeOut, FORMAT, VERSION};
+use crate::model::{privacy, Workspace};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
+
+/// Pretty-printed UTF-8 JSON with the envelope.
+pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
+    let envelope = EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        app_version: app_version(),
+        exported_at,
+        workspace: ws,
+    };
+    // A workspace holds only strings, numbers, maps with string keys and dates: serializing cannot fail.
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// `trappe-koege-2019-2026-11-24.json`: from the workspace name (Danish letters spelled out) and the date.
+pub fn file_name(ws: &Workspace, date: NaiveDate) -> String {
+    let mut slug = String::new();
+    for ch in ws.name.to_lowercase().chars() {
+        match ch {
+            'æ' => slug.push_str("ae"),
+            'ø' => slug.push_str("oe"),
+            'å' => slug.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => slug.push(c),
+            _ => {
+                if !slug.ends_with('-') {
+                    slug.push('-')
+                }
+            }
+        }
+    }
+    let slug: String = slug.trim_matches('-').chars().take(60).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("trappe-{}.json", date.format("%Y-%m-%d"))
+    } else {
+        format!("trappe-{slug}-{}.json", date.format("%Y-%m-%d"))
+    }
+}
+
+/// Paths of text values that contain a CPR-like number. Ids and map keys are skipped.
+pub fn cpr_findings(ws: &Workspace) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Ok(v) = serde_json::to_value(ws) {
+        walk(&v, "workspace".to_string(), "", &mut found);
+    }
+    found
+}
+
+fn walk(v: &Value, path: String, key: &str, found: &mut Vec<String>) {
+    match v {
+        Value::String(s) => {
+            let is_id = key == "id" || key.ends_with("_id") || key.ends_with("_ids");
+            if !is_id && privacy::contains_cpr_like(s) {
+                found.push(path);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}[{i}]"), key, found);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                walk(item, format!("{path}.{k}"), k, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Meeting;
+
+    #[test]
+    fn file_name_spells_out_danish_letters() {
+        let ws = Workspace::new("Køge 2019 – Årsplan/Ærø");
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(
+            file_name(&ws, d),
+            "trappe-koege-2019-aarsplan-aeroe-2026-11-24.json"
+        );
+        assert_eq!(
+            file_name(&Workspace::new("!!!"), d),
+            "trappe-2026-11-24.json"
+        );
+    }
+
+    #[test]
+    fn cpr_like_numbers_are_found_with_their_path() {
+        let mut ws = Workspace::new("x");
+        ws.meetings.push(Meeting {
+            notes: "Barnets cpr 010203-1234 står her".into(),
+            ..Meeting::default()
+        });
+        ws.meetings.push(Meeting::default());
+        assert_eq!(cpr_findings(&ws), vec!["workspace.meetings[0].notes"]);
+    }
+
+    #[test]
+    fn export_has_the_envelope() {
+        let ws = Workspace::new("Halsnæs");
+        let json = export_json(&ws, Utc::now());
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["format"], "trappe-workspace");
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["workspace"]["name"], "Halsnæs");
+        assert!(json.contains("\n  \"workspace\""), "pretty-printed");
+    }
+}
