@@ -1,11 +1,19 @@
 //! Trappe: the intervention staircase, network-meeting logs and action plan of a Danish municipality's
 //! children-and-family area, kept in the browser.
 //!
-//! `model`, `file_format`, `output`, `examples` and `text` are plain Rust and test natively; `storage`
-//! and `ui` are the browser edges and exist only for wasm32.
+//! `model`, `file_format`, `output`, `examples`, `storage` (interface and in-memory double) and `text` are
+//! plain Rust and test natively; `app`, `browser`, the IndexedDB storage and `ui` exist only for wasm32.
 
 pub mod examples;
 pub mod file_format;
 pub mod model;
 pub mod output;
+pub mod storage;
 pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -18,6 +18,18 @@ pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
 }
 
+/// Compact JSON with the envelope, as kept in browser storage (loads reuse the file import).
+pub fn storage_json(ws: &Workspace, saved_at: DateTime<Utc>) -> String {
+    let envelope = EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        app_version: app_version(),
+        exported_at: saved_at,
+        workspace: ws,
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
 /// `trappe-koege-2019-2026-11-24.json`: from the workspace name (Danish letters spelled out) and the date.
 pub fn file_name(ws: &Workspace, date: NaiveDate) -> String {
     let mut slug = String::new();

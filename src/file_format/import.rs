@@ -21,16 +21,34 @@ pub struct Imported {
 /// What went wrong, as data; `text::file` turns it into Danish.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
     Empty,
-    NotUtf8 { byte_offset: usize },
-    Syntax { line: usize, column: usize, problem: DataProblem },
+    NotUtf8 {
+        byte_offset: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        problem: DataProblem,
+    },
     NotAnObject,
-    WrongFormat { found: Option<String> },
+    WrongFormat {
+        found: Option<String>,
+    },
     MissingVersion,
-    NewerVersion { found: u64 },
+    NewerVersion {
+        found: u64,
+    },
     Migration(MigrationError),
-    Invalid { path: String, line: usize, column: usize, problem: DataProblem },
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        problem: DataProblem,
+    },
     Validation(Vec<Issue>),
 }
 
@@ -107,7 +125,7 @@ struct Head {
     version: Option<Value>,
 }
 
-/// The one load path for files and stored workspaces.
+/// Reads a file a user picked: at most `MAX_FILE_BYTES`.
 pub fn read_workspace_file(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
@@ -115,6 +133,17 @@ pub fn read_workspace_file(bytes: &[u8]) -> Result<Imported, ImportError> {
             max: MAX_FILE_BYTES,
         });
     }
+    read_workspace(bytes)
+}
+
+/// Reads a workspace from browser storage. The same checks as a file, but no size limit: a workspace
+/// that grew past the file limit must still open.
+pub fn read_stored_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
+    read_workspace(bytes)
+}
+
+/// The one load path for files and stored workspaces.
+fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
     // Editors on Windows like to start UTF-8 files with a byte order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {

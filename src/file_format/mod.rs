@@ -9,5 +9,7 @@ pub mod migrate;
 pub mod schema;
 
 pub use envelope::{FORMAT, VERSION};
-pub use export::{cpr_findings, export_json, file_name};
-pub use import::{read_workspace_file, DataProblem, ImportError, Imported, MAX_FILE_BYTES};
+pub use export::{cpr_findings, export_json, file_name, storage_json};
+pub use import::{
+    read_stored_workspace, read_workspace_file, DataProblem, ImportError, Imported, MAX_FILE_BYTES,
+};

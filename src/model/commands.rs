@@ -17,7 +17,10 @@ pub enum Command {
     PutMeeting(Meeting),
     RemoveMeeting(Id),
     /// Put back a removed meeting at its old position.
-    RestoreMeeting { index: usize, meeting: Meeting },
+    RestoreMeeting {
+        index: usize,
+        meeting: Meeting,
+    },
     ReplaceTemplates(Vec<MeetingTemplate>),
     ReplacePlan(ActionPlan),
     ReplaceFollowUp(super::FollowUpRules),
@@ -43,12 +46,11 @@ pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<Command, DomainError> {
             if name.is_empty() {
                 return Err(DomainError::EmptyName);
             }
-            let inverse = Command::SetWorkspaceInfo {
+            Command::SetWorkspaceInfo {
                 name: std::mem::replace(&mut ws.name, name),
                 municipality: std::mem::replace(&mut ws.municipality, municipality),
                 description: std::mem::replace(&mut ws.description, description),
-            };
-            inverse
+            }
         }
         Command::ReplaceStaircase(s) => {
             Command::ReplaceStaircase(std::mem::replace(&mut ws.staircase, s))

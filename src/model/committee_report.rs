@@ -1,1 +1,500 @@
-//! (in progress)
+//! The status report to the political committee ("midtvejsstatus"): every initiative's status as of the
+//! report date, the notes written since the previous report, staleness, indicators and a count by status.
+//! Everything is computed as of the report date, so a report can be reproduced later: notes, status
+//! changes and measurements dated after it are left out.
+
+use super::plan_ops::{is_stale, latest_value, progress, status_on, tree_order};
+use super::{ActionPlan, Id, IndicatorValue, Initiative, InitiativeStatus, StatusNote};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommitteeReport {
+    pub plan_title: String,
+    pub report_date: NaiveDate,
+    pub previous_report_date: Option<NaiveDate>,
+    /// The committee the report was limited to, as asked for.
+    pub committee: Option<String>,
+    pub stale_after_days: u32,
+    /// In number order, sub-items right under their parent.
+    pub initiatives: Vec<ReportInitiative>,
+    pub indicators: Vec<ReportIndicator>,
+    /// All six statuses in `InitiativeStatus::ALL` order, zero counts included.
+    pub summary: [(InitiativeStatus, usize); 6],
+    pub stale_count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportInitiative {
+    pub id: Id,
+    /// 0 for a top-level initiative, 1 for a sub-item …
+    pub depth: usize,
+    pub number: String,
+    pub title: String,
+    pub goal_id: Option<Id>,
+    pub track_id: Option<Id>,
+    pub owner: String,
+    pub committee: String,
+    pub deadline: Option<NaiveDate>,
+    /// Status as of the report date.
+    pub status: InitiativeStatus,
+    /// Status as of the previous report date, to show what changed.
+    pub previous_status: Option<InitiativeStatus>,
+    /// Notes dated after the previous report date up to and including the report date, oldest first.
+    pub notes: Vec<StatusNote>,
+    /// Newest note on or before the report date.
+    pub last_note_date: Option<NaiveDate>,
+    pub stale: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportIndicator {
+    pub id: Id,
+    pub name: String,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub baseline_date: Option<NaiveDate>,
+    pub target: Option<f64>,
+    pub target_date: Option<NaiveDate>,
+    /// Newest measurement on or before the report date.
+    pub latest: Option<IndicatorValue>,
+    pub progress: Option<f64>,
+}
+
+/// An initiative's committee; a sub-item without one belongs to its parent's committee.
+fn effective_committee<'a>(
+    plan: &'a ActionPlan,
+    by_id: &HashMap<Id, &'a Initiative>,
+    ini: &'a Initiative,
+) -> &'a str {
+    let mut cur = ini;
+    // Bounded walk: a parent loop in a broken file must not hang the report.
+    for _ in 0..=plan.initiatives.len() {
+        if !cur.committee.trim().is_empty() {
+            return cur.committee.trim();
+        }
+        match cur.parent_id.and_then(|p| by_id.get(&p)) {
+            Some(parent) => cur = parent,
+            None => break,
+        }
+    }
+    ""
+}
+
+/// Builds the report as of `report_date`. Notes are those dated in (`previous_report_date`,
+/// `report_date`]: a note on the previous report date was in that report; one on the report date is in
+/// this one. Without a previous date every note up to the report date is included. Undated notes cannot be
+/// placed in a window and are left out.
+///
+/// With `committee`, only initiatives of that committee (compared ignoring case; sub-items inherit it),
+/// and only indicators linked to one of them, to one of their goals, or to nothing.
+pub fn committee_report(
+    plan: &ActionPlan,
+    report_date: NaiveDate,
+    previous_report_date: Option<NaiveDate>,
+    committee: Option<&str>,
+) -> CommitteeReport {
+    let by_id: HashMap<Id, &Initiative> = plan.initiatives.iter().map(|i| (i.id, i)).collect();
+    let wanted = committee
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty());
+    let included: Vec<Id> = plan
+        .initiatives
+        .iter()
+        .filter(|i| {
+            wanted
+                .as_ref()
+                .is_none_or(|w| effective_committee(plan, &by_id, i).to_lowercase() == *w)
+        })
+        .map(|i| i.id)
+        .collect();
+
+    let in_window = |d: Option<NaiveDate>| {
+        d.is_some_and(|d| d <= report_date && previous_report_date.is_none_or(|p| d > p))
+    };
+
+    let mut initiatives = Vec::with_capacity(included.len());
+    for row in tree_order(plan, Some(&included)) {
+        let Some(ini) = by_id.get(&row.id) else {
+            continue;
+        };
+        let mut notes: Vec<StatusNote> = ini
+            .history
+            .iter()
+            .filter(|n| in_window(n.date))
+            .cloned()
+            .collect();
+        // Stable: same-day notes keep the order they were written in.
+        notes.sort_by_key(|n| n.date);
+        initiatives.push(ReportInitiative {
+            id: ini.id,
+            depth: row.depth,
+            number: ini.number.clone(),
+            title: ini.title.clone(),
+            goal_id: ini.goal_id,
+            track_id: ini.track_id,
+            owner: ini.owner.clone(),
+            committee: effective_committee(plan, &by_id, ini).to_string(),
+            deadline: ini.deadline,
+            status: status_on(ini, report_date),
+            previous_status: previous_report_date.map(|p| status_on(ini, p)),
+            notes,
+            last_note_date: ini
+                .history
+                .iter()
+                .filter_map(|n| n.date)
+                .filter(|d| *d <= report_date)
+                .max(),
+            stale: is_stale(ini, report_date, plan.stale_after_days),
+        });
+    }
+
+    let mut summary = InitiativeStatus::ALL.map(|s| (s, 0usize));
+    for r in &initiatives {
+        if let Some(slot) = summary.iter_mut().find(|(s, _)| *s == r.status) {
+            slot.1 += 1;
+        }
+    }
+    let stale_count = initiatives.iter().filter(|r| r.stale).count();
+
+    let included_set: HashSet<Id> = included.iter().copied().collect();
+    let goals_of_included: HashSet<Id> = included
+        .iter()
+        .filter_map(|id| by_id.get(id).and_then(|i| i.goal_id))
+        .collect();
+    let indicators = plan
+        .indicators
+        .iter()
+        .filter(|ind| {
+            wanted.is_none()
+                || match (ind.initiative_id, ind.goal_id) {
+                    (Some(i), _) if included_set.contains(&i) => true,
+                    (_, Some(g)) if goals_of_included.contains(&g) => true,
+                    (None, None) => true,
+                    _ => false,
+                }
+        })
+        .map(|ind| ReportIndicator {
+            id: ind.id,
+            name: ind.name.clone(),
+            unit: ind.unit.clone(),
+            baseline: ind.baseline,
+            baseline_date: ind.baseline_date,
+            target: ind.target,
+            target_date: ind.target_date,
+            latest: latest_value(ind, Some(report_date)).cloned(),
+            progress: progress(ind, Some(report_date)),
+        })
+        .collect();
+
+    CommitteeReport {
+        plan_title: plan.title.clone(),
+        report_date,
+        previous_report_date,
+        committee: committee
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string),
+        stale_after_days: plan.stale_after_days,
+        initiatives,
+        indicators,
+        summary,
+        stale_count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plan_ops::{filter, PlanFilter};
+    use crate::model::{Goal, Indicator, Initiative};
+    use chrono::{TimeZone, Utc};
+    use std::time::Instant;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn ini(number: &str, committee: &str) -> Initiative {
+        Initiative {
+            number: number.into(),
+            title: format!("Indsats {number}"),
+            committee: committee.into(),
+            created_at: Utc.with_ymd_and_hms(2019, 1, 1, 0, 0, 0).unwrap(),
+            ..Initiative::default()
+        }
+    }
+
+    /// Køge-like plan: notes around the report dates 8 May 2019 (previous) and 1 Oct 2019.
+    fn plan() -> (ActionPlan, [Id; 5]) {
+        let mut p = ActionPlan {
+            title: "Strategier for indsatsen".into(),
+            stale_after_days: 60,
+            ..ActionPlan::default()
+        };
+        let goal = p
+            .add_goal(Goal {
+                number: "2".into(),
+                title: "Sund økonomi".into(),
+                ..Goal::default()
+            })
+            .unwrap();
+        let a = p.add_initiative(ini("1.10", "Børneudvalget")).unwrap();
+        let b = p
+            .add_initiative(Initiative {
+                goal_id: Some(goal),
+                ..ini("1.2", "Børneudvalget")
+            })
+            .unwrap();
+        let six = p.add_initiative(ini("6", "Skoleudvalget")).unwrap();
+        let six_a = p
+            .add_initiative(Initiative {
+                parent_id: Some(six),
+                ..ini("6A", "")
+            })
+            .unwrap();
+        let done = p.add_initiative(ini("3.1", "børneudvalget ")).unwrap();
+
+        // a: a note exactly on the previous report date (excluded), one on the report date (included),
+        // one after the report date (never shown), and a status change after it (ignored).
+        p.set_status(
+            a,
+            InitiativeStatus::InProgress,
+            d(2019, 3, 1),
+            "BH",
+            "Igangsat",
+        )
+        .unwrap();
+        p.add_note(a, d(2019, 5, 8), "BH", "Forelagt Børneudvalget")
+            .unwrap();
+        p.add_note(a, d(2019, 10, 1), "BH", "Udbud afsluttet")
+            .unwrap();
+        p.add_note(a, d(2019, 10, 2), "BH", "Efter rapporten")
+            .unwrap();
+        p.set_status(a, InitiativeStatus::Done, d(2019, 11, 1), "BH", "Slut")
+            .unwrap();
+        // b: delayed inside the window, last note 30 June: 93 days before the report → stale.
+        p.set_status(
+            b,
+            InitiativeStatus::Delayed,
+            d(2019, 6, 30),
+            "AK",
+            "Høring trækker ud",
+        )
+        .unwrap();
+        // six: no notes since created 1 Jan → stale; 6A inherits the committee.
+        p.add_note(six_a, d(2019, 5, 9), "LM", "Første hold ICDP")
+            .unwrap();
+        // done: done before the window, long silent, never stale.
+        p.set_status(done, InitiativeStatus::Done, d(2019, 2, 1), "", "")
+            .unwrap();
+
+        let with_goal = p
+            .add_indicator(Indicator {
+                name: "Anbringelser".into(),
+                unit: "antal".into(),
+                baseline: Some(120.0),
+                target: Some(100.0),
+                goal_id: Some(goal),
+                ..Indicator::default()
+            })
+            .unwrap();
+        p.add_value(with_goal, d(2019, 6, 1), 110.0, "").unwrap();
+        p.add_value(with_goal, d(2019, 10, 2), 90.0, "efter rapporten")
+            .unwrap();
+        let with_six = p
+            .add_indicator(Indicator {
+                name: "Forældre på kursus".into(),
+                initiative_id: Some(six_a),
+                ..Indicator::default()
+            })
+            .unwrap();
+        p.add_value(with_six, d(2019, 9, 1), 12.0, "").unwrap();
+        (p, [a, b, six, six_a, done])
+    }
+
+    #[test]
+    fn notes_in_the_window_and_status_on_the_report_date() {
+        let (p, [a, b, six, six_a, done]) = plan();
+        let r = committee_report(&p, d(2019, 10, 1), Some(d(2019, 5, 8)), None);
+        let order: Vec<(&str, usize)> = r
+            .initiatives
+            .iter()
+            .map(|i| (i.number.as_str(), i.depth))
+            .collect();
+        assert_eq!(
+            order,
+            vec![("1.2", 0), ("1.10", 0), ("3.1", 0), ("6", 0), ("6A", 1)]
+        );
+        let get = |id: Id| r.initiatives.iter().find(|i| i.id == id).unwrap();
+
+        let ra = get(a);
+        let texts: Vec<&str> = ra.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, vec!["Udbud afsluttet"]); // 8 May excluded, 1 Oct included, 2 Oct never
+        assert_eq!(ra.status, InitiativeStatus::InProgress); // done only on 1 Nov
+        assert_eq!(ra.previous_status, Some(InitiativeStatus::InProgress));
+        assert_eq!(ra.last_note_date, Some(d(2019, 10, 1)));
+        assert!(!ra.stale);
+
+        let rb = get(b);
+        assert_eq!(rb.status, InitiativeStatus::Delayed);
+        assert_eq!(rb.previous_status, Some(InitiativeStatus::NotStarted));
+        assert_eq!(rb.notes.len(), 1);
+        assert!(rb.stale); // 93 days > 60
+
+        assert!(get(six).stale);
+        assert_eq!(get(six_a).committee, "Skoleudvalget");
+        assert_eq!(get(six_a).notes.len(), 1);
+        assert!(!get(done).stale);
+        assert!(get(done).notes.is_empty());
+
+        use InitiativeStatus::*;
+        assert_eq!(
+            r.summary,
+            [
+                (NotStarted, 2),
+                (InProgress, 1),
+                (Delayed, 1),
+                (Done, 1),
+                (Paused, 0),
+                (Dropped, 0)
+            ]
+        );
+        // b (93 days), 6 (273 days since 1 Jan), 6A (145 days since 9 May).
+        assert_eq!(r.stale_count, 3);
+
+        // Indicators as of the report date: the 2 October measurement is not used.
+        let places = &r.indicators[0];
+        assert_eq!(places.latest.as_ref().unwrap().value, 110.0);
+        assert_eq!(places.progress, Some(0.5));
+        assert_eq!(r.indicators[1].progress, None); // no baseline or target
+        assert_eq!(r.indicators[1].latest.as_ref().unwrap().value, 12.0);
+    }
+
+    #[test]
+    fn boundaries_of_the_window() {
+        let (p, [a, ..]) = plan();
+        // Report on the previous report date's own day, previous date the day before.
+        let r = committee_report(&p, d(2019, 5, 8), Some(d(2019, 5, 7)), None);
+        let ra = r.initiatives.iter().find(|i| i.id == a).unwrap();
+        assert_eq!(ra.notes.len(), 1);
+        assert_eq!(ra.notes[0].text, "Forelagt Børneudvalget");
+        // Without a previous date: everything up to the report date.
+        let r = committee_report(&p, d(2019, 10, 1), None, None);
+        let ra = r.initiatives.iter().find(|i| i.id == a).unwrap();
+        let texts: Vec<&str> = ra.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Igangsat", "Forelagt Børneudvalget", "Udbud afsluttet"]
+        );
+        assert_eq!(ra.previous_status, None);
+        // Before anything happened.
+        let r = committee_report(&p, d(2018, 12, 31), None, None);
+        assert!(r.initiatives.iter().all(|i| i.notes.is_empty()));
+        assert_eq!(r.summary[0], (InitiativeStatus::NotStarted, 5));
+        assert!(r.indicators.iter().all(|i| i.latest.is_none()));
+    }
+
+    #[test]
+    fn one_committee() {
+        let (p, [a, b, _, _, done]) = plan();
+        let r = committee_report(
+            &p,
+            d(2019, 10, 1),
+            Some(d(2019, 5, 8)),
+            Some(" BØRNEUDVALGET"),
+        );
+        let ids: Vec<Id> = r.initiatives.iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![b, a, done]);
+        assert_eq!(r.committee.as_deref(), Some("BØRNEUDVALGET"));
+        assert_eq!(r.summary.iter().map(|(_, n)| n).sum::<usize>(), 3);
+        // Only the goal-linked indicator: "Forældre på kursus" belongs to 6A (Skoleudvalget).
+        assert_eq!(r.indicators.len(), 1);
+        assert_eq!(r.indicators[0].name, "Anbringelser");
+
+        let r = committee_report(&p, d(2019, 10, 1), None, Some("Skoleudvalget"));
+        let numbers: Vec<&str> = r.initiatives.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, vec!["6", "6A"]);
+        assert_eq!(r.indicators.len(), 1);
+        assert_eq!(r.indicators[0].name, "Forældre på kursus");
+
+        // An empty committee name means all.
+        let r = committee_report(&p, d(2019, 10, 1), None, Some("  "));
+        assert_eq!(r.initiatives.len(), 5);
+        assert_eq!(r.committee, None);
+    }
+
+    /// 300 initiatives with 3,000 notes: times the filter and the report. Run with
+    /// `cargo test --release --lib committee_report -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timing_300_initiatives_3000_notes() {
+        let mut p = ActionPlan {
+            stale_after_days: 60,
+            ..ActionPlan::default()
+        };
+        let committees = ["Børneudvalget", "Skoleudvalget", "Socialudvalget"];
+        let mut ids = Vec::new();
+        for n in 0..300 {
+            let parent = (n % 10 != 0).then(|| ids[ids.len() - (n % 10)]);
+            let id = p
+                .add_initiative(Initiative {
+                    number: format!("{}.{}", n / 10 + 1, n % 10),
+                    title: format!("Indsats nummer {n} om tidlig forebyggelse"),
+                    owner: format!("Enhed {}", n % 7),
+                    committee: committees[n % 3].into(),
+                    parent_id: parent,
+                    created_at: Utc.with_ymd_and_hms(2019, 1, 1, 0, 0, 0).unwrap(),
+                    ..Initiative::default()
+                })
+                .unwrap();
+            ids.push(id);
+        }
+        let start = d(2019, 1, 1);
+        for k in 0..3000usize {
+            let id = ids[k % 300];
+            let date = start + chrono::Days::new((k * 7 % 700) as u64);
+            if k % 5 == 0 {
+                p.set_status(
+                    id,
+                    InitiativeStatus::ALL[k % 6],
+                    date,
+                    "Sagsbehandler",
+                    "Status ændret efter møde",
+                )
+                .unwrap();
+            } else {
+                p.add_note(
+                    id,
+                    date,
+                    "Sagsbehandler",
+                    &format!("Note {k}: arbejdet skrider frem"),
+                )
+                .unwrap();
+            }
+        }
+        let f = PlanFilter {
+            committee: "Børneudvalget".into(),
+            stale_only: false,
+            text: "forebyggelse frem".into(),
+            ..PlanFilter::default()
+        };
+        let t = Instant::now();
+        let hits = filter(&p, &f, d(2020, 6, 1));
+        let filter_time = t.elapsed();
+        let t = Instant::now();
+        let r = committee_report(&p, d(2020, 6, 1), Some(d(2020, 1, 1)), None);
+        let report_time = t.elapsed();
+        println!(
+            "filter: {} hits in {:?}; report: {} initiatives, {} notes in {:?}",
+            hits.len(),
+            filter_time,
+            r.initiatives.len(),
+            r.initiatives.iter().map(|i| i.notes.len()).sum::<usize>(),
+            report_time
+        );
+        // Børneudvalget is every third; every fifth has only status entries, without "frem".
+        assert_eq!(hits.len(), 80);
+        assert_eq!(r.initiatives.len(), 300);
+    }
+}

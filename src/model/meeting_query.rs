@@ -1,1 +1,742 @@
-//! (in progress)
+//! Searching and filtering the meeting log. A `SearchIndex` is built once (and updated per edited meeting)
+//! and answers each keystroke without allocating per meeting: all meetings' lowercased text lives in one
+//! string, and the order newest-first is computed up front.
+
+use super::{Id, Meeting, MeetingStatus, MeetingType, Staircase};
+use crate::text;
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeetingFilter {
+    /// Free text; every whitespace-separated word must occur somewhere in the meeting (any case).
+    pub text: String,
+    /// Empty means every type.
+    pub types: Vec<MeetingType>,
+    /// Empty means every status.
+    pub statuses: Vec<MeetingStatus>,
+    /// Both ends included. With either set, undated meetings are left out.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// The meeting's linked step, or one of its linked interventions, is this step.
+    pub step: Option<Id>,
+    /// Only meetings with at least one action item not done.
+    pub open_actions_only: bool,
+}
+
+impl MeetingFilter {
+    /// True when the filter lets every meeting through.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.types.is_empty()
+            && self.statuses.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.step.is_none()
+            && !self.open_actions_only
+    }
+}
+
+/// Lowercased text of every meeting, in one buffer, and the meetings' order newest first.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    /// Each meeting's fields joined by '\n', ending with '\n', so a search word (which holds no whitespace)
+    /// never matches across two fields or two meetings.
+    text: String,
+    /// Start of meeting i's text in `text`; one extra entry marks the end.
+    starts: Vec<usize>,
+    ids: Vec<Id>,
+    /// Meeting indices by date, newest first; undated last; ties in their original order.
+    order: Vec<usize>,
+}
+
+/// Appends `s` lowercased: ASCII runs in bulk, other characters one by one (æøå, Æ → æ …). Used for both
+/// the index and the query, so the two always agree (char by char, without str::to_lowercase's special
+/// Greek final sigma).
+fn push_lowercase(buf: &mut String, s: &str) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = buf.len();
+        buf.push_str(&rest[..ascii]);
+        buf[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            buf.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+/// One field, lowercased, then a line break. Line breaks inside a field stay: they are whitespace, which
+/// no search word contains.
+fn push_field(buf: &mut String, s: &str) {
+    if !s.is_empty() {
+        push_lowercase(buf, s);
+        buf.push('\n');
+    }
+}
+
+/// Appends one meeting's searchable text: case_ref, initiator, coordinator, invited_by, chair, note_taker,
+/// participants (name and relation or unit), questions, decisions, action items (what and who), notes and
+/// the type's Danish label. Checklist labels are left out: they come from templates and would match nearly
+/// every meeting. Never empty, so meetings' slices of the buffer never overlap.
+fn push_meeting(buf: &mut String, m: &Meeting) {
+    let start = buf.len();
+    for s in [
+        m.case_ref.as_str(),
+        &m.initiator,
+        &m.coordinator,
+        &m.invited_by,
+        &m.chair,
+        &m.note_taker,
+    ] {
+        push_field(buf, s);
+    }
+    for p in &m.participants {
+        push_field(buf, &p.name);
+        push_field(buf, &p.relation_or_unit);
+    }
+    for q in &m.questions {
+        push_field(buf, q);
+    }
+    push_field(buf, &m.decisions);
+    for a in &m.action_items {
+        push_field(buf, &a.what);
+        push_field(buf, &a.who);
+    }
+    push_field(buf, &m.notes);
+    push_field(buf, &text::meeting_type(&m.meeting_type));
+    if buf.len() == start {
+        buf.push('\n');
+    }
+}
+
+/// Meeting indices newest first. Stable; `Option` orders `None` first, so descending puts undated meetings
+/// last and, on one day, meetings without a time after those with one.
+fn newest_first(meetings: &[Meeting]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..meetings.len()).collect();
+    order.sort_by(|&a, &b| {
+        (meetings[b].date, meetings[b].time).cmp(&(meetings[a].date, meetings[a].time))
+    });
+    order
+}
+
+impl SearchIndex {
+    pub fn new(meetings: &[Meeting]) -> Self {
+        let mut text = String::with_capacity(meetings.len() * 256);
+        let mut starts = Vec::with_capacity(meetings.len() + 1);
+        for m in meetings {
+            starts.push(text.len());
+            push_meeting(&mut text, m);
+        }
+        starts.push(text.len());
+        SearchIndex {
+            text,
+            starts,
+            ids: meetings.iter().map(|m| m.id).collect(),
+            order: newest_first(meetings),
+        }
+    }
+
+    /// Brings the index up to date after `meetings[i]` was edited, or appended as the last meeting, without
+    /// re-reading the other meetings' text. Any other change (removal, reordering) rebuilds the index.
+    pub fn update(&mut self, meetings: &[Meeting], i: usize) {
+        let n = self.ids.len();
+        if meetings.len() == n && i < n && self.ids[i] == meetings[i].id {
+            let mut seg = String::new();
+            push_meeting(&mut seg, &meetings[i]);
+            let (a, b) = (self.starts[i], self.starts[i + 1]);
+            self.text.replace_range(a..b, &seg);
+            for s in &mut self.starts[i + 1..] {
+                *s = *s - b + a + seg.len();
+            }
+        } else if meetings.len() == n + 1 && i == n {
+            push_meeting(&mut self.text, &meetings[i]);
+            self.starts.push(self.text.len());
+            self.ids.push(meetings[i].id);
+        } else {
+            *self = SearchIndex::new(meetings);
+            return;
+        }
+        self.order = newest_first(meetings);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Whether the index was built from exactly these meetings' ids in this order. Text edits are not
+    /// detected: call [`SearchIndex::update`] (or rebuild) whenever a meeting changes.
+    pub fn is_current(&self, meetings: &[Meeting]) -> bool {
+        self.ids.len() == meetings.len() && self.ids.iter().zip(meetings).all(|(id, m)| *id == m.id)
+    }
+
+    /// Keeps in `keep` only the meetings whose text contains `word`. Each run of consecutive candidates is
+    /// searched as one stretch of the buffer, and after a hit the search resumes at the next meeting, so a
+    /// word costs about one pass over the candidates' text.
+    fn narrow(&self, word: &str, keep: &mut [bool]) {
+        let n = keep.len();
+        let mut i = 0;
+        while i < n {
+            if !keep[i] {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && keep[j] {
+                keep[j] = false;
+                j += 1;
+            }
+            let end = self.starts[j];
+            let mut pos = self.starts[i];
+            while let Some(off) = self.text[pos..end].find(word) {
+                let k = self.starts.partition_point(|&s| s <= pos + off) - 1;
+                keep[k] = true;
+                pos = self.starts[k + 1];
+            }
+            i = j;
+        }
+    }
+
+    /// Indices into `meetings` that pass `filter`, newest first (undated last, ties in original order).
+    /// `meetings` must be the slice the index was built from; if it has changed length, indices the index
+    /// does not know are left out.
+    pub fn query(
+        &self,
+        meetings: &[Meeting],
+        filter: &MeetingFilter,
+        steps: &Staircase,
+    ) -> Vec<usize> {
+        let n = self.len().min(meetings.len());
+        // Interventions on the filtered step, found once per query.
+        let step_interventions: Vec<Id> = filter
+            .step
+            .and_then(|id| steps.steps.iter().find(|s| s.id == id))
+            .map(|s| s.interventions.iter().map(|iv| iv.id).collect())
+            .unwrap_or_default();
+        // Cheap field checks first, so the text search only reads meetings that can still match.
+        let mut keep: Vec<bool> = meetings[..n]
+            .iter()
+            .map(|m| passes(m, filter, &step_interventions))
+            .collect();
+
+        let mut lowered = String::with_capacity(filter.text.len());
+        push_lowercase(&mut lowered, &filter.text);
+        let mut words: Vec<&str> = lowered.split_whitespace().collect();
+        // Longest first: usually the rarest, leaving fewer candidates for the next word.
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.dedup();
+        for w in words {
+            self.narrow(w, &mut keep);
+        }
+
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| i < n && keep[i])
+            .collect()
+    }
+}
+
+/// The non-text parts of the filter.
+fn passes(m: &Meeting, f: &MeetingFilter, step_interventions: &[Id]) -> bool {
+    if !f.types.is_empty() && !f.types.contains(&m.meeting_type) {
+        return false;
+    }
+    if !f.statuses.is_empty() && !f.statuses.contains(&m.status) {
+        return false;
+    }
+    if f.from.is_some() || f.to.is_some() {
+        let Some(date) = m.date else { return false };
+        if f.from.is_some_and(|from| date < from) || f.to.is_some_and(|to| date > to) {
+            return false;
+        }
+    }
+    if let Some(step) = f.step {
+        let linked = m.linked_step == Some(step)
+            || m.linked_interventions
+                .iter()
+                .any(|id| step_interventions.contains(id));
+        if !linked {
+            return false;
+        }
+    }
+    if f.open_actions_only && !m.action_items.iter().any(|a| !a.done) {
+        return false;
+    }
+    true
+}
+
+/// One page of results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page<'a> {
+    pub items: &'a [usize],
+    /// 0-based, clamped to the last page.
+    pub page: usize,
+    /// At least 1, so "side 1 af 1" also shows for no results.
+    pub page_count: usize,
+    pub total: usize,
+}
+
+/// Page `page` (0-based) of `per_page` results (at least 1). A page past the end gives the last page.
+pub fn paginate(results: &[usize], page: usize, per_page: usize) -> Page<'_> {
+    let per_page = per_page.max(1);
+    let page_count = results.len().div_ceil(per_page).max(1);
+    let page = page.min(page_count - 1);
+    let start = (page * per_page).min(results.len());
+    let end = (start + per_page).min(results.len());
+    Page {
+        items: &results[start..end],
+        page,
+        page_count,
+        total: results.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActionItem, Intervention, Participant, ParticipantRole, Step};
+    use chrono::NaiveTime;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    struct Fixture {
+        meetings: Vec<Meeting>,
+        staircase: Staircase,
+        step_id: Id,
+    }
+
+    fn fixture() -> Fixture {
+        let iv = Intervention {
+            name: "Familiebehandling".into(),
+            ..Intervention::default()
+        };
+        let iv_id = iv.id;
+        let step = Step {
+            name: "Forebyggende".into(),
+            interventions: vec![iv],
+            ..Step::default()
+        };
+        let step_id = step.id;
+        let other_step = Step::default();
+        let other_step_id = other_step.id;
+        let m0 = Meeting {
+            case_ref: "Familie Ø-12".into(),
+            initiator: "Søren Ågård".into(),
+            date: Some(d(2024, 3, 1)),
+            meeting_type: MeetingType::FamilyGroupConference,
+            status: MeetingStatus::Held,
+            questions: vec!["Hvordan kommer Emil i SKOLE hver dag?".into()],
+            linked_interventions: vec![iv_id],
+            ..Meeting::default()
+        };
+        let m1 = Meeting {
+            case_ref: "Sag 2024-17".into(),
+            date: Some(d(2024, 5, 8)),
+            meeting_type: MeetingType::FaellesIndsats,
+            status: MeetingStatus::Planned,
+            participants: vec![Participant {
+                role: ParticipantRole::Professional,
+                relation_or_unit: "PPR".into(),
+                ..Participant::default()
+            }],
+            action_items: vec![
+                ActionItem {
+                    what: "Mormor henter i børnehaven".into(),
+                    who: "Mormor".into(),
+                    done: false,
+                    ..ActionItem::default()
+                },
+                ActionItem {
+                    what: "Skolen ringer".into(),
+                    done: true,
+                    ..ActionItem::default()
+                },
+            ],
+            linked_step: Some(step_id),
+            ..Meeting::default()
+        };
+        let m2 = Meeting {
+            case_ref: "Familie B".into(),
+            date: None,
+            meeting_type: MeetingType::SignsOfSafety,
+            status: MeetingStatus::Cancelled,
+            notes: "Mødet aflyst, ny dato følger. Skole orienteret.".into(),
+            linked_step: Some(other_step_id),
+            ..Meeting::default()
+        };
+        let m3 = Meeting {
+            case_ref: "Familie C".into(),
+            coordinator: "ÆBLE Koordinering".into(),
+            date: Some(d(2024, 5, 8)),
+            time: Some(NaiveTime::from_hms_opt(9, 30, 0).unwrap()),
+            meeting_type: MeetingType::Custom("Skolemøde".into()),
+            status: MeetingStatus::FollowedUp,
+            decisions: "Plan godkendt\nsamlet".into(),
+            action_items: vec![ActionItem {
+                what: "Alt klaret".into(),
+                done: true,
+                ..ActionItem::default()
+            }],
+            ..Meeting::default()
+        };
+        let m4 = Meeting {
+            case_ref: "Familie D".into(),
+            date: Some(d(2023, 12, 24)),
+            chair: "Lærke".into(),
+            ..Meeting::default()
+        };
+        Fixture {
+            meetings: vec![m0, m1, m2, m3, m4],
+            staircase: Staircase {
+                steps: vec![step, other_step],
+                ..Staircase::default()
+            },
+            step_id,
+        }
+    }
+
+    fn run(fx: &Fixture, f: &MeetingFilter) -> Vec<usize> {
+        SearchIndex::new(&fx.meetings).query(&fx.meetings, f, &fx.staircase)
+    }
+
+    fn text(s: &str) -> MeetingFilter {
+        MeetingFilter {
+            text: s.into(),
+            ..MeetingFilter::default()
+        }
+    }
+
+    #[test]
+    fn empty_filter_sorts_newest_first_undated_last_stable() {
+        let fx = fixture();
+        // m3 and m1 share 8 May; m3 has a time, m1 none, so m3 first. Then m0, m4, undated m2.
+        assert_eq!(run(&fx, &MeetingFilter::default()), vec![3, 1, 0, 4, 2]);
+        assert!(MeetingFilter::default().is_empty());
+        // Ties keep their original order.
+        let same: Vec<Meeting> = (0..4)
+            .map(|_| Meeting {
+                date: Some(d(2024, 1, 1)),
+                ..Meeting::default()
+            })
+            .collect();
+        let idx = SearchIndex::new(&same);
+        assert_eq!(
+            idx.query(&same, &MeetingFilter::default(), &Staircase::default()),
+            vec![0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn text_search_across_fields_ignores_case_and_handles_aeoeaa() {
+        let fx = fixture();
+        assert_eq!(run(&fx, &text("ø-12")), vec![0], "case_ref, Ø lowercased");
+        assert_eq!(
+            run(&fx, &text("ÅGÅRD")),
+            vec![0],
+            "initiator, upper-case query"
+        );
+        assert_eq!(
+            run(&fx, &text("skole")),
+            vec![3, 1, 0, 2],
+            "type label, action item, question, notes"
+        );
+        assert_eq!(run(&fx, &text("ppr")), vec![1], "participant unit");
+        assert_eq!(run(&fx, &text("børnehaven")), vec![1], "action item what");
+        assert_eq!(run(&fx, &text("MORMOR")), vec![1], "action item who");
+        assert_eq!(run(&fx, &text("æble")), vec![3], "coordinator");
+        assert_eq!(run(&fx, &text("godkendt")), vec![3], "decisions");
+        assert_eq!(run(&fx, &text("lærke")), vec![4], "chair");
+        assert_eq!(run(&fx, &text("fælles indsats")), vec![1], "type label");
+        assert_eq!(run(&fx, &text("skolemøde")), vec![3], "custom type label");
+        assert_eq!(run(&fx, &text("signs of safety")), vec![2]);
+        assert!(run(&fx, &text("ingenting")).is_empty());
+        // A word never spans two fields, even where the decisions text had a line break.
+        assert!(run(&fx, &text("godkendtsamlet")).is_empty());
+        assert!(run(&fx, &text("godkendt\nsamlet")).len() == 1);
+    }
+
+    #[test]
+    fn several_words_must_all_match() {
+        let fx = fixture();
+        assert_eq!(run(&fx, &text("familie skole")), vec![3, 0, 2]);
+        assert_eq!(run(&fx, &text("familie skole emil")), vec![0]);
+        assert_eq!(run(&fx, &text("  emil   ppr ")), Vec::<usize>::new());
+        assert_eq!(run(&fx, &text("sag sag")), vec![1], "repeated word");
+    }
+
+    #[test]
+    fn each_filter() {
+        let fx = fixture();
+        let f = |g: fn(&mut MeetingFilter)| {
+            let mut f = MeetingFilter::default();
+            g(&mut f);
+            assert!(!f.is_empty());
+            run(&fx, &f)
+        };
+        assert_eq!(
+            f(|f| f.types = vec![MeetingType::FamilyGroupConference]),
+            vec![0, 4]
+        );
+        assert_eq!(
+            f(|f| f.types = vec![MeetingType::Custom("Skolemøde".into())]),
+            vec![3]
+        );
+        assert_eq!(
+            f(|f| f.statuses = vec![MeetingStatus::Planned, MeetingStatus::Cancelled]),
+            vec![1, 4, 2]
+        );
+        assert_eq!(f(|f| f.from = Some(d(2024, 5, 8))), vec![3, 1]);
+        assert_eq!(f(|f| f.to = Some(d(2024, 3, 1))), vec![0, 4]);
+        assert_eq!(
+            f(|f| {
+                f.from = Some(d(2024, 1, 1));
+                f.to = Some(d(2024, 5, 7));
+            }),
+            vec![0]
+        );
+        assert_eq!(f(|f| f.open_actions_only = true), vec![1]);
+
+        // Step: linked directly (m1) or through an intervention on it (m0).
+        let mut sf = MeetingFilter {
+            step: Some(fx.step_id),
+            ..MeetingFilter::default()
+        };
+        assert_eq!(run(&fx, &sf), vec![1, 0]);
+        sf.step = Some(crate::model::new_id());
+        assert!(run(&fx, &sf).is_empty());
+
+        // Combined with text.
+        let comb = MeetingFilter {
+            text: "familie".into(),
+            statuses: vec![MeetingStatus::Held, MeetingStatus::Planned],
+            ..MeetingFilter::default()
+        };
+        assert_eq!(run(&fx, &comb), vec![0, 4]);
+    }
+
+    #[test]
+    fn stale_index_is_detected_and_does_not_panic() {
+        let fx = fixture();
+        let idx = SearchIndex::new(&fx.meetings);
+        assert!(idx.is_current(&fx.meetings));
+        let fewer = &fx.meetings[..2];
+        assert!(!idx.is_current(fewer));
+        assert_eq!(
+            idx.query(fewer, &MeetingFilter::default(), &fx.staircase),
+            vec![1, 0]
+        );
+        assert_eq!(idx.query(fewer, &text("familie"), &fx.staircase), vec![0]);
+        let empty = SearchIndex::new(&[]);
+        assert!(empty.is_empty());
+        assert!(empty.query(&[], &text("x"), &fx.staircase).is_empty());
+    }
+
+    #[test]
+    fn update_matches_a_fresh_build() {
+        let fx = fixture();
+        let same = |idx: &SearchIndex, ms: &[Meeting]| {
+            let fresh = SearchIndex::new(ms);
+            assert_eq!(idx.text, fresh.text);
+            assert_eq!(idx.starts, fresh.starts);
+            assert_eq!(idx.ids, fresh.ids);
+            assert_eq!(idx.order, fresh.order);
+        };
+        let mut ms = fx.meetings.clone();
+        let mut idx = SearchIndex::new(&ms);
+        // Edit: longer and shorter text, and a new date that moves the meeting in the order.
+        ms[1].notes = "Ny note om Ærø og Østerbro".into();
+        ms[1].date = Some(d(2025, 1, 1));
+        idx.update(&ms, 1);
+        same(&idx, &ms);
+        assert_eq!(idx.query(&ms, &text("østerbro"), &fx.staircase), vec![1]);
+        ms[0] = Meeting {
+            id: ms[0].id,
+            meeting_type: MeetingType::Custom(String::new()),
+            ..Meeting::default()
+        };
+        idx.update(&ms, 0);
+        same(&idx, &ms);
+        // Append.
+        ms.push(Meeting {
+            case_ref: "Ny sag".into(),
+            ..Meeting::default()
+        });
+        idx.update(&ms, ms.len() - 1);
+        same(&idx, &ms);
+        // Removal falls back to a rebuild.
+        ms.remove(2);
+        idx.update(&ms, 2);
+        same(&idx, &ms);
+        assert!(idx.is_current(&ms));
+    }
+
+    #[test]
+    fn empty_meetings_do_not_confuse_the_scan() {
+        let ms = vec![
+            Meeting {
+                meeting_type: MeetingType::Custom(String::new()),
+                ..Meeting::default()
+            },
+            Meeting {
+                case_ref: "abc".into(),
+                meeting_type: MeetingType::Custom(String::new()),
+                ..Meeting::default()
+            },
+            Meeting {
+                meeting_type: MeetingType::Custom(String::new()),
+                ..Meeting::default()
+            },
+        ];
+        let idx = SearchIndex::new(&ms);
+        assert_eq!(idx.query(&ms, &text("abc"), &Staircase::default()), vec![1]);
+        assert_eq!(idx.query(&ms, &text("c"), &Staircase::default()), vec![1]);
+    }
+
+    #[test]
+    fn pagination() {
+        let r: Vec<usize> = (0..25).collect();
+        let p = paginate(&r, 0, 10);
+        assert_eq!(
+            (p.items, p.page, p.page_count, p.total),
+            (&r[0..10], 0, 3, 25)
+        );
+        let p = paginate(&r, 2, 10);
+        assert_eq!(p.items, &r[20..25]);
+        let p = paginate(&r, 9, 10);
+        assert_eq!((p.page, p.items.len()), (2, 5), "past the end → last page");
+        let p = paginate(&[], 3, 10);
+        assert_eq!((p.page, p.page_count, p.items.len()), (0, 1, 0));
+        assert_eq!(paginate(&r, 1, 0).items, &[1], "per_page 0 acts as 1");
+    }
+
+    /// 10,000 generated meetings (about 450 bytes of text each, then with a 2 KB minute each); prints build
+    /// and query times. Run with
+    /// `cargo test --release --lib meeting_query -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timing_10000_meetings() {
+        timing(0);
+        timing(2_000);
+    }
+
+    fn timing(extra_notes: usize) {
+        use std::time::Instant;
+        let minutes: String =
+            "Referat: familien fortalte om hverdagen, og netværket tilbød hjælp. "
+                .repeat(extra_notes / 60 + 1)
+                .chars()
+                .take(extra_notes)
+                .collect();
+        let words = [
+            "skole",
+            "børnehave",
+            "mormor",
+            "morfar",
+            "PPR",
+            "sundhedspleje",
+            "familiecenter",
+            "Ærø",
+            "søster",
+            "plejefamilie",
+            "bekymring",
+            "trivsel",
+            "fritid",
+            "lektier",
+        ];
+        let mut meetings = Vec::with_capacity(10_000);
+        for i in 0..10_000usize {
+            let w = |k: usize| words[(i * 7 + k * 13) % words.len()];
+            meetings.push(Meeting {
+                case_ref: format!("Familie {}-{}", (b'A' + (i % 26) as u8) as char, i),
+                initiator: format!("Rådgiver {}", i % 40),
+                coordinator: format!("Samordner {}", i % 12),
+                date: (i % 50 != 0).then(|| d(2020, 1, 1) + chrono::Days::new((i % 1500) as u64)),
+                meeting_type: MeetingType::BUILT_IN[i % 6].clone(),
+                status: MeetingStatus::ALL[i % 4],
+                participants: (0..4)
+                    .map(|k| Participant {
+                        name: format!("Deltager {k}"),
+                        relation_or_unit: w(k).to_string(),
+                        ..Participant::default()
+                    })
+                    .collect(),
+                questions: vec![
+                    format!("Hvordan sikrer vi {} og {} for barnet?", w(1), w(2)),
+                    format!("Hvem hjælper med {}?", w(3)),
+                ],
+                decisions: format!("Aftalt at {} kontakter {} inden næste møde.", w(4), w(5)),
+                action_items: (0..3)
+                    .map(|k| ActionItem {
+                        what: format!("Opgave om {}", w(k + 6)),
+                        who: w(k + 7).to_string(),
+                        done: (i + k) % 3 == 0,
+                        ..ActionItem::default()
+                    })
+                    .collect(),
+                notes: format!(
+                    "Noter fra mødet: {} {} {}. Familien deltog aktivt, og netværket bakker op. {}",
+                    w(8),
+                    w(9),
+                    w(10),
+                    minutes
+                ),
+                ..Meeting::default()
+            });
+        }
+        let staircase = Staircase::default();
+        let t = Instant::now();
+        let idx = SearchIndex::new(&meetings);
+        println!(
+            "{extra_notes} extra characters of notes per meeting; build: {:?} ({} bytes of text)",
+            t.elapsed(),
+            idx.text.len()
+        );
+        for q in [
+            "s",
+            "sk",
+            "skole",
+            "ærø",
+            "familie a-17",
+            "mormor ppr trivsel",
+            "xyz",
+            "",
+        ] {
+            let f = MeetingFilter {
+                text: q.into(),
+                ..MeetingFilter::default()
+            };
+            let t = Instant::now();
+            let mut n = 0;
+            for _ in 0..10 {
+                n = idx.query(&meetings, &f, &staircase).len();
+            }
+            println!("query {q:?}: {n} hits, {:?} per query", t.elapsed() / 10);
+        }
+        let mut idx = idx;
+        meetings[5000].notes.push_str(" Tilføjet efter mødet.");
+        let t = Instant::now();
+        idx.update(&meetings, 5000);
+        println!("update of one meeting: {:?}", t.elapsed());
+        let f = MeetingFilter {
+            text: "skole".into(),
+            statuses: vec![MeetingStatus::Held],
+            open_actions_only: true,
+            from: Some(d(2021, 1, 1)),
+            ..MeetingFilter::default()
+        };
+        let t = Instant::now();
+        let n = idx.query(&meetings, &f, &staircase).len();
+        println!("query with filters: {n} hits, {:?}", t.elapsed());
+    }
+}

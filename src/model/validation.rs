@@ -98,7 +98,10 @@ pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
         step_ids.insert(step.id);
         c.name(format!("{p}.name"), &step.name);
         c.text(format!("{p}.description"), &step.description);
-        c.amount(format!("{p}.yearly_cost_per_child"), step.yearly_cost_per_child);
+        c.amount(
+            format!("{p}.yearly_cost_per_child"),
+            step.yearly_cost_per_child,
+        );
         for (j, iv) in step.interventions.iter().enumerate() {
             let p = format!("{p}.interventions[{j}]");
             c.id(&p, iv.id);
@@ -225,7 +228,11 @@ pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
         c.number(format!("{p}.baseline"), ind.baseline);
         c.number(format!("{p}.target"), ind.target);
         c.reference(format!("{p}.goal_id"), ind.goal_id, &goal_ids);
-        c.reference(format!("{p}.initiative_id"), ind.initiative_id, &initiative_ids);
+        c.reference(
+            format!("{p}.initiative_id"),
+            ind.initiative_id,
+            &initiative_ids,
+        );
         for (j, v) in ind.values.iter().enumerate() {
             c.id(&format!("{p}.values[{j}]"), v.id);
             c.number(format!("{p}.values[{j}].value"), Some(v.value));
@@ -276,12 +283,11 @@ mod tests {
             ..Meeting::default()
         };
         ws.meetings = vec![m.clone(), m];
-        let problems: Vec<Problem> = validate(&ws, "w")
-            .into_iter()
-            .map(|i| i.problem)
-            .collect();
+        let problems: Vec<Problem> = validate(&ws, "w").into_iter().map(|i| i.problem).collect();
         assert!(problems.contains(&Problem::CprLike));
-        assert!(problems.iter().any(|p| matches!(p, Problem::DuplicateId(_))));
+        assert!(problems
+            .iter()
+            .any(|p| matches!(p, Problem::DuplicateId(_))));
         assert!(problems
             .iter()
             .any(|p| matches!(p, Problem::UnknownReference(_))));

@@ -23,7 +23,9 @@ fn problem_text(p: &DataProblem) -> String {
         DataProblem::UnexpectedEnd => "filen slutter midt i indholdet (er den afkortet?)".into(),
         DataProblem::TrailingCharacters => "der står tegn efter slutningen af indholdet".into(),
         DataProblem::TooDeep => "indholdet er indlejret for dybt".into(),
-        DataProblem::Syntax => "tegnsætningen er forkert (mangler et komma, et kolon eller et anførselstegn?)".into(),
+        DataProblem::Syntax => {
+            "tegnsætningen er forkert (mangler et komma, et kolon eller et anførselstegn?)".into()
+        }
         DataProblem::Other(m) => format!("ugyldig værdi ({m})"),
     }
 }
@@ -31,14 +33,21 @@ fn problem_text(p: &DataProblem) -> String {
 pub fn validation_problem(p: &Problem) -> String {
     match p {
         Problem::Empty => "må ikke være tom".into(),
-        Problem::TooLong { max } => format!("er for lang (højst {} tegn)", super::group_thousands(*max as i64)),
+        Problem::TooLong { max } => format!(
+            "er for lang (højst {} tegn)",
+            super::group_thousands(*max as i64)
+        ),
         Problem::Negative => "må ikke være negativ".into(),
-        Problem::TooLarge { max } => format!("er for stor (højst {})", super::group_thousands(*max)),
+        Problem::TooLarge { max } => {
+            format!("er for stor (højst {})", super::group_thousands(*max))
+        }
         Problem::OutOfRange { min, max } => format!("skal ligge mellem {min} og {max}"),
         Problem::NotFinite => "skal være et tal".into(),
         Problem::DuplicateId(id) => format!("id {id} bruges mere end én gang"),
         Problem::UnknownReference(id) => format!("henviser til {id}, som ikke findes i filen"),
-        Problem::CprLike => "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into(),
+        Problem::CprLike => {
+            "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
+        }
     }
 }
 
@@ -127,7 +136,10 @@ mod tests {
     #[test]
     fn broken_json_names_line_and_column() {
         let m = message("{\n  \"format\": \"trappe-workspace\",\n  \"version\": 1\n  \"x\": 2\n}");
-        assert!(m.starts_with("Filen er ikke gyldig JSON: linje 4, kolonne 3"), "{m}");
+        assert!(
+            m.starts_with("Filen er ikke gyldig JSON: linje 4, kolonne 3"),
+            "{m}"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod file;
 pub mod meetings;
 pub mod plan;
 pub mod staircase;
+pub mod ui;
 
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
@@ -51,7 +52,7 @@ pub fn group_thousands(n: i64) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);

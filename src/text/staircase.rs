@@ -1,1 +1,408 @@
-//! (in progress)
+//! Danish sentences for the staircase editor and its figures.
+
+use super::{children, decimal, kroner_short, measurement_kind, number};
+use crate::model::staircase_figures::{Comparison, WhatIf};
+use crate::model::staircase_ops::{CountTarget, StaircaseError};
+use crate::model::{Measurement, Staircase};
+
+/// Name of a duplicated intervention.
+pub fn copy_name(name: &str) -> String {
+    format!("{name} (kopi)")
+}
+
+/// "1 indsats" / "3 indsatser"
+pub fn interventions(n: usize) -> String {
+    if n == 1 {
+        "1 indsats".into()
+    } else {
+        format!("{n} indsatser")
+    }
+}
+
+/// Danish message for an edit the model refused, to show next to the field or button.
+pub fn error(e: &StaircaseError) -> String {
+    match e {
+        StaircaseError::StepNotFound(_) => "Trinnet findes ikke længere.".into(),
+        StaircaseError::InterventionNotFound(_) => "Indsatsen findes ikke længere.".into(),
+        StaircaseError::MeasurementNotFound(_) => "Målingen findes ikke længere.".into(),
+        StaircaseError::StepHasInterventions { interventions: n, .. } => format!(
+            "Trinnet har {}. Vælg et trin, de skal flyttes til, eller bekræft, at de skal slettes sammen med trinnet.",
+            interventions(*n)
+        ),
+        StaircaseError::MoveTargetIsSameStep(_) => {
+            "Indsatserne kan ikke flyttes til det trin, der slettes.".into()
+        }
+        StaircaseError::DuplicateId(_) => "Der findes allerede en post med samme id.".into(),
+        StaircaseError::EmptyName => "Skriv et navn.".into(),
+        StaircaseError::NegativeCost(_) => "Beløbet kan ikke være negativt.".into(),
+        StaircaseError::NotEnoughChildren { available: 0, .. } => {
+            "Der er ingen børn at flytte.".into()
+        }
+        StaircaseError::NotEnoughChildren {
+            available,
+            requested,
+        } => format!(
+            "Der er kun {} at flytte, ikke {}.",
+            children(i64::from(*available)),
+            requested
+        ),
+        StaircaseError::NothingToMove => "Angiv et antal børn større end 0.".into(),
+        StaircaseError::SameTarget => "Vælg to forskellige steder at flytte fra og til.".into(),
+    }
+}
+
+/// A measurement's name, or its kind when it has none.
+pub fn measurement_name(m: &Measurement) -> String {
+    if m.name.trim().is_empty() {
+        measurement_kind(m.kind).into()
+    } else {
+        m.name.trim().to_string()
+    }
+}
+
+/// Name of the intervention or step a count belongs to.
+pub fn target_name(s: &Staircase, target: CountTarget) -> String {
+    let name = match target {
+        CountTarget::Intervention(id) => s.intervention(id).map(|iv| iv.name.trim()),
+        CountTarget::Step(id) => s.step(id).map(|st| st.name.trim()),
+    };
+    match name {
+        Some(n) if !n.is_empty() => n.to_string(),
+        Some(_) => "uden navn".into(),
+        None => "ukendt".into(),
+    }
+}
+
+/// "Scenarie: 20 børn fra Døgninstitution til Familiebehandling"
+pub fn what_if_name(s: &Staircase, from: CountTarget, to: CountTarget, n: u32) -> String {
+    format!(
+        "Scenarie: {} fra {} til {}",
+        children(i64::from(n)),
+        target_name(s, from),
+        target_name(s, to)
+    )
+}
+
+/// Note on a what-if scenario saying where it came from.
+pub fn what_if_note(_s: &Staircase, base: &Measurement) -> String {
+    format!("Beregnet ud fra »{}«.", measurement_name(base))
+}
+
+/// "Sparer 19,6 mio. kr. om året." / "Koster 2,1 mio. kr. mere om året." / "Ændrer ikke udgiften om året."
+pub fn what_if_effect(w: &WhatIf) -> String {
+    let d = w.spend_delta;
+    let mut out = if d < 0 {
+        format!("Sparer {} om året.", kroner_short(d.saturating_abs()))
+    } else if d > 0 {
+        format!("Koster {} mere om året.", kroner_short(d))
+    } else {
+        "Ændrer ikke udgiften om året.".to_string()
+    };
+    if !w.cost_known {
+        out.push_str(" Der mangler en pris, så beløbet er ikke fuldstændigt.");
+    }
+    out
+}
+
+/// "3 børn uden kendt pris"
+pub fn without_cost(n: i64) -> String {
+    format!("{} uden kendt pris", children(n))
+}
+
+/// "25 børn pr. sagsbehandler", "22,5 børn pr. sagsbehandler"; "ukendt" without caseworkers.
+pub fn caseload(v: Option<f64>) -> String {
+    match v {
+        Some(v) => {
+            let rounded = (v * 10.0).round() / 10.0;
+            let noun = if rounded == 1.0 { "barn" } else { "børn" };
+            format!("{} {noun} pr. sagsbehandler", number(rounded))
+        }
+        None => "ukendt".into(),
+    }
+}
+
+/// A share as whole percent, "40 %"; "–" when there is nothing to share.
+pub fn percent(share: Option<f64>) -> String {
+    match share {
+        Some(v) => format!("{} %", decimal(v * 100.0, 0)),
+        None => "–".into(),
+    }
+}
+
+/// A change in children for a table cell: "+3", "-3", "0".
+pub fn signed_children(d: i64) -> String {
+    if d > 0 {
+        format!("+{}", super::group_thousands(d))
+    } else {
+        super::group_thousands(d)
+    }
+}
+
+/// A change in kroner for a table cell: "+2,1 mio. kr.", "-470.000 kr.", "0 kr.".
+pub fn signed_kroner(d: i64) -> String {
+    if d > 0 {
+        format!("+{}", kroner_short(d))
+    } else {
+        kroner_short(d)
+    }
+}
+
+fn more_or_fewer(d: i64) -> &'static str {
+    if d < 0 {
+        "færre"
+    } else {
+        "flere"
+    }
+}
+
+/// One sentence on how measurement b differs from a: the placement step whose number of children changes
+/// most, and the change in total yearly spend. E.g. "I forhold til »Baseline 2016« har »Mål 2020« 3 børn
+/// færre på trinnet »Døgninstitution« og bruger i alt 2,1 mio. kr. mindre om året."
+pub fn comparison_summary(s: &Staircase, c: &Comparison) -> String {
+    let name = |id| {
+        s.measurement(id)
+            .map(measurement_name)
+            .unwrap_or_else(|| "ukendt".into())
+    };
+    let children_part = match c.biggest_placement_change() {
+        Some(step) => format!(
+            "{} {} på trinnet »{}«",
+            children(step.children_delta.saturating_abs()),
+            more_or_fewer(step.children_delta),
+            target_name(s, CountTarget::Step(step.step_id))
+        ),
+        None if c.has_placement_steps() => "samme antal børn på anbringelsestrinnene".into(),
+        None if c.children_delta != 0 => format!(
+            "{} {} i alt",
+            children(c.children_delta.saturating_abs()),
+            more_or_fewer(c.children_delta)
+        ),
+        None => "samme antal børn i alt".into(),
+    };
+    let spend_part = match c.spend_delta {
+        d if d < 0 => format!(
+            "bruger i alt {} mindre om året",
+            kroner_short(d.saturating_abs())
+        ),
+        d if d > 0 => format!("bruger i alt {} mere om året", kroner_short(d)),
+        _ => "bruger i alt det samme om året".into(),
+    };
+    format!(
+        "I forhold til »{}« har »{}« {children_part} og {spend_part}.",
+        name(c.a),
+        name(c.b)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::staircase_figures::{compare, what_if};
+    use crate::model::{CostPeriod, Id, Intervention, Kroner, MeasurementKind, StepCategory};
+
+    /// Baseline: 25 in residential care (1.160.000 kr.), 20 in family treatment (180.000 kr.), 15 in foster
+    /// care (470.000 kr.). Target: 22, 23 and 14.
+    fn fixture() -> (Staircase, Id, Id, [Id; 3], [Id; 2]) {
+        let mut s = Staircase::default();
+        let home = s
+            .add_step("Forebyggende foranstaltninger", StepCategory::Preventive)
+            .unwrap();
+        let foster = s.add_step("Plejefamilie", StepCategory::Placement).unwrap();
+        let resi = s
+            .add_step("Døgninstitution", StepCategory::Placement)
+            .unwrap();
+        s.set_step_yearly_cost(foster, Some(470_000)).unwrap();
+        let priced = |name: &str, cost: Kroner, period| Intervention {
+            name: name.into(),
+            unit_cost: Some(cost),
+            cost_period: period,
+            ..Intervention::default()
+        };
+        let ft = s
+            .add_intervention(
+                home,
+                priced("Familiebehandling", 15_000, CostPeriod::PerMonth),
+            )
+            .unwrap();
+        let oh = s
+            .add_intervention(resi, priced("Opholdssted", 1_160_000, CostPeriod::PerYear))
+            .unwrap();
+        let mut a = Measurement {
+            name: "Baseline 2016".into(),
+            kind: MeasurementKind::Baseline,
+            ..Measurement::default()
+        };
+        a.per_intervention.insert(oh, 25);
+        a.per_intervention.insert(ft, 20);
+        a.per_step.insert(foster, 15);
+        let mut b = Measurement {
+            name: "Mål 2020".into(),
+            kind: MeasurementKind::Target,
+            ..Measurement::default()
+        };
+        b.per_intervention.insert(oh, 22);
+        b.per_intervention.insert(ft, 23);
+        b.per_step.insert(foster, 14);
+        let a = s.add_measurement(a).unwrap();
+        let b = s.add_measurement(b).unwrap();
+        (s, a, b, [home, foster, resi], [ft, oh])
+    }
+
+    #[test]
+    fn summary_of_a_decrease() {
+        let (s, a, b, _, _) = fixture();
+        // Spend: −3 × 1.160.000 + 3 × 180.000 − 470.000 = −3.410.000.
+        let c = compare(&s, a, b).unwrap();
+        assert_eq!(c.spend_delta, -3_410_000);
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Baseline 2016« har »Mål 2020« 3 børn færre på trinnet »Døgninstitution« \
+             og bruger i alt 3,4 mio. kr. mindre om året."
+        );
+    }
+
+    #[test]
+    fn summary_of_an_increase() {
+        let (s, a, b, _, _) = fixture();
+        let c = compare(&s, b, a).unwrap();
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Mål 2020« har »Baseline 2016« 3 børn flere på trinnet »Døgninstitution« \
+             og bruger i alt 3,4 mio. kr. mere om året."
+        );
+    }
+
+    #[test]
+    fn summary_when_nothing_changes() {
+        let (s, a, _, _, _) = fixture();
+        let c = compare(&s, a, a).unwrap();
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Baseline 2016« har »Baseline 2016« samme antal børn på \
+             anbringelsestrinnene og bruger i alt det samme om året."
+        );
+    }
+
+    #[test]
+    fn summary_with_one_child_and_unchanged_placements() {
+        let (mut s, a, b, [home, foster, _], [ft, oh]) = fixture();
+        // Only foster care changes, by one child: singular "barn".
+        s.set_count(b, CountTarget::Intervention(oh), 25).unwrap();
+        s.set_count(b, CountTarget::Intervention(ft), 20).unwrap();
+        let c = compare(&s, a, b).unwrap();
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre på trinnet »Plejefamilie« \
+             og bruger i alt 470.000 kr. mindre om året."
+        );
+        // Placements unchanged, 5 more in family treatment: 5 × 180.000.
+        s.set_count(b, CountTarget::Step(foster), 15).unwrap();
+        s.set_count(b, CountTarget::Intervention(ft), 25).unwrap();
+        let c = compare(&s, a, b).unwrap();
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Baseline 2016« har »Mål 2020« samme antal børn på \
+             anbringelsestrinnene og bruger i alt 900.000 kr. mere om året."
+        );
+        // Without placement steps the sentence falls back to the total number of children.
+        s.set_step_category(foster, StepCategory::Preventive)
+            .unwrap();
+        let resi = s.steps[2].id;
+        s.set_step_category(resi, StepCategory::Preventive).unwrap();
+        let c = compare(&s, a, b).unwrap();
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Baseline 2016« har »Mål 2020« 5 børn flere i alt \
+             og bruger i alt 900.000 kr. mere om året."
+        );
+        let _ = home;
+    }
+
+    #[test]
+    fn what_if_texts() {
+        let (s, a, _, _, [ft, oh]) = fixture();
+        let from = CountTarget::Intervention(oh);
+        let to = CountTarget::Intervention(ft);
+        let w = what_if(&s, a, from, to, 20, None).unwrap();
+        assert_eq!(w.spend_delta, -19_600_000);
+        assert_eq!(what_if_effect(&w), "Sparer 19,6 mio. kr. om året.");
+        assert_eq!(w.measurement.note, "Beregnet ud fra »Baseline 2016«.");
+        let back = what_if(&s, a, to, from, 1, None).unwrap();
+        assert_eq!(what_if_effect(&back), "Koster 980.000 kr. mere om året.");
+        assert_eq!(
+            back.measurement.name,
+            "Scenarie: 1 barn fra Familiebehandling til Opholdssted"
+        );
+        let mut none = back.clone();
+        none.spend_delta = 0;
+        none.cost_known = false;
+        assert_eq!(
+            what_if_effect(&none),
+            "Ændrer ikke udgiften om året. Der mangler en pris, så beløbet er ikke fuldstændigt."
+        );
+    }
+
+    #[test]
+    fn small_formats() {
+        assert_eq!(copy_name("ICDP"), "ICDP (kopi)");
+        assert_eq!(without_cost(3), "3 børn uden kendt pris");
+        assert_eq!(without_cost(1), "1 barn uden kendt pris");
+        assert_eq!(caseload(Some(25.0)), "25 børn pr. sagsbehandler");
+        assert_eq!(caseload(Some(22.46)), "22,5 børn pr. sagsbehandler");
+        assert_eq!(caseload(Some(1.0)), "1 barn pr. sagsbehandler");
+        assert_eq!(caseload(None), "ukendt");
+        assert_eq!(percent(Some(0.4)), "40 %");
+        assert_eq!(percent(Some(36.0 / 141.0)), "26 %");
+        assert_eq!(percent(None), "–");
+        assert_eq!(signed_children(3), "+3");
+        assert_eq!(signed_children(-1200), "-1.200");
+        assert_eq!(signed_children(0), "0");
+        assert_eq!(signed_kroner(2_140_000), "+2,1 mio. kr.");
+        assert_eq!(signed_kroner(-470_000), "-470.000 kr.");
+        assert_eq!(signed_kroner(0), "0 kr.");
+        assert_eq!(interventions(1), "1 indsats");
+        assert_eq!(interventions(2), "2 indsatser");
+    }
+
+    #[test]
+    fn error_messages() {
+        let id = crate::model::new_id();
+        assert_eq!(
+            error(&StaircaseError::StepHasInterventions {
+                step: id,
+                interventions: 3
+            }),
+            "Trinnet har 3 indsatser. Vælg et trin, de skal flyttes til, eller bekræft, at de skal \
+             slettes sammen med trinnet."
+        );
+        assert_eq!(
+            error(&StaircaseError::NotEnoughChildren {
+                available: 25,
+                requested: 26
+            }),
+            "Der er kun 25 børn at flytte, ikke 26."
+        );
+        assert_eq!(
+            error(&StaircaseError::NotEnoughChildren {
+                available: 0,
+                requested: 1
+            }),
+            "Der er ingen børn at flytte."
+        );
+        assert_eq!(error(&StaircaseError::EmptyName), "Skriv et navn.");
+    }
+
+    #[test]
+    fn names_fall_back() {
+        let (s, _, _, _, _) = fixture();
+        let m = Measurement {
+            kind: MeasurementKind::Scenario,
+            ..Measurement::default()
+        };
+        assert_eq!(measurement_name(&m), "Scenarie");
+        assert_eq!(
+            target_name(&s, CountTarget::Step(crate::model::new_id())),
+            "ukendt"
+        );
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy (native and wasm), native tests, wasm-bindgen tests in
+# headless Chromium, the release build, and the end-to-end tests that click through the app.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy (native and wasm32) -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+
+step "native tests: model, file format, examples, text"
+cargo test --quiet
+
+step "wasm-bindgen tests in headless Chromium: storage edge"
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web_storage
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests in Chromium"
+node --test --test-concurrency=1 tests/e2e/

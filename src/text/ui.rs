@@ -1,0 +1,73 @@
+//! Danish text of the app's frame: navigation, storage, data page, messages.
+
+use crate::model::commands::DomainError;
+use crate::storage::StorageError;
+
+pub const APP_NAME: &str = "Trappe";
+pub const APP_TAGLINE: &str = "Indsatstrappe, netværksmøder og handleplan";
+pub const NAV_LABEL: &str = "Hovedmenu";
+pub const NAV_STAIRCASE: &str = "Trappe";
+pub const NAV_MEETINGS: &str = "Netværksmøder";
+pub const NAV_PLAN: &str = "Handleplan";
+pub const NAV_OVERVIEW: &str = "Overblik";
+pub const NAV_DATA: &str = "Data";
+pub const SKIP_LINK: &str = "Gå til indhold";
+
+pub const SAVE_IDLE: &str = "Alt er gemt";
+pub const SAVE_PENDING: &str = "Ændringer gemmes …";
+pub const SAVE_SAVING: &str = "Gemmer …";
+pub const SAVE_SAVED_AT: &str = "Gemt kl.";
+pub const SAVE_FAILED: &str = "Ikke gemt";
+pub const SAVE_CONFLICT: &str = "Ændret i en anden fane";
+
+pub const UPDATED_FROM_OTHER_TAB: &str =
+    "Arbejdsområdet er opdateret med ændringer fra en anden fane.";
+pub const CONFLICT_TEXT: &str = "Arbejdsområdet er gemt i en anden fane, efter du begyndte at ændre det her. Dine ændringer i denne fane er ikke gemt, men de er ikke tabt. Vælg, hvad der skal ske:";
+pub const CONFLICT_TAKE_STORED: &str = "Vis den gemte udgave (kassér ændringerne i denne fane)";
+pub const CONFLICT_KEEP_COPY: &str = "Gem mine ændringer som en kopi";
+pub const CONFLICT_COPY_SUFFIX: &str = "(mine ændringer)";
+pub const CONFLICT_COPY_SAVED: &str =
+    "Dine ændringer er gemt som et nyt arbejdsområde. Den anden fanes udgave er urørt.";
+pub const COPY_SUFFIX: &str = "(kopi)";
+pub const BEFORE_IMPORT_SUFFIX: &str = "(før import)";
+pub const DOWNLOAD_UNSAVED: &str = "Download dine ændringer som fil";
+pub const DOWNLOAD_FAILED: &str = "Browseren kunne ikke hente filen ned. Prøv igen.";
+pub const EXPORTED_AS: &str = "Eksporteret som";
+
+pub const MEMORY_ONLY: &str = "Browseren tillader ikke, at Trappe gemmer data her (det sker fx i et privat vindue, eller når lagring er slået fra). Du kan arbejde videre, men intet bliver gemt, når fanen lukkes. Eksportér dit arbejde til en fil, før du lukker.";
+pub const NO_WORKSPACE: &str = "Intet arbejdsområde er åbent.";
+pub const GO_TO_START: &str =
+    "Gå til forsiden for at åbne et eksempel eller oprette et nyt arbejdsområde.";
+pub const UNREADABLE_TITLE: &str = "Et gemt arbejdsområde kan ikke læses";
+pub const UNREADABLE_TEXT: &str = "Trappe har ikke ændret eller overskrevet de gemte data. Hent dem som fil, så de kan undersøges eller rettes:";
+pub const DOWNLOAD_STORED: &str = "Hent de gemte data som fil";
+
+pub fn storage_error(e: &StorageError) -> String {
+    match e {
+        StorageError::Unavailable(_) => {
+            "Browserens lager kan ikke bruges lige nu. Dine ændringer er kun i denne fane; eksportér dem til en fil.".into()
+        }
+        StorageError::QuotaExceeded => "Browserens lager er fuldt, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og tøm papirkurven på siden Data for at frigøre plads.".into(),
+        StorageError::Conflict { .. } => CONFLICT_TEXT.into(),
+        StorageError::NotFound => "Arbejdsområdet findes ikke længere i browserens lager (måske slettet i en anden fane).".into(),
+        StorageError::Other(detail) => format!(
+            "Gemning mislykkedes ({detail}). Dine ændringer er stadig her i fanen; download dem som fil for en sikkerheds skyld."
+        ),
+    }
+}
+
+pub fn domain_error(e: &DomainError) -> String {
+    match e {
+        DomainError::EmptyName => "Skriv et navn til arbejdsområdet.".into(),
+        DomainError::NotFound(_) => "Det, du ville ændre, findes ikke længere.".into(),
+    }
+}
+
+/// "12,3 MB", "850 kB"
+pub fn bytes(n: f64) -> String {
+    if n >= 1024.0 * 1024.0 {
+        format!("{} MB", super::decimal(n / (1024.0 * 1024.0), 1))
+    } else {
+        format!("{} kB", super::decimal((n / 1024.0).max(0.0), 0))
+    }
+}

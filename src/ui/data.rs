@@ -1,0 +1,509 @@
+//! The Data page: the workspaces in this browser (rename, duplicate, trash), export and import of files,
+//! and what the browser's storage holds.
+
+use super::common::{set_title, ConfirmButton};
+use super::start::NewWorkspaceForm;
+use crate::app::session::{self, ImportTarget};
+use crate::app::{use_app, StorageMode};
+use crate::browser::{files, storage_info};
+use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
+use crate::model::{Id, Workspace};
+use crate::storage::StoredMeta;
+use crate::text::{self, ui as t};
+use chrono::{DateTime, Local, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn local_date(at: DateTime<Utc>) -> String {
+    let l = at.with_timezone(&Local);
+    format!(
+        "{} kl. {}",
+        text::date_long(l.date_naive()),
+        l.format("%H.%M")
+    )
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    set_title("Data");
+    view! {
+        <h1>"Data"</h1>
+        <p class="lead">"Her styrer du dine arbejdsområder, deler dem som filer og ser, hvad browseren gemmer."</p>
+        <ExportSection/>
+        <WorkspaceList/>
+        <ImportSection/>
+        <section aria-labelledby="data-new">
+            <h2 id="data-new">"Nyt arbejdsområde"</h2>
+            <NewWorkspaceForm/>
+        </section>
+        <TrashSection/>
+        <StorageSection/>
+    }
+}
+
+/// Days since the last export, or None when never exported.
+fn days_since(at: Option<DateTime<Utc>>) -> Option<i64> {
+    at.map(|a| (Utc::now() - a).num_days())
+}
+
+#[component]
+fn ExportSection() -> impl IntoView {
+    let app = use_app();
+    let cpr_paths = RwSignal::new(Vec::<String>::new());
+    let meta = Memo::new(move |_| {
+        app.workspaces.track();
+        app.current
+            .with(|c| c.as_ref().map(|w| w.id))
+            .and_then(|_| app.current_meta())
+    });
+    let start_export = move |_| {
+        let found = app.current.with_untracked(|c| {
+            c.as_ref()
+                .map(file_format::cpr_findings)
+                .unwrap_or_default()
+        });
+        if found.is_empty() {
+            session::export_current(app);
+        } else {
+            cpr_paths.set(found);
+        }
+    };
+    view! {
+        <section aria-labelledby="data-export">
+            <h2 id="data-export">"Eksportér til fil"</h2>
+            {move || match app.current.with(|c| c.as_ref().map(|w| w.name.clone())) {
+                None => view! { <p>{t::NO_WORKSPACE}" "<a href="/">"Gå til forsiden."</a></p> }.into_any(),
+                Some(name) => view! {
+                    <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
+                    <ExportReminder meta=meta/>
+                    <button type="button" class="button" on:click=start_export>"Eksportér til fil"</button>
+                    <Show when=move || !cpr_paths.get().is_empty()>
+                        <div class="alert alert-warning" role="alert">
+                            <p><strong>"Filen ser ud til at indeholde CPR-numre."</strong>" Et CPR-lignende nummer (ddmmåå-xxxx) står disse steder:"</p>
+                            <ul>{move || cpr_paths.get().into_iter().take(10).map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                            <p>"Personoplysninger om børn må kun sendes krypteret. Ret teksterne, eller eksportér kun, hvis filen ikke skal sendes med almindelig e-mail."</p>
+                            <div class="button-row">
+                                <button type="button" class="button secondary" on:click=move |_| cpr_paths.set(Vec::new())>"Fortryd eksport"</button>
+                                <button type="button" class="button danger" on:click=move |_| { cpr_paths.set(Vec::new()); session::export_current(app); }>"Eksportér alligevel"</button>
+                            </div>
+                        </div>
+                    </Show>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ExportReminder(meta: Memo<Option<StoredMeta>>) -> impl IntoView {
+    move || {
+        let m = meta.get()?;
+        Some(match days_since(m.last_exported_at) {
+            None => view! { <p class="reminder" data-testid="export-reminder">"Arbejdsområdet er aldrig blevet eksporteret. Browseren kan slette sine data, fx når disken er fuld eller historikken ryddes; en fil er din sikkerhedskopi."</p> }.into_any(),
+            Some(d) if d > 14 => view! { <p class="reminder" data-testid="export-reminder">{format!("Sidst eksporteret for {d} dage siden ({}). Overvej at eksportere en frisk kopi.", local_date(m.last_exported_at.unwrap_or_default()))}</p> }.into_any(),
+            Some(_) => view! { <p class="muted" data-testid="export-reminder">"Sidst eksporteret "{local_date(m.last_exported_at.unwrap_or_default())}"."</p> }.into_any(),
+        })
+    }
+}
+
+#[component]
+fn WorkspaceList() -> impl IntoView {
+    let app = use_app();
+    let active = Memo::new(move |_| {
+        app.workspaces.with(|l| {
+            l.iter()
+                .filter(|m| m.deleted_at.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section aria-labelledby="data-list">
+            <h2 id="data-list">"Arbejdsområder i denne browser"</h2>
+            <Show when=move || !active.get().is_empty() fallback=|| view! { <p>"Der er ingen arbejdsområder endnu."</p> }>
+                <table class="table">
+                    <caption class="visually-hidden">"Arbejdsområder i denne browser"</caption>
+                    <thead><tr><th scope="col">"Navn"</th><th scope="col">"Sidst gemt"</th><th scope="col">"Størrelse"</th><th scope="col">"Sidst eksporteret"</th><th scope="col">"Handlinger"</th></tr></thead>
+                    <tbody>
+                        <For each=move || active.get() key=|m| (m.id, m.name.clone(), m.revision, m.last_exported_at) let:m>
+                            <WorkspaceRow meta=m/>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn WorkspaceRow(meta: StoredMeta) -> impl IntoView {
+    let app = use_app();
+    let id = meta.id;
+    let is_open = move || app.current.with(|c| c.as_ref().map(|w| w.id)) == Some(id);
+    let renaming = RwSignal::new(false);
+    let name = StoredValue::new(meta.name.clone());
+    let hidden_name = move || view! { <span class="visually-hidden">" "{name.get_value()}</span> };
+    view! {
+        <tr class:current=is_open>
+            <th scope="row">
+                {meta.name.clone()}
+                <Show when=is_open><span class="tag">"Åben"</span></Show>
+            </th>
+            <td>{local_date(meta.saved_at)}</td>
+            <td>{t::bytes(meta.bytes as f64)}</td>
+            <td>{meta.last_exported_at.map(local_date).unwrap_or_else(|| "Aldrig".into())}</td>
+            <td class="actions">
+                <Show when=move || !is_open()>
+                    <button type="button" class="button secondary" on:click=move |_| spawn_local(session::open(app, id))>
+                        "Åbn"{hidden_name}
+                    </button>
+                </Show>
+                <button type="button" class="button secondary" aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>
+                    "Omdøb"{hidden_name}
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| spawn_local(async move {
+                    match session::duplicate(app, id).await {
+                        Ok(()) => app.info("Kopien er oprettet og åbnet."),
+                        Err(e) => app.error(e),
+                    }
+                })>"Duplikér"{hidden_name}</button>
+                <ConfirmButton label=format!("Slet {}", meta.name) question="Lægge arbejdsområdet i papirkurven?".into()
+                    confirm_label="Ja, læg i papirkurven".into() danger=true
+                    on_confirm=Callback::new(move |_| spawn_local(async move {
+                        match session::trash(app, id, false).await {
+                            Ok(()) => app.info("Arbejdsområdet er lagt i papirkurven. Du kan gendanne det nederst på siden."),
+                            Err(e) => app.error(e),
+                        }
+                    }))/>
+                <Show when=move || renaming.get()>
+                    <RenameForm id=id current=meta.name.clone() done=Callback::new(move |_| renaming.set(false))/>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let value = RwSignal::new(current);
+    let error = RwSignal::new(None::<String>);
+    let field_id = format!("rename-{id}");
+    let error_id = format!("rename-{id}-error");
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(i) = input_ref.get() {
+            let _ = i.focus();
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = value.get_untracked().trim().to_string();
+        if name.is_empty() {
+            error.set(Some("Skriv et navn.".into()));
+            return;
+        }
+        spawn_local(async move {
+            match session::rename(app, id, name).await {
+                Ok(()) => {
+                    app.info("Navnet er ændret.");
+                    done.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let eid = error_id.clone();
+    view! {
+        <form class="inline-form" on:submit=submit novalidate>
+            <label for=field_id.clone() class="form-label">"Nyt navn"</label>
+            {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
+            <input id=field_id class="form-input" type="text" maxlength="300" node_ref=input_ref
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=move || error.get().map(|_| eid.clone())
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <button type="submit" class="button">"Gem navn"</button>
+            <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+        </form>
+    }
+}
+
+#[derive(Clone)]
+struct Pending {
+    file_name: String,
+    workspace: Workspace,
+    migrated_from: Option<u32>,
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Pending>);
+    let dragging = RwSignal::new(false);
+    let reading = RwSignal::new(false);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let take_file = move |file: web_sys::File| {
+        let file_name = file.name();
+        error.set(None);
+        pending.set(None);
+        reading.set(true);
+        spawn_local(async move {
+            let result = files::read_file(&file, MAX_FILE_BYTES).await;
+            reading.set(false);
+            let bytes = match result {
+                Ok(b) => b,
+                Err(files::ReadError::TooLarge(n)) => {
+                    error.set(Some(text::file::import_error(
+                        &file_format::ImportError::TooLarge {
+                            bytes: n,
+                            max: MAX_FILE_BYTES,
+                        },
+                    )));
+                    return;
+                }
+                Err(files::ReadError::Unreadable) => {
+                    error.set(Some(
+                        "Filen kunne ikke læses. Prøv at gemme den igen og vælge den på ny.".into(),
+                    ));
+                    return;
+                }
+            };
+            match read_workspace_file(&bytes) {
+                Ok(Imported {
+                    workspace,
+                    migrated_from,
+                }) => pending.set(Some(Pending {
+                    file_name,
+                    workspace,
+                    migrated_from,
+                })),
+                Err(e) => error.set(Some(format!(
+                    "«{file_name}» er ikke indlæst. {}",
+                    text::file::import_error(&e)
+                ))),
+            }
+        });
+    };
+
+    let on_change = move |_| {
+        if let Some(file) = input_ref
+            .get()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+        if let Some(i) = input_ref.get() {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+
+    view! {
+        <section aria-labelledby="data-import">
+            <h2 id="data-import">"Importér fra fil"</h2>
+            <div class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <div class="form-group" class:has-error=move || error.get().is_some()>
+                    <label for="import-file" class="form-label">"Vælg en Trappe-fil (.json)"</label>
+                    <span class="form-hint" id="import-hint">"Eller træk filen hertil. Filen kontrolleres helt, før noget ændres. Højst 20 MB."</span>
+                    {move || error.get().map(|e| view! { <p class="form-error" id="import-error" role="alert">{e}</p> })}
+                    <input id="import-file" type="file" accept=".json,application/json" node_ref=input_ref
+                        aria-describedby=move || if error.get().is_some() { "import-hint import-error" } else { "import-hint" }
+                        aria-invalid=move || error.get().is_some().to_string()
+                        on:change=on_change/>
+                </div>
+                <Show when=move || reading.get()><p role="status">"Læser filen …"</p></Show>
+            </div>
+            {move || pending.get().map(|p| view! { <ImportPreview pending=p on_done=Callback::new(move |_| pending.set(None))/> })}
+        </section>
+    }
+}
+
+#[component]
+fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let ws = pending.workspace.clone();
+    let interventions: usize = ws
+        .staircase
+        .steps
+        .iter()
+        .map(|s| s.interventions.len())
+        .sum();
+    let replace_target = RwSignal::new(String::new());
+    let confirmed = RwSignal::new(false);
+    let mode_replace = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let others = Memo::new(move |_| {
+        app.workspaces.with(|l| {
+            l.iter()
+                .filter(|m| m.deleted_at.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let heading_ref = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading_ref.get() {
+            let _ = h.focus();
+        }
+    });
+    let run = move |_| {
+        let ws = pending.workspace.clone();
+        let target = if mode_replace.get_untracked() {
+            let Ok(id) = replace_target.get_untracked().parse::<Id>() else {
+                error.set(Some("Vælg det arbejdsområde, der skal erstattes.".into()));
+                return;
+            };
+            if !confirmed.get_untracked() {
+                error.set(Some("Bekræft, at arbejdsområdet skal erstattes.".into()));
+                return;
+            }
+            ImportTarget::Replace(id)
+        } else {
+            ImportTarget::New
+        };
+        spawn_local(async move {
+            match session::import(app, ws, target).await {
+                Ok(()) => {
+                    app.info("Filen er importeret og åbnet.");
+                    on_done.run(());
+                }
+                Err(e) => error.set(Some(t::storage_error(&e))),
+            }
+        });
+    };
+    view! {
+        <div class="panel" data-testid="import-preview">
+            <h3 tabindex="-1" node_ref=heading_ref>"Klar til import: «"{ws.name.clone()}"»"</h3>
+            <p>"Fra filen "{pending.file_name.clone()}". "
+                {pending.migrated_from.map(|v| format!("Filen var i formatversion {v} og er opgraderet. "))}
+            </p>
+            <ul>
+                <li>{format!("{} trin og {} indsatser på trappen", ws.staircase.steps.len(), interventions)}</li>
+                <li>{format!("{} netværksmøder", ws.meetings.len())}</li>
+                <li>{format!("{} initiativer i handleplanen", ws.plan.initiatives.len())}</li>
+            </ul>
+            <fieldset class="form-group">
+                <legend class="form-label">"Hvordan skal filen importeres?"</legend>
+                <div class="radio">
+                    <input type="radio" id="import-new" name="import-mode" prop:checked=move || !mode_replace.get() on:change=move |_| mode_replace.set(false)/>
+                    <label for="import-new">"Som et nyt arbejdsområde"</label>
+                </div>
+                <div class="radio">
+                    <input type="radio" id="import-replace" name="import-mode" prop:checked=move || mode_replace.get() on:change=move |_| mode_replace.set(true) disabled=move || others.get().is_empty()/>
+                    <label for="import-replace">"Erstat et eksisterende arbejdsområde"</label>
+                </div>
+            </fieldset>
+            <Show when=move || mode_replace.get()>
+                <div class="form-group">
+                    <label for="import-target" class="form-label">"Arbejdsområde, der erstattes"</label>
+                    <select id="import-target" class="form-select" on:change=move |ev| replace_target.set(event_target_value(&ev)) prop:value=move || replace_target.get()>
+                        <option value="">"Vælg …"</option>
+                        <For each=move || others.get() key=|m| m.id let:m>
+                            <option value=m.id.to_string()>{m.name.clone()}</option>
+                        </For>
+                    </select>
+                </div>
+                <div class="checkbox">
+                    <input type="checkbox" id="import-confirm" prop:checked=move || confirmed.get() on:change=move |ev| confirmed.set(event_target_checked(&ev))/>
+                    <label for="import-confirm">"Ja, erstat det. Den nuværende udgave lægges i papirkurven, så den kan gendannes."</label>
+                </div>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <div class="button-row">
+                <button type="button" class="button" on:click=run>"Importér"</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done.run(())>"Fortryd"</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn TrashSection() -> impl IntoView {
+    let app = use_app();
+    let trashed = Memo::new(move |_| {
+        app.workspaces.with(|l| {
+            l.iter()
+                .filter(|m| m.deleted_at.is_some())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section aria-labelledby="data-trash">
+            <h2 id="data-trash">"Papirkurv"</h2>
+            <Show when=move || !trashed.get().is_empty() fallback=|| view! { <p>"Papirkurven er tom."</p> }>
+                <ul class="plain-list">
+                    <For each=move || trashed.get() key=|m| m.id let:m>
+                        <li>
+                            {m.name.clone()}" "<span class="muted">"(slettet "{m.deleted_at.map(local_date).unwrap_or_default()}")"</span>" "
+                            <button type="button" class="button secondary" on:click=move |_| spawn_local(async move {
+                                match session::trash(app, m.id, true).await {
+                                    Ok(()) => app.info("Arbejdsområdet er gendannet."),
+                                    Err(e) => app.error(e),
+                                }
+                            })>"Gendan"<span class="visually-hidden">" "{m.name.clone()}</span></button>
+                        </li>
+                    </For>
+                </ul>
+                <ConfirmButton label="Tøm papirkurven".into() question="Slette arbejdsområderne i papirkurven for altid?".into()
+                    confirm_label="Ja, slet for altid".into() danger=true
+                    on_confirm=Callback::new(move |_| spawn_local(async move {
+                        match session::empty_trash(app).await {
+                            Ok(n) => app.info(format!("{n} arbejdsområde(r) er slettet for altid.")),
+                            Err(e) => app.error(e),
+                        }
+                    }))/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let app = use_app();
+    let usage = LocalResource::new(move || {
+        app.workspaces.track();
+        storage_info::estimate()
+    });
+    let ask = move |_| {
+        spawn_local(async move {
+            app.persisted
+                .set(storage_info::request_persistence().await.or(Some(false)));
+        })
+    };
+    view! {
+        <section aria-labelledby="data-storage">
+            <h2 id="data-storage">"Browserens lager"</h2>
+            <dl class="facts">
+                <dt>"Lagring"</dt>
+                <dd>{move || match app.mode.get() {
+                    StorageMode::Starting => "Starter …".to_string(),
+                    StorageMode::IndexedDb => "Gemmes i browserens database (IndexedDB) på denne computer.".into(),
+                    StorageMode::MemoryOnly(_) => "Kun i denne fane: browseren tillader ikke lagring.".into(),
+                }}</dd>
+                <dt>"Brugt plads"</dt>
+                <dd>{move || usage.get().flatten().map(|(used, quota)| format!("{} af {} til rådighed", t::bytes(used), t::bytes(quota))).unwrap_or_else(|| "Ukendt".into())}</dd>
+                <dt>"Beskyttet mod oprydning"</dt>
+                <dd>{move || match app.persisted.get() {
+                    Some(true) => "Ja: browseren sletter ikke dataene af sig selv.".into_any(),
+                    _ => view! { "Nej: browseren kan slette dataene, hvis disken bliver fuld. " <button type="button" class="button-link" on:click=ask>"Bed om varig lagring"</button> }.into_any(),
+                }}</dd>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! The start page: open an example, create a new workspace, or pick up a stored one.
+
+use super::common::set_title;
+use crate::app::{session, use_app};
+use crate::examples::{self, EXAMPLES};
+use crate::model::Workspace;
+use crate::text::{self, ui as t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let app = use_app();
+    set_title("Forside");
+    let stored = Memo::new(move |_| {
+        app.workspaces.with(|l| {
+            l.iter()
+                .filter(|m| m.deleted_at.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <h1>"Velkommen til Trappe"</h1>
+        <p class="lead">"Tegn kommunens indsatstrappe, før log over netværksmøder, og følg handleplanens initiativer. Alt bliver i din browser; du deler arbejde ved at sende en fil."</p>
+        <Show when=move || !stored.get().is_empty()>
+            <section aria-labelledby="start-stored">
+                <h2 id="start-stored">"Dine arbejdsområder"</h2>
+                <ul class="card-list">
+                    <For each=move || stored.get() key=|m| (m.id, m.name.clone()) let:m>
+                        <li class="card">
+                            <OpenButton id=m.id name=m.name.clone()/>
+                            <span class="muted">" Gemt "{text::date_long(m.saved_at.with_timezone(&chrono::Local).date_naive())}</span>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+        <section aria-labelledby="start-examples">
+            <h2 id="start-examples">"Åbn et eksempel"</h2>
+            <p>"Eksemplerne bygger på offentlige kommunale planer. Et eksempel åbnes som et nyt arbejdsområde, som du frit kan ændre."</p>
+            <ul class="card-list">
+                {EXAMPLES.iter().map(|ex| view! {
+                    <li class="card">
+                        <h3>{ex.title}</h3>
+                        <p>{ex.summary}</p>
+                        <ExampleButton key=ex.key title=ex.title/>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="start-new">
+            <h2 id="start-new">"Nyt arbejdsområde"</h2>
+            <NewWorkspaceForm/>
+        </section>
+    }
+}
+
+#[component]
+fn OpenButton(id: crate::model::Id, name: String) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    view! {
+        <button type="button" class="button-link strong" on:click=move |_| {
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                session::open(app, id).await;
+                if app.current.with_untracked(|c| c.is_some()) {
+                    navigate("/overblik", Default::default());
+                }
+            });
+        }>{format!("Åbn {name}")}</button>
+    }
+}
+
+#[component]
+fn ExampleButton(key: &'static str, title: &'static str) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    view! {
+        <button type="button" class="button" on:click=move |_| {
+            let Some(ws) = examples::build(key) else { return };
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                match session::create(app, ws).await {
+                    Ok(()) => navigate("/overblik", Default::default()),
+                    Err(e) => app.error(t::storage_error(&e)),
+                }
+            });
+        }>{format!("Åbn eksemplet {title}")}</button>
+    }
+}
+
+#[component]
+pub fn NewWorkspaceForm() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            error.set(Some(
+                "Skriv et navn til arbejdsområdet, fx «Indsatstrappe 2026».".into(),
+            ));
+            return;
+        }
+        error.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match session::create(app, Workspace::new(n)).await {
+                Ok(()) => {
+                    name.set(String::new());
+                    navigate("/overblik", Default::default());
+                }
+                Err(e) => app.error(t::storage_error(&e)),
+            }
+        });
+    };
+    view! {
+        <form class="form" on:submit=on_submit novalidate>
+            <div class="form-group" class:has-error=move || error.get().is_some()>
+                <label for="new-ws-name" class="form-label">"Navn"</label>
+                <span class="form-hint" id="new-ws-hint">"Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere."</span>
+                {move || error.get().map(|e| view! { <span class="form-error" id="new-ws-error">{e}</span> })}
+                <input id="new-ws-name" class="form-input" type="text" maxlength="300" autocomplete="off"
+                    aria-describedby=move || if error.get().is_some() { "new-ws-hint new-ws-error" } else { "new-ws-hint" }
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button">"Opret arbejdsområde"</button>
+        </form>
+    }
+}

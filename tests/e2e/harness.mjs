@@ -1,0 +1,52 @@
+// Shared set-up for the end-to-end tests: serve dist/ on loopback and drive Debian's Chromium.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function launch() {
+  const server = await startServer(new URL('../../dist', import.meta.url).pathname, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    base, browser,
+    async close() { await browser.close(); await new Promise((ok) => server.close(ok)); },
+  };
+}
+
+/** A fresh context (own storage) with a page at `path`, waiting for the app to mount. */
+export async function openPage(env, path = '/', { viewport = { width: 1366, height: 768 }, init } = {}) {
+  const context = await env.browser.newContext({ viewport, acceptDownloads: true, locale: 'da-DK' });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(env.base + path);
+  await page.waitForSelector('main#indhold');
+  return { context, page, errors };
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA) and returns the violations. */
+export async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+export async function openExample(page, title) {
+  await page.goto(new URL('/', page.url()).href);
+  await page.getByRole('button', { name: `Åbn eksemplet ${title}` }).click();
+  await page.waitForURL(/overblik/);
+  await page.getByRole('heading', { level: 1, name: /Overblik/ }).waitFor();
+}
