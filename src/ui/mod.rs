@@ -35,8 +35,11 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <common::NotFound/> }>
                         <Route path=path!("/") view=start::StartPage/>
                         <Route path=path!("/trappe") view=staircase::StaircasePage/>
+                        <Route path=path!("/trappe/*any") view=staircase::StaircasePage/>
                         <Route path=path!("/netvaerksmoeder") view=meetings::MeetingsPage/>
+                        <Route path=path!("/netvaerksmoeder/*any") view=meetings::MeetingsPage/>
                         <Route path=path!("/handleplan") view=plan::PlanPage/>
+                        <Route path=path!("/handleplan/*any") view=plan::PlanPage/>
                         <Route path=path!("/overblik") view=overview::OverviewPage/>
                         <Route path=path!("/data") view=data::DataPage/>
                     </Routes>

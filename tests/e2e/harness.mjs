@@ -13,7 +13,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launch() {
-  const server = await startServer(new URL('../../dist', import.meta.url).pathname, 0);
+  const server = await startServer(process.env.TRAPPE_DIST ?? new URL('../../dist', import.meta.url).pathname, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
