@@ -2,13 +2,20 @@
 // data anywhere; it only caches the app's own files from this origin.
 const CACHE = 'trappe-app-v1';
 
+// The worker's own requests bypass the HTTP cache ('no-store'): the page may be loading the same large
+// files at the same moment, and sharing a cache entry with it can abort the page's download.
 async function precache() {
   const cache = await caches.open(CACHE);
-  const response = await fetch('/', { cache: 'no-cache' });
+  const response = await fetch('/', { cache: 'no-store' });
   const html = await response.clone().text();
   await cache.put('/', response);
   const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]);
-  await Promise.all(assets.map((url) => cache.add(url).catch(() => undefined)));
+  for (const url of assets) {
+    try {
+      const r = await fetch(url, { cache: 'no-store' });
+      if (r.ok) await cache.put(url, r);
+    } catch { /* offline during install: the next visit tries again */ }
+  }
 }
 
 self.addEventListener('install', (event) => {
@@ -30,7 +37,7 @@ self.addEventListener('fetch', (event) => {
     // The page: fresh from the network when there is one (new versions arrive), else the cached copy.
     event.respondWith((async () => {
       try {
-        const response = await fetch(request);
+        const response = await fetch(request, { cache: 'no-store' });
         const cache = await caches.open(CACHE);
         await cache.put('/', response.clone());
         return response;
@@ -44,8 +51,6 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cached = await caches.match(request);
     if (cached) return cached;
-    const response = await fetch(request);
-    if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
-    return response;
+    return fetch(request);
   })());
 });

@@ -3,7 +3,7 @@
 //! leaves the work in memory and says so; an unreadable stored value is never written over.
 
 use super::state::{AppState, SaveState, StorageMode, Unreadable};
-use crate::browser::{files, storage_info};
+use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_stored_workspace};
 use crate::model::commands::{Command, DomainError};
 use crate::model::{now, Id, Workspace};
@@ -165,6 +165,7 @@ pub async fn open(app: AppState, id: Id) {
             .map(|m| m.name.clone())
             .unwrap_or_default()
     });
+    perf::start("trappe-load");
     let body = match repo().load(id).await {
         Ok(b) => b,
         Err(e) => {
@@ -180,6 +181,7 @@ pub async fn open(app: AppState, id: Id) {
         Ok(imported) => {
             set_current(app, imported.workspace, body.revision);
             settings::set(settings::LAST_OPENED, &id);
+            perf::end("trappe-load");
         }
         Err(e) => {
             app.current.set(None);
@@ -294,6 +296,7 @@ pub async fn save_now(app: AppState) {
         // A save is running; it re-checks for newer edits when it ends.
         return;
     }
+    perf::start("trappe-save");
     while let Some((json, meta, edits)) = app.current.with_untracked(|ws| {
         ws.as_ref().map(|ws| {
             (
@@ -305,7 +308,9 @@ pub async fn save_now(app: AppState) {
     }) {
         app.save_state.set(SaveState::Saving);
         let base = app.base_revision.get_value();
-        match repo().save(&meta, &json, base).await {
+        let result = repo().save(&meta, &json, base).await;
+        perf::end("trappe-save");
+        match result {
             Ok(revision) => {
                 app.base_revision.set_value(revision);
                 app.saved_edits.set_value(edits);
@@ -334,6 +339,7 @@ pub async fn save_now(app: AppState) {
         if !app.is_dirty() {
             break;
         }
+        perf::start("trappe-save");
     }
     SAVING.with(|s| *s.borrow_mut() = false);
 }

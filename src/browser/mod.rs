@@ -1,6 +1,7 @@
 //! Thin wrappers over browser APIs the app needs: files in and out, storage persistence and usage.
 
 pub mod files;
+pub mod perf;
 pub mod storage_info;
 
 /// Today's date in the user's local time zone.

@@ -5,7 +5,7 @@ use super::common::{set_title, ConfirmButton};
 use super::start::NewWorkspaceForm;
 use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, StorageMode};
-use crate::browser::{files, storage_info};
+use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
 use crate::model::{Id, Workspace};
 use crate::storage::StoredMeta;
@@ -269,7 +269,10 @@ fn ImportSection() -> impl IntoView {
                     return;
                 }
             };
-            match read_workspace_file(&bytes) {
+            perf::start("trappe-import-parse");
+            let parsed = read_workspace_file(&bytes);
+            perf::end("trappe-import-parse");
+            match parsed {
                 Ok(Imported {
                     workspace,
                     migrated_from,
