@@ -11,7 +11,7 @@ pub fn Header() -> impl IntoView {
     let app = use_app();
     let name = move || app.current.with(|c| c.as_ref().map(|w| w.name.clone()));
     view! {
-        <a class="skip-link" href="#indhold">{t::SKIP_LINK}</a>
+        <a class="skip-link" href="#indhold" on:click=skip_to_content>{t::SKIP_LINK}</a>
         <header class="site-header">
             <div class="brand">
                 <A href="/" attr:class="brand-name">{t::APP_NAME}</A>
@@ -34,6 +34,17 @@ pub fn Header() -> impl IntoView {
                 <li><A href="/data">{t::NAV_DATA}</A></li>
             </ul>
         </nav>
+    }
+}
+
+/// Moves focus to the main content; done by hand because the router would treat the hash as navigation.
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("indhold")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }
 

@@ -73,8 +73,11 @@ test('every area shows the example read-only and passes axe', async () => {
   }
   // Keyboard: the skip link is the first stop and moves focus to the content.
   await page.goto(env.base + '/data');
+  await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Gå til indhold');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'indhold');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -148,7 +151,7 @@ test('delete goes to the trash and can be restored; emptying asks first', async 
   await page.getByRole('button', { name: /^Slet Halsnæs/ }).click();
   await page.getByRole('button', { name: 'Ja, læg i papirkurven' }).click();
   await page.getByText('Arbejdsområdet er lagt i papirkurven.').waitFor();
-  await page.getByRole('button', { name: 'Gendan Halsnæs – Handleplan 2019–2020' }).click();
+  await page.getByRole('button', { name: /^Gendan Halsnæs/ }).click();
   await page.getByText('Arbejdsområdet er gendannet.').waitFor();
   assert.ok(await page.getByRole('rowheader', { name: /Halsnæs/ }).isVisible());
   await context.close();
