@@ -67,7 +67,8 @@ pub fn cpr_findings(ws: &Workspace) -> Vec<String> {
 fn walk(v: &Value, path: String, key: &str, found: &mut Vec<String>) {
     match v {
         Value::String(s) => {
-            let is_id = key == "id" || key.ends_with("_id") || key.ends_with("_ids");
+            // Ids (UUIDs) can contain digit runs that look like CPR numbers; they are not personal data.
+            let is_id = key == "id" || uuid::Uuid::parse_str(s).is_ok();
             if !is_id && privacy::contains_cpr_like(s) {
                 found.push(path);
             }
@@ -112,7 +113,12 @@ mod tests {
             notes: "Barnets cpr 010203-1234 står her".into(),
             ..Meeting::default()
         });
-        ws.meetings.push(Meeting::default());
+        ws.meetings.push(Meeting {
+            linked_interventions: vec![
+                uuid::Uuid::parse_str("aaaaaaaa-aaaa-4aaa-8aaa-0102031234ab").unwrap()
+            ],
+            ..Meeting::default()
+        });
         assert_eq!(cpr_findings(&ws), vec!["workspace.meetings[0].notes"]);
     }
 

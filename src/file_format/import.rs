@@ -8,8 +8,9 @@ use crate::model::Workspace;
 use serde::Deserialize;
 use serde_json::Value;
 
-/// Files larger than this are refused before they are parsed.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Files larger than this are refused before they are parsed. Well above the 20 MB a 10,000-meeting
+/// workspace needs pretty-printed, so every file Trappe writes can be read back.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 #[derive(Debug)]
 pub struct Imported {

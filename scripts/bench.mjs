@@ -1,0 +1,89 @@
+// Measures the release build in headless Chromium. Run through scripts/bench.sh.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { launch, openPage } from '../tests/e2e/harness.mjs';
+
+const dist = process.env.TRAPPE_DIST ?? new URL('../dist/', import.meta.url).pathname;
+const results = { date: new Date().toISOString(), bundle: {}, timings_ms: {} };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// Bundle: raw and gzip per kind.
+for (const file of readdirSync(dist)) {
+  const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') && file !== 'sw.js' ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
+  if (!kind) continue;
+  const bytes = readFileSync(dist + file);
+  const b = results.bundle[kind] ??= { raw: 0, gzip: 0 };
+  b.raw += statSync(dist + file).size;
+  b.gzip += gzipSync(bytes, { level: 9 }).length;
+}
+results.bundle.total_gzip = Object.values(results.bundle).reduce((a, b) => a + b.gzip, 0);
+
+const env = await launch();
+const time = async (fn) => { const t = performance.now(); await fn(); return performance.now() - t; };
+const measures = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+// First render: navigation start to the start page's heading, fresh context each time (5 runs).
+const firstRender = [];
+for (let i = 0; i < 5; i++) {
+  const { page, context } = await openPage(env, '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  firstRender.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+results.timings_ms.first_render = median(firstRender);
+
+// Large workspace: import (parse + validate), store, reload, export, save after an edit.
+const file = new URL('../bench-results/bench-workspace.json', import.meta.url).pathname;
+results.workspace_bytes = statSync(file).size;
+const { page, context } = await openPage(env, '/data');
+await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles(file);
+await page.getByTestId('import-preview').waitFor({ timeout: 60000 });
+results.timings_ms.import_parse_validate = (await measures(page, 'trappe-import-parse'))[0];
+results.timings_ms.import_store_and_open = await time(async () => {
+  await page.getByRole('button', { name: 'Importér', exact: true }).click();
+  await page.getByText('Filen er importeret og åbnet.').waitFor({ timeout: 60000 });
+});
+results.timings_ms.first_save = (await measures(page, 'trappe-save')).at(-1);
+
+results.timings_ms.reload_to_open = await time(async () => {
+  await page.reload();
+  await page.getByTestId('save-status').filter({ hasText: 'Alt er gemt' }).waitFor({ timeout: 60000 });
+});
+results.timings_ms.load_parse_validate = (await measures(page, 'trappe-load')).at(-1);
+
+await page.goto(env.base + '/data');
+await page.getByRole('button', { name: 'Eksportér til fil' }).waitFor();
+results.timings_ms.export = await time(async () => {
+  await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Eksportér til fil' }).click()]);
+});
+
+// A small edit on the large workspace: debounced save of the whole body.
+await page.goto(env.base + '/overblik');
+const saves = [];
+for (let i = 0; i < 3; i++) {
+  await page.getByLabel('Navn', { exact: true }).fill(`Benchmark ${i}`);
+  await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+  await page.getByTestId('save-status').filter({ hasText: 'Gemt kl.' }).waitFor({ timeout: 60000 });
+  saves.push((await measures(page, 'trappe-save')).at(-1));
+  await page.getByTestId('save-status').filter({ hasText: 'Gemt kl.' }).waitFor();
+}
+results.timings_ms.save_after_edit = median(saves);
+
+// Area screens on the large workspace (extended by later issues).
+for (const [name, path] of [['render_staircase', '/trappe'], ['render_meetings', '/netvaerksmoeder'], ['render_plan', '/handleplan']]) {
+  results.timings_ms[name] = await time(async () => {
+    await page.goto(env.base + path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60000 });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  });
+}
+await context.close();
+await env.close();
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log('\nTrappe benchmark', results.date);
+for (const [k, v] of Object.entries(results.bundle)) if (typeof v === 'object') console.log(`  ${k.padEnd(6)} ${kb(v.raw).padStart(10)} raw  ${kb(v.gzip).padStart(10)} gzip`);
+console.log(`  total gzip ${kb(results.bundle.total_gzip)} (target ≤ 250 KB)`);
+console.log(`  generated workspace ${(results.workspace_bytes / 1e6).toFixed(1)} MB`);
+for (const [k, v] of Object.entries(results.timings_ms)) console.log(`  ${k.padEnd(24)} ${v == null ? 'n/a' : v.toFixed(1).padStart(8) + ' ms'}`);
+writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify(results, null, 2));

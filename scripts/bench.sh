@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): bundle size, first render, and work on a large generated workspace in headless
+# Chromium. Prints a table and writes bench-results/bench.json.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+mkdir -p bench-results
+trunk build --release --offline
+cargo run --quiet --release --example generate_workspace -- bench-results/bench-workspace.json
+node scripts/bench.mjs "$@"
