@@ -25,9 +25,9 @@ pub struct EnvelopeOut<'a> {
     pub workspace: &'a Workspace,
 }
 
-/// What is read once the version is known to be current.
-#[derive(Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+/// The file as read, for the JSON Schema. (Import reads the same fields from a parsed JSON value.)
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Deserialize, schemars::JsonSchema)]
 pub struct EnvelopeIn {
     /// Always "trappe-workspace".
     pub format: String,

@@ -7,15 +7,7 @@ use serde_json::Value;
 
 /// Pretty-printed UTF-8 JSON with the envelope.
 pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
-    let envelope = EnvelopeOut {
-        format: FORMAT,
-        version: VERSION,
-        app_version: app_version(),
-        exported_at,
-        workspace: ws,
-    };
-    // A workspace holds only strings, numbers, maps with string keys and dates: serializing cannot fail.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    pretty(&storage_json(ws, exported_at))
 }
 
 /// Compact JSON with the envelope, as kept in browser storage (loads reuse the file import).
@@ -27,7 +19,65 @@ pub fn storage_json(ws: &Workspace, saved_at: DateTime<Utc>) -> String {
         exported_at: saved_at,
         workspace: ws,
     };
+    // A workspace holds only strings, numbers, maps with string keys and dates: serializing cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Indents compact JSON (two spaces, as serde_json's pretty printer). Done on the text, so the app
+/// carries one JSON serializer for the model instead of two.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `trappe-koege-2019-2026-11-24.json`: from the workspace name (Danish letters spelled out) and the date.
@@ -58,7 +108,9 @@ pub fn file_name(ws: &Workspace, date: NaiveDate) -> String {
 /// Paths of text values that contain a CPR-like number. Ids and map keys are skipped.
 pub fn cpr_findings(ws: &Workspace) -> Vec<String> {
     let mut found = Vec::new();
-    if let Ok(v) = serde_json::to_value(ws) {
+    // Parsed back from text rather than serialized to a value: it reuses the code the app already has.
+    let json = serde_json::to_string(ws).unwrap_or_default();
+    if let Ok(v) = serde_json::from_str::<Value>(&json) {
         walk(&v, "workspace".to_string(), "", &mut found);
     }
     found
@@ -114,9 +166,10 @@ mod tests {
             ..Meeting::default()
         });
         ws.meetings.push(Meeting {
-            linked_interventions: vec![
-                uuid::Uuid::parse_str("aaaaaaaa-aaaa-4aaa-8aaa-0102031234ab").unwrap()
-            ],
+            linked_interventions: vec![uuid::Uuid::parse_str(
+                "aaaaaaaa-aaaa-4aaa-8aaa-0102031234ab",
+            )
+            .unwrap()],
             ..Meeting::default()
         });
         assert_eq!(cpr_findings(&ws), vec!["workspace.meetings[0].notes"]);
@@ -131,5 +184,13 @@ mod tests {
         assert_eq!(v["version"], 1);
         assert_eq!(v["workspace"]["name"], "Halsnæs");
         assert!(json.contains("\n  \"workspace\""), "pretty-printed");
+    }
+
+    #[test]
+    fn pretty_printing_matches_serde_json() {
+        let mut ws = Workspace::new("Tekst med \"citat\", {klammer} [og] komma: \\ æøå");
+        ws.meetings.push(Meeting::default());
+        let compact = serde_json::to_string(&ws).unwrap();
+        assert_eq!(pretty(&compact), serde_json::to_string_pretty(&ws).unwrap());
     }
 }

@@ -1,7 +1,7 @@
 //! Reading a workspace file: size, encoding, syntax, envelope, version, migration, types, then a whole-
 //! workspace validation. Nothing is returned unless all of it passes, so an import never half-happens.
 
-use super::envelope::{EnvelopeIn, FORMAT, FORMAT_V0, VERSION};
+use super::envelope::{FORMAT, FORMAT_V0, VERSION};
 use super::migrate::{migrate, MigrationError};
 use crate::model::validation::{validate, Issue};
 use crate::model::Workspace;
@@ -119,13 +119,6 @@ impl DataProblem {
     }
 }
 
-/// Only the two fields needed to decide how to read the rest; the rest is skipped (but syntax-checked).
-#[derive(Deserialize)]
-struct Head {
-    format: Option<Value>,
-    version: Option<Value>,
-}
-
 /// Reads a file a user picked: at most `MAX_FILE_BYTES`.
 pub fn read_workspace_file(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -143,7 +136,9 @@ pub fn read_stored_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
     read_workspace(bytes)
 }
 
-/// The one load path for files and stored workspaces.
+/// The one load path for files and stored workspaces. The text is parsed once into a JSON value (syntax
+/// errors keep their line and column), then the workspace is read from that value. Reading through one
+/// deserializer keeps the app small; paths of bad values are found afterwards by `locate`.
 fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
     // Editors on Windows like to start UTF-8 files with a byte order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -155,27 +150,26 @@ fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
-    let head: Head = match serde_json::from_slice(bytes) {
-        Ok(h) => h,
-        Err(e) if e.is_data() => return Err(ImportError::NotAnObject),
-        Err(e) => {
-            return Err(ImportError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                problem: DataProblem::from_serde(&e.to_string()),
-            })
-        }
+    let doc: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        problem: DataProblem::from_serde(&e.to_string()),
+    })?;
+    let Value::Object(head) = &doc else {
+        return Err(ImportError::NotAnObject);
     };
-    let format = head.format.as_ref().and_then(Value::as_str);
-    let version = match &head.version {
-        None => return Err(ImportError::MissingVersion),
-        Some(v) => v.as_u64().ok_or(ImportError::MissingVersion)?,
-    };
-    let known_format = format == Some(FORMAT) || (version == 0 && format == Some(FORMAT_V0));
+    let version = head
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::MissingVersion)?;
+    let format = head.get("format");
+    let format_name = format.and_then(Value::as_str);
+    let known_format =
+        format_name == Some(FORMAT) || (version == 0 && format_name == Some(FORMAT_V0));
     if !known_format {
         return Err(ImportError::WrongFormat {
-            found: head.format.map(|f| match f {
-                Value::String(s) => s,
+            found: format.map(|f| match f {
+                Value::String(s) => s.clone(),
                 other => other.to_string(),
             }),
         });
@@ -183,34 +177,129 @@ fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
     if version > VERSION as u64 {
         return Err(ImportError::NewerVersion { found: version });
     }
-    let (envelope, migrated_from) = if version < VERSION as u64 {
-        let doc: Value = serde_json::from_slice(bytes).map_err(|_| ImportError::NotAnObject)?;
-        let doc = migrate(doc, version as u32).map_err(ImportError::Migration)?;
-        let envelope: EnvelopeIn =
-            serde_path_to_error::deserialize(doc).map_err(|e| ImportError::Invalid {
-                path: e.path().to_string(),
-                line: 0,
-                column: 0,
-                problem: DataProblem::from_serde(&e.inner().to_string()),
-            })?;
-        (envelope, Some(version as u32))
-    } else {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let envelope: EnvelopeIn =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| ImportError::Invalid {
-                path: e.path().to_string(),
-                line: e.inner().line(),
-                column: e.inner().column(),
-                problem: DataProblem::from_serde(&e.inner().to_string()),
-            })?;
-        (envelope, None)
+    let migrated_from = (version < VERSION as u64).then_some(version as u32);
+    let doc = match migrated_from {
+        Some(from) => migrate(doc, from).map_err(ImportError::Migration)?,
+        None => doc,
     };
-    let issues = validate(&envelope.workspace, "workspace");
+    let Some(body) = doc.get("workspace") else {
+        return Err(ImportError::Invalid {
+            path: "workspace".into(),
+            line: 0,
+            column: 0,
+            problem: DataProblem::MissingField("workspace".into()),
+        });
+    };
+    let workspace = Workspace::deserialize(body).map_err(|e| ImportError::Invalid {
+        path: locate(body, "workspace"),
+        line: 0,
+        column: 0,
+        problem: DataProblem::from_serde(&e.to_string()),
+    })?;
+    let issues = validate(&workspace, "workspace");
     if !issues.is_empty() {
         return Err(ImportError::Validation(issues));
     }
     Ok(Imported {
-        workspace: envelope.workspace,
+        workspace,
         migrated_from,
     })
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+/// The path of the smallest part of `body` that still fails to read on its own. Every field of the model
+/// has a default, so a copy of the document that keeps only one branch fails exactly when that branch is
+/// bad; the search walks down the failing branches. Runs only after a failure.
+fn locate(body: &Value, root: &str) -> String {
+    let mut steps: Vec<PathStep> = Vec::new();
+    while let Some(node) = node_at(body, &steps) {
+        let (children, empty): (Vec<PathStep>, Value) = match node {
+            Value::Object(map) => (
+                map.keys().cloned().map(PathStep::Key).collect(),
+                Value::Object(Default::default()),
+            ),
+            Value::Array(items) => (
+                (0..items.len()).map(PathStep::Index).collect(),
+                Value::Array(Vec::new()),
+            ),
+            _ => break,
+        };
+        // A list or object where something else belongs fails even when empty: the node itself is wrong.
+        if Workspace::deserialize(&replace_at(prune(body, &steps), &steps, empty)).is_err() {
+            break;
+        }
+        let failing = children.into_iter().find(|child| {
+            let mut branch = steps.clone();
+            branch.push(child.clone());
+            Workspace::deserialize(&prune(body, &branch)).is_err()
+        });
+        match failing {
+            Some(child) => steps.push(child),
+            None => break,
+        }
+    }
+    let mut path = root.to_string();
+    for step in steps {
+        match step {
+            PathStep::Key(k) => {
+                path.push('.');
+                path.push_str(&k);
+            }
+            PathStep::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
+}
+
+fn node_at<'a>(v: &'a Value, steps: &[PathStep]) -> Option<&'a Value> {
+    steps.iter().try_fold(v, |node, step| match step {
+        PathStep::Key(k) => node.get(k.as_str()),
+        PathStep::Index(i) => node.get(*i),
+    })
+}
+
+/// `v` with the node at `steps` (which must exist along a pruned branch) replaced by `new`.
+fn replace_at(mut v: Value, steps: &[PathStep], new: Value) -> Value {
+    let mut node = &mut v;
+    for step in steps {
+        let next = match step {
+            PathStep::Key(k) => node.get_mut(k.as_str()),
+            // Pruned arrays hold only the followed element, at index 0.
+            PathStep::Index(_) => node.get_mut(0),
+        };
+        match next {
+            Some(n) => node = n,
+            None => return v,
+        }
+    }
+    *node = new;
+    v
+}
+
+/// A copy of `v` that keeps only the branch named by `steps` (the last node in full).
+fn prune(v: &Value, steps: &[PathStep]) -> Value {
+    let Some((first, rest)) = steps.split_first() else {
+        return v.clone();
+    };
+    match (first, v) {
+        (PathStep::Key(k), Value::Object(map)) => {
+            let mut out = serde_json::Map::new();
+            if let Some(child) = map.get(k) {
+                out.insert(k.clone(), prune(child, rest));
+            }
+            Value::Object(out)
+        }
+        (PathStep::Index(i), Value::Array(items)) => Value::Array(
+            items
+                .get(*i)
+                .map(|c| vec![prune(c, rest)])
+                .unwrap_or_default(),
+        ),
+        _ => v.clone(),
+    }
 }
