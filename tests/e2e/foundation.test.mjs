@@ -254,3 +254,48 @@ test('offline: after the first visit the app opens with the network off', async 
   await page.getByRole('heading', { level: 1, name: /Handleplan/ }).first().waitFor();
   await context.close();
 });
+
+test('two tabs editing at once: the later save is refused, and the edits are kept as a copy', async () => {
+  const { page: a, context } = await openPage(env, '/');
+  await openExample(a, KOEGE);
+  await waitSaved(a);
+  // Tab B does not hear tab A's announcements, so it edits on top of an old revision.
+  await context.addInitScript(() => { window.BroadcastChannel = class { postMessage() {} close() {} set onmessage(_) {} }; });
+  const b = await context.newPage();
+  await b.goto(env.base + '/overblik');
+  await b.getByRole('heading', { level: 1, name: `Overblik: ${KOEGE}` }).waitFor();
+  await rename(a, 'Fane A vandt');
+  await b.getByLabel('Beskrivelse').fill('Skrevet i fane B');
+  await b.getByRole('button', { name: 'Gem oplysninger' }).click();
+  await b.getByText(/gemt i en anden fane, efter du begyndte/).waitFor();
+  assert.equal(await b.getByTestId('save-status').textContent(), 'Ændret i en anden fane');
+  await b.getByRole('button', { name: 'Gem mine ændringer som en kopi' }).click();
+  await b.getByText('Dine ændringer er gemt som et nyt arbejdsområde.').waitFor();
+  await b.goto(env.base + '/data');
+  await b.getByRole('rowheader', { name: /Fane A vandt/ }).waitFor();
+  await b.getByRole('rowheader', { name: /\(mine ændringer\)/ }).waitFor();
+  await b.goto(env.base + '/overblik');
+  assert.equal(await b.getByLabel('Beskrivelse').inputValue(), 'Skrevet i fane B');
+  await context.close();
+});
+
+test('import can replace a workspace after confirmation, keeping the old one in the trash', async () => {
+  const { page, context } = await openPage(env, '/');
+  await openExample(page, KOEGE);
+  const exported = await exportFile(page);
+  await rename(page, 'Køge ændret');
+  await page.goto(env.base + '/data');
+  await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles(exported.path);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByLabel('Erstat et eksisterende arbejdsområde').check();
+  await page.getByLabel('Arbejdsområde, der erstattes').selectOption({ label: 'Køge ændret' });
+  await page.getByRole('button', { name: 'Importér', exact: true }).click();
+  await page.getByText('Bekræft, at arbejdsområdet skal erstattes.').waitFor();
+  await page.getByLabel(/Ja, erstat det/).check();
+  await page.getByRole('button', { name: 'Importér', exact: true }).click();
+  await page.getByText('Filen er importeret og åbnet.').waitFor();
+  assert.match(await page.locator('.workspace-name').textContent(), new RegExp(KOEGE));
+  await page.getByRole('button', { name: /^Gendan Køge ændret \(før import\)/ }).waitFor();
+  assert.equal(await page.getByRole('rowheader').count(), 1, 'replaced, not added');
+  await context.close();
+});
