@@ -6,12 +6,11 @@ use trappe::file_format::export_json;
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
-    let out = args.first().cloned().unwrap_or_else(|| "bench-workspace.json".into());
-    let n = |i: usize, default: usize| {
-        args.get(i)
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(default)
-    };
+    let out = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "bench-workspace.json".into());
+    let n = |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     let b = GeneratedSpec::benchmark();
     let spec = GeneratedSpec {
         meetings: n(1, b.meetings),
