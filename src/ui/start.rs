@@ -23,7 +23,7 @@ pub fn StartPage() -> impl IntoView {
     });
     view! {
         <h1>"Velkommen til Trappe"</h1>
-        <p class="lead">"Tegn kommunens indsatstrappe, før log over netværksmøder, og følg handleplanens initiativer. Alt bliver i din browser; du deler arbejde ved at sende en fil."</p>
+        <p class="lead">"Tegn kommunens indsatstrappe, hold log over netværksmøder, og følg handleplanens initiativer. Alt bliver i din browser; du deler arbejde ved at sende en fil."</p>
         <Show when=move || !stored.get().is_empty()>
             <section aria-labelledby="start-stored">
                 <h2 id="start-stored">"Dine arbejdsområder"</h2>
