@@ -123,6 +123,15 @@ pub fn boot(app: AppState) {
         }
     };
     let _ = window_event_listener(leptos::ev::pagehide, move |_| flush_handler());
+    // A save started while the page unloads may not finish: ask the browser to confirm leaving while
+    // edits are unsaved (the save runs meanwhile, so staying a moment is enough).
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if app.is_dirty() {
+            flush_handler();
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
     let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             flush_handler();

@@ -2,7 +2,7 @@
 
 use crate::model::Workspace;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The `format` value of every Trappe workspace file.
 pub const FORMAT: &str = "trappe-workspace";
@@ -27,7 +27,7 @@ pub struct EnvelopeOut<'a> {
 
 /// The file as read, for the JSON Schema. (Import reads the same fields from a parsed JSON value.)
 #[cfg(not(target_arch = "wasm32"))]
-#[derive(Deserialize, schemars::JsonSchema)]
+#[derive(serde::Deserialize, schemars::JsonSchema)]
 pub struct EnvelopeIn {
     /// Always "trappe-workspace".
     pub format: String,

@@ -27,6 +27,9 @@ export async function openPage(env, path = '/', { viewport = { width: 1366, heig
   const context = await env.browser.newContext({ viewport, acceptDownloads: true, locale: 'da-DK' });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
+  // The app asks before leaving with unsaved edits; a test that navigates on means to leave.
+  context.on('page', (p) => p.on('dialog', (d) => (d.type() === 'beforeunload' ? d.accept() : d.dismiss())));
+  page.on('dialog', (d) => (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
