@@ -384,6 +384,78 @@ pub fn monthly_evaluation(ws: &Workspace, from: YearMonth, to: YearMonth) -> Vec
     )
 }
 
+impl YearMonth {
+    /// From an `<input type="month">` value, `2026-11`; None when empty or out of range.
+    pub fn parse(s: &str) -> Option<YearMonth> {
+        let (y, m) = s.trim().split_once('-')?;
+        let (year, month) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+        ((1..=12).contains(&month) && (1..=9999).contains(&year))
+            .then(|| YearMonth::new(year, month))
+    }
+
+    /// The `<input type="month">` value: `2026-11`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// `n` months earlier (or later for negative `n`).
+    pub fn minus(self, n: i32) -> YearMonth {
+        let i = self.index() - i64::from(n);
+        YearMonth::new(i.div_euclid(12) as i32, i.rem_euclid(12) as u32 + 1)
+    }
+
+    /// Months from `self` to `to`, both included; 0 when `to` is earlier.
+    pub fn months_to(self, to: YearMonth) -> usize {
+        usize::try_from(to.index() - self.index() + 1).unwrap_or(0)
+    }
+}
+
+/// The top of a bar chart's axis: at least `floor`, at least the largest value, and above 10 rounded up to
+/// 1, 2 or 5 times a power of ten, so grid lines fall on round counts.
+pub fn axis_max(values: impl IntoIterator<Item = u32>, floor: u32) -> u32 {
+    let top = values.into_iter().max().unwrap_or(0).max(floor).max(1);
+    if top <= 10 {
+        return top;
+    }
+    let mut step = 10u32;
+    loop {
+        for m in [1u32, 2, 5] {
+            let candidate = step.saturating_mul(m);
+            if candidate >= top {
+                return candidate;
+            }
+        }
+        step = step.saturating_mul(10);
+    }
+}
+
+/// Why a follow-up setting was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RulesProblem {
+    /// A target's lowest count is above its highest.
+    MinAboveMax { target: usize },
+    /// Two targets for the same meeting type.
+    DuplicateTarget { target: usize },
+}
+
+/// Checks settings before they are saved: each target's band is the right way round and each meeting type
+/// has at most one target. Counts are unsigned, so nothing else can be wrong.
+pub fn check_rules(rules: &FollowUpRules) -> Vec<RulesProblem> {
+    let mut problems = Vec::new();
+    for (i, t) in rules.monthly_targets.iter().enumerate() {
+        if t.min > t.max {
+            problems.push(RulesProblem::MinAboveMax { target: i });
+        }
+        if rules.monthly_targets[..i]
+            .iter()
+            .any(|o| o.meeting_type == t.meeting_type)
+        {
+            problems.push(RulesProblem::DuplicateTarget { target: i });
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -858,5 +930,52 @@ mod tests {
         let mut ws = Workspace::new("x");
         ws.meetings = meetings;
         assert_eq!(monthly_evaluation(&ws, from, to), ev);
+    }
+
+    #[test]
+    fn year_month_helpers() {
+        let ym = YearMonth::new(2026, 11);
+        assert_eq!(YearMonth::parse("2026-11"), Some(ym));
+        assert_eq!(YearMonth::parse(" 2026-01 "), Some(YearMonth::new(2026, 1)));
+        assert_eq!(YearMonth::parse("2026-13"), None);
+        assert_eq!(YearMonth::parse(""), None);
+        assert_eq!(YearMonth::parse("11-2026"), None);
+        assert_eq!(ym.iso(), "2026-11");
+        assert_eq!(YearMonth::new(987, 3).iso(), "0987-03");
+        assert_eq!(ym.minus(11), YearMonth::new(2025, 12));
+        assert_eq!(ym.minus(10), YearMonth::new(2026, 1));
+        assert_eq!(ym.minus(-2), YearMonth::new(2027, 1));
+        assert_eq!(ym.minus(11).months_to(ym), 12);
+        assert_eq!(ym.months_to(ym.minus(1)), 0);
+    }
+
+    #[test]
+    fn axis_max_is_round_and_covers_values_and_targets() {
+        assert_eq!(axis_max([], 0), 1);
+        assert_eq!(axis_max([3, 7], 10), 10);
+        assert_eq!(axis_max([11], 10), 20);
+        assert_eq!(axis_max([4], 0), 4);
+        assert_eq!(axis_max([12], 5), 20);
+        assert_eq!(axis_max([21], 0), 50);
+        assert_eq!(axis_max([101], 0), 200);
+        assert_eq!(axis_max([u32::MAX], 0), u32::MAX);
+    }
+
+    #[test]
+    fn rules_check_finds_reversed_bands_and_duplicates() {
+        let mut rules = FollowUpRules::default();
+        assert!(check_rules(&rules).is_empty());
+        rules.monthly_targets.push(MonthlyTarget {
+            meeting_type: MeetingType::FamilyGroupConference,
+            min: 3,
+            max: 2,
+        });
+        assert_eq!(
+            check_rules(&rules),
+            vec![
+                RulesProblem::MinAboveMax { target: 1 },
+                RulesProblem::DuplicateTarget { target: 1 }
+            ]
+        );
     }
 }

@@ -2,9 +2,9 @@
 //! and answers each keystroke without allocating per meeting: all meetings' lowercased text lives in one
 //! string, and the order newest-first is computed up front.
 
-use super::{Id, Meeting, MeetingStatus, MeetingType, Staircase};
+use super::{Id, Meeting, MeetingStatus, MeetingTemplate, MeetingType, Staircase};
 use crate::text;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeetingFilter {
@@ -297,6 +297,273 @@ pub fn paginate(results: &[usize], page: usize, per_page: usize) -> Page<'_> {
         page,
         page_count,
         total: results.len(),
+    }
+}
+
+/// A [`SearchIndex`] kept current with a changing meeting list. Each meeting's id and `updated_at` are
+/// remembered, so an edit (`PutMeeting` stamps `updated_at`) is re-indexed alone and a removal or
+/// reordering rebuilds. Checking costs one comparison per meeting; nothing is allocated when unchanged.
+#[derive(Clone, Debug, Default)]
+pub struct LiveIndex {
+    index: SearchIndex,
+    stamps: Vec<(Id, DateTime<Utc>)>,
+}
+
+impl LiveIndex {
+    pub fn new(meetings: &[Meeting]) -> Self {
+        LiveIndex {
+            index: SearchIndex::new(meetings),
+            stamps: stamps(meetings),
+        }
+    }
+
+    /// Brings the index up to date with `meetings`; returns true if anything changed.
+    pub fn refresh(&mut self, meetings: &[Meeting]) -> bool {
+        let n = self.stamps.len();
+        let prefix_same = meetings.len() >= n
+            && self
+                .stamps
+                .iter()
+                .zip(meetings)
+                .all(|((id, _), m)| *id == m.id);
+        if !prefix_same || meetings.len() - n > 8 {
+            *self = LiveIndex::new(meetings);
+            return true;
+        }
+        let changed: Vec<usize> = self
+            .stamps
+            .iter()
+            .zip(meetings)
+            .enumerate()
+            .filter(|(_, ((_, at), m))| *at != m.updated_at)
+            .map(|(i, _)| i)
+            .collect();
+        if changed.len() > 32 {
+            *self = LiveIndex::new(meetings);
+            return true;
+        }
+        let mut any = false;
+        for i in changed {
+            self.index.update(meetings, i);
+            self.stamps[i].1 = meetings[i].updated_at;
+            any = true;
+        }
+        for i in n..meetings.len() {
+            // Appended one by one, as `PutMeeting` adds new meetings at the end.
+            self.index.update(&meetings[..=i], i);
+            self.stamps.push((meetings[i].id, meetings[i].updated_at));
+            any = true;
+        }
+        any
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Refreshes, then queries (see [`SearchIndex::query`]).
+    pub fn query(
+        &mut self,
+        meetings: &[Meeting],
+        filter: &MeetingFilter,
+        steps: &Staircase,
+    ) -> Vec<usize> {
+        self.refresh(meetings);
+        self.index.query(meetings, filter, steps)
+    }
+}
+
+fn stamps(meetings: &[Meeting]) -> Vec<(Id, DateTime<Utc>)> {
+    meetings.iter().map(|m| (m.id, m.updated_at)).collect()
+}
+
+/// A stable text key for a meeting type, for form values and links: the built-ins' serde names
+/// ("family_group_conference"), a custom type as "custom:" and its name.
+pub fn type_key(t: &MeetingType) -> String {
+    match t {
+        MeetingType::FamilyGroupConference => "family_group_conference".into(),
+        MeetingType::InvolvingNetworkMeeting => "involving_network_meeting".into(),
+        MeetingType::Interdisciplinary => "interdisciplinary".into(),
+        MeetingType::FaellesIndsats => "faelles_indsats".into(),
+        MeetingType::SignsOfSafety => "signs_of_safety".into(),
+        MeetingType::FollowUp => "follow_up".into(),
+        MeetingType::Custom(name) => format!("custom:{name}"),
+    }
+}
+
+/// The type for a key made by [`type_key`]; None for an unknown key or an empty custom name.
+pub fn type_from_key(key: &str) -> Option<MeetingType> {
+    if let Some(name) = key.strip_prefix("custom:") {
+        let name = name.trim();
+        return (!name.is_empty()).then(|| MeetingType::Custom(name.to_string()));
+    }
+    MeetingType::BUILT_IN
+        .iter()
+        .find(|t| type_key(t) == key)
+        .cloned()
+}
+
+/// The types a user can pick: the built-ins in their order, then every user-defined type found in the
+/// meetings or the templates, once each, sorted by name (case-insensitive).
+pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<MeetingType> {
+    let mut custom: Vec<&str> = Vec::new();
+    let types = meetings
+        .iter()
+        .map(|m| &m.meeting_type)
+        .chain(templates.iter().map(|t| &t.meeting_type));
+    for t in types {
+        if let MeetingType::Custom(name) = t {
+            let name = name.trim();
+            if !name.is_empty() && !custom.contains(&name) {
+                custom.push(name);
+            }
+        }
+    }
+    custom.sort_by_key(|s| s.to_lowercase());
+    MeetingType::BUILT_IN
+        .iter()
+        .cloned()
+        .chain(
+            custom
+                .into_iter()
+                .map(|s| MeetingType::Custom(s.to_string())),
+        )
+        .collect()
+}
+
+/// A date from an `<input type="date">` value (`2026-11-24`); None when empty or not a date.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// A time from an `<input type="time">` value (`09:30`, or `09:30:15`).
+pub fn parse_iso_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        .ok()
+}
+
+/// The value an `<input type="date">` shows for a date; empty for none.
+pub fn iso_date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// Whether a meeting has at least one action item not done.
+pub fn open_action_count(m: &Meeting) -> usize {
+    m.action_items.iter().filter(|a| !a.done).count()
+}
+
+#[cfg(test)]
+mod live_tests {
+    use super::*;
+    use crate::model::ActionItem;
+
+    fn m(case: &str, y: i32, mo: u32, d: u32) -> Meeting {
+        Meeting {
+            case_ref: case.into(),
+            date: NaiveDate::from_ymd_opt(y, mo, d),
+            ..Meeting::default()
+        }
+    }
+
+    fn q(live: &mut LiveIndex, ms: &[Meeting], text: &str) -> Vec<usize> {
+        let f = MeetingFilter {
+            text: text.into(),
+            ..MeetingFilter::default()
+        };
+        live.query(ms, &f, &Staircase::default())
+    }
+
+    #[test]
+    fn live_index_follows_edits_additions_and_removals() {
+        let mut ms = vec![m("Sag A", 2024, 1, 1), m("Sag B", 2024, 2, 1)];
+        let mut live = LiveIndex::new(&ms);
+        assert!(!live.refresh(&ms), "unchanged");
+        assert_eq!(q(&mut live, &ms, "sag"), vec![1, 0]);
+        // An edit stamps updated_at, as PutMeeting does.
+        ms[0].notes = "Mormor henter".into();
+        ms[0].updated_at += chrono::Duration::seconds(1);
+        assert_eq!(q(&mut live, &ms, "mormor"), vec![0]);
+        // An addition at the end.
+        ms.push(m("Sag Ø", 2024, 3, 1));
+        assert_eq!(q(&mut live, &ms, "ø"), vec![2]);
+        assert_eq!(q(&mut live, &ms, "sag"), vec![2, 1, 0]);
+        // A removal rebuilds.
+        ms.remove(0);
+        assert_eq!(q(&mut live, &ms, "mormor"), Vec::<usize>::new());
+        assert_eq!(q(&mut live, &ms, "sag"), vec![1, 0]);
+        // Many additions at once rebuild too, with the same result as a fresh index.
+        for i in 0..20 {
+            ms.push(m(&format!("Ny {i}"), 2023, 1, 1));
+        }
+        assert_eq!(
+            q(&mut live, &ms, "ny"),
+            SearchIndex::new(&ms).query(
+                &ms,
+                &MeetingFilter {
+                    text: "ny".into(),
+                    ..MeetingFilter::default()
+                },
+                &Staircase::default()
+            )
+        );
+        assert!(live.index().is_current(&ms));
+    }
+
+    #[test]
+    fn type_keys_round_trip_and_options_are_distinct() {
+        for t in MeetingType::BUILT_IN {
+            assert_eq!(type_from_key(&type_key(&t)), Some(t));
+        }
+        let c = MeetingType::Custom("Overgangsmøde 17½ år".into());
+        assert_eq!(type_from_key(&type_key(&c)), Some(c.clone()));
+        assert_eq!(type_from_key("custom:  "), None);
+        assert_eq!(type_from_key("nonsense"), None);
+
+        let a = Meeting {
+            meeting_type: MeetingType::Custom("skolemøde".into()),
+            ..Meeting::default()
+        };
+        let b = Meeting {
+            meeting_type: c.clone(),
+            ..Meeting::default()
+        };
+        let t = MeetingTemplate {
+            meeting_type: MeetingType::Custom("Skolemøde ".into()),
+            ..MeetingTemplate::default()
+        };
+        let opts = type_options(&[a.clone(), b, a], &[t]);
+        assert_eq!(opts.len(), 6 + 3, "built-ins, then three distinct names");
+        assert_eq!(&opts[..6], &MeetingType::BUILT_IN);
+        assert_eq!(opts[6], c, "sorted case-insensitively: O before s");
+    }
+
+    #[test]
+    fn form_values() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(parse_iso_date("2026-11-24"), Some(d));
+        assert_eq!(parse_iso_date(""), None);
+        assert_eq!(parse_iso_date("24-11-2026"), None);
+        assert_eq!(iso_date(Some(d)), "2026-11-24");
+        assert_eq!(iso_date(None), "");
+        assert_eq!(parse_iso_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(
+            parse_iso_time("09:30:15"),
+            NaiveTime::from_hms_opt(9, 30, 15)
+        );
+        assert_eq!(parse_iso_time("9.30"), None);
+        let mut m = Meeting::default();
+        assert_eq!(open_action_count(&m), 0);
+        m.action_items = vec![
+            ActionItem::default(),
+            ActionItem {
+                done: true,
+                ..ActionItem::default()
+            },
+        ];
+        assert_eq!(open_action_count(&m), 1);
     }
 }
 

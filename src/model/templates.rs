@@ -2,7 +2,8 @@
 //! Fælles Indsats), new meetings from a template, templates from a meeting, and the case-reference check.
 
 use super::{
-    new_id, now, privacy, ChecklistItem, Meeting, MeetingStatus, MeetingTemplate, MeetingType,
+    new_id, now, privacy, ActionItem, ChecklistItem, Meeting, MeetingStatus, MeetingTemplate,
+    MeetingType, Participant,
 };
 use crate::text::meetings as txt;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -163,6 +164,51 @@ pub fn template_from_meeting(m: &Meeting, name: &str) -> MeetingTemplate {
     }
 }
 
+/// A copy of a meeting to plan the next one on the same case: everything is kept (type, case reference,
+/// roles, participants, questions, checklist, links, notes, action items), with fresh ids throughout, the
+/// status back to planned, no follow-up date and the checklist unticked.
+pub fn duplicate_meeting(m: &Meeting) -> Meeting {
+    let t = now();
+    Meeting {
+        id: new_id(),
+        participants: m
+            .participants
+            .iter()
+            .map(|p| Participant {
+                id: new_id(),
+                ..p.clone()
+            })
+            .collect(),
+        action_items: m
+            .action_items
+            .iter()
+            .map(|a| ActionItem {
+                id: new_id(),
+                ..a.clone()
+            })
+            .collect(),
+        checklist: m
+            .checklist
+            .iter()
+            .map(|c| ChecklistItem {
+                id: new_id(),
+                label: c.label.clone(),
+                done: false,
+            })
+            .collect(),
+        status: MeetingStatus::Planned,
+        follow_up_date: None,
+        created_at: t,
+        updated_at: t,
+        ..m.clone()
+    }
+}
+
+/// Whether a template uses the Signs of Safety scale, or the meeting already has a score.
+pub fn shows_safety_scale(m: &Meeting) -> bool {
+    m.meeting_type == MeetingType::SignsOfSafety || m.safety_scale.is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,5 +335,41 @@ mod tests {
             validate_case_ref(&format!("010203-1234 {max}")),
             Err(CaseRefError::CprLike)
         );
+    }
+
+    #[test]
+    fn duplicate_meeting_has_fresh_ids_and_starts_planned() {
+        let mut m = meeting_from_template(
+            &built_in_templates()[0],
+            NaiveDate::from_ymd_opt(2024, 5, 8).unwrap(),
+        );
+        m.case_ref = "Sag F-2041".into();
+        m.status = MeetingStatus::FollowedUp;
+        m.follow_up_date = NaiveDate::from_ymd_opt(2024, 8, 1);
+        m.checklist[0].done = true;
+        m.participants.push(Participant {
+            relation_or_unit: "Mormor".into(),
+            ..Participant::default()
+        });
+        m.action_items.push(ActionItem {
+            what: "Ring til skolen".into(),
+            ..ActionItem::default()
+        });
+        let c = duplicate_meeting(&m);
+        assert_ne!(c.id, m.id);
+        assert_ne!(c.participants[0].id, m.participants[0].id);
+        assert_ne!(c.action_items[0].id, m.action_items[0].id);
+        assert_ne!(c.checklist[0].id, m.checklist[0].id);
+        assert_eq!(c.participants[0].relation_or_unit, "Mormor");
+        assert_eq!(c.action_items[0].what, "Ring til skolen");
+        assert_eq!(c.case_ref, m.case_ref);
+        assert_eq!(c.questions, m.questions);
+        assert_eq!(c.date, m.date);
+        assert_eq!(c.status, MeetingStatus::Planned);
+        assert_eq!(c.follow_up_date, None);
+        assert!(c.checklist.iter().all(|x| !x.done));
+        assert!(!shows_safety_scale(&c));
+        let sos = meeting_from_template(&built_in_templates()[1], c.date.unwrap());
+        assert!(shows_safety_scale(&sos));
     }
 }

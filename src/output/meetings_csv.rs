@@ -3,6 +3,7 @@
 //! formula get a leading apostrophe.
 
 use crate::model::follow_up::{next_follow_up, StepLookup};
+use crate::model::privacy::contains_cpr_like;
 use crate::model::{Meeting, Workspace};
 use crate::text::{self, meetings as txt};
 use chrono::NaiveDate;
@@ -25,7 +26,26 @@ pub fn meetings_csv(ws: &Workspace, rows: CsvRows) -> Vec<u8> {
 /// As [`meetings_csv`], with "today" given (see [`next_follow_up`]), so the output is reproducible.
 /// Meetings come in date order, oldest first, undated last; ties keep the workspace's order.
 pub fn meetings_csv_on(ws: &Workspace, rows: CsvRows, today: NaiveDate) -> Vec<u8> {
-    let mut order: Vec<&Meeting> = ws.meetings.iter().collect();
+    let all: Vec<usize> = (0..ws.meetings.len()).collect();
+    meetings_csv_of(ws, &all, rows, today)
+}
+
+/// As [`meetings_csv_on`], for only the meetings at `indices` in `ws.meetings` (a filtered list); indices
+/// out of range are skipped, and each meeting is written once however often it is listed.
+pub fn meetings_csv_of(
+    ws: &Workspace,
+    indices: &[usize],
+    rows: CsvRows,
+    today: NaiveDate,
+) -> Vec<u8> {
+    let mut picked: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&i| i < ws.meetings.len())
+        .collect();
+    picked.sort_unstable();
+    picked.dedup();
+    let mut order: Vec<&Meeting> = picked.iter().map(|&i| &ws.meetings[i]).collect();
     // Stable; undated (None) sorts last by mapping it above every date.
     order.sort_by_key(|m| (m.date.is_none(), m.date, m.time));
 
@@ -127,6 +147,38 @@ pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
         _ => s.into(),
     }
+}
+
+/// Meetings among `indices` with a CPR-like number (ddmmyy-xxxx) in any text the CSV would carry, in the
+/// order given, so the user can be warned before the file leaves the machine.
+pub fn cpr_like_meetings(meetings: &[Meeting], indices: &[usize]) -> Vec<usize> {
+    indices
+        .iter()
+        .copied()
+        .filter(|&i| meetings.get(i).is_some_and(has_cpr_like))
+        .collect()
+}
+
+fn has_cpr_like(m: &Meeting) -> bool {
+    let c = contains_cpr_like;
+    [
+        &m.case_ref,
+        &m.initiator,
+        &m.coordinator,
+        &m.invited_by,
+        &m.chair,
+        &m.note_taker,
+        &m.decisions,
+        &m.notes,
+    ]
+    .into_iter()
+    .any(|s| c(s))
+        || m.questions.iter().any(|q| c(q))
+        || m.participants
+            .iter()
+            .any(|p| c(&p.name) || c(&p.relation_or_unit))
+        || m.action_items.iter().any(|a| c(&a.what) || c(&a.who))
+        || matches!(&m.meeting_type, crate::model::MeetingType::Custom(t) if c(t))
 }
 
 #[cfg(test)]
@@ -277,5 +329,40 @@ mod tests {
         assert_eq!(safe_cell("a=b"), "a=b");
         assert_eq!(safe_cell(""), "");
         assert_eq!(safe_cell("Æble"), "Æble");
+    }
+
+    #[test]
+    fn subset_keeps_date_order_and_skips_bad_indices() {
+        let ws = workspace();
+        // Index 2 ("Sag 7", earlier) and 0 (undated), listed newest first and twice, plus one out of range.
+        let got = meetings_csv_of(&ws, &[0, 2, 2, 99], CsvRows::PerMeeting, d(2024, 6, 1));
+        let text = String::from_utf8(got).unwrap();
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(
+            lines.len(),
+            4,
+            "header, two rows, empty after the last CRLF"
+        );
+        assert!(lines[1].starts_with("02-01-2024;;'+Skolemøde;Sag 7;"));
+        assert!(lines[2].starts_with(";;Familierådslagning;Familie B;"));
+        assert_eq!(lines[3], "");
+        let none = meetings_csv_of(&ws, &[], CsvRows::PerActionItem, d(2024, 6, 1));
+        assert_eq!(
+            none,
+            meetings_csv_on(&Workspace::new("x"), CsvRows::PerActionItem, d(2024, 6, 1))
+        );
+    }
+
+    #[test]
+    fn finds_cpr_like_numbers_anywhere_in_the_exported_text() {
+        let mut ws = workspace();
+        assert!(cpr_like_meetings(&ws.meetings, &[0, 1, 2]).is_empty());
+        ws.meetings[1].action_items[0].who = "Mor 010203-1234".into();
+        ws.meetings[2].participants.push(Participant {
+            name: "0102031234".into(),
+            ..Participant::default()
+        });
+        assert_eq!(cpr_like_meetings(&ws.meetings, &[2, 0, 1, 7]), vec![2, 1]);
+        assert_eq!(cpr_like_meetings(&ws.meetings, &[0]), Vec::<usize>::new());
     }
 }

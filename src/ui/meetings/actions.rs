@@ -1,0 +1,112 @@
+//! The plan's action items: what, who, by when, done.
+
+use super::fields::{described_by, error_for, Draft, Errors};
+use super::focus_later;
+use crate::model::meeting_query::{iso_date, parse_iso_date};
+use crate::model::{ActionItem, Id};
+use crate::text::meetings as txt;
+use leptos::prelude::*;
+
+#[component]
+pub fn ActionItems(draft: Draft, errors: Errors) -> impl IntoView {
+    let ids = Memo::new(move |_| {
+        draft.with(|m| m.action_items.iter().map(|a| a.id).collect::<Vec<Id>>())
+    });
+    let add = move |_| {
+        let a = ActionItem::default();
+        let focus = format!("a-{}-what", a.id);
+        draft.update(|m| m.action_items.push(a));
+        focus_later(focus);
+    };
+    let open = Memo::new(move |_| {
+        draft.with(|m| {
+            (
+                m.action_items.iter().filter(|a| !a.done).count(),
+                m.action_items.len(),
+            )
+        })
+    });
+    view! {
+        <fieldset class="meet-section">
+            <legend><h2>{txt::SECTION_ACTIONS}</h2></legend>
+            <p class="form-hint" id="actions-hint">{txt::H_ACTIONS}</p>
+            <p class="muted">{move || { let (o, n) = open.get(); txt::open_actions_text(o, n) }}</p>
+            <ol class="meet-rows" aria-describedby="actions-hint">
+                <For each=move || ids.get() key=|id| *id let:aid>
+                    <ActionRow draft=draft errors=errors aid=aid/>
+                </For>
+            </ol>
+            <button type="button" class="button secondary" id="actions-add" on:click=add>{txt::ADD_ACTION}</button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
+    let current = Memo::new(move |_| {
+        draft.with(|m| {
+            m.action_items
+                .iter()
+                .position(|a| a.id == aid)
+                .map(|i| (i, m.action_items[i].clone()))
+        })
+    });
+    let number = move || current.get().map(|(i, _)| i + 1).unwrap_or(0);
+    let update = move |f: &dyn Fn(&mut ActionItem)| {
+        draft.update(|m| {
+            if let Some(a) = m.action_items.iter_mut().find(|a| a.id == aid) {
+                f(a);
+            }
+        })
+    };
+    let what_id = format!("a-{aid}-what");
+    let who_id = format!("a-{aid}-who");
+    let due_id = format!("a-{aid}-due");
+    let done_id = format!("a-{aid}-done");
+    let what_error = {
+        let what_id = what_id.clone();
+        Memo::new(move |_| error_for(errors, &what_id))
+    };
+    let wid = what_id.clone();
+    let remove = move |_| {
+        draft.update(|m| m.action_items.retain(|a| a.id != aid));
+        focus_later("actions-add".into());
+    };
+    view! {
+        <li class="meet-row">
+            <fieldset class="meet-row-fields action-fields">
+                <legend class="meet-row-legend">{move || txt::action_legend(number())}</legend>
+                <div class="form-group grow" class:has-error=move || what_error.get().is_some()>
+                    <label class="form-label" for=what_id.clone()>{txt::L_ACTION_WHAT}</label>
+                    {move || what_error.get().map(|e| view! { <span class="form-error" id=format!("{}-error", wid.clone())>{e}</span> })}
+                    <input id=what_id.clone() class="form-input" type="text"
+                        aria-describedby={let w = what_id.clone(); move || described_by(&w, false, what_error.get().is_some())}
+                        aria-invalid=move || what_error.get().is_some().to_string()
+                        prop:value=move || current.get().map(|(_, a)| a.what).unwrap_or_default()
+                        on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.what = v.clone()) }/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for=who_id.clone()>{txt::L_ACTION_WHO}</label>
+                    <input id=who_id class="form-input" type="text"
+                        prop:value=move || current.get().map(|(_, a)| a.who).unwrap_or_default()
+                        on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.who = v.clone()) }/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for=due_id.clone()>{txt::L_ACTION_DUE}</label>
+                    <input id=due_id class="form-input date-input" type="date"
+                        prop:value=move || iso_date(current.get().and_then(|(_, a)| a.due))
+                        on:change=move |ev| { let d = parse_iso_date(&event_target_value(&ev)); update(&|a| a.due = d) }/>
+                </div>
+                <div class="checkbox action-done">
+                    <input type="checkbox" id=done_id.clone()
+                        prop:checked=move || current.get().is_some_and(|(_, a)| a.done)
+                        on:change=move |ev| { let c = event_target_checked(&ev); update(&|a| a.done = c) }/>
+                    <label for=done_id>{txt::L_ACTION_DONE}</label>
+                </div>
+                <button type="button" class="button secondary small row-remove" on:click=remove>
+                    {move || txt::remove_action(number())}
+                </button>
+            </fieldset>
+        </li>
+    }
+}

@@ -1,0 +1,255 @@
+//! The follow-up cadence and the monthly targets per meeting type (FollowUpRules).
+
+use super::fields::described_by;
+use super::{focus_later, AreaHeader};
+use crate::app::{session, use_app};
+use crate::model::commands::Command;
+use crate::model::follow_up::{check_rules, RulesProblem};
+use crate::model::meeting_query::{type_from_key, type_key, type_options};
+use crate::model::{FollowUpRules, MeetingType, MonthlyTarget};
+use crate::text::{self, meetings as txt};
+use leptos::prelude::*;
+
+/// A target as typed: numbers stay text until saved, so a half-typed value is never lost.
+#[derive(Clone, Debug, PartialEq)]
+struct TargetRow {
+    key: u32,
+    type_key: String,
+    min: String,
+    max: String,
+}
+
+type Errors = RwSignal<Vec<(String, String)>>;
+
+fn err(errors: Errors, id: &str) -> Option<String> {
+    errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
+}
+
+#[component]
+pub fn SettingsView() -> impl IntoView {
+    let app = use_app();
+    let rules = app
+        .current
+        .with_untracked(|c| c.as_ref().map(|w| w.follow_up.clone()))
+        .unwrap_or_default();
+    let first = RwSignal::new(rules.first_within_months.to_string());
+    let placement = RwSignal::new(rules.placement_per_year.to_string());
+    let preventive = RwSignal::new(rules.preventive_per_year.to_string());
+    let soon = RwSignal::new(rules.due_soon_days.to_string());
+    let next_key = StoredValue::new(rules.monthly_targets.len() as u32);
+    let targets = RwSignal::new(
+        rules
+            .monthly_targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TargetRow {
+                key: i as u32,
+                type_key: type_key(&t.meeting_type),
+                min: t.min.to_string(),
+                max: t.max.to_string(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let errors: Errors = RwSignal::new(Vec::new());
+    let types = Memo::new(move |_| {
+        app.current.with(|c| {
+            c.as_ref()
+                .map(|w| type_options(&w.meetings, &w.meeting_templates))
+                .unwrap_or_default()
+        })
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        let mut num = |id: &str, v: String, max: u32| -> u32 {
+            match v.trim().parse::<u32>() {
+                Ok(n) if n <= max => n,
+                _ => {
+                    found.push((id.to_string(), txt::number_error(max)));
+                    0
+                }
+            }
+        };
+        let mut new_rules = FollowUpRules {
+            first_within_months: num("r-first", first.get_untracked(), 24),
+            placement_per_year: num("r-placement", placement.get_untracked(), 52),
+            preventive_per_year: num("r-preventive", preventive.get_untracked(), 52),
+            due_soon_days: num("r-soon", soon.get_untracked(), 365),
+            monthly_targets: Vec::new(),
+        };
+        for row in targets.get_untracked() {
+            let t = MonthlyTarget {
+                meeting_type: type_from_key(&row.type_key)
+                    .unwrap_or(MeetingType::FamilyGroupConference),
+                min: num(&format!("t-{}-min", row.key), row.min.clone(), 1000),
+                max: num(&format!("t-{}-max", row.key), row.max.clone(), 1000),
+            };
+            new_rules.monthly_targets.push(t);
+        }
+        let keys: Vec<u32> = targets.with_untracked(|t| t.iter().map(|r| r.key).collect());
+        for p in check_rules(&new_rules) {
+            match p {
+                RulesProblem::MinAboveMax { target } => {
+                    found.push((format!("t-{}-max", keys[target]), txt::MIN_ABOVE_MAX.into()))
+                }
+                RulesProblem::DuplicateTarget { target } => found.push((
+                    format!("t-{}-type", keys[target]),
+                    txt::DUPLICATE_TARGET.into(),
+                )),
+            }
+        }
+        if let Some((first_id, _)) = found.first() {
+            focus_later(first_id.clone());
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        match session::dispatch(app, Command::ReplaceFollowUp(new_rules)) {
+            Ok(()) => app.info(txt::RULES_SAVED),
+            Err(e) => app.error(crate::text::ui::domain_error(&e)),
+        }
+    };
+    let add_target = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        targets.update(|t| {
+            t.push(TargetRow {
+                key,
+                type_key: type_key(&MeetingType::FamilyGroupConference),
+                min: "0".into(),
+                max: "10".into(),
+            })
+        });
+        focus_later(format!("t-{key}-type"));
+    };
+
+    view! {
+        <AreaHeader title=txt::SETTINGS_TITLE/>
+        <p class="lead">{txt::SETTINGS_LEAD}</p>
+        <form class="form meet-settings" novalidate on:submit=save>
+            <fieldset class="meet-section">
+                <legend><h2>{txt::SECTION_CADENCE}</h2></legend>
+                <NumberField id="r-first" label=txt::L_FIRST_WITHIN hint=txt::H_FIRST_WITHIN value=first errors=errors unit=txt::UNIT_MONTHS/>
+                <NumberField id="r-placement" label=txt::L_PLACEMENT_PER_YEAR hint=txt::H_PLACEMENT_PER_YEAR value=placement errors=errors unit=txt::UNIT_PER_YEAR/>
+                <NumberField id="r-preventive" label=txt::L_PREVENTIVE_PER_YEAR hint=txt::H_PREVENTIVE_PER_YEAR value=preventive errors=errors unit=txt::UNIT_PER_YEAR/>
+                <NumberField id="r-soon" label=txt::L_DUE_SOON hint=txt::H_DUE_SOON value=soon errors=errors unit=txt::UNIT_DAYS/>
+            </fieldset>
+            <fieldset class="meet-section">
+                <legend><h2>{txt::SECTION_TARGETS}</h2></legend>
+                <p class="form-hint">{txt::H_TARGETS}</p>
+                <ol class="meet-rows">
+                    <For each=move || targets.get() key=|r| r.key let:row>
+                        <TargetRowView row_key=row.key targets=targets errors=errors types=types/>
+                    </For>
+                </ol>
+                <button type="button" class="button secondary" id="t-add" on:click=add_target>{txt::ADD_TARGET}</button>
+            </fieldset>
+            <div class="form-actions">
+                <button type="submit" class="button">{txt::SAVE_RULES}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn NumberField(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: RwSignal<String>,
+    errors: Errors,
+    unit: &'static str,
+) -> impl IntoView {
+    let error = Memo::new(move |_| err(errors, id));
+    view! {
+        <div class="form-group" class:has-error=move || error.get().is_some()>
+            <label class="form-label" for=id>{label}</label>
+            <span class="form-hint" id=format!("{id}-hint")>{hint}</span>
+            {move || error.get().map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
+            <span class="number-with-unit">
+                <input id=id class="form-input number-input" type="text" inputmode="numeric"
+                    aria-describedby=move || described_by(id, true, error.get().is_some())
+                    aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                <span class="unit" aria-hidden="true">{unit}</span>
+            </span>
+        </div>
+    }
+}
+
+#[component]
+fn TargetRowView(
+    row_key: u32,
+    targets: RwSignal<Vec<TargetRow>>,
+    errors: Errors,
+    types: Memo<Vec<MeetingType>>,
+) -> impl IntoView {
+    let row = Memo::new(move |_| {
+        targets.with(|t| {
+            t.iter()
+                .position(|r| r.key == row_key)
+                .map(|i| (i, t[i].clone()))
+        })
+    });
+    let number = move || row.get().map_or(0, |(i, _)| i + 1);
+    let edit = move |f: &dyn Fn(&mut TargetRow)| {
+        targets.update(|t| {
+            if let Some(r) = t.iter_mut().find(|r| r.key == row_key) {
+                f(r);
+            }
+        })
+    };
+    let type_id = format!("t-{row_key}-type");
+    let min_id = format!("t-{row_key}-min");
+    let max_id = format!("t-{row_key}-max");
+    let field_error = move |id: String| Memo::new(move |_| err(errors, &id));
+    let type_err = field_error(type_id.clone());
+    let min_err = field_error(min_id.clone());
+    let max_err = field_error(max_id.clone());
+    let selected = move || row.get().map(|(_, r)| r.type_key).unwrap_or_default();
+    let (tid, mid, xid) = (type_id.clone(), min_id.clone(), max_id.clone());
+    view! {
+        <li class="meet-row">
+            <fieldset class="meet-row-fields">
+                <legend class="meet-row-legend">{move || txt::target_legend(number())}</legend>
+                <div class="form-group" class:has-error=move || type_err.get().is_some()>
+                    <label class="form-label" for=type_id.clone()>{txt::L_TARGET_TYPE}</label>
+                    {move || type_err.get().map(|e| view! { <span class="form-error" id=format!("{tid}-error")>{e}</span> })}
+                    <select id=type_id.clone() class="form-select"
+                        aria-describedby={let id = type_id.clone(); move || described_by(&id, false, type_err.get().is_some())}
+                        prop:value=selected
+                        on:change=move |ev| { let v = event_target_value(&ev); edit(&|r| r.type_key = v.clone()) }>
+                        {move || types.get().into_iter().map(|t| {
+                            let k = type_key(&t);
+                            let k2 = k.clone();
+                            view! { <option value=k selected=move || selected() == k2>{text::meeting_type(&t)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for=min_id.clone()>{txt::L_TARGET_MIN}</label>
+                    {move || min_err.get().map(|e| view! { <span class="form-error" id=format!("{mid}-error")>{e}</span> })}
+                    <input id=min_id.clone() class="form-input number-input" type="text" inputmode="numeric"
+                        aria-describedby={let id = min_id.clone(); move || described_by(&id, false, min_err.get().is_some())}
+                        aria-invalid=move || min_err.get().is_some().to_string()
+                        prop:value=move || row.get().map(|(_, r)| r.min).unwrap_or_default()
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|r| r.min = v.clone()) }/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for=max_id.clone()>{txt::L_TARGET_MAX}</label>
+                    {move || max_err.get().map(|e| view! { <span class="form-error" id=format!("{xid}-error")>{e}</span> })}
+                    <input id=max_id.clone() class="form-input number-input" type="text" inputmode="numeric"
+                        aria-describedby={let id = max_id.clone(); move || described_by(&id, false, max_err.get().is_some())}
+                        aria-invalid=move || max_err.get().is_some().to_string()
+                        prop:value=move || row.get().map(|(_, r)| r.max).unwrap_or_default()
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|r| r.max = v.clone()) }/>
+                </div>
+                <button type="button" class="button secondary small row-remove" on:click=move |_| {
+                    targets.update(|t| t.retain(|r| r.key != row_key));
+                    focus_later("t-add".into());
+                }>{move || txt::remove_target(number())}</button>
+            </fieldset>
+        </li>
+    }
+}
