@@ -1242,6 +1242,94 @@ pub fn timeline(plan: &ActionPlan, today: NaiveDate) -> Vec<(&TimelineRow, Timel
         .collect()
 }
 
+// ----- helpers for the screens -----
+
+impl PlanError {
+    /// The form field the error is about, so its message can stand next to that field.
+    pub fn field(&self) -> Option<PlanField> {
+        match self {
+            PlanError::Empty(f) | PlanError::NotFinite(f) => Some(*f),
+            PlanError::TooLong { field, .. } => Some(*field),
+            PlanError::EndBeforeStart(_) => Some(PlanField::Dates),
+            PlanError::DuplicateNumber(_) => Some(PlanField::Number),
+            PlanError::NegativeAmount { .. } | PlanError::AmountTooLarge { .. } => {
+                Some(PlanField::Budget)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Where an initiative's span (start and deadline) lies relative to `today`. A start without a deadline is
+/// open-ended (current once started); a deadline without a start is current until it has passed.
+pub fn span_phase(
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    today: NaiveDate,
+) -> TimelinePhase {
+    match (start, end) {
+        (None, None) => TimelinePhase::Undated,
+        (_, Some(e)) if e < today => TimelinePhase::Past,
+        (Some(s), _) if s > today => TimelinePhase::Future,
+        _ => TimelinePhase::Current,
+    }
+}
+
+/// The board column left (`forward == false`) or right of `s`, for moving a card with the arrow keys.
+pub fn neighbour_status(s: InitiativeStatus, forward: bool) -> Option<InitiativeStatus> {
+    let at = InitiativeStatus::ALL.iter().position(|x| *x == s)?;
+    if forward {
+        InitiativeStatus::ALL.get(at + 1).copied()
+    } else {
+        at.checked_sub(1).map(|i| InitiativeStatus::ALL[i])
+    }
+}
+
+/// Parses a date as typed in a form: `2019-05-08` (date field), `08.05.2019`, `8.5.2019` or `08-05-2019`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
+        .ok()
+}
+
+/// Parses a number as a Dane writes it: "12,5", "1.234,5", "-3". `None` for anything else.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let s: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty() {
+        return None;
+    }
+    let normal = if s.contains(',') {
+        s.replace('.', "").replace(',', ".")
+    } else if s.matches('.').count() > 1
+        || s.split_once('.').is_some_and(|(_, frac)| frac.len() == 3)
+    {
+        // "1.234" and "1.234.567" are thousands separators.
+        s.replace('.', "")
+    } else {
+        s
+    };
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Parses whole kroner: "250000", "250.000", "250.000 kr.", "1 250 000". `None` for decimals or text.
+pub fn parse_kroner(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let s = s
+        .strip_suffix("kr.")
+        .or_else(|| s.strip_suffix("kr"))
+        .unwrap_or(s);
+    let digits: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    digits.parse::<i64>().ok()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -1982,5 +2070,75 @@ pub(crate) mod tests {
         assert_eq!(p.timeline[1].activity, "Ny");
         p.delete_timeline_row(edit.id).unwrap();
         assert_eq!(p.timeline.len(), 4);
+    }
+    #[test]
+    fn screen_helpers() {
+        assert_eq!(
+            PlanError::Empty(PlanField::Title).field(),
+            Some(PlanField::Title)
+        );
+        assert_eq!(
+            PlanError::DuplicateNumber("1.1".into()).field(),
+            Some(PlanField::Number)
+        );
+        assert_eq!(
+            PlanError::NegativeAmount { year: 2020 }.field(),
+            Some(PlanField::Budget)
+        );
+        assert_eq!(PlanError::ParentCycle(Id::nil()).field(), None);
+
+        let today = d(2019, 6, 1);
+        assert_eq!(span_phase(None, None, today), TimelinePhase::Undated);
+        assert_eq!(
+            span_phase(Some(d(2019, 1, 1)), Some(d(2019, 5, 31)), today),
+            TimelinePhase::Past
+        );
+        assert_eq!(
+            span_phase(Some(d(2019, 1, 1)), Some(today), today),
+            TimelinePhase::Current
+        );
+        assert_eq!(
+            span_phase(None, Some(d(2019, 6, 2)), today),
+            TimelinePhase::Current
+        );
+        assert_eq!(
+            span_phase(None, Some(d(2019, 5, 31)), today),
+            TimelinePhase::Past
+        );
+        // Open-ended: started and still running, or not begun.
+        assert_eq!(
+            span_phase(Some(d(2019, 1, 1)), None, today),
+            TimelinePhase::Current
+        );
+        assert_eq!(
+            span_phase(Some(d(2019, 7, 1)), None, today),
+            TimelinePhase::Future
+        );
+
+        use InitiativeStatus::*;
+        assert_eq!(neighbour_status(NotStarted, true), Some(InProgress));
+        assert_eq!(neighbour_status(NotStarted, false), None);
+        assert_eq!(neighbour_status(Dropped, true), None);
+        assert_eq!(neighbour_status(Done, false), Some(Delayed));
+
+        assert_eq!(parse_date("2019-05-08"), Some(d(2019, 5, 8)));
+        assert_eq!(parse_date("8.5.2019"), Some(d(2019, 5, 8)));
+        assert_eq!(parse_date("08-05-2019"), Some(d(2019, 5, 8)));
+        assert_eq!(parse_date("31.02.2019"), None);
+        assert_eq!(parse_date(""), None);
+
+        assert_eq!(parse_decimal("12,5"), Some(12.5));
+        assert_eq!(parse_decimal("1.234,5"), Some(1234.5));
+        assert_eq!(parse_decimal("1.234"), Some(1234.0));
+        assert_eq!(parse_decimal("2.5"), Some(2.5));
+        assert_eq!(parse_decimal("-3"), Some(-3.0));
+        assert_eq!(parse_decimal("abc"), None);
+        assert_eq!(parse_decimal("inf"), None);
+        assert_eq!(parse_decimal(""), None);
+
+        assert_eq!(parse_kroner("250.000 kr."), Some(250_000));
+        assert_eq!(parse_kroner("1 250 000"), Some(1_250_000));
+        assert_eq!(parse_kroner("12,5"), None);
+        assert_eq!(parse_kroner(""), None);
     }
 }

@@ -2,8 +2,10 @@
 //! committee report's headings and messages for `PlanError`.
 
 use super::{date_long, initiative_status, number};
-use crate::model::plan_ops::{InitiativeGroup, PlanError, PlanField, TimelinePhase};
-use crate::model::{ActionPlan, Goal, InitiativeStatus, Track};
+use crate::model::plan_ops::{
+    latest_value, progress as plan_progress, InitiativeGroup, PlanError, PlanField, TimelinePhase,
+};
+use crate::model::{ActionPlan, Goal, Indicator, InitiativeStatus, Track};
 use chrono::NaiveDate;
 
 /// Columns of `initiatives_csv` before the per-year budget columns.
@@ -198,6 +200,164 @@ pub fn plan_error(e: &PlanError) -> String {
     }
 }
 
+// ----- screens -----
+
+pub const TAB_LIST: &str = "Liste";
+pub const TAB_BOARD: &str = "Tavle";
+pub const TAB_TIMELINE: &str = "Tidslinje";
+pub const TAB_INDICATORS: &str = "Indikatorer";
+pub const TAB_REPORT: &str = "Rapport til udvalget";
+pub const TAB_GOALS: &str = "Mål, spor og indstillinger";
+pub const SUBNAV_LABEL: &str = "Handleplanens visninger";
+pub const BOARD_HELP: &str = "Træk et kort til en anden kolonne, eller vælg kortet og brug piletasterne \
+    venstre og højre. Du kan også bruge feltet «Flyt til». Hver flytning skrives i initiativets historik.";
+pub const UNKNOWN_AUTHOR: &str = "ukendt forfatter";
+pub const NO_INITIATIVES: &str = "Ingen initiativer passer til filtrene.";
+
+/// A symbol beside each status label, so the status is never told by colour alone.
+pub fn status_icon(s: InitiativeStatus) -> &'static str {
+    match s {
+        InitiativeStatus::NotStarted => "○",
+        InitiativeStatus::InProgress => "▶",
+        InitiativeStatus::Delayed => "!",
+        InitiativeStatus::Done => "✓",
+        InitiativeStatus::Paused => "‖",
+        InitiativeStatus::Dropped => "✕",
+    }
+}
+
+/// CSS modifier for a status: `status-in-progress`.
+pub fn status_class(s: InitiativeStatus) -> &'static str {
+    match s {
+        InitiativeStatus::NotStarted => "status-not-started",
+        InitiativeStatus::InProgress => "status-in-progress",
+        InitiativeStatus::Delayed => "status-delayed",
+        InitiativeStatus::Done => "status-done",
+        InitiativeStatus::Paused => "status-paused",
+        InitiativeStatus::Dropped => "status-dropped",
+    }
+}
+
+/// "1.1 Analyse af …"; without a number just the title.
+pub fn initiative_label(number: &str, title: &str) -> String {
+    let n = number.trim();
+    if n.is_empty() {
+        title.to_string()
+    } else {
+        format!("{n} {title}")
+    }
+}
+
+/// "1 initiativ" / "16 initiativer"
+pub fn initiatives_count(n: usize) -> String {
+    if n == 1 {
+        "1 initiativ".into()
+    } else {
+        format!("{} initiativer", super::group_thousands(n as i64))
+    }
+}
+
+/// "Viser 5 af 16 initiativer." / "Viser alle 16 initiativer."
+pub fn shown_of(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("Viser alle {}.", initiatives_count(total))
+    } else {
+        format!(
+            "Viser {} af {}.",
+            super::group_thousands(shown as i64),
+            initiatives_count(total)
+        )
+    }
+}
+
+/// Announced in the board's live region after a move.
+pub fn moved_announcement(label: &str, to: InitiativeStatus) -> String {
+    format!(
+        "{label} er flyttet til «{}». Flytningen er skrevet i historikken.",
+        initiative_status(to)
+    )
+}
+
+/// Label of the board's per-card move field.
+pub fn move_to_label(label: &str) -> String {
+    format!("Flyt {label} til")
+}
+
+pub fn earlier_versions(n: usize) -> String {
+    if n == 1 {
+        "Tidligere udgave (1)".into()
+    } else {
+        format!("Tidligere udgaver ({n})")
+    }
+}
+
+/// "Status ændret til «I gang»"
+pub fn status_set_to(s: InitiativeStatus) -> String {
+    format!("Status sat til «{}»", initiative_status(s))
+}
+
+/// A value with its unit: "74 %", "2,5 møder pr. måned".
+pub fn with_unit(v: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    if unit.is_empty() {
+        number(v)
+    } else {
+        format!("{} {unit}", number(v))
+    }
+}
+
+fn dated(v: Option<f64>, unit: &str, date: Option<NaiveDate>) -> String {
+    match (v, date) {
+        (Some(v), Some(d)) => format!("{} ({})", with_unit(v, unit), date_long(d)),
+        (Some(v), None) => with_unit(v, unit),
+        (None, _) => "ikke angivet".into(),
+    }
+}
+
+/// The text alternative of an indicator chart: baseline, target, newest value and progress in one sentence.
+pub fn indicator_summary(ind: &Indicator, on: Option<NaiveDate>) -> String {
+    let mut s = format!(
+        "Baseline {}. Mål {}.",
+        dated(ind.baseline, &ind.unit, ind.baseline_date),
+        dated(ind.target, &ind.unit, ind.target_date)
+    );
+    match latest_value(ind, on) {
+        Some(v) => {
+            s.push_str(&format!(
+                " Seneste måling {}{}. Fremdrift mod målet: {}.",
+                with_unit(v.value, &ind.unit),
+                v.date
+                    .map(|d| format!(" den {}", date_long(d)))
+                    .unwrap_or_default(),
+                progress(plan_progress(ind, on))
+            ));
+        }
+        None => s.push_str(" Ingen målinger endnu."),
+    }
+    s
+}
+
+/// "Overskredet", "I gang" … for an initiative's span on the timeline.
+pub fn initiative_phase(p: TimelinePhase) -> &'static str {
+    match p {
+        TimelinePhase::Past => "Fristen er passeret",
+        TimelinePhase::Current => "I perioden nu",
+        TimelinePhase::Future => "Ikke begyndt endnu",
+        TimelinePhase::Undated => "Uden datoer",
+    }
+}
+
+pub fn today_marker(today: NaiveDate) -> String {
+    format!("I dag, {}", date_long(today))
+}
+
+/// "Skriv en gyldig dato (dd.mm.åååå)."
+pub const INVALID_DATE: &str = "Skriv en gyldig dato.";
+pub const INVALID_NUMBER: &str = "Skriv et tal, fx 12 eller 12,5.";
+pub const INVALID_AMOUNT: &str = "Skriv et helt beløb i kroner, fx 250000 eller 250.000.";
+pub const INVALID_YEAR: &str = "Skriv et årstal med fire cifre, fx 2020.";
+pub const INVALID_DAYS: &str = "Skriv et helt antal dage (0 slår markeringen fra).";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +393,52 @@ mod tests {
             plan_error(&PlanError::Empty(PlanField::Title)),
             "Feltet titel skal udfyldes."
         );
+    }
+
+    #[test]
+    fn screen_texts() {
+        assert_eq!(initiative_label("1.1", "Analyse"), "1.1 Analyse");
+        assert_eq!(initiative_label(" ", "Analyse"), "Analyse");
+        assert_eq!(shown_of(16, 16), "Viser alle 16 initiativer.");
+        assert_eq!(shown_of(1, 1), "Viser alle 1 initiativ.");
+        assert_eq!(shown_of(5, 1200), "Viser 5 af 1.200 initiativer.");
+        assert_eq!(with_unit(2.5, "møder"), "2,5 møder");
+        assert_eq!(with_unit(74.0, ""), "74");
+        assert_eq!(earlier_versions(1), "Tidligere udgave (1)");
+        let statuses: std::collections::HashSet<&str> = InitiativeStatus::ALL
+            .iter()
+            .map(|s| status_icon(*s))
+            .collect();
+        assert_eq!(statuses.len(), 6, "every status has its own symbol");
+    }
+
+    #[test]
+    fn indicator_sentence() {
+        use crate::model::IndicatorValue;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut ind = Indicator {
+            name: "Undersøgelser til tiden".into(),
+            unit: "%".into(),
+            baseline: Some(60.0),
+            baseline_date: Some(d(2018, 12, 31)),
+            target: Some(90.0),
+            ..Indicator::default()
+        };
+        assert_eq!(
+            indicator_summary(&ind, None),
+            "Baseline 60 % (31. december 2018). Mål 90 %. Ingen målinger endnu."
+        );
+        ind.values.push(IndicatorValue {
+            date: Some(d(2019, 6, 30)),
+            value: 75.0,
+            ..IndicatorValue::default()
+        });
+        assert_eq!(
+            indicator_summary(&ind, None),
+            "Baseline 60 % (31. december 2018). Mål 90 %. Seneste måling 75 % den 30. juni 2019. \
+             Fremdrift mod målet: 50 %."
+        );
+        // As of a date before the measurement there is none.
+        assert!(indicator_summary(&ind, Some(d(2019, 1, 1))).ends_with("Ingen målinger endnu."));
     }
 }

@@ -1,9 +1,138 @@
-//! Handleplan: initiatives and their statuses (read-only until the editor lands).
+//! Handleplan: goals, tracks and numbered initiatives with a dated status history; a list grouped by goal
+//! and track, a board by status, a timeline, indicators, the committee report and CSV export.
+//!
+//! Sub-views live under /handleplan/…; every edit clones the plan, changes it through `plan_ops` and
+//! dispatches `Command::ReplacePlan`, so undo, redo and saving work the same everywhere.
+
+mod board;
+mod detail;
+mod fields;
+mod goals;
+mod indicators;
+mod list;
+mod report;
+mod timeline;
 
 use super::common::WithWorkspace;
-use crate::app::use_app;
-use crate::text;
+use crate::app::{session, AppState};
+use crate::model::commands::Command;
+use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
+use crate::model::{ActionPlan, Id, InitiativeStatus};
+use crate::storage::settings;
+use crate::text::{self, plan as tp};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+const AUTHOR_KEY: &str = "plan_author";
+
+thread_local! {
+    // Shared by the list and the board, and kept while the user moves between the sub-views.
+    static FILTER: ArcRwSignal<PlanFilter> = ArcRwSignal::new(PlanFilter::default());
+    static AUTHOR: ArcRwSignal<String> =
+        ArcRwSignal::new(settings::get::<String>(AUTHOR_KEY).unwrap_or_default());
+}
+
+pub(crate) fn filter_signal() -> RwSignal<PlanFilter> {
+    FILTER.with(|f| RwSignal::from(f.clone()))
+}
+
+/// The name written on history entries; remembered in this browser.
+pub(crate) fn author_signal() -> RwSignal<String> {
+    AUTHOR.with(|a| RwSignal::from(a.clone()))
+}
+
+pub(crate) fn remember_author(name: &str) {
+    settings::set(AUTHOR_KEY, &name.trim().to_string());
+}
+
+/// An error shown in a form: next to `field` when there is one, else above the buttons.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct FormError {
+    pub field: Option<PlanField>,
+    pub message: String,
+}
+
+impl FormError {
+    pub fn at(field: PlanField, message: impl Into<String>) -> Self {
+        FormError {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+    pub fn general(message: impl Into<String>) -> Self {
+        FormError {
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<PlanError> for FormError {
+    fn from(e: PlanError) -> Self {
+        FormError {
+            field: e.field(),
+            message: tp::plan_error(&e),
+        }
+    }
+}
+
+/// Reads the open plan (tracked).
+pub(crate) fn with_plan<T>(app: AppState, f: impl FnOnce(&ActionPlan) -> T) -> Option<T> {
+    app.current.with(|c| c.as_ref().map(|w| f(&w.plan)))
+}
+
+pub(crate) fn with_plan_untracked<T>(app: AppState, f: impl FnOnce(&ActionPlan) -> T) -> Option<T> {
+    app.current
+        .with_untracked(|c| c.as_ref().map(|w| f(&w.plan)))
+}
+
+/// Applies one edit to a copy of the plan and dispatches it (undoable). Nothing changes on error.
+pub(crate) fn commit<T>(
+    app: AppState,
+    f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
+) -> Result<T, FormError> {
+    let Some(mut plan) = with_plan_untracked(app, |p| p.clone()) else {
+        return Err(FormError::general(text::ui::NO_WORKSPACE));
+    };
+    let out = f(&mut plan)?;
+    session::dispatch(app, Command::ReplacePlan(plan))
+        .map_err(|e| FormError::general(text::ui::domain_error(&e)))?;
+    Ok(out)
+}
+
+/// The sub-view named by the path after /handleplan.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum View {
+    List,
+    Board,
+    Timeline,
+    Indicators,
+    Report,
+    Goals,
+    New,
+    Detail(Id),
+    Unknown,
+}
+
+fn view_for(path: &str) -> View {
+    let rest = path
+        .trim_start_matches("/handleplan")
+        .trim_matches('/')
+        .to_string();
+    match rest.as_str() {
+        "" => View::List,
+        "tavle" => View::Board,
+        "tidslinje" => View::Timeline,
+        "indikatorer" => View::Indicators,
+        "rapport" => View::Report,
+        "maal" => View::Goals,
+        "ny" => View::New,
+        other => other
+            .parse::<Id>()
+            .map(View::Detail)
+            .unwrap_or(View::Unknown),
+    }
+}
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
@@ -16,38 +145,140 @@ pub fn PlanPage() -> impl IntoView {
 
 #[component]
 fn PlanBody() -> impl IntoView {
-    let app = use_app();
-    let rows = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| {
-                    w.plan
-                        .initiatives
-                        .iter()
-                        .map(|i| {
-                            (
-                                i.number.clone(),
-                                i.title.clone(),
-                                i.status,
-                                i.history.last().map(|n| (n.date, n.text.clone())),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let location = use_location();
+    let current = Memo::new(move |_| view_for(&location.pathname.get()));
     view! {
-        <h1>"Handleplan"</h1>
-        <table class="table">
-            <caption>"Initiativer og deres status"</caption>
-            <thead><tr><th scope="col">"Nr."</th><th scope="col">"Initiativ"</th><th scope="col">"Status"</th><th scope="col">"Seneste note"</th></tr></thead>
-            <tbody>
-                {move || rows.get().into_iter().map(|(n, title, st, note)| view! {
-                    <tr><td>{n}</td><td>{title}</td><td><span class="status-tag">{text::initiative_status(st)}</span></td>
-                    <td>{note.map(|(d, t)| format!("{}: {}", text::opt_date_long(d), t))}</td></tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <div class="plan-area">
+            <SubNav current=current/>
+            {move || match current.get() {
+                View::List => view! { <list::ListView/> }.into_any(),
+                View::Board => view! { <board::BoardView/> }.into_any(),
+                View::Timeline => view! { <timeline::TimelineView/> }.into_any(),
+                View::Indicators => view! { <indicators::IndicatorsView/> }.into_any(),
+                View::Report => view! { <report::ReportView/> }.into_any(),
+                View::Goals => view! { <goals::GoalsView/> }.into_any(),
+                View::New => view! { <detail::NewInitiative/> }.into_any(),
+                View::Detail(id) => view! { <detail::InitiativeDetail id=id/> }.into_any(),
+                View::Unknown => view! { <super::common::NotFound/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn SubNav(current: Memo<View>) -> impl IntoView {
+    let tabs = [
+        ("/handleplan", tp::TAB_LIST, View::List),
+        ("/handleplan/tavle", tp::TAB_BOARD, View::Board),
+        ("/handleplan/tidslinje", tp::TAB_TIMELINE, View::Timeline),
+        (
+            "/handleplan/indikatorer",
+            tp::TAB_INDICATORS,
+            View::Indicators,
+        ),
+        ("/handleplan/rapport", tp::TAB_REPORT, View::Report),
+        ("/handleplan/maal", tp::TAB_GOALS, View::Goals),
+    ];
+    let app = crate::app::use_app();
+    view! {
+        <div class="plan-tabs-bar no-print">
+            <nav class="plan-tabs" aria-label=tp::SUBNAV_LABEL>
+                <ul>
+                    {tabs.into_iter().map(|(href, label, v)| view! {
+                        <li>
+                            <a href=href aria-current=move || (current.get() == v).then_some("page")>{label}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+            <div class="plan-undo" role="group" aria-label="Fortryd og gentag">
+                <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Z"
+                    aria-disabled=move || (!app.can_undo.get()).to_string()
+                    on:click=move |_| session::undo(app)>"Fortryd"</button>
+                <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Y"
+                    aria-disabled=move || (!app.can_redo.get()).to_string()
+                    on:click=move |_| session::redo(app)>"Gentag"</button>
+            </div>
+        </div>
+    }
+}
+
+/// A status with its symbol and text: never colour alone.
+#[component]
+pub(crate) fn StatusTag(status: InitiativeStatus) -> impl IntoView {
+    view! {
+        <span class=format!("plan-status {}", tp::status_class(status))>
+            <span class="plan-status-icon" aria-hidden="true">{tp::status_icon(status)}</span>
+            {text::initiative_status(status)}
+        </span>
+    }
+}
+
+/// The stale flag: an icon and a sentence.
+#[component]
+pub(crate) fn StaleFlag(days: u32) -> impl IntoView {
+    view! {
+        <span class="plan-stale">
+            <svg class="plan-stale-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6"></circle>
+                <path d="M8 4.2V8.3L10.8 10" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"></path>
+            </svg>
+            {tp::stale(days)}
+        </span>
+    }
+}
+
+pub(crate) fn today() -> chrono::NaiveDate {
+    crate::browser::today()
+}
+
+pub(crate) fn date_input_value(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// Moves keyboard focus to the element with `id` after the next render.
+pub(crate) fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// A small delete button that asks in place. The visible text is short ("Slet"); `name` is added for screen
+/// readers, so every button in a table has its own accessible name.
+#[component]
+pub(crate) fn ConfirmDelete(
+    #[prop(into)] visible: String,
+    #[prop(into)] name: String,
+    #[prop(into)] question: String,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let yes_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(b) = yes_ref.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let q = question.clone();
+    view! {
+        <Show when=move || asking.get() fallback=move || view! {
+            <button type="button" class="button secondary danger plan-small" on:click=move |_| asking.set(true)>
+                {visible.clone()}<span class="visually-hidden">{format!(" {name}")}</span>
+            </button>
+        }>
+            <span class="confirm" role="group" aria-label=q.clone()>
+                <span class="confirm-question">{q.clone()}</span>
+                <button type="button" class="button danger plan-small" node_ref=yes_ref
+                    on:click=move |_| { asking.set(false); on_confirm.run(()); }>"Ja, slet"</button>
+                <button type="button" class="button secondary plan-small" on:click=move |_| asking.set(false)>"Fortryd"</button>
+            </span>
+        </Show>
     }
 }

@@ -1,0 +1,124 @@
+//! Form fields in DKFDS order (label, hint, error, input), with the error tied to the input by
+//! `aria-describedby` and `aria-invalid`.
+
+use super::FormError;
+use crate::model::plan_ops::PlanField;
+use leptos::prelude::*;
+
+fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
+    match (hint, error) {
+        (None, None) => None,
+        (Some(h), None) => Some(h),
+        (None, Some(e)) => Some(e),
+        (Some(h), Some(e)) => Some(format!("{h} {e}")),
+    }
+}
+
+/// A text, date or number field bound to `value`. Errors from `error` about `field` show above the input.
+#[component]
+pub(crate) fn Field(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    value: RwSignal<String>,
+    #[prop(optional)] field: Option<PlanField>,
+    error: RwSignal<Option<FormError>>,
+    #[prop(optional)] multiline: bool,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let my_error = move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| field.is_some() && e.field == field)
+                .map(|e| e.message.clone())
+        })
+    };
+    let invalid = move || my_error().is_some();
+    let describe = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || described_by(hint_id.clone(), invalid().then(|| error_id.clone()))
+    };
+    let input = if multiline {
+        let describe = describe.clone();
+        view! {
+            <textarea id=id.clone() class="form-input" rows="4"
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=describe
+                aria-required=required.then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        let describe = describe.clone();
+        view! {
+            <input id=id.clone() class="form-input" type=kind
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=describe
+                aria-required=required.then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    let group_class = format!("form-group {}", class.unwrap_or_default());
+    view! {
+        <div class=group_class class:has-error=invalid>
+            <label for=id.clone() class="form-label">{label}{required.then_some(" (skal udfyldes)")}</label>
+            {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
+            {move || my_error().map(|m| view! { <span class="form-error" id=error_id.clone()>{m}</span> })}
+            {input}
+        </div>
+    }
+}
+
+/// A select bound to `value`; `options` are (value, label) pairs.
+#[component]
+pub(crate) fn SelectField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let group_class = format!("form-group {}", class.unwrap_or_default());
+    view! {
+        <div class=group_class>
+            <label for=id.clone() class="form-label">{label}</label>
+            {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
+            <select id=id.clone() class="form-select" aria-describedby=hint_id.clone()
+                on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || {
+                    options.get().into_iter().map(|(v, l)| {
+                        let me = v.clone();
+                        view! { <option value=v prop:selected=move || value.with(|c| *c == me)>{l}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// An error that belongs to no field the form shows, above the buttons.
+#[component]
+pub(crate) fn GeneralError(
+    error: RwSignal<Option<FormError>>,
+    /// The fields the form shows errors next to; errors about other fields show here.
+    #[prop(optional)]
+    fields: &'static [PlanField],
+) -> impl IntoView {
+    move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field.is_none_or(|f| !fields.contains(&f)))
+                .map(|e| view! { <p class="form-error" role="alert">{e.message.clone()}</p> })
+        })
+    }
+}

@@ -1,0 +1,326 @@
+//! Political goals, strategic tracks and the plan's settings (title, period, days before "stale").
+
+use super::fields::{Field, GeneralError};
+use super::{commit, with_plan, with_plan_untracked, FormError};
+use crate::app::use_app;
+use crate::model::plan_ops::{sorted_goals, sorted_tracks, PlanField};
+use crate::model::{Goal, Id, Track};
+use crate::text::plan as tp;
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn GoalsView() -> impl IntoView {
+    view! {
+        <h1>"Handleplan: mål, spor og indstillinger"</h1>
+        <PlanSettings/>
+        <GoalsSection/>
+        <TracksSection/>
+    }
+}
+
+#[component]
+fn PlanSettings() -> impl IntoView {
+    let app = use_app();
+    let (t, p, d) = with_plan_untracked(app, |p| {
+        (p.title.clone(), p.period.clone(), p.stale_after_days)
+    })
+    .unwrap_or_default();
+    let title = RwSignal::new(t);
+    let period = RwSignal::new(p);
+    let days = RwSignal::new(d.to_string());
+    let error = RwSignal::new(None::<FormError>);
+    let saved = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        saved.set(String::new());
+        let Some(n) = days
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= 3650)
+        else {
+            error.set(Some(FormError::at(PlanField::Value, tp::INVALID_DAYS)));
+            return;
+        };
+        let (t, p) = (title.get_untracked(), period.get_untracked());
+        if t.chars().count() > 300 || p.chars().count() > 300 {
+            error.set(Some(FormError::general(
+                "Titel og periode må højst være 300 tegn.",
+            )));
+            return;
+        }
+        match commit(app, |plan| {
+            plan.title = t.trim().to_string();
+            plan.period = p.trim().to_string();
+            plan.stale_after_days = n;
+            Ok(())
+        }) {
+            Ok(()) => saved.set("Indstillingerne er gemt.".into()),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="settings-heading">
+            <h2 id="settings-heading">"Planen"</h2>
+            <form class="form" on:submit=submit novalidate>
+                <Field id="plan-title" label="Planens titel" value=title error=error/>
+                <Field id="plan-period" label="Periode" value=period error=error hint="Fx «2019–2020»."/>
+                <Field id="plan-stale" label="Marker initiativer uden note efter antal dage" value=days
+                    field=PlanField::Value error=error class="plan-narrow"
+                    hint="Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra."/>
+                <GeneralError error=error fields=&[PlanField::Value]/>
+                <button type="submit" class="button">"Gem indstillinger"</button>
+                <p role="status" class="plan-saved">{move || saved.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+/// Goals and tracks share this shape in the forms.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Goal,
+    Track,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Item {
+    id: Id,
+    number: String,
+    title: String,
+    description: String,
+    success_criteria: String,
+    updated_at: chrono::DateTime<chrono::Utc>,
+    uses: usize,
+}
+
+#[component]
+fn GoalsSection() -> impl IntoView {
+    let app = use_app();
+    let items = Memo::new(move |_| {
+        with_plan(app, |p| {
+            sorted_goals(p)
+                .into_iter()
+                .map(|g| Item {
+                    id: g.id,
+                    number: g.number.clone(),
+                    title: g.title.clone(),
+                    description: g.description.clone(),
+                    success_criteria: g.success_criteria.clone(),
+                    updated_at: g.updated_at,
+                    uses: p
+                        .initiatives
+                        .iter()
+                        .filter(|i| i.goal_id == Some(g.id))
+                        .count(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    view! { <ItemSection kind=Kind::Goal items=items/> }
+}
+
+#[component]
+fn TracksSection() -> impl IntoView {
+    let app = use_app();
+    let items = Memo::new(move |_| {
+        with_plan(app, |p| {
+            sorted_tracks(p)
+                .into_iter()
+                .map(|t| Item {
+                    id: t.id,
+                    number: t.number.clone(),
+                    title: t.title.clone(),
+                    description: t.description.clone(),
+                    success_criteria: String::new(),
+                    updated_at: t.updated_at,
+                    uses: p
+                        .initiatives
+                        .iter()
+                        .filter(|i| i.track_id == Some(t.id))
+                        .count(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    view! { <ItemSection kind=Kind::Track items=items/> }
+}
+
+#[component]
+fn ItemSection(kind: Kind, items: Memo<Vec<Item>>) -> impl IntoView {
+    let adding = RwSignal::new(false);
+    let (heading, add_label, hid) = match kind {
+        Kind::Goal => ("Politiske mål", "Nyt mål", "goals-heading"),
+        Kind::Track => ("Strategiske spor", "Nyt spor", "tracks-heading"),
+    };
+    view! {
+        <section aria-labelledby=hid>
+            <h2 id=hid>{heading}</h2>
+            <Show when=move || items.with(|i| !i.is_empty()) fallback=|| view! { <p>"Ingen endnu."</p> }>
+                <ul class="plan-items">
+                    <For each=move || items.get() key=|i| (i.id, i.updated_at, i.uses) let:i>
+                        <ItemRow kind=kind item=i/>
+                    </For>
+                </ul>
+            </Show>
+            <button type="button" class="button secondary" aria-expanded=move || adding.get().to_string()
+                on:click=move |_| adding.update(|a| *a = !*a)>{add_label}</button>
+            <Show when=move || adding.get()>
+                <div class="panel">
+                    <ItemForm kind=kind existing=None done=Callback::new(move |_| adding.set(false))/>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ItemRow(kind: Kind, item: Item) -> impl IntoView {
+    let app = use_app();
+    let editing = RwSignal::new(false);
+    let id = item.id;
+    let label = if item.number.is_empty() {
+        item.title.clone()
+    } else {
+        format!("{}. {}", item.number.trim_end_matches('.'), item.title)
+    };
+    let question = match (kind, item.uses) {
+        (_, 0) => "Slette den?".to_string(),
+        (Kind::Goal, n) => format!("{n} initiativer mister deres mål. Slette alligevel?"),
+        (Kind::Track, n) => format!("{n} initiativer mister deres spor. Slette alligevel?"),
+    };
+    view! {
+        <li class="plan-item">
+            <h3>{label.clone()}</h3>
+            {(!item.description.is_empty()).then(|| view! { <p>{item.description.clone()}</p> })}
+            {(!item.success_criteria.is_empty()).then(|| view! { <p><strong>"Succeskriterier: "</strong>{item.success_criteria.clone()}</p> })}
+            <p class="muted">{tp::initiatives_count(item.uses)}</p>
+            <div class="button-row">
+                <button type="button" class="button secondary plan-small" aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {label}")}</span></button>
+                <super::ConfirmDelete visible="Slet" name=item.title.clone() question=question
+                    on_confirm=Callback::new(move |_| {
+                        let _ = match kind {
+                            Kind::Goal => commit(app, |p| p.delete_goal(id).map(|_| ())),
+                            Kind::Track => commit(app, |p| p.delete_track(id).map(|_| ())),
+                        };
+                    })/>
+            </div>
+            <Show when=move || editing.get()>
+                <div class="panel">
+                    <ItemForm kind=kind existing=Some(id) done=Callback::new(move |_| editing.set(false))/>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let (n, t, d, s) = existing
+        .and_then(|id| {
+            with_plan_untracked(app, |p| match kind {
+                Kind::Goal => p.goal(id).map(|g| {
+                    (
+                        g.number.clone(),
+                        g.title.clone(),
+                        g.description.clone(),
+                        g.success_criteria.clone(),
+                    )
+                }),
+                Kind::Track => p.track(id).map(|t| {
+                    (
+                        t.number.clone(),
+                        t.title.clone(),
+                        t.description.clone(),
+                        String::new(),
+                    )
+                }),
+            })
+            .flatten()
+        })
+        .unwrap_or_default();
+    let number = RwSignal::new(n);
+    let title = RwSignal::new(t);
+    let description = RwSignal::new(d);
+    let criteria = RwSignal::new(s);
+    let error = RwSignal::new(None::<FormError>);
+    let p = format!(
+        "{}-{}",
+        if kind == Kind::Goal { "maal" } else { "spor" },
+        existing
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| "ny".into())
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let result = commit(app, |plan| match (kind, existing) {
+            (Kind::Goal, Some(id)) => {
+                let old = plan.goal(id).cloned().unwrap_or_default();
+                plan.update_goal(Goal {
+                    id,
+                    number: number.get_untracked(),
+                    title: title.get_untracked(),
+                    description: description.get_untracked(),
+                    success_criteria: criteria.get_untracked(),
+                    ..old
+                })
+            }
+            (Kind::Goal, None) => plan
+                .add_goal(Goal {
+                    number: number.get_untracked(),
+                    title: title.get_untracked(),
+                    description: description.get_untracked(),
+                    success_criteria: criteria.get_untracked(),
+                    ..Goal::default()
+                })
+                .map(|_| ()),
+            (Kind::Track, Some(id)) => {
+                let old = plan.track(id).cloned().unwrap_or_default();
+                plan.update_track(Track {
+                    id,
+                    number: number.get_untracked(),
+                    title: title.get_untracked(),
+                    description: description.get_untracked(),
+                    ..old
+                })
+            }
+            (Kind::Track, None) => plan
+                .add_track(Track {
+                    number: number.get_untracked(),
+                    title: title.get_untracked(),
+                    description: description.get_untracked(),
+                    ..Track::default()
+                })
+                .map(|_| ()),
+        });
+        match result {
+            Ok(()) => done.run(()),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="form" on:submit=submit novalidate>
+            <div class="plan-form-row">
+                <Field id=format!("{p}-number") label="Nummer" value=number field=PlanField::Number error=error class="plan-narrow"/>
+                <Field id=format!("{p}-title") label="Titel" value=title field=PlanField::Title error=error required=true/>
+            </div>
+            <Field id=format!("{p}-description") label="Beskrivelse" multiline=true value=description field=PlanField::Description error=error/>
+            {(kind == Kind::Goal).then(|| view! {
+                <Field id=format!("{p}-criteria") label="Succeskriterier" multiline=true value=criteria field=PlanField::SuccessCriteria error=error
+                    hint="Hvornår er målet nået? Fx «Flere sager afsluttes inden for fire måneder»."/>
+            })}
+            <GeneralError error=error fields=&[PlanField::Number, PlanField::Title, PlanField::Description, PlanField::SuccessCriteria]/>
+            <div class="button-row">
+                <button type="submit" class="button">"Gem"</button>
+                <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+            </div>
+        </form>
+    }
+}

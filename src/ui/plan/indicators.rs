@@ -1,0 +1,415 @@
+//! Indicators (Slagelse style): baseline, target and measured values, a small SVG chart with a text
+//! alternative (a sentence and a table), and forms to add values and edit the indicator.
+
+use super::fields::{Field, GeneralError, SelectField};
+use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
+use crate::app::use_app;
+use crate::model::plan_ops::{ordered_ids, parse_date, parse_decimal, sorted_goals, PlanField};
+use crate::model::{Id, Indicator};
+use crate::text::{self, plan as tp};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn IndicatorsView() -> impl IntoView {
+    let app = use_app();
+    let list = Memo::new(move |_| {
+        with_plan(app, |p| {
+            p.indicators
+                .iter()
+                .map(|i| (i.id, i.updated_at))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let adding = RwSignal::new(false);
+    view! {
+        <h1>"Handleplan: indikatorer"</h1>
+        <p class="lead">"Indikatorer viser fremdriften fra baseline mod målet. Tilføj nye målinger, efterhånden som de kommer."</p>
+        <div class="button-row no-print">
+            <button type="button" class="button" aria-expanded=move || adding.get().to_string()
+                on:click=move |_| adding.update(|a| *a = !*a)>"Ny indikator"</button>
+            <super::list::ExportButtons/>
+        </div>
+        <Show when=move || adding.get()>
+            <section class="panel" aria-labelledby="ind-new-heading">
+                <h2 id="ind-new-heading">"Ny indikator"</h2>
+                <IndicatorForm existing=None done=Callback::new(move |_| adding.set(false))/>
+            </section>
+        </Show>
+        <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="notice">"Der er ingen indikatorer endnu."</p> }>
+            <For each=move || list.get() key=|k| *k let:k>
+                <IndicatorCard id=k.0/>
+            </For>
+        </Show>
+    }
+}
+
+#[component]
+fn IndicatorCard(id: Id) -> impl IntoView {
+    let app = use_app();
+    let i = with_plan_untracked(app, |p| p.indicator(id).cloned())
+        .flatten()
+        .unwrap_or_default();
+    let (goal, ini) = with_plan_untracked(app, |p| {
+        let goal = i.goal_id.and_then(|g| p.goal(g)).map(tp::goal_label);
+        let ini = i
+            .initiative_id
+            .and_then(|x| p.initiative(x))
+            .map(|x| (x.id, tp::initiative_label(&x.number, &x.title)));
+        (goal, ini)
+    })
+    .unwrap_or_default();
+    let editing = RwSignal::new(false);
+    let heading_id = format!("indikator-{id}");
+    let summary = tp::indicator_summary(&i, None);
+    let name = i.name.clone();
+    view! {
+        <section class="plan-indicator" aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone()>{i.name.clone()}</h2>
+            <div class="plan-indicator-grid">
+                <div>
+                    <dl class="facts">
+                        <dt>"Enhed"</dt><dd>{if i.unit.is_empty() { "–".to_string() } else { i.unit.clone() }}</dd>
+                        <dt>"Baseline"</dt><dd>{value_text(i.baseline, &i.unit, i.baseline_date)}</dd>
+                        <dt>"Mål"</dt><dd>{value_text(i.target, &i.unit, i.target_date)}</dd>
+                        <dt>"Fremdrift"</dt><dd>{tp::progress(crate::model::plan_ops::progress(&i, None))}</dd>
+                        {goal.map(|g| view! { <dt>"Politisk mål"</dt><dd>{g}</dd> })}
+                        {ini.map(|(iid, l)| view! { <dt>"Initiativ"</dt><dd><a href=format!("/handleplan/{iid}")>{l}</a></dd> })}
+                    </dl>
+                    <p class="plan-indicator-summary">{summary.clone()}</p>
+                </div>
+                <Chart ind=i.clone() summary=summary/>
+            </div>
+            <ValuesTable ind=i.clone()/>
+            <AddValueForm id=id name=name.clone()/>
+            <div class="button-row no-print">
+                <button type="button" class="button secondary" aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér indikatoren"<span class="visually-hidden">{format!(" {name}")}</span></button>
+                <super::ConfirmDelete visible="Slet indikatoren" name=i.name.clone()
+                    question="Slette indikatoren og alle dens målinger?"
+                    on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_indicator(id)); })/>
+            </div>
+            <Show when=move || editing.get()>
+                <div class="panel">
+                    <IndicatorForm existing=Some(id) done=Callback::new(move |_| editing.set(false))/>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn value_text(v: Option<f64>, unit: &str, d: Option<NaiveDate>) -> String {
+    match (v, d) {
+        (Some(v), Some(d)) => format!("{} pr. {}", tp::with_unit(v, unit), text::date_short(d)),
+        (Some(v), None) => tp::with_unit(v, unit),
+        (None, _) => "Ikke angivet".into(),
+    }
+}
+
+/// A line chart of the measured values, with the baseline as the first point and the target as a dashed
+/// line. `role="img"` with a title and the sentence as description; the table below is the full alternative.
+#[component]
+fn Chart(ind: Indicator, summary: String) -> impl IntoView {
+    const W: f64 = 420.0;
+    const H: f64 = 200.0;
+    const L: f64 = 48.0;
+    const R: f64 = 16.0;
+    const T: f64 = 20.0;
+    const B: f64 = 28.0;
+    let mut points: Vec<(NaiveDate, f64, bool)> = Vec::new();
+    if let (Some(b), Some(d)) = (ind.baseline, ind.baseline_date) {
+        points.push((d, b, true));
+    }
+    for v in &ind.values {
+        if let Some(d) = v.date {
+            points.push((d, v.value, false));
+        }
+    }
+    points.sort_by_key(|p| p.0);
+    let title_id = format!("graf-titel-{}", ind.id);
+    let desc_id = format!("graf-beskrivelse-{}", ind.id);
+    if points.is_empty() {
+        return view! { <p class="muted plan-chart-empty">"Ingen daterede værdier at tegne endnu."</p> }
+            .into_any();
+    }
+    let mut lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let mut hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    if let Some(t) = ind.target {
+        lo = lo.min(t);
+        hi = hi.max(t);
+    }
+    if (hi - lo).abs() < 1e-9 {
+        lo -= 1.0;
+        hi += 1.0;
+    }
+    let pad = (hi - lo) * 0.1;
+    lo = if lo >= 0.0 && lo - pad < 0.0 {
+        0.0
+    } else {
+        lo - pad
+    };
+    hi += pad;
+    let first = points[0].0;
+    let last_point = points[points.len() - 1].0;
+    let last = ind
+        .target_date
+        .filter(|d| *d > last_point)
+        .unwrap_or(last_point);
+    let span = ((last - first).num_days().max(1)) as f64;
+    let x = move |d: NaiveDate| L + (W - L - R) * ((d - first).num_days() as f64 / span);
+    let y = move |v: f64| T + (H - T - B) * (1.0 - (v - lo) / (hi - lo));
+    let path: String = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                "{}{:.1},{:.1}",
+                if i == 0 { "M" } else { " L" },
+                x(p.0),
+                y(p.1)
+            )
+        })
+        .collect();
+    let target_line = ind
+        .target
+        .map(|t| (y(t), format!("Mål {}", tp::with_unit(t, &ind.unit))));
+    let marks = points
+        .iter()
+        .map(|p| (x(p.0), y(p.1), p.2))
+        .collect::<Vec<_>>();
+    view! {
+        <svg class="plan-chart" viewBox=format!("0 0 {W} {H}") role="img"
+            aria-labelledby=title_id.clone() aria-describedby=desc_id.clone()>
+            <title id=title_id.clone()>{format!("Udvikling for {}", ind.name)}</title>
+            <desc id=desc_id.clone()>{summary}</desc>
+            <line x1=L y1=H - B x2=W - R y2=H - B class="plan-chart-axis"></line>
+            <line x1=L y1=T x2=L y2=H - B class="plan-chart-axis"></line>
+            <text x=L - 6.0 y=y(hi) + 4.0 text-anchor="end" class="plan-chart-label">{text::number(hi.round())}</text>
+            <text x=L - 6.0 y=y(lo) + 4.0 text-anchor="end" class="plan-chart-label">{text::number(lo.round())}</text>
+            <text x=L y=H - 8.0 class="plan-chart-label">{text::date_short(first)}</text>
+            <text x=W - R y=H - 8.0 text-anchor="end" class="plan-chart-label">{text::date_short(last)}</text>
+            <g class="plan-chart-target-group">
+                {target_line.map(|(ty, label)| view! {
+                    <line x1=L y1=ty x2=W - R y2=ty class="plan-chart-target"></line>
+                    <text x=W - R y=ty - 5.0 text-anchor="end" class="plan-chart-label">{label}</text>
+                })}
+            </g>
+            <path d=path class="plan-chart-line"></path>
+            <g>
+                {marks.into_iter().map(|(cx, cy, baseline)| {
+                    if baseline {
+                        // The baseline is a square, the measurements circles: told by shape, not colour.
+                        view! { <rect x=cx - 4.0 y=cy - 4.0 width="8" height="8" class="plan-chart-baseline"></rect> }.into_any()
+                    } else {
+                        view! { <circle cx=cx cy=cy r="4" class="plan-chart-point"></circle> }.into_any()
+                    }
+                }).collect_view()}
+            </g>
+        </svg>
+    }
+    .into_any()
+}
+
+#[component]
+fn ValuesTable(ind: Indicator) -> impl IntoView {
+    let app = use_app();
+    let id = ind.id;
+    view! {
+        <table class="table plan-values">
+            <caption>{format!("Målinger for {}", ind.name)}</caption>
+            <thead><tr><th scope="col">"Dato"</th><th scope="col" class="num">"Værdi"</th><th scope="col">"Note"</th><th scope="col" class="no-print">"Handling"</th></tr></thead>
+            <tbody>
+                {ind.baseline.map(|b| view! {
+                    <tr class="plan-baseline-row">
+                        <td>{ind.baseline_date.map(text::date_short).unwrap_or_else(|| "–".into())}</td>
+                        <td class="num">{tp::with_unit(b, &ind.unit)}</td>
+                        <td>"Baseline"</td>
+                        <td class="no-print"></td>
+                    </tr>
+                })}
+                {ind.values.iter().map(|v| {
+                    let vid = v.id;
+                    let when = v.date.map(text::date_short).unwrap_or_else(|| "uden dato".into());
+                    view! {
+                        <tr>
+                            <td>{when.clone()}</td>
+                            <td class="num">{tp::with_unit(v.value, &ind.unit)}</td>
+                            <td>{v.note.clone()}</td>
+                            <td class="no-print">
+                                <super::ConfirmDelete visible="Slet" name=format!("målingen fra {when}")
+                                    question=format!("Slette målingen fra {when}?")
+                                    on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_value(id, vid)); })/>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn AddValueForm(id: Id, name: String) -> impl IntoView {
+    let app = use_app();
+    let date = RwSignal::new(date_input_value(Some(today())));
+    let value = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<FormError>);
+    let p = format!("maaling-{id}");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let Some(d) = parse_date(&date.get_untracked()) else {
+            error.set(Some(FormError::at(PlanField::Dates, tp::INVALID_DATE)));
+            return;
+        };
+        let Some(v) = parse_decimal(&value.get_untracked()) else {
+            error.set(Some(FormError::at(PlanField::Value, tp::INVALID_NUMBER)));
+            return;
+        };
+        match commit(app, |pl| pl.add_value(id, d, v, &note.get_untracked())) {
+            Ok(_) => app.info("Målingen er tilføjet."),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
+            <h3>"Ny måling"</h3>
+            <div class="plan-form-row">
+                <Field id=format!("{p}-date") label="Dato for målingen" kind="date" value=date field=PlanField::Dates error=error/>
+                <Field id=format!("{p}-value") label="Værdi" value=value field=PlanField::Value error=error
+                    hint="Et tal, fx 74 eller 2,5." class="plan-narrow"/>
+                <Field id=format!("{p}-note") label="Note (valgfri)" value=note field=PlanField::NoteText error=error/>
+            </div>
+            <GeneralError error=error fields=&[PlanField::Dates, PlanField::Value, PlanField::NoteText]/>
+            <button type="submit" class="button">"Tilføj måling"</button>
+        </form>
+    }
+}
+
+fn opt_number(s: &str, field: PlanField) -> Result<Option<f64>, FormError> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_decimal(s)
+        .map(Some)
+        .ok_or_else(|| FormError::at(field, tp::INVALID_NUMBER))
+}
+
+fn opt_day(s: &str, field: PlanField) -> Result<Option<NaiveDate>, FormError> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_date(s)
+        .map(Some)
+        .ok_or_else(|| FormError::at(field, tp::INVALID_DATE))
+}
+
+fn num_input(v: Option<f64>) -> String {
+    v.map(|v| text::number(v).replace('.', ""))
+        .unwrap_or_default()
+}
+
+#[component]
+fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let base = existing
+        .and_then(|id| with_plan_untracked(app, |p| p.indicator(id).cloned()).flatten())
+        .unwrap_or_default();
+    let base = StoredValue::new(base);
+    let b = base.get_value();
+    let name = RwSignal::new(b.name.clone());
+    let unit = RwSignal::new(b.unit.clone());
+    let baseline = RwSignal::new(num_input(b.baseline));
+    let baseline_date = RwSignal::new(date_input_value(b.baseline_date));
+    let target = RwSignal::new(num_input(b.target));
+    let target_date = RwSignal::new(date_input_value(b.target_date));
+    let goal = RwSignal::new(b.goal_id.map(|i| i.to_string()).unwrap_or_default());
+    let initiative = RwSignal::new(b.initiative_id.map(|i| i.to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<FormError>);
+    let p = existing
+        .map(|i| format!("ind-{i}"))
+        .unwrap_or_else(|| "ind-ny".into());
+    let goal_options = Signal::derive(move || {
+        let mut v = vec![(String::new(), "Intet mål".to_string())];
+        v.extend(
+            with_plan(app, |p| {
+                sorted_goals(p)
+                    .into_iter()
+                    .map(|g| (g.id.to_string(), tp::goal_label(g)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default(),
+        );
+        v
+    });
+    let initiative_options = Signal::derive(move || {
+        let mut v = vec![(String::new(), "Intet initiativ".to_string())];
+        v.extend(
+            with_plan(app, |p| {
+                ordered_ids(p)
+                    .into_iter()
+                    .filter_map(|i| p.initiative(i))
+                    .map(|i| (i.id.to_string(), tp::initiative_label(&i.number, &i.title)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default(),
+        );
+        v
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let build = || -> Result<Indicator, FormError> {
+            Ok(Indicator {
+                name: name.get_untracked(),
+                unit: unit.get_untracked(),
+                baseline: opt_number(&baseline.get_untracked(), PlanField::Baseline)?,
+                baseline_date: opt_day(&baseline_date.get_untracked(), PlanField::Baseline)?,
+                target: opt_number(&target.get_untracked(), PlanField::Target)?,
+                target_date: opt_day(&target_date.get_untracked(), PlanField::Target)?,
+                goal_id: goal.get_untracked().parse().ok(),
+                initiative_id: initiative.get_untracked().parse().ok(),
+                ..base.get_value()
+            })
+        };
+        let result = build().and_then(|ind| {
+            commit(app, |pl| match existing {
+                Some(_) => pl.update_indicator(ind),
+                None => pl.add_indicator(ind).map(|_| ()),
+            })
+        });
+        match result {
+            Ok(()) => {
+                app.info("Indikatoren er gemt.");
+                done.run(());
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="form" on:submit=submit novalidate>
+            <Field id=format!("{p}-name") label="Navn" value=name field=PlanField::Name error=error required=true
+                hint="Fx «Børnefaglige undersøgelser afsluttet inden for fire måneder»."/>
+            <Field id=format!("{p}-unit") label="Enhed" value=unit field=PlanField::Unit error=error hint="Fx %, børn eller møder pr. måned."/>
+            <div class="plan-form-row">
+                <Field id=format!("{p}-baseline") label="Baseline" value=baseline field=PlanField::Baseline error=error hint="Udgangspunktet, et tal."/>
+                <Field id=format!("{p}-baseline-date") label="Baselinedato" kind="date" value=baseline_date error=error/>
+            </div>
+            <div class="plan-form-row">
+                <Field id=format!("{p}-target") label="Mål" value=target field=PlanField::Target error=error hint="Det tal, der skal nås."/>
+                <Field id=format!("{p}-target-date") label="Måldato" kind="date" value=target_date error=error/>
+            </div>
+            <div class="plan-form-row">
+                <SelectField id=format!("{p}-goal") label="Knyttet til politisk mål" value=goal options=goal_options/>
+                <SelectField id=format!("{p}-initiative") label="Knyttet til initiativ" value=initiative options=initiative_options/>
+            </div>
+            <GeneralError error=error fields=&[PlanField::Name, PlanField::Unit, PlanField::Baseline, PlanField::Target]/>
+            <div class="button-row">
+                <button type="submit" class="button">{if existing.is_some() { "Gem indikatoren" } else { "Opret indikator" }}</button>
+                <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,317 @@
+//! The list: initiatives grouped by goal and track, with the shared filter and the CSV exports.
+
+use super::{filter_signal, today, with_plan, StaleFlag, StatusTag};
+use crate::app::use_app;
+use crate::model::plan_ops::{
+    distinct_committees, distinct_owners, filter, group_initiatives, is_stale, last_note_date,
+    PlanFilter,
+};
+use crate::model::{Id, InitiativeStatus};
+use crate::output::plan_csv;
+use crate::text::{self, plan as tp};
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+
+/// What one row shows; rows are keyed by id and `updated_at`, so an edited initiative is redrawn.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    id: Id,
+    depth: usize,
+    number: String,
+    title: String,
+    owner: String,
+    committee: String,
+    deadline: Option<NaiveDate>,
+    period: String,
+    status: InitiativeStatus,
+    stale: bool,
+    last_note: Option<NaiveDate>,
+    updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    key: (Option<Id>, Option<Id>),
+    heading: String,
+    rows: Vec<Row>,
+}
+
+/// The ids passing the shared filter, in list order; recomputed only when the plan or filter changes.
+pub(crate) fn filtered_ids(f: RwSignal<PlanFilter>) -> Memo<Vec<Id>> {
+    let app = use_app();
+    let day = today();
+    Memo::new(move |_| {
+        f.with(|f| with_plan(app, |p| filter(p, f, day)))
+            .unwrap_or_default()
+    })
+}
+
+#[component]
+pub(crate) fn ListView() -> impl IntoView {
+    let app = use_app();
+    let f = filter_signal();
+    let ids = filtered_ids(f);
+    let day = today();
+    let groups = Memo::new(move |_| {
+        ids.with(|ids| {
+            with_plan(app, |p| {
+                group_initiatives(p, Some(ids))
+                    .into_iter()
+                    .map(|g| Group {
+                        key: (g.goal_id, g.track_id),
+                        heading: tp::group_heading(p, &g),
+                        rows: g
+                            .rows
+                            .iter()
+                            .filter_map(|r| {
+                                let i = p.initiative(r.id)?;
+                                Some(Row {
+                                    id: i.id,
+                                    depth: r.depth,
+                                    number: i.number.clone(),
+                                    title: i.title.clone(),
+                                    owner: i.owner.clone(),
+                                    committee: i.committee.clone(),
+                                    deadline: i.deadline,
+                                    period: i.period.clone(),
+                                    status: i.status,
+                                    stale: is_stale(i, day, p.stale_after_days),
+                                    last_note: last_note_date(i),
+                                    updated_at: i.updated_at,
+                                })
+                            })
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+        })
+    });
+    let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
+    let title = Memo::new(move |_| {
+        with_plan(app, |p| (p.title.clone(), p.period.clone())).unwrap_or_default()
+    });
+    view! {
+        <h1>"Handleplan"</h1>
+        {move || {
+            let (t, period) = title.get();
+            (!t.is_empty()).then(|| view! {
+                <p class="lead">{t}{(!period.is_empty()).then(|| format!(" ({period})"))}</p>
+            })
+        }}
+        <div class="button-row no-print">
+            <a class="button" href="/handleplan/ny">"Nyt initiativ"</a>
+            <ExportButtons/>
+        </div>
+        <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
+        <Show when=move || groups.with(|g| !g.is_empty())
+            fallback=|| view! { <p class="notice">{tp::NO_INITIATIVES}</p> }>
+            <For each=move || groups.get() key=|g| (g.key, g.heading.clone()) let:g>
+                <GroupTable key=g.key heading=g.heading.clone() groups=groups stale_days=stale_days/>
+            </For>
+        </Show>
+    }
+}
+
+#[component]
+fn GroupTable(
+    key: (Option<Id>, Option<Id>),
+    heading: String,
+    groups: Memo<Vec<Group>>,
+    stale_days: Memo<u32>,
+) -> impl IntoView {
+    let heading_id = format!(
+        "gruppe-{}-{}",
+        key.0.map(|i| i.to_string()).unwrap_or_default(),
+        key.1.map(|i| i.to_string()).unwrap_or_default()
+    );
+    let rows = move || {
+        groups.with(|g| {
+            g.iter()
+                .find(|x| x.key == key)
+                .map(|x| x.rows.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="plan-group" aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone()>{heading.clone()}</h2>
+            <table class="table plan-table">
+                <caption class="visually-hidden">{format!("Initiativer: {heading}")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="col-number">"Nr."</th>
+                        <th scope="col">"Initiativ"</th>
+                        <th scope="col">"Ejer"</th>
+                        <th scope="col">"Udvalg"</th>
+                        <th scope="col">"Frist"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Seneste note"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=rows key=|r| (r.id, r.updated_at, r.stale, r.depth) let:r>
+                        <ListRow r=r stale_days=stale_days/>
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn ListRow(r: Row, stale_days: Memo<u32>) -> impl IntoView {
+    let href = format!("/handleplan/{}", r.id);
+    let indent = format!("plan-title depth-{}", r.depth.min(3));
+    let when = match (r.deadline, r.period.is_empty()) {
+        (Some(d), _) => text::date_short(d),
+        (None, false) => r.period.clone(),
+        (None, true) => "–".into(),
+    };
+    view! {
+        <tr>
+            <td class="col-number">{r.number.clone()}</td>
+            <td class=indent>
+                {(r.depth > 0).then(|| view! { <span class="visually-hidden">"Delinitiativ: "</span><span aria-hidden="true">"↳ "</span> })}
+                <a href=href>{r.title.clone()}</a>
+            </td>
+            <td>{r.owner.clone()}</td>
+            <td>{r.committee.clone()}</td>
+            <td>{when}</td>
+            <td>
+                <StatusTag status=r.status/>
+                {r.stale.then(|| view! { <br/><StaleFlag days=stale_days.get_untracked()/> })}
+            </td>
+            <td>{r.last_note.map(text::date_short).unwrap_or_else(|| "–".into())}</td>
+        </tr>
+    }
+}
+
+/// The filter shared by the list and the board.
+#[component]
+pub(crate) fn FilterBar(
+    f: RwSignal<PlanFilter>,
+    #[prop(into)] shown: Signal<usize>,
+) -> impl IntoView {
+    let app = use_app();
+    let owners = Memo::new(move |_| with_plan(app, distinct_owners).unwrap_or_default());
+    let committees = Memo::new(move |_| with_plan(app, distinct_committees).unwrap_or_default());
+    let total = Memo::new(move |_| with_plan(app, |p| p.initiatives.len()).unwrap_or(0));
+    let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
+    view! {
+        <details class="plan-filter no-print" open>
+            <summary>"Filtrér initiativer"</summary>
+            <div class="plan-filter-grid">
+                <div class="form-group">
+                    <label class="form-label" for="filter-text">"Søg"</label>
+                    <span class="form-hint" id="filter-text-hint">"Nummer, titel, ejer eller ord fra noterne"</span>
+                    <input id="filter-text" class="form-input" type="search" aria-describedby="filter-text-hint"
+                        prop:value=move || f.with(|f| f.text.clone())
+                        on:input=move |ev| f.update(|f| f.text = event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="filter-owner">"Ejer"</label>
+                    <select id="filter-owner" class="form-select" on:change=move |ev| f.update(|f| f.owner = event_target_value(&ev))>
+                        <option value="" prop:selected=move || f.with(|f| f.owner.is_empty())>"Alle ejere"</option>
+                        {move || owners.get().into_iter().map(|o| {
+                            let v = o.clone();
+                            view! { <option value=o.clone() prop:selected=move || f.with(|f| f.owner == v)>{o.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="filter-committee">"Udvalg"</label>
+                    <select id="filter-committee" class="form-select" on:change=move |ev| f.update(|f| f.committee = event_target_value(&ev))>
+                        <option value="" prop:selected=move || f.with(|f| f.committee.is_empty())>"Alle udvalg"</option>
+                        {move || committees.get().into_iter().map(|c| {
+                            let v = c.clone();
+                            view! { <option value=c.clone() prop:selected=move || f.with(|f| f.committee == v)>{c.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="form-group plan-filter-status">
+                    <legend class="form-label">"Status"</legend>
+                    {InitiativeStatus::ALL.into_iter().map(|s| {
+                        let id = format!("filter-{}", tp::status_class(s));
+                        view! {
+                            <div class="checkbox">
+                                <input type="checkbox" id=id.clone()
+                                    prop:checked=move || f.with(|f| f.statuses.contains(&s))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        f.update(|f| {
+                                            f.statuses.retain(|x| *x != s);
+                                            if on { f.statuses.push(s); }
+                                        })
+                                    }/>
+                                <label for=id>{text::initiative_status(s)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="form-group">
+                    <div class="checkbox">
+                        <input type="checkbox" id="filter-stale"
+                            prop:checked=move || f.with(|f| f.stale_only)
+                            on:change=move |ev| f.update(|f| f.stale_only = event_target_checked(&ev))/>
+                        <label for="filter-stale">{move || format!("Kun initiativer uden note i over {} dage", stale_days.get())}</label>
+                    </div>
+                    <button type="button" class="button secondary" on:click=move |_| f.set(PlanFilter::default())
+                        disabled=move || f.with(|f| f.is_empty())>"Nulstil filtre"</button>
+                </div>
+            </div>
+        </details>
+        <p class="plan-count" role="status">{move || tp::shown_of(shown.get(), total.get())}</p>
+    }
+}
+
+/// CSV downloads for Danish Excel.
+#[component]
+pub(crate) fn ExportButtons() -> impl IntoView {
+    let app = use_app();
+    let download = move |indicators: bool| {
+        let Some((bytes, name)) = app.current.with_untracked(|c| {
+            c.as_ref().map(|w| {
+                let base = file_stem(&w.name);
+                if indicators {
+                    (
+                        plan_csv::indicators_csv(&w.plan),
+                        format!("{base}-indikatorer.csv"),
+                    )
+                } else {
+                    (
+                        plan_csv::initiatives_csv(&w.plan),
+                        format!("{base}-initiativer.csv"),
+                    )
+                }
+            })
+        }) else {
+            return;
+        };
+        if crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
+            app.error(text::ui::DOWNLOAD_FAILED);
+        }
+    };
+    view! {
+        <button type="button" class="button secondary" on:click=move |_| download(false)>"Hent initiativer (CSV)"</button>
+        <button type="button" class="button secondary" on:click=move |_| download(true)>"Hent indikatorer (CSV)"</button>
+    }
+}
+
+/// A file name from the workspace name: letters (æøå kept), digits and dashes.
+fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "handleplan".into()
+    } else {
+        format!("{out}-handleplan")
+    }
+}

@@ -1,0 +1,283 @@
+//! The timeline: the time and process plan (period → activity, København style) against today, and the
+//! initiatives' start-to-deadline spans. Past, current and future are written out, not only coloured.
+
+use super::fields::{Field, GeneralError};
+use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
+use crate::app::use_app;
+use crate::model::plan_ops::{
+    ordered_ids, parse_date, span_phase, timeline, PlanField, TimelinePhase,
+};
+use crate::model::{Id, TimelineRow};
+use crate::text::{self, plan as tp};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+struct RowView {
+    id: Id,
+    label: String,
+    activity: String,
+    phase: TimelinePhase,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn phase_class(p: TimelinePhase) -> &'static str {
+    match p {
+        TimelinePhase::Past => "phase-past",
+        TimelinePhase::Current => "phase-current",
+        TimelinePhase::Future => "phase-future",
+        TimelinePhase::Undated => "phase-undated",
+    }
+}
+
+fn phase_icon(p: TimelinePhase) -> &'static str {
+    match p {
+        TimelinePhase::Past => "✓",
+        TimelinePhase::Current => "▶",
+        TimelinePhase::Future => "…",
+        TimelinePhase::Undated => "?",
+    }
+}
+
+fn row_label(r: &TimelineRow) -> String {
+    if !r.period_label.is_empty() {
+        return r.period_label.clone();
+    }
+    match (r.start, r.end) {
+        (Some(s), Some(e)) if s != e => {
+            format!("{} – {}", text::date_short(s), text::date_short(e))
+        }
+        (Some(s), _) | (None, Some(s)) => text::date_short(s),
+        (None, None) => "Uden dato".into(),
+    }
+}
+
+#[component]
+pub(crate) fn TimelineView() -> impl IntoView {
+    let app = use_app();
+    let day = today();
+    let rows = Memo::new(move |_| {
+        with_plan(app, |p| {
+            timeline(p, day)
+                .into_iter()
+                .map(|(r, phase)| RowView {
+                    id: r.id,
+                    label: row_label(r),
+                    activity: r.activity.clone(),
+                    phase,
+                    updated_at: r.updated_at,
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let adding = RwSignal::new(false);
+    view! {
+        <h1>"Handleplan: tidslinje"</h1>
+        <section aria-labelledby="tp-heading">
+            <h2 id="tp-heading">"Tids- og procesplan"</h2>
+            <p class="plan-today-line"><span aria-hidden="true">"▼ "</span>{tp::today_marker(day)}". Hver aktivitet er markeret «Overstået», «Nu», «Kommende» eller «Uden dato»."</p>
+            <ol class="plan-timeline">
+                <For each=move || rows.get() key=|r| (r.id, r.updated_at, r.phase) let:r>
+                    <TimelineItem r=r/>
+                </For>
+            </ol>
+            <button type="button" class="button no-print" aria-expanded=move || adding.get().to_string()
+                on:click=move |_| adding.update(|a| *a = !*a)>"Ny aktivitet"</button>
+            <Show when=move || adding.get()>
+                <div class="panel">
+                    <RowForm existing=None done=Callback::new(move |_| adding.set(false))/>
+                </div>
+            </Show>
+        </section>
+        <InitiativeSpans/>
+    }
+}
+
+#[component]
+fn TimelineItem(r: RowView) -> impl IntoView {
+    let app = use_app();
+    let id = r.id;
+    let editing = RwSignal::new(false);
+    let activity = r.activity.clone();
+    view! {
+        <li class=format!("plan-timeline-row {}", phase_class(r.phase))>
+            <span class="plan-phase">
+                <span aria-hidden="true">{phase_icon(r.phase)}" "</span>{tp::timeline_phase(r.phase)}
+                <span class="visually-hidden">": "</span>
+            </span>
+            <span class="plan-timeline-period">{r.label.clone()}</span>
+            <span class="plan-timeline-activity">{r.activity.clone()}</span>
+            <span class="plan-timeline-actions no-print">
+                <button type="button" class="button-link" aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {activity}")}</span></button>
+                <super::ConfirmDelete visible="Slet" name=r.activity.clone()
+                    question="Slette aktiviteten?"
+                    on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_timeline_row(id)); })/>
+            </span>
+            <Show when=move || editing.get()>
+                <div class="panel plan-timeline-edit">
+                    <RowForm existing=Some(id) done=Callback::new(move |_| editing.set(false))/>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let base = existing
+        .and_then(|id| {
+            with_plan_untracked(app, |p| p.timeline.iter().find(|r| r.id == id).cloned()).flatten()
+        })
+        .unwrap_or_default();
+    let base = StoredValue::new(base);
+    let b = base.get_value();
+    let label = RwSignal::new(b.period_label.clone());
+    let start = RwSignal::new(date_input_value(b.start));
+    let end = RwSignal::new(date_input_value(b.end));
+    let activity = RwSignal::new(b.activity.clone());
+    let error = RwSignal::new(None::<FormError>);
+    let p = existing
+        .map(|i| format!("tp-{i}"))
+        .unwrap_or_else(|| "tp-ny".into());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let day = |s: String| -> Result<Option<NaiveDate>, FormError> {
+            if s.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_date(&s)
+                    .map(Some)
+                    .ok_or_else(|| FormError::at(PlanField::Dates, tp::INVALID_DATE))
+            }
+        };
+        let row = day(start.get_untracked()).and_then(|s| {
+            Ok(TimelineRow {
+                start: s,
+                end: day(end.get_untracked())?,
+                period_label: label.get_untracked(),
+                activity: activity.get_untracked(),
+                ..base.get_value()
+            })
+        });
+        let result = row.and_then(|row| {
+            commit(app, |pl| match existing {
+                Some(_) => pl.update_timeline_row(row),
+                None => pl.add_timeline_row(row).map(|_| ()),
+            })
+        });
+        match result {
+            Ok(()) => done.run(()),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="form" on:submit=submit novalidate>
+            <Field id=format!("{p}-activity") label="Aktivitet" value=activity field=PlanField::Activity error=error required=true/>
+            <Field id=format!("{p}-label") label="Periode som tekst" value=label field=PlanField::PeriodLabel error=error
+                hint="Fx «Efterår 2019». Tom: datoerne vises."/>
+            <div class="plan-form-row">
+                <Field id=format!("{p}-start") label="Fra" kind="date" value=start error=error/>
+                <Field id=format!("{p}-end") label="Til" kind="date" value=end field=PlanField::Dates error=error
+                    hint="Tom ved en enkelt dag."/>
+            </div>
+            <GeneralError error=error fields=&[PlanField::Activity, PlanField::PeriodLabel, PlanField::Dates]/>
+            <div class="button-row">
+                <button type="submit" class="button">{if existing.is_some() { "Gem aktiviteten" } else { "Tilføj aktivitet" }}</button>
+                <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+            </div>
+        </form>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Span {
+    id: Id,
+    label: String,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    phase: TimelinePhase,
+}
+
+/// The initiatives from start to deadline as bars against a shared time axis with a line for today.
+#[component]
+fn InitiativeSpans() -> impl IntoView {
+    let app = use_app();
+    let day = today();
+    let spans = Memo::new(move |_| {
+        with_plan(app, |p| {
+            ordered_ids(p)
+                .into_iter()
+                .filter_map(|id| p.initiative(id))
+                .map(|i| Span {
+                    id: i.id,
+                    label: tp::initiative_label(&i.number, &i.title),
+                    start: i.start,
+                    end: i.deadline,
+                    phase: span_phase(i.start, i.deadline, day),
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let range = Memo::new(move |_| {
+        spans.with(|s| {
+            let (mut lo, mut hi) = (day, day);
+            for d in s.iter().flat_map(|x| [x.start, x.end]).flatten() {
+                lo = lo.min(d);
+                hi = hi.max(d);
+            }
+            (lo, hi)
+        })
+    });
+    let pct = move |d: NaiveDate| {
+        let (lo, hi) = range.get();
+        let span = (hi - lo).num_days().max(1) as f64;
+        ((d - lo).num_days() as f64 / span * 100.0).clamp(0.0, 100.0)
+    };
+    view! {
+        <section aria-labelledby="spans-heading">
+            <h2 id="spans-heading">"Initiativernes perioder"</h2>
+            <p class="muted">{move || {
+                let (lo, hi) = range.get();
+                format!("Skalaen går fra {} til {}. Den lodrette streg er i dag.", text::date_long(lo), text::date_long(hi))
+            }}</p>
+            <table class="table plan-spans">
+                <caption class="visually-hidden">"Initiativernes start, frist og placering i forhold til i dag"</caption>
+                <thead><tr>
+                    <th scope="col">"Initiativ"</th><th scope="col">"Periode"</th><th scope="col">"I forhold til i dag"</th>
+                    <th scope="col" class="plan-span-col"><span class="visually-hidden">"Tidslinje (vist grafisk)"</span></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || spans.get() key=|s| (s.id, s.start, s.end, s.phase, s.label.clone()) let:s>
+                        <tr>
+                            <th scope="row"><a href=format!("/handleplan/{}", s.id)>{s.label.clone()}</a></th>
+                            <td>{match (s.start, s.end) {
+                                (Some(a), Some(b)) => format!("{} – {}", text::date_short(a), text::date_short(b)),
+                                (Some(a), None) => format!("Fra {} (uden frist)", text::date_short(a)),
+                                (None, Some(b)) => format!("Frist {}", text::date_short(b)),
+                                (None, None) => "–".into(),
+                            }}</td>
+                            <td><span aria-hidden="true">{phase_icon(s.phase)}" "</span>{tp::initiative_phase(s.phase)}</td>
+                            <td class="plan-span-col">
+                                <div class="plan-span-track" aria-hidden="true">
+                                    {s.start.or(s.end).map(|a| {
+                                        // A start without a deadline runs on to the end of the scale.
+                                        let open = s.end.is_none();
+                                        let b = s.end.unwrap_or_else(|| range.get_untracked().1);
+                                        let style = move || format!("left:{:.2}%;width:{:.2}%", pct(a), (pct(b) - pct(a)).max(0.8));
+                                        view! { <div class=format!("plan-span-bar {}", phase_class(s.phase)) class:open=open style=style></div> }
+                                    })}
+                                    <div class="plan-span-today" style=move || format!("left:{:.2}%", pct(day))></div>
+                                </div>
+                            </td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
