@@ -494,6 +494,59 @@ impl Staircase {
     }
 }
 
+/// A keyboard move of an intervention: up or down within its step, or to the neighbouring step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoveDirection {
+    /// One place earlier in the same step.
+    Up,
+    /// One place later in the same step.
+    Down,
+    /// To the less intrusive step below, at the same position (clamped).
+    LowerStep,
+    /// To the more intrusive step above, at the same position (clamped).
+    HigherStep,
+}
+
+impl Staircase {
+    /// Where a keyboard move would put an intervention: (step id, index for `move_intervention`).
+    /// `None` when the intervention is unknown or already at the edge in that direction.
+    pub fn keyboard_move_target(&self, id: Id, dir: MoveDirection) -> Option<(Id, usize)> {
+        let (si, ii, _) = self.find_intervention(id)?;
+        let len = self.steps[si].interventions.len();
+        match dir {
+            MoveDirection::Up => (ii > 0).then(|| (self.steps[si].id, ii - 1)),
+            MoveDirection::Down => (ii + 1 < len).then(|| (self.steps[si].id, ii + 1)),
+            MoveDirection::LowerStep => si.checked_sub(1).map(|t| {
+                let dest = &self.steps[t];
+                (dest.id, ii.min(dest.interventions.len()))
+            }),
+            MoveDirection::HigherStep => self
+                .steps
+                .get(si + 1)
+                .map(|dest| (dest.id, ii.min(dest.interventions.len()))),
+        }
+    }
+
+    /// The index to pass to `move_intervention` when an intervention is dropped just before the item at
+    /// `before` in `to_step` (`before` = the number of items drops it at the end). Inside its own step the
+    /// intervention leaves its old place first, so a later place shifts by one.
+    pub fn drop_index(&self, id: Id, to_step: Id, before: usize) -> Option<usize> {
+        let (si, ii, _) = self.find_intervention(id)?;
+        let ti = self.step_index(to_step)?;
+        if si == ti && ii < before {
+            Some(before - 1)
+        } else {
+            Some(before)
+        }
+    }
+
+    /// Step number and position (both from 1) of an intervention, for "flyttet til trin 3, position 2".
+    pub fn place_of(&self, id: Id) -> Option<(usize, usize)> {
+        self.find_intervention(id)
+            .map(|(si, ii, _)| (si + 1, ii + 1))
+    }
+}
+
 /// Sort key that puts æ, ø, å after z as the Danish alphabet does, ignoring case.
 fn danish_sort_key(s: &str) -> Vec<u32> {
     s.chars()
@@ -1263,6 +1316,69 @@ mod tests {
             vec!["Barnets Lov § 30", "Serviceloven § 52, stk. 3"]
         );
         assert_eq!(s.methods(), vec!["ICDP", "KIFF", "Signs of Safety"]);
+    }
+
+    #[test]
+    fn keyboard_moves_within_and_across_steps() {
+        let f = fixture();
+        let s = &f.s;
+        // [ICDP, Åben] [Familiebehandling, Kontaktperson] []
+        assert_eq!(s.keyboard_move_target(f.icdp, MoveDirection::Up), None);
+        assert_eq!(
+            s.keyboard_move_target(f.icdp, MoveDirection::Down),
+            Some((f.prevent, 1))
+        );
+        assert_eq!(
+            s.keyboard_move_target(f.open, MoveDirection::Up),
+            Some((f.prevent, 0))
+        );
+        assert_eq!(s.keyboard_move_target(f.open, MoveDirection::Down), None);
+        assert_eq!(
+            s.keyboard_move_target(f.open, MoveDirection::LowerStep),
+            None
+        );
+        assert_eq!(
+            s.keyboard_move_target(f.open, MoveDirection::HigherStep),
+            Some((f.family, 1))
+        );
+        // The empty top step takes it at its end.
+        assert_eq!(
+            s.keyboard_move_target(f.contact, MoveDirection::HigherStep),
+            Some((f.placement, 0))
+        );
+        assert_eq!(
+            s.keyboard_move_target(f.contact, MoveDirection::LowerStep),
+            Some((f.prevent, 1))
+        );
+        assert_eq!(s.keyboard_move_target(new_id(), MoveDirection::Up), None);
+        let mut t = f.s.clone();
+        let (step, at) = t.keyboard_move_target(f.icdp, MoveDirection::Down).unwrap();
+        t.move_intervention(f.icdp, step, at).unwrap();
+        assert_eq!(
+            names(&t, 0),
+            vec!["Åben anonym rådgivning", "ICDP-forældrekursus"]
+        );
+        assert_eq!(t.place_of(f.icdp), Some((1, 2)));
+        assert_eq!(t.place_of(new_id()), None);
+    }
+
+    #[test]
+    fn drop_index_accounts_for_the_removed_place() {
+        let f = fixture();
+        let s = &f.s;
+        // Dropping ICDP (index 0) before index 2 of its own step ends at index 1 (the end).
+        assert_eq!(s.drop_index(f.icdp, f.prevent, 2), Some(1));
+        assert_eq!(s.drop_index(f.open, f.prevent, 0), Some(0));
+        assert_eq!(s.drop_index(f.icdp, f.family, 1), Some(1));
+        assert_eq!(s.drop_index(new_id(), f.family, 1), None);
+        assert_eq!(s.drop_index(f.icdp, new_id(), 1), None);
+        let mut t = f.s.clone();
+        let at = t.drop_index(f.icdp, f.prevent, 2).unwrap();
+        t.move_intervention(f.icdp, f.prevent, at).unwrap();
+        assert_eq!(
+            names(&t, 0),
+            vec!["Åben anonym rådgivning", "ICDP-forældrekursus"]
+        );
     }
 
     #[test]

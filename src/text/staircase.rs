@@ -194,6 +194,236 @@ pub fn comparison_summary(s: &Staircase, c: &Comparison) -> String {
     )
 }
 
+/// Announced after a move: "ICDP flyttet til trin 3, position 2".
+pub fn moved(name: &str, step_no: usize, position: usize) -> String {
+    format!("{name} flyttet til trin {step_no}, position {position}")
+}
+
+/// Announced when a keyboard move cannot go further.
+pub fn cannot_move(name: &str) -> String {
+    format!("{name} kan ikke flyttes længere i den retning")
+}
+
+/// "5 af 29 indsatser matcher"
+pub fn match_count(matching: usize, total: usize) -> String {
+    let noun = if total == 1 { "indsats" } else { "indsatser" };
+    format!("{matching} af {total} {noun} matcher")
+}
+
+/// "Trin 3"
+pub fn step_no(index: usize) -> String {
+    format!("Trin {}", index + 1)
+}
+
+/// A step's title in tables: "Trin 3 Familiebehandling", or just the name when it already starts with its
+/// number ("3. Forebyggende foranstaltninger").
+pub fn step_title(index: usize, name: &str) -> String {
+    let name = name.trim();
+    if name.starts_with(&format!("{}.", index + 1)) {
+        name.to_string()
+    } else {
+        format!("{} {name}", step_no(index))
+    }
+}
+
+/// Short figures under a step in the chart: "25 børn · 29,0 mio. kr."
+pub fn figures_line(children: i64, yearly_spend: i64) -> String {
+    format!(
+        "{} · {}",
+        super::children(children),
+        kroner_short(yearly_spend)
+    )
+}
+
+/// Change line in the chart: "Ændring: -3 børn · -3,5 mio. kr."
+pub fn delta_line(children_delta: i64, spend_delta: i64) -> String {
+    format!(
+        "Ændring: {} børn · {}",
+        signed_children(children_delta),
+        signed_kroner(spend_delta)
+    )
+}
+
+/// Text alternative of the chart (SVG `<desc>`): one sentence per step.
+pub fn chart_description(
+    s: &Staircase,
+    a_name: &str,
+    a: &[crate::model::staircase_figures::StepFigures],
+    b: Option<(&str, &[crate::model::staircase_figures::StepFigures])>,
+) -> String {
+    let mut out = format!(
+        "Indsatstrappe med {} trin, fra det mindst indgribende til venstre til det mest indgribende til højre. ",
+        s.steps.len()
+    );
+    for (i, (step, fa)) in s.steps.iter().zip(a).enumerate() {
+        out.push_str(&format!(
+            "{}: {} i »{}«",
+            step_title(i, &step.name),
+            figures_line(fa.children, fa.yearly_spend),
+            a_name
+        ));
+        if let Some((b_name, fb)) = b {
+            if let Some(fb) = fb.get(i) {
+                out.push_str(&format!(
+                    ", {} i »{}«",
+                    figures_line(fb.children, fb.yearly_spend),
+                    b_name
+                ));
+            }
+        }
+        out.push_str(". ");
+    }
+    out.trim_end().to_string()
+}
+
+/// A file name for an exported chart: "indsatstrappe-koege-2019-2026-11-24.svg".
+pub fn chart_file_name(workspace: &str, date: chrono::NaiveDate, ext: &str) -> String {
+    let mut slug = String::new();
+    for c in workspace.trim().to_lowercase().chars() {
+        let part = match c {
+            'æ' => "ae".to_string(),
+            'ø' => "oe".to_string(),
+            'å' => "aa".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => "-".to_string(),
+        };
+        slug.push_str(&part);
+    }
+    let slug: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
+    let slug = slug.join("-");
+    if slug.is_empty() {
+        format!("indsatstrappe-{}.{ext}", date.format("%Y-%m-%d"))
+    } else {
+        format!("indsatstrappe-{slug}-{}.{ext}", date.format("%Y-%m-%d"))
+    }
+}
+
+/// Reads an amount typed in Danish style ("4.500", "4 500 kr.", "1160000"); empty means no amount.
+pub fn parse_kroner(input: &str) -> Result<Option<i64>, String> {
+    let cleaned: String = input
+        .trim()
+        .trim_end_matches("kr.")
+        .trim_end_matches("kr")
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if cleaned.starts_with('-') {
+        return Err("Beløbet kan ikke være negativt.".into());
+    }
+    cleaned
+        .parse::<i64>()
+        .map(Some)
+        .map_err(|_| "Skriv et beløb i hele kroner, fx 4.500.".into())
+}
+
+/// Reads a whole number of children or places; empty means 0 for counts.
+pub fn parse_whole(input: &str) -> Result<Option<u32>, String> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if cleaned.starts_with('-') {
+        return Err("Tallet kan ikke være negativt.".into());
+    }
+    cleaned
+        .parse::<u32>()
+        .map(Some)
+        .map_err(|_| "Skriv et helt tal, fx 12.".into())
+}
+
+#[cfg(test)]
+mod screen_text_tests {
+    use super::*;
+
+    #[test]
+    fn move_and_filter_texts() {
+        assert_eq!(moved("ICDP", 3, 2), "ICDP flyttet til trin 3, position 2");
+        assert_eq!(match_count(5, 29), "5 af 29 indsatser matcher");
+        assert_eq!(match_count(1, 1), "1 af 1 indsats matcher");
+        assert_eq!(step_no(0), "Trin 1");
+        assert_eq!(
+            step_title(2, "Familiebehandling"),
+            "Trin 3 Familiebehandling"
+        );
+        assert_eq!(step_title(2, "3. Forebyggende"), "3. Forebyggende");
+        assert_eq!(step_title(3, "3. Forebyggende"), "Trin 4 3. Forebyggende");
+        assert_eq!(figures_line(25, 29_000_000), "25 børn · 29,0 mio. kr.");
+        assert_eq!(
+            delta_line(-3, -3_480_000),
+            "Ændring: -3 børn · -3,5 mio. kr."
+        );
+    }
+
+    #[test]
+    fn typed_amounts_and_counts() {
+        assert_eq!(parse_kroner("4.500"), Ok(Some(4_500)));
+        assert_eq!(parse_kroner(" 1 160 000 kr. "), Ok(Some(1_160_000)));
+        assert_eq!(parse_kroner(""), Ok(None));
+        assert!(parse_kroner("-5").is_err());
+        assert!(parse_kroner("dyr").is_err());
+        assert!(parse_kroner("4,5").is_err());
+        assert_eq!(parse_whole("12"), Ok(Some(12)));
+        assert_eq!(parse_whole(" "), Ok(None));
+        assert_eq!(parse_whole("1.200"), Ok(Some(1_200)));
+        assert!(parse_whole("-1").is_err());
+        assert!(parse_whole("2,5").is_err());
+    }
+
+    #[test]
+    fn chart_file_names_are_plain_ascii() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(
+            chart_file_name("Køge 2019 – Strategier", d, "svg"),
+            "indsatstrappe-koege-2019-strategier-2026-11-24.svg"
+        );
+        assert_eq!(
+            chart_file_name("  ", d, "png"),
+            "indsatstrappe-2026-11-24.png"
+        );
+    }
+
+    #[test]
+    fn chart_description_names_every_step() {
+        use crate::model::staircase_figures::measurement_figures;
+        use crate::model::{Measurement, StepCategory};
+        let mut s = Staircase::default();
+        let a = s
+            .add_step("Almene tilbud", StepCategory::Universal)
+            .unwrap();
+        s.add_step("Døgninstitution", StepCategory::Placement)
+            .unwrap();
+        s.set_step_yearly_cost(a, Some(1_000)).unwrap();
+        let mut m = Measurement {
+            name: "Baseline".into(),
+            ..Measurement::default()
+        };
+        m.per_step.insert(a, 3);
+        let f = measurement_figures(&s, &m);
+        let d = chart_description(&s, "Baseline", &f, None);
+        assert!(d.starts_with("Indsatstrappe med 2 trin"), "{d}");
+        assert!(
+            d.contains("Trin 1 Almene tilbud: 3 børn · 3.000 kr. i »Baseline«."),
+            "{d}"
+        );
+        assert!(
+            d.ends_with("Trin 2 Døgninstitution: 0 børn · 0 kr. i »Baseline«."),
+            "{d}"
+        );
+        let d2 = chart_description(&s, "A", &f, Some(("B", &f)));
+        assert!(
+            d2.contains("3 børn · 3.000 kr. i »A«, 3 børn · 3.000 kr. i »B«"),
+            "{d2}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,179 @@
+//! Entering children per intervention, or per step for steps counted as a whole, in an accessible table.
+//! Every field saves on change as one undoable edit; yearly spend = children × yearly price.
+
+use super::ctx::use_ctx;
+use crate::model::staircase_figures::measurement_figures;
+use crate::model::staircase_ops::CountTarget;
+use crate::model::{Id, Kroner, Measurement};
+use crate::text::{self, staircase as ts};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+struct StepRows {
+    id: Id,
+    index: usize,
+    name: String,
+    step_cost: Option<Kroner>,
+    /// (id, name, yearly price per child)
+    interventions: Vec<(Id, String, Option<Kroner>)>,
+}
+
+#[component]
+pub fn CountsTable(measurement: Id) -> impl IntoView {
+    let ctx = use_ctx();
+    let m = Memo::new(move |_| {
+        ctx.stair
+            .with(|s| s.measurement(measurement).cloned())
+            .unwrap_or_default()
+    });
+    let layout = Memo::new(move |_| {
+        ctx.stair.with(|s| {
+            s.steps
+                .iter()
+                .enumerate()
+                .map(|(i, st)| StepRows {
+                    id: st.id,
+                    index: i,
+                    name: st.name.clone(),
+                    step_cost: st.yearly_cost_per_child,
+                    interventions: st
+                        .interventions
+                        .iter()
+                        .map(|iv| (iv.id, iv.name.clone(), iv.yearly_cost_per_child()))
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let figures = Memo::new(move |_| m.with(|m| ctx.stair.with(|s| measurement_figures(s, m))));
+    let total = Memo::new(move |_| figures.with(|f| crate::model::staircase_figures::totals(f)));
+    let name = move || m.with(ts::measurement_name);
+    view! {
+        <table class="table counts-table" data-testid="counts-table">
+            <caption>{move || format!("Antal børn i »{}«", name())}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Indsats"</th>
+                    <th scope="col" class="num">"Pris pr. barn om året"</th>
+                    <th scope="col" class="num">"Børn"</th>
+                    <th scope="col" class="num">"Årlig udgift"</th>
+                </tr>
+            </thead>
+            <For each=move || layout.get() key=|r| format!("{r:?}") let:rows>
+                <StepBody rows=rows m=m measurement=measurement figures=figures/>
+            </For>
+            <tfoot>
+                <tr>
+                    <th scope="row">"I alt"</th>
+                    <td></td>
+                    <td class="num" data-testid="counts-total-children">{move || text::group_thousands(total.get().children)}</td>
+                    <td class="num" data-testid="counts-total-spend">{move || text::kroner(total.get().yearly_spend)}</td>
+                </tr>
+            </tfoot>
+        </table>
+        <p class="muted">{move || {
+            let w = total.get().children_without_cost;
+            (w > 0).then(|| format!("{} er ikke regnet med i udgiften.", ts::without_cost(w)))
+        }}</p>
+    }
+}
+
+#[component]
+fn StepBody(
+    rows: StepRows,
+    m: Memo<Measurement>,
+    measurement: Id,
+    figures: Memo<Vec<crate::model::staircase_figures::StepFigures>>,
+) -> impl IntoView {
+    let index = rows.index;
+    let step_sum = move || {
+        figures.with(|f| {
+            f.get(index)
+                .map(|f| {
+                    format!(
+                        "{} · {}",
+                        text::children(f.children),
+                        text::kroner(f.yearly_spend)
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let step_label = ts::step_title(rows.index, &rows.name);
+    view! {
+        <tbody>
+            <tr class="step-row">
+                <th scope="rowgroup" colspan="3">{step_label.clone()}</th>
+                <td class="num">{step_sum}</td>
+            </tr>
+            {rows.interventions.into_iter().map(|(id, name, cost)| view! {
+                <CountRow target=CountTarget::Intervention(id) prefix="Børn i " visible=name suffix=String::new() cost=cost m=m measurement=measurement/>
+            }).collect_view()}
+            <CountRow target=CountTarget::Step(rows.id) prefix="Børn " visible="Talt på trinnet som helhed".into()
+                suffix=format!(", {step_label}") cost=rows.step_cost m=m measurement=measurement/>
+        </tbody>
+    }
+}
+
+#[component]
+fn CountRow(
+    target: CountTarget,
+    prefix: &'static str,
+    visible: String,
+    suffix: String,
+    cost: Option<Kroner>,
+    m: Memo<Measurement>,
+    measurement: Id,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let count = Memo::new(move |_| m.with(|m| m.count(target)));
+    let raw = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let key = match target {
+        CountTarget::Intervention(id) => format!("count-i-{id}"),
+        CountTarget::Step(id) => format!("count-s-{id}"),
+    };
+    let error_id = format!("{key}-error");
+    let eid = error_id.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        match ts::parse_whole(&v) {
+            Ok(n) => {
+                let n = n.unwrap_or(0);
+                error.set(None);
+                raw.set(None);
+                if n != count.get_untracked() {
+                    if let Err(e) = ctx.edit(|s| s.set_count(measurement, target, n)) {
+                        error.set(Some(e));
+                    }
+                }
+            }
+            Err(e) => {
+                raw.set(Some(v));
+                error.set(Some(e));
+            }
+        }
+    };
+    let spend = move || match cost {
+        Some(c) => text::kroner(i64::from(count.get()).saturating_mul(c)),
+        None if count.get() > 0 => "ukendt pris".into(),
+        None => "–".into(),
+    };
+    let is_step = matches!(target, CountTarget::Step(_));
+    view! {
+        <tr class:whole-step=is_step>
+            <td><label for=key.clone()><span class="visually-hidden">{prefix}</span>{visible}<span class="visually-hidden">{suffix}</span></label>
+                {move || error.get().map(|e| view! { <span class="form-error" id=eid.clone()>{e}</span> })}
+            </td>
+            <td class="num">{cost.map(text::kroner).unwrap_or_else(|| "ingen pris".into())}</td>
+            <td class="num">
+                <input id=key class="form-input count-input" type="text" inputmode="numeric" autocomplete="off"
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby=move || error.get().map(|_| error_id.clone())
+                    prop:value=move || raw.get().unwrap_or_else(|| count.get().to_string())
+                    on:change=on_change/>
+            </td>
+            <td class="num">{spend}</td>
+        </tr>
+    }
+}

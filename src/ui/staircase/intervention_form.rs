@@ -1,0 +1,336 @@
+//! Create or edit an intervention with every attribute; duplicate and delete an existing one.
+
+use super::ctx::{parse_id, step_options, use_ctx, Panel};
+use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
+use crate::text;
+use leptos::prelude::*;
+
+const PERIODS: [(CostPeriod, &str); 3] = [
+    (CostPeriod::PerMonth, "month"),
+    (CostPeriod::PerYear, "year"),
+    (CostPeriod::PerCourse, "course"),
+];
+const STATUSES: [(InterventionStatus, &str); 4] = [
+    (InterventionStatus::Active, "active"),
+    (InterventionStatus::Planned, "planned"),
+    (InterventionStatus::Pilot, "pilot"),
+    (InterventionStatus::Closed, "closed"),
+];
+
+/// A text field with label, hint and error in DKFDS order.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    value: RwSignal<String>,
+    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)] numeric: bool,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    let described = {
+        let (h, e) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(h.clone());
+            }
+            if has_error() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-group" class:has-error=has_error>
+            <label class="form-label" for=id>{label}</label>
+            {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
+            {move || error.and_then(|e| e.get()).map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
+            <input id=id class="form-input" class:narrow=numeric type="text" autocomplete="off"
+                inputmode=numeric.then_some("numeric") list=list
+                aria-describedby=described aria-invalid=move || has_error().to_string()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+#[component]
+pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
+    let ctx = use_ctx();
+    let original: Intervention = ctx
+        .stair
+        .with_untracked(|s| intervention.and_then(|id| s.intervention(id).cloned()))
+        .unwrap_or_default();
+    let steps = ctx.stair.with_untracked(step_options);
+    let (providers, bases, methods) = ctx
+        .stair
+        .with_untracked(|s| (s.providers(), s.legal_bases(), s.methods()));
+
+    let name = RwSignal::new(original.name.clone());
+    let description = RwSignal::new(original.description.clone());
+    let legal = RwSignal::new(original.legal_basis.clone());
+    let provider = RwSignal::new(original.provider.clone());
+    let provider_kind = RwSignal::new(original.provider_kind);
+    let ages = RwSignal::new(original.target_ages.clone());
+    let referral = RwSignal::new(original.referral_required);
+    let method = RwSignal::new(original.method.clone());
+    let cost = RwSignal::new(
+        original
+            .unit_cost
+            .map(text::group_thousands)
+            .unwrap_or_default(),
+    );
+    let period = RwSignal::new(original.cost_period);
+    let capacity = RwSignal::new(original.capacity.map(|c| c.to_string()).unwrap_or_default());
+    let status = RwSignal::new(original.status);
+    let target_step = RwSignal::new(step);
+    let start_index = ctx.stair.with_untracked(|s| match intervention {
+        Some(id) => s.find_intervention(id).map(|(_, ii, _)| ii).unwrap_or(0),
+        None => s.step(step).map(|st| st.interventions.len()).unwrap_or(0),
+    });
+    // Place within the step, 0-based, after the save.
+    let position = RwSignal::new(start_index);
+    let slots = Memo::new(move |_| {
+        let to = target_step.get();
+        ctx.stair.with(|s| {
+            let len = s.step(to).map(|st| st.interventions.len()).unwrap_or(0);
+            let already_there =
+                intervention.is_some_and(|id| s.step_of(id).map(|st| st.id) == Some(to));
+            if already_there {
+                len
+            } else {
+                len + 1
+            }
+        })
+    });
+    let name_error = RwSignal::new(None::<String>);
+    let cost_error = RwSignal::new(None::<String>);
+    let capacity_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let original = StoredValue::new(original);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        name_error.set(
+            n.is_empty()
+                .then(|| "Skriv et navn til indsatsen.".to_string()),
+        );
+        let c = text::staircase::parse_kroner(&cost.get_untracked());
+        cost_error.set(c.clone().err());
+        let cap = text::staircase::parse_whole(&capacity.get_untracked());
+        capacity_error.set(cap.clone().err());
+        let (false, Ok(c), Ok(cap)) = (n.is_empty(), c, cap) else {
+            let first = if name_error.get_untracked().is_some() {
+                "iv-name"
+            } else if cost_error.get_untracked().is_some() {
+                "iv-cost"
+            } else {
+                "iv-capacity"
+            };
+            super::ctx::focus_later(first.into());
+            return;
+        };
+        let mut sorted_ages = ages.get_untracked();
+        sorted_ages.sort();
+        let iv = Intervention {
+            name: n.clone(),
+            description: description.get_untracked(),
+            legal_basis: legal.get_untracked().trim().to_string(),
+            provider: provider.get_untracked().trim().to_string(),
+            provider_kind: provider_kind.get_untracked(),
+            target_ages: sorted_ages,
+            referral_required: referral.get_untracked(),
+            method: method.get_untracked().trim().to_string(),
+            unit_cost: c,
+            cost_period: period.get_untracked(),
+            capacity: cap,
+            status: status.get_untracked(),
+            ..original.get_value()
+        };
+        let to = target_step.get_untracked();
+        let pos = position.get_untracked();
+        let result = ctx.edit(|s| {
+            let id = match intervention {
+                Some(_) => {
+                    let id = iv.id;
+                    s.update_intervention(iv)?;
+                    id
+                }
+                None => s.add_intervention(to, iv)?,
+            };
+            s.move_intervention(id, to, pos)?;
+            Ok(id)
+        });
+        match result {
+            Ok(id) => {
+                ctx.say(if intervention.is_some() {
+                    format!("{n} er gemt.")
+                } else {
+                    format!("{n} er tilføjet.")
+                });
+                ctx.return_focus.set_value(Some(format!("ivb-{id}")));
+                ctx.close_panel();
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+
+    let duplicate = move |_| {
+        let Some(id) = intervention else { return };
+        match ctx.edit(|s| s.duplicate_intervention(id)) {
+            Ok(copy) => {
+                ctx.say("Indsatsen er duplikeret. Kopien er åbnet.".into());
+                ctx.open_panel(Panel::Intervention(copy), Some(format!("ivb-{copy}")));
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    let delete = move || {
+        let Some(id) = intervention else { return };
+        let n = original.with_value(|o| o.name.clone());
+        match ctx.edit(|s| s.delete_intervention(id).map(|_| ())) {
+            Ok(()) => {
+                ctx.say(format!("{n} er slettet."));
+                ctx.return_focus.set_value(Some(format!("step-{step}-add")));
+                ctx.close_panel();
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    let datalist = |id: &'static str, values: Vec<String>| {
+        view! { <datalist id=id>{values.into_iter().map(|v| view! { <option value=v></option> }).collect_view()}</datalist> }
+    };
+
+    view! {
+        <div class="panel editor-panel wide" role="region" aria-labelledby="editor-heading">
+            <h3 id="editor-heading" tabindex="-1">
+                {if intervention.is_some() { format!("Redigér indsats: {}", original.with_value(|o| o.name.clone())) } else { "Ny indsats".to_string() }}
+            </h3>
+            <form class="form iv-form" on:submit=submit novalidate>
+                <div class="form-columns">
+                    <div>
+                        <TextField id="iv-name" label="Navn" hint="Fx »ICDP-forældrekursus«." value=name error=name_error/>
+                        <div class="form-group">
+                            <label class="form-label" for="iv-step">"Trin"</label>
+                            <select id="iv-step" class="form-select"
+                                on:change=move |ev| {
+                                    if let Some(id) = parse_id(&event_target_value(&ev)) {
+                                        target_step.set(id);
+                                        position.set(slots.get_untracked().saturating_sub(1));
+                                    }
+                                }>
+                                {steps.into_iter().map(|(sid, n)| view! { <option value=sid.to_string() selected=sid == step>{n}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-group">
+                            <label class="form-label" for="iv-position">"Placering på trinnet"</label>
+                            <span class="form-hint" id="iv-position-hint">"1 er øverst. Du kan også flytte med Alt+piletasterne eller med musen."</span>
+                            <select id="iv-position" class="form-select narrow" aria-describedby="iv-position-hint"
+                                prop:value=move || position.get().to_string()
+                                on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse::<usize>() { position.set(p) } }>
+                                {move || (0..slots.get()).map(|i| view! {
+                                    <option value=i.to_string() selected=move || position.get() == i>{format!("Position {}", i + 1)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-group">
+                            <label class="form-label" for="iv-description">"Beskrivelse"</label>
+                            <span class="form-hint" id="iv-description-hint">"Hvad tilbyder indsatsen, og til hvem?"</span>
+                            <textarea id="iv-description" class="form-input" aria-describedby="iv-description-hint"
+                                prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                        </div>
+                        <TextField id="iv-legal" label="Lovgrundlag" hint="Fx »Barnets Lov § 32« eller »Serviceloven § 52, stk. 3«." value=legal list="iv-legal-list"/>
+                        {datalist("iv-legal-list", bases)}
+                        <TextField id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx »Familiecenter Køge«." value=provider list="iv-provider-list"/>
+                        {datalist("iv-provider-list", providers)}
+                        <fieldset class="form-group">
+                            <legend class="form-label">"Type af udfører"</legend>
+                            {[ProviderKind::Own, ProviderKind::External].into_iter().map(|k| {
+                                let rid = format!("iv-kind-{}", if k == ProviderKind::Own { "own" } else { "external" });
+                                view! {
+                                    <div class="radio">
+                                        <input type="radio" id=rid.clone() name="iv-provider-kind"
+                                            prop:checked=move || provider_kind.get() == k on:change=move |_| provider_kind.set(k)/>
+                                        <label for=rid>{text::provider_kind(k)}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    </div>
+                    <div>
+                        <fieldset class="form-group">
+                            <legend class="form-label">"Målgruppe (alder)"</legend>
+                            <span class="form-hint">"Ingen afkrydsning betyder alle aldre."</span>
+                            {AgeGroup::ALL.into_iter().enumerate().map(|(i, a)| {
+                                let cid = format!("iv-age-{i}");
+                                view! {
+                                    <div class="checkbox">
+                                        <input type="checkbox" id=cid.clone()
+                                            prop:checked=move || ages.with(|v| v.contains(&a))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                ages.update(|v| { v.retain(|x| *x != a); if on { v.push(a) } });
+                                            }/>
+                                        <label for=cid>{text::age_group(a)}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                        <div class="checkbox form-group">
+                            <input type="checkbox" id="iv-referral" prop:checked=move || referral.get()
+                                on:change=move |ev| referral.set(event_target_checked(&ev))/>
+                            <label for="iv-referral">"Kræver visitation (afgørelse fra sagsbehandler)"</label>
+                        </div>
+                        <TextField id="iv-method" label="Metode eller evidens" hint="Fx ICDP, COS-P, KIFF, Signs of Safety." value=method list="iv-method-list"/>
+                        {datalist("iv-method-list", methods)}
+                        <div class="form-pair">
+                            <TextField id="iv-cost" label="Pris (kr.)" hint="Hele kroner. Tom: ukendt." value=cost error=cost_error numeric=true/>
+                            <div class="form-group">
+                                <label class="form-label" for="iv-period">"Pr."</label>
+                                <span class="form-hint">"Måned, år eller forløb."</span>
+                                <select id="iv-period" class="form-select narrow"
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        if let Some((p, _)) = PERIODS.iter().find(|(_, k)| *k == v) { period.set(*p) }
+                                    }>
+                                    {PERIODS.iter().map(|(p, k)| view! { <option value=*k selected=*p == original.with_value(|o| o.cost_period)>{text::cost_period(*p)}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        </div>
+                        <p class="form-hint" data-testid="iv-yearly">{move || {
+                            match text::staircase::parse_kroner(&cost.get()) {
+                                Ok(Some(c)) => format!("Om året pr. barn: {}", text::kroner(c.saturating_mul(period.get().per_year()))),
+                                _ => String::new(),
+                            }
+                        }}</p>
+                        <TextField id="iv-capacity" label="Kapacitet (pladser)" hint="Antal børn eller familier ad gangen. Valgfri." value=capacity error=capacity_error numeric=true/>
+                        <div class="form-group">
+                            <label class="form-label" for="iv-status">"Status"</label>
+                            <select id="iv-status" class="form-select narrow"
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    if let Some((st, _)) = STATUSES.iter().find(|(_, k)| *k == v) { status.set(*st) }
+                                }>
+                                {STATUSES.iter().map(|(st, k)| view! { <option value=*k selected=*st == original.with_value(|o| o.status)>{text::intervention_status(*st)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                </div>
+                {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button">{if intervention.is_some() { "Gem indsats" } else { "Tilføj indsatsen" }}</button>
+                    <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>"Fortryd"</button>
+                    {intervention.map(|_| view! {
+                        <button type="button" class="button secondary" on:click=duplicate>"Duplikér indsats"</button>
+                        <super::super::common::ConfirmButton label="Slet indsats".into() question="Slette indsatsen og dens tal i alle målinger?".into()
+                            confirm_label="Ja, slet indsatsen".into() danger=true on_confirm=Callback::new(move |_| delete())/>
+                    })}
+                </div>
+            </form>
+        </div>
+    }
+}

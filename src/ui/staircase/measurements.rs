@@ -1,0 +1,327 @@
+//! Named measurements: list with totals and caseload, create/edit/delete, and the count table.
+
+use super::counts::CountsTable;
+use super::ctx::{focus_later, measurement_options, parse_id, use_ctx};
+use crate::model::staircase_figures::{caseload, measurement_figures, totals};
+use crate::model::{Id, Measurement, MeasurementKind};
+use crate::text::{self, staircase as ts};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+const KINDS: [(MeasurementKind, &str); 4] = [
+    (MeasurementKind::Baseline, "baseline"),
+    (MeasurementKind::Actual, "actual"),
+    (MeasurementKind::Target, "target"),
+    (MeasurementKind::Scenario, "scenario"),
+];
+
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    id: Id,
+    name: String,
+    kind: MeasurementKind,
+    date: Option<NaiveDate>,
+    children: i64,
+    spend: i64,
+    caseworkers: Option<u32>,
+    caseload: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Form {
+    Closed,
+    New,
+    Edit(Id),
+}
+
+#[component]
+pub fn MeasurementsView() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = Memo::new(move |_| {
+        ctx.stair.with(|s| {
+            s.measurements
+                .iter()
+                .map(|m| {
+                    let t = totals(&measurement_figures(s, m));
+                    Row {
+                        id: m.id,
+                        name: ts::measurement_name(m),
+                        kind: m.kind,
+                        date: m.date,
+                        children: t.children,
+                        spend: t.yearly_spend,
+                        caseworkers: m.caseworkers,
+                        caseload: caseload(m),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let form = RwSignal::new(Form::Closed);
+    // The measurement whose counts are edited; defaults to the first one.
+    let counting = RwSignal::new(None::<Id>);
+    let counting_id = Memo::new(move |_| {
+        let want = counting.get();
+        ctx.stair.with(|s| {
+            want.filter(|id| s.measurement(*id).is_some())
+                .or_else(|| s.measurements.first().map(|m| m.id))
+        })
+    });
+    let options = Memo::new(move |_| ctx.stair.with(measurement_options));
+    let has_steps = Memo::new(move |_| ctx.stair.with(|s| !s.steps.is_empty()));
+    view! {
+        <section aria-labelledby="m-list-title">
+            <div class="section-head">
+                <h2 id="m-list-title">"Målinger"</h2>
+                <button type="button" class="button" id="new-measurement" on:click=move |_| { form.set(Form::New); focus_later("m-form-heading".into()); }>"Ny måling"</button>
+            </div>
+            <Show when=move || !rows.with(|r| r.is_empty())
+                fallback=|| view! { <p>"Der er ingen målinger endnu. En måling kan fx være »Baseline 2016«, en senere opgørelse eller et mål."</p> }>
+                <table class="table" data-testid="measurement-list">
+                    <caption class="visually-hidden">"Målinger"</caption>
+                    <thead><tr>
+                        <th scope="col">"Navn"</th><th scope="col">"Type"</th><th scope="col">"Dato"</th>
+                        <th scope="col" class="num">"Børn"</th><th scope="col" class="num">"Årlig udgift"</th>
+                        <th scope="col" class="num">"Sagsbehandlere"</th><th scope="col">"Børn pr. sagsbehandler"</th>
+                        <th scope="col">"Handlinger"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
+                            <MeasurementRow row=r form=form counting=counting/>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+            {move || match form.get() {
+                Form::Closed => ().into_any(),
+                Form::New => view! { <MeasurementForm id=None form=form counting=counting/> }.into_any(),
+                Form::Edit(id) => view! { <MeasurementForm id=Some(id) form=form counting=counting/> }.into_any(),
+            }}
+        </section>
+        <Show when=move || counting_id.get().is_some()>
+            <section aria-labelledby="counts-title">
+                <h2 id="counts-title">"Antal børn"</h2>
+                <Show when=move || has_steps.get() fallback=|| view! { <p>"Tilføj trin og indsatser på trappen, før du tæller børn."</p> }>
+                    <div class="form-group">
+                        <label class="form-label" for="counts-measurement">"Måling, der tælles i"</label>
+                        <span class="form-hint" id="counts-measurement-hint">"Tallene gemmes, når du forlader feltet. Fortryd med Ctrl+Z."</span>
+                        <select id="counts-measurement" class="form-select narrow" aria-describedby="counts-measurement-hint"
+                            prop:value=move || counting_id.get().map(|i| i.to_string()).unwrap_or_default()
+                            on:change=move |ev| counting.set(parse_id(&event_target_value(&ev)))>
+                            {move || options.get().into_iter().map(|(id, n)| view! {
+                                <option value=id.to_string() selected=move || counting_id.get() == Some(id)>{n}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {move || counting_id.get().map(|id| view! { <CountsTable measurement=id/> })}
+                </Show>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn MeasurementRow(row: Row, form: RwSignal<Form>, counting: RwSignal<Option<Id>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = row.id;
+    let name = row.name.clone();
+    let hidden = move || view! { <span class="visually-hidden">" "{name.clone()}</span> };
+    let hidden2 = hidden.clone();
+    let delete_name = row.name.clone();
+    view! {
+        <tr>
+            <th scope="row">{row.name.clone()}</th>
+            <td>{text::measurement_kind(row.kind)}</td>
+            <td>{text::opt_date_long(row.date)}</td>
+            <td class="num">{text::group_thousands(row.children)}</td>
+            <td class="num">{text::kroner(row.spend)}</td>
+            <td class="num">{row.caseworkers.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</td>
+            <td data-testid="caseload">{ts::caseload(row.caseload)}</td>
+            <td class="actions">
+                <button type="button" class="button secondary" on:click=move |_| { form.set(Form::Edit(id)); focus_later("m-form-heading".into()); }>"Redigér"{hidden}</button>
+                <button type="button" class="button secondary" on:click=move |_| { counting.set(Some(id)); focus_later("counts-measurement".into()); }>"Tæl børn"{hidden2}</button>
+                <super::super::common::ConfirmButton label=format!("Slet {}", row.name) question="Slette målingen og alle dens tal?".into()
+                    confirm_label="Ja, slet målingen".into() danger=true
+                    on_confirm=Callback::new(move |_| match ctx.edit(|s| s.delete_measurement(id).map(|_| ())) {
+                        Ok(()) => ctx.say(format!("Målingen {delete_name} er slettet.")),
+                        Err(e) => ctx.app.error(e),
+                    })/>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn MeasurementForm(
+    id: Option<Id>,
+    form: RwSignal<Form>,
+    counting: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let original = ctx
+        .stair
+        .with_untracked(|s| id.and_then(|id| s.measurement(id).cloned()))
+        .unwrap_or_default();
+    let others = ctx.stair.with_untracked(measurement_options);
+    let name = RwSignal::new(original.name.clone());
+    let kind = RwSignal::new(if id.is_some() {
+        original.kind
+    } else if others.is_empty() {
+        MeasurementKind::Baseline
+    } else {
+        MeasurementKind::Actual
+    });
+    let date = RwSignal::new(
+        original
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+    );
+    let note = RwSignal::new(original.note.clone());
+    let caseworkers = RwSignal::new(
+        original
+            .caseworkers
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
+    let copy_from = RwSignal::new(String::new());
+    let name_error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(None::<String>);
+    let cw_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let original = StoredValue::new(original);
+    let kind0 = kind.get_untracked();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        name_error.set(
+            n.is_empty()
+                .then(|| "Skriv et navn til målingen, fx »Baseline 2016«.".to_string()),
+        );
+        let d = date.get_untracked();
+        let parsed_date = if d.trim().is_empty() {
+            Ok(None)
+        } else {
+            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| "Skriv en gyldig dato.".to_string())
+        };
+        date_error.set(parsed_date.clone().err());
+        let cw = ts::parse_whole(&caseworkers.get_untracked());
+        cw_error.set(cw.clone().err());
+        let (false, Ok(d), Ok(cw)) = (n.is_empty(), parsed_date, cw) else {
+            let first = if name_error.get_untracked().is_some() {
+                "m-name"
+            } else if date_error.get_untracked().is_some() {
+                "m-date"
+            } else {
+                "m-caseworkers"
+            };
+            focus_later(first.into());
+            return;
+        };
+        let mut m = Measurement {
+            name: n.clone(),
+            kind: kind.get_untracked(),
+            date: d,
+            note: note.get_untracked(),
+            caseworkers: cw.filter(|c| *c > 0),
+            ..original.get_value()
+        };
+        let result = ctx.edit(|s| match id {
+            Some(_) => s.update_measurement(m.clone()).map(|_| m.id),
+            None => {
+                if let Some(src) =
+                    parse_id(&copy_from.get_untracked()).and_then(|src| s.measurement(src))
+                {
+                    m.per_intervention = src.per_intervention.clone();
+                    m.per_step = src.per_step.clone();
+                }
+                s.add_measurement(m.clone())
+            }
+        });
+        match result {
+            Ok(mid) => {
+                ctx.say(format!("Målingen {n} er gemt."));
+                if id.is_none() {
+                    counting.set(Some(mid));
+                }
+                form.set(Form::Closed);
+                focus_later("new-measurement".into());
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    let field = |fid: &'static str, err: RwSignal<Option<String>>| {
+        let hint = format!("{fid}-hint");
+        let error = format!("{fid}-error");
+        move || {
+            if err.get().is_some() {
+                format!("{hint} {error}")
+            } else {
+                hint.clone()
+            }
+        }
+    };
+    view! {
+        <div class="panel editor-panel" role="region" aria-labelledby="m-form-heading">
+            <h3 id="m-form-heading" tabindex="-1">{if id.is_some() { "Redigér måling" } else { "Ny måling" }}</h3>
+            <form class="form" on:submit=submit novalidate>
+                <div class="form-group" class:has-error=move || name_error.get().is_some()>
+                    <label class="form-label" for="m-name">"Navn"</label>
+                    <span class="form-hint" id="m-name-hint">"Fx »Baseline 2016«, »Opgørelse 2019« eller »Mål 2020«."</span>
+                    {move || name_error.get().map(|e| view! { <span class="form-error" id="m-name-error">{e}</span> })}
+                    <input id="m-name" class="form-input" type="text" maxlength="200" autocomplete="off"
+                        aria-describedby=field("m-name", name_error) aria-invalid=move || name_error.get().is_some().to_string()
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="m-kind">"Type"</label>
+                    <select id="m-kind" class="form-select narrow"
+                        on:change=move |ev| { let v = event_target_value(&ev); if let Some((k, _)) = KINDS.iter().find(|(_, key)| *key == v) { kind.set(*k) } }>
+                        {KINDS.iter().map(|(k, key)| view! { <option value=*key selected=*k == kind0>{text::measurement_kind(*k)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-group" class:has-error=move || date_error.get().is_some()>
+                    <label class="form-label" for="m-date">"Dato"</label>
+                    <span class="form-hint" id="m-date-hint">"Hvornår tallene gælder. Valgfri."</span>
+                    {move || date_error.get().map(|e| view! { <span class="form-error" id="m-date-error">{e}</span> })}
+                    <input id="m-date" class="form-input narrow" type="date"
+                        aria-describedby=field("m-date", date_error) aria-invalid=move || date_error.get().is_some().to_string()
+                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group" class:has-error=move || cw_error.get().is_some()>
+                    <label class="form-label" for="m-caseworkers">"Antal sagsbehandlere"</label>
+                    <span class="form-hint" id="m-caseworkers-hint">"Bruges til at regne børn pr. sagsbehandler. Valgfri."</span>
+                    {move || cw_error.get().map(|e| view! { <span class="form-error" id="m-caseworkers-error">{e}</span> })}
+                    <input id="m-caseworkers" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
+                        aria-describedby=field("m-caseworkers", cw_error) aria-invalid=move || cw_error.get().is_some().to_string()
+                        prop:value=move || caseworkers.get() on:input=move |ev| caseworkers.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="m-note">"Note"</label>
+                    <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx »Tal fra Indsatstrappens nøgletal«."</span>
+                    <textarea id="m-note" class="form-input" aria-describedby="m-note-hint"
+                        prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                </div>
+                {(id.is_none() && !others.is_empty()).then(|| view! {
+                    <div class="form-group">
+                        <label class="form-label" for="m-copy">"Start med tallene fra"</label>
+                        <span class="form-hint" id="m-copy-hint">"Valgfri. Så skal du kun rette det, der har ændret sig."</span>
+                        <select id="m-copy" class="form-select narrow" aria-describedby="m-copy-hint"
+                            on:change=move |ev| copy_from.set(event_target_value(&ev))>
+                            <option value="">"Ingen (tom måling)"</option>
+                            {others.iter().map(|(oid, n)| view! { <option value=oid.to_string()>{n.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button">"Gem måling"</button>
+                    <button type="button" class="button secondary" on:click=move |_| form.set(Form::Closed)>"Fortryd"</button>
+                </div>
+            </form>
+        </div>
+    }
+}

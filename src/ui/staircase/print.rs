@@ -1,0 +1,62 @@
+//! Print view (/trappe/udskriv?a=…&b=…): the chart, the table and the date on A4 landscape.
+
+use super::chart::{chart_data, FiguresTable, StairChart};
+use super::ctx::{measurement_options, parse_id, use_ctx};
+use crate::model::staircase_figures::compare;
+use crate::text::{self, staircase as ts};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn PrintView() -> impl IntoView {
+    let ctx = use_ctx();
+    let query = use_query_map();
+    let a = Memo::new(move |_| {
+        let want = query.with(|q| q.get("a").and_then(|v| parse_id(&v)));
+        ctx.stair.with(|s| {
+            want.filter(|id| s.measurement(*id).is_some())
+                .or_else(|| s.measurements.first().map(|m| m.id))
+        })
+    });
+    let b = Memo::new(move |_| {
+        let want = query.with(|q| q.get("b").and_then(|v| parse_id(&v)));
+        ctx.stair
+            .with(|s| want.filter(|id| s.measurement(*id).is_some()))
+    });
+    let data = chart_data(a.into(), b.into());
+    let workspace = move || {
+        ctx.app
+            .current
+            .with(|c| c.as_ref().map(|w| w.name.clone()).unwrap_or_default())
+    };
+    let summary = move || {
+        let (a, b) = (a.get()?, b.get()?);
+        ctx.stair
+            .with(|s| compare(s, a, b).ok().map(|c| ts::comparison_summary(s, &c)))
+    };
+    let has_measurements =
+        Memo::new(move |_| ctx.stair.with(|s| !measurement_options(s).is_empty()));
+    view! {
+        <div class="print-view">
+            // Only while this view is shown, so other pages keep their own paper orientation.
+            <style>"@page { size: A4 landscape; margin: 12mm; }"</style>
+            <div class="print-actions no-print">
+                <a class="button secondary" href="/trappe">"Tilbage til trappen"</a>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
+                <p class="form-hint">"Udskrives på A4 i liggende format. Vælg »Gem som PDF« i udskriftsdialogen for at få en PDF."</p>
+            </div>
+            <header class="print-header">
+                <h1>{move || format!("Indsatstrappen – {}", workspace())}</h1>
+                <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
+            </header>
+            <Show when=move || has_measurements.get()
+                fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href="/trappe/maalinger">"Målinger"</a>"."</p> }>
+                {move || summary().map(|s| view! { <p class="summary">{s}</p> })}
+                <div class="chart-box print-chart">
+                    <StairChart data=data svg_id="trappe-udskrift-diagram"/>
+                </div>
+                <FiguresTable data=data/>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,274 @@
+//! Add or edit a step: name, description, category, yearly price per child (for steps counted as a whole),
+//! place on the staircase, and delete (moving its interventions or deleting them too).
+
+use super::ctx::{parse_id, step_options, use_ctx};
+use crate::model::{Id, StepCategory};
+use crate::text;
+use leptos::prelude::*;
+
+const CATEGORIES: [StepCategory; 3] = [
+    StepCategory::Universal,
+    StepCategory::Preventive,
+    StepCategory::Placement,
+];
+
+fn category_value(c: StepCategory) -> &'static str {
+    match c {
+        StepCategory::Universal => "universal",
+        StepCategory::Preventive => "preventive",
+        StepCategory::Placement => "placement",
+    }
+}
+
+#[component]
+pub fn StepForm(step: Option<Id>) -> impl IntoView {
+    let ctx = use_ctx();
+    let existing = ctx.stair.with_untracked(|s| {
+        step.and_then(|id| {
+            let i = s.step_index(id)?;
+            let st = &s.steps[i];
+            Some((
+                st.name.clone(),
+                st.description.clone(),
+                st.category,
+                st.yearly_cost_per_child,
+                i,
+            ))
+        })
+    });
+    let step_count = ctx.stair.with_untracked(|s| s.steps.len());
+    let (name0, desc0, cat0, cost0, pos0) = existing.clone().unwrap_or((
+        String::new(),
+        String::new(),
+        if step_count == 0 {
+            StepCategory::Universal
+        } else {
+            StepCategory::Preventive
+        },
+        None,
+        step_count,
+    ));
+    let name = RwSignal::new(name0);
+    let description = RwSignal::new(desc0);
+    let category = RwSignal::new(cat0);
+    let cost = RwSignal::new(cost0.map(text::group_thousands).unwrap_or_default());
+    let position = RwSignal::new(pos0);
+    let name_error = RwSignal::new(None::<String>);
+    let cost_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let positions = if step.is_some() {
+        step_count
+    } else {
+        step_count + 1
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        name_error.set(
+            n.is_empty()
+                .then(|| "Skriv et navn til trinnet.".to_string()),
+        );
+        let parsed_cost = text::staircase::parse_kroner(&cost.get_untracked());
+        cost_error.set(parsed_cost.clone().err());
+        let (Ok(c), false) = (parsed_cost, n.is_empty()) else {
+            let target = if n.is_empty() {
+                "step-name"
+            } else {
+                "step-cost"
+            };
+            super::ctx::focus_later(target.into());
+            return;
+        };
+        let d = description.get_untracked();
+        let cat = category.get_untracked();
+        let pos = position.get_untracked();
+        let result = ctx.edit(|s| {
+            let id = match step {
+                Some(id) => {
+                    s.set_step_name(id, n.clone())?;
+                    id
+                }
+                None => s.add_step(n.clone(), cat)?,
+            };
+            s.set_step_description(id, d)?;
+            s.set_step_category(id, cat)?;
+            s.set_step_yearly_cost(id, c)?;
+            s.move_step(id, pos)?;
+            Ok(id)
+        });
+        match result {
+            Ok(id) => {
+                ctx.say(if step.is_some() {
+                    format!("Trinnet {n} er gemt.")
+                } else {
+                    format!("Trinnet {n} er tilføjet.")
+                });
+                if step.is_none() {
+                    ctx.return_focus.set_value(Some(format!("step-{id}-add")));
+                }
+                ctx.close_panel();
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+
+    let title = if step.is_some() {
+        "Redigér trin"
+    } else {
+        "Nyt trin"
+    };
+    view! {
+        <div class="panel editor-panel" role="region" aria-labelledby="editor-heading">
+            <h3 id="editor-heading" tabindex="-1">{title}</h3>
+            <form class="form" on:submit=submit novalidate>
+                <div class="form-group" class:has-error=move || name_error.get().is_some()>
+                    <label class="form-label" for="step-name">"Navn på trinnet"</label>
+                    <span class="form-hint" id="step-name-hint">"Fx »Tidlig forebyggende indsats« eller »Anbringelse i familiepleje«."</span>
+                    {move || name_error.get().map(|e| view! { <span class="form-error" id="step-name-error">{e}</span> })}
+                    <input id="step-name" class="form-input" type="text" maxlength="200" autocomplete="off"
+                        aria-describedby=move || if name_error.get().is_some() { "step-name-hint step-name-error" } else { "step-name-hint" }
+                        aria-invalid=move || name_error.get().is_some().to_string()
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="step-description">"Beskrivelse"</label>
+                    <span class="form-hint" id="step-description-hint">"Hvad kendetegner indsatserne på trinnet? Valgfri."</span>
+                    <textarea id="step-description" class="form-input" aria-describedby="step-description-hint"
+                        prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                </div>
+                <fieldset class="form-group">
+                    <legend class="form-label">"Kategori"</legend>
+                    <span class="form-hint">"Bruges, når målinger sammenligner andelen på anbringelse og forebyggelse."</span>
+                    {CATEGORIES.iter().map(|c| {
+                        let c = *c;
+                        let rid = format!("step-cat-{}", category_value(c));
+                        view! {
+                            <div class="radio">
+                                <input type="radio" id=rid.clone() name="step-category" value=category_value(c)
+                                    prop:checked=move || category.get() == c on:change=move |_| category.set(c)/>
+                                <label for=rid>{text::step_category(c)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="form-group" class:has-error=move || cost_error.get().is_some()>
+                    <label class="form-label" for="step-cost">"Pris pr. barn om året for trinnet som helhed (kr.)"</label>
+                    <span class="form-hint" id="step-cost-hint">"Bruges kun til børn, der tælles på trinnet som helhed og ikke pr. indsats. Fx 470.000 for familiepleje. Tom: ingen pris."</span>
+                    {move || cost_error.get().map(|e| view! { <span class="form-error" id="step-cost-error">{e}</span> })}
+                    <input id="step-cost" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
+                        aria-describedby=move || if cost_error.get().is_some() { "step-cost-hint step-cost-error" } else { "step-cost-hint" }
+                        aria-invalid=move || cost_error.get().is_some().to_string()
+                        prop:value=move || cost.get() on:input=move |ev| cost.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="form-label" for="step-position">"Placering på trappen"</label>
+                    <span class="form-hint" id="step-position-hint">"Trin 1 er det mindst indgribende."</span>
+                    <select id="step-position" class="form-select narrow" aria-describedby="step-position-hint"
+                        on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse::<usize>() { position.set(p) } }>
+                        {(0..positions).map(|i| view! {
+                            <option value=i.to_string() selected=i == pos0>{text::staircase::step_no(i)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button">{if step.is_some() { "Gem trin" } else { "Tilføj trinnet" }}</button>
+                    <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>"Fortryd"</button>
+                </div>
+            </form>
+            {step.map(|id| view! { <DeleteStep id=id/> })}
+        </div>
+    }
+}
+
+/// Deleting a step: with interventions, the user picks a step to move them to or confirms deleting them.
+#[component]
+fn DeleteStep(id: Id) -> impl IntoView {
+    let ctx = use_ctx();
+    let count = Memo::new(move |_| {
+        ctx.stair
+            .with(|s| s.step(id).map(|st| st.interventions.len()).unwrap_or(0))
+    });
+    let others = Memo::new(move |_| {
+        ctx.stair.with(|s| {
+            step_options(s)
+                .into_iter()
+                .filter(|(sid, _)| *sid != id)
+                .collect::<Vec<_>>()
+        })
+    });
+    // "" = not chosen, "delete" = delete them too, else a step id.
+    let choice = RwSignal::new(String::new());
+    let asking = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let run = move |_| {
+        let c = choice.get_untracked();
+        let n = count.get_untracked();
+        let result = if n == 0 {
+            ctx.edit(|s| s.delete_step(id, None).map(|_| ()))
+        } else if c == "delete" {
+            ctx.edit(|s| s.delete_step_and_interventions(id).map(|_| ()))
+        } else if let Some(target) = parse_id(&c) {
+            ctx.edit(|s| s.delete_step(id, Some(target)).map(|_| ()))
+        } else {
+            Err("Vælg, hvad der skal ske med trinnets indsatser.".into())
+        };
+        match result {
+            Ok(()) => {
+                ctx.say("Trinnet er slettet.".into());
+                ctx.return_focus.set_value(Some("add-step-button".into()));
+                ctx.close_panel();
+            }
+            Err(e) => {
+                asking.set(false);
+                error.set(Some(e));
+            }
+        }
+    };
+    view! {
+        <div class="delete-step">
+            <h4>"Slet trinnet"</h4>
+            <Show when=move || { count.get() > 0 }>
+                <fieldset class="form-group" class:has-error=move || error.get().is_some()>
+                    <legend class="form-label">{move || format!("Trinnet har {}. Hvad skal der ske med dem?", text::staircase::interventions(count.get()))}</legend>
+                    {move || error.get().map(|e| view! { <span class="form-error" id="delete-step-error">{e}</span> })}
+                    <div class="form-group">
+                        <label class="form-label" for="delete-step-target">"Flyt indsatserne til"</label>
+                        <select id="delete-step-target" class="form-select narrow"
+                            aria-describedby=move || error.get().map(|_| "delete-step-error")
+                            prop:value=move || { let c = choice.get(); if c == "delete" { String::new() } else { c } }
+                            on:change=move |ev| { choice.set(event_target_value(&ev)); error.set(None); }>
+                            <option value="">"Vælg trin …"</option>
+                            {move || others.get().into_iter().map(|(sid, n)| view! { <option value=sid.to_string()>{n}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="checkbox">
+                        <input type="checkbox" id="delete-step-all"
+                            prop:checked=move || choice.get() == "delete"
+                            on:change=move |ev| { choice.set(if event_target_checked(&ev) { "delete".into() } else { String::new() }); error.set(None); }/>
+                        <label for="delete-step-all">"Slet i stedet indsatserne sammen med trinnet (også deres tal i målingerne)"</label>
+                    </div>
+                </fieldset>
+            </Show>
+            <Show when=move || asking.get()
+                fallback=move || view! {
+                    <button type="button" class="button secondary danger" on:click=move |_| {
+                        if count.get_untracked() > 0 && choice.get_untracked().is_empty() {
+                            error.set(Some("Vælg, hvad der skal ske med trinnets indsatser.".into()));
+                            super::ctx::focus_later("delete-step-target".into());
+                        } else {
+                            asking.set(true);
+                            super::ctx::focus_later("delete-step-confirm".into());
+                        }
+                    }>"Slet trin"</button>
+                }>
+                <span class="confirm" role="group" aria-label="Bekræft sletning">
+                    <span class="confirm-question">{move || if choice.get() == "delete" { "Slette trinnet og dets indsatser?" } else { "Slette trinnet?" }}</span>
+                    <button type="button" class="button danger" id="delete-step-confirm" on:click=run>"Ja, slet trinnet"</button>
+                    <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Fortryd"</button>
+                </span>
+            </Show>
+        </div>
+    }
+}
