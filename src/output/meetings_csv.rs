@@ -2,6 +2,7 @@
 //! list separator), CRLF, dates as dd-mm-åååå, Danish headers. Cells that a spreadsheet would run as a
 //! formula get a leading apostrophe.
 
+use super::safe_cell;
 use crate::model::follow_up::{next_follow_up, StepLookup};
 use crate::model::privacy::contains_cpr_like;
 use crate::model::{Meeting, Workspace};
@@ -15,8 +16,6 @@ pub enum CsvRows {
     /// One row per action item, repeating the meeting's key columns; meetings without items have no row.
     PerActionItem,
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The CSV file, with "næste opfølgning" computed as of today's local date.
 pub fn meetings_csv(ws: &Workspace, rows: CsvRows) -> Vec<u8> {
@@ -50,12 +49,7 @@ pub fn meetings_csv_of(
     order.sort_by_key(|m| (m.date.is_none(), m.date, m.time));
 
     let lookup = StepLookup::new(&ws.staircase);
-    let mut out = Vec::from(BOM);
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(&mut out);
+    let mut w = super::excel_writer();
     let mut write = |record: &[String]| {
         // Writing to a Vec cannot fail; a record of the wrong length is a bug the tests catch.
         w.write_record(record.iter().map(|s| safe_cell(s).into_owned()))
@@ -113,9 +107,7 @@ pub fn meetings_csv_of(
             }
         }
     }
-    w.flush().expect("CSV into memory");
-    drop(w);
-    out
+    w.into_inner().expect("CSV into memory")
 }
 
 fn opt_date(d: Option<NaiveDate>) -> String {
@@ -138,15 +130,6 @@ fn step_names(m: &Meeting, lookup: &StepLookup) -> String {
         }
     }
     names.join("; ")
-}
-
-/// A cell that starts like a formula (= + - @, or tab / carriage return, which some spreadsheets skip
-/// before one) gets a leading apostrophe so it stays text.
-pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
-        _ => s.into(),
-    }
 }
 
 /// Meetings among `indices` with a CPR-like number (ddmmyy-xxxx) in any text the CSV would carry, in the

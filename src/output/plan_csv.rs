@@ -6,23 +6,12 @@
 //! The budget gets one column per year ("Budget 2019 (kr.)") rather than one text cell: plain integers that
 //! Excel can sum and chart, which is what the budget table is for.
 
+use super::safe_cell;
 use crate::model::plan_ops::{latest_value, progress, tree_order};
 use crate::model::{ActionPlan, Initiative, StatusNote};
 use crate::text::{self, plan as tp};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Free text made safe for a spreadsheet: a cell starting with = + - @ (or tab or carriage return) would be
-/// read as a formula, so it gets a leading apostrophe.
-pub fn safe_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
 
 /// A number with a decimal comma and at most `places` decimals, no thousands separators, no trailing zeros:
 /// 12.5 → "12,5", 3.0 → "3", -0.0 → "0". Not finite → empty cell.
@@ -45,10 +34,7 @@ fn date_cell(d: Option<NaiveDate>) -> String {
 }
 
 fn to_csv(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BOM.to_vec());
+    let mut w = super::excel_writer();
     // Writing to memory cannot fail, and every row has the header's length.
     for r in std::iter::once(header).chain(rows) {
         w.write_record(&r).expect("CSV into memory");
@@ -103,18 +89,19 @@ pub fn initiatives_csv(plan: &ActionPlan) -> Vec<u8> {
             .unwrap_or_default();
         let note = latest_note(ini);
         let mut r = vec![
-            safe_text(&ini.number),
-            safe_text(&ini.title),
-            safe_text(&goal),
-            safe_text(&track),
-            safe_text(&ini.owner),
-            safe_text(&ini.committee),
+            safe_cell(&ini.number).into_owned(),
+            safe_cell(&ini.title).into_owned(),
+            safe_cell(&goal).into_owned(),
+            safe_cell(&track).into_owned(),
+            safe_cell(&ini.owner).into_owned(),
+            safe_cell(&ini.committee).into_owned(),
             date_cell(ini.start),
             date_cell(ini.deadline),
-            safe_text(&ini.period),
+            safe_cell(&ini.period).into_owned(),
             text::initiative_status(ini.status).to_string(),
             date_cell(note.and_then(|n| n.date)),
-            note.map(|n| safe_text(&n.text)).unwrap_or_default(),
+            note.map(|n| safe_cell(&n.text).into_owned())
+                .unwrap_or_default(),
         ];
         let mut per_year: BTreeMap<i32, i64> = BTreeMap::new();
         for b in &ini.budget {
@@ -144,8 +131,8 @@ pub fn indicators_csv(plan: &ActionPlan) -> Vec<u8> {
         .map(|ind| {
             let latest = latest_value(ind, None);
             vec![
-                safe_text(&ind.name),
-                safe_text(&ind.unit),
+                safe_cell(&ind.name).into_owned(),
+                safe_cell(&ind.unit).into_owned(),
                 ind.baseline.map(|v| csv_decimal(v, 4)).unwrap_or_default(),
                 date_cell(ind.baseline_date),
                 ind.target.map(|v| csv_decimal(v, 4)).unwrap_or_default(),
@@ -171,7 +158,7 @@ mod tests {
     }
 
     fn text_of(bytes: &[u8]) -> &str {
-        assert_eq!(&bytes[..3], BOM);
+        assert_eq!(&bytes[..3], super::super::BOM);
         std::str::from_utf8(&bytes[3..]).unwrap()
     }
 
@@ -183,11 +170,14 @@ mod tests {
         assert_eq!(csv_decimal(1234567.25, 4), "1234567,25");
         assert_eq!(csv_decimal(2.0 / 3.0, 1), "0,7");
         assert_eq!(csv_decimal(f64::NAN, 1), "");
-        assert_eq!(safe_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(safe_text("+45 12"), "'+45 12");
-        assert_eq!(safe_text("-5"), "'-5");
-        assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(safe_text("a=b"), "a=b");
+        assert_eq!(
+            safe_cell("=HYPERLINK(\"x\")").into_owned(),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(safe_cell("+45 12").into_owned(), "'+45 12");
+        assert_eq!(safe_cell("-5").into_owned(), "'-5");
+        assert_eq!(safe_cell("@SUM(A1)").into_owned(), "'@SUM(A1)");
+        assert_eq!(safe_cell("a=b").into_owned(), "a=b");
     }
 
     #[test]
