@@ -483,6 +483,10 @@ pub async fn import(
     mut ws: Workspace,
     target: ImportTarget,
 ) -> Result<(), StorageError> {
+    // Unsaved edits reach storage first, so a replaced workspace goes to the trash with them.
+    if app.is_dirty() {
+        save_now(app).await;
+    }
     match target {
         ImportTarget::New => {
             if app
