@@ -26,12 +26,12 @@ pub fn download_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
     a.style().set_property("display", "none")?;
     document.body().ok_or("no body")?.append_child(&a)?;
     a.click();
-    a.remove();
-    // Revoke later: revoking at once can cancel the download in some browsers.
-    let url2 = url.clone();
+    // Clean up later: revoking the URL or removing the link at once can cancel the download or lose its
+    // file name in some browsers.
     leptos::prelude::set_timeout(
         move || {
-            let _ = Url::revoke_object_url(&url2);
+            a.remove();
+            let _ = Url::revoke_object_url(&url);
         },
         std::time::Duration::from_secs(30),
     );
