@@ -1313,23 +1313,6 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Parses whole kroner: "250000", "250.000", "250.000 kr.", "1 250 000". `None` for decimals or text.
-pub fn parse_kroner(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let s = s
-        .strip_suffix("kr.")
-        .or_else(|| s.strip_suffix("kr"))
-        .unwrap_or(s);
-    let digits: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
-    if digits.is_empty() {
-        return None;
-    }
-    digits.parse::<i64>().ok()
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -2135,10 +2118,5 @@ pub(crate) mod tests {
         assert_eq!(parse_decimal("abc"), None);
         assert_eq!(parse_decimal("inf"), None);
         assert_eq!(parse_decimal(""), None);
-
-        assert_eq!(parse_kroner("250.000 kr."), Some(250_000));
-        assert_eq!(parse_kroner("1 250 000"), Some(1_250_000));
-        assert_eq!(parse_kroner("12,5"), None);
-        assert_eq!(parse_kroner(""), None);
     }
 }

@@ -106,6 +106,46 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// Reads an amount typed in Danish style ("4.500", "4 500 kr.", "1160000"); empty means no amount.
+pub fn parse_kroner(input: &str) -> Result<Option<i64>, String> {
+    let cleaned: String = input
+        .trim()
+        .trim_end_matches("kr.")
+        .trim_end_matches("kr")
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if cleaned.starts_with('-') {
+        return Err("Beløbet kan ikke være negativt.".into());
+    }
+    cleaned
+        .parse::<i64>()
+        .map(Some)
+        .map_err(|_| "Skriv et beløb i hele kroner, fx 4.500.".into())
+}
+
+/// Reads a whole number of children or places; empty means 0 for counts.
+pub fn parse_whole(input: &str) -> Result<Option<u32>, String> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if cleaned.starts_with('-') {
+        return Err("Tallet kan ikke være negativt.".into());
+    }
+    cleaned
+        .parse::<u32>()
+        .map(Some)
+        .map_err(|_| "Skriv et helt tal, fx 12.".into())
+}
+
 pub fn step_category(c: StepCategory) -> &'static str {
     match c {
         StepCategory::Universal => "Almene tilbud",
@@ -240,5 +280,21 @@ mod tests {
         assert_eq!(number(-0.001), "0");
         assert_eq!(children(1), "1 barn");
         assert_eq!(children(1200), "1.200 børn");
+    }
+
+    #[test]
+    fn typed_amounts_and_counts() {
+        assert_eq!(parse_kroner("4.500"), Ok(Some(4_500)));
+        assert_eq!(parse_kroner(" 1 160 000 kr. "), Ok(Some(1_160_000)));
+        assert_eq!(parse_kroner(""), Ok(None));
+        assert!(parse_kroner("-5").is_err());
+        assert!(parse_kroner("dyr").is_err());
+        assert!(parse_kroner("4,5").is_err());
+        assert_eq!(parse_kroner("250.000 kr."), Ok(Some(250_000)));
+        assert_eq!(parse_whole("12"), Ok(Some(12)));
+        assert_eq!(parse_whole(" "), Ok(None));
+        assert_eq!(parse_whole("1.200"), Ok(Some(1_200)));
+        assert!(parse_whole("-1").is_err());
+        assert!(parse_whole("2,5").is_err());
     }
 }

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::app::use_app;
 use crate::model::plan_ops::{
-    is_stale, ordered_ids, parse_date, parse_kroner, sorted_goals, sorted_tracks, PlanField,
+    is_stale, ordered_ids, parse_date, sorted_goals, sorted_tracks, PlanField,
 };
 use crate::model::{BudgetLine, Id, Initiative, InitiativeStatus, StatusNote};
 use crate::text::{self, plan as tp};
@@ -559,7 +559,9 @@ pub(crate) fn InitiativeForm(
                 .ok()
                 .filter(|y| (1900..=2200).contains(y))
                 .ok_or_else(|| FormError::at(PlanField::Budget, tp::INVALID_YEAR))?;
-            let amount = parse_kroner(&a)
+            let amount = crate::text::parse_kroner(&a)
+                .ok()
+                .flatten()
                 .ok_or_else(|| FormError::at(PlanField::Budget, tp::INVALID_AMOUNT))?;
             lines.push(BudgetLine { year, amount });
         }

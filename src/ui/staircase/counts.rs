@@ -137,7 +137,7 @@ fn CountRow(
     let eid = error_id.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        match ts::parse_whole(&v) {
+        match crate::text::parse_whole(&v) {
             Ok(n) => {
                 let n = n.unwrap_or(0);
                 error.set(None);

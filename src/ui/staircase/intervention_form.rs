@@ -119,9 +119,9 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             n.is_empty()
                 .then(|| "Skriv et navn til indsatsen.".to_string()),
         );
-        let c = text::staircase::parse_kroner(&cost.get_untracked());
+        let c = text::parse_kroner(&cost.get_untracked());
         cost_error.set(c.clone().err());
-        let cap = text::staircase::parse_whole(&capacity.get_untracked());
+        let cap = text::parse_whole(&capacity.get_untracked());
         capacity_error.set(cap.clone().err());
         let (false, Ok(c), Ok(cap)) = (n.is_empty(), c, cap) else {
             let first = if name_error.get_untracked().is_some() {
@@ -302,7 +302,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                             </div>
                         </div>
                         <p class="form-hint" data-testid="iv-yearly">{move || {
-                            match text::staircase::parse_kroner(&cost.get()) {
+                            match text::parse_kroner(&cost.get()) {
                                 Ok(Some(c)) => format!("Om året pr. barn: {}", text::kroner(c.saturating_mul(period.get().per_year()))),
                                 _ => String::new(),
                             }

@@ -208,7 +208,7 @@ fn MeasurementForm(
                 .map_err(|_| "Skriv en gyldig dato.".to_string())
         };
         date_error.set(parsed_date.clone().err());
-        let cw = ts::parse_whole(&caseworkers.get_untracked());
+        let cw = crate::text::parse_whole(&caseworkers.get_untracked());
         cw_error.set(cw.clone().err());
         let (false, Ok(d), Ok(cw)) = (n.is_empty(), parsed_date, cw) else {
             let first = if name_error.get_untracked().is_some() {

@@ -69,7 +69,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             n.is_empty()
                 .then(|| "Skriv et navn til trinnet.".to_string()),
         );
-        let parsed_cost = text::staircase::parse_kroner(&cost.get_untracked());
+        let parsed_cost = text::parse_kroner(&cost.get_untracked());
         cost_error.set(parsed_cost.clone().err());
         let (Ok(c), false) = (parsed_cost, n.is_empty()) else {
             let target = if n.is_empty() {

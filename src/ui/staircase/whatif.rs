@@ -111,7 +111,7 @@ pub fn WhatIfView() -> impl IntoView {
         ) else {
             return None;
         };
-        let count = match ts::parse_whole(&n.get()) {
+        let count = match crate::text::parse_whole(&n.get()) {
             Ok(Some(c)) => c,
             Ok(None) => return None,
             Err(e) => return Some(Err(e)),
