@@ -82,8 +82,19 @@ pub fn pretty(compact: &str) -> String {
 
 /// `trappe-koege-2019-2026-11-24.json`: from the workspace name (Danish letters spelled out) and the date.
 pub fn file_name(ws: &Workspace, date: NaiveDate) -> String {
+    let slug = ascii_slug(&ws.name);
+    if slug.is_empty() {
+        format!("trappe-{}.json", date.format("%Y-%m-%d"))
+    } else {
+        format!("trappe-{slug}-{}.json", date.format("%Y-%m-%d"))
+    }
+}
+
+/// A name as a plain-ASCII file name part: "Køge 2019 – Årsplan" → "koege-2019-aarsplan". Browsers may
+/// replace a download name with non-ASCII letters by "download", so file names never carry æøå.
+pub fn ascii_slug(name: &str) -> String {
     let mut slug = String::new();
-    for ch in ws.name.to_lowercase().chars() {
+    for ch in name.to_lowercase().chars() {
         match ch {
             'æ' => slug.push_str("ae"),
             'ø' => slug.push_str("oe"),
@@ -97,12 +108,7 @@ pub fn file_name(ws: &Workspace, date: NaiveDate) -> String {
         }
     }
     let slug: String = slug.trim_matches('-').chars().take(60).collect();
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        format!("trappe-{}.json", date.format("%Y-%m-%d"))
-    } else {
-        format!("trappe-{slug}-{}.json", date.format("%Y-%m-%d"))
-    }
+    slug.trim_end_matches('-').to_string()
 }
 
 /// Paths of text values that contain a CPR-like number. Ids and map keys are skipped.

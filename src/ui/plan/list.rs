@@ -300,15 +300,7 @@ pub(crate) fn ExportButtons() -> impl IntoView {
 
 /// A file name from the workspace name: letters (æøå kept), digits and dashes.
 fn file_stem(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.trim().chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
+    let out = crate::file_format::export::ascii_slug(name);
     if out.is_empty() {
         "handleplan".into()
     } else {
