@@ -106,15 +106,17 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// Reads an amount typed in Danish style ("4.500", "4 500 kr.", "1160000"); empty means no amount.
-pub fn parse_kroner(input: &str) -> Result<Option<i64>, String> {
-    let cleaned: String = input
-        .trim()
-        .trim_end_matches("kr.")
-        .trim_end_matches("kr")
+/// Drops the thousands separators Danes type ("1.160.000", "1 160 000").
+fn without_grouping(input: &str) -> String {
+    input
         .chars()
         .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
-        .collect();
+        .collect()
+}
+
+/// Reads an amount typed in Danish style ("4.500", "4 500 kr.", "1160000"); empty means no amount.
+pub fn parse_kroner(input: &str) -> Result<Option<i64>, String> {
+    let cleaned = without_grouping(input.trim().trim_end_matches("kr.").trim_end_matches("kr"));
     if cleaned.is_empty() {
         return Ok(None);
     }
@@ -129,11 +131,7 @@ pub fn parse_kroner(input: &str) -> Result<Option<i64>, String> {
 
 /// Reads a whole number of children or places; empty means 0 for counts.
 pub fn parse_whole(input: &str) -> Result<Option<u32>, String> {
-    let cleaned: String = input
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
-        .collect();
+    let cleaned = without_grouping(input.trim());
     if cleaned.is_empty() {
         return Ok(None);
     }
