@@ -27,7 +27,7 @@ fn text() -> impl Strategy<Value = String> {
 prop_compose! {
     fn intervention()(name in text(), legal in text(), cost in proptest::option::of(0i64..10_000_000),
                       period in prop_oneof![Just(CostPeriod::PerMonth), Just(CostPeriod::PerYear), Just(CostPeriod::PerCourse)],
-                      referral in any::<bool>(), capacity in proptest::option::of(any::<u32>()),
+                      referral in any::<bool>(), capacity in proptest::option::of(0u32..=1_000_000),
                       ages in proptest::sample::subsequence(AgeGroup::ALL.to_vec(), 0..=4),
                       created in stamp(), updated in stamp()) -> Intervention {
         Intervention { name, legal_basis: legal, unit_cost: cost, cost_period: period, referral_required: referral,
@@ -74,7 +74,7 @@ prop_compose! {
 prop_compose! {
     fn workspace()(name in "[a-zæøå][^0-9]{0,20}", steps in proptest::collection::vec(step(), 0..5),
                    meetings in proptest::collection::vec(meeting(), 0..5), initiatives in proptest::collection::vec(initiative(), 0..4),
-                   values in proptest::collection::vec(-1e12f64..1e12, 0..4), counts in proptest::collection::vec(any::<u32>(), 0..4)) -> Workspace {
+                   values in proptest::collection::vec(-1e12f64..1e12, 0..4), counts in proptest::collection::vec(0u32..=1_000_000, 0..4)) -> Workspace {
         let mut ws = Workspace::new(name);
         ws.staircase.steps = steps;
         let ids: Vec<Id> = ws.staircase.steps.iter().flat_map(|s| s.interventions.iter().map(|i| i.id)).collect();

@@ -5,7 +5,8 @@
 use super::state::{AppState, SaveState, StorageMode, Unreadable};
 use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_stored_workspace};
-use crate::model::commands::{Command, DomainError};
+use crate::model::commands::{Command, CommandError};
+use crate::model::validation::name_with_suffix;
 use crate::model::{now, Id, Workspace};
 use crate::storage::indexed_db::IndexedDbRepository;
 use crate::storage::memory::MemoryRepository;
@@ -232,13 +233,13 @@ pub async fn create(app: AppState, ws: Workspace) -> Result<(), StorageError> {
 }
 
 /// Applies an edit to the open workspace and schedules a save.
-pub fn dispatch(app: AppState, cmd: Command) -> Result<(), DomainError> {
+pub fn dispatch(app: AppState, cmd: Command) -> Result<(), CommandError> {
     let mut result = Ok(());
     app.current.update(|ws| {
         if let Some(ws) = ws {
             result = app
                 .history
-                .try_update_value(|h| h.perform(ws, cmd))
+                .try_update_value(|h| h.perform(ws, cmd).map(|_| ()))
                 .unwrap_or(Ok(()));
         }
     });
@@ -264,7 +265,8 @@ fn step_history(app: AppState, back: bool) {
                 .history
                 .try_update_value(|h| if back { h.undo(ws) } else { h.redo(ws) })
                 .and_then(Result::ok)
-                .unwrap_or(false);
+                .flatten()
+                .is_some();
         }
     });
     if changed {
@@ -406,7 +408,7 @@ pub fn keep_mine_as_copy(app: AppState) {
     let Some(ws) = app.current.get_untracked() else {
         return;
     };
-    let copy = ws.duplicate(format!("{} {}", ws.name, t::CONFLICT_COPY_SUFFIX));
+    let copy = ws.duplicate(name_with_suffix(&ws.name, t::CONFLICT_COPY_SUFFIX));
     spawn_local(async move {
         app.saved_edits.set_value(app.edits.get_value());
         app.save_state.set(SaveState::Idle);
@@ -507,7 +509,7 @@ pub async fn import(
             // Keep the replaced version in the trash, untouched, as a recoverable copy.
             let backup = StoredMeta {
                 id: crate::model::new_id(),
-                name: format!("{} {}", old_meta.name, t::BEFORE_IMPORT_SUFFIX),
+                name: name_with_suffix(&old_meta.name, t::BEFORE_IMPORT_SUFFIX),
                 revision: 0,
                 saved_at: now(),
                 last_exported_at: old_meta.last_exported_at,
@@ -540,13 +542,13 @@ pub async fn rename(app: AppState, id: Id, name: String) -> Result<(), String> {
         });
         dispatch(
             app,
-            Command::SetWorkspaceInfo {
+            Command::SetInfo {
                 name,
                 municipality,
                 description,
             },
         )
-        .map_err(|e| t::domain_error(&e))?;
+        .map_err(|e| t::command_error(&e))?;
         app.workspaces.update(|l| {
             if let (Some(m), Some(n)) = (
                 l.iter_mut().find(|m| m.id == id),
@@ -566,12 +568,12 @@ pub async fn rename(app: AppState, id: Id, name: String) -> Result<(), String> {
     let previous = app
         .workspaces
         .with_untracked(|l| l.iter().find(|m| m.id == id).cloned());
-    let info = Command::SetWorkspaceInfo {
+    let info = Command::SetInfo {
         name,
         municipality: ws.municipality.clone(),
         description: ws.description.clone(),
     };
-    crate::model::commands::apply(&mut ws, info).map_err(|e| t::domain_error(&e))?;
+    crate::model::commands::apply(&mut ws, info).map_err(|e| t::command_error(&e))?;
     let json = file_format::storage_json(&ws, now());
     let revision = repo()
         .save(&meta_for(&ws, previous.as_ref()), &json, body.revision)
@@ -587,7 +589,7 @@ pub async fn duplicate(app: AppState, id: Id) -> Result<(), String> {
     let ws = read_stored_workspace(body.json.as_bytes())
         .map_err(|e| crate::text::file::import_error(&e))?
         .workspace;
-    let copy = ws.duplicate(format!("{} {}", ws.name, t::COPY_SUFFIX));
+    let copy = ws.duplicate(name_with_suffix(&ws.name, t::COPY_SUFFIX));
     create(app, copy).await.map_err(|e| t::storage_error(&e))
 }
 

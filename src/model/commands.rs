@@ -1,96 +1,502 @@
-//! Every edit is a `Command` applied by the pure `apply`. It returns the inverse command, so undo and redo are
-//! two stacks of commands and never hold copies of the whole workspace.
+//! Every edit is a `Command` applied by the pure `apply`: put a record, remove a record, set one of the
+//! workspace-wide settings, or a batch of these. `apply` enforces the rules of `validation` (a command whose
+//! result breaks one is refused, naming the field, and changes nothing), and returns the exact inverse and
+//! what changed. Undo and redo are two stacks of inverses: deltas, never copies of the workspace.
 
-use super::{now, ActionPlan, Id, Meeting, MeetingTemplate, Staircase, Workspace};
+use super::record::{place_of, put_in, remove_from, Keyed, Place, Record, RecordKind, RecordRef};
+use super::validation::{
+    check_follow_up, check_info, check_plan_info, check_record, check_references, referrers,
+    FieldIssue,
+};
+use super::{now, FollowUpRules, Id, Workspace};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use thiserror::Error;
 
-#[derive(Clone, Debug, PartialEq)]
+// Commands are few at a time (an undo stack of 100, a batch per edit); boxing every record would only add
+// indirection to every match.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Command {
-    SetWorkspaceInfo {
+    SetInfo {
         name: String,
         municipality: String,
         description: String,
     },
-    /// Staircase edits replace the (small) staircase as a whole; the inverse holds the earlier one.
-    ReplaceStaircase(Staircase),
-    /// Insert or replace a meeting by id.
-    PutMeeting(Meeting),
-    RemoveMeeting(Id),
-    /// Put back a removed meeting at its old position.
-    RestoreMeeting {
-        index: usize,
-        meeting: Meeting,
+    SetFollowUp {
+        rules: FollowUpRules,
     },
-    ReplaceTemplates(Vec<MeetingTemplate>),
-    ReplacePlan(ActionPlan),
-    ReplaceFollowUp(super::FollowUpRules),
+    SetPlanInfo {
+        title: String,
+        period: String,
+        stale_after_days: u32,
+    },
+    /// Inserts the record, or replaces the one with the same kind and id (moving it when `place` says so).
+    Put {
+        place: Place,
+        record: Record,
+    },
+    Remove {
+        record: RecordRef,
+    },
+    /// All or nothing; references are checked once, after the last command.
+    Batch {
+        commands: Vec<Command>,
+    },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum DomainError {
-    #[error("the workspace name is empty")]
-    EmptyName,
-    #[error("no record with id {0}")]
-    NotFound(Id),
+impl Command {
+    pub fn put(record: Record) -> Self {
+        Command::Put {
+            place: Place::Keep,
+            record,
+        }
+    }
+
+    pub fn remove(kind: RecordKind, id: Id) -> Self {
+        Command::Remove {
+            record: RecordRef::new(kind, id),
+        }
+    }
+
+    /// One command for many; a single one stays itself.
+    pub fn batch(mut commands: Vec<Command>) -> Self {
+        if commands.len() == 1 {
+            commands.remove(0)
+        } else {
+            Command::Batch { commands }
+        }
+    }
 }
 
-/// Applies `cmd` to `ws` and returns the command that undoes it. On error `ws` is unchanged.
-pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<Command, DomainError> {
-    let inverse = match cmd {
-        Command::SetWorkspaceInfo {
+/// What a command changed: the settings it set and the records it put or removed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub info: bool,
+    pub follow_up: bool,
+    pub plan_info: bool,
+    pub records: BTreeSet<RecordRef>,
+    /// Kinds whose list order changed: a record was inserted, moved or removed.
+    pub reordered: BTreeSet<RecordKind>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        !self.info && !self.follow_up && !self.plan_info && self.records.is_empty()
+    }
+
+    pub fn extend(&mut self, other: Changes) {
+        self.info |= other.info;
+        self.follow_up |= other.follow_up;
+        self.plan_info |= other.plan_info;
+        self.records.extend(other.records);
+        self.reordered.extend(other.reordered);
+    }
+
+    /// Whether any record of `kind` changed.
+    pub fn touches(&self, kind: RecordKind) -> bool {
+        self.records.iter().any(|r| r.kind == kind)
+    }
+
+    /// Everything in `ws`, as if it were all new (a workspace opened, imported or replaced).
+    pub fn everything(ws: &Workspace) -> Changes {
+        Changes {
+            info: true,
+            follow_up: true,
+            plan_info: true,
+            records: ws.views().map(|r| r.reference()).collect(),
+            reordered: RecordKind::ALL.into_iter().collect(),
+        }
+    }
+}
+
+/// Why a command was refused. Data, no prose: `text` turns it into Danish.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum CommandError {
+    /// The result would break rules of `validation`; each issue names its field.
+    #[error("invalid {record:?}: {issues:?}")]
+    Invalid {
+        record: Option<RecordRef>,
+        issues: Vec<FieldIssue>,
+    },
+    #[error("no record {0:?}")]
+    NotFound(RecordRef),
+    #[error("{record:?} cannot be placed after {anchor}, which is not in its list")]
+    AnchorNotFound { record: RecordRef, anchor: Id },
+    #[error("no step {0}")]
+    StepNotFound(Id),
+    /// A step's interventions are removed or moved first (a step record never carries them).
+    #[error("step {step} holds {interventions} interventions")]
+    StepNotEmpty { step: Id, interventions: usize },
+    /// Others still refer to the record; `delete::detach` makes the commands that clean that up.
+    #[error("{record:?} is referred to by {by:?}")]
+    StillReferenced {
+        record: RecordRef,
+        by: Vec<RecordRef>,
+    },
+}
+
+/// What `apply` did: the command that undoes it, and what changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    pub inverse: Command,
+    pub changes: Changes,
+}
+
+/// Applies `cmd` to `ws`. On error `ws` is unchanged.
+pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<Applied, CommandError> {
+    let applied = apply_unchecked(ws, cmd)?;
+    if let Err(e) = check_integrity(ws, &applied.changes) {
+        // The inverse restores exactly what was there, so it cannot fail.
+        let _ = apply_unchecked(ws, applied.inverse);
+        return Err(e);
+    }
+    if !applied.changes.is_empty() {
+        ws.updated_at = now();
+    }
+    Ok(applied)
+}
+
+/// References are checked after a whole command, so a batch may put a parent after its child.
+fn check_integrity(ws: &Workspace, changes: &Changes) -> Result<(), CommandError> {
+    for r in &changes.records {
+        match ws.record(*r) {
+            Some((_, record)) => {
+                let issues = check_references(ws, record.view());
+                if !issues.is_empty() {
+                    return Err(CommandError::Invalid {
+                        record: Some(*r),
+                        issues,
+                    });
+                }
+            }
+            None => {
+                let by = referrers(ws, *r);
+                if !by.is_empty() {
+                    return Err(CommandError::StillReferenced { record: *r, by });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn invalid(record: Option<RecordRef>, issues: Vec<FieldIssue>) -> Result<(), CommandError> {
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::Invalid { record, issues })
+    }
+}
+
+fn changed(r: RecordRef, reordered: bool) -> Changes {
+    let mut c = Changes::default();
+    c.records.insert(r);
+    if reordered {
+        c.reordered.insert(r.kind);
+    }
+    c
+}
+
+fn apply_unchecked(ws: &mut Workspace, cmd: Command) -> Result<Applied, CommandError> {
+    match cmd {
+        Command::SetInfo {
             name,
             municipality,
             description,
         } => {
             let name = name.trim().to_string();
-            if name.is_empty() {
-                return Err(DomainError::EmptyName);
-            }
-            Command::SetWorkspaceInfo {
+            invalid(None, check_info(&name, &municipality, &description))?;
+            let inverse = Command::SetInfo {
                 name: std::mem::replace(&mut ws.name, name),
                 municipality: std::mem::replace(&mut ws.municipality, municipality),
                 description: std::mem::replace(&mut ws.description, description),
-            }
+            };
+            Ok(Applied {
+                inverse,
+                changes: Changes {
+                    info: true,
+                    ..Changes::default()
+                },
+            })
         }
-        Command::ReplaceStaircase(s) => {
-            Command::ReplaceStaircase(std::mem::replace(&mut ws.staircase, s))
+        Command::SetFollowUp { rules } => {
+            invalid(None, check_follow_up(&rules))?;
+            let inverse = Command::SetFollowUp {
+                rules: std::mem::replace(&mut ws.follow_up, rules),
+            };
+            Ok(Applied {
+                inverse,
+                changes: Changes {
+                    follow_up: true,
+                    ..Changes::default()
+                },
+            })
         }
-        Command::PutMeeting(mut m) => {
-            m.updated_at = now();
-            match ws.meetings.iter().position(|x| x.id == m.id) {
-                Some(i) => Command::PutMeeting(std::mem::replace(&mut ws.meetings[i], m)),
-                None => {
-                    let id = m.id;
-                    ws.meetings.push(m);
-                    Command::RemoveMeeting(id)
+        Command::SetPlanInfo {
+            title,
+            period,
+            stale_after_days,
+        } => {
+            invalid(None, check_plan_info(&title, &period, stale_after_days))?;
+            let p = &mut ws.plan;
+            let inverse = Command::SetPlanInfo {
+                title: std::mem::replace(&mut p.title, title),
+                period: std::mem::replace(&mut p.period, period),
+                stale_after_days: std::mem::replace(&mut p.stale_after_days, stale_after_days),
+            };
+            Ok(Applied {
+                inverse,
+                changes: Changes {
+                    plan_info: true,
+                    ..Changes::default()
+                },
+            })
+        }
+        Command::Put { place, record } => put(ws, place, record),
+        Command::Remove { record } => remove(ws, record),
+        Command::Batch { commands } => {
+            let mut inverses = Vec::with_capacity(commands.len());
+            let mut changes = Changes::default();
+            for c in commands {
+                match apply_unchecked(ws, c) {
+                    Ok(a) => {
+                        inverses.push(a.inverse);
+                        changes.extend(a.changes);
+                    }
+                    Err(e) => {
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply_unchecked(ws, inv);
+                        }
+                        return Err(e);
+                    }
                 }
             }
+            inverses.reverse();
+            Ok(Applied {
+                inverse: Command::Batch { commands: inverses },
+                changes,
+            })
         }
-        Command::RemoveMeeting(id) => {
-            let index = ws
-                .meetings
+    }
+}
+
+/// Puts a record into a plain list; the inverse puts back the old one or removes the new one. Putting a
+/// record that is already there, unchanged and in place, changes nothing.
+fn put_listed<T: Keyed + PartialEq>(
+    list: &mut Vec<T>,
+    place: Place,
+    item: T,
+    r: RecordRef,
+    wrap: impl Fn(T) -> Record,
+) -> Result<Applied, CommandError> {
+    let old_index = list.iter().position(|x| x.key() == r.id);
+    let old = put_in(list, place, item).map_err(|e| CommandError::AnchorNotFound {
+        record: r,
+        anchor: e.0,
+    })?;
+    let new_index = list.iter().position(|x| x.key() == r.id);
+    let moved = old_index != new_index;
+    Ok(match old {
+        Some((old_place, old)) => {
+            let same = !moved && new_index.is_some_and(|i| list[i] == old);
+            Applied {
+                inverse: Command::Put {
+                    place: old_place,
+                    record: wrap(old),
+                },
+                changes: if same {
+                    Changes::default()
+                } else {
+                    changed(r, moved)
+                },
+            }
+        }
+        None => Applied {
+            inverse: Command::Remove { record: r },
+            changes: changed(r, true),
+        },
+    })
+}
+
+/// Whether two steps agree in everything but their interventions.
+fn same_step_fields(a: &super::Step, b: &super::Step) -> bool {
+    a.id == b.id
+        && a.name == b.name
+        && a.description == b.description
+        && a.category == b.category
+        && a.yearly_cost_per_child == b.yearly_cost_per_child
+        && a.created_at == b.created_at
+        && a.updated_at == b.updated_at
+}
+
+/// Whether `place` names a record of `list` other than `id` itself (or no record at all).
+fn check_anchor<T: Keyed>(list: &[T], place: Place, r: RecordRef) -> Result<(), CommandError> {
+    match place {
+        Place::After(anchor) if anchor == r.id || !list.iter().any(|x| x.key() == anchor) => {
+            Err(CommandError::AnchorNotFound { record: r, anchor })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn put(ws: &mut Workspace, place: Place, record: Record) -> Result<Applied, CommandError> {
+    let r = record.reference();
+    invalid(Some(r), check_record(record.view()))?;
+    let s = &mut ws.staircase;
+    let p = &mut ws.plan;
+    match record {
+        Record::Step(mut step) => {
+            check_anchor(&s.steps, place, r)?;
+            if let Some(i) = s.steps.iter().position(|x| x.id == step.id) {
+                let in_place = place == Place::Keep || place == place_of(&s.steps, i);
+                if in_place && same_step_fields(&s.steps[i], &step) {
+                    return Ok(Applied {
+                        inverse: Command::Put {
+                            place,
+                            record: Record::Step(step),
+                        },
+                        changes: Changes::default(),
+                    });
+                }
+            }
+            match s.steps.iter_mut().find(|x| x.id == step.id) {
+                // A step record carries its own fields; its interventions stay where they are.
+                Some(old) => step.interventions = std::mem::take(&mut old.interventions),
+                None if !step.interventions.is_empty() => {
+                    return Err(CommandError::StepNotEmpty {
+                        step: step.id,
+                        interventions: step.interventions.len(),
+                    })
+                }
+                None => {}
+            }
+            let mut a = put_listed(&mut s.steps, place, step, r, Record::Step)?;
+            // The inverse record is the old step without its interventions.
+            if let Command::Put {
+                record: Record::Step(old),
+                ..
+            } = &mut a.inverse
+            {
+                old.interventions.clear();
+            }
+            Ok(a)
+        }
+        Record::Intervention {
+            step: to,
+            intervention,
+        } => {
+            let ti = s
+                .steps
                 .iter()
-                .position(|x| x.id == id)
-                .ok_or(DomainError::NotFound(id))?;
-            let meeting = ws.meetings.remove(index);
-            Command::RestoreMeeting { index, meeting }
+                .position(|x| x.id == to)
+                .ok_or(CommandError::StepNotFound(to))?;
+            let from = s.steps.iter().enumerate().find_map(|(si, st)| {
+                st.interventions
+                    .iter()
+                    .position(|x| x.id == r.id)
+                    .map(|ii| (si, ii))
+            });
+            let wrap = |iv| Record::Intervention {
+                step: to,
+                intervention: iv,
+            };
+            match from {
+                Some((si, ii)) if si != ti => {
+                    // Across steps: out of the old one, into the new one.
+                    check_anchor(&s.steps[ti].interventions, place, r)?;
+                    let old_step = s.steps[si].id;
+                    let old_place = place_of(&s.steps[si].interventions, ii);
+                    let old = s.steps[si].interventions.remove(ii);
+                    put_in(&mut s.steps[ti].interventions, place, intervention).map_err(|e| {
+                        CommandError::AnchorNotFound {
+                            record: r,
+                            anchor: e.0,
+                        }
+                    })?;
+                    Ok(Applied {
+                        inverse: Command::Put {
+                            place: old_place,
+                            record: Record::Intervention {
+                                step: old_step,
+                                intervention: old,
+                            },
+                        },
+                        changes: changed(r, true),
+                    })
+                }
+                _ => put_listed(&mut s.steps[ti].interventions, place, intervention, r, wrap),
+            }
         }
-        Command::RestoreMeeting { index, meeting } => {
-            let id = meeting.id;
-            let index = index.min(ws.meetings.len());
-            ws.meetings.insert(index, meeting);
-            Command::RemoveMeeting(id)
+        Record::Measurement(x) => put_listed(&mut s.measurements, place, x, r, Record::Measurement),
+        Record::Meeting(x) => put_listed(&mut ws.meetings, place, x, r, Record::Meeting),
+        Record::Template(x) => put_listed(&mut ws.meeting_templates, place, x, r, Record::Template),
+        Record::Goal(x) => put_listed(&mut p.goals, place, x, r, Record::Goal),
+        Record::Track(x) => put_listed(&mut p.tracks, place, x, r, Record::Track),
+        Record::Initiative(x) => put_listed(&mut p.initiatives, place, x, r, Record::Initiative),
+        Record::Indicator(x) => put_listed(&mut p.indicators, place, x, r, Record::Indicator),
+        Record::TimelineRow(x) => put_listed(&mut p.timeline, place, x, r, Record::TimelineRow),
+    }
+}
+
+fn remove(ws: &mut Workspace, r: RecordRef) -> Result<Applied, CommandError> {
+    let s = &mut ws.staircase;
+    let p = &mut ws.plan;
+    let not_found = || CommandError::NotFound(r);
+    let (place, record) = match r.kind {
+        RecordKind::Step => {
+            let st = s
+                .steps
+                .iter()
+                .find(|x| x.id == r.id)
+                .ok_or_else(not_found)?;
+            if !st.interventions.is_empty() {
+                return Err(CommandError::StepNotEmpty {
+                    step: r.id,
+                    interventions: st.interventions.len(),
+                });
+            }
+            remove_from(&mut s.steps, r.id).map(|(pl, x)| (pl, Record::Step(x)))
         }
-        Command::ReplaceTemplates(t) => {
-            Command::ReplaceTemplates(std::mem::replace(&mut ws.meeting_templates, t))
+        RecordKind::Intervention => s.steps.iter_mut().find_map(|st| {
+            let step = st.id;
+            remove_from(&mut st.interventions, r.id).map(|(pl, iv)| {
+                (
+                    pl,
+                    Record::Intervention {
+                        step,
+                        intervention: iv,
+                    },
+                )
+            })
+        }),
+        RecordKind::Measurement => {
+            remove_from(&mut s.measurements, r.id).map(|(pl, x)| (pl, Record::Measurement(x)))
         }
-        Command::ReplacePlan(p) => Command::ReplacePlan(std::mem::replace(&mut ws.plan, p)),
-        Command::ReplaceFollowUp(f) => {
-            Command::ReplaceFollowUp(std::mem::replace(&mut ws.follow_up, f))
+        RecordKind::Meeting => {
+            remove_from(&mut ws.meetings, r.id).map(|(pl, x)| (pl, Record::Meeting(x)))
         }
-    };
-    ws.updated_at = now();
-    Ok(inverse)
+        RecordKind::Template => {
+            remove_from(&mut ws.meeting_templates, r.id).map(|(pl, x)| (pl, Record::Template(x)))
+        }
+        RecordKind::Goal => remove_from(&mut p.goals, r.id).map(|(pl, x)| (pl, Record::Goal(x))),
+        RecordKind::Track => remove_from(&mut p.tracks, r.id).map(|(pl, x)| (pl, Record::Track(x))),
+        RecordKind::Initiative => {
+            remove_from(&mut p.initiatives, r.id).map(|(pl, x)| (pl, Record::Initiative(x)))
+        }
+        RecordKind::Indicator => {
+            remove_from(&mut p.indicators, r.id).map(|(pl, x)| (pl, Record::Indicator(x)))
+        }
+        RecordKind::TimelineRow => {
+            remove_from(&mut p.timeline, r.id).map(|(pl, x)| (pl, Record::TimelineRow(x)))
+        }
+    }
+    .ok_or_else(not_found)?;
+    Ok(Applied {
+        inverse: Command::Put { place, record },
+        changes: changed(r, true),
+    })
 }
 
 /// Bounded undo and redo stacks of inverse commands.
@@ -111,44 +517,66 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Applies a new edit; a fresh edit clears the redo stack.
-    pub fn perform(&mut self, ws: &mut Workspace, cmd: Command) -> Result<(), DomainError> {
-        let inverse = apply(ws, cmd)?;
-        self.undo.push(inverse);
-        if self.undo.len() > Self::LIMIT {
-            self.undo.remove(0);
+    /// Applies a new edit; a fresh edit clears the redo stack. An edit that changes nothing is not kept.
+    pub fn perform(&mut self, ws: &mut Workspace, cmd: Command) -> Result<Changes, CommandError> {
+        let applied = apply(ws, cmd)?;
+        if !applied.changes.is_empty() {
+            self.undo.push(applied.inverse);
+            if self.undo.len() > Self::LIMIT {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
         }
-        self.redo.clear();
-        Ok(())
+        Ok(applied.changes)
     }
 
-    pub fn undo(&mut self, ws: &mut Workspace) -> Result<bool, DomainError> {
+    /// Takes back the last edit; `None` when there is nothing to undo. A refused undo (the workspace
+    /// changed under it) drops that entry, since it can never apply again.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Result<Option<Changes>, CommandError> {
         let Some(cmd) = self.undo.pop() else {
-            return Ok(false);
+            return Ok(None);
         };
-        let inverse = apply(ws, cmd)?;
-        self.redo.push(inverse);
-        Ok(true)
+        let applied = apply(ws, cmd)?;
+        self.redo.push(applied.inverse);
+        Ok(Some(applied.changes))
     }
 
-    pub fn redo(&mut self, ws: &mut Workspace) -> Result<bool, DomainError> {
+    pub fn redo(&mut self, ws: &mut Workspace) -> Result<Option<Changes>, CommandError> {
         let Some(cmd) = self.redo.pop() else {
-            return Ok(false);
+            return Ok(None);
         };
-        let inverse = apply(ws, cmd)?;
-        self.undo.push(inverse);
-        Ok(true)
+        let applied = apply(ws, cmd)?;
+        self.undo.push(applied.inverse);
+        Ok(Some(applied.changes))
     }
 
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
     }
+
+    /// How many entries the undo and redo stacks hold.
+    pub fn depth(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::validation::{validate, Problem, MAX_AMOUNT, MAX_NAME};
+    use crate::model::*;
+
+    fn with_step() -> (Workspace, Id) {
+        let mut ws = Workspace::new("x");
+        let step = Step {
+            name: "Trin 1".into(),
+            ..Step::default()
+        };
+        let id = step.id;
+        apply(&mut ws, Command::put(Record::Step(step))).unwrap();
+        (ws, id)
+    }
 
     #[test]
     fn rename_and_undo_restores_the_old_name() {
@@ -156,7 +584,7 @@ mod tests {
         let mut h = History::default();
         h.perform(
             &mut ws,
-            Command::SetWorkspaceInfo {
+            Command::SetInfo {
                 name: "  Køge 2019 ".into(),
                 municipality: "Køge".into(),
                 description: String::new(),
@@ -164,9 +592,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ws.name, "Køge 2019");
-        assert!(h.undo(&mut ws).unwrap());
+        assert!(h.undo(&mut ws).unwrap().is_some());
         assert_eq!(ws.name, "Køge");
-        assert!(h.redo(&mut ws).unwrap());
+        assert!(h.redo(&mut ws).unwrap().is_some());
         assert_eq!(ws.name, "Køge 2019");
         assert_eq!(ws.municipality, "Køge");
     }
@@ -177,13 +605,13 @@ mod tests {
         let before = ws.clone();
         let err = apply(
             &mut ws,
-            Command::SetWorkspaceInfo {
+            Command::SetInfo {
                 name: "   ".into(),
                 municipality: String::new(),
                 description: String::new(),
             },
         );
-        assert_eq!(err, Err(DomainError::EmptyName));
+        assert!(matches!(err, Err(CommandError::Invalid { .. })));
         assert_eq!(ws, before);
     }
 
@@ -199,9 +627,12 @@ mod tests {
             case_ref: "B".into(),
             ..Meeting::default()
         };
-        h.perform(&mut ws, Command::PutMeeting(a.clone())).unwrap();
-        h.perform(&mut ws, Command::PutMeeting(b.clone())).unwrap();
-        h.perform(&mut ws, Command::RemoveMeeting(a.id)).unwrap();
+        h.perform(&mut ws, Command::put(Record::Meeting(a.clone())))
+            .unwrap();
+        h.perform(&mut ws, Command::put(Record::Meeting(b.clone())))
+            .unwrap();
+        h.perform(&mut ws, Command::remove(RecordKind::Meeting, a.id))
+            .unwrap();
         assert_eq!(ws.meetings.len(), 1);
         h.undo(&mut ws).unwrap();
         assert_eq!(ws.meetings[0].case_ref, "A");
@@ -211,8 +642,197 @@ mod tests {
         assert!(ws.meetings.is_empty());
         assert!(!h.can_undo());
         assert_eq!(
-            apply(&mut ws, Command::RemoveMeeting(a.id)),
-            Err(DomainError::NotFound(a.id))
+            apply(&mut ws, Command::remove(RecordKind::Meeting, a.id)),
+            Err(CommandError::NotFound(RecordRef::new(
+                RecordKind::Meeting,
+                a.id
+            )))
         );
+    }
+
+    #[test]
+    fn a_put_that_breaks_a_rule_names_the_field_and_changes_nothing() {
+        let (mut ws, step) = with_step();
+        let before = ws.clone();
+        for (iv, field, problem) in [
+            (
+                Intervention {
+                    unit_cost: Some(999_999_999_999),
+                    ..Intervention::default()
+                },
+                "unit_cost",
+                Problem::TooLarge { max: MAX_AMOUNT },
+            ),
+            (
+                Intervention {
+                    provider: "p".repeat(MAX_NAME + 1),
+                    ..Intervention::default()
+                },
+                "provider",
+                Problem::TooLong { max: MAX_NAME },
+            ),
+        ] {
+            let err = apply(
+                &mut ws,
+                Command::put(Record::Intervention {
+                    step,
+                    intervention: iv.clone(),
+                }),
+            )
+            .unwrap_err();
+            assert_eq!(
+                err,
+                CommandError::Invalid {
+                    record: Some(RecordRef::new(RecordKind::Intervention, iv.id)),
+                    issues: vec![FieldIssue {
+                        field: field.into(),
+                        problem
+                    }]
+                }
+            );
+            assert_eq!(ws, before);
+        }
+    }
+
+    #[test]
+    fn removing_a_referenced_intervention_is_refused_until_the_links_go() {
+        let (mut ws, step) = with_step();
+        let iv = Intervention::default();
+        apply(
+            &mut ws,
+            Command::put(Record::Intervention {
+                step,
+                intervention: iv.clone(),
+            }),
+        )
+        .unwrap();
+        let m = Meeting {
+            case_ref: "Sag 1".into(),
+            linked_interventions: vec![iv.id],
+            ..Meeting::default()
+        };
+        apply(&mut ws, Command::put(Record::Meeting(m.clone()))).unwrap();
+        let before = ws.clone();
+        let err = apply(&mut ws, Command::remove(RecordKind::Intervention, iv.id)).unwrap_err();
+        assert_eq!(
+            err,
+            CommandError::StillReferenced {
+                record: RecordRef::new(RecordKind::Intervention, iv.id),
+                by: vec![RecordRef::new(RecordKind::Meeting, m.id)]
+            }
+        );
+        assert_eq!(ws, before);
+        // The same in one batch with the link removed first: accepted, and undone as one.
+        let unlinked = Meeting {
+            linked_interventions: vec![],
+            ..m.clone()
+        };
+        let mut h = History::default();
+        h.perform(
+            &mut ws,
+            Command::batch(vec![
+                Command::remove(RecordKind::Intervention, iv.id),
+                Command::put(Record::Meeting(unlinked)),
+            ]),
+        )
+        .unwrap();
+        assert!(validate(&ws, "w").is_empty());
+        assert!(ws.staircase.steps[0].interventions.is_empty());
+        h.undo(&mut ws).unwrap();
+        assert_eq!(ws.meetings, before.meetings);
+        assert_eq!(ws.staircase, before.staircase);
+    }
+
+    #[test]
+    fn interventions_move_across_steps_and_back() {
+        let (mut ws, a) = with_step();
+        let b = Step {
+            name: "Trin 2".into(),
+            ..Step::default()
+        };
+        let b_id = b.id;
+        apply(&mut ws, Command::put(Record::Step(b))).unwrap();
+        let x = Intervention::default();
+        let y = Intervention::default();
+        for iv in [&x, &y] {
+            apply(
+                &mut ws,
+                Command::put(Record::Intervention {
+                    step: a,
+                    intervention: iv.clone(),
+                }),
+            )
+            .unwrap();
+        }
+        let before = ws.clone();
+        let applied = apply(
+            &mut ws,
+            Command::Put {
+                place: Place::First,
+                record: Record::Intervention {
+                    step: b_id,
+                    intervention: x.clone(),
+                },
+            },
+        )
+        .unwrap();
+        assert_eq!(ws.staircase.steps[0].interventions.len(), 1);
+        assert_eq!(ws.staircase.steps[1].interventions[0].id, x.id);
+        assert!(applied
+            .changes
+            .reordered
+            .contains(&RecordKind::Intervention));
+        apply(&mut ws, applied.inverse).unwrap();
+        assert_eq!(ws.staircase, before.staircase);
+    }
+
+    #[test]
+    fn a_step_with_interventions_cannot_be_removed() {
+        let (mut ws, step) = with_step();
+        apply(
+            &mut ws,
+            Command::put(Record::Intervention {
+                step,
+                intervention: Intervention::default(),
+            }),
+        )
+        .unwrap();
+        assert_eq!(
+            apply(&mut ws, Command::remove(RecordKind::Step, step)),
+            Err(CommandError::StepNotEmpty {
+                step,
+                interventions: 1
+            })
+        );
+    }
+
+    #[test]
+    fn a_failing_batch_changes_nothing() {
+        let (mut ws, step) = with_step();
+        let before = ws.clone();
+        let err = apply(
+            &mut ws,
+            Command::batch(vec![
+                Command::put(Record::Intervention {
+                    step,
+                    intervention: Intervention::default(),
+                }),
+                Command::remove(RecordKind::Goal, new_id()),
+            ]),
+        );
+        assert!(matches!(err, Err(CommandError::NotFound(_))));
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn a_put_that_changes_nothing_is_not_an_undo_step() {
+        let (mut ws, _) = with_step();
+        let step = ws.staircase.steps[0].clone();
+        let mut h = History::default();
+        let changes = h
+            .perform(&mut ws, Command::put(Record::Step(step)))
+            .unwrap();
+        assert!(changes.is_empty());
+        assert!(!h.can_undo());
     }
 }

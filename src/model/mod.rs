@@ -2,12 +2,15 @@
 
 pub mod commands;
 pub mod committee_report;
+pub mod delete;
+pub mod delta;
 pub mod follow_up;
 pub mod meeting_query;
 pub mod meetings;
 pub mod plan;
 pub mod plan_ops;
 pub mod privacy;
+pub mod record;
 pub mod staircase;
 pub mod staircase_figures;
 pub mod staircase_ops;

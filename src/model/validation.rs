@@ -1,248 +1,656 @@
-//! Checks of a whole workspace beyond what its types enforce: lengths, ranges, duplicate ids, references,
-//! CPR-like case references. Each issue names the JSON path of the offending value.
+//! The rules every stored workspace keeps: lengths, ranges, unique ids, references that resolve, no CPR-like
+//! case references. One set of rules, used in two places: `commands::apply` refuses a command whose result
+//! breaks one (naming the field), and `validate` checks a whole workspace (naming the path in the file).
+//! What a form additionally requires (a name that is not empty, a start before the deadline) lives in the
+//! operations; nothing here may be stricter than what the forms let through.
 
-use super::{privacy, Id, Workspace};
-use std::collections::HashSet;
+use super::record::{RecordKind, RecordRef, RecordView};
+use super::{
+    privacy, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement, Meeting,
+    MeetingTemplate, MeetingType, Step, Workspace,
+};
+use std::collections::{HashMap, HashSet};
 
+/// Longest one-line text: names, providers, legal bases, owners.
 pub const MAX_NAME: usize = 300;
+/// Longest free text: descriptions, notes, decisions.
 pub const MAX_TEXT: usize = 50_000;
+/// Largest amount in kroner (100 mia. kr.), far above any municipality's yearly budget.
 pub const MAX_AMOUNT: i64 = 100_000_000_000;
+/// Largest count of children, places or caseworkers.
+pub const MAX_COUNT: u32 = 1_000_000;
+/// Longest case reference. A pseudonym or internal number is short; a long text is more likely a name or a
+/// description that does not belong there.
+pub const MAX_CASE_REF: usize = 80;
+/// Ranges of the follow-up settings, so date arithmetic stays within the calendar.
+pub const MAX_FIRST_FOLLOW_UP_MONTHS: u32 = 24;
+pub const MAX_FOLLOW_UPS_PER_YEAR: u32 = 52;
+pub const MAX_DUE_SOON_DAYS: u32 = 365;
+pub const MAX_MONTHLY_TARGET: u32 = 10_000;
+pub const MAX_STALE_DAYS: u32 = 3_650;
+
+/// `base` and `suffix` joined by a space, with `base` shortened (by whole characters, with an ellipsis) so
+/// the result keeps within [`MAX_NAME`]: "Køge 2019 (kopi)". Names the app makes never break the rules.
+pub fn name_with_suffix(base: &str, suffix: &str) -> String {
+    let room = MAX_NAME.saturating_sub(suffix.chars().count() + 1);
+    let base = base.trim_end();
+    let base = if base.chars().count() > room {
+        let cut: String = base.chars().take(room.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        base.to_string()
+    };
+    format!("{base} {suffix}")
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     Empty,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     Negative,
-    TooLarge { max: i64 },
-    OutOfRange { min: i64, max: i64 },
+    TooLarge {
+        max: i64,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     NotFinite,
     DuplicateId(Id),
     UnknownReference(Id),
     CprLike,
+    /// A min above its max.
+    MinAboveMax,
+    /// A record that names itself where another record belongs (an initiative as its own parent).
+    SelfReference,
 }
 
+/// A broken rule in one record, by the field's name in the file (`unit_cost`, `participants[2].name`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldIssue {
+    pub field: String,
+    pub problem: Problem,
+}
+
+/// A broken rule in a workspace, by its path in the file
+/// (`workspace.staircase.steps[2].interventions[0].unit_cost`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
-    /// Path in the file, e.g. `workspace.staircase.steps[2].interventions[0].unit_cost`.
     pub path: String,
     pub problem: Problem,
 }
 
+#[derive(Default)]
 struct Checker {
-    issues: Vec<Issue>,
-    ids: HashSet<Id>,
+    issues: Vec<FieldIssue>,
 }
 
 impl Checker {
-    fn push(&mut self, path: impl Into<String>, problem: Problem) {
-        self.issues.push(Issue {
-            path: path.into(),
+    fn push(&mut self, field: impl Into<String>, problem: Problem) {
+        self.issues.push(FieldIssue {
+            field: field.into(),
             problem,
         });
     }
-    fn id(&mut self, path: &str, id: Id) {
-        if !self.ids.insert(id) {
-            self.push(format!("{path}.id"), Problem::DuplicateId(id));
+    fn name(&mut self, field: impl Into<String>, s: &str) {
+        self.max_chars(field, s, MAX_NAME);
+    }
+    fn text(&mut self, field: impl Into<String>, s: &str) {
+        self.max_chars(field, s, MAX_TEXT);
+    }
+    fn max_chars(&mut self, field: impl Into<String>, s: &str, max: usize) {
+        // Bytes bound characters from above: most texts need no count.
+        if s.len() > max && s.chars().count() > max {
+            self.push(field, Problem::TooLong { max });
         }
     }
-    fn name(&mut self, path: String, s: &str) {
-        if s.chars().count() > MAX_NAME {
-            self.push(path, Problem::TooLong { max: MAX_NAME });
-        }
-    }
-    fn text(&mut self, path: String, s: &str) {
-        if s.chars().count() > MAX_TEXT {
-            self.push(path, Problem::TooLong { max: MAX_TEXT });
-        }
-    }
-    fn amount(&mut self, path: String, v: Option<i64>) {
+    fn amount(&mut self, field: impl Into<String>, v: Option<i64>) {
         match v {
-            Some(v) if v < 0 => self.push(path, Problem::Negative),
-            Some(v) if v > MAX_AMOUNT => self.push(path, Problem::TooLarge { max: MAX_AMOUNT }),
+            Some(v) if v < 0 => self.push(field, Problem::Negative),
+            Some(v) if v > MAX_AMOUNT => self.push(field, Problem::TooLarge { max: MAX_AMOUNT }),
             _ => {}
         }
     }
-    fn number(&mut self, path: String, v: Option<f64>) {
-        if v.is_some_and(|v| !v.is_finite()) {
-            self.push(path, Problem::NotFinite);
+    fn count(&mut self, field: impl Into<String>, v: Option<u32>) {
+        if v.is_some_and(|v| v > MAX_COUNT) {
+            self.push(
+                field,
+                Problem::TooLarge {
+                    max: MAX_COUNT.into(),
+                },
+            );
         }
     }
-    fn reference(&mut self, path: String, id: Option<Id>, known: &HashSet<Id>) {
-        if let Some(id) = id {
-            if !known.contains(&id) {
-                self.push(path, Problem::UnknownReference(id));
+    fn range(&mut self, field: impl Into<String>, v: u32, min: u32, max: u32) {
+        if !(min..=max).contains(&v) {
+            self.push(
+                field,
+                Problem::OutOfRange {
+                    min: min.into(),
+                    max: max.into(),
+                },
+            );
+        }
+    }
+    fn number(&mut self, field: impl Into<String>, v: Option<f64>) {
+        if v.is_some_and(|v| !v.is_finite()) {
+            self.push(field, Problem::NotFinite);
+        }
+    }
+    /// Ids of the items of a nested list (participants of a meeting, notes of an initiative) are unique.
+    fn unique_ids(&mut self, list: &str, ids: impl Iterator<Item = Id>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                self.push(format!("{list}[{i}].id"), Problem::DuplicateId(id));
             }
+        }
+    }
+    fn meeting_type(&mut self, field: &str, t: &MeetingType) {
+        if let MeetingType::Custom(name) = t {
+            self.name(field, name);
         }
     }
 }
 
-/// All problems in `ws`, paths prefixed with `root` (e.g. "workspace"). Empty means valid.
-pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
-    let mut c = Checker {
-        issues: Vec::new(),
-        ids: HashSet::new(),
-    };
-    if ws.name.trim().is_empty() {
-        c.push(format!("{root}.name"), Problem::Empty);
+/// The workspace's own fields.
+pub fn check_info(name: &str, municipality: &str, description: &str) -> Vec<FieldIssue> {
+    let mut c = Checker::default();
+    if name.trim().is_empty() {
+        c.push("name", Problem::Empty);
     }
-    c.name(format!("{root}.name"), &ws.name);
-    c.name(format!("{root}.municipality"), &ws.municipality);
-    c.text(format!("{root}.description"), &ws.description);
+    c.name("name", name);
+    c.name("municipality", municipality);
+    c.text("description", description);
+    c.issues
+}
 
-    let s = &ws.staircase;
-    let mut step_ids = HashSet::new();
-    let mut intervention_ids = HashSet::new();
-    for (i, step) in s.steps.iter().enumerate() {
-        let p = format!("{root}.staircase.steps[{i}]");
-        c.id(&p, step.id);
-        step_ids.insert(step.id);
-        c.name(format!("{p}.name"), &step.name);
-        c.text(format!("{p}.description"), &step.description);
-        c.amount(
-            format!("{p}.yearly_cost_per_child"),
-            step.yearly_cost_per_child,
+pub fn check_follow_up(r: &FollowUpRules) -> Vec<FieldIssue> {
+    let mut c = Checker::default();
+    c.range(
+        "first_within_months",
+        r.first_within_months,
+        1,
+        MAX_FIRST_FOLLOW_UP_MONTHS,
+    );
+    c.range(
+        "placement_per_year",
+        r.placement_per_year,
+        1,
+        MAX_FOLLOW_UPS_PER_YEAR,
+    );
+    c.range(
+        "preventive_per_year",
+        r.preventive_per_year,
+        1,
+        MAX_FOLLOW_UPS_PER_YEAR,
+    );
+    c.range("due_soon_days", r.due_soon_days, 0, MAX_DUE_SOON_DAYS);
+    for (i, t) in r.monthly_targets.iter().enumerate() {
+        let f = format!("monthly_targets[{i}]");
+        c.meeting_type(&format!("{f}.meeting_type"), &t.meeting_type);
+        c.range(format!("{f}.min"), t.min, 0, MAX_MONTHLY_TARGET);
+        c.range(format!("{f}.max"), t.max, 0, MAX_MONTHLY_TARGET);
+        if t.min > t.max {
+            c.push(format!("{f}.min"), Problem::MinAboveMax);
+        }
+    }
+    c.issues
+}
+
+pub fn check_plan_info(title: &str, period: &str, stale_after_days: u32) -> Vec<FieldIssue> {
+    let mut c = Checker::default();
+    c.name("title", title);
+    c.name("period", period);
+    c.range("stale_after_days", stale_after_days, 1, MAX_STALE_DAYS);
+    c.issues
+}
+
+fn check_step(s: &Step, c: &mut Checker) {
+    c.name("name", &s.name);
+    c.text("description", &s.description);
+    c.amount("yearly_cost_per_child", s.yearly_cost_per_child);
+}
+
+fn check_intervention(iv: &Intervention, c: &mut Checker) {
+    c.name("name", &iv.name);
+    c.text("description", &iv.description);
+    c.name("legal_basis", &iv.legal_basis);
+    c.name("provider", &iv.provider);
+    c.name("method", &iv.method);
+    c.amount("unit_cost", iv.unit_cost);
+    c.count("capacity", iv.capacity);
+}
+
+fn check_measurement(m: &Measurement, c: &mut Checker) {
+    c.name("name", &m.name);
+    c.text("note", &m.note);
+    c.count("caseworkers", m.caseworkers);
+    for (id, n) in &m.per_intervention {
+        c.count(format!("per_intervention.{id}"), Some(*n));
+    }
+    for (id, n) in &m.per_step {
+        c.count(format!("per_step.{id}"), Some(*n));
+    }
+}
+
+/// The case reference rule, shared with the meeting form: at most [`MAX_CASE_REF`] characters and nothing
+/// that looks like a CPR number. (The form also requires one; a file from another program may lack it.)
+pub fn check_case_ref(case_ref: &str) -> Option<Problem> {
+    if privacy::contains_cpr_like(case_ref) {
+        Some(Problem::CprLike)
+    } else if case_ref.chars().count() > MAX_CASE_REF {
+        Some(Problem::TooLong { max: MAX_CASE_REF })
+    } else {
+        None
+    }
+}
+
+fn check_meeting(m: &Meeting, c: &mut Checker) {
+    c.meeting_type("meeting_type", &m.meeting_type);
+    if let Some(p) = check_case_ref(&m.case_ref) {
+        c.push("case_ref", p);
+    }
+    for (field, v) in [
+        ("initiator", &m.initiator),
+        ("coordinator", &m.coordinator),
+        ("invited_by", &m.invited_by),
+        ("chair", &m.chair),
+        ("note_taker", &m.note_taker),
+    ] {
+        c.name(field, v);
+    }
+    c.text("decisions", &m.decisions);
+    c.text("notes", &m.notes);
+    for (j, q) in m.questions.iter().enumerate() {
+        c.text(format!("questions[{j}]"), q);
+    }
+    for (j, a) in m.action_items.iter().enumerate() {
+        c.text(format!("action_items[{j}].what"), &a.what);
+        c.name(format!("action_items[{j}].who"), &a.who);
+    }
+    c.unique_ids("action_items", m.action_items.iter().map(|a| a.id));
+    for (j, p) in m.participants.iter().enumerate() {
+        c.name(format!("participants[{j}].name"), &p.name);
+        c.name(
+            format!("participants[{j}].relation_or_unit"),
+            &p.relation_or_unit,
         );
-        for (j, iv) in step.interventions.iter().enumerate() {
-            let p = format!("{p}.interventions[{j}]");
-            c.id(&p, iv.id);
-            intervention_ids.insert(iv.id);
-            c.name(format!("{p}.name"), &iv.name);
-            for (field, v) in [
-                ("legal_basis", &iv.legal_basis),
-                ("provider", &iv.provider),
-                ("method", &iv.method),
-            ] {
-                c.name(format!("{p}.{field}"), v);
-            }
-            c.text(format!("{p}.description"), &iv.description);
-            c.amount(format!("{p}.unit_cost"), iv.unit_cost);
+    }
+    c.unique_ids("participants", m.participants.iter().map(|a| a.id));
+    for (j, item) in m.checklist.iter().enumerate() {
+        c.name(format!("checklist[{j}].label"), &item.label);
+    }
+    c.unique_ids("checklist", m.checklist.iter().map(|a| a.id));
+    if let Some(v) = m.safety_scale {
+        if v > 10 {
+            c.push("safety_scale", Problem::OutOfRange { min: 0, max: 10 });
         }
     }
-    for (i, m) in s.measurements.iter().enumerate() {
-        let p = format!("{root}.staircase.measurements[{i}]");
-        c.id(&p, m.id);
-        c.name(format!("{p}.name"), &m.name);
-        c.text(format!("{p}.note"), &m.note);
-        for id in m.per_intervention.keys() {
-            c.reference(
-                format!("{p}.per_intervention.{id}"),
-                Some(*id),
-                &intervention_ids,
-            );
-        }
-        for id in m.per_step.keys() {
-            c.reference(format!("{p}.per_step.{id}"), Some(*id), &step_ids);
-        }
-    }
+}
 
-    for (i, m) in ws.meetings.iter().enumerate() {
-        let p = format!("{root}.meetings[{i}]");
-        c.id(&p, m.id);
-        c.name(format!("{p}.case_ref"), &m.case_ref);
-        if privacy::contains_cpr_like(&m.case_ref) {
-            c.push(format!("{p}.case_ref"), Problem::CprLike);
+fn check_template(t: &MeetingTemplate, c: &mut Checker) {
+    c.name("name", &t.name);
+    c.meeting_type("meeting_type", &t.meeting_type);
+    for (j, q) in t.questions.iter().enumerate() {
+        c.text(format!("questions[{j}]"), q);
+    }
+    for (j, l) in t.checklist.iter().enumerate() {
+        c.name(format!("checklist[{j}]"), l);
+    }
+}
+
+fn check_initiative(ini: &Initiative, c: &mut Checker) {
+    for (field, v) in [
+        ("number", &ini.number),
+        ("title", &ini.title),
+        ("owner", &ini.owner),
+        ("committee", &ini.committee),
+        ("period", &ini.period),
+    ] {
+        c.name(field, v);
+    }
+    c.text("description", &ini.description);
+    for (j, b) in ini.budget.iter().enumerate() {
+        c.amount(format!("budget[{j}].amount"), Some(b.amount));
+    }
+    for (j, n) in ini.history.iter().enumerate() {
+        c.text(format!("history[{j}].text"), &n.text);
+        c.name(format!("history[{j}].author"), &n.author);
+        for (k, v) in n.earlier_versions.iter().enumerate() {
+            c.text(format!("history[{j}].earlier_versions[{k}].text"), &v.text);
         }
-        for (field, v) in [
-            ("initiator", &m.initiator),
-            ("coordinator", &m.coordinator),
-            ("invited_by", &m.invited_by),
-            ("chair", &m.chair),
-            ("note_taker", &m.note_taker),
-        ] {
-            c.name(format!("{p}.{field}"), v);
+    }
+    c.unique_ids("history", ini.history.iter().map(|n| n.id));
+    if ini.parent_id == Some(ini.id) {
+        c.push("parent_id", Problem::SelfReference);
+    }
+}
+
+fn check_indicator(ind: &Indicator, c: &mut Checker) {
+    c.name("name", &ind.name);
+    c.name("unit", &ind.unit);
+    c.number("baseline", ind.baseline);
+    c.number("target", ind.target);
+    for (j, v) in ind.values.iter().enumerate() {
+        c.number(format!("values[{j}].value"), Some(v.value));
+        c.text(format!("values[{j}].note"), &v.note);
+    }
+    c.unique_ids("values", ind.values.iter().map(|v| v.id));
+}
+
+/// The rules of one record's own fields (references are checked by `check_references`).
+pub fn check_record(record: RecordView<'_>) -> Vec<FieldIssue> {
+    let mut c = Checker::default();
+    match record {
+        RecordView::Step(s) => check_step(s, &mut c),
+        RecordView::Intervention { intervention, .. } => check_intervention(intervention, &mut c),
+        RecordView::Measurement(m) => check_measurement(m, &mut c),
+        RecordView::Meeting(m) => check_meeting(m, &mut c),
+        RecordView::Template(t) => check_template(t, &mut c),
+        RecordView::Goal(g) => {
+            c.name("number", &g.number);
+            c.name("title", &g.title);
+            c.text("description", &g.description);
+            c.text("success_criteria", &g.success_criteria);
         }
-        c.text(format!("{p}.decisions"), &m.decisions);
-        c.text(format!("{p}.notes"), &m.notes);
-        for (j, q) in m.questions.iter().enumerate() {
-            c.text(format!("{p}.questions[{j}]"), q);
+        RecordView::Track(t) => {
+            c.name("number", &t.number);
+            c.name("title", &t.title);
+            c.text("description", &t.description);
         }
-        for (j, a) in m.action_items.iter().enumerate() {
-            c.id(&format!("{p}.action_items[{j}]"), a.id);
-            c.text(format!("{p}.action_items[{j}].what"), &a.what);
+        RecordView::Initiative(i) => check_initiative(i, &mut c),
+        RecordView::Indicator(i) => check_indicator(i, &mut c),
+        RecordView::TimelineRow(r) => {
+            c.name("period_label", &r.period_label);
+            c.text("activity", &r.activity);
         }
-        for (j, a) in m.participants.iter().enumerate() {
-            c.id(&format!("{p}.participants[{j}]"), a.id);
-            c.name(format!("{p}.participants[{j}].name"), &a.name);
+    }
+    c.issues
+}
+
+/// The records a record refers to, by the field that holds each reference. (An intervention's step is where
+/// it lives, not a reference: see `commands`.)
+pub fn references(record: RecordView<'_>) -> Vec<(String, RecordRef)> {
+    let mut out = Vec::new();
+    let mut add = |field: String, kind: RecordKind, id: Option<Id>| {
+        if let Some(id) = id {
+            out.push((field, RecordRef::new(kind, id)));
         }
-        if let Some(v) = m.safety_scale {
-            if v > 10 {
-                c.push(
-                    format!("{p}.safety_scale"),
-                    Problem::OutOfRange { min: 0, max: 10 },
+    };
+    match record {
+        RecordView::Measurement(m) => {
+            for id in m.per_intervention.keys() {
+                add(
+                    format!("per_intervention.{id}"),
+                    RecordKind::Intervention,
+                    Some(*id),
+                );
+            }
+            for id in m.per_step.keys() {
+                add(format!("per_step.{id}"), RecordKind::Step, Some(*id));
+            }
+        }
+        RecordView::Meeting(m) => {
+            add("linked_step".into(), RecordKind::Step, m.linked_step);
+            for (j, id) in m.linked_interventions.iter().enumerate() {
+                add(
+                    format!("linked_interventions[{j}]"),
+                    RecordKind::Intervention,
+                    Some(*id),
                 );
             }
         }
-        c.reference(format!("{p}.linked_step"), m.linked_step, &step_ids);
-        for (j, id) in m.linked_interventions.iter().enumerate() {
-            c.reference(
-                format!("{p}.linked_interventions[{j}]"),
-                Some(*id),
-                &intervention_ids,
+        RecordView::Initiative(i) => {
+            add("goal_id".into(), RecordKind::Goal, i.goal_id);
+            add("track_id".into(), RecordKind::Track, i.track_id);
+            add("parent_id".into(), RecordKind::Initiative, i.parent_id);
+            for (j, id) in i.intervention_ids.iter().enumerate() {
+                add(
+                    format!("intervention_ids[{j}]"),
+                    RecordKind::Intervention,
+                    Some(*id),
+                );
+            }
+        }
+        RecordView::Indicator(i) => {
+            add("goal_id".into(), RecordKind::Goal, i.goal_id);
+            add(
+                "initiative_id".into(),
+                RecordKind::Initiative,
+                i.initiative_id,
             );
         }
+        _ => {}
+    }
+    out
+}
+
+/// References of `record` that name nothing in `ws`.
+pub fn check_references(ws: &Workspace, record: RecordView<'_>) -> Vec<FieldIssue> {
+    dangling(record, |r| ws.contains(r))
+}
+
+/// References of `record` for which `exists` says no.
+fn dangling(record: RecordView<'_>, exists: impl Fn(RecordRef) -> bool) -> Vec<FieldIssue> {
+    references(record)
+        .into_iter()
+        // An initiative naming itself as parent is reported by `check_record`.
+        .filter(|(_, r)| *r != record.reference())
+        .filter(|(_, r)| !exists(*r))
+        .map(|(field, r)| FieldIssue {
+            field,
+            problem: Problem::UnknownReference(r.id),
+        })
+        .collect()
+}
+
+/// The records that refer to `target` (which a delete must clean up first).
+pub fn referrers(ws: &Workspace, target: RecordRef) -> Vec<RecordRef> {
+    let kinds: &[RecordKind] = match target.kind {
+        RecordKind::Step => &[RecordKind::Measurement, RecordKind::Meeting],
+        RecordKind::Intervention => &[
+            RecordKind::Measurement,
+            RecordKind::Meeting,
+            RecordKind::Initiative,
+        ],
+        RecordKind::Goal => &[RecordKind::Initiative, RecordKind::Indicator],
+        RecordKind::Track => &[RecordKind::Initiative],
+        RecordKind::Initiative => &[RecordKind::Initiative, RecordKind::Indicator],
+        _ => &[],
+    };
+    let id = target.id;
+    let mut out = Vec::new();
+    for kind in kinds {
+        match kind {
+            RecordKind::Measurement => out.extend(
+                ws.staircase
+                    .measurements
+                    .iter()
+                    .filter(|m| match target.kind {
+                        RecordKind::Step => m.per_step.contains_key(&id),
+                        _ => m.per_intervention.contains_key(&id),
+                    })
+                    .map(|m| RecordRef::new(RecordKind::Measurement, m.id)),
+            ),
+            RecordKind::Meeting => out.extend(
+                ws.meetings
+                    .iter()
+                    .filter(|m| match target.kind {
+                        RecordKind::Step => m.linked_step == Some(id),
+                        _ => m.linked_interventions.contains(&id),
+                    })
+                    .map(|m| RecordRef::new(RecordKind::Meeting, m.id)),
+            ),
+            RecordKind::Initiative => out.extend(
+                ws.plan
+                    .initiatives
+                    .iter()
+                    .filter(|i| i.id != id)
+                    .filter(|i| match target.kind {
+                        RecordKind::Intervention => i.intervention_ids.contains(&id),
+                        RecordKind::Goal => i.goal_id == Some(id),
+                        RecordKind::Track => i.track_id == Some(id),
+                        _ => i.parent_id == Some(id),
+                    })
+                    .map(|i| RecordRef::new(RecordKind::Initiative, i.id)),
+            ),
+            RecordKind::Indicator => out.extend(
+                ws.plan
+                    .indicators
+                    .iter()
+                    .filter(|i| match target.kind {
+                        RecordKind::Goal => i.goal_id == Some(id),
+                        _ => i.initiative_id == Some(id),
+                    })
+                    .map(|i| RecordRef::new(RecordKind::Indicator, i.id)),
+            ),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where each record of a workspace sits in the file, for paths in messages.
+pub fn record_paths(ws: &Workspace, root: &str) -> HashMap<RecordRef, String> {
+    let mut out = HashMap::new();
+    let mut put = |kind, id, path: String| {
+        out.entry(RecordRef::new(kind, id)).or_insert(path);
+    };
+    let s = &ws.staircase;
+    for (i, st) in s.steps.iter().enumerate() {
+        put(
+            RecordKind::Step,
+            st.id,
+            format!("{root}.staircase.steps[{i}]"),
+        );
+        for (j, iv) in st.interventions.iter().enumerate() {
+            put(
+                RecordKind::Intervention,
+                iv.id,
+                format!("{root}.staircase.steps[{i}].interventions[{j}]"),
+            );
+        }
+    }
+    for (i, m) in s.measurements.iter().enumerate() {
+        put(
+            RecordKind::Measurement,
+            m.id,
+            format!("{root}.staircase.measurements[{i}]"),
+        );
+    }
+    for (i, m) in ws.meetings.iter().enumerate() {
+        put(RecordKind::Meeting, m.id, format!("{root}.meetings[{i}]"));
     }
     for (i, t) in ws.meeting_templates.iter().enumerate() {
-        c.id(&format!("{root}.meeting_templates[{i}]"), t.id);
+        put(
+            RecordKind::Template,
+            t.id,
+            format!("{root}.meeting_templates[{i}]"),
+        );
     }
+    let p = &ws.plan;
+    for (i, x) in p.goals.iter().enumerate() {
+        put(RecordKind::Goal, x.id, format!("{root}.plan.goals[{i}]"));
+    }
+    for (i, x) in p.tracks.iter().enumerate() {
+        put(RecordKind::Track, x.id, format!("{root}.plan.tracks[{i}]"));
+    }
+    for (i, x) in p.initiatives.iter().enumerate() {
+        put(
+            RecordKind::Initiative,
+            x.id,
+            format!("{root}.plan.initiatives[{i}]"),
+        );
+    }
+    for (i, x) in p.indicators.iter().enumerate() {
+        put(
+            RecordKind::Indicator,
+            x.id,
+            format!("{root}.plan.indicators[{i}]"),
+        );
+    }
+    for (i, x) in p.timeline.iter().enumerate() {
+        put(
+            RecordKind::TimelineRow,
+            x.id,
+            format!("{root}.plan.timeline[{i}]"),
+        );
+    }
+    out
+}
 
-    let plan = &ws.plan;
-    let goal_ids: HashSet<Id> = plan.goals.iter().map(|g| g.id).collect();
-    let track_ids: HashSet<Id> = plan.tracks.iter().map(|t| t.id).collect();
-    let initiative_ids: HashSet<Id> = plan.initiatives.iter().map(|t| t.id).collect();
-    for (i, g) in plan.goals.iter().enumerate() {
-        c.id(&format!("{root}.plan.goals[{i}]"), g.id);
-        c.name(format!("{root}.plan.goals[{i}].title"), &g.title);
-    }
-    for (i, t) in plan.tracks.iter().enumerate() {
-        c.id(&format!("{root}.plan.tracks[{i}]"), t.id);
-        c.name(format!("{root}.plan.tracks[{i}].title"), &t.title);
-    }
-    for (i, ini) in plan.initiatives.iter().enumerate() {
-        let p = format!("{root}.plan.initiatives[{i}]");
-        c.id(&p, ini.id);
-        c.name(format!("{p}.number"), &ini.number);
-        c.name(format!("{p}.title"), &ini.title);
-        c.text(format!("{p}.description"), &ini.description);
-        c.reference(format!("{p}.goal_id"), ini.goal_id, &goal_ids);
-        c.reference(format!("{p}.track_id"), ini.track_id, &track_ids);
-        c.reference(format!("{p}.parent_id"), ini.parent_id, &initiative_ids);
-        for (j, b) in ini.budget.iter().enumerate() {
-            c.amount(format!("{p}.budget[{j}].amount"), Some(b.amount));
-        }
-        for (j, n) in ini.history.iter().enumerate() {
-            c.id(&format!("{p}.history[{j}]"), n.id);
-            c.text(format!("{p}.history[{j}].text"), &n.text);
-        }
-        for (j, id) in ini.intervention_ids.iter().enumerate() {
-            c.reference(
-                format!("{p}.intervention_ids[{j}]"),
-                Some(*id),
-                &intervention_ids,
+/// Every broken rule in `ws`, with paths prefixed by `root` (e.g. "workspace"). Empty means valid.
+/// Ids are unique within their kind (an intervention's id across all steps).
+pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let mut at = |prefix: &str, list: Vec<FieldIssue>| {
+        issues.extend(list.into_iter().map(|f| Issue {
+            path: format!("{prefix}.{}", f.field),
+            problem: f.problem,
+        }));
+    };
+    at(
+        root,
+        check_info(&ws.name, &ws.municipality, &ws.description),
+    );
+    at(&format!("{root}.follow_up"), check_follow_up(&ws.follow_up));
+    at(
+        &format!("{root}.plan"),
+        check_plan_info(&ws.plan.title, &ws.plan.period, ws.plan.stale_after_days),
+    );
+    let all: HashSet<RecordRef> = ws.views().map(|r| r.reference()).collect();
+    let mut seen: HashSet<RecordRef> = HashSet::new();
+    let mut index: HashMap<RecordKind, usize> = HashMap::new();
+    for record in ws.views() {
+        let r = record.reference();
+        // The n-th record of its kind in file order names its own path even when its id repeats.
+        let n = index.entry(r.kind).or_default();
+        let path = nth_path(ws, root, r.kind, *n).unwrap_or_default();
+        *n += 1;
+        if !seen.insert(r) {
+            at(
+                &path,
+                vec![FieldIssue {
+                    field: "id".into(),
+                    problem: Problem::DuplicateId(r.id),
+                }],
             );
         }
+        at(&path, check_record(record));
+        at(&path, dangling(record, |r| all.contains(&r)));
     }
-    for (i, ind) in plan.indicators.iter().enumerate() {
-        let p = format!("{root}.plan.indicators[{i}]");
-        c.id(&p, ind.id);
-        c.name(format!("{p}.name"), &ind.name);
-        c.number(format!("{p}.baseline"), ind.baseline);
-        c.number(format!("{p}.target"), ind.target);
-        c.reference(format!("{p}.goal_id"), ind.goal_id, &goal_ids);
-        c.reference(
-            format!("{p}.initiative_id"),
-            ind.initiative_id,
-            &initiative_ids,
-        );
-        for (j, v) in ind.values.iter().enumerate() {
-            c.id(&format!("{p}.values[{j}]"), v.id);
-            c.number(format!("{p}.values[{j}].value"), Some(v.value));
+    issues
+}
+
+/// The path of the n-th record of a kind, in the order of `Workspace::records`.
+fn nth_path(ws: &Workspace, root: &str, kind: RecordKind, n: usize) -> Option<String> {
+    let s = &ws.staircase;
+    let p = &ws.plan;
+    let list = |name: &str, len: usize| (n < len).then(|| format!("{root}.{name}[{n}]"));
+    match kind {
+        RecordKind::Step => list("staircase.steps", s.steps.len()),
+        RecordKind::Intervention => {
+            let mut left = n;
+            for (i, st) in s.steps.iter().enumerate() {
+                if left < st.interventions.len() {
+                    return Some(format!("{root}.staircase.steps[{i}].interventions[{left}]"));
+                }
+                left -= st.interventions.len();
+            }
+            None
         }
+        RecordKind::Measurement => list("staircase.measurements", s.measurements.len()),
+        RecordKind::Meeting => list("meetings", ws.meetings.len()),
+        RecordKind::Template => list("meeting_templates", ws.meeting_templates.len()),
+        RecordKind::Goal => list("plan.goals", p.goals.len()),
+        RecordKind::Track => list("plan.tracks", p.tracks.len()),
+        RecordKind::Initiative => list("plan.initiatives", p.initiatives.len()),
+        RecordKind::Indicator => list("plan.indicators", p.indicators.len()),
+        RecordKind::TimelineRow => list("plan.timeline", p.timeline.len()),
     }
-    for (i, r) in plan.timeline.iter().enumerate() {
-        c.id(&format!("{root}.plan.timeline[{i}]"), r.id);
-        c.text(format!("{root}.plan.timeline[{i}].activity"), &r.activity);
-    }
-    c.issues
 }
 
 #[cfg(test)]
@@ -283,14 +691,14 @@ mod tests {
             ..Meeting::default()
         };
         ws.meetings = vec![m.clone(), m];
-        let problems: Vec<Problem> = validate(&ws, "w").into_iter().map(|i| i.problem).collect();
+        let issues = validate(&ws, "w");
+        let problems: Vec<Problem> = issues.iter().map(|i| i.problem.clone()).collect();
         assert!(problems.contains(&Problem::CprLike));
-        assert!(problems
+        assert!(issues
             .iter()
-            .any(|p| matches!(p, Problem::DuplicateId(_))));
-        assert!(problems
-            .iter()
-            .any(|p| matches!(p, Problem::UnknownReference(_))));
+            .any(|i| i.path == "w.meetings[1].id" && matches!(i.problem, Problem::DuplicateId(_))));
+        assert!(issues.iter().any(|i| i.path == "w.meetings[0].linked_step"
+            && matches!(i.problem, Problem::UnknownReference(_))));
         assert!(problems.contains(&Problem::OutOfRange { min: 0, max: 10 }));
     }
 
@@ -315,5 +723,73 @@ mod tests {
             path: "w.plan.indicators[0].baseline".into(),
             problem: Problem::NotFinite
         }));
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        let ok = Intervention {
+            name: "æ".repeat(MAX_NAME),
+            ..Intervention::default()
+        };
+        assert!(check_record(RecordView::Intervention {
+            step: new_id(),
+            intervention: &ok
+        })
+        .is_empty());
+        let long = Intervention {
+            provider: "a".repeat(MAX_NAME + 1),
+            ..Intervention::default()
+        };
+        assert_eq!(
+            check_record(RecordView::Intervention {
+                step: new_id(),
+                intervention: &long
+            }),
+            vec![FieldIssue {
+                field: "provider".into(),
+                problem: Problem::TooLong { max: MAX_NAME }
+            }]
+        );
+    }
+
+    #[test]
+    fn generated_names_keep_within_the_limit() {
+        assert_eq!(name_with_suffix("Køge 2019", "(kopi)"), "Køge 2019 (kopi)");
+        let long = "æ".repeat(MAX_NAME);
+        let named = name_with_suffix(&long, "(kopi)");
+        assert_eq!(named.chars().count(), MAX_NAME);
+        assert!(named.ends_with("… (kopi)"));
+        assert!(check_info(&named, "", "").is_empty());
+    }
+
+    #[test]
+    fn referrers_find_every_link_to_an_intervention() {
+        let mut ws = Workspace::new("x");
+        let iv = Intervention::default();
+        let mut step = Step::default();
+        step.interventions.push(iv.clone());
+        ws.staircase.steps.push(step);
+        let mut m = Measurement::default();
+        m.per_intervention.insert(iv.id, 3);
+        ws.staircase.measurements.push(m.clone());
+        let meeting = Meeting {
+            linked_interventions: vec![iv.id],
+            ..Meeting::default()
+        };
+        ws.meetings.push(meeting.clone());
+        let ini = Initiative {
+            intervention_ids: vec![iv.id],
+            ..Initiative::default()
+        };
+        ws.plan.initiatives.push(ini.clone());
+        let found = referrers(&ws, RecordRef::new(RecordKind::Intervention, iv.id));
+        assert_eq!(
+            found,
+            vec![
+                RecordRef::new(RecordKind::Measurement, m.id),
+                RecordRef::new(RecordKind::Meeting, meeting.id),
+                RecordRef::new(RecordKind::Initiative, ini.id),
+            ]
+        );
     }
 }

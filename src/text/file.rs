@@ -45,6 +45,8 @@ pub fn validation_problem(p: &Problem) -> String {
         Problem::NotFinite => "skal være et tal".into(),
         Problem::DuplicateId(id) => format!("id {id} bruges mere end én gang"),
         Problem::UnknownReference(id) => format!("henviser til {id}, som ikke findes i filen"),
+        Problem::MinAboveMax => "må ikke være større end det højeste tal".into(),
+        Problem::SelfReference => "kan ikke henvise til sig selv".into(),
         Problem::CprLike => {
             "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
         }

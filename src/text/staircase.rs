@@ -7,7 +7,7 @@ use crate::model::{Measurement, Staircase};
 
 /// Name of a duplicated intervention.
 pub fn copy_name(name: &str) -> String {
-    format!("{name} (kopi)")
+    crate::model::validation::name_with_suffix(name, super::ui::COPY_SUFFIX)
 }
 
 /// "1 indsats" / "3 indsatser"

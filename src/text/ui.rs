@@ -1,6 +1,7 @@
 //! Danish text of the app's frame: navigation, storage, data page, messages.
 
-use crate::model::commands::DomainError;
+use crate::model::commands::CommandError;
+use crate::model::record::RecordKind;
 use crate::storage::StorageError;
 
 pub const APP_NAME: &str = "Trappe";
@@ -56,10 +57,124 @@ pub fn storage_error(e: &StorageError) -> String {
     }
 }
 
-pub fn domain_error(e: &DomainError) -> String {
+/// The Danish name of a record field as the forms label it (the last part of a path like `budget[2].amount`).
+pub fn field_label(field: &str) -> String {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    match last {
+        "name" => "Navn",
+        "municipality" => "Kommune",
+        "description" => "Beskrivelse",
+        "unit_cost" => "Pris",
+        "yearly_cost_per_child" => "Årlig udgift pr. barn",
+        "legal_basis" => "Lovgrundlag",
+        "provider" => "Leverandør",
+        "method" => "Metode eller evidens",
+        "capacity" => "Kapacitet",
+        "note" => "Note",
+        "caseworkers" => "Sagsbehandlere",
+        "per_intervention" | "per_step" => "Antal børn",
+        "case_ref" => "Sagsreference",
+        "initiator" => "Initiativtager",
+        "coordinator" => "Samordner",
+        "invited_by" => "Inviterer",
+        "chair" => "Mødeleder",
+        "note_taker" => "Referent",
+        "decisions" => "Beslutninger",
+        "notes" => "Noter",
+        "questions" => "Spørgsmål",
+        "what" => "Hvad",
+        "who" => "Hvem",
+        "relation_or_unit" => "Relation eller enhed",
+        "label" | "checklist" => "Punkt på tjeklisten",
+        "safety_scale" => "Sikkerhedsskala",
+        "meeting_type" => "Mødetype",
+        "number" => "Nummer",
+        "title" => "Titel",
+        "owner" => "Ansvarlig",
+        "committee" => "Udvalg",
+        "period" | "period_label" => "Periode",
+        "amount" => "Budget",
+        "text" => "Notat",
+        "author" => "Skrevet af",
+        "success_criteria" => "Succeskriterier",
+        "unit" => "Enhed",
+        "baseline" => "Udgangspunkt",
+        "target" => "Mål",
+        "value" => "Værdi",
+        "activity" => "Aktivitet",
+        "parent_id" => "Hører under",
+        "first_within_months" => "Første opfølgning senest efter",
+        "placement_per_year" => "Opfølgninger om året, anbringelser",
+        "preventive_per_year" => "Opfølgninger om året, forebyggende",
+        "due_soon_days" => "Varsel",
+        "min" => "Mindst",
+        "max" => "Højst",
+        "stale_after_days" => "Markér som gammel efter",
+        _ => "Feltet",
+    }
+    .to_string()
+}
+
+fn kinds(kind: RecordKind, n: usize) -> String {
+    let (one, many) = match kind {
+        RecordKind::Step => ("trin", "trin"),
+        RecordKind::Intervention => ("indsats", "indsatser"),
+        RecordKind::Measurement => ("måling", "målinger"),
+        RecordKind::Meeting => ("møde", "møder"),
+        RecordKind::Template => ("skabelon", "skabeloner"),
+        RecordKind::Goal => ("mål", "mål"),
+        RecordKind::Track => ("spor", "spor"),
+        RecordKind::Initiative => ("initiativ", "initiativer"),
+        RecordKind::Indicator => ("indikator", "indikatorer"),
+        RecordKind::TimelineRow => ("række i tidsplanen", "rækker i tidsplanen"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "2 møder og 1 initiativ"
+pub fn record_counts(counts: &[(RecordKind, usize)]) -> String {
+    let parts: Vec<String> = counts.iter().map(|(k, n)| kinds(*k, *n)).collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
+    }
+}
+
+/// One Danish sentence for a refused edit, naming the field where there is one.
+pub fn command_error(e: &CommandError) -> String {
     match e {
-        DomainError::EmptyName => "Skriv et navn til arbejdsområdet.".into(),
-        DomainError::NotFound(_) => "Det, du ville ændre, findes ikke længere.".into(),
+        CommandError::Invalid { issues, .. } => match issues.first() {
+            Some(i) => format!(
+                "{}: {}.",
+                field_label(&i.field),
+                super::file::validation_problem(&i.problem)
+            ),
+            None => "Ændringen kunne ikke gemmes.".into(),
+        },
+        CommandError::NotFound(_) => "Det, du ville ændre, findes ikke længere.".into(),
+        CommandError::AnchorNotFound { .. } => {
+            "Pladsen, du ville flytte til, findes ikke længere. Prøv igen.".into()
+        }
+        CommandError::StepNotFound(_) => "Trinnet findes ikke længere.".into(),
+        CommandError::StepNotEmpty { interventions, .. } => format!(
+            "Trinnet har stadig {}. Flyt eller slet dem først.",
+            kinds(RecordKind::Intervention, *interventions)
+        ),
+        CommandError::StillReferenced { by, .. } => {
+            let mut counts: Vec<(RecordKind, usize)> = Vec::new();
+            for r in by {
+                match counts.iter_mut().find(|(k, _)| *k == r.kind) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((r.kind, 1)),
+                }
+            }
+            format!(
+                "Der henvises stadig hertil fra {}. Fjern henvisningerne først.",
+                record_counts(&counts)
+            )
+        }
     }
 }
 

@@ -75,7 +75,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let cmd = Command::SetWorkspaceInfo {
+        let cmd = Command::SetInfo {
             name: name.get_untracked(),
             municipality: municipality.get_untracked(),
             description: description.get_untracked(),
@@ -85,7 +85,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
                 error.set(None);
                 app.info("Oplysningerne er gemt.");
             }
-            Err(e) => error.set(Some(t::domain_error(&e))),
+            Err(e) => error.set(Some(t::command_error(&e))),
         }
     };
     view! {

@@ -11,6 +11,7 @@ use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::mark_followed_up;
 use crate::model::meeting_query::{parse_iso_time, type_from_key, type_key, type_options};
+use crate::model::record::{Record, RecordKind};
 use crate::model::templates::{
     duplicate_meeting, meeting_from_template, shows_safety_scale, template_from_meeting,
     validate_case_ref,
@@ -185,7 +186,11 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             }
             errors.set(Vec::new());
             let was_stored = stored.with_untracked(|s| s.is_some());
-            match session::dispatch(app, Command::PutMeeting(m)) {
+            let m = Meeting {
+                updated_at: crate::model::now(),
+                ..m
+            };
+            match session::dispatch(app, Command::put(Record::Meeting(m))) {
                 Ok(()) => {
                     app.info(txt::SAVED);
                     if !was_stored && is_new {
@@ -199,7 +204,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                         focus_later_ms("meet-title", 60);
                     }
                 }
-                Err(e) => app.error(t::domain_error(&e)),
+                Err(e) => app.error(t::command_error(&e)),
             }
         }
     });
@@ -308,7 +313,7 @@ fn MeetingTools(draft: Draft, save: Callback<()>) -> impl IntoView {
         save.run(());
     };
     let delete = Callback::new(move |_| {
-        if session::dispatch(app, Command::RemoveMeeting(id)).is_ok() {
+        if session::dispatch(app, Command::remove(RecordKind::Meeting, id)).is_ok() {
             app.info(txt::DELETED);
             navigate(BASE, NavigateOptions::default());
         }
@@ -345,14 +350,8 @@ fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
             return;
         }
         let tpl = draft.with_untracked(|m| template_from_meeting(m, &n));
-        let mut list = app.current.with_untracked(|c| {
-            c.as_ref()
-                .map(|w| w.meeting_templates.clone())
-                .unwrap_or_default()
-        });
         let saved_name = tpl.name.clone();
-        list.push(tpl);
-        if session::dispatch(app, Command::ReplaceTemplates(list)).is_ok() {
+        if session::dispatch(app, Command::put(Record::Template(tpl))).is_ok() {
             app.info(txt::template_saved(&saved_name));
             done.run(());
         }

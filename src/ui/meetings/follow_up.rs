@@ -6,7 +6,8 @@ use crate::app::{session, use_app};
 use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::{due_list, mark_followed_up, DueKind};
-use crate::model::Id;
+use crate::model::record::Record;
+use crate::model::{Id, Meeting};
 use crate::text::{self, meetings as txt};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -133,7 +134,11 @@ fn DueRowView(row: DueRow) -> impl IntoView {
         });
         let Some(m) = updated else { return };
         let overdue = row.overdue;
-        if session::dispatch(app, Command::PutMeeting(m)).is_ok() {
+        let m = Meeting {
+            updated_at: crate::model::now(),
+            ..m
+        };
+        if session::dispatch(app, Command::put(Record::Meeting(m))).is_ok() {
             app.info(if item.is_none() {
                 txt::MARKED_FOLLOWED_UP
             } else {

@@ -105,9 +105,9 @@ pub fn SettingsView() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        match session::dispatch(app, Command::ReplaceFollowUp(new_rules)) {
+        match session::dispatch(app, Command::SetFollowUp { rules: new_rules }) {
             Ok(()) => app.info(txt::RULES_SAVED),
-            Err(e) => app.error(crate::text::ui::domain_error(&e)),
+            Err(e) => app.error(crate::text::ui::command_error(&e)),
         }
     };
     let add_target = move |_| {

@@ -4,6 +4,7 @@
 use super::{all_templates, AreaHeader, BASE};
 use crate::app::{session, use_app};
 use crate::model::commands::Command;
+use crate::model::record::RecordKind;
 use crate::model::templates::is_built_in;
 use crate::model::{Id, MeetingTemplate};
 use crate::text::{self, meetings as txt};
@@ -52,18 +53,7 @@ fn TemplateCard(template: MeetingTemplate, manage: bool) -> impl IntoView {
     let id: Id = template.id;
     let name = template.name.clone();
     let delete = Callback::new(move |_| {
-        let list = app.current.with_untracked(|c| {
-            c.as_ref()
-                .map(|w| {
-                    w.meeting_templates
-                        .iter()
-                        .filter(|t| t.id != id)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
-        if session::dispatch(app, Command::ReplaceTemplates(list)).is_ok() {
+        if session::dispatch(app, Command::remove(RecordKind::Template, id)).is_ok() {
             app.info(txt::TEMPLATE_DELETED);
         }
     });

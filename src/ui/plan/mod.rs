@@ -2,7 +2,7 @@
 //! and track, a board by status, a timeline, indicators, the committee report and CSV export.
 //!
 //! Sub-views live under /handleplan/…; every edit clones the plan, changes it through `plan_ops` and
-//! dispatches `Command::ReplacePlan`, so undo, redo and saving work the same everywhere.
+//! dispatches the delta, so undo, redo and saving work the same everywhere.
 
 mod board;
 mod detail;
@@ -91,12 +91,18 @@ pub(crate) fn commit<T>(
     app: AppState,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
 ) -> Result<T, FormError> {
-    let Some(mut plan) = with_plan_untracked(app, |p| p.clone()) else {
+    let Some(before) = with_plan_untracked(app, |p| p.clone()) else {
         return Err(FormError::general(text::ui::NO_WORKSPACE));
     };
+    let mut plan = before.clone();
     let out = f(&mut plan)?;
-    session::dispatch(app, Command::ReplacePlan(plan))
-        .map_err(|e| FormError::general(text::ui::domain_error(&e)))?;
+    let cmd = Command::batch(crate::model::delta::plan(&before, &plan));
+    let cmd = app
+        .current
+        .with_untracked(|c| c.as_ref().map(|w| crate::model::delete::with_detach(w, cmd)))
+        .ok_or_else(|| FormError::general(text::ui::NO_WORKSPACE))?;
+    session::dispatch(app, cmd)
+        .map_err(|e| FormError::general(text::ui::command_error(&e)))?;
     Ok(out)
 }
 

@@ -182,15 +182,24 @@ pub fn edit<T>(
     app: AppState,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<T, String> {
-    let Some(mut s) = app
+    let Some(before) = app
         .current
         .with_untracked(|c| c.as_ref().map(|w| w.staircase.clone()))
     else {
         return Err(crate::text::ui::NO_WORKSPACE.into());
     };
+    let mut s = before.clone();
     let out = f(&mut s).map_err(|e| text::staircase::error(&e))?;
-    session::dispatch(app, Command::ReplaceStaircase(s))
-        .map_err(|e| crate::text::ui::domain_error(&e))?;
+    let cmd = Command::batch(crate::model::delta::staircase(&before, &s));
+    // Whatever the edit removes loses its links from meetings and the plan in the same undoable step.
+    let cmd = app
+        .current
+        .with_untracked(|c| {
+            c.as_ref()
+                .map(|w| crate::model::delete::with_detach(w, cmd))
+        })
+        .ok_or_else(|| crate::text::ui::NO_WORKSPACE.to_string())?;
+    session::dispatch(app, cmd).map_err(|e| crate::text::ui::command_error(&e))?;
     Ok(out)
 }
 
