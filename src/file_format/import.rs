@@ -1,11 +1,11 @@
 //! Reading a workspace file: size, encoding, syntax, envelope, version, migration, types, then a whole-
-//! workspace validation. Nothing is returned unless all of it passes, so an import never half-happens.
+//! restoring every record (`restore`). A file that is not a Trappe workspace is refused whole; inside one,
+//! bad records are repaired or set aside, never silently dropped.
 
 use super::envelope::{FORMAT, FORMAT_V0, VERSION};
 use super::migrate::{migrate, MigrationError};
-use crate::model::validation::{validate, Issue};
+use super::restore::{restore, RestoreReport};
 use crate::model::Workspace;
-use serde::Deserialize;
 use serde_json::Value;
 
 /// Files larger than this are refused before they are parsed. Well above the 20 MB a 10,000-meeting
@@ -17,6 +17,8 @@ pub struct Imported {
     pub workspace: Workspace,
     /// The version the file had, when it was older than the current one.
     pub migrated_from: Option<u32>,
+    /// What was repaired or left out (and kept in `workspace.set_aside`).
+    pub report: RestoreReport,
 }
 
 /// What went wrong, as data; `text::file` turns it into Danish.
@@ -50,7 +52,6 @@ pub enum ImportError {
         column: usize,
         problem: DataProblem,
     },
-    Validation(Vec<Issue>),
 }
 
 /// serde_json's English error messages sorted into what a Danish message needs.
@@ -71,7 +72,7 @@ pub enum DataProblem {
 }
 
 impl DataProblem {
-    fn from_serde(msg: &str) -> Self {
+    pub(crate) fn from_serde(msg: &str) -> Self {
         // serde_json appends " at line L column C"; drop it, the location is carried separately.
         let msg = msg.split(" at line ").next().unwrap_or(msg);
         let between = |s: &str, a: &str, b: &str| -> Option<String> {
@@ -190,116 +191,22 @@ fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
             problem: DataProblem::MissingField("workspace".into()),
         });
     };
-    let workspace = Workspace::deserialize(body).map_err(|e| ImportError::Invalid {
-        path: locate(body, "workspace"),
-        line: 0,
-        column: 0,
-        problem: DataProblem::from_serde(&e.to_string()),
-    })?;
-    let issues = validate(&workspace, "workspace");
-    if !issues.is_empty() {
-        return Err(ImportError::Validation(issues));
-    }
+    let (workspace, report) = restore(body)?;
     Ok(Imported {
         workspace,
         migrated_from,
+        report,
     })
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum PathStep {
-    Key(String),
-    Index(usize),
-}
-
-/// The path of the smallest part of `body` that still fails to read on its own. Every field of the model
-/// has a default, so a copy of the document that keeps only one branch fails exactly when that branch is
-/// bad; the search walks down the failing branches. Runs only after a failure.
-fn locate(body: &Value, root: &str) -> String {
-    let mut steps: Vec<PathStep> = Vec::new();
-    while let Some(node) = node_at(body, &steps) {
-        let (children, empty): (Vec<PathStep>, Value) = match node {
-            Value::Object(map) => (
-                map.keys().cloned().map(PathStep::Key).collect(),
-                Value::Object(Default::default()),
-            ),
-            Value::Array(items) => (
-                (0..items.len()).map(PathStep::Index).collect(),
-                Value::Array(Vec::new()),
-            ),
-            _ => break,
-        };
-        // A list or object where something else belongs fails even when empty: the node itself is wrong.
-        if Workspace::deserialize(&replace_at(prune(body, &steps), &steps, empty)).is_err() {
-            break;
-        }
-        let failing = children.into_iter().find(|child| {
-            let mut branch = steps.clone();
-            branch.push(child.clone());
-            Workspace::deserialize(&prune(body, &branch)).is_err()
-        });
-        match failing {
-            Some(child) => steps.push(child),
-            None => break,
-        }
-    }
-    let mut path = root.to_string();
-    for step in steps {
-        match step {
-            PathStep::Key(k) => {
-                path.push('.');
-                path.push_str(&k);
-            }
-            PathStep::Index(i) => path.push_str(&format!("[{i}]")),
-        }
-    }
-    path
-}
-
-fn node_at<'a>(v: &'a Value, steps: &[PathStep]) -> Option<&'a Value> {
-    steps.iter().try_fold(v, |node, step| match step {
-        PathStep::Key(k) => node.get(k.as_str()),
-        PathStep::Index(i) => node.get(*i),
-    })
-}
-
-/// `v` with the node at `steps` (which must exist along a pruned branch) replaced by `new`.
-fn replace_at(mut v: Value, steps: &[PathStep], new: Value) -> Value {
-    let mut node = &mut v;
-    for step in steps {
-        let next = match step {
-            PathStep::Key(k) => node.get_mut(k.as_str()),
-            // Pruned arrays hold only the followed element, at index 0.
-            PathStep::Index(_) => node.get_mut(0),
-        };
-        match next {
-            Some(n) => node = n,
-            None => return v,
-        }
-    }
-    *node = new;
-    v
-}
-
-/// A copy of `v` that keeps only the branch named by `steps` (the last node in full).
-fn prune(v: &Value, steps: &[PathStep]) -> Value {
-    let Some((first, rest)) = steps.split_first() else {
-        return v.clone();
-    };
-    match (first, v) {
-        (PathStep::Key(k), Value::Object(map)) => {
-            let mut out = serde_json::Map::new();
-            if let Some(child) = map.get(k) {
-                out.insert(k.clone(), prune(child, rest));
-            }
-            Value::Object(out)
-        }
-        (PathStep::Index(i), Value::Array(items)) => Value::Array(
-            items
-                .get(*i)
-                .map(|c| vec![prune(c, rest)])
-                .unwrap_or_default(),
-        ),
-        _ => v.clone(),
+/// "string", "number" … for messages about a value of the wrong kind.
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }

@@ -5,6 +5,7 @@ pub mod envelope;
 pub mod export;
 pub mod import;
 pub mod migrate;
+pub mod restore;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 
@@ -13,3 +14,4 @@ pub use export::{cpr_findings, export_json, file_name, storage_json};
 pub use import::{
     read_stored_workspace, read_workspace_file, DataProblem, ImportError, Imported, MAX_FILE_BYTES,
 };
+pub use restore::RestoreReport;

@@ -19,7 +19,7 @@ fn drop_generated_defaults(v: &mut Value) {
     match v {
         Value::Object(map) => {
             if let Some(Value::Object(props)) = map.get_mut("properties") {
-                for key in ["id", "created_at", "updated_at"] {
+                for key in ["id", "created_at", "updated_at", "set_aside_at"] {
                     if let Some(Value::Object(p)) = props.get_mut(key) {
                         p.remove("default");
                     }

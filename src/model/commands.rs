@@ -32,6 +32,10 @@ pub enum Command {
         period: String,
         stale_after_days: u32,
     },
+    /// Replaces the list of set-aside originals (the user removes one after reading or downloading it).
+    SetSetAside {
+        items: Vec<super::SetAside>,
+    },
     /// Inserts the record, or replaces the one with the same kind and id (moving it when `place` says so).
     Put {
         place: Place,
@@ -76,6 +80,7 @@ pub struct Changes {
     pub info: bool,
     pub follow_up: bool,
     pub plan_info: bool,
+    pub set_aside: bool,
     pub records: BTreeSet<RecordRef>,
     /// Kinds whose list order changed: a record was inserted, moved or removed.
     pub reordered: BTreeSet<RecordKind>,
@@ -83,13 +88,18 @@ pub struct Changes {
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        !self.info && !self.follow_up && !self.plan_info && self.records.is_empty()
+        !self.info
+            && !self.follow_up
+            && !self.plan_info
+            && !self.set_aside
+            && self.records.is_empty()
     }
 
     pub fn extend(&mut self, other: Changes) {
         self.info |= other.info;
         self.follow_up |= other.follow_up;
         self.plan_info |= other.plan_info;
+        self.set_aside |= other.set_aside;
         self.records.extend(other.records);
         self.reordered.extend(other.reordered);
     }
@@ -105,6 +115,7 @@ impl Changes {
             info: true,
             follow_up: true,
             plan_info: true,
+            set_aside: true,
             records: ws.views().map(|r| r.reference()).collect(),
             reordered: RecordKind::ALL.into_iter().collect(),
         }
@@ -254,6 +265,15 @@ fn apply_unchecked(ws: &mut Workspace, cmd: Command) -> Result<Applied, CommandE
                 },
             })
         }
+        Command::SetSetAside { items } => Ok(Applied {
+            inverse: Command::SetSetAside {
+                items: std::mem::replace(&mut ws.set_aside, items),
+            },
+            changes: Changes {
+                set_aside: true,
+                ..Changes::default()
+            },
+        }),
         Command::Put { place, record } => put(ws, place, record),
         Command::Remove { record } => remove(ws, record),
         Command::Batch { commands } => {

@@ -17,8 +17,41 @@ pub struct Workspace {
     pub meeting_templates: Vec<MeetingTemplate>,
     pub follow_up: FollowUpRules,
     pub plan: ActionPlan,
+    /// What a file or stored copy held that broke a rule or could not be read: kept here as it was, so
+    /// repairing it on load never loses anything. The user can download and remove each entry.
+    pub set_aside: Vec<SetAside>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// One record (or value) as it was found, before it was repaired or left out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct SetAside {
+    pub id: Id,
+    /// Where it was in the file: `workspace.meetings[17]`.
+    pub found_at: String,
+    /// What was wrong and what was done, in Danish, for the user.
+    pub what: String,
+    /// Whether a repaired version is in the workspace (else the record was left out).
+    pub repaired: bool,
+    /// The original JSON text.
+    pub original: String,
+    pub set_aside_at: DateTime<Utc>,
+}
+
+impl Default for SetAside {
+    fn default() -> Self {
+        SetAside {
+            id: new_id(),
+            found_at: String::new(),
+            what: String::new(),
+            repaired: false,
+            original: String::new(),
+            set_aside_at: now(),
+        }
+    }
 }
 
 impl Default for Workspace {
@@ -37,6 +70,7 @@ impl Default for Workspace {
                 stale_after_days: 60,
                 ..ActionPlan::default()
             },
+            set_aside: Vec::new(),
             created_at: t,
             updated_at: t,
         }

@@ -1,6 +1,9 @@
 //! Danish messages for file and storage problems: what is wrong, where, and what to do.
 
+use crate::file_format::restore::Fix;
 use crate::file_format::{DataProblem, ImportError, MAX_FILE_BYTES};
+use crate::model::record::RecordKind;
+use crate::model::validation::FieldIssue;
 use crate::model::validation::{Issue, Problem};
 
 fn megabytes(bytes: usize) -> String {
@@ -51,6 +54,129 @@ pub fn validation_problem(p: &Problem) -> String {
             "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
         }
     }
+}
+
+/// What restoring a file or stored copy did, for the user, before and after opening it.
+pub fn restore_summary(r: &crate::file_format::RestoreReport) -> String {
+    let mut parts = Vec::new();
+    if r.repaired > 0 {
+        parts.push(if r.repaired == 1 {
+            "1 post brød Trappes regler og er repareret".to_string()
+        } else {
+            format!("{} poster brød Trappes regler og er repareret", r.repaired)
+        });
+    }
+    if r.left_out > 0 {
+        parts.push(if r.left_out == 1 {
+            "1 post kunne ikke læses og er lagt til side".to_string()
+        } else {
+            format!("{} poster kunne ikke læses og er lagt til side", r.left_out)
+        });
+    }
+    format!(
+        "{}. Intet er tabt: originalerne ligger under «Lagt til side» på siden Data, hvor du kan læse og hente dem.",
+        parts.join(", og ")
+    )
+}
+
+/// The name given to a workspace whose file had none.
+pub const UNNAMED: &str = "Uden navn";
+
+fn kind_label(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Step => "Trin",
+        RecordKind::Intervention => "Indsats",
+        RecordKind::Measurement => "Måling",
+        RecordKind::Meeting => "Møde",
+        RecordKind::Template => "Mødeskabelon",
+        RecordKind::Goal => "Mål",
+        RecordKind::Track => "Spor",
+        RecordKind::Initiative => "Initiativ",
+        RecordKind::Indicator => "Indikator",
+        RecordKind::TimelineRow => "Række i tidsplanen",
+    }
+}
+
+/// A field by its label, or by its name in the file where the forms have no label for it.
+fn field_name(field: &str) -> String {
+    let label = super::ui::field_label(field);
+    if label == "Feltet" {
+        format!("Feltet «{field}»")
+    } else {
+        label
+    }
+}
+
+pub fn not_a_list() -> String {
+    "skulle være en liste, men var noget andet, og er ikke indlæst".into()
+}
+
+pub fn unreadable_value(field: &str, p: &DataProblem) -> String {
+    if field.is_empty() {
+        return format!("kunne ikke læses ({})", problem_text(p));
+    }
+    format!(
+        "{} kunne ikke læses ({}) og er udeladt",
+        field_name(field),
+        problem_text(p)
+    )
+}
+
+pub fn renewed_id() -> String {
+    "havde samme id som en anden post og har fået et nyt".into()
+}
+
+pub fn unreadable_record(p: &DataProblem) -> String {
+    format!(
+        "kunne ikke læses ({}) og er ikke med i arbejdsområdet",
+        problem_text(p)
+    )
+}
+
+pub fn past_repair() -> String {
+    "brød reglerne og kunne ikke repareres, så den er ikke med i arbejdsområdet".into()
+}
+
+pub fn reset_to_default() -> String {
+    "kunne ikke repareres og er sat til standardindstillingerne".into()
+}
+
+pub fn unreadable_set_aside() -> String {
+    "En tidligere tilsidesat post kunne ikke læses og er gemt som tekst.".into()
+}
+
+/// "Noter er for lang (højst 50.000 tegn): afkortet"
+pub fn fixed(issue: &FieldIssue, fix: Fix) -> String {
+    let action = match fix {
+        Fix::Shortened => "afkortet",
+        Fix::Masked => "tallene er skjult",
+        Fix::NewId => "har fået et nyt id",
+        Fix::Named => "sat til «Uden navn»",
+        Fix::Removed => "fjernet",
+        Fix::Nothing => "ikke rettet",
+    };
+    format!(
+        "{} {}: {action}",
+        field_name(&issue.field),
+        validation_problem(&issue.problem)
+    )
+}
+
+/// "Møde «Sag 17»: Noter er for lang (højst 50.000 tegn): afkortet."
+pub fn set_aside_text(kind: Option<RecordKind>, label: &str, notes: &[String]) -> String {
+    let body = notes.join("; ");
+    let mut s = match (kind, label.is_empty()) {
+        (Some(k), false) => format!("{} «{label}»: {body}", kind_label(k)),
+        (Some(k), true) => format!("{}: {body}", kind_label(k)),
+        (None, _) => {
+            let mut c = body.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    };
+    s.push('.');
+    s
 }
 
 pub fn issue(i: &Issue) -> String {
@@ -109,20 +235,6 @@ pub fn import_error(e: &ImportError) -> String {
             };
             format!("Ugyldig værdi ved {path}{at}: {}.", problem_text(problem))
         }
-        ImportError::Validation(issues) => {
-            let shown: Vec<String> = issues.iter().take(5).map(issue).collect();
-            let more = issues.len().saturating_sub(5);
-            let mut s = format!(
-                "Filen har {} fejl og er ikke indlæst: {}",
-                issues.len(),
-                shown.join("; ")
-            );
-            if more > 0 {
-                s.push_str(&format!(" … og {more} mere"));
-            }
-            s.push('.');
-            s
-        }
     }
 }
 
@@ -145,15 +257,21 @@ mod tests {
     }
 
     #[test]
-    fn wrong_type_names_the_path() {
-        let m = message(
-            r#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{},{},{"interventions":[{"unit_cost":"dyr"}]}]}}}"#,
-        );
+    fn a_wrong_type_is_set_aside_with_its_place_and_field() {
+        let ws = read_workspace_file(
+            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{},{},{"interventions":[{"name":"ICDP","unit_cost":"dyr"}]}]}}}"#,
+        )
+        .unwrap()
+        .workspace;
+        let s = &ws.set_aside[0];
+        assert_eq!(s.found_at, "workspace.staircase.steps[2].interventions[0]");
         assert!(
-            m.contains("workspace.staircase.steps[2].interventions[0].unit_cost"),
-            "{m}"
+            s.what.starts_with("Indsats «ICDP»: Pris kunne ikke læses"),
+            "{}",
+            s.what
         );
-        assert!(m.contains("forkert slags værdi"), "{m}");
+        assert!(s.original.contains("\"dyr\""));
+        assert_eq!(ws.staircase.steps[2].interventions[0].name, "ICDP");
     }
 
     #[test]

@@ -233,6 +233,7 @@ struct Pending {
     file_name: String,
     workspace: Workspace,
     migrated_from: Option<u32>,
+    report: file_format::RestoreReport,
 }
 
 #[component]
@@ -276,10 +277,12 @@ fn ImportSection() -> impl IntoView {
                 Ok(Imported {
                     workspace,
                     migrated_from,
+                    report,
                 }) => pending.set(Some(Pending {
                     file_name,
                     workspace,
                     migrated_from,
+                    report,
                 })),
                 Err(e) => error.set(Some(format!(
                     "«{file_name}» er ikke indlæst. {}",
@@ -395,6 +398,11 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             <p>"Fra filen "{pending.file_name.clone()}". "
                 {pending.migrated_from.map(|v| format!("Filen var i formatversion {v} og er opgraderet. "))}
             </p>
+            {(!pending.report.is_clean()).then(|| view! {
+                <div class="alert alert-warning" data-testid="import-repairs">
+                    <p>{text::file::restore_summary(&pending.report)}</p>
+                </div>
+            })}
             <ul>
                 <li>{format!("{} trin og {} indsatser på trappen", ws.staircase.steps.len(), interventions)}</li>
                 <li>{format!("{} netværksmøder", ws.meetings.len())}</li>
