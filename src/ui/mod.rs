@@ -1,5 +1,8 @@
 //! The Leptos user interface. Components render state from `AppState` and call `app::session`; the domain
 //! logic lives in `model`, texts in `text`.
+//!
+//! Routes: each area is one `ParentRoute` (its shared state and frame) with one child `Route` per sub-view,
+//! shown in the area's `<Outlet/>`. A path that no route matches, in any area, gets the not-found page.
 
 pub mod common;
 pub mod data;
@@ -11,8 +14,12 @@ pub mod staircase;
 pub mod start;
 
 use crate::app::{session, AppState};
+use crate::model::Id;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 use leptos_router::path;
 
 pub fn mount() {
@@ -34,12 +41,9 @@ pub fn App() -> impl IntoView {
                 <main id="indhold" tabindex="-1">
                     <Routes fallback=|| view! { <common::NotFound/> }>
                         <Route path=path!("/") view=start::StartPage/>
-                        <Route path=path!("/trappe") view=staircase::StaircasePage/>
-                        <Route path=path!("/trappe/*any") view=staircase::StaircasePage/>
-                        <Route path=path!("/netvaerksmoeder") view=meetings::MeetingsPage/>
-                        <Route path=path!("/netvaerksmoeder/*any") view=meetings::MeetingsPage/>
-                        <Route path=path!("/handleplan") view=plan::PlanPage/>
-                        <Route path=path!("/handleplan/*any") view=plan::PlanPage/>
+                        <staircase::StaircaseRoutes/>
+                        <meetings::MeetingsRoutes/>
+                        <plan::PlanRoutes/>
                         <Route path=path!("/overblik") view=overview::OverviewPage/>
                         <Route path=path!("/data") view=data::DataPage/>
                     </Routes>
@@ -47,5 +51,24 @@ pub fn App() -> impl IntoView {
                 <layout::Footer/>
             </div>
         </Router>
+    }
+}
+
+/// The `:id` of a record's route (`/netvaerksmoeder/:id`, `/handleplan/:id`).
+#[derive(Params, Clone, Debug, PartialEq)]
+struct RecordParams {
+    id: Option<Id>,
+}
+
+/// The page for the record named by the route's `:id`, or the not-found page when that segment is no id.
+/// A well-formed id that names no record is `page`'s to handle.
+fn record_page<V: IntoView + 'static>(
+    page: impl Fn(Id) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let params = use_params::<RecordParams>();
+    let id = Memo::new(move |_| params.get().ok().and_then(|p| p.id));
+    move || match id.get() {
+        Some(id) => Either::Left(page(id)),
+        None => Either::Right(view! { <common::NotFound/> }),
     }
 }

@@ -1,6 +1,6 @@
 //! Netværksmøder: the meeting log with search, filters and CSV export; the editor (new from a template,
 //! edit, duplicate, delete); follow-up; statistics against the monthly targets; templates; settings; and
-//! printable minutes. The sub-view comes from the path under `/netvaerksmoeder`.
+//! printable minutes. One route per sub-view under `/netvaerksmoeder`.
 
 mod actions;
 mod editor;
@@ -16,79 +16,54 @@ mod stats;
 mod templates;
 
 use super::common::WithWorkspace;
+use super::record_page;
 use crate::app::{session, use_app};
 use crate::model::{Id, Meeting, MeetingTemplate, Workspace};
 use crate::text::meetings as txt;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::hooks::use_query_map;
+use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 /// The area's root path.
 pub(crate) const BASE: &str = "/netvaerksmoeder";
 
-#[derive(Clone, Debug, PartialEq)]
-enum View {
-    List,
-    FollowUp,
-    Stats,
-    Templates,
-    Settings,
-    /// A new meeting: from a template (`?skabelon=<id>`), as a copy (`?kopi=<id>`), or the template chooser.
-    New {
-        template: Option<String>,
-        copy: Option<String>,
-    },
-    Edit(Id),
-    Minutes(Id),
-    NotFound,
-}
-
-fn parse_view(path: &str, template: Option<String>, copy: Option<String>) -> View {
-    let rest = path.strip_prefix(BASE).unwrap_or_default();
-    let parts: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-    match parts.as_slice() {
-        [] => View::List,
-        ["opfoelgning"] => View::FollowUp,
-        ["statistik"] => View::Stats,
-        ["skabeloner"] => View::Templates,
-        ["indstillinger"] => View::Settings,
-        ["ny"] => View::New { template, copy },
-        [id] => id.parse().map(View::Edit).unwrap_or(View::NotFound),
-        [id, "referat"] => id.parse().map(View::Minutes).unwrap_or(View::NotFound),
-        _ => View::NotFound,
+#[component(transparent)]
+pub fn MeetingsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/netvaerksmoeder") view=MeetingsPage>
+            <Route path=path!("") view=list::MeetingList/>
+            <Route path=path!("opfoelgning") view=follow_up::FollowUpView/>
+            <Route path=path!("statistik") view=stats::StatsView/>
+            <Route path=path!("skabeloner") view=templates::TemplatesView/>
+            <Route path=path!("indstillinger") view=settings::SettingsView/>
+            <Route path=path!("ny") view=NewMeetingPage/>
+            <Route path=path!(":id") view=|| record_page(|id| view! { <editor::EditMeeting id=id/> })/>
+            <Route path=path!(":id/referat") view=|| record_page(|id| view! { <minutes::MinutesView id=id/> })/>
+        </ParentRoute>
     }
+    .into_inner()
 }
 
 #[component]
-pub fn MeetingsPage() -> impl IntoView {
+fn MeetingsPage() -> impl IntoView {
     view! {
         <WithWorkspace page=txt::AREA_TITLE>
-            <MeetingsArea/>
+            <Outlet/>
         </WithWorkspace>
     }
 }
 
+/// A new meeting: from a template (`?skabelon=<id>`), as a copy (`?kopi=<id>`), or the template chooser.
+/// A new query (a template picked in the chooser) starts a new draft.
 #[component]
-fn MeetingsArea() -> impl IntoView {
-    let location = use_location();
+fn NewMeetingPage() -> impl IntoView {
     let query = use_query_map();
-    let current = Memo::new(move |_| {
-        let q = query.get();
-        parse_view(&location.pathname.get(), q.get("skabelon"), q.get("kopi"))
-    });
-    move || match current.get() {
-        View::List => view! { <list::MeetingList/> }.into_any(),
-        View::FollowUp => view! { <follow_up::FollowUpView/> }.into_any(),
-        View::Stats => view! { <stats::StatsView/> }.into_any(),
-        View::Templates => view! { <templates::TemplatesView/> }.into_any(),
-        View::Settings => view! { <settings::SettingsView/> }.into_any(),
-        View::New { template, copy } => {
-            view! { <editor::NewMeeting template=template copy=copy/> }.into_any()
-        }
-        View::Edit(id) => view! { <editor::EditMeeting id=id/> }.into_any(),
-        View::Minutes(id) => view! { <minutes::MinutesView id=id/> }.into_any(),
-        View::NotFound => view! { <MeetingNotFound/> }.into_any(),
+    let from = Memo::new(move |_| query.with(|q| (q.get("skabelon"), q.get("kopi"))));
+    move || {
+        let (template, copy) = from.get();
+        view! { <editor::NewMeeting template=template copy=copy/> }
     }
 }
 

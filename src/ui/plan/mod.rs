@@ -1,7 +1,7 @@
 //! Handleplan: goals, tracks and numbered initiatives with a dated status history; a list grouped by goal
 //! and track, a board by status, a timeline, indicators, the committee report and CSV export.
 //!
-//! Sub-views live under /handleplan/…; every edit clones the plan, changes it through `plan_ops` and
+//! One route per sub-view under /handleplan/…; every edit clones the plan, changes it through `plan_ops` and
 //! dispatches the delta, so undo, redo and saving work the same everywhere.
 
 mod board;
@@ -14,14 +14,16 @@ mod report;
 mod timeline;
 
 use super::common::WithWorkspace;
+use super::record_page;
 use crate::app::{session, AppState};
 use crate::model::commands::Command;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
-use crate::model::{ActionPlan, Id, InitiativeStatus};
+use crate::model::{ActionPlan, InitiativeStatus};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::path;
 
 const AUTHOR_KEY: &str = "plan_author";
 
@@ -99,101 +101,61 @@ pub(crate) fn commit<T>(
     let cmd = Command::batch(crate::model::delta::plan(&before, &plan));
     let cmd = app
         .current
-        .with_untracked(|c| c.as_ref().map(|w| crate::model::delete::with_detach(w, cmd)))
+        .with_untracked(|c| {
+            c.as_ref()
+                .map(|w| crate::model::delete::with_detach(w, cmd))
+        })
         .ok_or_else(|| FormError::general(text::ui::NO_WORKSPACE))?;
-    session::dispatch(app, cmd)
-        .map_err(|e| FormError::general(text::ui::command_error(&e)))?;
+    session::dispatch(app, cmd).map_err(|e| FormError::general(text::ui::command_error(&e)))?;
     Ok(out)
 }
 
-/// The sub-view named by the path after /handleplan.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum View {
-    List,
-    Board,
-    Timeline,
-    Indicators,
-    Report,
-    Goals,
-    New,
-    Detail(Id),
-    Unknown,
-}
-
-fn view_for(path: &str) -> View {
-    let rest = path
-        .trim_start_matches("/handleplan")
-        .trim_matches('/')
-        .to_string();
-    match rest.as_str() {
-        "" => View::List,
-        "tavle" => View::Board,
-        "tidslinje" => View::Timeline,
-        "indikatorer" => View::Indicators,
-        "rapport" => View::Report,
-        "maal" => View::Goals,
-        "ny" => View::New,
-        other => other
-            .parse::<Id>()
-            .map(View::Detail)
-            .unwrap_or(View::Unknown),
+#[component(transparent)]
+pub fn PlanRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/handleplan") view=PlanPage>
+            <Route path=path!("") view=list::ListView/>
+            <Route path=path!("tavle") view=board::BoardView/>
+            <Route path=path!("tidslinje") view=timeline::TimelineView/>
+            <Route path=path!("indikatorer") view=indicators::IndicatorsView/>
+            <Route path=path!("rapport") view=report::ReportView/>
+            <Route path=path!("maal") view=goals::GoalsView/>
+            <Route path=path!("ny") view=detail::NewInitiative/>
+            <Route path=path!(":id") view=|| record_page(|id| view! { <detail::InitiativeDetail id=id/> })/>
+        </ParentRoute>
     }
+    .into_inner()
 }
 
 #[component]
-pub fn PlanPage() -> impl IntoView {
+fn PlanPage() -> impl IntoView {
     view! {
         <WithWorkspace page="Handleplan">
-            <PlanBody/>
+            <div class="plan-area">
+                <SubNav/>
+                <Outlet/>
+            </div>
         </WithWorkspace>
     }
 }
 
 #[component]
-fn PlanBody() -> impl IntoView {
-    let location = use_location();
-    let current = Memo::new(move |_| view_for(&location.pathname.get()));
-    view! {
-        <div class="plan-area">
-            <SubNav current=current/>
-            {move || match current.get() {
-                View::List => view! { <list::ListView/> }.into_any(),
-                View::Board => view! { <board::BoardView/> }.into_any(),
-                View::Timeline => view! { <timeline::TimelineView/> }.into_any(),
-                View::Indicators => view! { <indicators::IndicatorsView/> }.into_any(),
-                View::Report => view! { <report::ReportView/> }.into_any(),
-                View::Goals => view! { <goals::GoalsView/> }.into_any(),
-                View::New => view! { <detail::NewInitiative/> }.into_any(),
-                View::Detail(id) => view! { <detail::InitiativeDetail id=id/> }.into_any(),
-                View::Unknown => view! { <super::common::NotFound/> }.into_any(),
-            }}
-        </div>
-    }
-}
-
-#[component]
-fn SubNav(current: Memo<View>) -> impl IntoView {
+fn SubNav() -> impl IntoView {
     let tabs = [
-        ("/handleplan", tp::TAB_LIST, View::List),
-        ("/handleplan/tavle", tp::TAB_BOARD, View::Board),
-        ("/handleplan/tidslinje", tp::TAB_TIMELINE, View::Timeline),
-        (
-            "/handleplan/indikatorer",
-            tp::TAB_INDICATORS,
-            View::Indicators,
-        ),
-        ("/handleplan/rapport", tp::TAB_REPORT, View::Report),
-        ("/handleplan/maal", tp::TAB_GOALS, View::Goals),
+        ("/handleplan", tp::TAB_LIST),
+        ("/handleplan/tavle", tp::TAB_BOARD),
+        ("/handleplan/tidslinje", tp::TAB_TIMELINE),
+        ("/handleplan/indikatorer", tp::TAB_INDICATORS),
+        ("/handleplan/rapport", tp::TAB_REPORT),
+        ("/handleplan/maal", tp::TAB_GOALS),
     ];
     let app = crate::app::use_app();
     view! {
         <div class="plan-tabs-bar no-print">
             <nav class="plan-tabs" aria-label=tp::SUBNAV_LABEL>
                 <ul>
-                    {tabs.into_iter().map(|(href, label, v)| view! {
-                        <li>
-                            <a href=href aria-current=move || (current.get() == v).then_some("page")>{label}</a>
-                        </li>
+                    {tabs.into_iter().map(|(href, label)| view! {
+                        <li><A href=href exact=true>{label}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>

@@ -1,6 +1,7 @@
-//! Trappe: the intervention staircase. Sub-views by path: `/trappe` (steps, interventions, chart),
-//! `/trappe/maalinger` (measurements and counts), `/trappe/sammenlign` (comparison and what-if) and
-//! `/trappe/udskriv` (print view, A4 landscape).
+//! Trappe: the intervention staircase. One route per sub-view under `/trappe`: the staircase itself (steps,
+//! interventions, chart), `maalinger` (measurements and counts), `sammenlign` (comparison and what-if) and
+//! `udskriv` (print view, A4 landscape). The parent route holds the shared state, so moving between them
+//! keeps the chosen measurements, the filter and the open panel.
 
 mod board;
 mod chart;
@@ -19,11 +20,24 @@ use super::common::{set_title, WithWorkspace};
 use crate::app::{session, use_app};
 use ctx::Ctx;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
+use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::path;
+
+#[component(transparent)]
+pub fn StaircaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/trappe") view=StaircasePage>
+            <Route path=path!("") view=StaircaseView/>
+            <Route path=path!("maalinger") view=MeasurementsPage/>
+            <Route path=path!("sammenlign") view=ComparePage/>
+            <Route path=path!("udskriv") view=PrintPage/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
 
 #[component]
-pub fn StaircasePage() -> impl IntoView {
+fn StaircasePage() -> impl IntoView {
     view! {
         <WithWorkspace page="Trappe">
             <StaircaseBody/>
@@ -31,64 +45,52 @@ pub fn StaircasePage() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SubView {
-    Staircase,
-    Measurements,
-    Compare,
-    Print,
-}
-
-fn sub_view(path: &str) -> SubView {
-    let rest = path.trim_end_matches('/');
-    if rest.ends_with("/udskriv") {
-        SubView::Print
-    } else if rest.ends_with("/maalinger") {
-        SubView::Measurements
-    } else if rest.ends_with("/sammenlign") {
-        SubView::Compare
-    } else {
-        SubView::Staircase
-    }
-}
-
+/// The state every sub-view shares, created once per opened workspace, and the live region.
 #[component]
 fn StaircaseBody() -> impl IntoView {
-    let app = use_app();
-    let ctx = Ctx::new(app);
+    let ctx = Ctx::new(use_app());
     provide_context(ctx);
-    let location = use_location();
-    let view = Memo::new(move |_| sub_view(&location.pathname.get()));
-    Effect::new(move |_| {
-        set_title(match view.get() {
-            SubView::Staircase => "Trappe",
-            SubView::Measurements => "Målinger – Trappe",
-            SubView::Compare => "Sammenlign – Trappe",
-            SubView::Print => "Udskrift – Trappe",
-        })
-    });
     view! {
-        {move || match view.get() {
-            SubView::Print => view! { <print::PrintView/> }.into_any(),
-            SubView::Staircase => view! {
-                <PageHead title="Indsatstrappen" lead="Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling."/>
-                <board::Board/>
-                <chart::ChartSection/>
-            }.into_any(),
-            SubView::Measurements => view! {
-                <PageHead title="Indsatstrappen: målinger" lead="En måling tæller børn pr. indsats, eller pr. trin hvor kun trinnets samlede tal kendes. Årlig udgift er antal børn gange prisen om året."/>
-                <measurements::MeasurementsView/>
-            }.into_any(),
-            SubView::Compare => view! {
-                <PageHead title="Indsatstrappen: sammenlign" lead="Sammenlign to målinger trin for trin, og regn på hvad det betyder at flytte børn til en anden indsats."/>
-                <compare::CompareView/>
-                <whatif::WhatIfView/>
-            }.into_any(),
-        }}
+        <Outlet/>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="stair-live">
             {move || ctx.announce.get()}
         </div>
     }
+}
+
+#[component]
+fn StaircaseView() -> impl IntoView {
+    set_title("Trappe");
+    view! {
+        <PageHead title="Indsatstrappen" lead="Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling."/>
+        <board::Board/>
+        <chart::ChartSection/>
+    }
+}
+
+#[component]
+fn MeasurementsPage() -> impl IntoView {
+    set_title("Målinger – Trappe");
+    view! {
+        <PageHead title="Indsatstrappen: målinger" lead="En måling tæller børn pr. indsats, eller pr. trin hvor kun trinnets samlede tal kendes. Årlig udgift er antal børn gange prisen om året."/>
+        <measurements::MeasurementsView/>
+    }
+}
+
+#[component]
+fn ComparePage() -> impl IntoView {
+    set_title("Sammenlign – Trappe");
+    view! {
+        <PageHead title="Indsatstrappen: sammenlign" lead="Sammenlign to målinger trin for trin, og regn på hvad det betyder at flytte børn til en anden indsats."/>
+        <compare::CompareView/>
+        <whatif::WhatIfView/>
+    }
+}
+
+#[component]
+fn PrintPage() -> impl IntoView {
+    set_title("Udskrift – Trappe");
+    view! { <print::PrintView/> }
 }
 
 #[component]
