@@ -8,6 +8,7 @@ pub mod examples;
 pub mod file_format;
 pub mod model;
 pub mod output;
+pub mod session;
 pub mod storage;
 pub mod text;
 

@@ -1,12 +1,20 @@
-//! The storage edge in a real browser (headless Chromium): IndexedDB keeps workspaces intact, refuses a save
-//! over a newer revision, keeps trashed bodies, and holds a 10,000-meeting workspace.
+//! The storage edge in a real browser (headless Chromium): IndexedDB keeps workspaces intact in parts,
+//! writes only what changed, refuses a save over a newer revision, keeps trashed workspaces, holds a
+//! 10,000-meeting workspace, and upgrades a database written by the first version with its data intact.
 #![cfg(target_arch = "wasm32")]
 
+use js_sys::{Object, Reflect};
+use rexie::{ObjectStore, Rexie, TransactionMode};
 use trappe::examples::{self, GeneratedSpec};
-use trappe::file_format::{read_stored_workspace, storage_json};
+use trappe::file_format::parts::{all_parts, changed_parts};
+use trappe::file_format::storage_json;
+use trappe::model::commands::{apply, Command};
+use trappe::model::record::Record;
 use trappe::model::{now, Workspace};
+use trappe::session::{MemoryJournal, Session};
 use trappe::storage::indexed_db::IndexedDbRepository;
 use trappe::storage::{Repository, StorageError, StoredMeta};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -25,7 +33,9 @@ fn meta(ws: &Workspace) -> StoredMeta {
 
 /// Tests share one database; each works on its own fresh workspace ids.
 async fn fresh() -> IndexedDbRepository {
-    IndexedDbRepository::open().await.unwrap()
+    IndexedDbRepository::open_named("trappe-test")
+        .await
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -33,53 +43,69 @@ async fn a_saved_example_loads_back_identical() {
     let repo = fresh().await;
     let ws = examples::build("koege-2019").unwrap();
     let rev = repo
-        .save(&meta(&ws), &storage_json(&ws, now()), 0)
+        .save(&meta(&ws), &all_parts(&ws, now()), 0)
         .await
         .unwrap();
     assert_eq!(rev, 1);
     let body = repo.load(ws.id).await.unwrap();
     assert_eq!(body.revision, 1);
-    let back = read_stored_workspace(body.json.as_bytes())
-        .unwrap()
-        .workspace;
-    assert_eq!(back, ws);
+    assert!(body.legacy.is_none());
+    assert_eq!(body.read().unwrap().workspace, ws);
+    let check = repo.check(ws.id).await.unwrap();
+    assert_eq!(check.revision, 1);
+    assert_eq!(check.parts, body.parts.len());
     let list = repo.list().await.unwrap();
-    let listed = list.iter().find(|m| m.id == ws.id).unwrap();
-    assert_eq!(listed.name, ws.name);
-    assert_eq!(listed.revision, 1);
-    assert!(listed.bytes > 1000);
+    assert_eq!(list.iter().find(|m| m.id == ws.id).unwrap().revision, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_small_edit_rewrites_two_parts_and_reads_back() {
+    let repo = fresh().await;
+    let mut ws = examples::build("socialstyrelsen-trappe").unwrap();
+    repo.save(&meta(&ws), &all_parts(&ws, now()), 0)
+        .await
+        .unwrap();
+    let before = repo.load(ws.id).await.unwrap();
+    let mut m = ws.meetings[0].clone();
+    m.notes = "Ændret i browseren".into();
+    let changes = apply(&mut ws, Command::put(Record::Meeting(m)))
+        .unwrap()
+        .changes;
+    let w = changed_parts(&ws, &changes, now());
+    assert_eq!(w.puts.len(), 2);
+    repo.save(&meta(&ws), &w, 1).await.unwrap();
+    let after = repo.load(ws.id).await.unwrap();
+    assert_eq!(after.parts.len(), before.parts.len());
+    assert_eq!(after.read().unwrap().workspace, ws);
 }
 
 #[wasm_bindgen_test]
 async fn a_save_from_a_stale_tab_is_refused_and_the_newer_save_survives() {
     let repo = fresh().await;
     let mut ws = Workspace::new("Fælles");
-    repo.save(&meta(&ws), &storage_json(&ws, now()), 0)
+    repo.save(&meta(&ws), &all_parts(&ws, now()), 0)
         .await
         .unwrap();
     ws.name = "Tab A".into();
-    repo.save(&meta(&ws), &storage_json(&ws, now()), 1)
+    repo.save(&meta(&ws), &all_parts(&ws, now()), 1)
         .await
         .unwrap();
     let mut stale = ws.clone();
     stale.name = "Tab B".into();
     let err = repo
-        .save(&meta(&stale), &storage_json(&stale, now()), 1)
+        .save(&meta(&stale), &all_parts(&stale, now()), 1)
         .await
         .unwrap_err();
     assert_eq!(err, StorageError::Conflict { stored: 2, base: 1 });
-    let body = repo.load(ws.id).await.unwrap();
-    let back = read_stored_workspace(body.json.as_bytes())
-        .unwrap()
-        .workspace;
+    let back = repo.load(ws.id).await.unwrap().read().unwrap().workspace;
     assert_eq!(back.name, "Tab A");
 }
 
 #[wasm_bindgen_test]
-async fn trash_keeps_the_body_until_deleted() {
+async fn trash_keeps_the_workspace_until_deleted() {
     let repo = fresh().await;
     let ws = Workspace::new("Papirkurv");
-    repo.save(&meta(&ws), &storage_json(&ws, now()), 0)
+    repo.save(&meta(&ws), &all_parts(&ws, now()), 0)
         .await
         .unwrap();
     let trashed = StoredMeta {
@@ -94,6 +120,7 @@ async fn trash_keeps_the_body_until_deleted() {
     assert!(repo.load(ws.id).await.is_ok());
     repo.delete(ws.id).await.unwrap();
     assert_eq!(repo.load(ws.id).await.unwrap_err(), StorageError::NotFound);
+    assert_eq!(repo.check(ws.id).await.unwrap().parts, 0);
     assert!(!repo.list().await.unwrap().iter().any(|m| m.id == ws.id));
 }
 
@@ -102,19 +129,81 @@ async fn a_ten_thousand_meeting_workspace_saves_and_reloads_intact() {
     let repo = fresh().await;
     let ws = examples::generated(&GeneratedSpec::benchmark());
     assert_eq!(ws.meetings.len(), 10_000);
-    let json = storage_json(&ws, now());
-    assert!(
-        json.len() > 10_000_000,
-        "about 10 MB or more: {}",
-        json.len()
-    );
-    repo.save(&meta(&ws), &json, 0).await.unwrap();
+    let w = all_parts(&ws, now());
+    assert!(w.bytes() > 10_000_000, "about 10 MB or more: {}", w.bytes());
+    repo.save(&meta(&ws), &w, 0).await.unwrap();
     // A new connection, as after a reload.
-    let repo2 = IndexedDbRepository::open().await.unwrap();
+    let repo2 = fresh().await;
     let body = repo2.load(ws.id).await.unwrap();
-    assert_eq!(body.json.len(), json.len());
-    let back = read_stored_workspace(body.json.as_bytes())
-        .unwrap()
-        .workspace;
-    assert_eq!(back, ws);
+    assert_eq!(body.parts.len(), w.puts.len());
+    assert_eq!(body.read().unwrap().workspace, ws);
+}
+
+fn record(fields: &[(&str, JsValue)]) -> JsValue {
+    let obj = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&obj, &(*k).into(), v);
+    }
+    obj.into()
+}
+
+/// A database exactly as the first version wrote it (version 1: `meta` and `bodies`, whole-workspace JSON)
+/// opens after the upgrade, and the session moves it into parts at its first save, data intact.
+#[wasm_bindgen_test]
+async fn a_database_written_by_the_first_version_upgrades_with_its_data_intact() {
+    let name = format!("trappe-upgrade-{}", trappe::model::new_id());
+    let ws = examples::build("halsnaes-2019").unwrap();
+    {
+        let v1 = Rexie::builder(&name)
+            .version(1)
+            .add_object_store(ObjectStore::new("meta").key_path("id"))
+            .add_object_store(ObjectStore::new("bodies").key_path("id"))
+            .build()
+            .await
+            .unwrap();
+        let tx = v1
+            .transaction(&["meta", "bodies"], TransactionMode::ReadWrite)
+            .unwrap();
+        let m = StoredMeta {
+            revision: 4,
+            ..meta(&ws)
+        };
+        tx.store("meta")
+            .unwrap()
+            .put(
+                &record(&[
+                    ("id", ws.id.to_string().into()),
+                    ("json", serde_json::to_string(&m).unwrap().into()),
+                ]),
+                None,
+            )
+            .await
+            .unwrap();
+        tx.store("bodies")
+            .unwrap()
+            .put(
+                &record(&[
+                    ("id", ws.id.to_string().into()),
+                    ("revision", JsValue::from_f64(4.0)),
+                    ("json", storage_json(&ws, now()).into()),
+                ]),
+                None,
+            )
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        v1.close();
+    }
+    let repo = IndexedDbRepository::open_named(&name).await.unwrap();
+    let body = repo.load(ws.id).await.unwrap();
+    assert!(body.legacy.is_some(), "the version-1 body is still there");
+    assert_eq!(body.read().unwrap().workspace, ws);
+    let session = Session::new(repo, MemoryJournal::default());
+    session.open(ws.id).await.unwrap();
+    assert!(session.flush().await.saved);
+    let repo = IndexedDbRepository::open_named(&name).await.unwrap();
+    let body = repo.load(ws.id).await.unwrap();
+    assert!(body.legacy.is_none() && !body.parts.is_empty());
+    assert_eq!(body.revision, 5);
+    assert_eq!(body.read().unwrap().workspace, ws);
 }

@@ -4,4 +4,4 @@
 pub mod session;
 pub mod state;
 
-pub use state::{use_app, AppState, Banner, SaveState, StorageMode};
+pub use state::{use_app, AppState, Banner, Part, SaveState, StorageMode};

@@ -1,17 +1,21 @@
-//! What happens between the UI and storage: start-up, opening, editing with undo, debounced saves with
-//! revision checks, other tabs, import and export, the trash. Every path keeps the user's data: a failed save
-//! leaves the work in memory and says so; an unreadable stored value is never written over.
+//! The browser shell around the plain-Rust session (`crate::session`): it picks the storage backend, turns
+//! the session's results into signals and banners, runs the save a short pause after the last edit (and at
+//! once when the tab is hidden), retries a failed save on its own, listens to other tabs, and downloads.
+//! The rules themselves (single-flight saves, the journal, merging with another tab) live in the session
+//! and are tested natively.
 
 use super::state::{AppState, SaveState, StorageMode, Unreadable};
 use crate::browser::{files, perf, storage_info};
-use crate::file_format::{self, read_stored_workspace};
-use crate::model::commands::{Command, CommandError};
-use crate::model::validation::name_with_suffix;
+use crate::file_format;
+use crate::file_format::parts::WriteSet;
+use crate::model::commands::{Changes, Command, CommandError};
 use crate::model::{now, Id, Workspace};
+use crate::session::{Flushed, OpenError, Opened, RenameError, SaveStatus, Session};
 use crate::storage::indexed_db::IndexedDbRepository;
+use crate::storage::journal_local::LocalJournal;
 use crate::storage::memory::MemoryRepository;
 use crate::storage::tab_sync::{SavedNotice, TabSync};
-use crate::storage::{settings, Repository, StorageError, StoredBody, StoredMeta};
+use crate::storage::{settings, Repository, StorageError, StoredBody, StoredCheck, StoredMeta};
 use crate::text::ui as t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,12 +23,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-enum Backend {
+/// The storage the browser allows: IndexedDB, or memory when it is refused.
+pub enum Backend {
     IndexedDb(IndexedDbRepository),
     Memory(MemoryRepository),
 }
 
-impl Backend {
+impl Repository for Backend {
     async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
         match self {
             Backend::IndexedDb(r) => r.list().await,
@@ -37,10 +42,16 @@ impl Backend {
             Backend::Memory(r) => r.load(id).await,
         }
     }
-    async fn save(&self, m: &StoredMeta, json: &str, base: u64) -> Result<u64, StorageError> {
+    async fn save(&self, m: &StoredMeta, w: &WriteSet, base: u64) -> Result<u64, StorageError> {
         match self {
-            Backend::IndexedDb(r) => r.save(m, json, base).await,
-            Backend::Memory(r) => r.save(m, json, base).await,
+            Backend::IndexedDb(r) => r.save(m, w, base).await,
+            Backend::Memory(r) => r.save(m, w, base).await,
+        }
+    }
+    async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.check(id).await,
+            Backend::Memory(r) => r.check(id).await,
         }
     }
     async fn put_meta(&self, m: &StoredMeta) -> Result<(), StorageError> {
@@ -57,32 +68,40 @@ impl Backend {
     }
 }
 
+type Core = Session<Backend, LocalJournal>;
+
 thread_local! {
-    static REPO: RefCell<Option<Rc<Backend>>> = const { RefCell::new(None) };
+    static CORE: RefCell<Option<Rc<Core>>> = const { RefCell::new(None) };
     static SYNC: RefCell<Option<TabSync>> = const { RefCell::new(None) };
     static SAVE_TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
-    static SAVING: RefCell<bool> = const { RefCell::new(false) };
+    static RETRY_TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
     static TAB_ID: String = crate::model::new_id().to_string();
 }
 
-fn repo() -> Rc<Backend> {
-    REPO.with(|r| {
-        r.borrow_mut()
-            .get_or_insert_with(|| Rc::new(Backend::Memory(MemoryRepository::default())))
+fn core() -> Rc<Core> {
+    CORE.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                Rc::new(Session::new(
+                    Backend::Memory(MemoryRepository::default()),
+                    LocalJournal,
+                ))
+            })
             .clone()
     })
 }
 
-fn meta_for(ws: &Workspace, previous: Option<&StoredMeta>) -> StoredMeta {
-    StoredMeta {
-        id: ws.id,
-        name: ws.name.clone(),
-        revision: previous.map_or(0, |m| m.revision),
-        saved_at: now(),
-        last_exported_at: previous.and_then(|m| m.last_exported_at),
-        deleted_at: None,
-        bytes: 0,
-    }
+/// Reads the open workspace (see `AppState::read` for the reactive form).
+pub fn with_workspace<T>(f: impl FnOnce(&Workspace) -> T) -> Option<T> {
+    core().with_workspace(f)
+}
+
+pub fn is_dirty() -> bool {
+    core().is_dirty()
+}
+
+pub fn current_meta() -> Option<StoredMeta> {
+    core().meta()
 }
 
 /// Starts storage, the tab channel and the save-on-hide listeners, then opens the last workspace.
@@ -91,18 +110,17 @@ pub fn boot(app: AppState) {
         .set(settings::get::<bool>(settings::WORKSHOP_MODE).unwrap_or(false));
     register_service_worker();
     spawn_local(async move {
-        match IndexedDbRepository::open().await {
+        let backend = match IndexedDbRepository::open().await {
             Ok(db) => {
-                REPO.with(|r| *r.borrow_mut() = Some(Rc::new(Backend::IndexedDb(db))));
                 app.mode.set(StorageMode::IndexedDb);
+                Backend::IndexedDb(db)
             }
             Err(e) => {
-                REPO.with(|r| {
-                    *r.borrow_mut() = Some(Rc::new(Backend::Memory(MemoryRepository::default())))
-                });
                 app.mode.set(StorageMode::MemoryOnly(e.to_string()));
+                Backend::Memory(MemoryRepository::default())
             }
-        }
+        };
+        CORE.with(|c| *c.borrow_mut() = Some(Rc::new(Session::new(backend, LocalJournal))));
         refresh_list(app).await;
         SYNC.with(|s| {
             *s.borrow_mut() = Some(TabSync::new(move |notice| on_other_tab_saved(app, notice)))
@@ -117,25 +135,27 @@ pub fn boot(app: AppState) {
         }
         app.persisted.set(storage_info::is_persisted().await);
     });
-    // Flush pending edits when the tab is hidden or closed, instead of waiting for the debounce.
-    let flush_handler = move || {
-        if app.is_dirty() {
+    // Saves at once when the tab is hidden or closed. Every edit is in the journal already, so a save
+    // that the closing tab cuts off loses nothing; the next start brings it back.
+    let flush_now = move || {
+        if core().is_dirty() {
             spawn_local(save_now(app));
         }
     };
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush_handler());
-    // A save started while the page unloads may not finish: ask the browser to confirm leaving while
-    // edits are unsaved (the save runs meanwhile, so staying a moment is enough).
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
+    // Only where the journal could not be written is leaving risky: then the browser asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if app.is_dirty() {
-            flush_handler();
-            ev.prevent_default();
-            ev.set_return_value("");
+        if core().is_dirty() {
+            flush_now();
+            if !core().journal_ok() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
         }
     });
     let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush_handler();
+            flush_now();
         }
     });
     let _ = document().add_event_listener_with_callback(
@@ -155,7 +175,7 @@ fn register_service_worker() {
 }
 
 pub async fn refresh_list(app: AppState) {
-    match repo().list().await {
+    match core().list().await {
         Ok(mut list) => {
             list.sort_by_key(|m| std::cmp::Reverse(m.saved_at));
             app.workspaces.set(list);
@@ -164,11 +184,38 @@ pub async fn refresh_list(app: AppState) {
     }
 }
 
+/// Mirrors the session's save status, undo state and the open workspace into signals.
+fn sync_state(app: AppState) {
+    let c = core();
+    app.save_state.set(match c.status() {
+        None | Some(SaveStatus::Saved(None)) => SaveState::Idle,
+        Some(SaveStatus::Saved(Some(at))) => SaveState::Saved(at),
+        Some(SaveStatus::Pending) => SaveState::Pending,
+        Some(SaveStatus::Saving) => SaveState::Saving,
+        Some(SaveStatus::Failed(e)) => SaveState::Failed(e),
+    });
+    app.can_undo.set(c.can_undo());
+    app.can_redo.set(c.can_redo());
+    if app.open_id.get_untracked() != c.open_id() {
+        app.open_id.set(c.open_id());
+    }
+    if let Some(meta) = c.meta() {
+        app.workspaces
+            .update(|l| match l.iter_mut().find(|m| m.id == meta.id) {
+                Some(m) => *m = meta,
+                None => l.insert(0, meta),
+            });
+    }
+}
+
+/// After the whole workspace changed (opened, reloaded, merged): every reader and every signal.
+fn workspace_replaced(app: AppState) {
+    sync_state(app);
+    app.notify_all();
+}
+
 /// Opens a stored workspace. An unreadable one is reported and left untouched.
 pub async fn open(app: AppState, id: Id) {
-    if app.is_dirty() {
-        save_now(app).await;
-    }
     let name = app.workspaces.with_untracked(|l| {
         l.iter()
             .find(|m| m.id == id)
@@ -176,116 +223,98 @@ pub async fn open(app: AppState, id: Id) {
             .unwrap_or_default()
     });
     perf::start("trappe-load");
-    let body = match repo().load(id).await {
-        Ok(b) => b,
-        Err(e) => {
-            app.unreadable.set(Some(Unreadable {
-                id,
-                name,
-                reason: t::storage_error(&e),
-            }));
-            return;
-        }
-    };
-    match read_stored_workspace(body.json.as_bytes()) {
-        Ok(imported) => {
-            set_current(app, imported.workspace, body.revision);
-            settings::set(settings::LAST_OPENED, &id);
+    let result = core().open(id).await;
+    match result {
+        Ok(opened) => {
             perf::end("trappe-load");
+            settings::set(settings::LAST_OPENED, &id);
+            app.unreadable.set(None);
+            workspace_replaced(app);
+            report_opened(app, &opened);
+            if core().is_dirty() {
+                schedule_save(app);
+            }
         }
-        Err(e) => {
-            app.current.set(None);
-            app.unreadable.set(Some(Unreadable {
-                id,
-                name,
-                reason: crate::text::file::import_error(&e),
-            }))
+        Err(OpenError::Unreadable(e)) => app.unreadable.set(Some(Unreadable {
+            id,
+            name,
+            reason: crate::text::file::import_error(&e),
+        })),
+        Err(OpenError::Storage(e)) => app.unreadable.set(Some(Unreadable {
+            id,
+            name,
+            reason: t::storage_error(&e),
+        })),
+        Err(OpenError::UnsavedEdits(e)) => {
+            app.error(format!("{} {}", t::storage_error(&e), t::CANNOT_SWITCH))
         }
     }
 }
 
-fn set_current(app: AppState, ws: Workspace, revision: u64) {
-    app.history.update_value(|h| h.clear());
-    app.can_undo.set(false);
-    app.can_redo.set(false);
-    app.base_revision.set_value(revision);
-    let edits = app.edits.get_value();
-    app.saved_edits.set_value(edits);
-    app.save_state.set(SaveState::Idle);
-    app.unreadable.set(None);
-    app.current.set(Some(ws));
+fn report_opened(app: AppState, opened: &Opened) {
+    let mut parts = Vec::new();
+    if opened.recovered > 0 {
+        parts.push(t::recovered(opened.recovered));
+    }
+    if !opened.report.is_clean() {
+        parts.push(crate::text::file::restore_summary(&opened.report));
+    }
+    if !opened.conflicts.is_empty() {
+        parts.push(t::MERGED_WITH_CONFLICTS.to_string());
+    }
+    if !parts.is_empty() {
+        app.info(parts.join(" "));
+    }
 }
 
 /// Stores a new workspace and opens it.
 pub async fn create(app: AppState, ws: Workspace) -> Result<(), StorageError> {
-    if app.is_dirty() {
-        save_now(app).await;
-    }
-    let json = file_format::storage_json(&ws, now());
-    let revision = repo().save(&meta_for(&ws, None), &json, 0).await?;
     let id = ws.id;
-    set_current(app, ws, revision);
+    core().create(ws).await?;
     settings::set(settings::LAST_OPENED, &id);
-    announce(Some(id), revision);
+    workspace_replaced(app);
+    announce(Some(id), core().base_revision().unwrap_or(0));
     refresh_list(app).await;
     ask_for_persistence(app).await;
     Ok(())
 }
 
-/// Applies an edit to the open workspace and schedules a save.
+/// Applies an edit to the open workspace (undoable, journaled at once) and schedules a save.
 pub fn dispatch(app: AppState, cmd: Command) -> Result<(), CommandError> {
-    let mut result = Ok(());
-    app.current.update(|ws| {
-        if let Some(ws) = ws {
-            result = app
-                .history
-                .try_update_value(|h| h.perform(ws, cmd).map(|_| ()))
-                .unwrap_or(Ok(()));
-        }
-    });
-    if result.is_ok() {
-        after_edit(app);
-    }
-    result
+    let changes = core().dispatch(cmd)?;
+    after_edit(app, &changes);
+    Ok(())
 }
 
 pub fn undo(app: AppState) {
-    step_history(app, true);
+    match core().undo() {
+        Ok(changes) => after_edit(app, &changes),
+        Err(e) => app.error(t::command_error(&e)),
+    }
 }
 
 pub fn redo(app: AppState) {
-    step_history(app, false);
-}
-
-fn step_history(app: AppState, back: bool) {
-    let mut changed = false;
-    app.current.update(|ws| {
-        if let Some(ws) = ws {
-            changed = app
-                .history
-                .try_update_value(|h| if back { h.undo(ws) } else { h.redo(ws) })
-                .and_then(Result::ok)
-                .flatten()
-                .is_some();
-        }
-    });
-    if changed {
-        after_edit(app);
+    match core().redo() {
+        Ok(changes) => after_edit(app, &changes),
+        Err(e) => app.error(t::command_error(&e)),
     }
 }
 
-fn after_edit(app: AppState) {
-    app.edits.update_value(|e| *e += 1);
-    app.can_undo.set(app.history.with_value(|h| h.can_undo()));
-    app.can_redo.set(app.history.with_value(|h| h.can_redo()));
+fn after_edit(app: AppState, changes: &Changes) {
+    sync_state(app);
+    if changes.is_empty() {
+        return;
+    }
+    app.notify(changes);
+    if !core().journal_ok() {
+        app.error(t::JOURNAL_FAILED);
+    }
     schedule_save(app);
 }
 
-/// Saves after a short pause in editing, so typing does not rewrite a large workspace on every keystroke.
+/// Saves after a short pause in editing, so typing does not write on every keystroke. The edit is in the
+/// journal already.
 fn schedule_save(app: AppState) {
-    if app.save_state.get_untracked() != SaveState::Conflict {
-        app.save_state.set(SaveState::Pending);
-    }
     SAVE_TIMER.with(|t| {
         if let Some(h) = t.borrow_mut().take() {
             h.clear();
@@ -298,61 +327,38 @@ fn schedule_save(app: AppState) {
     });
 }
 
-/// Writes the open workspace now, if it has unsaved edits.
+/// Writes the open workspace now, and waits until it is stored (or has failed).
 pub async fn save_now(app: AppState) {
-    if !app.is_dirty() || app.save_state.get_untracked() == SaveState::Conflict {
-        return;
-    }
-    if SAVING.with(|s| std::mem::replace(&mut *s.borrow_mut(), true)) {
-        // A save is running; it re-checks for newer edits when it ends.
-        return;
-    }
     perf::start("trappe-save");
-    while let Some((json, meta, edits)) = app.current.with_untracked(|ws| {
-        ws.as_ref().map(|ws| {
-            (
-                file_format::storage_json(ws, now()),
-                meta_for(ws, app.current_meta().as_ref()),
-                app.edits.get_value(),
-            )
-        })
-    }) {
-        app.save_state.set(SaveState::Saving);
-        let base = app.base_revision.get_value();
-        let result = repo().save(&meta, &json, base).await;
-        perf::end("trappe-save");
-        match result {
-            Ok(revision) => {
-                app.base_revision.set_value(revision);
-                app.saved_edits.set_value(edits);
-                app.save_state.set(SaveState::Saved(now()));
-                let saved = StoredMeta {
-                    revision,
-                    bytes: json.len(),
-                    ..meta.clone()
-                };
-                app.workspaces
-                    .update(|l| match l.iter_mut().find(|m| m.id == saved.id) {
-                        Some(m) => *m = saved,
-                        None => l.insert(0, saved),
-                    });
-                announce(Some(meta.id), revision);
-            }
-            Err(StorageError::Conflict { .. }) => {
-                app.save_state.set(SaveState::Conflict);
-                break;
-            }
-            Err(e) => {
-                app.save_state.set(SaveState::Failed(e));
-                break;
-            }
+    let f = core().flush().await;
+    perf::end("trappe-save");
+    after_flush(app, f);
+}
+
+fn after_flush(app: AppState, f: Flushed) {
+    if f.rebased {
+        workspace_replaced(app);
+        if !f.conflicts.is_empty() {
+            app.info(t::MERGED_WITH_CONFLICTS);
         }
-        if !app.is_dirty() {
-            break;
-        }
-        perf::start("trappe-save");
+    } else {
+        sync_state(app);
     }
-    SAVING.with(|s| *s.borrow_mut() = false);
+    if f.saved {
+        if let Some(id) = core().open_id() {
+            announce(Some(id), core().base_revision().unwrap_or(0));
+        }
+    }
+    // A failed save (storage full, not confirmed) is tried again on its own, later and later.
+    RETRY_TIMER.with(|t| {
+        if let Some(h) = t.borrow_mut().take() {
+            h.clear();
+        }
+        if let Some(delay) = core().retry_delay() {
+            *t.borrow_mut() =
+                set_timeout_with_handle(move || spawn_local(save_now(app)), delay).ok();
+        }
+    });
 }
 
 fn announce(workspace: Option<Id>, revision: u64) {
@@ -374,46 +380,15 @@ fn on_other_tab_saved(app: AppState, notice: SavedNotice) {
     }
     spawn_local(async move {
         refresh_list(app).await;
-        let current = app.current.with_untracked(|c| c.as_ref().map(|w| w.id));
-        if notice.workspace.is_none() || notice.workspace != current {
+        let Some(id) = notice.workspace else {
             return;
-        }
-        if notice.revision <= app.base_revision.get_value() {
-            return;
-        }
-        if app.is_dirty() {
-            // Both tabs changed it: keep this tab's edits in memory and let the user choose.
-            app.save_state.set(SaveState::Conflict);
-        } else if let Some(id) = current {
-            open(app, id).await;
-            app.info(t::UPDATED_FROM_OTHER_TAB);
-        }
-    });
-}
-
-/// Conflict: drop this tab's edits and show the stored version.
-pub fn take_stored_version(app: AppState) {
-    let Some(id) = app.current.with_untracked(|c| c.as_ref().map(|w| w.id)) else {
-        return;
-    };
-    spawn_local(async move {
-        app.saved_edits.set_value(app.edits.get_value());
-        app.save_state.set(SaveState::Idle);
-        open(app, id).await;
-    });
-}
-
-/// Conflict: keep this tab's edits as a new workspace beside the stored one.
-pub fn keep_mine_as_copy(app: AppState) {
-    let Some(ws) = app.current.get_untracked() else {
-        return;
-    };
-    let copy = ws.duplicate(name_with_suffix(&ws.name, t::CONFLICT_COPY_SUFFIX));
-    spawn_local(async move {
-        app.saved_edits.set_value(app.edits.get_value());
-        app.save_state.set(SaveState::Idle);
-        match create(app, copy).await {
-            Ok(()) => app.info(t::CONFLICT_COPY_SAVED),
+        };
+        match core().other_tab_saved(id, notice.revision).await {
+            Ok(true) => {
+                workspace_replaced(app);
+                app.info(t::UPDATED_FROM_OTHER_TAB);
+            }
+            Ok(false) => sync_state(app),
             Err(e) => app.error(t::storage_error(&e)),
         }
     });
@@ -428,44 +403,48 @@ async fn ask_for_persistence(app: AppState) {
 
 /// Downloads the open workspace as a file and records the export time.
 pub fn export_current(app: AppState) {
-    let Some(ws) = app.current.get_untracked() else {
+    let Some((json, name)) = with_workspace(|ws| {
+        (
+            file_format::export_json(ws, now()),
+            file_format::file_name(ws, crate::browser::today()),
+        )
+    }) else {
         return;
     };
-    let json = file_format::export_json(&ws, now());
-    let name = file_format::file_name(&ws, crate::browser::today());
     if files::download(&name, "application/json", json.as_bytes()).is_err() {
         app.error(t::DOWNLOAD_FAILED);
         return;
     }
     app.info(format!("{} {name}", t::EXPORTED_AS));
-    if let Some(mut meta) = app.current_meta() {
-        meta.last_exported_at = Some(now());
-        spawn_local(async move {
-            if repo().put_meta(&meta).await.is_ok() {
-                refresh_list(app).await;
-            }
-        });
-    }
+    spawn_local(async move {
+        if core().mark_exported().await.is_ok() {
+            sync_state(app);
+        }
+    });
 }
 
 /// Downloads the in-memory work, whatever storage says (after a failed save, or in memory-only mode).
 pub fn download_unsaved(app: AppState) {
-    if let Some(ws) = app.current.get_untracked() {
-        let json = file_format::export_json(&ws, now());
-        let name = file_format::file_name(&ws, crate::browser::today());
+    let _ = app;
+    if let Some((json, name)) = with_workspace(|ws| {
+        (
+            file_format::export_json(ws, now()),
+            file_format::file_name(ws, crate::browser::today()),
+        )
+    }) {
         let _ = files::download(&name, "application/json", json.as_bytes());
     }
 }
 
-/// Downloads a stored value as it is, for a workspace that could not be read.
+/// Downloads a stored workspace as it is, for one that could not be read.
 pub fn download_raw(app: AppState, id: Id) {
     spawn_local(async move {
-        match repo().load(id).await {
+        match core().repo().load(id).await {
             Ok(body) => {
                 let _ = files::download(
                     &format!("trappe-ulaeselig-{id}.json"),
                     "application/json",
-                    body.json.as_bytes(),
+                    body.raw_text().as_bytes(),
                 );
             }
             Err(e) => app.error(t::storage_error(&e)),
@@ -479,16 +458,13 @@ pub enum ImportTarget {
     Replace(Id),
 }
 
-/// Imports a validated workspace. Nothing is stored unless the whole file passed validation.
+/// Imports a read workspace. Unsaved edits are stored first; nothing is written unless the whole file was
+/// read.
 pub async fn import(
     app: AppState,
     mut ws: Workspace,
     target: ImportTarget,
 ) -> Result<(), StorageError> {
-    // Unsaved edits reach storage first, so a replaced workspace goes to the trash with them.
-    if app.is_dirty() {
-        save_now(app).await;
-    }
     match target {
         ImportTarget::New => {
             if app
@@ -501,30 +477,10 @@ pub async fn import(
             create(app, ws).await
         }
         ImportTarget::Replace(id) => {
-            let old = repo().load(id).await?;
-            let old_meta = app
-                .workspaces
-                .with_untracked(|l| l.iter().find(|m| m.id == id).cloned())
-                .ok_or(StorageError::NotFound)?;
-            // Keep the replaced version in the trash, untouched, as a recoverable copy.
-            let backup = StoredMeta {
-                id: crate::model::new_id(),
-                name: name_with_suffix(&old_meta.name, t::BEFORE_IMPORT_SUFFIX),
-                revision: 0,
-                saved_at: now(),
-                last_exported_at: old_meta.last_exported_at,
-                deleted_at: Some(now()),
-                bytes: old.json.len(),
-            };
-            repo().save(&backup, &old.json, 0).await?;
-            ws.id = id;
-            let json = file_format::storage_json(&ws, now());
-            let revision = repo()
-                .save(&meta_for(&ws, Some(&old_meta)), &json, old.revision)
-                .await?;
-            set_current(app, ws, revision);
+            core().replace(id, ws, t::BEFORE_IMPORT_SUFFIX).await?;
             settings::set(settings::LAST_OPENED, &id);
-            announce(Some(id), revision);
+            workspace_replaced(app);
+            announce(Some(id), core().base_revision().unwrap_or(0));
             refresh_list(app).await;
             Ok(())
         }
@@ -533,100 +489,59 @@ pub async fn import(
 
 /// Renames any workspace: the open one through an undoable edit, others in storage.
 pub async fn rename(app: AppState, id: Id, name: String) -> Result<(), String> {
-    let is_current = app.current.with_untracked(|c| c.as_ref().map(|w| w.id)) == Some(id);
-    if is_current {
-        let (municipality, description) = app.current.with_untracked(|c| {
-            c.as_ref()
-                .map(|w| (w.municipality.clone(), w.description.clone()))
-                .unwrap_or_default()
+    let result = core().rename(id, name).await;
+    if core().open_id() == Some(id) {
+        app.notify(&Changes {
+            info: true,
+            ..Changes::default()
         });
-        dispatch(
-            app,
-            Command::SetInfo {
-                name,
-                municipality,
-                description,
-            },
-        )
-        .map_err(|e| t::command_error(&e))?;
-        app.workspaces.update(|l| {
-            if let (Some(m), Some(n)) = (
-                l.iter_mut().find(|m| m.id == id),
-                app.current
-                    .with_untracked(|c| c.as_ref().map(|w| w.name.clone())),
-            ) {
-                m.name = n;
-            }
-        });
-        save_now(app).await;
-        return Ok(());
     }
-    let body = repo().load(id).await.map_err(|e| t::storage_error(&e))?;
-    let mut ws = read_stored_workspace(body.json.as_bytes())
-        .map_err(|e| crate::text::file::import_error(&e))?
-        .workspace;
-    let previous = app
-        .workspaces
-        .with_untracked(|l| l.iter().find(|m| m.id == id).cloned());
-    let info = Command::SetInfo {
-        name,
-        municipality: ws.municipality.clone(),
-        description: ws.description.clone(),
-    };
-    crate::model::commands::apply(&mut ws, info).map_err(|e| t::command_error(&e))?;
-    let json = file_format::storage_json(&ws, now());
-    let revision = repo()
-        .save(&meta_for(&ws, previous.as_ref()), &json, body.revision)
+    sync_state(app);
+    match result {
+        Ok(()) => {
+            announce(Some(id), 0);
+            refresh_list(app).await;
+            Ok(())
+        }
+        Err(RenameError::Invalid(e)) => Err(t::command_error(&e)),
+        Err(RenameError::Storage(e)) => Err(t::storage_error(&e)),
+    }
+}
+
+pub async fn duplicate(app: AppState, id: Id) -> Result<(), String> {
+    core()
+        .duplicate(id, t::COPY_SUFFIX)
         .await
         .map_err(|e| t::storage_error(&e))?;
-    announce(Some(id), revision);
+    workspace_replaced(app);
     refresh_list(app).await;
     Ok(())
 }
 
-pub async fn duplicate(app: AppState, id: Id) -> Result<(), String> {
-    let body = repo().load(id).await.map_err(|e| t::storage_error(&e))?;
-    let ws = read_stored_workspace(body.json.as_bytes())
-        .map_err(|e| crate::text::file::import_error(&e))?
-        .workspace;
-    let copy = ws.duplicate(name_with_suffix(&ws.name, t::COPY_SUFFIX));
-    create(app, copy).await.map_err(|e| t::storage_error(&e))
-}
-
 /// Moves a workspace to the trash; its data stays until the trash is emptied.
 pub async fn trash(app: AppState, id: Id, restore: bool) -> Result<(), String> {
-    let mut meta = app
-        .workspaces
-        .with_untracked(|l| l.iter().find(|m| m.id == id).cloned())
-        .ok_or_else(|| t::storage_error(&StorageError::NotFound))?;
-    if !restore && app.current.with_untracked(|c| c.as_ref().map(|w| w.id)) == Some(id) {
-        save_now(app).await;
-        app.current.set(None);
-        settings::remove(settings::LAST_OPENED);
-    }
-    meta.deleted_at = if restore { None } else { Some(now()) };
-    repo()
-        .put_meta(&meta)
+    let was_open = core().open_id() == Some(id);
+    core()
+        .trash(id, restore)
         .await
         .map_err(|e| t::storage_error(&e))?;
+    if was_open && !restore {
+        settings::remove(settings::LAST_OPENED);
+        workspace_replaced(app);
+    }
     announce(None, 0);
     refresh_list(app).await;
     Ok(())
 }
 
 pub async fn empty_trash(app: AppState) -> Result<usize, String> {
-    let trashed: Vec<Id> = app.workspaces.with_untracked(|l| {
-        l.iter()
-            .filter(|m| m.deleted_at.is_some())
-            .map(|m| m.id)
-            .collect()
-    });
-    for id in &trashed {
-        repo().delete(*id).await.map_err(|e| t::storage_error(&e))?;
-    }
+    let n = core()
+        .empty_trash()
+        .await
+        .map_err(|e| t::storage_error(&e))?;
     announce(None, 0);
     refresh_list(app).await;
-    Ok(trashed.len())
+    Ok(n)
 }
 
 pub fn set_workshop_mode(app: AppState, on: bool) {

@@ -1,6 +1,11 @@
 //! Shared reactive state, provided as context by the root component.
+//!
+//! The open workspace itself lives in the plain-Rust session (`crate::session`); the UI reads it through
+//! `AppState::read`, which subscribes to one part of it. An edit notifies only the parts it changed (a
+//! meeting's notes do not re-run the staircase chart), so each part is fine-grained reactive state.
 
-use crate::model::commands::History;
+use crate::model::commands::Changes;
+use crate::model::record::RecordKind;
 use crate::model::{Id, Workspace};
 use crate::storage::{StorageError, StoredMeta};
 use chrono::{DateTime, Utc};
@@ -8,15 +13,13 @@ use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
-    /// Nothing changed since the last save or load.
+    /// Nothing changed since the workspace was opened.
     Idle,
     Pending,
     Saving,
     Saved(DateTime<Utc>),
-    /// The last save failed; the work is still in memory.
+    /// The last save failed; the work is in memory and in the journal, and the save is retried.
     Failed(StorageError),
-    /// Another tab saved a newer revision while this one had unsaved edits.
-    Conflict,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -42,11 +45,79 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+/// The parts of the open workspace that are reactive on their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Name, municipality, description.
+    Info,
+    Staircase,
+    Meetings,
+    Templates,
+    FollowUp,
+    Plan,
+    SetAside,
+}
+
+impl Part {
+    pub const ALL: [Part; 7] = [
+        Part::Info,
+        Part::Staircase,
+        Part::Meetings,
+        Part::Templates,
+        Part::FollowUp,
+        Part::Plan,
+        Part::SetAside,
+    ];
+
+    pub fn of(kind: RecordKind) -> Part {
+        match kind {
+            RecordKind::Step | RecordKind::Intervention | RecordKind::Measurement => {
+                Part::Staircase
+            }
+            RecordKind::Meeting => Part::Meetings,
+            RecordKind::Template => Part::Templates,
+            RecordKind::Goal
+            | RecordKind::Track
+            | RecordKind::Initiative
+            | RecordKind::Indicator
+            | RecordKind::TimelineRow => Part::Plan,
+        }
+    }
+
+    /// The parts `changes` touched.
+    pub fn touched(changes: &Changes) -> Vec<Part> {
+        let mut out = Vec::new();
+        let mut add = |p: Part| {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        };
+        if changes.info {
+            add(Part::Info);
+        }
+        if changes.follow_up {
+            add(Part::FollowUp);
+        }
+        if changes.plan_info {
+            add(Part::Plan);
+        }
+        if changes.set_aside {
+            add(Part::SetAside);
+        }
+        for r in &changes.records {
+            add(Part::of(r.kind));
+        }
+        out
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub mode: RwSignal<StorageMode>,
     pub workspaces: RwSignal<Vec<StoredMeta>>,
-    pub current: RwSignal<Option<Workspace>>,
+    /// The id of the open workspace; changes when another is opened or it is closed.
+    pub open_id: RwSignal<Option<Id>>,
+    parts: [Trigger; 7],
     pub save_state: RwSignal<SaveState>,
     pub banner: RwSignal<Option<Banner>>,
     pub unreadable: RwSignal<Option<Unreadable>>,
@@ -54,12 +125,6 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     pub workshop_mode: RwSignal<bool>,
     pub persisted: RwSignal<Option<bool>>,
-    pub history: StoredValue<History>,
-    /// Revision of the stored copy the current workspace is based on.
-    pub base_revision: StoredValue<u64>,
-    /// Counts edits; a save knows which edit it wrote.
-    pub edits: StoredValue<u64>,
-    pub saved_edits: StoredValue<u64>,
 }
 
 impl AppState {
@@ -67,7 +132,8 @@ impl AppState {
         AppState {
             mode: RwSignal::new(StorageMode::Starting),
             workspaces: RwSignal::new(Vec::new()),
-            current: RwSignal::new(None),
+            open_id: RwSignal::new(None),
+            parts: std::array::from_fn(|_| Trigger::new()),
             save_state: RwSignal::new(SaveState::Idle),
             banner: RwSignal::new(None),
             unreadable: RwSignal::new(None),
@@ -75,21 +141,58 @@ impl AppState {
             can_redo: RwSignal::new(false),
             workshop_mode: RwSignal::new(false),
             persisted: RwSignal::new(None),
-            history: StoredValue::new(History::default()),
-            base_revision: StoredValue::new(0),
-            edits: StoredValue::new(0),
-            saved_edits: StoredValue::new(0),
         }
     }
 
+    fn trigger(&self, part: Part) -> Trigger {
+        self.parts[part as usize]
+    }
+
+    /// Reads the open workspace and subscribes to `part` of it (and to which workspace is open).
+    pub fn read<T>(&self, part: Part, f: impl FnOnce(&Workspace) -> T) -> Option<T> {
+        self.open_id.track();
+        self.trigger(part).track();
+        super::session::with_workspace(f)
+    }
+
+    /// Reads the open workspace and subscribes to several parts.
+    pub fn read_parts<T>(&self, parts: &[Part], f: impl FnOnce(&Workspace) -> T) -> Option<T> {
+        self.open_id.track();
+        for p in parts {
+            self.trigger(*p).track();
+        }
+        super::session::with_workspace(f)
+    }
+
+    /// Reads the open workspace without subscribing (in event handlers).
+    pub fn read_untracked<T>(&self, f: impl FnOnce(&Workspace) -> T) -> Option<T> {
+        super::session::with_workspace(f)
+    }
+
+    /// Tells the readers of the changed parts.
+    pub fn notify(&self, changes: &Changes) {
+        for p in Part::touched(changes) {
+            self.trigger(p).notify();
+        }
+    }
+
+    /// The whole workspace may have changed (opened, reloaded, merged with another tab's copy).
+    pub fn notify_all(&self) {
+        for p in Part::ALL {
+            self.trigger(p).notify();
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open_id.get().is_some()
+    }
+
     pub fn is_dirty(&self) -> bool {
-        self.edits.get_value() != self.saved_edits.get_value()
+        super::session::is_dirty()
     }
 
     pub fn current_meta(&self) -> Option<StoredMeta> {
-        let id = self.current.with_untracked(|c| c.as_ref().map(|w| w.id))?;
-        self.workspaces
-            .with_untracked(|l| l.iter().find(|m| m.id == id).cloned())
+        super::session::current_meta()
     }
 
     pub fn info(&self, text: impl Into<String>) {

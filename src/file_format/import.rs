@@ -156,6 +156,12 @@ fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
         column: e.column(),
         problem: DataProblem::from_serde(&e.to_string()),
     })?;
+    read_document(doc)
+}
+
+/// A parsed document (a file, or a stored workspace put together from its parts): envelope, version,
+/// migration, then every record restored.
+pub(crate) fn read_document(doc: Value) -> Result<Imported, ImportError> {
     let Value::Object(head) = &doc else {
         return Err(ImportError::NotAnObject);
     };

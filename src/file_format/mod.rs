@@ -5,6 +5,7 @@ pub mod envelope;
 pub mod export;
 pub mod import;
 pub mod migrate;
+pub mod parts;
 pub mod restore;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -133,6 +133,8 @@ pub enum CommandError {
     },
     #[error("no record {0:?}")]
     NotFound(RecordRef),
+    #[error("no workspace is open")]
+    NotOpen,
     #[error("{record:?} cannot be placed after {anchor}, which is not in its list")]
     AnchorNotFound { record: RecordRef, anchor: Id },
     #[error("no step {0}")]
@@ -153,6 +155,33 @@ pub enum CommandError {
 pub struct Applied {
     pub inverse: Command,
     pub changes: Changes,
+}
+
+impl Command {
+    /// The records as they were before the command this is the inverse of: for every record it touches,
+    /// `Some(record)` (it existed) or `None` (it was new). Where a batch touched a record twice, the earliest
+    /// state wins.
+    pub fn prior_records(&self) -> Vec<(RecordRef, Option<Record>)> {
+        fn walk(c: &Command, out: &mut Vec<(RecordRef, Option<Record>)>) {
+            match c {
+                Command::Put { record, .. } => out.push((record.reference(), Some(record.clone()))),
+                Command::Remove { record } => out.push((*record, None)),
+                // An inverse batch runs last-first, so its last entries are the earliest states.
+                Command::Batch { commands } => commands.iter().for_each(|c| walk(c, out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        walk(self, &mut all);
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (r, rec) in all.into_iter().rev() {
+            if seen.insert(r) {
+                out.push((r, rec));
+            }
+        }
+        out
+    }
 }
 
 /// Applies `cmd` to `ws`. On error `ws` is unchanged.
@@ -538,36 +567,36 @@ impl History {
     }
 
     /// Applies a new edit; a fresh edit clears the redo stack. An edit that changes nothing is not kept.
-    pub fn perform(&mut self, ws: &mut Workspace, cmd: Command) -> Result<Changes, CommandError> {
+    pub fn perform(&mut self, ws: &mut Workspace, cmd: Command) -> Result<Applied, CommandError> {
         let applied = apply(ws, cmd)?;
         if !applied.changes.is_empty() {
-            self.undo.push(applied.inverse);
+            self.undo.push(applied.inverse.clone());
             if self.undo.len() > Self::LIMIT {
                 self.undo.remove(0);
             }
             self.redo.clear();
         }
-        Ok(applied.changes)
+        Ok(applied)
     }
 
     /// Takes back the last edit; `None` when there is nothing to undo. A refused undo (the workspace
     /// changed under it) drops that entry, since it can never apply again.
-    pub fn undo(&mut self, ws: &mut Workspace) -> Result<Option<Changes>, CommandError> {
+    pub fn undo(&mut self, ws: &mut Workspace) -> Result<Option<Applied>, CommandError> {
         let Some(cmd) = self.undo.pop() else {
             return Ok(None);
         };
         let applied = apply(ws, cmd)?;
-        self.redo.push(applied.inverse);
-        Ok(Some(applied.changes))
+        self.redo.push(applied.inverse.clone());
+        Ok(Some(applied))
     }
 
-    pub fn redo(&mut self, ws: &mut Workspace) -> Result<Option<Changes>, CommandError> {
+    pub fn redo(&mut self, ws: &mut Workspace) -> Result<Option<Applied>, CommandError> {
         let Some(cmd) = self.redo.pop() else {
             return Ok(None);
         };
         let applied = apply(ws, cmd)?;
-        self.undo.push(applied.inverse);
-        Ok(Some(applied.changes))
+        self.undo.push(applied.inverse.clone());
+        Ok(Some(applied))
     }
 
     pub fn clear(&mut self) {
@@ -851,7 +880,8 @@ mod tests {
         let mut h = History::default();
         let changes = h
             .perform(&mut ws, Command::put(Record::Step(step)))
-            .unwrap();
+            .unwrap()
+            .changes;
         assert!(changes.is_empty());
         assert!(!h.can_undo());
     }

@@ -7,6 +7,7 @@ pub mod delta;
 pub mod follow_up;
 pub mod meeting_query;
 pub mod meetings;
+pub mod merge;
 pub mod plan;
 pub mod plan_ops;
 pub mod privacy;

@@ -1,15 +1,20 @@
-//! IndexedDB repository (through rexie). Two object stores keyed by workspace id: `meta` holds small JSON
-//! records for the list, `bodies` the workspace envelope JSON. A save checks the stored revision and writes
-//! both in one transaction, so a body and its meta never disagree.
+//! IndexedDB repository (through rexie). Database version 2 has three object stores: `meta` (small JSON
+//! records for the list, keyed by workspace id), `parts` (one record per workspace part, keyed
+//! `<workspace id>|<part key>`) and `bodies` (whole workspaces written by version 1, kept until their next
+//! save moves them into parts). A save checks the stored revision and writes its parts, deletes and meta in
+//! one transaction, so parts and meta never disagree.
 
-use super::{Repository, StorageError, StoredBody, StoredMeta};
+use super::{Repository, StorageError, StoredBody, StoredCheck, StoredMeta};
+use crate::file_format::parts::WriteSet;
 use crate::model::Id;
 use js_sys::{Object, Reflect};
-use rexie::{ObjectStore, Rexie, TransactionMode};
+use rexie::{KeyRange, ObjectStore, Rexie, Store, TransactionMode};
 use wasm_bindgen::JsValue;
 
 const DB_NAME: &str = "trappe";
+const DB_VERSION: u32 = 2;
 const META: &str = "meta";
+const PARTS: &str = "parts";
 const BODIES: &str = "bodies";
 
 pub struct IndexedDbRepository {
@@ -17,17 +22,12 @@ pub struct IndexedDbRepository {
 }
 
 fn err(e: rexie::Error) -> StorageError {
-    let text = format!("{e:?}");
-    if text.contains("Quota") {
-        StorageError::QuotaExceeded
-    } else {
-        StorageError::Other(text)
-    }
+    StorageError::from_browser(&format!("{e:?}"))
 }
 
-fn record(id: Id, fields: &[(&str, JsValue)]) -> JsValue {
+fn record(key_field: &str, key: &str, fields: &[(&str, JsValue)]) -> JsValue {
     let obj = Object::new();
-    let _ = Reflect::set(&obj, &"id".into(), &id.to_string().into());
+    let _ = Reflect::set(&obj, &key_field.into(), &key.into());
     for (k, v) in fields {
         let _ = Reflect::set(&obj, &(*k).into(), v);
     }
@@ -43,13 +43,35 @@ fn meta_from(value: &JsValue) -> Option<StoredMeta> {
     serde_json::from_str(&json).ok()
 }
 
+fn part_key(id: Id, key: &str) -> String {
+    format!("{id}|{key}")
+}
+
+/// Every part key of workspace `id`: `<id>|` up to `<id>|\u{ffff}`.
+fn part_range(id: Id) -> Result<KeyRange, StorageError> {
+    KeyRange::bound(
+        &format!("{id}|").into(),
+        &format!("{id}|\u{ffff}").into(),
+        Some(false),
+        Some(false),
+    )
+    .map_err(|e| StorageError::Other(format!("{e:?}")))
+}
+
 impl IndexedDbRepository {
-    /// Opens (or creates) the database. Fails where the browser blocks IndexedDB.
+    /// Opens (or creates, or upgrades from version 1) the database. Fails where the browser blocks
+    /// IndexedDB. Every store must be named here: the upgrade removes stores it is not told about.
     pub async fn open() -> Result<Self, StorageError> {
-        let db = Rexie::builder(DB_NAME)
-            .version(1)
+        Self::open_named(DB_NAME).await
+    }
+
+    /// The same database layout under another name (tests use their own databases).
+    pub async fn open_named(name: &str) -> Result<Self, StorageError> {
+        let db = Rexie::builder(name)
+            .version(DB_VERSION)
             .add_object_store(ObjectStore::new(META).key_path("id"))
             .add_object_store(ObjectStore::new(BODIES).key_path("id"))
+            .add_object_store(ObjectStore::new(PARTS).key_path("k"))
             .build()
             .await
             .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
@@ -58,7 +80,26 @@ impl IndexedDbRepository {
 
     fn meta_value(meta: &StoredMeta) -> JsValue {
         let json = serde_json::to_string(meta).unwrap_or_default();
-        record(meta.id, &[("json", json.into())])
+        record("id", &meta.id.to_string(), &[("json", json.into())])
+    }
+
+    async fn stored_meta(metas: &Store, id: Id) -> Result<Option<StoredMeta>, StorageError> {
+        Ok(metas
+            .get(id.to_string().into())
+            .await
+            .map_err(err)?
+            .and_then(|v| meta_from(&v)))
+    }
+
+    async fn delete_parts(parts: &Store, id: Id) -> Result<(), StorageError> {
+        let keys = parts
+            .get_all_keys(Some(part_range(id)?), None)
+            .await
+            .map_err(err)?;
+        for k in keys {
+            parts.delete(k).await.map_err(err)?;
+        }
+        Ok(())
     }
 }
 
@@ -70,47 +111,67 @@ impl Repository for IndexedDbRepository {
             .map_err(err)?;
         let store = tx.store(META).map_err(err)?;
         let values = store.get_all(None, None).await.map_err(err)?;
-        // A meta record that cannot be read is skipped here; its body stays untouched in storage.
+        // A meta record that cannot be read is skipped here; its parts stay untouched in storage.
         Ok(values.iter().filter_map(meta_from).collect())
     }
 
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
         let tx = self
             .db
-            .transaction(&[BODIES], TransactionMode::ReadOnly)
+            .transaction(&[META, PARTS, BODIES], TransactionMode::ReadOnly)
             .map_err(err)?;
-        let store = tx.store(BODIES).map_err(err)?;
-        let value = store
-            .get(id.to_string().into())
-            .await
+        let revision = Self::stored_meta(&tx.store(META).map_err(err)?, id)
+            .await?
+            .map(|m| m.revision);
+        let prefix = format!("{id}|");
+        let values = tx
+            .store(PARTS)
             .map_err(err)?
-            .ok_or(StorageError::NotFound)?;
-        let revision = field(&value, "revision")
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0) as u64;
-        let json = field(&value, "json")
-            .and_then(|v| v.as_string())
-            .ok_or_else(|| StorageError::Other("body without json".into()))?;
-        Ok(StoredBody { revision, json })
+            .get_all(Some(part_range(id)?), None)
+            .await
+            .map_err(err)?;
+        let parts: Vec<(String, String)> = values
+            .iter()
+            .filter_map(|v| {
+                let k = field(v, "k")?.as_string()?;
+                let json = field(v, "json")?.as_string()?;
+                Some((k.strip_prefix(&prefix)?.to_string(), json))
+            })
+            .collect();
+        let legacy = if parts.is_empty() {
+            tx.store(BODIES)
+                .map_err(err)?
+                .get(id.to_string().into())
+                .await
+                .map_err(err)?
+                .and_then(|v| field(&v, "json")?.as_string())
+        } else {
+            None
+        };
+        if parts.is_empty() && legacy.is_none() {
+            return Err(StorageError::NotFound);
+        }
+        Ok(StoredBody {
+            revision: revision.unwrap_or(0),
+            parts,
+            legacy,
+        })
     }
 
     async fn save(
         &self,
         meta: &StoredMeta,
-        json: &str,
+        write: &WriteSet,
         base_revision: u64,
     ) -> Result<u64, StorageError> {
         let tx = self
             .db
-            .transaction(&[META, BODIES], TransactionMode::ReadWrite)
+            .transaction(&[META, PARTS, BODIES], TransactionMode::ReadWrite)
             .map_err(err)?;
         let metas = tx.store(META).map_err(err)?;
-        let bodies = tx.store(BODIES).map_err(err)?;
-        let stored = metas
-            .get(meta.id.to_string().into())
-            .await
-            .map_err(err)?
-            .and_then(|v| meta_from(&v))
+        let parts = tx.store(PARTS).map_err(err)?;
+        let stored = Self::stored_meta(&metas, meta.id)
+            .await?
             .map_or(0, |m| m.revision);
         if stored != base_revision {
             let _ = tx.abort().await;
@@ -119,31 +180,67 @@ impl Repository for IndexedDbRepository {
                 base: base_revision,
             });
         }
-        let revision = base_revision + 1;
-        let new_meta = StoredMeta {
-            revision,
-            bytes: json.len(),
-            ..meta.clone()
-        };
-        bodies
-            .put(
-                &record(
-                    meta.id,
-                    &[
-                        ("revision", JsValue::from_f64(revision as f64)),
-                        ("json", json.into()),
-                    ],
-                ),
-                None,
-            )
-            .await
+        let id = meta.id;
+        let result: Result<(), StorageError> = async {
+            if write.replace_all {
+                Self::delete_parts(&parts, id).await?;
+                // A version-1 body has now moved into parts.
+                tx.store(BODIES)
+                    .map_err(err)?
+                    .delete(id.to_string().into())
+                    .await
+                    .map_err(err)?;
+            }
+            for k in &write.deletes {
+                parts.delete(part_key(id, k).into()).await.map_err(err)?;
+            }
+            parts
+                .put_all(write.puts.iter().map(|(k, json)| {
+                    (
+                        record("k", &part_key(id, k), &[("json", json.as_str().into())]),
+                        None,
+                    )
+                }))
+                .await
+                .map_err(err)?;
+            let new_meta = StoredMeta {
+                revision: base_revision + 1,
+                ..meta.clone()
+            };
+            metas
+                .put(&Self::meta_value(&new_meta), None)
+                .await
+                .map_err(err)?;
+            Ok(())
+        }
+        .await;
+        match result {
+            Ok(()) => {
+                tx.done().await.map_err(err)?;
+                Ok(base_revision + 1)
+            }
+            Err(e) => {
+                let _ = tx.abort().await;
+                Err(e)
+            }
+        }
+    }
+
+    async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
+        let tx = self
+            .db
+            .transaction(&[META, PARTS], TransactionMode::ReadOnly)
             .map_err(err)?;
-        metas
-            .put(&Self::meta_value(&new_meta), None)
+        let revision = Self::stored_meta(&tx.store(META).map_err(err)?, id)
+            .await?
+            .map_or(0, |m| m.revision);
+        let parts = tx
+            .store(PARTS)
+            .map_err(err)?
+            .count(Some(part_range(id)?))
             .await
-            .map_err(err)?;
-        tx.done().await.map_err(err)?;
-        Ok(revision)
+            .map_err(err)? as usize;
+        Ok(StoredCheck { revision, parts })
     }
 
     async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError> {
@@ -152,11 +249,8 @@ impl Repository for IndexedDbRepository {
             .transaction(&[META], TransactionMode::ReadWrite)
             .map_err(err)?;
         let metas = tx.store(META).map_err(err)?;
-        let stored = metas
-            .get(meta.id.to_string().into())
-            .await
-            .map_err(err)?
-            .and_then(|v| meta_from(&v))
+        let stored = Self::stored_meta(&metas, meta.id)
+            .await?
             .ok_or(StorageError::NotFound)?;
         let merged = StoredMeta {
             revision: stored.revision,
@@ -174,7 +268,7 @@ impl Repository for IndexedDbRepository {
     async fn delete(&self, id: Id) -> Result<(), StorageError> {
         let tx = self
             .db
-            .transaction(&[META, BODIES], TransactionMode::ReadWrite)
+            .transaction(&[META, PARTS, BODIES], TransactionMode::ReadWrite)
             .map_err(err)?;
         let key: JsValue = id.to_string().into();
         tx.store(META)
@@ -182,6 +276,7 @@ impl Repository for IndexedDbRepository {
             .delete(key.clone())
             .await
             .map_err(err)?;
+        Self::delete_parts(&tx.store(PARTS).map_err(err)?, id).await?;
         tx.store(BODIES)
             .map_err(err)?
             .delete(key)

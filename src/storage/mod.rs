@@ -1,18 +1,24 @@
-//! Browser storage behind one small interface. Workspace bodies (up to tens of MB) live in IndexedDB as
-//! envelope JSON, so loading reuses the file import and its validation; a small meta record per workspace
-//! (name, revision, export stamp, trash) makes the list cheap. Settings go to localStorage.
+//! Browser storage behind one small interface. A workspace is kept in parts (see `file_format::parts`): a
+//! save writes only the parts an edit changed, in one transaction, and loading puts the parts back together
+//! through the file import, so stored copies get the same checks and repairs as files. A small meta record
+//! per workspace (name, revision, export stamp, trash) makes the list cheap. Settings go to localStorage.
 //!
 //! Every save names the revision it was based on; a save over a newer revision (another tab) is refused
-//! with `Conflict` instead of overwriting it.
+//! with `Conflict` instead of overwriting it. Workspaces written by the first version (one whole JSON body)
+//! still load, and move to parts on their next save.
 
 #[cfg(target_arch = "wasm32")]
 pub mod indexed_db;
+#[cfg(target_arch = "wasm32")]
+pub mod journal_local;
 pub mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod settings;
 #[cfg(target_arch = "wasm32")]
 pub mod tab_sync;
 
+use crate::file_format::parts::{read_parts, WriteSet};
+use crate::file_format::{read_stored_workspace, ImportError, Imported};
 use crate::model::Id;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -29,14 +35,57 @@ pub struct StoredMeta {
     /// In the trash since then; the body is kept until the trash is emptied.
     #[serde(default)]
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Size of the stored workspace (all its parts).
     #[serde(default)]
     pub bytes: usize,
 }
 
+/// A stored workspace as it was read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredBody {
     pub revision: u64,
-    pub json: String,
+    /// The workspace in parts, (key, JSON).
+    pub parts: Vec<(String, String)>,
+    /// A whole-workspace JSON written by the first version, not yet saved in parts.
+    pub legacy: Option<String>,
+}
+
+impl StoredBody {
+    /// The workspace, through the same load path as a file.
+    pub fn read(&self) -> Result<Imported, ImportError> {
+        match &self.legacy {
+            Some(json) if self.parts.is_empty() => read_stored_workspace(json.as_bytes()),
+            _ => read_parts(&self.parts),
+        }
+    }
+
+    /// Everything stored, as one JSON text, for downloading a copy that cannot be read.
+    pub fn raw_text(&self) -> String {
+        if let (Some(json), true) = (&self.legacy, self.parts.is_empty()) {
+            return json.clone();
+        }
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .parts
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::json!({ "trappe_stored_parts": map }).to_string()
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum::<usize>()
+            + self.legacy.as_ref().map_or(0, String::len)
+    }
+}
+
+/// What a read-back after a save found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredCheck {
+    pub revision: u64,
+    pub parts: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -45,12 +94,37 @@ pub enum StorageError {
     Unavailable(String),
     #[error("quota exceeded")]
     QuotaExceeded,
+    /// One value was larger than the browser stores.
+    #[error("value too large")]
+    TooLarge,
     #[error("stored revision {stored} is newer than {base}")]
     Conflict { stored: u64, base: u64 },
     #[error("not found")]
     NotFound,
+    /// The read-back after a save did not find what was written.
+    #[error("save not confirmed: expected revision {revision} with {parts} parts, found {found_revision} with {found_parts}")]
+    NotConfirmed {
+        revision: u64,
+        parts: usize,
+        found_revision: u64,
+        found_parts: usize,
+    },
     #[error("storage error: {0}")]
     Other(String),
+}
+
+impl StorageError {
+    /// Sorts a browser's error text: full storage and over-large values get their own kinds.
+    pub fn from_browser(text: &str) -> Self {
+        let lower = text.to_lowercase();
+        if lower.contains("quota") {
+            StorageError::QuotaExceeded
+        } else if lower.contains("too large") {
+            StorageError::TooLarge
+        } else {
+            StorageError::Other(text.to_string())
+        }
+    }
 }
 
 #[allow(async_fn_in_trait)]
@@ -58,16 +132,67 @@ pub trait Repository {
     /// Every workspace's meta, the trash included.
     async fn list(&self) -> Result<Vec<StoredMeta>, StorageError>;
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError>;
-    /// Writes body and meta if the stored revision is still `base_revision` (0: not stored yet).
-    /// Returns the new revision.
+    /// Writes `write` and `meta` in one transaction if the stored revision is still `base_revision` (0: not
+    /// stored yet). Returns the new revision.
     async fn save(
         &self,
         meta: &StoredMeta,
-        json: &str,
+        write: &WriteSet,
         base_revision: u64,
     ) -> Result<u64, StorageError>;
-    /// Updates meta only (trash, export stamp), keeping the stored revision.
+    /// The stored revision and number of parts, read back after a save.
+    async fn check(&self, id: Id) -> Result<StoredCheck, StorageError>;
+    /// Updates meta only (trash, export stamp, name), keeping the stored revision and size.
     async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError>;
     /// Removes a workspace for good.
     async fn delete(&self, id: Id) -> Result<(), StorageError>;
+}
+
+impl<R: Repository> Repository for std::rc::Rc<R> {
+    async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
+        (**self).list().await
+    }
+    async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
+        (**self).load(id).await
+    }
+    async fn save(
+        &self,
+        meta: &StoredMeta,
+        write: &WriteSet,
+        base: u64,
+    ) -> Result<u64, StorageError> {
+        (**self).save(meta, write, base).await
+    }
+    async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
+        (**self).check(id).await
+    }
+    async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError> {
+        (**self).put_meta(meta).await
+    }
+    async fn delete(&self, id: Id) -> Result<(), StorageError> {
+        (**self).delete(id).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StorageError;
+
+    #[test]
+    fn browser_errors_are_sorted_into_what_the_user_can_act_on() {
+        assert_eq!(
+            StorageError::from_browser(
+                "UnknownError: The serialized keys and/or value are too large"
+            ),
+            StorageError::TooLarge
+        );
+        assert_eq!(
+            StorageError::from_browser("QuotaExceededError: the quota has been exceeded"),
+            StorageError::QuotaExceeded
+        );
+        assert!(matches!(
+            StorageError::from_browser("AbortError"),
+            StorageError::Other(_)
+        ));
+    }
 }

@@ -79,6 +79,40 @@ pub fn restore_summary(r: &crate::file_format::RestoreReport) -> String {
     )
 }
 
+/// Where set-aside versions from a merge of two tabs came from.
+pub const THIS_TAB: &str = "denne fane";
+pub const OTHER_TAB: &str = "en anden fane";
+pub const STORED_COPY: &str = "browserens lager";
+
+pub fn did_not_fit(kind: RecordKind) -> String {
+    format!(
+        "{} fra denne fane kunne ikke sættes ind igen, fordi det, den henviste til, er slettet i en anden fane. Den er lagt til side her.",
+        kind_label(kind)
+    )
+}
+
+/// What happened when both tabs changed the same record.
+pub fn conflict(c: &crate::model::merge::RecordConflict) -> String {
+    let what = kind_label(c.record.kind);
+    if c.kept_theirs {
+        return format!(
+            "{what}: slettet i denne fane, men ændret i en anden fane. Den anden fanes udgave er beholdt."
+        );
+    }
+    if c.fields.is_empty() {
+        return format!("{what}: ændret i begge faner. Denne fanes udgave er beholdt; den anden fanes udgave ligger her.");
+    }
+    let fields: Vec<String> = c.fields.iter().map(|f| field_name(&f.field)).collect();
+    format!(
+        "{what}: {} blev ændret i begge faner. Denne fanes værdi er beholdt; den anden fanes udgave ligger her.",
+        fields.join(", ")
+    )
+}
+
+pub fn unreadable_backup() -> String {
+    "Det erstattede arbejdsområde kunne ikke læses og er gemt her, som det lå i lageret.".into()
+}
+
 /// The name given to a workspace whose file had none.
 pub const UNNAMED: &str = "Uden navn";
 

@@ -4,6 +4,7 @@
 pub mod file;
 pub mod meetings;
 pub mod plan;
+pub mod set_aside;
 pub mod staircase;
 pub mod ui;
 

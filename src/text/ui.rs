@@ -19,17 +19,24 @@ pub const SAVE_PENDING: &str = "Ændringer gemmes …";
 pub const SAVE_SAVING: &str = "Gemmer …";
 pub const SAVE_SAVED_AT: &str = "Gemt kl.";
 pub const SAVE_FAILED: &str = "Ikke gemt";
-pub const SAVE_CONFLICT: &str = "Ændret i en anden fane";
 
 pub const UPDATED_FROM_OTHER_TAB: &str =
     "Arbejdsområdet er opdateret med ændringer fra en anden fane.";
-pub const CONFLICT_TEXT: &str = "Arbejdsområdet er gemt i en anden fane, efter du begyndte at ændre det her. Dine ændringer i denne fane er ikke gemt, men de er ikke tabt. Vælg, hvad der skal ske:";
-pub const CONFLICT_TAKE_STORED: &str = "Vis den gemte udgave (kassér ændringerne i denne fane)";
-pub const CONFLICT_KEEP_COPY: &str = "Gem mine ændringer som en kopi";
-pub const CONFLICT_COPY_SUFFIX: &str = "(mine ændringer)";
-pub const CONFLICT_COPY_SAVED: &str =
-    "Dine ændringer er gemt som et nyt arbejdsområde. Den anden fanes udgave er urørt.";
+pub const CONFLICT_TEXT: &str = "En anden fane gemte arbejdsområdet samtidig. Dine ændringer er ikke tabt; Trappe lægger dem oven i den anden fanes udgave og gemmer igen.";
 pub const COPY_SUFFIX: &str = "(kopi)";
+pub const CANNOT_SWITCH: &str =
+    "Derfor er det andet arbejdsområde ikke åbnet: dine ændringer her ville gå tabt. Download dem som fil, eller frigør plads, og prøv igen.";
+pub const MERGED_WITH_CONFLICTS: &str = "En anden fane havde ændret det samme som du. Dine ændringer er gemt, og den anden fanes udgave ligger under «Lagt til side» på siden Data.";
+pub const JOURNAL_FAILED: &str = "Browseren kunne ikke gemme ændringen i sin lille sikkerhedskopi (localStorage er fuld eller slået fra). Ændringen gemmes stadig om lidt, men luk ikke fanen, før der står «Gemt».";
+
+/// "2 ændringer, der ikke nåede at blive gemt, sidst fanen var åben, er sat ind igen."
+pub fn recovered(n: usize) -> String {
+    if n == 1 {
+        "1 ændring, der ikke nåede at blive gemt, sidst arbejdsområdet var åbent, er sat ind igen og gemt.".into()
+    } else {
+        format!("{n} ændringer, der ikke nåede at blive gemt, sidst arbejdsområdet var åbent, er sat ind igen og gemt.")
+    }
+}
 pub const BEFORE_IMPORT_SUFFIX: &str = "(før import)";
 pub const DOWNLOAD_UNSAVED: &str = "Download dine ændringer som fil";
 pub const DOWNLOAD_FAILED: &str = "Browseren kunne ikke hente filen ned. Prøv igen.";
@@ -49,6 +56,8 @@ pub fn storage_error(e: &StorageError) -> String {
             "Browserens lager kan ikke bruges lige nu. Dine ændringer er kun i denne fane; eksportér dem til en fil.".into()
         }
         StorageError::QuotaExceeded => "Browserens lager er fuldt, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og tøm papirkurven på siden Data for at frigøre plads.".into(),
+        StorageError::TooLarge => "En del af arbejdsområdet er større, end browseren kan gemme på én gang, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og gør den lange tekst kortere.".into(),
+        StorageError::NotConfirmed { .. } => "Browseren meldte ændringerne gemt, men ved kontrollen lå de ikke i lageret. De er stadig her i fanen, og Trappe prøver igen. Download dem som fil for en sikkerheds skyld.".into(),
         StorageError::Conflict { .. } => CONFLICT_TEXT.into(),
         StorageError::NotFound => "Arbejdsområdet findes ikke længere i browserens lager (måske slettet i en anden fane).".into(),
         StorageError::Other(detail) => format!(
@@ -154,6 +163,7 @@ pub fn command_error(e: &CommandError) -> String {
             None => "Ændringen kunne ikke gemmes.".into(),
         },
         CommandError::NotFound(_) => "Det, du ville ændre, findes ikke længere.".into(),
+        CommandError::NotOpen => NO_WORKSPACE.into(),
         CommandError::AnchorNotFound { .. } => {
             "Pladsen, du ville flytte til, findes ikke længere. Prøv igen.".into()
         }

@@ -10,13 +10,13 @@ pub fn set_title(page: &str) {
 }
 
 /// Renders `children` while a workspace is open, else a pointer to the start page. Children read the
-/// workspace reactively from `AppState::current`; they are built once per opened workspace, so edits do not
+/// workspace reactively through `AppState::read`; they are built once per opened workspace, so edits do not
 /// re-create the page (and inputs keep their focus).
 #[component]
 pub fn WithWorkspace(page: &'static str, children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     set_title(page);
-    let open_id = Memo::new(move |_| app.current.with(|c| c.as_ref().map(|w| w.id)));
+    let open_id = Memo::new(move |_| app.open_id.get());
     move || match open_id.get() {
         Some(_) => children().into_any(),
         None => view! {

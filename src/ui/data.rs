@@ -4,7 +4,7 @@
 use super::common::{set_title, ConfirmButton};
 use super::start::NewWorkspaceForm;
 use crate::app::session::{self, ImportTarget};
-use crate::app::{use_app, StorageMode};
+use crate::app::{use_app, Part, StorageMode};
 use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
 use crate::model::{Id, Workspace};
@@ -32,6 +32,7 @@ pub fn DataPage() -> impl IntoView {
         <ExportSection/>
         <WorkspaceList/>
         <ImportSection/>
+        <super::set_aside::SetAsideSection/>
         <section aria-labelledby="data-new">
             <h2 id="data-new">"Nyt arbejdsområde"</h2>
             <NewWorkspaceForm/>
@@ -52,16 +53,12 @@ fn ExportSection() -> impl IntoView {
     let cpr_paths = RwSignal::new(Vec::<String>::new());
     let meta = Memo::new(move |_| {
         app.workspaces.track();
-        app.current
-            .with(|c| c.as_ref().map(|w| w.id))
-            .and_then(|_| app.current_meta())
+        app.open_id.get().and_then(|_| app.current_meta())
     });
     let start_export = move |_| {
-        let found = app.current.with_untracked(|c| {
-            c.as_ref()
-                .map(file_format::cpr_findings)
-                .unwrap_or_default()
-        });
+        let found = app
+            .read_untracked(file_format::cpr_findings)
+            .unwrap_or_default();
         if found.is_empty() {
             session::export_current(app);
         } else {
@@ -71,7 +68,7 @@ fn ExportSection() -> impl IntoView {
     view! {
         <section aria-labelledby="data-export">
             <h2 id="data-export">"Eksportér til fil"</h2>
-            {move || match app.current.with(|c| c.as_ref().map(|w| w.name.clone())) {
+            {move || match app.read(Part::Info, |w| w.name.clone()) {
                 None => view! { <p>{t::NO_WORKSPACE}" "<a href="/">"Gå til forsiden."</a></p> }.into_any(),
                 Some(name) => view! {
                     <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
@@ -139,7 +136,7 @@ fn WorkspaceList() -> impl IntoView {
 fn WorkspaceRow(meta: StoredMeta) -> impl IntoView {
     let app = use_app();
     let id = meta.id;
-    let is_open = move || app.current.with(|c| c.as_ref().map(|w| w.id)) == Some(id);
+    let is_open = move || app.open_id.get() == Some(id);
     let renaming = RwSignal::new(false);
     let name = StoredValue::new(meta.name.clone());
     let hidden_name = move || view! { <span class="visually-hidden">" "{name.get_value()}</span> };

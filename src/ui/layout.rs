@@ -1,6 +1,6 @@
 //! The frame around every page: skip link, header with navigation and save status, banners, footer.
 
-use crate::app::{session, use_app, AppState, SaveState, StorageMode};
+use crate::app::{session, use_app, AppState, Part, SaveState, StorageMode};
 use crate::text::ui as t;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
-    let name = move || app.current.with(|c| c.as_ref().map(|w| w.name.clone()));
+    let name = move || app.read(Part::Info, |w| w.name.clone());
     view! {
         <a class="skip-link" href="#indhold" on:click=skip_to_content>{t::SKIP_LINK}</a>
         <header class="site-header">
@@ -53,7 +53,7 @@ fn SaveStatus() -> impl IntoView {
     let app = use_app();
     let text = move || match app.save_state.get() {
         SaveState::Idle => {
-            if app.current.with(|c| c.is_some()) {
+            if app.is_open() {
                 t::SAVE_IDLE.to_string()
             } else {
                 String::new()
@@ -67,14 +67,8 @@ fn SaveStatus() -> impl IntoView {
             at.with_timezone(&chrono::Local).format("%H.%M")
         ),
         SaveState::Failed(_) => t::SAVE_FAILED.into(),
-        SaveState::Conflict => t::SAVE_CONFLICT.into(),
     };
-    let bad = move || {
-        matches!(
-            app.save_state.get(),
-            SaveState::Failed(_) | SaveState::Conflict
-        )
-    };
+    let bad = move || matches!(app.save_state.get(), SaveState::Failed(_));
     view! {
         <p class="save-status" class:bad=bad role="status" aria-live="polite" data-testid="save-status">{text}</p>
     }
@@ -99,16 +93,6 @@ pub fn Banners() -> impl IntoView {
                     <div class="alert alert-error" role="alert">
                         <p>{t::storage_error(&e)}</p>
                         <button type="button" class="button" on:click=move |_| session::download_unsaved(app)>{t::DOWNLOAD_UNSAVED}</button>
-                    </div>
-                }.into_any()),
-                SaveState::Conflict => Some(view! {
-                    <div class="alert alert-warning" role="alert">
-                        <p>{t::CONFLICT_TEXT}</p>
-                        <div class="button-row">
-                            <button type="button" class="button" on:click=move |_| session::keep_mine_as_copy(app)>{t::CONFLICT_KEEP_COPY}</button>
-                            <button type="button" class="button secondary" on:click=move |_| session::take_stored_version(app)>{t::CONFLICT_TAKE_STORED}</button>
-                            <button type="button" class="button secondary" on:click=move |_| session::download_unsaved(app)>{t::DOWNLOAD_UNSAVED}</button>
-                        </div>
                     </div>
                 }.into_any()),
                 _ => None,

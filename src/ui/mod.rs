@@ -10,6 +10,7 @@ pub mod layout;
 pub mod meetings;
 pub mod overview;
 pub mod plan;
+pub mod set_aside;
 pub mod staircase;
 pub mod start;
 

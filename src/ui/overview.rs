@@ -1,7 +1,7 @@
 //! Overblik: the open workspace at a glance, and its name and description (the first edit path).
 
 use super::common::WithWorkspace;
-use crate::app::{session, use_app};
+use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
 use crate::text::{self, ui as t};
 use leptos::prelude::*;
@@ -19,26 +19,21 @@ pub fn OverviewPage() -> impl IntoView {
 fn OverviewBody() -> impl IntoView {
     let app = use_app();
     let counts = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref().map(|w| {
-                (
-                    w.staircase.steps.len(),
-                    w.staircase
-                        .steps
-                        .iter()
-                        .map(|s| s.interventions.len())
-                        .sum::<usize>(),
-                    w.meetings.len(),
-                    w.plan.initiatives.len(),
-                    w.staircase.measurements.len(),
-                )
-            })
+        app.read_parts(&[Part::Staircase, Part::Meetings, Part::Plan], |w| {
+            (
+                w.staircase.steps.len(),
+                w.staircase
+                    .steps
+                    .iter()
+                    .map(|s| s.interventions.len())
+                    .sum::<usize>(),
+                w.meetings.len(),
+                w.plan.initiatives.len(),
+                w.staircase.measurements.len(),
+            )
         })
     });
-    let name = move || {
-        app.current
-            .with(|c| c.as_ref().map(|w| w.name.clone()).unwrap_or_default())
-    };
+    let name = move || app.read(Part::Info, |w| w.name.clone()).unwrap_or_default();
     view! {
         <h1>"Overblik: "{name}</h1>
         {move || counts.get().map(|(steps, interventions, meetings, initiatives, measurements)| view! {
@@ -58,17 +53,15 @@ fn OverviewBody() -> impl IntoView {
 #[component]
 fn WorkspaceInfoForm() -> impl IntoView {
     let app = use_app();
-    let initial = app.current.with_untracked(|c| {
-        c.as_ref()
-            .map(|w| {
-                (
-                    w.name.clone(),
-                    w.municipality.clone(),
-                    w.description.clone(),
-                )
-            })
-            .unwrap_or_default()
-    });
+    let initial = app
+        .read_untracked(|w| {
+            (
+                w.name.clone(),
+                w.municipality.clone(),
+                w.description.clone(),
+            )
+        })
+        .unwrap_or_default();
     let name = RwSignal::new(initial.0);
     let municipality = RwSignal::new(initial.1);
     let description = RwSignal::new(initial.2);

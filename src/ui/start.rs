@@ -66,7 +66,7 @@ fn OpenButton(id: crate::model::Id, name: String) -> impl IntoView {
             let navigate = navigate.clone();
             spawn_local(async move {
                 session::open(app, id).await;
-                if app.current.with_untracked(|c| c.is_some()) {
+                if app.open_id.get_untracked() == Some(id) {
                     navigate("/overblik", Default::default());
                 }
             });

@@ -117,11 +117,10 @@ test('rename, reload, export, clear storage, import: the workspace comes back id
   await context.close();
 });
 
-test('a broken file is refused with line and column, and nothing changes', async () => {
+test('a broken file is refused with line and column; a bad record opens repaired with its original set aside', async () => {
   const { page, context } = await openPage(env, '/');
   await openExample(page, KOEGE);
   await page.goto(env.base + '/data');
-  const before = await page.locator('table').first().textContent();
   const input = page.getByLabel('Vælg en Trappe-fil (.json)');
   await input.setInputFiles({ name: 'ødelagt.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "trappe-workspace",\n  "version": 1,\n  "workspace": {"name": "x",}\n}') });
   const error = page.locator('#import-error');
@@ -131,16 +130,30 @@ test('a broken file is refused with line and column, and nothing changes', async
   assert.match(await input.getAttribute('aria-describedby'), /import-error/);
   assert.equal(await page.getByTestId('import-preview').count(), 0);
 
-  // A bad value names its path.
-  await input.setInputFiles({ name: 'forkert.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'trappe-workspace', version: 1, workspace: { name: 'x', staircase: { steps: [{}, {}, { interventions: [{ unit_cost: 'dyr' }] }] } } })) });
-  await page.locator('#import-error', { hasText: 'forkert.json' }).waitFor();
-  assert.match(await error.textContent(), /workspace\.staircase\.steps\[2\]\.interventions\[0\]\.unit_cost/);
+  // A bad value inside a Trappe file does not lock the file: the record opens repaired, and its original
+  // is kept under «Lagt til side» with where it was.
+  await input.setInputFiles({ name: 'forkert.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'trappe-workspace', version: 1, workspace: { name: 'Fra regneark', staircase: { steps: [{ name: 'Trin 1' }, { name: 'Trin 2' }, { name: 'Trin 3', interventions: [{ name: 'ICDP', unit_cost: '1.200 kr.' }] }] } } })) });
+  await page.getByTestId('import-repairs').waitFor();
+  assert.match(await page.getByTestId('import-repairs').textContent(), /1 post brød Trappes regler og er repareret/);
+  await page.getByRole('button', { name: 'Importér', exact: true }).click();
+  await page.getByText('Filen er importeret og åbnet.').waitFor();
+  const setAside = page.getByTestId('set-aside');
+  await setAside.waitFor();
+  assert.match(await setAside.textContent(), /Fundet i workspace\.staircase\.steps\[2\]\.interventions\[0\]/);
+  assert.match(await setAside.textContent(), /Indsats «ICDP»: Pris kunne ikke læses/);
+  const [original] = await Promise.all([page.waitForEvent('download'), setAside.getByRole('button', { name: 'Hent originalen' }).click()]);
+  assert.match(await readFile(await original.path(), 'utf8'), /1\.200 kr\./);
+  assert.deepEqual(await axe(page), []);
+  // Removing the entry asks first, then it is gone.
+  await setAside.getByRole('button', { name: 'Fjern fra listen' }).click();
+  await setAside.getByRole('button', { name: 'Ja, fjern' }).click();
+  await page.getByText('Originalen er fjernet fra listen.').waitFor();
+  assert.equal(await page.getByTestId('set-aside').count(), 0);
   // A newer version says so.
   await input.setInputFiles({ name: 'ny.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"trappe-workspace","version":9,"workspace":{}}') });
   await page.locator('#import-error', { hasText: 'ny.json' }).waitFor();
   assert.match(await error.textContent(), /formatversion 9 af en nyere Trappe/);
   assert.deepEqual(await axe(page), []);
-  assert.equal(await page.locator('table').first().textContent(), before, 'workspaces untouched');
   await context.close();
 });
 
@@ -199,14 +212,15 @@ test('an unreadable stored workspace is reported, offered as download, and left 
   await openExample(page, KOEGE);
   await waitSaved(page);
   const id = await page.evaluate(() => JSON.parse(localStorage.getItem('trappe.last_opened')));
+  // A head that is not a workspace at all: the one thing that cannot be repaired.
   const garbage = '{"format":"trappe-workspace","version":1,"workspace":{"name":';
   const raw = await context.newPage();
   await raw.goto(env.base + '/favicon.svg');
   await raw.evaluate(([id, garbage]) => new Promise((ok) => {
     const open = indexedDB.open('trappe');
     open.onsuccess = () => {
-      const tx = open.result.transaction('bodies', 'readwrite');
-      tx.objectStore('bodies').put({ id, revision: 99, json: garbage });
+      const tx = open.result.transaction('parts', 'readwrite');
+      tx.objectStore('parts').put({ k: `${id}|head`, json: garbage });
       tx.oncomplete = () => { open.result.close(); ok(); };
     };
   }), [id, garbage]);
@@ -216,11 +230,13 @@ test('an unreadable stored workspace is reported, offered as download, and left 
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Hent de gemte data som fil' }).click(),
   ]);
-  assert.equal(await readFile(await download.path(), 'utf8'), garbage);
+  const downloaded = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(downloaded.trappe_stored_parts.head, garbage, 'the stored parts, as they are');
+  assert.ok(Object.keys(downloaded.trappe_stored_parts).length > 10);
   const stored = await raw.evaluate((id) => new Promise((ok) => {
     const open = indexedDB.open('trappe');
     open.onsuccess = () => {
-      const r = open.result.transaction('bodies').objectStore('bodies').get(id);
+      const r = open.result.transaction('parts').objectStore('parts').get(`${id}|head`);
       r.onsuccess = () => { open.result.close(); ok(r.result.json); };
     };
   }), id);
@@ -255,7 +271,7 @@ test('offline: after the first visit the app opens with the network off', async 
   await context.close();
 });
 
-test('two tabs editing at once: the later save is refused, and the edits are kept as a copy', async () => {
+test('two tabs editing at once: both edits are kept, field by field', async () => {
   const { page: a, context } = await openPage(env, '/');
   await openExample(a, KOEGE);
   await waitSaved(a);
@@ -265,17 +281,19 @@ test('two tabs editing at once: the later save is refused, and the edits are kep
   await b.goto(env.base + '/overblik');
   await b.getByRole('heading', { level: 1, name: `Overblik: ${KOEGE}` }).waitFor();
   await rename(a, 'Fane A vandt');
+  // B's form still shows the old name; B changes only the description.
   await b.getByLabel('Beskrivelse').fill('Skrevet i fane B');
   await b.getByRole('button', { name: 'Gem oplysninger' }).click();
-  await b.getByText(/gemt i en anden fane, efter du begyndte/).waitFor();
-  assert.equal(await b.getByTestId('save-status').textContent(), 'Ændret i en anden fane');
-  await b.getByRole('button', { name: 'Gem mine ændringer som en kopi' }).click();
-  await b.getByText('Dine ændringer er gemt som et nyt arbejdsområde.').waitFor();
-  await b.goto(env.base + '/data');
-  await b.getByRole('rowheader', { name: /Fane A vandt/ }).waitFor();
-  await b.getByRole('rowheader', { name: /\(mine ændringer\)/ }).waitFor();
-  await b.goto(env.base + '/overblik');
-  assert.equal(await b.getByLabel('Beskrivelse').inputValue(), 'Skrevet i fane B');
+  await b.getByTestId('save-status').filter({ hasText: 'Gemt kl.' }).waitFor();
+  await b.getByRole('heading', { level: 1, name: 'Overblik: Fane A vandt' }).waitFor();
+  // Both are stored: a fresh tab sees A's name and B's description.
+  const c = await context.newPage();
+  await c.goto(env.base + '/overblik');
+  await c.getByRole('heading', { level: 1, name: 'Overblik: Fane A vandt' }).waitFor();
+  assert.equal(await c.getByLabel('Beskrivelse').inputValue(), 'Skrevet i fane B');
+  await c.goto(env.base + '/data');
+  await c.getByRole('rowheader', { name: /Fane A vandt/ }).waitFor();
+  assert.equal(await c.getByRole('rowheader').count(), 1, 'no copy was needed');
   await context.close();
 });
 

@@ -6,7 +6,7 @@ use super::{
     actions, all_templates, focus_later, links, meeting_by_id, meeting_path, participants,
     plan_items, templates, AreaHeader, MeetingNotFound, BASE,
 };
-use crate::app::{session, use_app};
+use crate::app::{session, use_app, Part};
 use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::mark_followed_up;
@@ -28,10 +28,9 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn NewMeeting(template: Option<String>, copy: Option<String>) -> impl IntoView {
     let app = use_app();
-    let from_copy = copy.and_then(|c| c.parse::<Id>().ok()).and_then(|id| {
-        app.current
-            .with_untracked(|c| c.as_ref().and_then(|w| meeting_by_id(w, id)))
-    });
+    let from_copy = copy
+        .and_then(|c| c.parse::<Id>().ok())
+        .and_then(|id| app.read_untracked(|w| meeting_by_id(w, id)).flatten());
     if let Some(original) = from_copy {
         let draft = duplicate_meeting(&original);
         let scale = shows_safety_scale(&draft);
@@ -49,10 +48,8 @@ pub fn NewMeeting(template: Option<String>, copy: Option<String>) -> impl IntoVi
         }
         Some(key) => {
             let found = key.parse::<Id>().ok().and_then(|id| {
-                app.current.with_untracked(|c| {
-                    c.as_ref()
-                        .and_then(|w| all_templates(w).into_iter().find(|t| t.id == id))
-                })
+                app.read_untracked(|w| all_templates(w).into_iter().find(|t| t.id == id))
+                    .flatten()
             });
             match found {
                 Some(tpl) => {
@@ -80,9 +77,7 @@ pub fn NewMeeting(template: Option<String>, copy: Option<String>) -> impl IntoVi
 #[component]
 pub fn EditMeeting(id: Id) -> impl IntoView {
     let app = use_app();
-    let found = app
-        .current
-        .with_untracked(|c| c.as_ref().and_then(|w| meeting_by_id(w, id)));
+    let found = app.read_untracked(|w| meeting_by_id(w, id)).flatten();
     match found {
         Some(m) => {
             let scale = shows_safety_scale(&m);
@@ -132,10 +127,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     let custom_type = RwSignal::new(false);
     let show_scale = RwSignal::new(scale);
     // The stored meeting (None while new or after removal); an undo elsewhere reloads an unchanged draft.
-    let stored = Memo::new(move |_| {
-        app.current
-            .with(|c| c.as_ref().and_then(|w| meeting_by_id(w, id)))
-    });
+    let stored = Memo::new(move |_| app.read(Part::Meetings, |w| meeting_by_id(w, id)).flatten());
     let baseline = StoredValue::new(stored.get_untracked());
     Effect::new(move |_| {
         let now = stored.get();
@@ -378,11 +370,10 @@ fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
 fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let options = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| type_options(&w.meetings, &w.meeting_templates))
-                .unwrap_or_default()
+        app.read_parts(&[Part::Meetings, Part::Templates], |w| {
+            type_options(&w.meetings, &w.meeting_templates)
         })
+        .unwrap_or_default()
     });
     let selected = Memo::new(move |_| {
         if custom_type.get() {

@@ -2,7 +2,7 @@
 //! from its meeting, with a button to mark a meeting followed up or an action item done.
 
 use super::{focus_later, meeting_path, AreaHeader, BASE};
-use crate::app::{session, use_app};
+use crate::app::{session, use_app, Part};
 use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::{due_list, mark_followed_up, DueKind};
@@ -28,10 +28,7 @@ struct DueRow {
 pub fn FollowUpView() -> impl IntoView {
     let app = use_app();
     let rows = Memo::new(move |_| {
-        app.current.with(|c| {
-            let Some(w) = c.as_ref() else {
-                return Vec::new();
-            };
+        app.read_parts(&[Part::Meetings, Part::Staircase, Part::FollowUp], |w| {
             let list = due_list(w, today());
             let index: std::collections::HashMap<Id, usize> = w
                 .meetings
@@ -57,10 +54,11 @@ pub fn FollowUpView() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let soon_days = Memo::new(move |_| {
-        app.current
-            .with(|c| c.as_ref().map_or(14, |w| w.follow_up.due_soon_days))
+        app.read(Part::FollowUp, |w| w.follow_up.due_soon_days)
+            .unwrap_or(14)
     });
     let overdue = Memo::new(move |_| {
         rows.with(|r| r.iter().filter(|x| x.overdue).cloned().collect::<Vec<_>>())
@@ -118,20 +116,23 @@ fn DueRowView(row: DueRow) -> impl IntoView {
         Some(_) => txt::due_action(&row.label),
     };
     let act = move |_| {
-        let updated = app.current.with_untracked(|c| {
-            c.as_ref()
-                .and_then(|w| w.meetings.iter().find(|m| m.id == meeting_id))
-                .map(|m| match item {
-                    None => mark_followed_up(m, today),
-                    Some(item_id) => {
-                        let mut m = m.clone();
-                        if let Some(a) = m.action_items.iter_mut().find(|a| a.id == item_id) {
-                            a.done = true;
+        let updated = app
+            .read_untracked(|w| {
+                w.meetings
+                    .iter()
+                    .find(|m| m.id == meeting_id)
+                    .map(|m| match item {
+                        None => mark_followed_up(m, today),
+                        Some(item_id) => {
+                            let mut m = m.clone();
+                            if let Some(a) = m.action_items.iter_mut().find(|a| a.id == item_id) {
+                                a.done = true;
+                            }
+                            m
                         }
-                        m
-                    }
-                })
-        });
+                    })
+            })
+            .flatten();
         let Some(m) = updated else { return };
         let overdue = row.overdue;
         let m = Meeting {

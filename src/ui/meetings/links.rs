@@ -1,7 +1,7 @@
 //! Follow-up dates, the computed next follow-up, and the step or interventions the meeting led to.
 
 use super::fields::{DateField, Draft};
-use crate::app::use_app;
+use crate::app::{use_app, Part};
 use crate::browser::today;
 use crate::model::follow_up::{next_follow_up, StepLookup};
 use crate::model::Id;
@@ -19,34 +19,30 @@ struct StepChoice {
 pub fn FollowUpAndLinks(draft: Draft) -> impl IntoView {
     let app = use_app();
     let steps = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| {
-                    w.staircase
-                        .steps
+        app.read(Part::Staircase, |w| {
+            w.staircase
+                .steps
+                .iter()
+                .map(|s| StepChoice {
+                    id: s.id,
+                    name: s.name.clone(),
+                    interventions: s
+                        .interventions
                         .iter()
-                        .map(|s| StepChoice {
-                            id: s.id,
-                            name: s.name.clone(),
-                            interventions: s
-                                .interventions
-                                .iter()
-                                .map(|iv| (iv.id, iv.name.clone()))
-                                .collect(),
-                        })
-                        .collect::<Vec<_>>()
+                        .map(|iv| (iv.id, iv.name.clone()))
+                        .collect(),
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let next = Memo::new(move |_| {
         draft.with(|m| {
-            app.current.with(|c| {
-                c.as_ref().and_then(|w| {
-                    let category = StepLookup::new(&w.staircase).category_of(m);
-                    next_follow_up(m, &w.follow_up, category, today())
-                })
+            app.read_parts(&[Part::Staircase, Part::FollowUp], |w| {
+                let category = StepLookup::new(&w.staircase).category_of(m);
+                next_follow_up(m, &w.follow_up, category, today())
             })
+            .flatten()
         })
     });
     let linked_step = Memo::new(move |_| {

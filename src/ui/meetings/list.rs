@@ -2,7 +2,7 @@
 //! a politely announced result count, and CSV export of the filtered list.
 
 use super::{focus_later, meeting_path, AreaHeader, BASE};
-use crate::app::use_app;
+use crate::app::{use_app, Part};
 use crate::browser::{files, today};
 use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
 use crate::model::meeting_query::{
@@ -51,7 +51,7 @@ struct Row {
 #[component]
 pub fn MeetingList() -> impl IntoView {
     let app = use_app();
-    let ws_id = app.current.with_untracked(|c| c.as_ref().map(|w| w.id));
+    let ws_id = app.open_id.get_untracked();
     let prefs = PREFS.with(|p| {
         let p = p.borrow();
         if p.workspace == ws_id {
@@ -76,10 +76,7 @@ pub fn MeetingList() -> impl IntoView {
     let results = Memo::new(move |_| {
         let oldest = oldest_first.get();
         filter.with(|f| {
-            app.current.with(|c| {
-                let Some(w) = c.as_ref() else {
-                    return Vec::new();
-                };
+            app.read_parts(&[Part::Meetings, Part::Staircase], |w| {
                 let mut found = INDEX.with(|cell| {
                     let mut cell = cell.borrow_mut();
                     if cell.0 != Some(w.id) {
@@ -97,12 +94,11 @@ pub fn MeetingList() -> impl IntoView {
                 }
                 found
             })
+            .unwrap_or_default()
         })
     });
-    let total_meetings = Memo::new(move |_| {
-        app.current
-            .with(|c| c.as_ref().map_or(0, |w| w.meetings.len()))
-    });
+    let total_meetings =
+        Memo::new(move |_| app.read(Part::Meetings, |w| w.meetings.len()).unwrap_or(0));
     let page_info = Memo::new(move |_| {
         results.with(|r| {
             let p = paginate(r, page.get(), PER_PAGE);
@@ -111,10 +107,7 @@ pub fn MeetingList() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         page_info.with(|(_, _, _, items)| {
-            app.current.with(|c| {
-                let Some(w) = c.as_ref() else {
-                    return Vec::new();
-                };
+            app.read_parts(&[Part::Meetings, Part::Staircase, Part::FollowUp], |w| {
                 let lookup = StepLookup::new(&w.staircase);
                 let today = today();
                 items
@@ -133,6 +126,7 @@ pub fn MeetingList() -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
             })
+            .unwrap_or_default()
         })
     });
     let set_filter = move |f: &dyn Fn(&mut MeetingFilter)| {
@@ -231,13 +225,12 @@ pub(super) fn status_class(s: MeetingStatus) -> &'static str {
 fn DueSummary() -> impl IntoView {
     let app = use_app();
     let counts = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref().map_or((0, 0), |w| {
-                let list = due_list(w, today());
-                let overdue = list.iter().filter(|i| i.overdue).count();
-                (overdue, list.len() - overdue)
-            })
+        app.read_parts(&[Part::Meetings, Part::Staircase, Part::FollowUp], |w| {
+            let list = due_list(w, today());
+            let overdue = list.iter().filter(|i| i.overdue).count();
+            (overdue, list.len() - overdue)
         })
+        .unwrap_or((0, 0))
     });
     view! {
         <Show when=move || counts.with(|(a, b)| a + b > 0)>
@@ -258,24 +251,20 @@ fn Filters(
 ) -> impl IntoView {
     let app = use_app();
     let types = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| type_options(&w.meetings, &w.meeting_templates))
-                .unwrap_or_default()
+        app.read_parts(&[Part::Meetings, Part::Templates], |w| {
+            type_options(&w.meetings, &w.meeting_templates)
         })
+        .unwrap_or_default()
     });
     let steps = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| {
-                    w.staircase
-                        .steps
-                        .iter()
-                        .map(|s| (s.id, s.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.read(Part::Staircase, |w| {
+            w.staircase
+                .steps
+                .iter()
+                .map(|s| (s.id, s.name.clone()))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let text_value = Memo::new(move |_| filter.with(|f| f.text.clone()));
     let type_value =
@@ -426,10 +415,8 @@ fn ExportSection(results: Memo<Vec<usize>>) -> impl IntoView {
     let app = use_app();
     let warning = RwSignal::new(None::<(CsvRows, usize)>);
     let write = move |rows: CsvRows| {
-        let bytes = app.current.with_untracked(|c| {
-            c.as_ref()
-                .map(|w| results.with_untracked(|r| meetings_csv_of(w, r, rows, today())))
-        });
+        let bytes = app
+            .read_untracked(|w| results.with_untracked(|r| meetings_csv_of(w, r, rows, today())));
         if let Some(bytes) = bytes {
             let name = txt::csv_file_name(rows == CsvRows::PerActionItem, today());
             if files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
@@ -438,11 +425,9 @@ fn ExportSection(results: Memo<Vec<usize>>) -> impl IntoView {
         }
     };
     let start = move |rows: CsvRows| {
-        let flagged = app.current.with_untracked(|c| {
-            c.as_ref().map_or(0, |w| {
-                results.with_untracked(|r| cpr_like_meetings(&w.meetings, r).len())
-            })
-        });
+        let flagged = app
+            .read_untracked(|w| results.with_untracked(|r| cpr_like_meetings(&w.meetings, r).len()))
+            .unwrap_or(0);
         if flagged > 0 {
             warning.set(Some((rows, flagged)));
             focus_later("csv-warning".into());

@@ -20,26 +20,27 @@ struct Prepared {
 #[component]
 pub fn MinutesView(id: Id) -> impl IntoView {
     let app = use_app();
-    let prepared = app.current.with_untracked(|c| {
-        let w = c.as_ref()?;
-        let m = meeting_by_id(w, id)?;
-        let lookup = StepLookup::new(&w.staircase);
-        Some(Prepared {
-            step: m
-                .linked_step
-                .and_then(|s| lookup.step(s))
-                .map(|s| s.name.clone()),
-            interventions: m
-                .linked_interventions
-                .iter()
-                .filter_map(|i| lookup.intervention(*i))
-                .map(|(iv, s)| format!("{} ({})", iv.name, s.name))
-                .collect(),
-            next: next_follow_up(&m, &w.follow_up, lookup.category_of(&m), today()),
-            workspace: w.name.clone(),
-            meeting: m,
+    let prepared = app
+        .read_untracked(|w| {
+            let m = meeting_by_id(w, id)?;
+            let lookup = StepLookup::new(&w.staircase);
+            Some(Prepared {
+                step: m
+                    .linked_step
+                    .and_then(|s| lookup.step(s))
+                    .map(|s| s.name.clone()),
+                interventions: m
+                    .linked_interventions
+                    .iter()
+                    .filter_map(|i| lookup.intervention(*i))
+                    .map(|(iv, s)| format!("{} ({})", iv.name, s.name))
+                    .collect(),
+                next: next_follow_up(&m, &w.follow_up, lookup.category_of(&m), today()),
+                workspace: w.name.clone(),
+                meeting: m,
+            })
         })
-    });
+        .flatten();
     match prepared {
         Some(p) => view! { <Minutes p=p/> }.into_any(),
         None => view! { <MeetingNotFound/> }.into_any(),

@@ -2,7 +2,7 @@
 
 use super::fields::described_by;
 use super::{focus_later, AreaHeader};
-use crate::app::{session, use_app};
+use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
 use crate::model::follow_up::{check_rules, RulesProblem};
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
@@ -29,8 +29,7 @@ fn err(errors: Errors, id: &str) -> Option<String> {
 pub fn SettingsView() -> impl IntoView {
     let app = use_app();
     let rules = app
-        .current
-        .with_untracked(|c| c.as_ref().map(|w| w.follow_up.clone()))
+        .read_untracked(|w| w.follow_up.clone())
         .unwrap_or_default();
     let first = RwSignal::new(rules.first_within_months.to_string());
     let placement = RwSignal::new(rules.placement_per_year.to_string());
@@ -52,11 +51,10 @@ pub fn SettingsView() -> impl IntoView {
     );
     let errors: Errors = RwSignal::new(Vec::new());
     let types = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| type_options(&w.meetings, &w.meeting_templates))
-                .unwrap_or_default()
+        app.read_parts(&[Part::Meetings, Part::Templates], |w| {
+            type_options(&w.meetings, &w.meeting_templates)
         })
+        .unwrap_or_default()
     });
 
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -2,7 +2,7 @@
 //! title and description) and the same figures as tables.
 
 use super::AreaHeader;
-use crate::app::use_app;
+use crate::app::{use_app, Part};
 use crate::browser::today;
 use crate::model::follow_up::{
     axis_max, evaluate_months, monthly_counts, Band, MonthCounts, MonthEvaluation, YearMonth,
@@ -19,18 +19,12 @@ pub fn StatsView() -> impl IntoView {
     let to = RwSignal::new(this_month);
     let counts = Memo::new(move |_| {
         let (f, t) = (from.get(), to.get());
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| monthly_counts(&w.meetings, f, t))
-                .unwrap_or_default()
-        })
+        app.read(Part::Meetings, |w| monthly_counts(&w.meetings, f, t))
+            .unwrap_or_default()
     });
     let targets = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| w.follow_up.monthly_targets.clone())
-                .unwrap_or_default()
-        })
+        app.read(Part::FollowUp, |w| w.follow_up.monthly_targets.clone())
+            .unwrap_or_default()
     });
     let period_error = Memo::new(move |_| (to.get() < from.get()).then_some(txt::PERIOD_REVERSED));
     view! {

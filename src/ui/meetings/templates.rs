@@ -2,7 +2,7 @@
 //! own templates can be deleted.
 
 use super::{all_templates, AreaHeader, BASE};
-use crate::app::{session, use_app};
+use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
 use crate::model::record::RecordKind;
 use crate::model::templates::is_built_in;
@@ -33,10 +33,7 @@ pub fn TemplateChooser() -> impl IntoView {
 #[component]
 fn TemplateCards(manage: bool) -> impl IntoView {
     let app = use_app();
-    let list = Memo::new(move |_| {
-        app.current
-            .with(|c| c.as_ref().map(all_templates).unwrap_or_default())
-    });
+    let list = Memo::new(move |_| app.read(Part::Templates, all_templates).unwrap_or_default());
     view! {
         <ul class="card-list template-cards">
             <For each=move || list.get() key=|t| (t.id, t.updated_at) let:t>

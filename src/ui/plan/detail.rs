@@ -6,7 +6,7 @@ use super::{
     author_signal, commit, date_input_value, focus_later, remember_author, today, with_plan,
     with_plan_untracked, FormError, StaleFlag, StatusTag,
 };
-use crate::app::use_app;
+use crate::app::{use_app, Part};
 use crate::model::plan_ops::{
     is_stale, ordered_ids, parse_date, sorted_goals, sorted_tracks, PlanField,
 };
@@ -90,8 +90,7 @@ fn DetailBody(id: Id) -> impl IntoView {
     let navigate = use_navigate();
     let day = today();
     let head = Memo::new(move |_| {
-        app.current.with(|c| {
-            let w = c.as_ref()?;
+        app.read_parts(&[Part::Plan, Part::Staircase], |w| {
             let p = &w.plan;
             let i = p.initiative(id)?;
             let mut facts = Vec::new();
@@ -171,6 +170,7 @@ fn DetailBody(id: Id) -> impl IntoView {
                 subs: p.sub_items(id).len(),
             })
         })
+        .flatten()
     });
     let editing = RwSignal::new(false);
     let on_saved = Callback::new(move |_| {
@@ -524,25 +524,22 @@ pub(crate) fn InitiativeForm(
         )
     });
     let steps = Memo::new(move |_| {
-        app.current.with(|c| {
-            c.as_ref()
-                .map(|w| {
-                    w.staircase
-                        .steps
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.name.clone(),
-                                s.interventions
-                                    .iter()
-                                    .map(|i| (i.id, i.name.clone()))
-                                    .collect::<Vec<_>>(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.read(Part::Staircase, |w| {
+            w.staircase
+                .steps
+                .iter()
+                .map(|s| {
+                    (
+                        s.name.clone(),
+                        s.interventions
+                            .iter()
+                            .map(|i| (i.id, i.name.clone()))
+                            .collect::<Vec<_>>(),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
 
     let build = move || -> Result<Initiative, FormError> {

@@ -270,21 +270,19 @@ pub(crate) fn FilterBar(
 pub(crate) fn ExportButtons() -> impl IntoView {
     let app = use_app();
     let download = move |indicators: bool| {
-        let Some((bytes, name)) = app.current.with_untracked(|c| {
-            c.as_ref().map(|w| {
-                let base = file_stem(&w.name);
-                if indicators {
-                    (
-                        plan_csv::indicators_csv(&w.plan),
-                        format!("{base}-indikatorer.csv"),
-                    )
-                } else {
-                    (
-                        plan_csv::initiatives_csv(&w.plan),
-                        format!("{base}-initiativer.csv"),
-                    )
-                }
-            })
+        let Some((bytes, name)) = app.read_untracked(|w| {
+            let base = file_stem(&w.name);
+            if indicators {
+                (
+                    plan_csv::indicators_csv(&w.plan),
+                    format!("{base}-indikatorer.csv"),
+                )
+            } else {
+                (
+                    plan_csv::initiatives_csv(&w.plan),
+                    format!("{base}-initiativer.csv"),
+                )
+            }
         }) else {
             return;
         };

@@ -80,12 +80,11 @@ impl From<PlanError> for FormError {
 
 /// Reads the open plan (tracked).
 pub(crate) fn with_plan<T>(app: AppState, f: impl FnOnce(&ActionPlan) -> T) -> Option<T> {
-    app.current.with(|c| c.as_ref().map(|w| f(&w.plan)))
+    app.read(crate::app::Part::Plan, |w| f(&w.plan))
 }
 
 pub(crate) fn with_plan_untracked<T>(app: AppState, f: impl FnOnce(&ActionPlan) -> T) -> Option<T> {
-    app.current
-        .with_untracked(|c| c.as_ref().map(|w| f(&w.plan)))
+    app.read_untracked(|w| f(&w.plan))
 }
 
 /// Applies one edit to a copy of the plan and dispatches it (undoable). Nothing changes on error.
@@ -100,11 +99,7 @@ pub(crate) fn commit<T>(
     let out = f(&mut plan)?;
     let cmd = Command::batch(crate::model::delta::plan(&before, &plan));
     let cmd = app
-        .current
-        .with_untracked(|c| {
-            c.as_ref()
-                .map(|w| crate::model::delete::with_detach(w, cmd))
-        })
+        .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
         .ok_or_else(|| FormError::general(text::ui::NO_WORKSPACE))?;
     session::dispatch(app, cmd).map_err(|e| FormError::general(text::ui::command_error(&e)))?;
     Ok(out)

@@ -52,8 +52,8 @@ pub fn ChartSection() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let workspace_name = move || {
         ctx.app
-            .current
-            .with_untracked(|c| c.as_ref().map(|w| w.name.clone()).unwrap_or_default())
+            .read_untracked(|w| w.name.clone())
+            .unwrap_or_default()
     };
     let export_svg = move |_| {
         let name = ts::chart_file_name(&workspace_name(), crate::browser::today(), "svg");

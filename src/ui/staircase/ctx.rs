@@ -2,7 +2,7 @@
 //! editor panel is open, and the live region that announces moves. Edits go through `edit`, which clones
 //! the staircase, applies the model operation and dispatches one undoable command.
 
-use crate::app::{session, AppState};
+use crate::app::{session, AppState, Part};
 use crate::model::commands::Command;
 use crate::model::staircase_ops::{InterventionFilter, MoveDirection, StaircaseError};
 use crate::model::{Id, Measurement, Staircase};
@@ -49,8 +49,8 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(app: AppState) -> Self {
         let stair = Memo::new(move |_| {
-            app.current
-                .with(|c| c.as_ref().map(|w| w.staircase.clone()).unwrap_or_default())
+            app.read(Part::Staircase, |w| w.staircase.clone())
+                .unwrap_or_default()
         });
         let chosen = RwSignal::new(None::<Id>);
         let chosen_other = RwSignal::new(None::<Id>);
@@ -182,10 +182,7 @@ pub fn edit<T>(
     app: AppState,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<T, String> {
-    let Some(before) = app
-        .current
-        .with_untracked(|c| c.as_ref().map(|w| w.staircase.clone()))
-    else {
+    let Some(before) = app.read_untracked(|w| w.staircase.clone()) else {
         return Err(crate::text::ui::NO_WORKSPACE.into());
     };
     let mut s = before.clone();
@@ -193,11 +190,7 @@ pub fn edit<T>(
     let cmd = Command::batch(crate::model::delta::staircase(&before, &s));
     // Whatever the edit removes loses its links from meetings and the plan in the same undoable step.
     let cmd = app
-        .current
-        .with_untracked(|c| {
-            c.as_ref()
-                .map(|w| crate::model::delete::with_detach(w, cmd))
-        })
+        .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
         .ok_or_else(|| crate::text::ui::NO_WORKSPACE.to_string())?;
     session::dispatch(app, cmd).map_err(|e| crate::text::ui::command_error(&e))?;
     Ok(out)

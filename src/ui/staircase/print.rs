@@ -26,8 +26,8 @@ pub fn PrintView() -> impl IntoView {
     let data = chart_data(a.into(), b.into());
     let workspace = move || {
         ctx.app
-            .current
-            .with(|c| c.as_ref().map(|w| w.name.clone()).unwrap_or_default())
+            .read(crate::app::Part::Info, |w| w.name.clone())
+            .unwrap_or_default()
     };
     let summary = move || {
         let (a, b) = (a.get()?, b.get()?);

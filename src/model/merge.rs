@@ -1,0 +1,469 @@
+//! Bringing edits made on one copy of a workspace onto a newer copy of it, record by record and field by
+//! field: what another tab saved meanwhile, what a journal holds after a closed tab, what a form opened
+//! before the record changed. A field changed on one side takes that side; a field changed on both sides is
+//! a conflict, reported with both values.
+
+use super::commands::Command;
+use super::record::{Place, Record, RecordRef};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Fields that say when, not what: never a conflict, the later stamp wins.
+const STAMPS: [&str; 2] = ["updated_at", "set_aside_at"];
+
+/// A field both sides changed, differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldConflict {
+    pub field: String,
+    pub theirs: Value,
+    pub mine: Value,
+}
+
+/// `mine` with the fields that only `theirs` changed (both against `base`) taken from `theirs`, and the
+/// fields both changed listed. Conflicting fields keep `mine`'s value; the caller decides.
+pub fn merge_fields<T: Serialize + DeserializeOwned>(
+    base: &T,
+    theirs: &T,
+    mine: &T,
+) -> (T, Vec<FieldConflict>) {
+    let (Ok(Value::Object(b)), Ok(Value::Object(t)), Ok(Value::Object(m))) = (
+        serde_json::to_value(base),
+        serde_json::to_value(theirs),
+        serde_json::to_value(mine),
+    ) else {
+        return (clone_via_json(mine), Vec::new());
+    };
+    let mut out = Map::new();
+    let mut conflicts = Vec::new();
+    let keys: std::collections::BTreeSet<&String> =
+        b.keys().chain(t.keys()).chain(m.keys()).collect();
+    for k in keys {
+        let (bv, tv, mv) = (b.get(k), t.get(k), m.get(k));
+        let chosen = if STAMPS.contains(&k.as_str()) {
+            // ISO timestamps compare as text.
+            match (tv.and_then(Value::as_str), mv.and_then(Value::as_str)) {
+                (Some(a), Some(c)) if a > c => tv,
+                _ => mv,
+            }
+        } else if tv == bv || tv == mv {
+            mv
+        } else if mv == bv {
+            tv
+        } else {
+            conflicts.push(FieldConflict {
+                field: k.clone(),
+                theirs: tv.cloned().unwrap_or(Value::Null),
+                mine: mv.cloned().unwrap_or(Value::Null),
+            });
+            mv
+        };
+        if let Some(v) = chosen {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    match T::deserialize(&Value::Object(out)) {
+        Ok(t) => (t, conflicts),
+        Err(_) => (clone_via_json(mine), conflicts),
+    }
+}
+
+fn clone_via_json<T: Serialize + DeserializeOwned>(t: &T) -> T {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| T::deserialize(&v).ok())
+        .expect("a model value reads back what it writes")
+}
+
+/// One record as this side changed it: as it was when this side last had the stored copy (`base`), and as
+/// it is now (`mine`); `None` where it did not (or no longer does) exist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordChange {
+    pub record: RecordRef,
+    pub base: Option<Record>,
+    pub mine: Option<(Place, Record)>,
+}
+
+/// A record both sides changed: what was kept (mine, field conflicts resolved to mine) and what the other
+/// side had, so nothing is lost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordConflict {
+    pub record: RecordRef,
+    pub fields: Vec<FieldConflict>,
+    /// The other side's version (None: the other side removed it).
+    pub theirs: Option<Record>,
+    /// This side removed a record the other side changed: the other side's version was kept.
+    pub kept_theirs: bool,
+}
+
+/// What `rebase` produced: the commands that bring `changes` onto the other copy, and the conflicts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rebased {
+    pub commands: Vec<Command>,
+    pub conflicts: Vec<RecordConflict>,
+}
+
+fn merge_records(base: &Record, theirs: &Record, mine: &Record) -> (Record, Vec<FieldConflict>) {
+    macro_rules! merge {
+        ($($v:ident),*) => {
+            match (base, theirs, mine) {
+                $((Record::$v(b), Record::$v(t), Record::$v(m)) => {
+                    let (r, c) = merge_fields(b, t, m);
+                    (Record::$v(r), c)
+                })*
+                (
+                    Record::Intervention { intervention: b, .. },
+                    Record::Intervention { intervention: t, step: ts },
+                    Record::Intervention { intervention: m, step: ms },
+                ) => {
+                    let (r, mut c) = merge_fields(b, t, m);
+                    let bs = match base { Record::Intervention { step, .. } => *step, _ => *ms };
+                    // The step is a field too: moved on one side only, that side wins.
+                    let step = if *ms == bs { *ts } else { *ms };
+                    if *ms != bs && *ts != bs && ts != ms {
+                        c.push(FieldConflict {
+                            field: "step".into(),
+                            theirs: Value::String(ts.to_string()),
+                            mine: Value::String(ms.to_string()),
+                        });
+                    }
+                    (Record::Intervention { step, intervention: r }, c)
+                }
+                _ => (mine.clone(), Vec::new()),
+            }
+        };
+    }
+    merge!(
+        Step,
+        Measurement,
+        Meeting,
+        Template,
+        Goal,
+        Track,
+        Initiative,
+        Indicator,
+        TimelineRow
+    )
+}
+
+/// The commands that put this side's `changes` onto `theirs` (another copy of the same workspace, possibly
+/// changed meanwhile). Apply them as one batch; a command that no longer fits (its anchor is gone) falls back
+/// to keeping the record's place.
+pub fn rebase(theirs: &super::Workspace, changes: &[RecordChange]) -> Rebased {
+    let mut out = Rebased::default();
+    for c in changes {
+        let now_theirs = theirs.record(c.record).map(|(_, r)| r);
+        let place_for = |place: Place| match place {
+            Place::After(anchor) if !theirs.contains(RecordRef::new(c.record.kind, anchor)) => {
+                Place::Keep
+            }
+            p => p,
+        };
+        match (&c.base, &now_theirs, &c.mine) {
+            // Unchanged on the other side (or changed to the same): mine as it is.
+            (b, t, Some((place, m))) if b == t || t.as_ref() == Some(m) => {
+                out.commands.push(Command::Put {
+                    place: if t.is_some() {
+                        Place::Keep
+                    } else {
+                        place_for(*place)
+                    },
+                    record: m.clone(),
+                })
+            }
+            (b, t, None) if b == t && t.is_some() => {
+                out.commands.push(Command::Remove { record: c.record });
+            }
+            // Both changed it.
+            (Some(b), Some(t), Some((_, m))) => {
+                let (merged, fields) = merge_records(b, t, m);
+                if !fields.is_empty() {
+                    out.conflicts.push(RecordConflict {
+                        record: c.record,
+                        fields,
+                        theirs: Some(t.clone()),
+                        kept_theirs: false,
+                    });
+                }
+                out.commands.push(Command::put(merged));
+            }
+            // They removed what I changed: mine comes back.
+            (Some(_), None, Some((place, m))) => {
+                out.conflicts.push(RecordConflict {
+                    record: c.record,
+                    fields: Vec::new(),
+                    theirs: None,
+                    kept_theirs: false,
+                });
+                out.commands.push(Command::Put {
+                    place: place_for(*place),
+                    record: m.clone(),
+                });
+            }
+            // I removed what they changed: theirs stays, so their work is not lost.
+            (Some(_), Some(t), None) => out.conflicts.push(RecordConflict {
+                record: c.record,
+                fields: Vec::new(),
+                theirs: Some(t.clone()),
+                kept_theirs: true,
+            }),
+            // Both created it (same id): mine, fields merged against an empty base would be guesswork.
+            (None, Some(t), Some((_, m))) => {
+                out.conflicts.push(RecordConflict {
+                    record: c.record,
+                    fields: Vec::new(),
+                    theirs: Some(t.clone()),
+                    kept_theirs: false,
+                });
+                out.commands.push(Command::put(m.clone()));
+            }
+            // Gone on both sides, or new only on theirs: nothing of mine to bring.
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The workspace-wide settings, each as the command that sets it: what a journal keeps and a merge compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    Info,
+    FollowUp,
+    PlanInfo,
+    SetAside,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 4] = [
+        Setting::Info,
+        Setting::FollowUp,
+        Setting::PlanInfo,
+        Setting::SetAside,
+    ];
+
+    /// The setting as it is in `ws`.
+    pub fn of(self, ws: &super::Workspace) -> Command {
+        match self {
+            Setting::Info => Command::SetInfo {
+                name: ws.name.clone(),
+                municipality: ws.municipality.clone(),
+                description: ws.description.clone(),
+            },
+            Setting::FollowUp => Command::SetFollowUp {
+                rules: ws.follow_up.clone(),
+            },
+            Setting::PlanInfo => Command::SetPlanInfo {
+                title: ws.plan.title.clone(),
+                period: ws.plan.period.clone(),
+                stale_after_days: ws.plan.stale_after_days,
+            },
+            Setting::SetAside => Command::SetSetAside {
+                items: ws.set_aside.clone(),
+            },
+        }
+    }
+
+    /// The setting a command sets, if it is one.
+    pub fn set_by(cmd: &Command) -> Option<Setting> {
+        match cmd {
+            Command::SetInfo { .. } => Some(Setting::Info),
+            Command::SetFollowUp { .. } => Some(Setting::FollowUp),
+            Command::SetPlanInfo { .. } => Some(Setting::PlanInfo),
+            Command::SetSetAside { .. } => Some(Setting::SetAside),
+            _ => None,
+        }
+    }
+
+    pub fn touched(changes: &super::commands::Changes) -> Vec<Setting> {
+        let mut out = Vec::new();
+        for (on, s) in [
+            (changes.info, Setting::Info),
+            (changes.follow_up, Setting::FollowUp),
+            (changes.plan_info, Setting::PlanInfo),
+            (changes.set_aside, Setting::SetAside),
+        ] {
+            if on {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
+/// A setting as it was stored (`base`) and as this side has it now (`mine`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingChange {
+    pub setting: Setting,
+    pub base: Command,
+    pub mine: Command,
+}
+
+/// The command that brings this side's change of a setting onto `theirs`, field by field (the set-aside
+/// list: entries added or removed on either side); `None` when nothing of mine is left to bring.
+pub fn rebase_setting(theirs: &super::Workspace, c: &SettingChange) -> Option<Command> {
+    let now = c.setting.of(theirs);
+    if now == c.base {
+        return Some(c.mine.clone());
+    }
+    if c.mine == c.base || now == c.mine {
+        return None;
+    }
+    if let (
+        Command::SetSetAside { items: base },
+        Command::SetSetAside { items: theirs },
+        Command::SetSetAside { items: mine },
+    ) = (&c.base, &now, &c.mine)
+    {
+        let removed: Vec<_> = base
+            .iter()
+            .filter(|b| !mine.iter().any(|m| m.id == b.id))
+            .map(|b| b.id)
+            .collect();
+        let mut items: Vec<_> = theirs
+            .iter()
+            .filter(|t| !removed.contains(&t.id))
+            .cloned()
+            .collect();
+        for m in mine {
+            if !items.iter().any(|i| i.id == m.id) && !base.iter().any(|b| b.id == m.id) {
+                items.push(m.clone());
+            }
+        }
+        return Some(Command::SetSetAside { items });
+    }
+    Some(merge_fields(&c.base, &now, &c.mine).0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::commands::apply;
+    use crate::model::*;
+
+    fn meeting() -> Meeting {
+        Meeting {
+            case_ref: "Sag 1".into(),
+            notes: "Første".into(),
+            ..Meeting::default()
+        }
+    }
+
+    #[test]
+    fn fields_changed_on_one_side_each_are_both_kept() {
+        let base = meeting();
+        let theirs = Meeting {
+            notes: "Anden fane".into(),
+            ..base.clone()
+        };
+        let mine = Meeting {
+            chair: "Lise".into(),
+            ..base.clone()
+        };
+        let (m, conflicts) = merge_fields(&base, &theirs, &mine);
+        assert!(conflicts.is_empty());
+        assert_eq!(m.notes, "Anden fane");
+        assert_eq!(m.chair, "Lise");
+    }
+
+    #[test]
+    fn a_field_changed_on_both_sides_is_a_conflict_with_both_values() {
+        let base = meeting();
+        let theirs = Meeting {
+            notes: "A".into(),
+            ..base.clone()
+        };
+        let mine = Meeting {
+            notes: "B".into(),
+            ..base.clone()
+        };
+        let (m, conflicts) = merge_fields(&base, &theirs, &mine);
+        assert_eq!(m.notes, "B");
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].field, "notes");
+        assert_eq!(conflicts[0].theirs, Value::String("A".into()));
+    }
+
+    #[test]
+    fn rebase_keeps_the_other_sides_records_and_adds_mine() {
+        let mut stored = Workspace::new("x");
+        let a = meeting();
+        stored.meetings.push(a.clone());
+        // The other tab changed a's notes and added c; this side changed a's chair and added b.
+        let mut theirs = stored.clone();
+        theirs.meetings[0].notes = "Anden fane".into();
+        let c = Meeting {
+            case_ref: "C".into(),
+            ..Meeting::default()
+        };
+        theirs.meetings.push(c.clone());
+        let mine_a = Meeting {
+            chair: "Lise".into(),
+            ..a.clone()
+        };
+        let b = Meeting {
+            case_ref: "B".into(),
+            ..Meeting::default()
+        };
+        let changes = vec![
+            RecordChange {
+                record: RecordRef::new(record::RecordKind::Meeting, a.id),
+                base: Some(Record::Meeting(a.clone())),
+                mine: Some((Place::Keep, Record::Meeting(mine_a))),
+            },
+            RecordChange {
+                record: RecordRef::new(record::RecordKind::Meeting, b.id),
+                base: None,
+                mine: Some((Place::After(a.id), Record::Meeting(b.clone()))),
+            },
+        ];
+        let r = rebase(&theirs, &changes);
+        assert!(r.conflicts.is_empty());
+        let mut ws = theirs.clone();
+        apply(&mut ws, Command::batch(r.commands)).unwrap();
+        assert_eq!(ws.meetings.len(), 3);
+        assert_eq!(ws.meetings[0].notes, "Anden fane");
+        assert_eq!(ws.meetings[0].chair, "Lise");
+        assert_eq!(ws.meetings[1].id, b.id);
+        assert_eq!(ws.meetings[2].id, c.id);
+    }
+
+    #[test]
+    fn a_rename_in_one_tab_and_a_description_in_the_other_are_both_kept() {
+        let stored = Workspace::new("Køge");
+        let mut theirs = stored.clone();
+        theirs.name = "Fane A".into();
+        let mut mine = stored.clone();
+        mine.description = "Fra fane B".into();
+        let c = SettingChange {
+            setting: Setting::Info,
+            base: Setting::Info.of(&stored),
+            mine: Setting::Info.of(&mine),
+        };
+        let mut ws = theirs.clone();
+        apply(&mut ws, rebase_setting(&theirs, &c).unwrap()).unwrap();
+        assert_eq!(ws.name, "Fane A");
+        assert_eq!(ws.description, "Fra fane B");
+    }
+
+    #[test]
+    fn my_delete_of_a_record_they_changed_keeps_theirs() {
+        let mut theirs = Workspace::new("x");
+        let a = meeting();
+        let changed = Meeting {
+            notes: "Vigtigt".into(),
+            ..a.clone()
+        };
+        theirs.meetings.push(changed);
+        let r = rebase(
+            &theirs,
+            &[RecordChange {
+                record: RecordRef::new(record::RecordKind::Meeting, a.id),
+                base: Some(Record::Meeting(a)),
+                mine: None,
+            }],
+        );
+        assert!(r.commands.is_empty());
+        assert!(r.conflicts[0].kept_theirs);
+    }
+}

@@ -1,0 +1,84 @@
+//! The journal: every edit not yet confirmed in storage, written synchronously at the moment it is made, so
+//! an edit survives the tab closing at any moment after the click (the asynchronous IndexedDB save may not
+//! finish). On the next start, and whenever a save meets a newer stored copy, the journal's records are
+//! brought onto the stored copy with `model::merge::rebase`.
+//!
+//! The journal holds records, not commands: for every record changed since the last confirmed save, its
+//! stored version (`base`) and its version now (`mine`). Replaying it is therefore idempotent, and a record
+//! another tab changed meanwhile is merged field by field.
+
+use crate::model::merge::{RecordChange, SettingChange};
+use crate::model::Id;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JournalFile {
+    pub workspace: Option<Id>,
+    /// The stored revision the edits were made on.
+    pub base_revision: u64,
+    pub records: Vec<RecordChange>,
+    pub settings: Vec<SettingChange>,
+}
+
+impl JournalFile {
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.settings.is_empty()
+    }
+}
+
+/// Why the journal could not be written (the browser's storage for it is full or blocked).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JournalError(pub String);
+
+/// Synchronous, small, per-workspace storage (localStorage in the browser).
+pub trait Journal {
+    fn read(&self, workspace: Id) -> Option<JournalFile>;
+    fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError>;
+    fn clear(&self, workspace: Id);
+}
+
+/// A journal in memory, for tests (and for browsers that refuse localStorage: then edits live as long as
+/// the tab, which the app says).
+#[derive(Default)]
+pub struct MemoryJournal {
+    files: RefCell<BTreeMap<Id, String>>,
+    /// Makes every write fail, as a full localStorage does.
+    pub refuse: std::cell::Cell<bool>,
+}
+
+impl Journal for MemoryJournal {
+    fn read(&self, workspace: Id) -> Option<JournalFile> {
+        self.files
+            .borrow()
+            .get(&workspace)
+            .and_then(|t| serde_json::from_str(t).ok())
+    }
+
+    fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError> {
+        if self.refuse.get() {
+            return Err(JournalError("refused".into()));
+        }
+        let text = serde_json::to_string(file).map_err(|e| JournalError(e.to_string()))?;
+        self.files.borrow_mut().insert(workspace, text);
+        Ok(())
+    }
+
+    fn clear(&self, workspace: Id) {
+        self.files.borrow_mut().remove(&workspace);
+    }
+}
+
+impl<J: Journal> Journal for std::rc::Rc<J> {
+    fn read(&self, workspace: Id) -> Option<JournalFile> {
+        (**self).read(workspace)
+    }
+    fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError> {
+        (**self).write(workspace, file)
+    }
+    fn clear(&self, workspace: Id) {
+        (**self).clear(workspace)
+    }
+}

@@ -1,0 +1,1052 @@
+//! The editing session, in plain Rust: the open workspace with its undo history, the journal of edits not
+//! yet confirmed in storage, and the saves. It is generic over the repository and the journal, so every
+//! path (a save running while the user opens another workspace, imports, closes the tab, or another tab
+//! saves first; storage full; a save that did not take) is tested natively against the in-memory
+//! repository. The browser shell (`app::session`) only adds timers, signals and the IndexedDB backend.
+//!
+//! Rules kept here:
+//! - Saves are single-flight: one at a time, behind one lock, and `flush` returns only when everything
+//!   edited before it is stored (or has failed and is still in memory and in the journal).
+//! - A save belongs to the workspace it started for: a save that ends after another workspace was opened
+//!   changes nothing of the new one.
+//! - Every edit is in the journal before `dispatch` returns; the journal is cleared only when storage has
+//!   confirmed (read back) everything in it.
+//! - A save that meets a newer stored copy brings this tab's changed records onto it, field by field, and
+//!   tries again; what both sides changed keeps this side's value and the other side's version is set
+//!   aside, never lost.
+
+pub mod journal;
+
+pub use journal::{Journal, JournalError, JournalFile, MemoryJournal};
+
+use crate::file_format::parts::{all_parts, changed_parts, WriteSet};
+use crate::file_format::{ImportError, RestoreReport};
+use crate::model::commands::{apply, Applied, Changes, Command, CommandError, History};
+use crate::model::merge::{
+    rebase, rebase_setting, RecordChange, RecordConflict, Setting, SettingChange,
+};
+use crate::model::record::{Record, RecordRef};
+use crate::model::validation::name_with_suffix;
+use crate::model::{now, Id, SetAside, Workspace};
+use crate::storage::{Repository, StorageError, StoredBody, StoredMeta};
+use chrono::{DateTime, Utc};
+use futures::lock::Mutex;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+/// Parts every stored workspace has besides its records: the head, the set-aside list and one order per
+/// kind of record.
+const FIXED_PARTS: usize = 2 + crate::model::record::RecordKind::ALL.len();
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Everything is stored (since this time; `None`: nothing was edited since opening).
+    Saved(Option<DateTime<Utc>>),
+    /// Edits wait for the next save.
+    Pending,
+    Saving,
+    /// The last save failed; the edits are in memory and in the journal, and the save is tried again.
+    Failed(StorageError),
+}
+
+/// What opening a workspace found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opened {
+    /// Records repaired or set aside while reading the stored copy.
+    pub report: RestoreReport,
+    /// Edits from the journal (a tab closed before they were stored) brought back.
+    pub recovered: usize,
+    pub conflicts: Vec<RecordConflict>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    Storage(StorageError),
+    /// The stored copy is not a workspace at all; it is left untouched.
+    Unreadable(ImportError),
+    /// Edits to the open workspace could be neither saved nor journaled: opening another would lose them.
+    UnsavedEdits(StorageError),
+}
+
+/// What a flush did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Flushed {
+    /// A save was written and confirmed.
+    pub saved: bool,
+    /// Another tab had saved first; this tab's edits were brought onto its copy. The whole workspace may
+    /// have changed.
+    pub rebased: bool,
+    pub conflicts: Vec<RecordConflict>,
+    pub error: Option<StorageError>,
+}
+
+struct Open {
+    ws: Workspace,
+    meta: StoredMeta,
+    base_revision: u64,
+    history: History,
+    /// Changes the next save writes.
+    pending: Changes,
+    saving: bool,
+    /// Records changed since the last confirmed save, with their stored version (`None`: not stored).
+    unsaved: BTreeMap<RecordRef, Option<Record>>,
+    /// Settings changed since the last confirmed save, with their stored version.
+    unsaved_settings: BTreeMap<Setting, Command>,
+    /// The next save writes every part (a new workspace, a version-1 body, a repaired copy).
+    full_write: bool,
+    status: SaveStatus,
+    failures: u32,
+    part_bytes: HashMap<String, usize>,
+    bytes: usize,
+    journal_ok: bool,
+    generation: u64,
+}
+
+impl Open {
+    fn new(ws: Workspace, meta: StoredMeta, body: Option<&StoredBody>, generation: u64) -> Self {
+        let part_bytes: HashMap<String, usize> = body
+            .map(|b| {
+                b.parts
+                    .iter()
+                    .map(|(k, v)| (k.clone(), k.len() + v.len()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let bytes = part_bytes.values().sum::<usize>()
+            + body.and_then(|b| b.legacy.as_ref()).map_or(0, String::len);
+        Open {
+            base_revision: body.map_or(meta.revision, |b| b.revision),
+            ws,
+            meta,
+            history: History::default(),
+            pending: Changes::default(),
+            saving: false,
+            unsaved: BTreeMap::new(),
+            unsaved_settings: BTreeMap::new(),
+            full_write: body.is_some_and(|b| b.parts.is_empty()),
+            status: SaveStatus::Saved(None),
+            failures: 0,
+            part_bytes,
+            bytes,
+            journal_ok: true,
+            generation,
+        }
+    }
+
+    fn is_dirty(&self) -> bool {
+        !self.pending.is_empty() || self.saving || self.full_write
+    }
+
+    fn journal_file(&self) -> JournalFile {
+        JournalFile {
+            workspace: Some(self.ws.id),
+            base_revision: self.base_revision,
+            records: self
+                .unsaved
+                .iter()
+                .map(|(r, base)| RecordChange {
+                    record: *r,
+                    base: base.clone(),
+                    mine: self.ws.record(*r),
+                })
+                .collect(),
+            settings: self
+                .unsaved_settings
+                .iter()
+                .map(|(s, base)| SettingChange {
+                    setting: *s,
+                    base: base.clone(),
+                    mine: s.of(&self.ws),
+                })
+                .collect(),
+        }
+    }
+
+    fn note(&mut self, applied: &Applied) {
+        for (r, prior) in applied.inverse.prior_records() {
+            self.unsaved.entry(r).or_insert(prior);
+        }
+        for (s, prior) in prior_settings(&applied.inverse) {
+            self.unsaved_settings.entry(s).or_insert(prior);
+        }
+        self.pending.extend(applied.changes.clone());
+        if !matches!(self.status, SaveStatus::Failed(_)) {
+            self.status = SaveStatus::Pending;
+        }
+    }
+}
+
+/// The settings an inverse command sets back: their values before the command it undoes.
+fn prior_settings(inverse: &Command) -> Vec<(Setting, Command)> {
+    fn walk(c: &Command, out: &mut Vec<(Setting, Command)>) {
+        match c {
+            Command::Batch { commands } => commands.iter().for_each(|c| walk(c, out)),
+            other => {
+                if let Some(s) = Setting::set_by(other) {
+                    out.push((s, other.clone()));
+                }
+            }
+        }
+    }
+    let mut all = Vec::new();
+    walk(inverse, &mut all);
+    // The earliest state is the last one in an inverse batch.
+    let mut out: Vec<(Setting, Command)> = Vec::new();
+    for (s, c) in all.into_iter().rev() {
+        if !out.iter().any(|(x, _)| *x == s) {
+            out.push((s, c));
+        }
+    }
+    out
+}
+
+/// This tab's journal brought onto `stored`: the workspace, what changed against `stored`, the stored
+/// versions of the records touched (the new bases), and the conflicts. Versions that could not be kept
+/// (the other side's in a conflict, or one of mine that no longer fits) go to the set-aside list.
+fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
+    let mut changes = Changes::default();
+    let bases: BTreeMap<RecordRef, Option<Record>> = j
+        .records
+        .iter()
+        .map(|c| (c.record, ws.record(c.record).map(|(_, r)| r)))
+        .collect();
+    let setting_bases: BTreeMap<Setting, Command> = j
+        .settings
+        .iter()
+        .map(|c| (c.setting, c.setting.of(&ws)))
+        .collect();
+    for c in &j.settings {
+        if let Some(cmd) = rebase_setting(&ws, c) {
+            if let Ok(a) = apply(&mut ws, cmd) {
+                changes.extend(a.changes);
+            }
+        }
+    }
+    let r = rebase(&ws, &j.records);
+    // Puts first (in dependency order), then removes (dependents first), as one batch; if that is refused,
+    // one by one, and what still does not fit is set aside.
+    let (mut puts, mut removes): (Vec<Command>, Vec<Command>) = r
+        .commands
+        .into_iter()
+        .partition(|c| matches!(c, Command::Put { .. }));
+    let kind_of = |c: &Command| match c {
+        Command::Put { record, .. } => record.kind(),
+        Command::Remove { record } => record.kind,
+        _ => crate::model::record::RecordKind::Step,
+    };
+    puts.sort_by_key(kind_of);
+    removes.sort_by_key(|c| std::cmp::Reverse(kind_of(c)));
+    puts.extend(removes);
+    let mut set_aside = Vec::new();
+    match apply(&mut ws, Command::batch(puts.clone())) {
+        Ok(a) => changes.extend(a.changes),
+        Err(_) => {
+            let mut left = puts;
+            for _round in 0..3 {
+                let mut next = Vec::new();
+                for c in left {
+                    match apply(&mut ws, c.clone()) {
+                        Ok(a) => changes.extend(a.changes),
+                        Err(_) => next.push(c),
+                    }
+                }
+                left = next;
+            }
+            for c in left {
+                if let Command::Put { record, .. } = c {
+                    match apply(&mut ws, Command::put(record.clone())) {
+                        Ok(a) => changes.extend(a.changes),
+                        Err(_) => set_aside.push(SetAside {
+                            found_at: crate::text::file::THIS_TAB.into(),
+                            what: crate::text::file::did_not_fit(record.kind()),
+                            repaired: false,
+                            original: record_json(&record),
+                            ..SetAside::default()
+                        }),
+                    }
+                }
+            }
+        }
+    }
+    for c in &r.conflicts {
+        if let Some(theirs) = &c.theirs {
+            set_aside.push(SetAside {
+                found_at: crate::text::file::OTHER_TAB.into(),
+                what: crate::text::file::conflict(c),
+                repaired: true,
+                original: record_json(theirs),
+                ..SetAside::default()
+            });
+        }
+    }
+    if !set_aside.is_empty() {
+        let mut items = ws.set_aside.clone();
+        items.extend(set_aside);
+        if let Ok(a) = apply(&mut ws, Command::SetSetAside { items }) {
+            changes.extend(a.changes);
+        }
+    }
+    // Only what differs from the stored copy stays unsaved.
+    let bases = bases
+        .into_iter()
+        .filter(|(r, _)| changes.records.contains(r))
+        .collect();
+    let setting_bases = setting_bases
+        .into_iter()
+        .filter(|(s, _)| Setting::touched(&changes).contains(s))
+        .collect();
+    Brought {
+        ws,
+        changes,
+        bases,
+        setting_bases,
+        conflicts: r.conflicts,
+    }
+}
+
+/// A journal brought onto a stored copy.
+struct Brought {
+    ws: Workspace,
+    /// What differs from the stored copy now.
+    changes: Changes,
+    /// The stored versions of the records and settings that differ: the new bases.
+    bases: BTreeMap<RecordRef, Option<Record>>,
+    setting_bases: BTreeMap<Setting, Command>,
+    conflicts: Vec<RecordConflict>,
+}
+
+fn record_json(r: &Record) -> String {
+    serde_json::to_string(r).unwrap_or_default()
+}
+
+struct Job {
+    id: Id,
+    generation: u64,
+    base: u64,
+    meta: StoredMeta,
+    write: WriteSet,
+    changes: Changes,
+    full: bool,
+    /// The stored version, after this save, of each record and setting changed since the last confirmed
+    /// save.
+    written: BTreeMap<RecordRef, Option<Record>>,
+    written_settings: BTreeMap<Setting, Command>,
+    expected_parts: usize,
+    new_bytes: usize,
+}
+
+pub struct Session<R: Repository, J: Journal> {
+    repo: R,
+    journal: J,
+    open: RefCell<Option<Open>>,
+    generation: RefCell<u64>,
+    lock: Mutex<()>,
+}
+
+impl<R: Repository, J: Journal> Session<R, J> {
+    pub fn new(repo: R, journal: J) -> Self {
+        Session {
+            repo,
+            journal,
+            open: RefCell::new(None),
+            generation: RefCell::new(0),
+            lock: Mutex::new(()),
+        }
+    }
+
+    pub fn repo(&self) -> &R {
+        &self.repo
+    }
+
+    // ----- reading the open workspace -----
+
+    pub fn open_id(&self) -> Option<Id> {
+        self.open.borrow().as_ref().map(|o| o.ws.id)
+    }
+
+    pub fn with_workspace<T>(&self, f: impl FnOnce(&Workspace) -> T) -> Option<T> {
+        self.open.borrow().as_ref().map(|o| f(&o.ws))
+    }
+
+    pub fn status(&self) -> Option<SaveStatus> {
+        self.open.borrow().as_ref().map(|o| o.status.clone())
+    }
+
+    /// Edits not yet confirmed in storage (they are in the journal).
+    pub fn is_dirty(&self) -> bool {
+        self.open.borrow().as_ref().is_some_and(Open::is_dirty)
+    }
+
+    /// Whether the journal holds every unsaved edit (false when the browser refused to write it).
+    pub fn journal_ok(&self) -> bool {
+        self.open.borrow().as_ref().is_none_or(|o| o.journal_ok)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.open
+            .borrow()
+            .as_ref()
+            .is_some_and(|o| o.history.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.open
+            .borrow()
+            .as_ref()
+            .is_some_and(|o| o.history.can_redo())
+    }
+
+    pub fn meta(&self) -> Option<StoredMeta> {
+        self.open.borrow().as_ref().map(|o| o.meta.clone())
+    }
+
+    pub fn base_revision(&self) -> Option<u64> {
+        self.open.borrow().as_ref().map(|o| o.base_revision)
+    }
+
+    /// How long to wait before trying a failed save again: 5 s, doubling to a minute.
+    pub fn retry_delay(&self) -> Option<Duration> {
+        let open = self.open.borrow();
+        let o = open.as_ref()?;
+        matches!(o.status, SaveStatus::Failed(_))
+            .then(|| Duration::from_secs((5u64 << o.failures.min(4)).min(60)))
+    }
+
+    // ----- editing -----
+
+    fn edit(
+        &self,
+        f: impl FnOnce(&mut Open) -> Result<Option<Applied>, CommandError>,
+    ) -> Result<Changes, CommandError> {
+        let mut open = self.open.borrow_mut();
+        let Some(o) = open.as_mut() else {
+            return Err(CommandError::NotOpen);
+        };
+        let Some(applied) = f(o)? else {
+            return Ok(Changes::default());
+        };
+        if applied.changes.is_empty() {
+            return Ok(applied.changes);
+        }
+        o.note(&applied);
+        // In the journal before the click's handler returns, so a closed tab cannot lose it.
+        o.journal_ok = self.journal.write(o.ws.id, &o.journal_file()).is_ok();
+        Ok(applied.changes)
+    }
+
+    /// Applies an edit to the open workspace (undoable) and journals it. The caller schedules a save.
+    pub fn dispatch(&self, cmd: Command) -> Result<Changes, CommandError> {
+        self.edit(|o| o.history.perform(&mut o.ws, cmd).map(Some))
+    }
+
+    pub fn undo(&self) -> Result<Changes, CommandError> {
+        self.edit(|o| o.history.undo(&mut o.ws))
+    }
+
+    pub fn redo(&self) -> Result<Changes, CommandError> {
+        self.edit(|o| o.history.redo(&mut o.ws))
+    }
+
+    // ----- saving -----
+
+    /// Saves everything edited so far; returns when it is stored and read back, or has failed.
+    pub async fn flush(&self) -> Flushed {
+        let _guard = self.lock.lock().await;
+        self.save_locked().await
+    }
+
+    fn take_job(&self) -> Option<Job> {
+        let mut open = self.open.borrow_mut();
+        let o = open.as_mut()?;
+        if o.pending.is_empty() && !o.full_write {
+            return None;
+        }
+        let t = now();
+        let write = if o.full_write {
+            all_parts(&o.ws, t)
+        } else {
+            changed_parts(&o.ws, &o.pending, t)
+        };
+        let new_bytes = if write.replace_all {
+            write.bytes()
+        } else {
+            let old: usize = write
+                .puts
+                .iter()
+                .map(|(k, _)| k)
+                .chain(&write.deletes)
+                .filter_map(|k| o.part_bytes.get(k))
+                .sum();
+            o.bytes.saturating_sub(old) + write.bytes()
+        };
+        let written = o
+            .unsaved
+            .keys()
+            .map(|r| (*r, o.ws.record(*r).map(|(_, rec)| rec)))
+            .collect();
+        let written_settings = o
+            .unsaved_settings
+            .keys()
+            .map(|s| (*s, s.of(&o.ws)))
+            .collect();
+        let job = Job {
+            written_settings,
+            id: o.ws.id,
+            generation: o.generation,
+            base: o.base_revision,
+            meta: StoredMeta {
+                id: o.ws.id,
+                name: o.ws.name.clone(),
+                revision: o.base_revision,
+                saved_at: t,
+                last_exported_at: o.meta.last_exported_at,
+                deleted_at: None,
+                bytes: new_bytes,
+            },
+            write,
+            changes: std::mem::take(&mut o.pending),
+            full: o.full_write,
+            written,
+            expected_parts: o.ws.views().count() + FIXED_PARTS,
+            new_bytes,
+        };
+        o.full_write = false;
+        o.saving = true;
+        o.status = SaveStatus::Saving;
+        Some(job)
+    }
+
+    /// The open workspace that `job` was for, if it is still open.
+    fn job_open<'a>(open: &'a mut Option<Open>, job: &Job) -> Option<&'a mut Open> {
+        open.as_mut()
+            .filter(|o| o.ws.id == job.id && o.generation == job.generation)
+    }
+
+    fn give_back(&self, job: Job, error: StorageError) {
+        let mut open = self.open.borrow_mut();
+        if let Some(o) = Self::job_open(&mut open, &job) {
+            let mut back = job.changes;
+            back.extend(std::mem::take(&mut o.pending));
+            o.pending = back;
+            o.full_write |= job.full;
+            o.saving = false;
+            o.failures += 1;
+            o.status = SaveStatus::Failed(error);
+        }
+    }
+
+    async fn save_locked(&self) -> Flushed {
+        let mut out = Flushed::default();
+        for _attempt in 0..6 {
+            let Some(job) = self.take_job() else {
+                break;
+            };
+            match self.repo.save(&job.meta, &job.write, job.base).await {
+                Ok(revision) => {
+                    let check = self.repo.check(job.id).await;
+                    let confirmed = match check {
+                        Ok(c) if c.revision == revision && c.parts == job.expected_parts => Ok(()),
+                        Ok(c) => Err(StorageError::NotConfirmed {
+                            revision,
+                            parts: job.expected_parts,
+                            found_revision: c.revision,
+                            found_parts: c.parts,
+                        }),
+                        Err(e) => Err(e),
+                    };
+                    let mut open = self.open.borrow_mut();
+                    let Some(o) = Self::job_open(&mut open, &job) else {
+                        break;
+                    };
+                    o.base_revision = revision;
+                    o.meta.revision = revision;
+                    o.meta.name = job.meta.name.clone();
+                    o.meta.saved_at = job.meta.saved_at;
+                    o.meta.bytes = job.new_bytes;
+                    if job.write.replace_all {
+                        o.part_bytes.clear();
+                    }
+                    for k in &job.write.deletes {
+                        o.part_bytes.remove(k);
+                    }
+                    for (k, v) in &job.write.puts {
+                        o.part_bytes.insert(k.clone(), k.len() + v.len());
+                    }
+                    o.bytes = job.new_bytes;
+                    o.saving = false;
+                    if let Err(e) = confirmed {
+                        // Written but not found: write it all again on the next try.
+                        o.full_write = true;
+                        o.failures += 1;
+                        o.status = SaveStatus::Failed(e.clone());
+                        out.error = Some(e);
+                        break;
+                    }
+                    o.failures = 0;
+                    // What was changed again while saving stays unsaved, with the version just stored.
+                    let pending = &o.pending;
+                    o.unsaved = job
+                        .written
+                        .into_iter()
+                        .filter(|(r, _)| pending.records.contains(r))
+                        .collect();
+                    let still = Setting::touched(pending);
+                    o.unsaved_settings = job
+                        .written_settings
+                        .into_iter()
+                        .filter(|(s, _)| still.contains(s))
+                        .collect();
+                    let journal = o.journal_file();
+                    if journal.is_empty() {
+                        self.journal.clear(o.ws.id);
+                    } else {
+                        o.journal_ok = self.journal.write(o.ws.id, &journal).is_ok();
+                    }
+                    o.status = if o.pending.is_empty() {
+                        SaveStatus::Saved(Some(now()))
+                    } else {
+                        SaveStatus::Pending
+                    };
+                    out.saved = true;
+                    out.error = None;
+                }
+                Err(StorageError::Conflict { .. }) => {
+                    let (id, generation) = (job.id, job.generation);
+                    self.give_back(job, StorageError::Conflict { stored: 0, base: 0 });
+                    match self.rebase_onto_stored(id, generation).await {
+                        Ok(conflicts) => {
+                            out.rebased = true;
+                            out.conflicts.extend(conflicts);
+                        }
+                        Err(e) => {
+                            out.error = Some(e);
+                            break;
+                        }
+                    }
+                }
+                Err(e) => {
+                    self.give_back(job, e.clone());
+                    out.error = Some(e);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Another tab saved first: this tab's unsaved records go onto the stored copy.
+    async fn rebase_onto_stored(
+        &self,
+        id: Id,
+        generation: u64,
+    ) -> Result<Vec<RecordConflict>, StorageError> {
+        let body = self.repo.load(id).await?;
+        let stored = body
+            .read()
+            .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        let mut open = self.open.borrow_mut();
+        let Some(o) = open
+            .as_mut()
+            .filter(|o| o.ws.id == id && o.generation == generation)
+        else {
+            return Ok(Vec::new());
+        };
+        let journal = o.journal_file();
+        let b = bring_onto(stored.workspace, &journal);
+        let conflicts = b.conflicts;
+        o.ws = b.ws;
+        o.base_revision = body.revision;
+        o.meta.revision = body.revision;
+        o.history.clear();
+        o.unsaved = b.bases;
+        o.unsaved_settings = b.setting_bases;
+        o.pending = b.changes;
+        o.full_write = body.parts.is_empty() || !stored.report.is_clean();
+        o.part_bytes = body
+            .parts
+            .iter()
+            .map(|(k, v)| (k.clone(), k.len() + v.len()))
+            .collect();
+        o.bytes = body.bytes();
+        o.status = SaveStatus::Pending;
+        o.journal_ok = self.journal.write(id, &o.journal_file()).is_ok();
+        Ok(conflicts)
+    }
+
+    // ----- opening, creating, replacing -----
+
+    fn next_generation(&self) -> u64 {
+        let mut g = self.generation.borrow_mut();
+        *g += 1;
+        *g
+    }
+
+    /// Saves the open workspace, then opens `id`. Edits from the journal (a tab closed before they were
+    /// stored) are brought back. An unreadable stored copy is left untouched.
+    pub async fn open(&self, id: Id) -> Result<Opened, OpenError> {
+        let _guard = self.lock.lock().await;
+        loop {
+            let flushed = self.save_locked().await;
+            let body = self.repo.load(id).await.map_err(OpenError::Storage)?;
+            let meta = self
+                .repo
+                .list()
+                .await
+                .map_err(OpenError::Storage)?
+                .into_iter()
+                .find(|m| m.id == id)
+                .ok_or(OpenError::Storage(StorageError::NotFound))?;
+            let imported = body.read().map_err(OpenError::Unreadable)?;
+            // Edits made to the old workspace while this one loaded: save them first.
+            let (dirty, journaled) = {
+                let open = self.open.borrow();
+                (
+                    open.as_ref().is_some_and(|o| !o.pending.is_empty()),
+                    open.as_ref().is_none_or(|o| o.journal_ok),
+                )
+            };
+            if dirty {
+                match flushed.error {
+                    // Storage refuses them; the journal keeps them for the next time it is opened.
+                    Some(_) if journaled => {}
+                    Some(e) => return Err(OpenError::UnsavedEdits(e)),
+                    None => continue,
+                }
+            }
+            let generation = self.next_generation();
+            let mut o = Open::new(imported.workspace, meta, Some(&body), generation);
+            // A repaired copy is stored repaired, with the originals set aside in it.
+            o.full_write |= !imported.report.is_clean();
+            if o.full_write {
+                o.status = SaveStatus::Pending;
+            }
+            let mut opened = Opened {
+                report: imported.report,
+                ..Opened::default()
+            };
+            if let Some(j) = self.journal.read(id).filter(|j| !j.is_empty()) {
+                let b = bring_onto(o.ws, &j);
+                o.ws = b.ws;
+                opened.recovered = b.changes.records.len() + b.setting_bases.len();
+                o.unsaved = b.bases;
+                o.unsaved_settings = b.setting_bases;
+                if !b.changes.is_empty() {
+                    o.status = SaveStatus::Pending;
+                }
+                o.pending = b.changes;
+                opened.conflicts = b.conflicts;
+            }
+            *self.open.borrow_mut() = Some(o);
+            return Ok(opened);
+        }
+    }
+
+    /// Stores a new workspace (every part) and opens it.
+    pub async fn create(&self, ws: Workspace) -> Result<(), StorageError> {
+        let _guard = self.lock.lock().await;
+        self.save_locked().await;
+        let t = now();
+        let write = all_parts(&ws, t);
+        let meta = StoredMeta {
+            id: ws.id,
+            name: ws.name.clone(),
+            revision: 0,
+            saved_at: t,
+            last_exported_at: None,
+            deleted_at: None,
+            bytes: write.bytes(),
+        };
+        let revision = self.repo.save(&meta, &write, 0).await?;
+        self.confirm_whole(&ws, &write, revision).await?;
+        self.journal.clear(ws.id);
+        self.install(ws, StoredMeta { revision, ..meta }, &write, revision);
+        Ok(())
+    }
+
+    async fn confirm_whole(
+        &self,
+        ws: &Workspace,
+        write: &WriteSet,
+        revision: u64,
+    ) -> Result<(), StorageError> {
+        let c = self.repo.check(ws.id).await?;
+        if c.revision != revision || c.parts != write.puts.len() {
+            return Err(StorageError::NotConfirmed {
+                revision,
+                parts: write.puts.len(),
+                found_revision: c.revision,
+                found_parts: c.parts,
+            });
+        }
+        Ok(())
+    }
+
+    fn install(&self, ws: Workspace, meta: StoredMeta, write: &WriteSet, revision: u64) {
+        let generation = self.next_generation();
+        let mut o = Open::new(ws, meta, None, generation);
+        o.base_revision = revision;
+        o.part_bytes = write
+            .puts
+            .iter()
+            .map(|(k, v)| (k.clone(), k.len() + v.len()))
+            .collect();
+        o.bytes = write.bytes();
+        o.full_write = false;
+        *self.open.borrow_mut() = Some(o);
+    }
+
+    /// Replaces the stored workspace `id` with `ws` (an import). The replaced version goes to the trash as
+    /// a copy named with `backup_suffix`, so it can be restored.
+    pub async fn replace(
+        &self,
+        id: Id,
+        mut ws: Workspace,
+        backup_suffix: &str,
+    ) -> Result<(), StorageError> {
+        let _guard = self.lock.lock().await;
+        self.save_locked().await;
+        let old_body = self.repo.load(id).await?;
+        let old_meta = self
+            .repo
+            .list()
+            .await?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or(StorageError::NotFound)?;
+        let t = now();
+        // The replaced version, readable or not, is kept: as a workspace when it reads, else as it was.
+        let backup = match old_body.read() {
+            Ok(old) => old.workspace,
+            Err(_) => {
+                let mut w = Workspace::new(old_meta.name.clone());
+                w.set_aside.push(SetAside {
+                    found_at: crate::text::file::STORED_COPY.into(),
+                    what: crate::text::file::unreadable_backup(),
+                    original: old_body.raw_text(),
+                    ..SetAside::default()
+                });
+                w
+            }
+        };
+        let backup = backup.duplicate(name_with_suffix(&old_meta.name, backup_suffix));
+        let backup_write = all_parts(&backup, t);
+        let backup_meta = StoredMeta {
+            id: backup.id,
+            name: backup.name.clone(),
+            revision: 0,
+            saved_at: t,
+            last_exported_at: old_meta.last_exported_at,
+            deleted_at: Some(t),
+            bytes: backup_write.bytes(),
+        };
+        let r = self.repo.save(&backup_meta, &backup_write, 0).await?;
+        self.confirm_whole(&backup, &backup_write, r).await?;
+        ws.id = id;
+        let write = all_parts(&ws, t);
+        let meta = StoredMeta {
+            id,
+            name: ws.name.clone(),
+            revision: old_body.revision,
+            saved_at: t,
+            last_exported_at: old_meta.last_exported_at,
+            deleted_at: None,
+            bytes: write.bytes(),
+        };
+        let revision = self.repo.save(&meta, &write, old_body.revision).await?;
+        self.confirm_whole(&ws, &write, revision).await?;
+        self.journal.clear(id);
+        self.install(ws, StoredMeta { revision, ..meta }, &write, revision);
+        Ok(())
+    }
+
+    /// Closes the open workspace after saving it.
+    pub async fn close(&self) -> Flushed {
+        let _guard = self.lock.lock().await;
+        let out = self.save_locked().await;
+        let keep = self
+            .open
+            .borrow()
+            .as_ref()
+            .is_some_and(|o| o.is_dirty() && !o.journal_ok);
+        if !keep {
+            *self.open.borrow_mut() = None;
+            self.next_generation();
+        }
+        out
+    }
+
+    /// Another tab saved `revision` of `id`: show it here. Without unsaved edits the stored copy is
+    /// reloaded; with them, they are saved (and so brought onto the newer copy). True when the open
+    /// workspace changed.
+    pub async fn other_tab_saved(&self, id: Id, revision: u64) -> Result<bool, StorageError> {
+        let _guard = self.lock.lock().await;
+        let (current, base, dirty) = match self.open.borrow().as_ref() {
+            Some(o) => (o.ws.id, o.base_revision, o.is_dirty()),
+            None => return Ok(false),
+        };
+        if current != id || revision <= base {
+            return Ok(false);
+        }
+        if dirty {
+            let f = self.save_locked().await;
+            return Ok(f.rebased);
+        }
+        let body = self.repo.load(id).await?;
+        let imported = body
+            .read()
+            .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        let mut open = self.open.borrow_mut();
+        if let Some(o) = open.as_mut().filter(|o| o.ws.id == id && !o.is_dirty()) {
+            let generation = o.generation;
+            let meta = StoredMeta {
+                revision: body.revision,
+                ..o.meta.clone()
+            };
+            *o = Open::new(imported.workspace, meta, Some(&body), generation);
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    // ----- stored workspaces that are not open -----
+
+    pub async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
+        self.repo.list().await
+    }
+
+    /// Reads a stored workspace (not the open one's edits: flush first for those).
+    pub async fn read(&self, id: Id) -> Result<Workspace, StorageError> {
+        let body = self.repo.load(id).await?;
+        body.read()
+            .map(|i| i.workspace)
+            .map_err(|e| StorageError::Other(format!("{e:?}")))
+    }
+
+    /// Renames a workspace: the open one through an undoable edit (saved at once), another in storage.
+    pub async fn rename(&self, id: Id, name: String) -> Result<(), RenameError> {
+        if self.open_id() == Some(id) {
+            let (municipality, description) = self
+                .with_workspace(|w| (w.municipality.clone(), w.description.clone()))
+                .unwrap_or_default();
+            self.dispatch(Command::SetInfo {
+                name,
+                municipality,
+                description,
+            })
+            .map_err(RenameError::Invalid)?;
+            let f = self.flush().await;
+            return f.error.map_or(Ok(()), |e| Err(RenameError::Storage(e)));
+        }
+        let _guard = self.lock.lock().await;
+        let body = self.repo.load(id).await.map_err(RenameError::Storage)?;
+        let mut ws = body
+            .read()
+            .map_err(|e| RenameError::Storage(StorageError::Other(format!("{e:?}"))))?
+            .workspace;
+        let meta = self
+            .repo
+            .list()
+            .await
+            .map_err(RenameError::Storage)?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or(RenameError::Storage(StorageError::NotFound))?;
+        let info = Command::SetInfo {
+            name,
+            municipality: ws.municipality.clone(),
+            description: ws.description.clone(),
+        };
+        let changes = apply(&mut ws, info).map_err(RenameError::Invalid)?.changes;
+        let t = now();
+        let write = if body.parts.is_empty() {
+            all_parts(&ws, t)
+        } else {
+            changed_parts(&ws, &changes, t)
+        };
+        let meta = StoredMeta {
+            name: ws.name.clone(),
+            saved_at: t,
+            ..meta
+        };
+        self.repo
+            .save(&meta, &write, body.revision)
+            .await
+            .map_err(RenameError::Storage)?;
+        Ok(())
+    }
+
+    /// A copy of a stored workspace, named with `suffix`, stored and opened.
+    pub async fn duplicate(&self, id: Id, suffix: &str) -> Result<(), StorageError> {
+        if self.open_id() == Some(id) {
+            self.flush().await;
+        }
+        let ws = self.read(id).await?;
+        let copy = ws.duplicate(name_with_suffix(&ws.name, suffix));
+        self.create(copy).await
+    }
+
+    /// Moves a workspace to the trash (or back); its data stays until the trash is emptied. The open
+    /// workspace is saved and closed first.
+    pub async fn trash(&self, id: Id, restore: bool) -> Result<(), StorageError> {
+        if !restore && self.open_id() == Some(id) {
+            let f = self.close().await;
+            if let Some(e) = f.error {
+                if self.open_id() == Some(id) {
+                    return Err(e);
+                }
+            }
+        }
+        let _guard = self.lock.lock().await;
+        let mut meta = self
+            .repo
+            .list()
+            .await?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or(StorageError::NotFound)?;
+        meta.deleted_at = if restore { None } else { Some(now()) };
+        self.repo.put_meta(&meta).await
+    }
+
+    /// Deletes every workspace in the trash for good. Returns how many.
+    pub async fn empty_trash(&self) -> Result<usize, StorageError> {
+        let _guard = self.lock.lock().await;
+        let trashed: Vec<Id> = self
+            .repo
+            .list()
+            .await?
+            .into_iter()
+            .filter(|m| m.deleted_at.is_some())
+            .map(|m| m.id)
+            .collect();
+        for id in &trashed {
+            self.repo.delete(*id).await?;
+            self.journal.clear(*id);
+        }
+        Ok(trashed.len())
+    }
+
+    /// Records that the open workspace was exported now.
+    pub async fn mark_exported(&self) -> Result<(), StorageError> {
+        let _guard = self.lock.lock().await;
+        let Some(mut meta) = self.meta() else {
+            return Ok(());
+        };
+        meta.last_exported_at = Some(now());
+        self.repo.put_meta(&meta).await?;
+        if let Some(o) = self.open.borrow_mut().as_mut() {
+            o.meta.last_exported_at = meta.last_exported_at;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RenameError {
+    Invalid(CommandError),
+    Storage(StorageError),
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

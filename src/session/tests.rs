@@ -1,0 +1,558 @@
+//! The session against the in-memory repository, with saves that can be held mid-way or made to fail.
+
+use super::*;
+use crate::model::record::{Place, RecordKind};
+use crate::model::{Meeting, Workspace};
+use crate::storage::memory::MemoryRepository;
+use crate::storage::StoredCheck;
+use futures::executor::LocalPool;
+use futures::task::LocalSpawnExt;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+/// A switch that held saves wait on; releasing it wakes them.
+#[derive(Default)]
+struct Gate {
+    closed: Cell<bool>,
+    waiting: RefCell<Vec<std::task::Waker>>,
+}
+
+impl Gate {
+    fn set(&self, closed: bool) {
+        self.closed.set(closed);
+        if !closed {
+            for w in self.waiting.borrow_mut().drain(..) {
+                w.wake();
+            }
+        }
+    }
+}
+
+/// A repository whose saves can be held (they wait until released) or made to fail once.
+#[derive(Default)]
+struct Gated {
+    inner: MemoryRepository,
+    hold: Gate,
+    fail_next: RefCell<Option<StorageError>>,
+    /// Makes the read-back after a save report a wrong revision.
+    lie: Cell<bool>,
+    saves: Cell<usize>,
+}
+
+struct Wait<'a>(&'a Gate);
+
+impl Future for Wait<'_> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0.closed.get() {
+            self.0.waiting.borrow_mut().push(cx.waker().clone());
+            Poll::Pending
+        } else {
+            Poll::Ready(())
+        }
+    }
+}
+
+impl Repository for Gated {
+    async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
+        self.inner.list().await
+    }
+    async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
+        self.inner.load(id).await
+    }
+    async fn save(
+        &self,
+        meta: &StoredMeta,
+        write: &WriteSet,
+        base: u64,
+    ) -> Result<u64, StorageError> {
+        Wait(&self.hold).await;
+        if let Some(e) = self.fail_next.borrow_mut().take() {
+            return Err(e);
+        }
+        self.saves.set(self.saves.get() + 1);
+        self.inner.save(meta, write, base).await
+    }
+    async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
+        let c = self.inner.check(id).await?;
+        Ok(if self.lie.get() {
+            StoredCheck {
+                revision: c.revision + 7,
+                ..c
+            }
+        } else {
+            c
+        })
+    }
+    async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError> {
+        self.inner.put_meta(meta).await
+    }
+    async fn delete(&self, id: Id) -> Result<(), StorageError> {
+        self.inner.delete(id).await
+    }
+}
+
+type S = Session<Rc<Gated>, Rc<MemoryJournal>>;
+
+fn session(repo: &Rc<Gated>, journal: &Rc<MemoryJournal>) -> Rc<S> {
+    Rc::new(Session::new(repo.clone(), journal.clone()))
+}
+
+fn block<T>(f: impl Future<Output = T>) -> T {
+    futures::executor::block_on(f)
+}
+
+fn meeting(case_ref: &str) -> Meeting {
+    Meeting {
+        case_ref: case_ref.into(),
+        ..Meeting::default()
+    }
+}
+
+fn put_meeting(s: &S, m: &Meeting) {
+    s.dispatch(Command::put(Record::Meeting(m.clone())))
+        .unwrap();
+}
+
+fn stored(repo: &Gated, id: Id) -> Workspace {
+    block(repo.load(id)).unwrap().read().unwrap().workspace
+}
+
+fn new_workspace(s: &S, name: &str) -> Id {
+    let ws = Workspace::new(name);
+    let id = ws.id;
+    block(s.create(ws)).unwrap();
+    id
+}
+
+#[test]
+fn an_edit_is_journaled_at_once_and_saved_by_flush() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Køge");
+    let m = meeting("Sag 1");
+    put_meeting(&s, &m);
+    assert!(s.is_dirty());
+    let j = journal.read(id).expect("journaled before any save");
+    assert_eq!(j.records.len(), 1);
+    assert!(stored(&repo, id).meetings.is_empty(), "not stored yet");
+    let f = block(s.flush());
+    assert!(f.saved && f.error.is_none());
+    assert_eq!(stored(&repo, id).meetings, vec![m]);
+    assert!(journal.read(id).is_none(), "cleared once confirmed");
+    assert!(!s.is_dirty());
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+}
+
+#[test]
+fn a_save_writes_only_what_changed() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let mut ws = crate::examples::generated(&crate::examples::GeneratedSpec {
+        meetings: 300,
+        steps: 6,
+        interventions: 30,
+        initiatives: 20,
+        notes: 60,
+        seed: 7,
+    });
+    ws.name = "Stor".into();
+    let id = ws.id;
+    block(s.create(ws)).unwrap();
+    let mut m = s.with_workspace(|w| w.meetings[10].clone()).unwrap();
+    m.notes = "Ændret".into();
+    put_meeting(&s, &m);
+    // Count the parts of the next save by watching the stored copy change in exactly two parts.
+    let before: std::collections::BTreeMap<String, String> =
+        block(repo.load(id)).unwrap().parts.into_iter().collect();
+    block(s.flush());
+    let after: std::collections::BTreeMap<String, String> =
+        block(repo.load(id)).unwrap().parts.into_iter().collect();
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert!(changed.iter().any(|k| k.as_str() == "head"));
+    assert_eq!(stored(&repo, id).meetings[10].notes, "Ændret");
+}
+
+#[test]
+fn switching_workspace_mid_save_saves_the_first_and_leaves_the_second_alone() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let b = new_workspace(&s, "B");
+    let a = new_workspace(&s, "A");
+    let m = meeting("Sag A");
+    put_meeting(&s, &m);
+    repo.hold.set(true);
+    let mut pool = LocalPool::new();
+    let spawner = pool.spawner();
+    let (s1, s2) = (s.clone(), s.clone());
+    let saved = Rc::new(Cell::new(false));
+    let opened = Rc::new(Cell::new(false));
+    let (sv, op) = (saved.clone(), opened.clone());
+    spawner
+        .spawn_local(async move { sv.set(s1.flush().await.saved) })
+        .unwrap();
+    spawner
+        .spawn_local(async move { op.set(s2.open(b).await.is_ok()) })
+        .unwrap();
+    pool.run_until_stalled();
+    assert!(
+        !saved.get() && !opened.get(),
+        "the save is held; opening B waits for it"
+    );
+    assert_eq!(s.open_id(), Some(a));
+    // An edit while A's save runs belongs to A too.
+    let m2 = meeting("Sag A2");
+    put_meeting(&s, &m2);
+    repo.hold.set(false);
+    pool.run();
+    assert!(saved.get() && opened.get());
+    assert_eq!(s.open_id(), Some(b));
+    assert_eq!(
+        stored(&repo, a).meetings.len(),
+        2,
+        "both edits of A are stored"
+    );
+    assert!(stored(&repo, b).meetings.is_empty());
+    assert!(s.with_workspace(|w| w.meetings.is_empty()).unwrap());
+    // B's base revision is B's own: a save of B goes through without a conflict.
+    put_meeting(&s, &meeting("Sag B"));
+    let f = block(s.flush());
+    assert!(f.saved && !f.rebased, "{f:?}");
+    assert_eq!(stored(&repo, b).meetings.len(), 1);
+    assert_eq!(stored(&repo, a).meetings.len(), 2);
+}
+
+#[test]
+fn an_import_mid_save_waits_and_keeps_the_replaced_version_in_the_trash() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let a = new_workspace(&s, "A");
+    put_meeting(&s, &meeting("Før import"));
+    repo.hold.set(true);
+    let mut pool = LocalPool::new();
+    let spawner = pool.spawner();
+    let s1 = s.clone();
+    spawner
+        .spawn_local(async move {
+            s1.flush().await;
+        })
+        .unwrap();
+    let imported = Workspace::new("Fra fil");
+    let s2 = s.clone();
+    let done = Rc::new(Cell::new(false));
+    let d = done.clone();
+    spawner
+        .spawn_local(async move { d.set(s2.replace(a, imported, "(før import)").await.is_ok()) })
+        .unwrap();
+    pool.run_until_stalled();
+    assert!(!done.get());
+    repo.hold.set(false);
+    pool.run();
+    assert!(done.get());
+    assert_eq!(stored(&repo, a).name, "Fra fil");
+    let list = block(repo.list()).unwrap();
+    let backup = list
+        .iter()
+        .find(|m| m.deleted_at.is_some())
+        .expect("the replaced version is in the trash");
+    let old = stored(&repo, backup.id);
+    assert_eq!(
+        old.meetings.len(),
+        1,
+        "with the edit saved just before the import"
+    );
+    assert_eq!(old.name, "A (før import)");
+}
+
+#[test]
+fn another_tab_saving_first_is_merged_field_by_field() {
+    let repo = Rc::new(Gated::default());
+    let s1 = session(&repo, &Rc::new(MemoryJournal::default()));
+    let id = new_workspace(&s1, "Fælles");
+    let m = meeting("Sag 1");
+    put_meeting(&s1, &m);
+    block(s1.flush());
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    // Tab 1 changes the notes and saves; tab 2, on the old copy, changes the chair and adds a meeting.
+    put_meeting(
+        &s1,
+        &Meeting {
+            notes: "Fra fane 1".into(),
+            ..m.clone()
+        },
+    );
+    block(s1.flush());
+    put_meeting(
+        &s2,
+        &Meeting {
+            chair: "Lise".into(),
+            ..m.clone()
+        },
+    );
+    let other = meeting("Sag 2");
+    put_meeting(&s2, &other);
+    let f = block(s2.flush());
+    assert!(f.rebased && f.saved && f.conflicts.is_empty(), "{f:?}");
+    let ws = stored(&repo, id);
+    assert_eq!(ws.meetings.len(), 2);
+    assert_eq!(ws.meetings[0].notes, "Fra fane 1");
+    assert_eq!(ws.meetings[0].chair, "Lise");
+    // Tab 1 now sees tab 2's save.
+    let changed = block(s1.other_tab_saved(id, block(repo.check(id)).unwrap().revision)).unwrap();
+    assert!(changed);
+    assert_eq!(s1.with_workspace(|w| w.meetings.len()).unwrap(), 2);
+}
+
+#[test]
+fn a_field_changed_in_both_tabs_keeps_mine_and_sets_theirs_aside() {
+    let repo = Rc::new(Gated::default());
+    let s1 = session(&repo, &Rc::new(MemoryJournal::default()));
+    let id = new_workspace(&s1, "Fælles");
+    let m = meeting("Sag 1");
+    put_meeting(&s1, &m);
+    block(s1.flush());
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    put_meeting(
+        &s1,
+        &Meeting {
+            notes: "Fane 1".into(),
+            ..m.clone()
+        },
+    );
+    block(s1.flush());
+    put_meeting(
+        &s2,
+        &Meeting {
+            notes: "Fane 2".into(),
+            ..m.clone()
+        },
+    );
+    let f = block(s2.flush());
+    assert_eq!(f.conflicts.len(), 1);
+    let ws = stored(&repo, id);
+    assert_eq!(ws.meetings[0].notes, "Fane 2");
+    assert_eq!(ws.set_aside.len(), 1);
+    assert!(
+        ws.set_aside[0].original.contains("Fane 1"),
+        "the other tab's version is kept"
+    );
+}
+
+#[test]
+fn storage_full_mid_save_keeps_the_edits_and_the_next_try_stores_them() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Fuld");
+    put_meeting(&s, &meeting("Sag 1"));
+    *repo.fail_next.borrow_mut() = Some(StorageError::QuotaExceeded);
+    let f = block(s.flush());
+    assert_eq!(f.error, Some(StorageError::QuotaExceeded));
+    assert_eq!(
+        s.status(),
+        Some(SaveStatus::Failed(StorageError::QuotaExceeded))
+    );
+    assert_eq!(s.retry_delay(), Some(Duration::from_secs(10)));
+    assert!(journal.read(id).is_some(), "still journaled");
+    assert!(s.is_dirty());
+    // An edit while storage is full joins the retry.
+    put_meeting(&s, &meeting("Sag 2"));
+    let f = block(s.flush());
+    assert!(f.saved);
+    assert_eq!(stored(&repo, id).meetings.len(), 2);
+    assert_eq!(s.retry_delay(), None);
+    assert!(journal.read(id).is_none());
+}
+
+#[test]
+fn closing_mid_save_loses_nothing_the_journal_brings_it_back() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let id = {
+        let s = session(&repo, &journal);
+        let id = new_workspace(&s, "Lukket");
+        put_meeting(&s, &meeting("Sag 1"));
+        repo.hold.set(true);
+        let mut pool = LocalPool::new();
+        let s1 = s.clone();
+        pool.spawner()
+            .spawn_local(async move {
+                s1.flush().await;
+            })
+            .unwrap();
+        pool.run_until_stalled();
+        // The tab closes: the running save is dropped with everything else.
+        id
+    };
+    repo.hold.set(false);
+    assert!(
+        stored(&repo, id).meetings.is_empty(),
+        "the save never finished"
+    );
+    let s = session(&repo, &journal);
+    let opened = block(s.open(id)).unwrap();
+    assert_eq!(opened.recovered, 1);
+    assert_eq!(s.with_workspace(|w| w.meetings.len()).unwrap(), 1);
+    block(s.flush());
+    assert_eq!(stored(&repo, id).meetings.len(), 1);
+    assert!(journal.read(id).is_none());
+}
+
+#[test]
+fn a_journal_of_edits_that_were_saved_after_all_changes_nothing() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    let m = meeting("Sag 1");
+    put_meeting(&s, &m);
+    // The save committed, but the tab closed before the journal was cleared.
+    let j = journal.read(id).unwrap();
+    block(s.flush());
+    journal.write(id, &j).unwrap();
+    let s2 = session(&repo, &journal);
+    block(s2.open(id)).unwrap();
+    assert_eq!(s2.with_workspace(|w| w.meetings.clone()).unwrap(), vec![m]);
+    assert!(!s2.is_dirty(), "replaying what is stored is no change");
+}
+
+#[test]
+fn a_save_that_does_not_read_back_is_reported_and_written_again() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    put_meeting(&s, &meeting("Sag 1"));
+    repo.lie.set(true);
+    let f = block(s.flush());
+    assert!(matches!(f.error, Some(StorageError::NotConfirmed { .. })));
+    assert!(s.is_dirty());
+    assert!(journal.read(id).is_some());
+    repo.lie.set(false);
+    assert!(block(s.flush()).saved);
+    assert!(!s.is_dirty());
+}
+
+#[test]
+fn a_workspace_written_by_the_first_version_opens_and_moves_into_parts() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = crate::examples::build("koege-2019").unwrap();
+    let meta = StoredMeta {
+        id: ws.id,
+        name: ws.name.clone(),
+        revision: 3,
+        saved_at: now(),
+        last_exported_at: None,
+        deleted_at: None,
+        bytes: 0,
+    };
+    repo.inner
+        .put_legacy(meta, &crate::file_format::storage_json(&ws, now()));
+    let s = session(&repo, &journal);
+    block(s.open(ws.id)).unwrap();
+    assert_eq!(s.with_workspace(|w| w.clone()).unwrap(), ws);
+    assert!(s.is_dirty(), "the upgrade is written at the next save");
+    assert!(block(s.flush()).saved);
+    let body = block(repo.load(ws.id)).unwrap();
+    assert!(body.legacy.is_none() && !body.parts.is_empty());
+    assert_eq!(body.read().unwrap().workspace, ws);
+}
+
+#[test]
+fn a_workspace_locked_by_a_rule_break_opens_repaired_with_the_original_kept() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let mut ws = Workspace::new("Låst");
+    ws.meetings.push(Meeting {
+        case_ref: "Sag 1   ".into(),
+        notes: "n".repeat(crate::model::validation::MAX_TEXT + 10),
+        ..Meeting::default()
+    });
+    let meta = StoredMeta {
+        id: ws.id,
+        name: ws.name.clone(),
+        revision: 1,
+        saved_at: now(),
+        last_exported_at: None,
+        deleted_at: None,
+        bytes: 0,
+    };
+    repo.inner
+        .put_legacy(meta, &crate::file_format::storage_json(&ws, now()));
+    let s = session(&repo, &journal);
+    let opened = block(s.open(ws.id)).unwrap();
+    assert_eq!(opened.report.repaired, 1);
+    block(s.flush());
+    let back = stored(&repo, ws.id);
+    assert!(crate::model::validation::validate(&back, "workspace").is_empty());
+    assert_eq!(back.set_aside.len(), 1);
+    assert!(back.set_aside[0].original.len() > crate::model::validation::MAX_TEXT);
+}
+
+#[test]
+fn undo_redo_and_deletes_go_through_the_journal_too() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    let m = meeting("Sag 1");
+    put_meeting(&s, &m);
+    block(s.flush());
+    s.dispatch(Command::remove(RecordKind::Meeting, m.id))
+        .unwrap();
+    s.undo().unwrap();
+    s.redo().unwrap();
+    // Closed before the save: the journal says the meeting is gone.
+    let s2 = session(&repo, &journal);
+    block(s2.open(id)).unwrap();
+    assert!(s2.with_workspace(|w| w.meetings.is_empty()).unwrap());
+    block(s2.flush());
+    assert!(stored(&repo, id).meetings.is_empty());
+    let _ = Place::Keep;
+}
+
+#[test]
+fn an_unreadable_stored_copy_is_refused_and_left_untouched() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    repo.inner.corrupt_part(id, "head", "[1,2,3]");
+    let s2 = session(&repo, &journal);
+    assert!(matches!(block(s2.open(id)), Err(OpenError::Unreadable(_))));
+    let body = block(repo.load(id)).unwrap();
+    assert!(body
+        .parts
+        .iter()
+        .any(|(k, v)| k == "head" && v == "[1,2,3]"));
+}
+
+#[test]
+fn a_rename_in_one_tab_and_a_description_in_the_other_are_both_kept() {
+    let repo = Rc::new(Gated::default());
+    let s1 = session(&repo, &Rc::new(MemoryJournal::default()));
+    let id = new_workspace(&s1, "Køge");
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    s1.dispatch(Command::SetInfo {
+        name: "Fane A vandt".into(),
+        municipality: String::new(),
+        description: String::new(),
+    })
+    .unwrap();
+    block(s1.flush());
+    // Tab 2's form still holds the old name; it changes only the description.
+    s2.dispatch(Command::SetInfo {
+        name: "Køge".into(),
+        municipality: String::new(),
+        description: "Skrevet i fane B".into(),
+    })
+    .unwrap();
+    let f = block(s2.flush());
+    assert!(f.rebased && f.saved, "{f:?}");
+    let ws = stored(&repo, id);
+    assert_eq!(ws.name, "Fane A vandt");
+    assert_eq!(ws.description, "Skrevet i fane B");
+}
