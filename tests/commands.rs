@@ -1,6 +1,7 @@
 //! Property tests of the one set of rules: whatever sequence of edits a user makes (with values at and past
 //! every limit, deletes of records others refer to, duplicates, undo and redo), the workspace stays valid,
 //! so it always saves, exports and opens again. And every delta reproduces its target exactly.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use trappe::model::commands::{Command, History};
