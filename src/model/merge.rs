@@ -68,6 +68,24 @@ pub fn merge_fields<T: Serialize + DeserializeOwned>(
     }
 }
 
+/// `merged` with the conflicting fields the user gave to the other side (`take_theirs[i]` for
+/// `conflicts[i]`) set to the other side's value.
+pub fn choose<T: Serialize + DeserializeOwned>(
+    merged: &T,
+    conflicts: &[FieldConflict],
+    take_theirs: &[bool],
+) -> T {
+    let Ok(Value::Object(mut m)) = serde_json::to_value(merged) else {
+        return clone_via_json(merged);
+    };
+    for (c, theirs) in conflicts.iter().zip(take_theirs) {
+        if *theirs {
+            m.insert(c.field.clone(), c.theirs.clone());
+        }
+    }
+    T::deserialize(&Value::Object(m)).unwrap_or_else(|_| clone_via_json(merged))
+}
+
 fn clone_via_json<T: Serialize + DeserializeOwned>(t: &T) -> T {
     serde_json::to_value(t)
         .ok()
@@ -382,6 +400,27 @@ mod tests {
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].field, "notes");
         assert_eq!(conflicts[0].theirs, Value::String("A".into()));
+    }
+
+    #[test]
+    fn the_user_chooses_per_field() {
+        let base = meeting();
+        let theirs = Meeting {
+            notes: "A".into(),
+            chair: "Ole".into(),
+            ..base.clone()
+        };
+        let mine = Meeting {
+            notes: "B".into(),
+            chair: "Lise".into(),
+            ..base.clone()
+        };
+        let (m, conflicts) = merge_fields(&base, &theirs, &mine);
+        let fields: Vec<&str> = conflicts.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, vec!["chair", "notes"]);
+        let chosen = choose(&m, &conflicts, &[true, false]);
+        assert_eq!(chosen.chair, "Ole");
+        assert_eq!(chosen.notes, "B");
     }
 
     #[test]

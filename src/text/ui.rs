@@ -151,6 +151,64 @@ pub fn record_counts(counts: &[(RecordKind, usize)]) -> String {
     }
 }
 
+pub const CONFLICT_FORM_TITLE: &str = "En anden fane har ændret det samme, mens du skrev.";
+pub const CONFLICT_FORM_TEXT: &str = "Dine øvrige ændringer og den anden fanes ændringer i andre felter er bevaret. Vælg for hvert felt herunder, hvilken værdi der skal gælde, og gem igen.";
+pub const CONFLICT_MINE: &str = "Din:";
+pub const CONFLICT_THEIRS: &str = "Fra den anden fane:";
+
+/// A value from a conflict, readable: text as it is, nothing as «(tom)».
+pub fn conflict_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "(tom)".into(),
+        serde_json::Value::String(s) if s.is_empty() => "(tom)".into(),
+        serde_json::Value::String(s) => {
+            let cut: String = s.chars().take(120).collect();
+            if cut.len() < s.len() {
+                format!("«{cut} …»")
+            } else {
+                format!("«{cut}»")
+            }
+        }
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(super::group_thousands)
+            .unwrap_or_else(|| n.to_string()),
+        serde_json::Value::Bool(b) => if *b { "ja" } else { "nej" }.into(),
+        serde_json::Value::Array(a) if a.is_empty() => "(tom)".into(),
+        other => {
+            let s = other.to_string();
+            s.chars().take(120).collect()
+        }
+    }
+}
+
+/// What to do about a broken rule, said next to its field.
+pub fn field_problem(p: &crate::model::validation::Problem) -> String {
+    use crate::model::validation::Problem;
+    match p {
+        Problem::Empty => "Udfyld feltet.".into(),
+        Problem::TooLong { max } => format!(
+            "Teksten er for lang. Skriv højst {} tegn.",
+            super::group_thousands(*max as i64)
+        ),
+        Problem::Negative => "Skriv et tal, der ikke er negativt.".into(),
+        Problem::TooLarge { max } => format!(
+            "Tallet er for stort. Skriv højst {}.",
+            super::group_thousands(*max)
+        ),
+        Problem::OutOfRange { min, max } => format!("Skriv et tal fra {min} til {max}."),
+        Problem::NotFinite => "Skriv et tal.".into(),
+        Problem::CprLike => {
+            "Det ligner et CPR-nummer. Brug et pseudonym eller et internt sagsnummer.".into()
+        }
+        Problem::MinAboveMax => "Det mindste tal må ikke være større end det højeste.".into(),
+        Problem::SelfReference => "Et initiativ kan ikke høre under sig selv.".into(),
+        Problem::DuplicateId(_) | Problem::UnknownReference(_) => {
+            "Noget, feltet henviser til, findes ikke længere. Vælg igen.".into()
+        }
+    }
+}
+
 /// One Danish sentence for a refused edit, naming the field where there is one.
 pub fn command_error(e: &CommandError) -> String {
     match e {

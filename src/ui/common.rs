@@ -84,3 +84,94 @@ pub fn ConfirmButton(
         </Show>
     }
 }
+
+/// Fields another tab changed while this form was open, to the value this form also changed: the user picks
+/// one value per field, then saves again. `choices[i]` is true where the other tab's value is kept.
+#[component]
+pub fn ConflictChoices(
+    conflicts: RwSignal<Vec<crate::model::merge::FieldConflict>>,
+    choices: RwSignal<Vec<bool>>,
+    prefix: &'static str,
+) -> impl IntoView {
+    use crate::text::ui::{conflict_value, field_label};
+    view! {
+        {move || (!conflicts.with(|c| c.is_empty())).then(|| view! {
+            <div class="alert alert-warning conflict-choices" role="alert" data-testid="conflict-choices" id=format!("{prefix}-conflicts") tabindex="-1">
+                <p><strong>{t::CONFLICT_FORM_TITLE}</strong></p>
+                <p>{t::CONFLICT_FORM_TEXT}</p>
+                {conflicts.get().into_iter().enumerate().map(|(i, c)| {
+                    let label = field_label(&c.field);
+                    let name = format!("{prefix}-conflict-{i}");
+                    let (mine_id, theirs_id) = (format!("{name}-mine"), format!("{name}-theirs"));
+                    view! {
+                        <fieldset class="form-group">
+                            <legend class="form-label">{label}</legend>
+                            <div class="radio">
+                                <input type="radio" id=mine_id.clone() name=name.clone()
+                                    prop:checked=move || !choices.with(|c| c.get(i).copied().unwrap_or(false))
+                                    on:change=move |_| choices.update(|c| if let Some(x) = c.get_mut(i) { *x = false })/>
+                                <label for=mine_id>{format!("{} {}", t::CONFLICT_MINE, conflict_value(&c.mine))}</label>
+                            </div>
+                            <div class="radio">
+                                <input type="radio" id=theirs_id.clone() name=name.clone()
+                                    prop:checked=move || choices.with(|c| c.get(i).copied().unwrap_or(false))
+                                    on:change=move |_| choices.update(|c| if let Some(x) = c.get_mut(i) { *x = true })/>
+                                <label for=theirs_id>{format!("{} {}", t::CONFLICT_THEIRS, conflict_value(&c.theirs))}</label>
+                            </div>
+                        </fieldset>
+                    }
+                }).collect_view()}
+            </div>
+        })}
+    }
+}
+
+/// A form's save, based on the version of the record the form opened (`base`): fields another tab changed
+/// meanwhile are kept; fields both changed are put to the user (`Err` with the conflicts shown) unless the
+/// user has already chosen. Returns the record to save, or `None` while the user has to choose.
+pub fn merge_form<T>(
+    base: &T,
+    current: Option<&T>,
+    mine: T,
+    conflicts: RwSignal<Vec<crate::model::merge::FieldConflict>>,
+    choices: RwSignal<Vec<bool>>,
+) -> Option<T>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
+{
+    use crate::model::merge::{choose, merge_fields};
+    let Some(current) = current.filter(|c| *c != base) else {
+        conflicts.set(Vec::new());
+        return Some(mine);
+    };
+    let (merged, found) = merge_fields(base, current, &mine);
+    if found.is_empty() {
+        conflicts.set(Vec::new());
+        return Some(merged);
+    }
+    let shown = conflicts.get_untracked();
+    let same_fields = shown.len() == found.len()
+        && shown
+            .iter()
+            .zip(&found)
+            .all(|(a, b)| a.field == b.field && a.theirs == b.theirs);
+    if same_fields {
+        // The user has seen these and chosen.
+        let picked = choices.get_untracked();
+        conflicts.set(Vec::new());
+        return Some(choose(&merged, &found, &picked));
+    }
+    choices.set(vec![false; found.len()]);
+    conflicts.set(found);
+    None
+}
+
+/// The first broken rule of a refused edit, as (field in the file, Danish message for that field).
+pub fn field_error(e: &crate::model::commands::CommandError) -> Option<(String, String)> {
+    match e {
+        crate::model::commands::CommandError::Invalid { issues, .. } => issues
+            .first()
+            .map(|i| (i.field.clone(), t::field_problem(&i.problem))),
+        _ => None,
+    }
+}

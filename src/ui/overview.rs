@@ -3,7 +3,9 @@
 use super::common::WithWorkspace;
 use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
+use crate::model::merge::Setting;
 use crate::text::{self, ui as t};
+use crate::ui::common::{field_error, merge_form, ConflictChoices};
 use leptos::prelude::*;
 
 #[component]
@@ -66,19 +68,56 @@ fn WorkspaceInfoForm() -> impl IntoView {
     let municipality = RwSignal::new(initial.1);
     let description = RwSignal::new(initial.2);
     let error = RwSignal::new(None::<String>);
+    let municipality_error = RwSignal::new(None::<String>);
+    let description_error = RwSignal::new(None::<String>);
+    // What the form opened with: a save keeps what another tab changed meanwhile.
+    let opened = StoredValue::new(app.read_untracked(|w| Setting::Info.of(w)));
+    let conflicts = RwSignal::new(Vec::new());
+    let choices = RwSignal::new(Vec::<bool>::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let cmd = Command::SetInfo {
+        for e in [error, municipality_error, description_error] {
+            e.set(None);
+        }
+        let mine = Command::SetInfo {
             name: name.get_untracked(),
             municipality: municipality.get_untracked(),
             description: description.get_untracked(),
         };
+        let cmd = match opened.get_value() {
+            Some(base) => {
+                let current = app.read_untracked(|w| Setting::Info.of(w));
+                match merge_form(&base, current.as_ref(), mine, conflicts, choices) {
+                    Some(c) => c,
+                    None => return,
+                }
+            }
+            None => mine,
+        };
+        if let Command::SetInfo {
+            name: n,
+            municipality: m,
+            description: d,
+        } = &cmd
+        {
+            name.set(n.clone());
+            municipality.set(m.clone());
+            description.set(d.clone());
+        }
         match session::dispatch(app, cmd) {
             Ok(()) => {
-                error.set(None);
+                opened.set_value(app.read_untracked(|w| Setting::Info.of(w)));
                 app.info("Oplysningerne er gemt.");
             }
-            Err(e) => error.set(Some(t::command_error(&e))),
+            Err(e) => {
+                let (field, message) =
+                    field_error(&e).unwrap_or_else(|| ("name".into(), t::command_error(&e)));
+                match field.as_str() {
+                    "municipality" => municipality_error.set(Some(message)),
+                    "description" => description_error.set(Some(message)),
+                    _ => error.set(Some(message)),
+                }
+            }
         }
     };
     view! {
@@ -93,17 +132,24 @@ fn WorkspaceInfoForm() -> impl IntoView {
                         aria-describedby=move || error.get().map(|_| "ws-name-error")
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || municipality_error.get().is_some()>
                     <label for="ws-municipality" class="form-label">"Kommune"</label>
+                    {move || municipality_error.get().map(|e| view! { <span class="form-error" id="ws-municipality-error">{e}</span> })}
                     <input id="ws-municipality" class="form-input" type="text" maxlength="300"
+                        aria-invalid=move || municipality_error.get().is_some().to_string()
+                        aria-describedby=move || municipality_error.get().map(|_| "ws-municipality-error")
                         prop:value=move || municipality.get() on:input=move |ev| municipality.set(event_target_value(&ev))/>
                 </div>
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || description_error.get().is_some()>
                     <label for="ws-description" class="form-label">"Beskrivelse"</label>
                     <span class="form-hint" id="ws-description-hint">"Formål, periode eller hvem der arbejder i det."</span>
-                    <textarea id="ws-description" class="form-input" rows="3" aria-describedby="ws-description-hint"
+                    {move || description_error.get().map(|e| view! { <span class="form-error" id="ws-description-error">{e}</span> })}
+                    <textarea maxlength="50000" id="ws-description" class="form-input" rows="3"
+                        aria-invalid=move || description_error.get().is_some().to_string()
+                        aria-describedby=move || if description_error.get().is_some() { "ws-description-hint ws-description-error" } else { "ws-description-hint" }
                         prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 </div>
+                <ConflictChoices conflicts=conflicts choices=choices prefix="ws"/>
                 <button type="submit" class="button">"Gem oplysninger"</button>
             </form>
         </section>

@@ -79,7 +79,7 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                 <div class="form-group grow" class:has-error=move || what_error.get().is_some()>
                     <label class="form-label" for=what_id.clone()>{txt::L_ACTION_WHAT}</label>
                     {move || what_error.get().map(|e| view! { <span class="form-error" id=format!("{}-error", wid.clone())>{e}</span> })}
-                    <input id=what_id.clone() class="form-input" type="text"
+                    <input maxlength="300" id=what_id.clone() class="form-input" type="text"
                         aria-describedby={let w = what_id.clone(); move || described_by(&w, false, what_error.get().is_some())}
                         aria-invalid=move || what_error.get().is_some().to_string()
                         prop:value=move || current.get().map(|(_, a)| a.what).unwrap_or_default()
@@ -87,7 +87,7 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                 </div>
                 <div class="form-group">
                     <label class="form-label" for=who_id.clone()>{txt::L_ACTION_WHO}</label>
-                    <input id=who_id class="form-input" type="text"
+                    <input maxlength="300" id=who_id class="form-input" type="text"
                         prop:value=move || current.get().map(|(_, a)| a.who).unwrap_or_default()
                         on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.who = v.clone()) }/>
                 </div>

@@ -18,7 +18,7 @@ use crate::model::templates::{
 };
 use crate::model::{Id, Meeting, MeetingStatus, MeetingType, MinutesKind};
 use crate::text::{self, meetings as txt, ui as t};
-use crate::ui::common::ConfirmButton;
+use crate::ui::common::{merge_form, ConfirmButton, ConflictChoices};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -117,6 +117,51 @@ fn problems(m: &Meeting, custom_type: bool) -> Vec<(String, String)> {
     out
 }
 
+/// The form fields of the rules a refused save broke, as (field id, message).
+fn refused_fields(m: &Meeting, e: &crate::model::commands::CommandError) -> Vec<(String, String)> {
+    let crate::model::commands::CommandError::Invalid { issues, .. } = e else {
+        return Vec::new();
+    };
+    let index = |field: &str, list: &str| -> Option<usize> {
+        field
+            .strip_prefix(list)?
+            .strip_prefix('[')?
+            .split(']')
+            .next()?
+            .parse()
+            .ok()
+    };
+    issues
+        .iter()
+        .filter_map(|i| {
+            let f = i.field.as_str();
+            let id = match f {
+                "case_ref" => "m-case-ref".to_string(),
+                "notes" => "m-notes".into(),
+                "decisions" => "m-decisions".into(),
+                "initiator" => "m-initiator".into(),
+                "coordinator" => "m-coordinator".into(),
+                "invited_by" => "m-invited-by".into(),
+                "chair" => "m-chair".into(),
+                "note_taker" => "m-note-taker".into(),
+                "meeting_type" => "m-type-name".into(),
+                _ if f.starts_with("participants[") => {
+                    let p = m.participants.get(index(f, "participants")?)?;
+                    let part = if f.ends_with(".name") { "name" } else { "rel" };
+                    format!("p-{}-{part}", p.id)
+                }
+                _ if f.starts_with("action_items[") => {
+                    let a = m.action_items.get(index(f, "action_items")?)?;
+                    let part = if f.ends_with(".who") { "who" } else { "what" };
+                    format!("a-{}-{part}", a.id)
+                }
+                _ => "m-errors".into(),
+            };
+            Some((id, t::field_problem(&i.problem)))
+        })
+        .collect()
+}
+
 #[component]
 fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl IntoView {
     let app = use_app();
@@ -129,6 +174,10 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     // The stored meeting (None while new or after removal); an undo elsewhere reloads an unchanged draft.
     let stored = Memo::new(move |_| app.read(Part::Meetings, |w| meeting_by_id(w, id)).flatten());
     let baseline = StoredValue::new(stored.get_untracked());
+    // The stored version the draft was made from: a save keeps what another tab changed meanwhile.
+    let opened = StoredValue::new(stored.get_untracked());
+    let conflicts = RwSignal::new(Vec::new());
+    let choices = RwSignal::new(Vec::<bool>::new());
     Effect::new(move |_| {
         let now = stored.get();
         let untouched = baseline.with_value(|b| {
@@ -139,6 +188,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             if draft.with_untracked(|d| !same_content(d, m)) {
                 draft.set(m.clone());
             }
+            opened.set_value(Some(m.clone()));
         }
         baseline.set_value(now);
     });
@@ -178,12 +228,31 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             }
             errors.set(Vec::new());
             let was_stored = stored.with_untracked(|s| s.is_some());
+            let m = match opened.get_value() {
+                Some(base) => {
+                    let current = stored.get_untracked();
+                    match merge_form(&base, current.as_ref(), m, conflicts, choices) {
+                        Some(m) => m,
+                        None => {
+                            focus_later("m-conflicts".into());
+                            return;
+                        }
+                    }
+                }
+                None => m,
+            };
             let m = Meeting {
                 updated_at: crate::model::now(),
                 ..m
             };
+            let saved = m.clone();
             match session::dispatch(app, Command::put(Record::Meeting(m))) {
                 Ok(()) => {
+                    opened.set_value(Some(saved.clone()));
+                    if draft.with_untracked(|d| !same_content(d, &saved)) {
+                        // The save took fields another tab changed: show them.
+                        draft.set(saved);
+                    }
                     app.info(txt::SAVED);
                     if !was_stored && is_new {
                         navigate(
@@ -196,7 +265,15 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                         focus_later_ms("meet-title", 60);
                     }
                 }
-                Err(e) => app.error(t::command_error(&e)),
+                Err(e) => {
+                    let found = refused_fields(&saved, &e);
+                    if found.is_empty() {
+                        app.error(t::command_error(&e));
+                    } else {
+                        errors.set(found);
+                        focus_later("m-errors".into());
+                    }
+                }
             }
         }
     });
@@ -238,6 +315,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                 <TextField draft=draft errors=errors id="m-notes" label=txt::L_NOTES hint=txt::H_NOTES
                     get=|m| &m.notes set=|m, v| m.notes = v multiline=true/>
             </fieldset>
+            <ConflictChoices conflicts=conflicts choices=choices prefix="m"/>
             <div class="form-actions">
                 <button type="submit" class="button">{txt::SAVE}</button>
                 <button type="button" class="button secondary" on:click=revert>
@@ -354,7 +432,7 @@ fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
                 <label class="form-label" for="tpl-name">{txt::L_TEMPLATE_NAME}</label>
                 <span class="form-hint" id="tpl-name-hint">{txt::H_TEMPLATE_NAME}</span>
                 {move || error.get().map(|e| view! { <span class="form-error" id="tpl-name-error">{e}</span> })}
-                <input id="tpl-name" class="form-input" type="text" autofocus
+                <input maxlength="300" id="tpl-name" class="form-input" type="text" autofocus
                     aria-describedby=move || described_by("tpl-name", true, error.get().is_some())
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -423,7 +501,7 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                         <label class="form-label" for="m-type-name">{txt::L_TYPE_NAME}</label>
                         <span class="form-hint" id="m-type-name-hint">{txt::H_TYPE_NAME}</span>
                         {move || type_error.get().map(|e| view! { <span class="form-error" id="m-type-name-error">{e}</span> })}
-                        <input id="m-type-name" class="form-input" type="text"
+                        <input maxlength="300" id="m-type-name" class="form-input" type="text"
                             aria-describedby=move || described_by("m-type-name", true, type_error.get().is_some())
                             aria-invalid=move || type_error.get().is_some().to_string()
                             prop:value=move || type_name.get()
@@ -489,7 +567,7 @@ fn CaseRefField(draft: Draft, errors: Errors) -> impl IntoView {
             <label class="form-label" for=ID>{txt::L_CASE_REF}{txt::REQUIRED}</label>
             <span class="form-hint" id="m-case-ref-hint">{txt::H_CASE_REF}</span>
             {move || error.get().map(|e| view! { <span class="form-error" id="m-case-ref-error">{e}</span> })}
-            <input id=ID class="form-input case-ref" type="text" autocomplete="off" spellcheck="false"
+            <input maxlength="80" id=ID class="form-input case-ref" type="text" autocomplete="off" spellcheck="false"
                 aria-required="true"
                 aria-describedby=move || described_by(ID, true, error.get().is_some())
                 aria-invalid=move || error.get().is_some().to_string()

@@ -52,12 +52,12 @@ pub fn TextField(
             {move || error.get().map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
             {if multiline {
                 view! {
-                    <textarea id=id class="form-input" rows="4" aria-describedby=describedby aria-invalid=invalid
+                    <textarea maxlength="50000" id=id class="form-input" rows="4" aria-describedby=describedby aria-invalid=invalid
                         prop:value=move || value.get() on:input=on_input></textarea>
                 }.into_any()
             } else {
                 view! {
-                    <input id=id class="form-input" type="text" aria-describedby=describedby aria-invalid=invalid
+                    <input maxlength="300" id=id class="form-input" type="text" aria-describedby=describedby aria-invalid=invalid
                         aria-required=required.then_some("true")
                         prop:value=move || value.get() on:input=on_input/>
                 }.into_any()

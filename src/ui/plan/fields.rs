@@ -46,7 +46,7 @@ pub(crate) fn Field(
     let input = if multiline {
         let describe = describe.clone();
         view! {
-            <textarea id=id.clone() class="form-input" rows="4"
+            <textarea maxlength="50000" id=id.clone() class="form-input" rows="4"
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=describe
                 aria-required=required.then_some("true")
@@ -57,7 +57,7 @@ pub(crate) fn Field(
     } else {
         let describe = describe.clone();
         view! {
-            <input id=id.clone() class="form-input" type=kind
+            <input maxlength="300" id=id.clone() class="form-input" type=kind
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=describe
                 aria-required=required.then_some("true")

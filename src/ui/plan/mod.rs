@@ -78,6 +78,32 @@ impl From<PlanError> for FormError {
     }
 }
 
+/// The form field of a rule's field name in the file (`history[3].text` is the note's text).
+fn plan_field(field: &str) -> Option<PlanField> {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    Some(match last {
+        "number" => PlanField::Number,
+        "title" => PlanField::Title,
+        "description" => PlanField::Description,
+        "success_criteria" => PlanField::SuccessCriteria,
+        "owner" => PlanField::Owner,
+        "committee" => PlanField::Committee,
+        "period" => PlanField::Period,
+        "amount" | "budget" => PlanField::Budget,
+        "author" => PlanField::Author,
+        "text" | "note" => PlanField::NoteText,
+        "name" => PlanField::Name,
+        "unit" => PlanField::Unit,
+        "baseline" => PlanField::Baseline,
+        "target" => PlanField::Target,
+        "value" => PlanField::Value,
+        "period_label" => PlanField::PeriodLabel,
+        "activity" => PlanField::Activity,
+        _ => return None,
+    })
+}
+
 /// Reads the open plan (tracked).
 pub(crate) fn with_plan<T>(app: AppState, f: impl FnOnce(&ActionPlan) -> T) -> Option<T> {
     app.read(crate::app::Part::Plan, |w| f(&w.plan))
@@ -101,7 +127,13 @@ pub(crate) fn commit<T>(
     let cmd = app
         .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
         .ok_or_else(|| FormError::general(text::ui::NO_WORKSPACE))?;
-    session::dispatch(app, cmd).map_err(|e| FormError::general(text::ui::command_error(&e)))?;
+    session::dispatch(app, cmd).map_err(|e| match crate::ui::common::field_error(&e) {
+        Some((field, message)) => FormError {
+            field: plan_field(&field),
+            message,
+        },
+        None => FormError::general(text::ui::command_error(&e)),
+    })?;
     Ok(out)
 }
 

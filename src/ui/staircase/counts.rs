@@ -167,7 +167,7 @@ fn CountRow(
             </td>
             <td class="num">{cost.map(text::kroner).unwrap_or_else(|| "ingen pris".into())}</td>
             <td class="num">
-                <input id=key class="form-input count-input" type="text" inputmode="numeric" autocomplete="off"
+                <input maxlength="20" id=key class="form-input count-input" type="text" inputmode="numeric" autocomplete="off"
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=move || error.get().map(|_| error_id.clone())
                     prop:value=move || raw.get().unwrap_or_else(|| count.get().to_string())

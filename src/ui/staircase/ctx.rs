@@ -109,6 +109,14 @@ impl Ctx {
         edit(self.app, f)
     }
 
+    /// `edit`, with a refused rule tied to its field.
+    pub fn edit_checked<T>(
+        &self,
+        f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
+    ) -> Result<T, EditError> {
+        edit_checked(self.app, f)
+    }
+
     /// Moves an intervention and announces its new place; keeps keyboard focus on it.
     pub fn move_intervention(&self, id: Id, to_step: Id, index: usize) {
         match self.edit(|s| s.move_intervention(id, to_step, index)) {
@@ -182,17 +190,43 @@ pub fn edit<T>(
     app: AppState,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<T, String> {
+    edit_checked(app, f).map_err(|e| e.message)
+}
+
+/// Why an edit was refused: the field it concerns (its name in the file, `unit_cost`) and a Danish
+/// message to show there, or a message for the whole form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditError {
+    pub field: Option<String>,
+    pub message: String,
+}
+
+/// `edit`, with a refused rule tied to its field.
+pub fn edit_checked<T>(
+    app: AppState,
+    f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
+) -> Result<T, EditError> {
+    let general = |message: String| EditError {
+        field: None,
+        message,
+    };
     let Some(before) = app.read_untracked(|w| w.staircase.clone()) else {
-        return Err(crate::text::ui::NO_WORKSPACE.into());
+        return Err(general(crate::text::ui::NO_WORKSPACE.into()));
     };
     let mut s = before.clone();
-    let out = f(&mut s).map_err(|e| text::staircase::error(&e))?;
+    let out = f(&mut s).map_err(|e| general(text::staircase::error(&e)))?;
     let cmd = Command::batch(crate::model::delta::staircase(&before, &s));
     // Whatever the edit removes loses its links from meetings and the plan in the same undoable step.
     let cmd = app
         .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
-        .ok_or_else(|| crate::text::ui::NO_WORKSPACE.to_string())?;
-    session::dispatch(app, cmd).map_err(|e| crate::text::ui::command_error(&e))?;
+        .ok_or_else(|| general(crate::text::ui::NO_WORKSPACE.to_string()))?;
+    session::dispatch(app, cmd).map_err(|e| match crate::ui::common::field_error(&e) {
+        Some((field, message)) => EditError {
+            field: Some(field),
+            message,
+        },
+        None => general(crate::text::ui::command_error(&e)),
+    })?;
     Ok(out)
 }
 

@@ -3,6 +3,7 @@
 use super::ctx::{parse_id, step_options, use_ctx, Panel};
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
+use crate::ui::common::{merge_form, ConflictChoices};
 use leptos::prelude::*;
 
 const PERIODS: [(CostPeriod, &str); 3] = [
@@ -49,7 +50,7 @@ fn TextField(
             <label class="form-label" for=id>{label}</label>
             {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
             {move || error.and_then(|e| e.get()).map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
-            <input id=id class="form-input" class:narrow=numeric type="text" autocomplete="off"
+            <input maxlength=if numeric { "20" } else { "300" } id=id class="form-input" class:narrow=numeric type="text" autocomplete="off"
                 inputmode=numeric.then_some("numeric") list=list
                 aria-describedby=described aria-invalid=move || has_error().to_string()
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
@@ -109,8 +110,25 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
     let name_error = RwSignal::new(None::<String>);
     let cost_error = RwSignal::new(None::<String>);
     let capacity_error = RwSignal::new(None::<String>);
+    let legal_error = RwSignal::new(None::<String>);
+    let provider_error = RwSignal::new(None::<String>);
+    let method_error = RwSignal::new(None::<String>);
+    let description_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
+    // The version the form opened: a save keeps what another tab changed meanwhile.
     let original = StoredValue::new(original);
+    let conflicts = RwSignal::new(Vec::new());
+    let choices = RwSignal::new(Vec::<bool>::new());
+    let field_signal = move |field: &str| match field {
+        "name" => Some((name_error, "iv-name")),
+        "unit_cost" => Some((cost_error, "iv-cost")),
+        "capacity" => Some((capacity_error, "iv-capacity")),
+        "legal_basis" => Some((legal_error, "iv-legal")),
+        "provider" => Some((provider_error, "iv-provider")),
+        "method" => Some((method_error, "iv-method")),
+        "description" => Some((description_error, "iv-description")),
+        _ => None,
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -119,6 +137,10 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             n.is_empty()
                 .then(|| "Skriv et navn til indsatsen.".to_string()),
         );
+        for e in [legal_error, provider_error, method_error, description_error] {
+            e.set(None);
+        }
+        form_error.set(None);
         let c = text::parse_kroner(&cost.get_untracked());
         cost_error.set(c.clone().err());
         let cap = text::parse_whole(&capacity.get_untracked());
@@ -151,9 +173,28 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             status: status.get_untracked(),
             ..original.get_value()
         };
+        let iv = match intervention {
+            Some(id) => {
+                let current = ctx.stair.with_untracked(|s| s.intervention(id).cloned());
+                match merge_form(
+                    &original.get_value(),
+                    current.as_ref(),
+                    iv,
+                    conflicts,
+                    choices,
+                ) {
+                    Some(iv) => iv,
+                    None => {
+                        super::ctx::focus_later("iv-conflicts".into());
+                        return;
+                    }
+                }
+            }
+            None => iv,
+        };
         let to = target_step.get_untracked();
         let pos = position.get_untracked();
-        let result = ctx.edit(|s| {
+        let result = ctx.edit_checked(|s| {
             let id = match intervention {
                 Some(_) => {
                     let id = iv.id;
@@ -175,7 +216,13 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 ctx.return_focus.set_value(Some(format!("ivb-{id}")));
                 ctx.close_panel();
             }
-            Err(e) => form_error.set(Some(e)),
+            Err(e) => match e.field.as_deref().and_then(field_signal) {
+                Some((signal, input)) => {
+                    signal.set(Some(e.message));
+                    super::ctx::focus_later(input.into());
+                }
+                None => form_error.set(Some(e.message)),
+            },
         }
     };
 
@@ -237,15 +284,18 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <div class="form-group">
+                        <div class="form-group" class:has-error=move || description_error.get().is_some()>
                             <label class="form-label" for="iv-description">"Beskrivelse"</label>
                             <span class="form-hint" id="iv-description-hint">"Hvad tilbyder indsatsen, og til hvem?"</span>
-                            <textarea id="iv-description" class="form-input" aria-describedby="iv-description-hint"
+                            {move || description_error.get().map(|e| view! { <span class="form-error" id="iv-description-error">{e}</span> })}
+                            <textarea maxlength="50000" id="iv-description" class="form-input"
+                                aria-describedby=move || if description_error.get().is_some() { "iv-description-hint iv-description-error" } else { "iv-description-hint" }
+                                aria-invalid=move || description_error.get().is_some().to_string()
                                 prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                         </div>
-                        <TextField id="iv-legal" label="Lovgrundlag" hint="Fx »Barnets Lov § 32« eller »Serviceloven § 52, stk. 3«." value=legal list="iv-legal-list"/>
+                        <TextField id="iv-legal" label="Lovgrundlag" hint="Fx »Barnets Lov § 32« eller »Serviceloven § 52, stk. 3«." value=legal error=legal_error list="iv-legal-list"/>
                         {datalist("iv-legal-list", bases)}
-                        <TextField id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx »Familiecenter Køge«." value=provider list="iv-provider-list"/>
+                        <TextField id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx »Familiecenter Køge«." value=provider error=provider_error list="iv-provider-list"/>
                         {datalist("iv-provider-list", providers)}
                         <fieldset class="form-group">
                             <legend class="form-label">"Type af udfører"</legend>
@@ -285,7 +335,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                 on:change=move |ev| referral.set(event_target_checked(&ev))/>
                             <label for="iv-referral">"Kræver visitation (afgørelse fra sagsbehandler)"</label>
                         </div>
-                        <TextField id="iv-method" label="Metode eller evidens" hint="Fx ICDP, COS-P, KIFF, Signs of Safety." value=method list="iv-method-list"/>
+                        <TextField id="iv-method" label="Metode eller evidens" hint="Fx ICDP, COS-P, KIFF, Signs of Safety." value=method error=method_error list="iv-method-list"/>
                         {datalist("iv-method-list", methods)}
                         <div class="form-pair">
                             <TextField id="iv-cost" label="Pris (kr.)" hint="Hele kroner. Tom: ukendt." value=cost error=cost_error numeric=true/>
@@ -320,6 +370,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                         </div>
                     </div>
                 </div>
+                <ConflictChoices conflicts=conflicts choices=choices prefix="iv"/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="submit" class="button">{if intervention.is_some() { "Gem indsats" } else { "Tilføj indsatsen" }}</button>

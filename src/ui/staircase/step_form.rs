@@ -2,8 +2,9 @@
 //! place on the staircase, and delete (moving its interventions or deleting them too).
 
 use super::ctx::{parse_id, step_options, use_ctx};
-use crate::model::{Id, StepCategory};
+use crate::model::{Id, Step, StepCategory};
 use crate::text;
+use crate::ui::common::{merge_form, ConflictChoices};
 use leptos::prelude::*;
 
 const CATEGORIES: [StepCategory; 3] = [
@@ -55,7 +56,19 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     let position = RwSignal::new(pos0);
     let name_error = RwSignal::new(None::<String>);
     let cost_error = RwSignal::new(None::<String>);
+    let description_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
+    // The version the form opened (its own fields): a save keeps what another tab changed meanwhile.
+    let base = StoredValue::new(step.and_then(|id| {
+        ctx.stair.with_untracked(|s| {
+            s.step(id).map(|st| Step {
+                interventions: Vec::new(),
+                ..st.clone()
+            })
+        })
+    }));
+    let conflicts = RwSignal::new(Vec::new());
+    let choices = RwSignal::new(Vec::<bool>::new());
     let positions = if step.is_some() {
         step_count
     } else {
@@ -80,10 +93,48 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             super::ctx::focus_later(target.into());
             return;
         };
-        let d = description.get_untracked();
-        let cat = category.get_untracked();
+        description_error.set(None);
+        form_error.set(None);
+        let mut d = description.get_untracked();
+        let mut cat = category.get_untracked();
+        let mut n = n;
+        let mut c = c;
+        if let Some(b) = base.get_value() {
+            let mine = Step {
+                name: n.clone(),
+                description: d.clone(),
+                category: cat,
+                yearly_cost_per_child: c,
+                ..b.clone()
+            };
+            let current = ctx.stair.with_untracked(|s| {
+                s.step(b.id).map(|st| Step {
+                    interventions: Vec::new(),
+                    ..st.clone()
+                })
+            });
+            let strip = |x: &Step| Step {
+                updated_at: b.updated_at,
+                ..x.clone()
+            };
+            match merge_form(
+                &b,
+                current.as_ref().map(strip).as_ref(),
+                mine,
+                conflicts,
+                choices,
+            ) {
+                Some(m) => {
+                    (n, d, cat, c) = (m.name, m.description, m.category, m.yearly_cost_per_child);
+                }
+                None => {
+                    super::ctx::focus_later("step-conflicts".into());
+                    return;
+                }
+            }
+        }
         let pos = position.get_untracked();
-        let result = ctx.edit(|s| {
+        let result = ctx.edit_checked(|s| {
             let id = match step {
                 Some(id) => {
                     s.set_step_name(id, n.clone())?;
@@ -109,7 +160,21 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                 }
                 ctx.close_panel();
             }
-            Err(e) => form_error.set(Some(e)),
+            Err(e) => {
+                let target = match e.field.as_deref() {
+                    Some("name") => Some((name_error, "step-name")),
+                    Some("description") => Some((description_error, "step-description")),
+                    Some("yearly_cost_per_child") => Some((cost_error, "step-cost")),
+                    _ => None,
+                };
+                match target {
+                    Some((signal, input)) => {
+                        signal.set(Some(e.message));
+                        super::ctx::focus_later(input.into());
+                    }
+                    None => form_error.set(Some(e.message)),
+                }
+            }
         }
     };
 
@@ -126,15 +191,18 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                     <label class="form-label" for="step-name">"Navn på trinnet"</label>
                     <span class="form-hint" id="step-name-hint">"Fx »Tidlig forebyggende indsats« eller »Anbringelse i familiepleje«."</span>
                     {move || name_error.get().map(|e| view! { <span class="form-error" id="step-name-error">{e}</span> })}
-                    <input id="step-name" class="form-input" type="text" maxlength="200" autocomplete="off"
+                    <input id="step-name" class="form-input" type="text" maxlength="300" autocomplete="off"
                         aria-describedby=move || if name_error.get().is_some() { "step-name-hint step-name-error" } else { "step-name-hint" }
                         aria-invalid=move || name_error.get().is_some().to_string()
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || description_error.get().is_some()>
                     <label class="form-label" for="step-description">"Beskrivelse"</label>
                     <span class="form-hint" id="step-description-hint">"Hvad kendetegner indsatserne på trinnet? Valgfri."</span>
-                    <textarea id="step-description" class="form-input" aria-describedby="step-description-hint"
+                    {move || description_error.get().map(|e| view! { <span class="form-error" id="step-description-error">{e}</span> })}
+                    <textarea maxlength="50000" id="step-description" class="form-input"
+                        aria-describedby=move || if description_error.get().is_some() { "step-description-hint step-description-error" } else { "step-description-hint" }
+                        aria-invalid=move || description_error.get().is_some().to_string()
                         prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 </div>
                 <fieldset class="form-group">
@@ -156,7 +224,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                     <label class="form-label" for="step-cost">"Pris pr. barn om året for trinnet som helhed (kr.)"</label>
                     <span class="form-hint" id="step-cost-hint">"Bruges kun til børn, der tælles på trinnet som helhed og ikke pr. indsats. Fx 470.000 for familiepleje. Tom: ingen pris."</span>
                     {move || cost_error.get().map(|e| view! { <span class="form-error" id="step-cost-error">{e}</span> })}
-                    <input id="step-cost" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
+                    <input maxlength="20" id="step-cost" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
                         aria-describedby=move || if cost_error.get().is_some() { "step-cost-hint step-cost-error" } else { "step-cost-hint" }
                         aria-invalid=move || cost_error.get().is_some().to_string()
                         prop:value=move || cost.get() on:input=move |ev| cost.set(event_target_value(&ev))/>
@@ -171,6 +239,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <ConflictChoices conflicts=conflicts choices=choices prefix="step"/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="submit" class="button">{if step.is_some() { "Gem trin" } else { "Tilføj trinnet" }}</button>
