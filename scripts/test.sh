@@ -13,8 +13,11 @@ step "cargo clippy (native and wasm32) -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
 
-step "native tests: model, file format, examples, text"
+step "native tests: model, commands, session, file format, examples, text"
 cargo test --quiet
+
+step "the largest workspace exports and imports back (release build)"
+cargo test --quiet --release --test largest -- --ignored
 
 step "wasm-bindgen tests in headless Chromium: storage edge"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web_storage

@@ -5,9 +5,37 @@ use crate::model::{privacy, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
-/// Pretty-printed UTF-8 JSON with the envelope.
+/// UTF-8 JSON with the envelope, pretty-printed, or compact where the pretty form would be larger than a
+/// file Trappe reads: whatever Trappe exports, it imports.
 pub fn export_json(ws: &Workspace, exported_at: DateTime<Utc>) -> String {
-    pretty(&storage_json(ws, exported_at))
+    export_json_within(ws, exported_at, super::import::MAX_FILE_BYTES)
+}
+
+pub fn export_json_within(ws: &Workspace, exported_at: DateTime<Utc>, max_bytes: usize) -> String {
+    let compact = storage_json(ws, exported_at);
+    let pretty = pretty(&compact);
+    if pretty.len() <= max_bytes {
+        pretty
+    } else {
+        compact
+    }
+}
+
+/// Bytes of the workspace as compact JSON (what `MAX_WORKSPACE_BYTES` limits).
+pub fn compact_size(ws: &Workspace) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0 += b.len();
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut c = Count(0);
+    let _ = serde_json::to_writer(&mut c, ws);
+    c.0
 }
 
 /// Compact JSON with the envelope, as kept in browser storage (loads reuse the file import).

@@ -8,9 +8,14 @@ use super::restore::{restore, RestoreReport};
 use crate::model::Workspace;
 use serde_json::Value;
 
-/// Files larger than this are refused before they are parsed. Well above the 20 MB a 10,000-meeting
-/// workspace needs pretty-printed, so every file Trappe writes can be read back.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// Files larger than this are refused before they are parsed (a 10,000-meeting workspace is about 20 MB
+/// pretty-printed).
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The largest workspace Trappe holds: its compact JSON (as stored, and as exported when the pretty form
+/// would not fit in a file) stays within this, so every workspace the app holds exports to a file it reads
+/// back (`MAX_WORKSPACE_BYTES` < `MAX_FILE_BYTES`). About 120,000 meetings.
+pub const MAX_WORKSPACE_BYTES: usize = 160 * 1024 * 1024;
 
 #[derive(Debug)]
 pub struct Imported {
@@ -25,6 +30,11 @@ pub struct Imported {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     TooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    /// The file reads, but its workspace is larger than Trappe holds.
+    WorkspaceTooLarge {
         bytes: usize,
         max: usize,
     },
@@ -128,7 +138,15 @@ pub fn read_workspace_file(bytes: &[u8]) -> Result<Imported, ImportError> {
             max: MAX_FILE_BYTES,
         });
     }
-    read_workspace(bytes)
+    let imported = read_workspace(bytes)?;
+    let size = super::export::compact_size(&imported.workspace);
+    if size > MAX_WORKSPACE_BYTES {
+        return Err(ImportError::WorkspaceTooLarge {
+            bytes: size,
+            max: MAX_WORKSPACE_BYTES,
+        });
+    }
+    Ok(imported)
 }
 
 /// Reads a workspace from browser storage. The same checks as a file, but no size limit: a workspace

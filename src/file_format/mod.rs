@@ -14,5 +14,6 @@ pub use envelope::{FORMAT, VERSION};
 pub use export::{cpr_findings, export_json, file_name, storage_json};
 pub use import::{
     read_stored_workspace, read_workspace_file, DataProblem, ImportError, Imported, MAX_FILE_BYTES,
+    MAX_WORKSPACE_BYTES,
 };
 pub use restore::RestoreReport;

@@ -135,6 +135,9 @@ pub enum CommandError {
     NotFound(RecordRef),
     #[error("no workspace is open")]
     NotOpen,
+    /// The workspace would grow past what Trappe holds (and exports to a file it reads back).
+    #[error("the workspace would exceed {max_bytes} bytes")]
+    WorkspaceFull { max_bytes: usize },
     #[error("{record:?} cannot be placed after {anchor}, which is not in its list")]
     AnchorNotFound { record: RecordRef, anchor: Id },
     #[error("no step {0}")]
@@ -602,6 +605,13 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+    }
+
+    /// Takes back the last `perform` as if it never happened (no redo entry).
+    pub fn revert_last(&mut self, ws: &mut Workspace) {
+        if let Some(cmd) = self.undo.pop() {
+            let _ = apply(ws, cmd);
+        }
     }
 
     /// How many entries the undo and redo stacks hold.

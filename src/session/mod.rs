@@ -20,7 +20,7 @@ pub mod journal;
 pub use journal::{Journal, JournalError, JournalFile, MemoryJournal};
 
 use crate::file_format::parts::{all_parts, changed_parts, WriteSet};
-use crate::file_format::{ImportError, RestoreReport};
+use crate::file_format::{ImportError, RestoreReport, MAX_WORKSPACE_BYTES};
 use crate::model::commands::{apply, Applied, Changes, Command, CommandError, History};
 use crate::model::merge::{
     rebase, rebase_setting, RecordChange, RecordConflict, Setting, SettingChange,
@@ -320,6 +320,17 @@ fn record_json(r: &Record) -> String {
     serde_json::to_string(r).unwrap_or_default()
 }
 
+/// At most how many bytes `changes` add to the stored workspace: the size of every record they put.
+/// Counted only near the limit.
+fn grown_bytes(ws: &Workspace, changes: &Changes) -> usize {
+    changes
+        .records
+        .iter()
+        .filter_map(|r| ws.record(*r))
+        .map(|(_, rec)| record_json(&rec).len())
+        .sum()
+}
+
 struct Job {
     id: Id,
     generation: u64,
@@ -435,9 +446,22 @@ impl<R: Repository, J: Journal> Session<R, J> {
         Ok(applied.changes)
     }
 
-    /// Applies an edit to the open workspace (undoable) and journals it. The caller schedules a save.
+    /// Applies an edit to the open workspace (undoable) and journals it. The caller schedules a save. An
+    /// edit that would take the workspace past `MAX_WORKSPACE_BYTES` is refused: past it, its export could
+    /// not be imported again.
     pub fn dispatch(&self, cmd: Command) -> Result<Changes, CommandError> {
-        self.edit(|o| o.history.perform(&mut o.ws, cmd).map(Some))
+        self.edit(|o| {
+            let applied = o.history.perform(&mut o.ws, cmd)?;
+            if o.bytes > MAX_WORKSPACE_BYTES / 2
+                && o.bytes + grown_bytes(&o.ws, &applied.changes) > MAX_WORKSPACE_BYTES
+            {
+                o.history.revert_last(&mut o.ws);
+                return Err(CommandError::WorkspaceFull {
+                    max_bytes: MAX_WORKSPACE_BYTES,
+                });
+            }
+            Ok(Some(applied))
+        })
     }
 
     pub fn undo(&self) -> Result<Changes, CommandError> {

@@ -225,6 +225,11 @@ pub fn import_error(e: &ImportError) -> String {
             megabytes(*bytes),
             megabytes(MAX_FILE_BYTES)
         ),
+        ImportError::WorkspaceTooLarge { bytes, max } => format!(
+            "Arbejdsområdet i filen fylder {} MB. Trappe kan rumme arbejdsområder op til {} MB. Del det op i flere filer, fx pr. år.",
+            megabytes(*bytes),
+            megabytes(*max)
+        ),
         ImportError::Empty => "Filen er tom.".into(),
         ImportError::NotUtf8 { byte_offset } => format!(
             "Filen er ikke en tekstfil i UTF-8 (ugyldige tegn ved byte {}). Er det den rigtige fil?",

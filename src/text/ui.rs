@@ -222,6 +222,10 @@ pub fn command_error(e: &CommandError) -> String {
         },
         CommandError::NotFound(_) => "Det, du ville ændre, findes ikke længere.".into(),
         CommandError::NotOpen => NO_WORKSPACE.into(),
+        CommandError::WorkspaceFull { max_bytes } => format!(
+            "Arbejdsområdet er fuldt (højst {}). Slet gamle møder, eller del arbejdsområdet op i flere, før du tilføjer mere.",
+            bytes(*max_bytes as f64)
+        ),
         CommandError::AnchorNotFound { .. } => {
             "Pladsen, du ville flytte til, findes ikke længere. Prøv igen.".into()
         }

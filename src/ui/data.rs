@@ -322,7 +322,7 @@ fn ImportSection() -> impl IntoView {
                 on:drop=on_drop>
                 <div class="form-group" class:has-error=move || error.get().is_some()>
                     <label for="import-file" class="form-label">"Vælg en Trappe-fil (.json)"</label>
-                    <span class="form-hint" id="import-hint">"Eller træk filen hertil. Filen kontrolleres helt, før noget ændres. Højst 50 MB."</span>
+                    <span class="form-hint" id="import-hint">"Eller træk filen hertil. Filen kontrolleres helt, før noget ændres. Højst 256 MB."</span>
                     {move || error.get().map(|e| view! { <p class="form-error" id="import-error" role="alert">{e}</p> })}
                     <input id="import-file" type="file" accept=".json,application/json" node_ref=input_ref
                         aria-describedby=move || if error.get().is_some() { "import-hint import-error" } else { "import-hint" }
