@@ -98,6 +98,11 @@ proptest! {
         let json = export_json(&ws, Utc::now());
         let back = read_workspace_file(json.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(back.migrated_from, None);
+        // The fast path (straight into the model) and the lenient one (record by record) agree.
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let (lenient, report) = trappe::file_format::restore::restore(&doc["workspace"]).unwrap();
+        prop_assert!(report.is_clean());
+        prop_assert_eq!(&lenient, &back.workspace);
         prop_assert_eq!(back.workspace, ws);
     }
 
