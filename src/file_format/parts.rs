@@ -361,7 +361,10 @@ fn read_clean(parts: &[(String, String)]) -> Option<Workspace> {
             orders.insert(kind, text);
         } else {
             let (kind, _) = key.split_once('/')?;
-            texts.entry(RecordKind::from_key(kind)?).or_default().push(text);
+            texts
+                .entry(RecordKind::from_key(kind)?)
+                .or_default()
+                .push(text);
         }
     }
     let head = head?;
