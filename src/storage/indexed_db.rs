@@ -1,5 +1,5 @@
 //! IndexedDB repository (through rexie). Database version 2 has three object stores: `meta` (small JSON
-//! records for the list, keyed by workspace id), `parts` (one record per workspace part, keyed
+//! records for the list, keyed by workspace id), `parts` (one JSON text per workspace part, keyed
 //! `<workspace id>|<part key>`) and `bodies` (whole workspaces written by version 1, kept until their next
 //! save moves them into parts). A save checks the stored revision and writes its parts, deletes and meta in
 //! one transaction, so parts and meta never disagree.
@@ -71,7 +71,8 @@ impl IndexedDbRepository {
             .version(DB_VERSION)
             .add_object_store(ObjectStore::new(META).key_path("id"))
             .add_object_store(ObjectStore::new(BODIES).key_path("id"))
-            .add_object_store(ObjectStore::new(PARTS).key_path("k"))
+            // Values are the parts' JSON text, keyed out of line: plain strings clone fastest.
+            .add_object_store(ObjectStore::new(PARTS))
             .build()
             .await
             .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
@@ -124,18 +125,22 @@ impl Repository for IndexedDbRepository {
             .await?
             .map(|m| m.revision);
         let prefix = format!("{id}|");
-        let values = tx
-            .store(PARTS)
-            .map_err(err)?
+        let store = tx.store(PARTS).map_err(err)?;
+        // Keys and values of one range come in the same (key) order.
+        let keys = store
+            .get_all_keys(Some(part_range(id)?), None)
+            .await
+            .map_err(err)?;
+        let values = store
             .get_all(Some(part_range(id)?), None)
             .await
             .map_err(err)?;
-        let parts: Vec<(String, String)> = values
+        let parts: Vec<(String, String)> = keys
             .iter()
-            .filter_map(|v| {
-                let k = field(v, "k")?.as_string()?;
-                let json = field(v, "json")?.as_string()?;
-                Some((k.strip_prefix(&prefix)?.to_string(), json))
+            .zip(&values)
+            .filter_map(|(k, v)| {
+                let k = k.as_string()?;
+                Some((k.strip_prefix(&prefix)?.to_string(), v.as_string()?))
             })
             .collect();
         let legacy = if parts.is_empty() {
@@ -197,8 +202,8 @@ impl Repository for IndexedDbRepository {
             parts
                 .put_all(write.puts.iter().map(|(k, json)| {
                     (
-                        record("k", &part_key(id, k), &[("json", json.as_str().into())]),
-                        None,
+                        JsValue::from_str(json),
+                        Some(JsValue::from_str(&part_key(id, k))),
                     )
                 }))
                 .await

@@ -220,7 +220,7 @@ test('an unreadable stored workspace is reported, offered as download, and left 
     const open = indexedDB.open('trappe');
     open.onsuccess = () => {
       const tx = open.result.transaction('parts', 'readwrite');
-      tx.objectStore('parts').put({ k: `${id}|head`, json: garbage });
+      tx.objectStore('parts').put(garbage, `${id}|head`);
       tx.oncomplete = () => { open.result.close(); ok(); };
     };
   }), [id, garbage]);
@@ -237,7 +237,7 @@ test('an unreadable stored workspace is reported, offered as download, and left 
     const open = indexedDB.open('trappe');
     open.onsuccess = () => {
       const r = open.result.transaction('parts').objectStore('parts').get(`${id}|head`);
-      r.onsuccess = () => { open.result.close(); ok(r.result.json); };
+      r.onsuccess = () => { open.result.close(); ok(r.result); };
     };
   }), id);
   assert.equal(stored, garbage, 'never overwritten');
