@@ -10,6 +10,18 @@ pub fn copy_name(name: &str) -> String {
     crate::model::validation::name_with_suffix(name, super::ui::COPY_SUFFIX)
 }
 
+/// The question before deleting an intervention, naming what links to it.
+pub fn delete_intervention_question(links: &[(crate::model::record::RecordKind, usize)]) -> String {
+    if links.is_empty() {
+        "Slette indsatsen og dens tal i alle målinger?".into()
+    } else {
+        format!(
+            "Slette indsatsen og dens tal i alle målinger? {} henviser til den; henvisningen fjernes (Fortryd sætter den på igen).",
+            super::ui::record_counts(links)
+        )
+    }
+}
+
 /// "1 indsats" / "3 indsatser"
 pub fn interventions(n: usize) -> String {
     if n == 1 {

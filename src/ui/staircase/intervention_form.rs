@@ -248,6 +248,23 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             Err(e) => form_error.set(Some(e)),
         }
     };
+    // Saying what else loses its link to the intervention, before it goes (undo puts it back).
+    let delete_question = intervention
+        .and_then(|id| {
+            ctx.app.read_untracked(|w| {
+                let target =
+                    std::collections::BTreeSet::from([crate::model::record::RecordRef::new(
+                        crate::model::record::RecordKind::Intervention,
+                        id,
+                    )]);
+                crate::model::delete::affected(w, &target)
+                    .into_iter()
+                    .filter(|(k, _)| *k != crate::model::record::RecordKind::Measurement)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .map(|others| text::staircase::delete_intervention_question(&others))
+        .unwrap_or_default();
     let datalist = |id: &'static str, values: Vec<String>| {
         view! { <datalist id=id>{values.into_iter().map(|v| view! { <option value=v></option> }).collect_view()}</datalist> }
     };
@@ -377,7 +394,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>"Fortryd"</button>
                     {intervention.map(|_| view! {
                         <button type="button" class="button secondary" on:click=duplicate>"Duplikér indsats"</button>
-                        <super::super::common::ConfirmButton label="Slet indsats".into() question="Slette indsatsen og dens tal i alle målinger?".into()
+                        <super::super::common::ConfirmButton label="Slet indsats".into() question=delete_question.clone()
                             confirm_label="Ja, slet indsatsen".into() danger=true on_confirm=Callback::new(move |_| delete())/>
                     })}
                 </div>
