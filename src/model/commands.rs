@@ -613,11 +613,6 @@ impl History {
             let _ = apply(ws, cmd);
         }
     }
-
-    /// How many entries the undo and redo stacks hold.
-    pub fn depth(&self) -> (usize, usize) {
-        (self.undo.len(), self.redo.len())
-    }
 }
 
 #[cfg(test)]

@@ -58,22 +58,6 @@ impl RecordKind {
     pub fn from_key(key: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.key() == key)
     }
-
-    /// Where the records of this kind sit in a workspace file.
-    pub fn file_path(self) -> &'static str {
-        match self {
-            RecordKind::Step => "workspace.staircase.steps",
-            RecordKind::Intervention => "workspace.staircase.steps[].interventions",
-            RecordKind::Measurement => "workspace.staircase.measurements",
-            RecordKind::Meeting => "workspace.meetings",
-            RecordKind::Template => "workspace.meeting_templates",
-            RecordKind::Goal => "workspace.plan.goals",
-            RecordKind::Track => "workspace.plan.tracks",
-            RecordKind::Initiative => "workspace.plan.initiatives",
-            RecordKind::Indicator => "workspace.plan.indicators",
-            RecordKind::TimelineRow => "workspace.plan.timeline",
-        }
-    }
 }
 
 /// One record, named by kind and id.
@@ -216,28 +200,6 @@ impl RecordView<'_> {
 
     pub fn reference(&self) -> RecordRef {
         RecordRef::new(self.kind(), self.id())
-    }
-
-    /// An owned copy (a step without its interventions).
-    pub fn to_record(&self) -> Record {
-        match *self {
-            RecordView::Step(r) => Record::Step(Step {
-                interventions: Vec::new(),
-                ..r.clone()
-            }),
-            RecordView::Intervention { step, intervention } => Record::Intervention {
-                step,
-                intervention: intervention.clone(),
-            },
-            RecordView::Measurement(r) => Record::Measurement(r.clone()),
-            RecordView::Meeting(r) => Record::Meeting(r.clone()),
-            RecordView::Template(r) => Record::Template(r.clone()),
-            RecordView::Goal(r) => Record::Goal(r.clone()),
-            RecordView::Track(r) => Record::Track(r.clone()),
-            RecordView::Initiative(r) => Record::Initiative(r.clone()),
-            RecordView::Indicator(r) => Record::Indicator(r.clone()),
-            RecordView::TimelineRow(r) => Record::TimelineRow(r.clone()),
-        }
     }
 }
 

@@ -10,9 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 use uuid::Uuid;
 
-/// Longest case reference accepted in the form. A pseudonym or internal number is short; a long text is
-/// more likely a name or a description that does not belong there.
-pub const MAX_CASE_REF: usize = 80;
+pub use super::validation::MAX_CASE_REF;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum CaseRefError {
@@ -24,18 +22,18 @@ pub enum CaseRefError {
     TooLong { max: usize },
 }
 
-/// A case reference is required, must not look like a CPR number (ddmmyy-xxxx) and is at most
-/// [`MAX_CASE_REF`] characters (surrounding spaces ignored). A CPR-like number is reported before length.
+/// A case reference is required (the form's own demand), must not look like a CPR number (ddmmyy-xxxx) and
+/// is at most [`MAX_CASE_REF`] characters as stored, spaces included: the same rule the workspace keeps. A
+/// CPR-like number is reported before length.
 pub fn validate_case_ref(case_ref: &str) -> Result<(), CaseRefError> {
-    let s = case_ref.trim();
-    if s.is_empty() {
-        Err(CaseRefError::Empty)
-    } else if privacy::contains_cpr_like(s) {
-        Err(CaseRefError::CprLike)
-    } else if s.chars().count() > MAX_CASE_REF {
-        Err(CaseRefError::TooLong { max: MAX_CASE_REF })
-    } else {
-        Ok(())
+    if case_ref.trim().is_empty() {
+        return Err(CaseRefError::Empty);
+    }
+    // The rule every stored meeting keeps (`validation::check_case_ref`), on the value as it is stored.
+    match super::validation::check_case_ref(case_ref) {
+        Some(super::validation::Problem::CprLike) => Err(CaseRefError::CprLike),
+        Some(_) => Err(CaseRefError::TooLong { max: MAX_CASE_REF }),
+        None => Ok(()),
     }
 }
 

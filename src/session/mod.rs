@@ -451,11 +451,13 @@ impl<R: Repository, J: Journal> Session<R, J> {
     /// not be imported again.
     pub fn dispatch(&self, cmd: Command) -> Result<Changes, CommandError> {
         self.edit(|o| {
+            let stamp = o.ws.updated_at;
             let applied = o.history.perform(&mut o.ws, cmd)?;
             if o.bytes > MAX_WORKSPACE_BYTES / 2
                 && o.bytes + grown_bytes(&o.ws, &applied.changes) > MAX_WORKSPACE_BYTES
             {
                 o.history.revert_last(&mut o.ws);
+                o.ws.updated_at = stamp;
                 return Err(CommandError::WorkspaceFull {
                     max_bytes: MAX_WORKSPACE_BYTES,
                 });

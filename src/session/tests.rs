@@ -556,3 +556,32 @@ fn a_rename_in_one_tab_and_a_description_in_the_other_are_both_kept() {
     assert_eq!(ws.name, "Fane A vandt");
     assert_eq!(ws.description, "Skrevet i fane B");
 }
+
+#[test]
+fn a_journal_the_browser_refuses_is_reported_and_the_edit_still_saves() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    journal.refuse.set(true);
+    put_meeting(&s, &meeting("Sag 1"));
+    assert!(!s.journal_ok(), "the shell warns: do not close the tab yet");
+    assert!(block(s.flush()).saved);
+    assert_eq!(stored(&repo, id).meetings.len(), 1);
+}
+
+#[test]
+fn an_edit_past_the_workspace_limit_is_refused_and_changes_nothing() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    new_workspace(&s, "x");
+    s.open.borrow_mut().as_mut().unwrap().bytes = MAX_WORKSPACE_BYTES - 10;
+    let before = s.with_workspace(|w| w.clone()).unwrap();
+    assert_eq!(
+        s.dispatch(Command::put(Record::Meeting(meeting("Sag 1")))),
+        Err(CommandError::WorkspaceFull {
+            max_bytes: MAX_WORKSPACE_BYTES
+        })
+    );
+    assert_eq!(s.with_workspace(|w| w.clone()).unwrap(), before);
+    assert!(!s.can_undo());
+}

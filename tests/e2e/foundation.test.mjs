@@ -3,16 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, axe, openExample } from './harness.mjs';
+import { launch, openPage, axe, openExample, waitSaved } from './harness.mjs';
 
 const KOEGE = 'Køge 2019 – Strategier for indsatsen';
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-async function waitSaved(page) {
-  await page.getByTestId('save-status').filter({ hasText: /Gemt kl\.|Alt er gemt/ }).waitFor();
-}
 
 async function rename(page, name) {
   await page.goto(env.base + '/overblik');

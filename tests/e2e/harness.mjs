@@ -53,3 +53,8 @@ export async function openExample(page, title) {
   await page.waitForURL(/overblik/);
   await page.getByRole('heading', { level: 1, name: /Overblik/ }).waitFor();
 }
+
+/** Waits until the header says everything is stored. */
+export async function waitSaved(page) {
+  await page.getByTestId('save-status').filter({ hasText: /Gemt kl\.|Alt er gemt/ }).waitFor();
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { launch, openPage, axe, openExample } from './harness.mjs';
+import { launch, openPage, axe, openExample, waitSaved } from './harness.mjs';
 
 const EXAMPLE = 'Socialstyrelsens indsatstrappe';
 const CASE = 'Sag Æ-4711 Ødegård';
@@ -24,11 +24,6 @@ function dayIn(days) {
 
 async function noViolations(page, where) {
   assert.deepEqual(await axe(page), [], where);
-}
-
-/** Waits until the debounced save has written the edits, so a reload finds them. */
-async function waitSaved(page) {
-  await page.getByTestId('save-status').filter({ hasText: /Gemt kl\.|Alt er gemt/ }).waitFor();
 }
 
 async function download(page, buttonName) {
