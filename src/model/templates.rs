@@ -2,8 +2,8 @@
 //! Fælles Indsats), new meetings from a template, templates from a meeting, and the case-reference check.
 
 use super::{
-    new_id, now, privacy, ActionItem, ChecklistItem, Meeting, MeetingStatus, MeetingTemplate,
-    MeetingType, Participant,
+    new_id, now, ActionItem, ChecklistItem, Meeting, MeetingStatus, MeetingTemplate, MeetingType,
+    Participant,
 };
 use crate::text::meetings as txt;
 use chrono::{DateTime, NaiveDate, Utc};
