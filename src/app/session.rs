@@ -84,7 +84,7 @@ fn core() -> Rc<Core> {
             .get_or_insert_with(|| {
                 Rc::new(Session::new(
                     Backend::Memory(MemoryRepository::default()),
-                    LocalJournal,
+                    LocalJournal::new(TAB_ID.with(|t| t.clone())),
                 ))
             })
             .clone()
@@ -120,7 +120,8 @@ pub fn boot(app: AppState) {
                 Backend::Memory(MemoryRepository::default())
             }
         };
-        CORE.with(|c| *c.borrow_mut() = Some(Rc::new(Session::new(backend, LocalJournal))));
+        let journal = LocalJournal::new(TAB_ID.with(|t| t.clone()));
+        CORE.with(|c| *c.borrow_mut() = Some(Rc::new(Session::new(backend, journal))));
         refresh_list(app).await;
         SYNC.with(|s| {
             *s.borrow_mut() = Some(TabSync::new(move |notice| on_other_tab_saved(app, notice)))

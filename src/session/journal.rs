@@ -19,6 +19,8 @@ pub struct JournalFile {
     pub workspace: Option<Id>,
     /// The stored revision the edits were made on.
     pub base_revision: u64,
+    /// When it was written: where several tabs' journals name the same record, the latest wins.
+    pub written_at: Option<chrono::DateTime<chrono::Utc>>,
     pub records: Vec<RecordChange>,
     pub settings: Vec<SettingChange>,
 }
@@ -26,6 +28,35 @@ pub struct JournalFile {
 impl JournalFile {
     pub fn is_empty(&self) -> bool {
         self.records.is_empty() && self.settings.is_empty()
+    }
+
+    /// Several journals of one workspace (several tabs) as one: for a record or setting in more than one,
+    /// the stored version from the earliest and this side's version from the latest.
+    pub fn combine(mut files: Vec<JournalFile>) -> Option<JournalFile> {
+        files.sort_by_key(|f| f.written_at);
+        let mut records: Vec<RecordChange> = Vec::new();
+        let mut settings: Vec<SettingChange> = Vec::new();
+        let mut out = JournalFile::default();
+        for f in files {
+            out.workspace = out.workspace.or(f.workspace);
+            out.base_revision = out.base_revision.max(f.base_revision);
+            out.written_at = out.written_at.max(f.written_at);
+            for r in f.records {
+                match records.iter_mut().find(|x| x.record == r.record) {
+                    Some(x) => x.mine = r.mine,
+                    None => records.push(r),
+                }
+            }
+            for s in f.settings {
+                match settings.iter_mut().find(|x| x.setting == s.setting) {
+                    Some(x) => x.mine = s.mine,
+                    None => settings.push(s),
+                }
+            }
+        }
+        out.records = records;
+        out.settings = settings;
+        (!out.is_empty()).then_some(out)
     }
 }
 

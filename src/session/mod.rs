@@ -142,6 +142,7 @@ impl Open {
         JournalFile {
             workspace: Some(self.ws.id),
             base_revision: self.base_revision,
+            written_at: Some(now()),
             records: self
                 .unsaved
                 .iter()
@@ -757,7 +758,11 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 opened.recovered = b.changes.records.len() + b.setting_bases.len();
                 o.unsaved = b.bases;
                 o.unsaved_settings = b.setting_bases;
-                if !b.changes.is_empty() {
+                if b.changes.is_empty() {
+                    // Everything in the journal is stored already (a tab closed between its save and
+                    // clearing its journal): nothing to bring back.
+                    self.journal.clear(id);
+                } else {
                     o.status = SaveStatus::Pending;
                 }
                 o.pending = b.changes;

@@ -585,3 +585,40 @@ fn an_edit_past_the_workspace_limit_is_refused_and_changes_nothing() {
     assert_eq!(s.with_workspace(|w| w.clone()).unwrap(), before);
     assert!(!s.can_undo());
 }
+
+#[test]
+fn journals_of_two_tabs_combine_with_the_latest_version_of_each_record() {
+    let m = meeting("Sag 1");
+    let rec = |notes: &str| {
+        Some((
+            Place::Keep,
+            Record::Meeting(Meeting {
+                notes: notes.into(),
+                ..m.clone()
+            }),
+        ))
+    };
+    let change = |notes: &str| crate::model::merge::RecordChange {
+        record: crate::model::record::RecordRef::new(RecordKind::Meeting, m.id),
+        base: Some(Record::Meeting(m.clone())),
+        mine: rec(notes),
+    };
+    let t = now();
+    let older = JournalFile {
+        written_at: Some(t),
+        records: vec![change("ældre")],
+        ..JournalFile::default()
+    };
+    let newer = JournalFile {
+        written_at: Some(t + chrono::Duration::seconds(1)),
+        records: vec![change("nyere")],
+        ..JournalFile::default()
+    };
+    // Whatever order the browser lists them in.
+    for files in [vec![older.clone(), newer.clone()], vec![newer, older]] {
+        let j = JournalFile::combine(files).unwrap();
+        assert_eq!(j.records.len(), 1);
+        assert_eq!(j.records[0].mine, rec("nyere"));
+        assert_eq!(j.records[0].base, Some(Record::Meeting(m.clone())));
+    }
+}

@@ -150,9 +150,13 @@ test('two tabs, one with an editor open: each keeps the fields the other changed
   // Both change the same field: B is shown both values and chooses.
   const formB2 = await openIntervention(b, 'Kontaktperson (ny)');
   const formA2 = await openIntervention(a, 'Kontaktperson (ny)');
+  const notice = b.getByText('Arbejdsområdet er opdateret med ændringer fra en anden fane.');
+  if (await notice.count()) await b.getByRole('button', { name: 'Luk besked' }).click();
   await formA2.getByLabel('Pris (kr.)').fill('5000');
   await formA2.getByRole('button', { name: 'Gem indsats' }).click();
   await waitSaved(a);
+  // B has heard of A's save (had it not, B's save would still keep both: its own price, A's set aside).
+  await notice.waitFor();
   await formB2.getByLabel('Pris (kr.)').fill('6000');
   await formB2.getByRole('button', { name: 'Gem indsats' }).click();
   const choices = formB2.getByTestId('conflict-choices');

@@ -165,7 +165,7 @@ impl Ctx {
     pub fn open_panel(&self, panel: Panel, return_to: Option<String>) {
         self.return_focus.set_value(return_to);
         self.panel.set(panel);
-        focus_later(
+        focus_initial(
             match panel {
                 Panel::NewStep | Panel::Step(_) => "step-name",
                 _ => "iv-name",
@@ -234,6 +234,28 @@ pub fn edit_checked<T>(
 pub fn focus_later(id: String) {
     set_timeout(
         move || {
+            if let Some(el) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        },
+        Duration::from_millis(20),
+    );
+}
+
+/// Puts focus on a new panel's first field once it is drawn, unless the user has already gone into a
+/// field (a fast typist's keystrokes must not land in the wrong field).
+pub fn focus_initial(id: String) {
+    set_timeout(
+        move || {
+            let busy = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            });
+            if busy {
+                return;
+            }
             if let Some(el) = document()
                 .get_element_by_id(&id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
