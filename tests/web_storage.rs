@@ -28,6 +28,7 @@ fn meta(ws: &Workspace) -> StoredMeta {
         last_exported_at: None,
         deleted_at: None,
         bytes: 0,
+        edited_at: None,
     }
 }
 

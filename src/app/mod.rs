@@ -1,6 +1,7 @@
 //! The running app's state and the session logic between the UI, the model and storage. Components read
 //! `AppState` from context and call `session` functions; they never touch storage themselves.
 
+pub mod drafts;
 pub mod session;
 pub mod state;
 

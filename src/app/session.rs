@@ -145,13 +145,15 @@ pub fn boot(app: AppState) {
     };
     let _ = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
     // Only where the journal could not be written is leaving risky: then the browser asks first.
+    // A form's unsaved draft is not in the journal: closing the tab then asks too.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        let draft = app.drafts.any_unsaved_untracked(app.open_id.get_untracked());
         if core().is_dirty() {
             flush_now();
-            if !core().journal_ok() {
-                ev.prevent_default();
-                ev.set_return_value("");
-            }
+        }
+        if draft || (core().is_dirty() && !core().journal_ok()) {
+            ev.prevent_default();
+            ev.set_return_value("");
         }
     });
     let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
@@ -289,14 +291,22 @@ pub fn dispatch(app: AppState, cmd: Command) -> Result<(), CommandError> {
 
 pub fn undo(app: AppState) {
     match core().undo() {
-        Ok(changes) => after_edit(app, &changes),
+        Ok(changes) => {
+            after_edit(app, &changes);
+            app.undo_count.update(|n| *n += 1);
+            app.announce(t::UNDONE);
+        }
         Err(e) => app.error(t::command_error(&e)),
     }
 }
 
 pub fn redo(app: AppState) {
     match core().redo() {
-        Ok(changes) => after_edit(app, &changes),
+        Ok(changes) => {
+            after_edit(app, &changes);
+            app.undo_count.update(|n| *n += 1);
+            app.announce(t::REDONE);
+        }
         Err(e) => app.error(t::command_error(&e)),
     }
 }
@@ -472,8 +482,12 @@ pub async fn import(
                 .workspaces
                 .with_untracked(|l| l.iter().any(|m| m.id == ws.id))
             {
-                // The same workspace exists already: import beside it instead of over it.
+                // The same workspace exists already: import beside it, named so the two can be told apart.
                 ws.id = crate::model::new_id();
+                ws.name = crate::model::validation::name_with_suffix(
+                    &ws.name,
+                    &t::imported_copy_suffix(crate::browser::today()),
+                );
             }
             create(app, ws).await
         }

@@ -125,6 +125,12 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     pub workshop_mode: RwSignal<bool>,
     pub persisted: RwSignal<Option<bool>>,
+    /// Forms' unsaved drafts (see `drafts`).
+    pub drafts: super::drafts::Drafts,
+    /// The app-wide polite live region (undo and redo say what they did).
+    pub announcement: RwSignal<String>,
+    /// Counts undos and redos, so a page's own live region can drop what no longer holds.
+    pub undo_count: RwSignal<u64>,
 }
 
 impl AppState {
@@ -141,6 +147,9 @@ impl AppState {
             can_redo: RwSignal::new(false),
             workshop_mode: RwSignal::new(false),
             persisted: RwSignal::new(None),
+            drafts: super::drafts::Drafts::new(),
+            announcement: RwSignal::new(String::new()),
+            undo_count: RwSignal::new(0),
         }
     }
 
@@ -193,6 +202,17 @@ impl AppState {
 
     pub fn current_meta(&self) -> Option<StoredMeta> {
         super::session::current_meta()
+    }
+
+    /// Says `text` in the app's live region; the same text twice is said twice.
+    pub fn announce(&self, text: &str) {
+        let same = self.announcement.with_untracked(|a| a.trim_end_matches('\u{a0}') == text);
+        let next = if same && !self.announcement.with_untracked(|a| a.ends_with('\u{a0}')) {
+            format!("{text}\u{a0}")
+        } else {
+            text.to_string()
+        };
+        self.announcement.set(next);
     }
 
     pub fn info(&self, text: impl Into<String>) {

@@ -387,8 +387,7 @@ pub fn monthly_evaluation(ws: &Workspace, from: YearMonth, to: YearMonth) -> Vec
 impl YearMonth {
     /// From an `<input type="month">` value, `2026-11`; None when empty or out of range.
     pub fn parse(s: &str) -> Option<YearMonth> {
-        let (y, m) = s.trim().split_once('-')?;
-        let (year, month) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+        let (year, month) = super::dates::parse_month(s)?;
         ((1..=12).contains(&month) && (1..=9999).contains(&year))
             .then(|| YearMonth::new(year, month))
     }

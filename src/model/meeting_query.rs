@@ -4,7 +4,7 @@
 
 use super::{Id, Meeting, MeetingStatus, MeetingTemplate, MeetingType, Staircase};
 use crate::text;
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeetingFilter {
@@ -431,25 +431,6 @@ pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<
         .collect()
 }
 
-/// A date from an `<input type="date">` value (`2026-11-24`); None when empty or not a date.
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
-/// A time from an `<input type="time">` value (`09:30`, or `09:30:15`).
-pub fn parse_iso_time(s: &str) -> Option<NaiveTime> {
-    let s = s.trim();
-    NaiveTime::parse_from_str(s, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-        .ok()
-}
-
-/// The value an `<input type="date">` shows for a date; empty for none.
-pub fn iso_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// Whether a meeting has at least one action item not done.
 pub fn open_action_count(m: &Meeting) -> usize {
     m.action_items.iter().filter(|a| !a.done).count()
@@ -541,19 +522,7 @@ mod live_tests {
     }
 
     #[test]
-    fn form_values() {
-        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        assert_eq!(parse_iso_date("2026-11-24"), Some(d));
-        assert_eq!(parse_iso_date(""), None);
-        assert_eq!(parse_iso_date("24-11-2026"), None);
-        assert_eq!(iso_date(Some(d)), "2026-11-24");
-        assert_eq!(iso_date(None), "");
-        assert_eq!(parse_iso_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
-        assert_eq!(
-            parse_iso_time("09:30:15"),
-            NaiveTime::from_hms_opt(9, 30, 15)
-        );
-        assert_eq!(parse_iso_time("9.30"), None);
+    fn open_actions() {
         let mut m = Meeting::default();
         assert_eq!(open_action_count(&m), 0);
         m.action_items = vec![

@@ -1285,14 +1285,8 @@ pub fn neighbour_status(s: InitiativeStatus, forward: bool) -> Option<Initiative
     }
 }
 
-/// Parses a date as typed in a form: `2019-05-08` (date field), `08.05.2019`, `8.5.2019` or `08-05-2019`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
-        .ok()
-}
+/// Parses a date as typed in a form (one rule for the whole app, in `dates`).
+pub use super::dates::parse_date;
 
 /// Parses a number as a Dane writes it: "12,5", "1.234,5", "-3". `None` for anything else.
 pub fn parse_decimal(s: &str) -> Option<f64> {

@@ -97,3 +97,53 @@ impl Workspace {
         }
     }
 }
+
+/// Which of two copies of the same workspace (same id) holds the later edit: a file being imported
+/// against the copy in this browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewerCopy {
+    File,
+    Here,
+    /// Last edited at the same moment: most likely the same content (a file exported from here).
+    Same,
+}
+
+/// Compares the copies' last edits. `here` is `None` for a stored copy from before edit times were kept;
+/// then only its save time is known, which is never earlier than its last edit.
+pub fn newer_copy(
+    file_edited: DateTime<Utc>,
+    here_edited: Option<DateTime<Utc>>,
+    here_saved: DateTime<Utc>,
+) -> NewerCopy {
+    match here_edited {
+        Some(h) if (h - file_edited).num_milliseconds().abs() < 1000 => NewerCopy::Same,
+        Some(h) if h > file_edited => NewerCopy::Here,
+        Some(_) => NewerCopy::File,
+        None if here_saved >= file_edited => NewerCopy::Here,
+        None => NewerCopy::File,
+    }
+}
+
+#[cfg(test)]
+mod copy_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn the_later_edit_is_newer() {
+        assert_eq!(newer_copy(at(10, 0), Some(at(11, 0)), at(11, 1)), NewerCopy::Here);
+        assert_eq!(newer_copy(at(12, 0), Some(at(11, 0)), at(11, 1)), NewerCopy::File);
+        assert_eq!(
+            newer_copy(at(10, 0), Some(at(10, 0) + chrono::Duration::milliseconds(300)), at(13, 0)),
+            NewerCopy::Same,
+            "an export of what is here, saved again later without edits"
+        );
+        // Without a known edit time, a save after the file's last edit means here holds at least as much.
+        assert_eq!(newer_copy(at(10, 0), None, at(10, 30)), NewerCopy::Here);
+        assert_eq!(newer_copy(at(10, 0), None, at(9, 30)), NewerCopy::File);
+    }
+}

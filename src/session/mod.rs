@@ -530,6 +530,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 last_exported_at: o.meta.last_exported_at,
                 deleted_at: None,
                 bytes: new_bytes,
+                edited_at: Some(o.ws.updated_at),
             },
             write,
             changes: std::mem::take(&mut o.pending),
@@ -787,6 +788,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             last_exported_at: None,
             deleted_at: None,
             bytes: write.bytes(),
+            edited_at: Some(ws.updated_at),
         };
         let revision = self.repo.save(&meta, &write, 0).await?;
         self.confirm_whole(&ws, &write, revision).await?;
@@ -870,6 +872,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             last_exported_at: old_meta.last_exported_at,
             deleted_at: Some(t),
             bytes: backup_write.bytes(),
+            edited_at: Some(backup.updated_at),
         };
         let r = self.repo.save(&backup_meta, &backup_write, 0).await?;
         self.confirm_whole(&backup, &backup_write, r).await?;
@@ -883,6 +886,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             last_exported_at: old_meta.last_exported_at,
             deleted_at: None,
             bytes: write.bytes(),
+            edited_at: Some(ws.updated_at),
         };
         let revision = self.repo.save(&meta, &write, old_body.revision).await?;
         self.confirm_whole(&ws, &write, revision).await?;
@@ -998,6 +1002,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let meta = StoredMeta {
             name: ws.name.clone(),
             saved_at: t,
+            edited_at: Some(ws.updated_at),
             ..meta
         };
         self.repo

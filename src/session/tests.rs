@@ -450,6 +450,7 @@ fn a_workspace_written_by_the_first_version_opens_and_moves_into_parts() {
         last_exported_at: None,
         deleted_at: None,
         bytes: 0,
+        edited_at: None,
     };
     repo.inner
         .put_legacy(meta, &crate::file_format::storage_json(&ws, now()));
@@ -480,6 +481,7 @@ fn a_workspace_locked_by_a_rule_break_opens_repaired_with_the_original_kept() {
         last_exported_at: None,
         deleted_at: None,
         bytes: 0,
+        edited_at: None,
     };
     repo.inner
         .put_legacy(meta, &crate::file_format::storage_json(&ws, now()));

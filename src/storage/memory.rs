@@ -147,6 +147,7 @@ mod tests {
             last_exported_at: None,
             deleted_at: None,
             bytes: 0,
+            edited_at: None,
         }
     }
 

@@ -38,6 +38,10 @@ pub struct StoredMeta {
     /// Size of the stored workspace (all its parts).
     #[serde(default)]
     pub bytes: usize,
+    /// When the workspace was last edited (its `updated_at`), to tell which of two copies is newer.
+    /// Absent in lists written before it existed.
+    #[serde(default)]
+    pub edited_at: Option<DateTime<Utc>>,
 }
 
 /// A stored workspace as it was read.

@@ -536,6 +536,15 @@ pub fn edit_title(m: &Meeting) -> String {
     format!("{}, {}", super::meeting_type(&m.meeting_type), m.case_ref)
 }
 
+/// The header's name for a meeting form's draft: "Nyt møde" or "Familierådslagning, F-2041".
+pub fn draft_label(m: &Meeting, is_new: bool) -> String {
+    if is_new {
+        NEW_TITLE.to_string()
+    } else {
+        edit_title(m)
+    }
+}
+
 /// "Sag F-2041 – Familierådslagning 17.09.2026"
 pub fn meeting_label(m: &Meeting) -> String {
     let date = m
@@ -622,7 +631,7 @@ pub const STATS_LEAD: &str = "Møder pr. måned og type sammenholdt med kommunen
 pub const PERIOD_LABEL: &str = "Periode";
 pub const L_FROM_MONTH: &str = "Fra måned";
 pub const L_TO_MONTH: &str = "Til måned";
-pub const H_MONTH: &str = "Vælg en måned, eller skriv åååå-mm, fx 2026-01.";
+pub const H_MONTH: &str = "Skriv åååå-mm, fx 2026-01.";
 pub const PERIOD_REVERSED: &str = "«Til måned» skal ligge efter «Fra måned».";
 pub const NO_TARGETS: &str = "Der er ingen mål for antal møder. Tilføj dem under Indstillinger.";
 pub const ALL_TYPES_HEADING: &str = "Alle mødetyper pr. måned";

@@ -351,8 +351,8 @@ pub fn today_marker(today: NaiveDate) -> String {
     format!("I dag, {}", date_long(today))
 }
 
-/// "Skriv en gyldig dato (dd.mm.åååå)."
-pub const INVALID_DATE: &str = "Skriv en gyldig dato.";
+/// The one message for a date the form cannot read.
+pub const INVALID_DATE: &str = crate::text::ui::DATE_WRONG;
 pub const INVALID_NUMBER: &str = "Skriv et tal, fx 12 eller 12,5.";
 pub const INVALID_AMOUNT: &str = "Skriv et helt beløb i kroner, fx 250000 eller 250.000.";
 pub const INVALID_YEAR: &str = "Skriv et årstal med fire cifre, fx 2020.";

@@ -38,6 +38,11 @@ pub fn recovered(n: usize) -> String {
     }
 }
 pub const BEFORE_IMPORT_SUFFIX: &str = "(før import)";
+
+/// The name suffix of a file imported beside the same workspace: "(importeret 02.12.2026)".
+pub fn imported_copy_suffix(today: chrono::NaiveDate) -> String {
+    format!("(importeret {})", super::date_short(today))
+}
 pub const DOWNLOAD_UNSAVED: &str = "Download dine ændringer som fil";
 pub const DOWNLOAD_FAILED: &str = "Browseren kunne ikke hente filen ned. Prøv igen.";
 pub const EXPORTED_AS: &str = "Eksporteret som";
@@ -258,3 +263,56 @@ pub fn bytes(n: f64) -> String {
         format!("{} kB", super::decimal((n / 1024.0).max(0.0), 0))
     }
 }
+
+/// Hint under every date field: the app's one date format, whatever the browser's language.
+pub const DATE_HINT: &str = "Skriv dd.mm.åååå, fx 12.03.2026.";
+pub const DATE_WRONG: &str = "Datoen kan ikke læses. Skriv den som dd.mm.åååå, fx 12.03.2026.";
+pub const TIME_WRONG: &str = "Klokkeslættet kan ikke læses. Skriv det som tt:mm, fx 09:30.";
+pub const MONTH_WRONG: &str = "Måneden kan ikke læses. Skriv den som åååå-mm, fx 2026-01.";
+
+/// The header's save status while forms hold drafts: "Ikke gemt: kladde i «Møde 12.03.2026»".
+pub fn drafts_unsaved(labels: &[String]) -> String {
+    match labels {
+        [] => String::new(),
+        [one] => format!("Ikke gemt: kladde i «{one}»"),
+        [first, rest @ ..] => format!("Ikke gemt: kladder i «{first}» og {} andre", rest.len()),
+    }
+}
+pub const GO_TO_DRAFT: &str = "Gå til kladden";
+
+/// The question before leaving a form whose draft would be lost.
+pub fn leave_draft_question(labels: &[String]) -> String {
+    let which = labels
+        .iter()
+        .map(|l| format!("«{l}»"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("Du har ændringer i {which}, som ikke er gemt.\n\nTryk OK for at forlade siden uden at gemme dem, eller annullér for at blive på siden og gemme.")
+}
+
+/// Heading when an imported file holds a workspace this browser has already.
+pub fn same_workspace_title(name_here: &str) -> String {
+    format!("Filen er det samme arbejdsområde som «{name_here}», som allerede findes her.")
+}
+
+/// Which copy is newer, with both copies' last edit.
+pub fn same_workspace_text(
+    newer: crate::model::NewerCopy,
+    file_edited: chrono::DateTime<chrono::Utc>,
+    here_edited: chrono::DateTime<chrono::Utc>,
+) -> String {
+    use crate::model::NewerCopy;
+    let when = |at: chrono::DateTime<chrono::Utc>| {
+        let l = at.with_timezone(&chrono::Local);
+        format!("{} kl. {}", super::date_short(l.date_naive()), l.format("%H.%M"))
+    };
+    let (f, h) = (when(file_edited), when(here_edited));
+    match newer {
+        NewerCopy::Same => format!("Begge er sidst ændret {h}, så de er højst sandsynligt ens. Du behøver ikke importere filen."),
+        NewerCopy::Here => format!("Udgaven her er nyere: den er sidst ændret {h}, filen {f}. Importerer du filen over den, lægges udgaven her i papirkurven."),
+        NewerCopy::File => format!("Filen er nyere: den er sidst ændret {f}, udgaven her {h}."),
+    }
+}
+
+pub const UNDONE: &str = "Den seneste ændring er fortrudt.";
+pub const REDONE: &str = "Ændringen er gentaget.";

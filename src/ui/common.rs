@@ -4,6 +4,57 @@ use crate::app::use_app;
 use crate::text::ui as t;
 use leptos::prelude::*;
 
+/// The page's path and query as the address bar shows them (`/netvaerksmoeder/nyt?skabelon=…`).
+pub fn here() -> String {
+    let l = window().location();
+    format!(
+        "{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    )
+}
+
+/// A form's unsaved-draft flag: set by any `input` event inside the form (put `on:input` on the `<form>`),
+/// cleared by the form when it saves or cancels. While set, the header says the draft is not saved, and
+/// leaving the page or closing the tab asks first. The form unmounting ends it.
+pub fn form_draft(label: impl Into<String>) -> RwSignal<bool> {
+    let app = use_app();
+    let touched = RwSignal::new(false);
+    let label = label.into();
+    app.drafts
+        .track(Signal::derive(move || label.clone()), touched.into());
+    touched
+}
+
+/// Keeps a newly focused field clear of its form's sticky button bar (WCAG 2.4.11, focus not obscured):
+/// put `on:focusin=keep_clear_of_sticky_bar` on a `<form>` whose `.form-actions` sticks to the bottom.
+pub fn keep_clear_of_sticky_bar(ev: leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    if el.closest(".form-actions").ok().flatten().is_some() {
+        return;
+    }
+    // After the browser's own scrolling into view, which ignores the bar.
+    request_animation_frame(move || {
+        let Some(bar) = el
+            .closest("form")
+            .ok()
+            .flatten()
+            .and_then(|f| f.query_selector(".form-actions").ok().flatten())
+        else {
+            return;
+        };
+        let bar_top = bar.get_bounding_client_rect().top();
+        let field = el.get_bounding_client_rect();
+        let overlap = field.bottom() + 12.0 - bar_top;
+        if overlap > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, overlap);
+        }
+    });
+}
+
 /// Sets the document title, so screen reader users and tabs know the page.
 pub fn set_title(page: &str) {
     document().set_title(&format!("{page} – {}", t::APP_NAME));

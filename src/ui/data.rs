@@ -7,7 +7,7 @@ use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, Part, StorageMode};
 use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
-use crate::model::{Id, Workspace};
+use crate::model::{newer_copy, Id, NewerCopy, Workspace};
 use crate::storage::StoredMeta;
 use crate::text::{self, ui as t};
 use chrono::{DateTime, Local, Utc};
@@ -188,6 +188,7 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
     let field_id = format!("rename-{id}");
     let error_id = format!("rename-{id}-error");
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    let touched = crate::ui::common::form_draft("Nyt navn");
     Effect::new(move |_| {
         if let Some(i) = input_ref.get() {
             let _ = i.focus();
@@ -212,7 +213,7 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
     };
     let eid = error_id.clone();
     view! {
-        <form class="inline-form" on:submit=submit novalidate>
+        <form class="inline-form" on:submit=submit on:input=move |_| touched.set(true) novalidate>
             <label for=field_id.clone() class="form-label">"Nyt navn"</label>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
             <input id=field_id class="form-input" type="text" maxlength="300" node_ref=input_ref
@@ -336,6 +337,17 @@ fn ImportSection() -> impl IntoView {
     }
 }
 
+/// How a read file goes in: beside the others, over one of them, or (when this browser holds the same
+/// workspace) not at all, over it, or as a copy beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ImportMode {
+    New,
+    Replace,
+    OpenHere,
+    ReplaceSame,
+    Copy,
+}
+
 #[component]
 fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
     let app = use_app();
@@ -346,10 +358,6 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         .iter()
         .map(|s| s.interventions.len())
         .sum();
-    let replace_target = RwSignal::new(String::new());
-    let confirmed = RwSignal::new(false);
-    let mode_replace = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
     let others = Memo::new(move |_| {
         app.workspaces.with(|l| {
             l.iter()
@@ -358,36 +366,112 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The same workspace (by id) in this browser, and which copy holds the later edit.
+    let file_id = ws.id;
+    let file_edited = ws.updated_at;
+    let same = others
+        .get_untracked()
+        .into_iter()
+        .find(|m| m.id == file_id)
+        .map(|m| {
+            let newer = newer_copy(file_edited, m.edited_at, m.saved_at);
+            (m, newer)
+        });
+    let mode = RwSignal::new(match &same {
+        Some((_, NewerCopy::File)) => ImportMode::ReplaceSame,
+        Some(_) => ImportMode::OpenHere,
+        None => ImportMode::New,
+    });
+    let copy_name = crate::model::validation::name_with_suffix(
+        &ws.name,
+        &t::imported_copy_suffix(crate::browser::today()),
+    );
+    let replace_target = RwSignal::new(String::new());
+    let confirmed = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
     let heading_ref = NodeRef::<leptos::html::H3>::new();
     Effect::new(move |_| {
         if let Some(h) = heading_ref.get() {
             let _ = h.focus();
         }
     });
-    let run = move |_| {
-        let ws = pending.workspace.clone();
-        let target = if mode_replace.get_untracked() {
-            let Ok(id) = replace_target.get_untracked().parse::<Id>() else {
-                error.set(Some("Vælg det arbejdsområde, der skal erstattes.".into()));
-                return;
-            };
-            if !confirmed.get_untracked() {
+    let run = {
+        let copy_name = copy_name.clone();
+        move |_| {
+            let mut ws = pending.workspace.clone();
+            let needs_confirm = matches!(mode.get_untracked(), ImportMode::Replace | ImportMode::ReplaceSame);
+            if needs_confirm && !confirmed.get_untracked() {
                 error.set(Some("Bekræft, at arbejdsområdet skal erstattes.".into()));
                 return;
             }
-            ImportTarget::Replace(id)
-        } else {
-            ImportTarget::New
-        };
-        spawn_local(async move {
-            match session::import(app, ws, target).await {
-                Ok(()) => {
-                    app.info("Filen er importeret og åbnet.");
-                    on_done.run(());
+            let target = match mode.get_untracked() {
+                ImportMode::New => ImportTarget::New,
+                ImportMode::Copy => {
+                    ws.id = crate::model::new_id();
+                    ws.name = copy_name.clone();
+                    ImportTarget::New
                 }
-                Err(e) => error.set(Some(t::storage_error(&e))),
-            }
-        });
+                ImportMode::ReplaceSame => ImportTarget::Replace(file_id),
+                ImportMode::Replace => {
+                    let Ok(id) = replace_target.get_untracked().parse::<Id>() else {
+                        error.set(Some("Vælg det arbejdsområde, der skal erstattes.".into()));
+                        return;
+                    };
+                    ImportTarget::Replace(id)
+                }
+                ImportMode::OpenHere => {
+                    spawn_local(async move {
+                        session::open(app, file_id).await;
+                        app.info("Udgaven her i browseren er åbnet. Filen er ikke importeret.");
+                        on_done.run(());
+                    });
+                    return;
+                }
+            };
+            spawn_local(async move {
+                match session::import(app, ws, target).await {
+                    Ok(()) => {
+                        app.info("Filen er importeret og åbnet.");
+                        on_done.run(());
+                    }
+                    Err(e) => error.set(Some(t::storage_error(&e))),
+                }
+            });
+        }
+    };
+    let radio = move |id: &'static str, m: ImportMode, label: String, disabled: Signal<bool>| {
+        view! {
+            <div class="radio">
+                <input type="radio" id=id name="import-mode" prop:checked=move || mode.get() == m
+                    on:change=move |_| { mode.set(m); error.set(None) } disabled=disabled/>
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    let no_others = Signal::derive(move || others.with(|o| o.is_empty()));
+    let never = Signal::derive(|| false);
+    let choices = match &same {
+        Some((here, newer)) => view! {
+            <div class="alert alert-info" data-testid="import-same">
+                <p><strong>{t::same_workspace_title(&here.name)}</strong></p>
+                <p>{t::same_workspace_text(*newer, file_edited, here.edited_at.unwrap_or(here.saved_at))}</p>
+            </div>
+            <fieldset class="form-group">
+                <legend class="form-label">"Hvad vil du gøre?"</legend>
+                {radio("import-open-here", ImportMode::OpenHere, "Åbn udgaven her i browseren, og importér ikke filen".into(), never)}
+                {radio("import-replace-same", ImportMode::ReplaceSame, "Erstat udgaven her med filen".into(), never)}
+                {radio("import-copy", ImportMode::Copy, format!("Importér filen som en kopi ved siden af, med navnet «{copy_name}»"), never)}
+            </fieldset>
+        }
+        .into_any(),
+        None => view! {
+            <fieldset class="form-group">
+                <legend class="form-label">"Hvordan skal filen importeres?"</legend>
+                {radio("import-new", ImportMode::New, "Som et nyt arbejdsområde".into(), never)}
+                {radio("import-replace", ImportMode::Replace, "Erstat et eksisterende arbejdsområde".into(), no_others)}
+            </fieldset>
+        }
+        .into_any(),
     };
     view! {
         <div class="panel" data-testid="import-preview">
@@ -405,18 +489,8 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                 <li>{format!("{} netværksmøder", ws.meetings.len())}</li>
                 <li>{format!("{} initiativer i handleplanen", ws.plan.initiatives.len())}</li>
             </ul>
-            <fieldset class="form-group">
-                <legend class="form-label">"Hvordan skal filen importeres?"</legend>
-                <div class="radio">
-                    <input type="radio" id="import-new" name="import-mode" prop:checked=move || !mode_replace.get() on:change=move |_| mode_replace.set(false)/>
-                    <label for="import-new">"Som et nyt arbejdsområde"</label>
-                </div>
-                <div class="radio">
-                    <input type="radio" id="import-replace" name="import-mode" prop:checked=move || mode_replace.get() on:change=move |_| mode_replace.set(true) disabled=move || others.get().is_empty()/>
-                    <label for="import-replace">"Erstat et eksisterende arbejdsområde"</label>
-                </div>
-            </fieldset>
-            <Show when=move || mode_replace.get()>
+            {choices}
+            <Show when=move || mode.get() == ImportMode::Replace>
                 <div class="form-group">
                     <label for="import-target" class="form-label">"Arbejdsområde, der erstattes"</label>
                     <select id="import-target" class="form-select" on:change=move |ev| replace_target.set(event_target_value(&ev)) prop:value=move || replace_target.get()>
@@ -426,6 +500,8 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                         </For>
                     </select>
                 </div>
+            </Show>
+            <Show when=move || matches!(mode.get(), ImportMode::Replace | ImportMode::ReplaceSame)>
                 <div class="checkbox">
                     <input type="checkbox" id="import-confirm" prop:checked=move || confirmed.get() on:change=move |ev| confirmed.set(event_target_checked(&ev))/>
                     <label for="import-confirm">"Ja, erstat det. Den nuværende udgave lægges i papirkurven, så den kan gendannes."</label>
@@ -433,7 +509,9 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             </Show>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="button-row">
-                <button type="button" class="button" on:click=run>"Importér"</button>
+                <button type="button" class="button" on:click=run>
+                    {move || if mode.get() == ImportMode::OpenHere { "Åbn" } else { "Importér" }}
+                </button>
                 <button type="button" class="button secondary" on:click=move |_| on_done.run(())>"Fortryd"</button>
             </div>
         </div>

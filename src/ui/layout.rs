@@ -51,7 +51,9 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 #[component]
 fn SaveStatus() -> impl IntoView {
     let app = use_app();
+    let drafts = move || app.drafts.unsaved(app.open_id.get());
     let text = move || match app.save_state.get() {
+        _ if !drafts().is_empty() => t::drafts_unsaved(&drafts()),
         SaveState::Idle => {
             if app.is_open() {
                 t::SAVE_IDLE.to_string()
@@ -69,8 +71,24 @@ fn SaveStatus() -> impl IntoView {
         SaveState::Failed(_) => t::SAVE_FAILED.into(),
     };
     let bad = move || matches!(app.save_state.get(), SaveState::Failed(_));
+    let location = leptos_router::hooks::use_location();
+    // A kept draft of a form the user has left: one link back to it.
+    let elsewhere = move || {
+        location.pathname.track();
+        location.search.track();
+        let here = crate::ui::common::here();
+        app.drafts
+            .elsewhere(app.open_id.get(), &here)
+            .into_iter()
+            .next()
+    };
     view! {
-        <p class="save-status" class:bad=bad role="status" aria-live="polite" data-testid="save-status">{text}</p>
+        <div class="save-area">
+            <p class="save-status" class:bad=bad class:draft=move || !drafts().is_empty() role="status" aria-live="polite" data-testid="save-status">{text}</p>
+            {move || elsewhere().map(|(label, path)| view! {
+                <A href=path attr:class="draft-link" attr:data-testid="draft-link">{format!("{}: {label}", t::GO_TO_DRAFT)}</A>
+            })}
+        </div>
     }
 }
 
@@ -78,6 +96,7 @@ fn SaveStatus() -> impl IntoView {
 pub fn Banners() -> impl IntoView {
     let app = use_app();
     view! {
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="app-live">{move || app.announcement.get()}</p>
         <div class="banners">
             {move || match app.mode.get() {
                 StorageMode::MemoryOnly(_) => Some(view! {
@@ -125,6 +144,52 @@ pub fn Footer() -> impl IntoView {
             <p>"Trappe gemmer alt i din egen browser og sender aldrig data nogen steder hen. Del arbejde ved at eksportere en fil på siden Data."</p>
         </footer>
     }
+}
+
+/// A click on a link away from a form with an unsaved draft that the form cannot keep asks first. Runs in
+/// the capture phase, before the router's own link handling.
+pub fn install_leave_guard(app: AppState) {
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        move |ev: web_sys::MouseEvent| {
+            if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                return;
+            }
+            let Some(link) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            else {
+                return;
+            };
+            let here = window().location();
+            let same_page = link.pathname() == here.pathname().unwrap_or_default()
+                && link.search() == here.search().unwrap_or_default();
+            if same_page || !link.target().is_empty() || link.has_attribute("download") {
+                return;
+            }
+            if !confirm_leave(app) {
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
+            }
+        },
+    );
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // The listener lives as long as the page.
+    on_click.forget();
+}
+
+/// True when no open form would lose a draft, or the user agrees to lose it.
+pub fn confirm_leave(app: AppState) -> bool {
+    let lost = app.drafts.lost_on_leave();
+    lost.is_empty()
+        || window()
+            .confirm_with_message(&t::leave_draft_question(&lost))
+            .unwrap_or(false)
 }
 
 /// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo edits, except inside text fields (which keep their own undo).

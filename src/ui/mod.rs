@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     session::boot(app);
     layout::install_shortcuts(app);
+    layout::install_leave_guard(app);
     view! {
         <Router>
             <div class="app" class:workshop=move || app.workshop_mode.get()>

@@ -74,6 +74,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
     let opened = StoredValue::new(app.read_untracked(|w| Setting::Info.of(w)));
     let conflicts = RwSignal::new(Vec::new());
     let choices = RwSignal::new(Vec::<bool>::new());
+    let touched = crate::ui::common::form_draft("Om arbejdsområdet");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         for e in [error, municipality_error, description_error] {
@@ -107,6 +108,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
         match session::dispatch(app, cmd) {
             Ok(()) => {
                 opened.set_value(app.read_untracked(|w| Setting::Info.of(w)));
+                touched.set(false);
                 app.info("Oplysningerne er gemt.");
             }
             Err(e) => {
@@ -123,7 +125,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
     view! {
         <section aria-labelledby="ws-info">
             <h2 id="ws-info">"Om arbejdsområdet"</h2>
-            <form class="form" on:submit=submit novalidate>
+            <form class="form" on:submit=submit on:input=move |_| touched.set(true) novalidate>
                 <div class="form-group" class:has-error=move || error.get().is_some()>
                     <label for="ws-name" class="form-label">"Navn"</label>
                     {move || error.get().map(|e| view! { <span class="form-error" id="ws-name-error">{e}</span> })}

@@ -1,8 +1,9 @@
 //! The plan's action items: what, who, by when, done.
 
-use super::fields::{described_by, error_for, Draft, Errors};
+use super::fields::{described_by, error_for, set_input_error, Draft, Errors};
 use super::focus_later;
-use crate::model::meeting_query::{iso_date, parse_iso_date};
+use crate::model::dates::{date_field, parse_date};
+use crate::text::ui as t;
 use crate::model::{ActionItem, Id};
 use crate::text::meetings as txt;
 use leptos::prelude::*;
@@ -67,9 +68,15 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
         let what_id = what_id.clone();
         Memo::new(move |_| error_for(errors, &what_id))
     };
+    let due_error = {
+        let due_id = due_id.clone();
+        Memo::new(move |_| error_for(errors, &due_id))
+    };
     let wid = what_id.clone();
     let remove = move |_| {
         draft.update(|m| m.action_items.retain(|a| a.id != aid));
+        let row = format!("a-{aid}-");
+        errors.update(|e| e.retain(|(f, _)| !f.starts_with(&row)));
         focus_later("actions-add".into());
     };
     view! {
@@ -91,11 +98,21 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                         prop:value=move || current.get().map(|(_, a)| a.who).unwrap_or_default()
                         on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.who = v.clone()) }/>
                 </div>
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || due_error.get().is_some()>
                     <label class="form-label" for=due_id.clone()>{txt::L_ACTION_DUE}</label>
-                    <input id=due_id class="form-input date-input" type="date"
-                        prop:value=move || iso_date(current.get().and_then(|(_, a)| a.due))
-                        on:change=move |ev| { let d = parse_iso_date(&event_target_value(&ev)); update(&|a| a.due = d) }/>
+                    <span class="form-hint" id=format!("{due_id}-hint")>{t::DATE_HINT}</span>
+                    {let d = due_id.clone(); move || due_error.get().map(|e| view! { <span class="form-error" id=format!("{d}-error")>{e}</span> })}
+                    <input id=due_id.clone() class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                        aria-describedby={let d = due_id.clone(); move || described_by(&d, true, due_error.get().is_some())}
+                        aria-invalid=move || due_error.get().is_some().to_string()
+                        prop:value=move || date_field(current.get().and_then(|(_, a)| a.due))
+                        on:change={let d = due_id.clone(); move |ev| {
+                            let typed = event_target_value(&ev);
+                            let parsed = parse_date(&typed);
+                            let unreadable = parsed.is_none() && !typed.trim().is_empty();
+                            set_input_error(errors, &d, unreadable.then_some(t::DATE_WRONG));
+                            if !unreadable { update(&|a| a.due = parsed) }
+                        }}/>
                 </div>
                 <div class="checkbox action-done">
                     <input type="checkbox" id=done_id.clone()

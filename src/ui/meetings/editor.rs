@@ -1,7 +1,9 @@
 //! The meeting form: a new meeting (from a template or as a copy) or an existing one. The form edits a
 //! draft; "Gem mødet" checks it and stores it with one undoable command.
 
-use super::fields::{described_by, error_for, DateField, Draft, Errors, TextField};
+use super::fields::{
+    described_by, error_for, input_errors, set_input_error, DateField, Draft, Errors, TextField,
+};
 use super::{
     actions, all_templates, focus_later, links, meeting_by_id, meeting_path, participants,
     plan_items, templates, AreaHeader, MeetingNotFound, BASE,
@@ -10,7 +12,8 @@ use crate::app::{session, use_app, Part};
 use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::mark_followed_up;
-use crate::model::meeting_query::{parse_iso_time, type_from_key, type_key, type_options};
+use crate::model::dates::{parse_time, time_field};
+use crate::model::meeting_query::{type_from_key, type_key, type_options};
 use crate::model::record::{Record, RecordKind};
 use crate::model::templates::{
     duplicate_meeting, meeting_from_template, shows_safety_scale, template_from_meeting,
@@ -166,7 +169,18 @@ fn refused_fields(m: &Meeting, e: &crate::model::commands::CommandError) -> Vec<
 fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
+    // A draft the user left unsaved here (with the stored version it was based on) comes back.
+    let path = crate::ui::common::here();
+    let workspace = app.open_id.get_untracked();
+    let kept: Option<(Meeting, Option<Meeting>)> =
+        workspace.and_then(|ws| app.drafts.take(ws, &path));
+    let prefilled = StoredValue::new(initial.clone());
+    let (initial, kept_base) = match kept {
+        Some((d, base)) => (d, Some(base)),
+        None => (initial, None),
+    };
     let id = initial.id;
+    let cancel_path = path.clone();
     let draft: Draft = RwSignal::new(initial);
     let errors: Errors = RwSignal::new(Vec::new());
     let custom_type = RwSignal::new(false);
@@ -175,7 +189,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     let stored = Memo::new(move |_| app.read(Part::Meetings, |w| meeting_by_id(w, id)).flatten());
     let baseline = StoredValue::new(stored.get_untracked());
     // The stored version the draft was made from: a save keeps what another tab changed meanwhile.
-    let opened = StoredValue::new(stored.get_untracked());
+    let opened = StoredValue::new(kept_base.unwrap_or_else(|| stored.get_untracked()));
     let conflicts = RwSignal::new(Vec::new());
     let choices = RwSignal::new(Vec::<bool>::new());
     Effect::new(move |_| {
@@ -193,21 +207,19 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
         baseline.set_value(now);
     });
     // Edited since opened (a new meeting: since it was prefilled) or since last saved.
-    let prefilled = StoredValue::new(draft.get_untracked());
     let dirty = Memo::new(move |_| {
         stored.with(|s| match s {
             None => draft.with(|d| prefilled.with_value(|p| !same_content(d, p))),
             Some(s) => draft.with(|d| !same_content(d, s)),
         })
     });
-    // Closing or reloading the tab with unsaved edits asks first.
-    let guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if dirty.get_untracked() {
-            ev.prevent_default();
-            ev.set_return_value(txt::UNSAVED);
-        }
-    });
-    on_cleanup(move || guard.remove());
+    // Leaving keeps the draft; the header says it is not saved, and closing the tab asks.
+    if let Some(ws) = workspace {
+        let label = Signal::derive(move || draft.with(|m| txt::draft_label(m, is_new && stored.with(|s| s.is_none()))));
+        app.drafts.keep(ws, path, label, dirty.into(), move || {
+            (draft.get(), opened.get_value())
+        });
+    }
     let unsaved_note = move || {
         if stored.with(|s| s.is_none()) {
             Some(txt::NOT_SAVED_YET)
@@ -220,7 +232,8 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
         let navigate = navigate.clone();
         move |_| {
             let m = draft.get_untracked();
-            let found = problems(&m, custom_type.get_untracked());
+            let mut found = input_errors(errors);
+            found.extend(problems(&m, custom_type.get_untracked()));
             if !found.is_empty() {
                 errors.set(found);
                 focus_later("m-errors".into());
@@ -286,6 +299,9 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
         if let Some(s) = stored.get_untracked() {
             draft.set(s);
         } else {
+            if let Some(ws) = workspace {
+                app.drafts.discard(ws, &cancel_path);
+            }
             navigate(BASE, NavigateOptions::default());
         }
     };
@@ -296,7 +312,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             <MeetingTools draft=draft save=save/>
         </Show>
         <ErrorSummary errors=errors/>
-        <form class="meet-form" novalidate on:submit=on_submit aria-label=txt::FORM_LABEL>
+        <form class="meet-form" novalidate on:submit=on_submit on:focusin=crate::ui::common::keep_clear_of_sticky_bar aria-label=txt::FORM_LABEL>
             <BasicsSection draft=draft errors=errors custom_type=custom_type/>
             <RolesSection draft=draft errors=errors/>
             <participants::Participants draft=draft/>
@@ -309,7 +325,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                     get=|m| &m.decisions set=|m, v| m.decisions = v multiline=true/>
             </fieldset>
             <actions::ActionItems draft=draft errors=errors/>
-            <links::FollowUpAndLinks draft=draft/>
+            <links::FollowUpAndLinks draft=draft errors=errors/>
             <fieldset class="meet-section">
                 <legend><h2>{txt::SECTION_NOTES}</h2></legend>
                 <TextField draft=draft errors=errors id="m-notes" label=txt::L_NOTES hint=txt::H_NOTES
@@ -478,7 +494,8 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
         })
     });
     let type_error = Memo::new(move |_| error_for(errors, "m-type-name"));
-    let time = Memo::new(move |_| draft.with(|m| m.time.map(txt::time).unwrap_or_default()));
+    let time = Memo::new(move |_| draft.with(|m| time_field(m.time)));
+    let time_error = Memo::new(move |_| error_for(errors, "m-time"));
     let status = Memo::new(move |_| draft.with(|m| m.status));
     view! {
         <fieldset class="meet-section">
@@ -508,13 +525,24 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                             on:input=move |ev| draft.update(|m| m.meeting_type = MeetingType::Custom(event_target_value(&ev)))/>
                     </div>
                 </Show>
-                <DateField draft=draft id="m-date" label=txt::L_DATE get=|m| m.date set=|m, v| m.date = v/>
-                <div class="form-group">
+                <DateField draft=draft errors=errors id="m-date" label=txt::L_DATE get=|m| m.date set=|m, v| m.date = v/>
+                <div class="form-group" class:has-error=move || time_error.get().is_some()>
                     <label class="form-label" for="m-time">{txt::L_TIME}</label>
                     <span class="form-hint" id="m-time-hint">{txt::H_TIME}</span>
-                    <input id="m-time" class="form-input time-input" type="time" aria-describedby="m-time-hint"
+                    {move || time_error.get().map(|e| view! { <span class="form-error" id="m-time-error">{e}</span> })}
+                    <input id="m-time" class="form-input time-input" type="text" inputmode="numeric" autocomplete="off" maxlength="5"
+                        aria-describedby=move || described_by("m-time", true, time_error.get().is_some())
+                        aria-invalid=move || time_error.get().is_some().to_string()
                         prop:value=move || time.get()
-                        on:change=move |ev| draft.update(|m| m.time = parse_iso_time(&event_target_value(&ev)))/>
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev);
+                            let parsed = parse_time(&typed);
+                            let unreadable = parsed.is_none() && !typed.trim().is_empty();
+                            set_input_error(errors, "m-time", unreadable.then_some(t::TIME_WRONG));
+                            if !unreadable {
+                                draft.update(|m| m.time = parsed);
+                            }
+                        }/>
                 </div>
             </div>
             <CaseRefField draft=draft errors=errors/>

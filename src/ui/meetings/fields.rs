@@ -1,7 +1,8 @@
 //! Form fields bound to the meeting being edited (the draft), DKFDS style: label, hint, error, field. Each
 //! field reads its own value through a memo, so typing in one field does not rewrite the others.
 
-use crate::model::meeting_query::{iso_date, parse_iso_date};
+use crate::model::dates::{date_field, parse_date};
+use crate::text::ui as t;
 use crate::model::Meeting;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -66,26 +67,63 @@ pub fn TextField(
     }
 }
 
-/// A date field for one of the meeting's optional dates. It updates on `change` (a whole date entered or
-/// cleared), so a half-typed date is never overwritten.
+/// A date field for one of the meeting's optional dates, in Danish format (dd.mm.åååå) whatever the
+/// browser's language. It updates on `change` (a whole date entered or cleared), so a half-typed date is
+/// never overwritten; a date it cannot read stays as typed, with an error the save also respects.
 #[component]
 pub fn DateField(
     draft: Draft,
+    errors: Errors,
     id: &'static str,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     get: fn(&Meeting) -> Option<NaiveDate>,
     set: fn(&mut Meeting, Option<NaiveDate>),
 ) -> impl IntoView {
-    let value = Memo::new(move |_| draft.with(|m| iso_date(get(m))));
+    let value = Memo::new(move |_| draft.with(|m| date_field(get(m))));
+    let hint = match hint {
+        Some(h) => format!("{h} {}", t::DATE_HINT),
+        None => t::DATE_HINT.to_string(),
+    };
+    let on_change = move |ev| {
+        let typed = event_target_value(&ev);
+        let parsed = parse_date(&typed);
+        set_input_error(errors, id, (parsed.is_none() && !typed.trim().is_empty()).then_some(t::DATE_WRONG));
+        if parsed.is_some() || typed.trim().is_empty() {
+            draft.update(|m| set(m, parsed));
+        }
+    };
     view! {
-        <div class="form-group">
+        <div class="form-group" class:has-error=move || error_for(errors, id).is_some()>
             <label class="form-label" for=id>{label}</label>
-            {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
-            <input id=id class="form-input date-input" type="date"
-                aria-describedby=described_by(id, hint.is_some(), false)
+            <span class="form-hint" id=format!("{id}-hint")>{hint}</span>
+            {move || error_for(errors, id).map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
+            <input id=id class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                aria-describedby=move || described_by(id, true, error_for(errors, id).is_some())
+                aria-invalid=move || error_for(errors, id).is_some().to_string()
                 prop:value=move || value.get()
-                on:change=move |ev| draft.update(|m| set(m, parse_iso_date(&event_target_value(&ev))))/>
+                on:change=on_change/>
         </div>
     }
+}
+
+/// Sets or clears the "cannot read what you typed" error of one field. Such errors outlive a save's own
+/// checks (`input_errors`), since the draft never holds the unreadable text.
+pub fn set_input_error(errors: Errors, id: &str, message: Option<&'static str>) {
+    errors.update(|e| {
+        e.retain(|(f, _)| f != id);
+        if let Some(m) = message {
+            e.push((id.to_string(), m.to_string()));
+        }
+    });
+}
+
+/// The fields whose typed text could not be read (date, time), to keep when the save re-checks the draft.
+pub fn input_errors(errors: Errors) -> Vec<(String, String)> {
+    errors.with_untracked(|e| {
+        e.iter()
+            .filter(|(_, m)| [t::DATE_WRONG, t::TIME_WRONG].contains(&m.as_str()))
+            .cloned()
+            .collect()
+    })
 }

@@ -1,6 +1,6 @@
 //! Follow-up dates, the computed next follow-up, and the step or interventions the meeting led to.
 
-use super::fields::{DateField, Draft};
+use super::fields::{DateField, Draft, Errors};
 use crate::app::{use_app, Part};
 use crate::browser::today;
 use crate::model::follow_up::{next_follow_up, StepLookup};
@@ -16,7 +16,7 @@ struct StepChoice {
 }
 
 #[component]
-pub fn FollowUpAndLinks(draft: Draft) -> impl IntoView {
+pub fn FollowUpAndLinks(draft: Draft, errors: Errors) -> impl IntoView {
     let app = use_app();
     let steps = Memo::new(move |_| {
         app.read(Part::Staircase, |w| {
@@ -52,9 +52,9 @@ pub fn FollowUpAndLinks(draft: Draft) -> impl IntoView {
         <fieldset class="meet-section">
             <legend><h2>{txt::SECTION_FOLLOW_UP}</h2></legend>
             <div class="meet-grid">
-                <DateField draft=draft id="m-measure-start" label=txt::L_MEASURE_START hint=txt::H_MEASURE_START
+                <DateField draft=draft errors=errors id="m-measure-start" label=txt::L_MEASURE_START hint=txt::H_MEASURE_START
                     get=|m| m.measure_start set=|m, v| m.measure_start = v/>
-                <DateField draft=draft id="m-follow-up" label=txt::L_FOLLOW_UP_DATE hint=txt::H_FOLLOW_UP_DATE
+                <DateField draft=draft errors=errors id="m-follow-up" label=txt::L_FOLLOW_UP_DATE hint=txt::H_FOLLOW_UP_DATE
                     get=|m| m.follow_up_date set=|m, v| m.follow_up_date = v/>
             </div>
             <p class="next-follow-up" data-testid="next-follow-up">

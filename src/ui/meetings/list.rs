@@ -5,10 +5,12 @@ use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{use_app, Part};
 use crate::browser::{files, today};
 use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
+use super::fields::described_by;
+use crate::model::dates::{date_field, parse_date};
 use crate::model::meeting_query::{
-    iso_date, open_action_count, paginate, parse_iso_date, type_from_key, type_key, type_options,
-    LiveIndex, MeetingFilter,
+    open_action_count, paginate, type_from_key, type_key, type_options, LiveIndex, MeetingFilter,
 };
+use crate::text::ui as t;
 use crate::model::{Id, MeetingStatus, MeetingType};
 use crate::output::meetings_csv::{cpr_like_meetings, meetings_csv_of, CsvRows};
 use crate::text::{self, meetings as txt};
@@ -279,8 +281,10 @@ fn Filters(
     });
     let step_value =
         Memo::new(move |_| filter.with(|f| f.step.map(|s| s.to_string()).unwrap_or_default()));
-    let from_value = Memo::new(move |_| filter.with(|f| iso_date(f.from)));
-    let to_value = Memo::new(move |_| filter.with(|f| iso_date(f.to)));
+    let from_value = Memo::new(move |_| filter.with(|f| date_field(f.from)));
+    let to_value = Memo::new(move |_| filter.with(|f| date_field(f.to)));
+    // Which of the two date filters holds text that is not a date (the filter keeps its last date).
+    let unreadable = RwSignal::new((false, false));
     let open_only = Memo::new(move |_| filter.with(|f| f.open_actions_only));
     let active = Memo::new(move |_| filter.with(|f| !f.is_empty()));
     view! {
@@ -322,15 +326,37 @@ fn Filters(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || unreadable.get().0>
                     <label class="form-label" for="f-from">{txt::L_FROM}</label>
-                    <input id="f-from" class="form-input date-input" type="date" prop:value=move || from_value.get()
-                        on:change=move |ev| { let d = parse_iso_date(&event_target_value(&ev)); set_filter(&|f| f.from = d) }/>
+                    <span class="form-hint" id="f-from-hint">{t::DATE_HINT}</span>
+                    {move || unreadable.get().0.then(|| view! { <span class="form-error" id="f-from-error">{t::DATE_WRONG}</span> })}
+                    <input id="f-from" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                        aria-describedby=move || described_by("f-from", true, unreadable.get().0)
+                        aria-invalid=move || unreadable.get().0.to_string()
+                        prop:value=move || from_value.get()
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev);
+                            let d = parse_date(&typed);
+                            let bad = d.is_none() && !typed.trim().is_empty();
+                            unreadable.update(|u| u.0 = bad);
+                            if !bad { set_filter(&|f| f.from = d) }
+                        }/>
                 </div>
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || unreadable.get().1>
                     <label class="form-label" for="f-to">{txt::L_TO}</label>
-                    <input id="f-to" class="form-input date-input" type="date" prop:value=move || to_value.get()
-                        on:change=move |ev| { let d = parse_iso_date(&event_target_value(&ev)); set_filter(&|f| f.to = d) }/>
+                    <span class="form-hint" id="f-to-hint">{t::DATE_HINT}</span>
+                    {move || unreadable.get().1.then(|| view! { <span class="form-error" id="f-to-error">{t::DATE_WRONG}</span> })}
+                    <input id="f-to" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                        aria-describedby=move || described_by("f-to", true, unreadable.get().1)
+                        aria-invalid=move || unreadable.get().1.to_string()
+                        prop:value=move || to_value.get()
+                        on:change=move |ev| {
+                            let typed = event_target_value(&ev);
+                            let d = parse_date(&typed);
+                            let bad = d.is_none() && !typed.trim().is_empty();
+                            unreadable.update(|u| u.1 = bad);
+                            if !bad { set_filter(&|f| f.to = d) }
+                        }/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="f-step">{txt::L_FILTER_STEP}</label>

@@ -57,6 +57,7 @@ pub fn SettingsView() -> impl IntoView {
         .unwrap_or_default()
     });
 
+    let touched = crate::ui::common::form_draft(txt::SETTINGS_TITLE);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
@@ -104,7 +105,10 @@ pub fn SettingsView() -> impl IntoView {
         }
         errors.set(Vec::new());
         match session::dispatch(app, Command::SetFollowUp { rules: new_rules }) {
-            Ok(()) => app.info(txt::RULES_SAVED),
+            Ok(()) => {
+                touched.set(false);
+                app.info(txt::RULES_SAVED)
+            }
             Err(e) => app.error(crate::text::ui::command_error(&e)),
         }
     };
@@ -125,7 +129,7 @@ pub fn SettingsView() -> impl IntoView {
     view! {
         <AreaHeader title=txt::SETTINGS_TITLE/>
         <p class="lead">{txt::SETTINGS_LEAD}</p>
-        <form class="form meet-settings" novalidate on:submit=save>
+        <form class="form meet-settings" novalidate on:submit=save on:input=move |_| touched.set(true)>
             <fieldset class="meet-section">
                 <legend><h2>{txt::SECTION_CADENCE}</h2></legend>
                 <NumberField id="r-first" label=txt::L_FIRST_WITHIN hint=txt::H_FIRST_WITHIN value=first errors=errors unit=txt::UNIT_MONTHS/>

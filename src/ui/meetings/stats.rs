@@ -1,6 +1,7 @@
 //! Meetings per month and type against the municipality's targets: an SVG bar chart per target (with a
 //! title and description) and the same figures as tables.
 
+use super::fields::described_by;
 use super::AreaHeader;
 use crate::app::{use_app, Part};
 use crate::browser::today;
@@ -8,6 +9,7 @@ use crate::model::follow_up::{
     axis_max, evaluate_months, monthly_counts, Band, MonthCounts, MonthEvaluation, YearMonth,
 };
 use crate::model::MeetingType;
+use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use leptos::prelude::*;
 
@@ -26,27 +28,46 @@ pub fn StatsView() -> impl IntoView {
         app.read(Part::FollowUp, |w| w.follow_up.monthly_targets.clone())
             .unwrap_or_default()
     });
-    let period_error = Memo::new(move |_| (to.get() < from.get()).then_some(txt::PERIOD_REVERSED));
+    // Which of the two month fields holds text that is not a month (the chart keeps the last month).
+    let bad_month = RwSignal::new((false, false));
+    let period_error = Memo::new(move |_| {
+        if bad_month.get().1 {
+            Some(t::MONTH_WRONG)
+        } else {
+            (to.get() < from.get()).then_some(txt::PERIOD_REVERSED)
+        }
+    });
     view! {
         <AreaHeader title=txt::STATS_TITLE/>
         <p class="lead">{txt::STATS_LEAD}</p>
         <form class="inline-form period-form" on:submit=|ev| ev.prevent_default() aria-label=txt::PERIOD_LABEL>
-            <div class="form-group">
+            <div class="form-group" class:has-error=move || bad_month.get().0>
                 <label class="form-label" for="st-from">{txt::L_FROM_MONTH}</label>
                 <span class="form-hint" id="st-from-hint">{txt::H_MONTH}</span>
-                <input id="st-from" class="form-input month-input" type="month" aria-describedby="st-from-hint"
+                {move || bad_month.get().0.then(|| view! { <span class="form-error" id="st-from-error">{t::MONTH_WRONG}</span> })}
+                <input id="st-from" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength="7"
+                    aria-describedby=move || described_by("st-from", true, bad_month.get().0)
+                    aria-invalid=move || bad_month.get().0.to_string()
                     prop:value=move || from.get().iso()
-                    on:change=move |ev| if let Some(m) = YearMonth::parse(&event_target_value(&ev)) { from.set(m) }/>
+                    on:change=move |ev| {
+                        let m = YearMonth::parse(&event_target_value(&ev));
+                        bad_month.update(|b| b.0 = m.is_none());
+                        if let Some(m) = m { from.set(m) }
+                    }/>
             </div>
             <div class="form-group" class:has-error=move || period_error.get().is_some()>
                 <label class="form-label" for="st-to">{txt::L_TO_MONTH}</label>
                 <span class="form-hint" id="st-to-hint">{txt::H_MONTH}</span>
                 {move || period_error.get().map(|e| view! { <span class="form-error" id="st-to-error">{e}</span> })}
-                <input id="st-to" class="form-input month-input" type="month"
-                    aria-describedby=move || if period_error.get().is_some() { "st-to-hint st-to-error" } else { "st-to-hint" }
+                <input id="st-to" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength="7"
+                    aria-describedby=move || described_by("st-to", true, period_error.get().is_some())
                     aria-invalid=move || period_error.get().is_some().to_string()
                     prop:value=move || to.get().iso()
-                    on:change=move |ev| if let Some(m) = YearMonth::parse(&event_target_value(&ev)) { to.set(m) }/>
+                    on:change=move |ev| {
+                        let m = YearMonth::parse(&event_target_value(&ev));
+                        bad_month.update(|b| b.1 = m.is_none());
+                        if let Some(m) = m { to.set(m) }
+                    }/>
             </div>
         </form>
         {move || {

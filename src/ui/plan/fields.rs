@@ -28,6 +28,13 @@ pub(crate) fn Field(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] class: Option<String>,
 ) -> impl IntoView {
+    // Dates are typed as dd.mm.åååå whatever the browser's language (`<input type="date">` follows it).
+    let is_date = kind == "date";
+    let hint = match (is_date, hint) {
+        (true, Some(h)) => Some(format!("{h} {}", crate::text::ui::DATE_HINT)),
+        (true, None) => Some(crate::text::ui::DATE_HINT.to_string()),
+        (false, h) => h,
+    };
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let my_error = move || {
@@ -57,7 +64,8 @@ pub(crate) fn Field(
     } else {
         let describe = describe.clone();
         view! {
-            <input maxlength="300" id=id.clone() class="form-input" type=kind
+            <input maxlength=if is_date { "10" } else { "300" } id=id.clone() class="form-input" class:date-input=is_date
+                type=if is_date { "text" } else { kind } inputmode=is_date.then_some("numeric") autocomplete=is_date.then_some("off")
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=describe
                 aria-required=required.then_some("true")

@@ -228,8 +228,7 @@ pub(crate) fn today() -> chrono::NaiveDate {
 }
 
 pub(crate) fn date_input_value(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    crate::model::dates::date_field(d)
 }
 
 /// Moves keyboard focus to the element with `id` after the next render.

@@ -171,12 +171,7 @@ fn MeasurementForm(
     } else {
         MeasurementKind::Actual
     });
-    let date = RwSignal::new(
-        original
-            .date
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-    );
+    let date = RwSignal::new(crate::model::dates::date_field(original.date));
     let note = RwSignal::new(original.note.clone());
     let caseworkers = RwSignal::new(
         original
@@ -203,9 +198,9 @@ fn MeasurementForm(
         let parsed_date = if d.trim().is_empty() {
             Ok(None)
         } else {
-            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            crate::model::dates::parse_date(&d)
                 .map(Some)
-                .map_err(|_| "Skriv en gyldig dato.".to_string())
+                .ok_or_else(|| crate::text::ui::DATE_WRONG.to_string())
         };
         date_error.set(parsed_date.clone().err());
         let cw = crate::text::parse_whole(&caseworkers.get_untracked());
@@ -285,9 +280,9 @@ fn MeasurementForm(
                 </div>
                 <div class="form-group" class:has-error=move || date_error.get().is_some()>
                     <label class="form-label" for="m-date">"Dato"</label>
-                    <span class="form-hint" id="m-date-hint">"Hvornår tallene gælder. Valgfri."</span>
+                    <span class="form-hint" id="m-date-hint">"Hvornår tallene gælder. Valgfri. "{crate::text::ui::DATE_HINT}</span>
                     {move || date_error.get().map(|e| view! { <span class="form-error" id="m-date-error">{e}</span> })}
-                    <input id="m-date" class="form-input narrow" type="date"
+                    <input id="m-date" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
                         aria-describedby=field("m-date", date_error) aria-invalid=move || date_error.get().is_some().to_string()
                         prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 </div>

@@ -48,8 +48,15 @@ fn StaircasePage() -> impl IntoView {
 /// The state every sub-view shares, created once per opened workspace, and the live region.
 #[component]
 fn StaircaseBody() -> impl IntoView {
-    let ctx = Ctx::new(use_app());
+    let app = use_app();
+    let ctx = Ctx::new(app);
     provide_context(ctx);
+    // After an undo or redo, the last move announced may no longer hold; the app's live region says what
+    // was undone.
+    Effect::new(move |_| {
+        app.undo_count.track();
+        ctx.announce.set(String::new());
+    });
     view! {
         <Outlet/>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="stair-live">
