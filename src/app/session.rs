@@ -147,7 +147,9 @@ pub fn boot(app: AppState) {
     // Only where the journal could not be written is leaving risky: then the browser asks first.
     // A form's unsaved draft is not in the journal: closing the tab then asks too.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        let draft = app.drafts.any_unsaved_untracked(app.open_id.get_untracked());
+        let draft = app
+            .drafts
+            .any_unsaved_untracked(app.open_id.get_untracked());
         if core().is_dirty() {
             flush_now();
         }

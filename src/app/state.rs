@@ -206,7 +206,9 @@ impl AppState {
 
     /// Says `text` in the app's live region; the same text twice is said twice.
     pub fn announce(&self, text: &str) {
-        let same = self.announcement.with_untracked(|a| a.trim_end_matches('\u{a0}') == text);
+        let same = self
+            .announcement
+            .with_untracked(|a| a.trim_end_matches('\u{a0}') == text);
         let next = if same && !self.announcement.with_untracked(|a| a.ends_with('\u{a0}')) {
             format!("{text}\u{a0}")
         } else {

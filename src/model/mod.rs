@@ -1,8 +1,8 @@
 //! The workspace model: plain Rust, no browser types, so it compiles and tests natively.
 
 pub mod commands;
-pub mod dates;
 pub mod committee_report;
+pub mod dates;
 pub mod delete;
 pub mod delta;
 pub mod follow_up;

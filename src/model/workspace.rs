@@ -135,10 +135,20 @@ mod copy_tests {
 
     #[test]
     fn the_later_edit_is_newer() {
-        assert_eq!(newer_copy(at(10, 0), Some(at(11, 0)), at(11, 1)), NewerCopy::Here);
-        assert_eq!(newer_copy(at(12, 0), Some(at(11, 0)), at(11, 1)), NewerCopy::File);
         assert_eq!(
-            newer_copy(at(10, 0), Some(at(10, 0) + chrono::Duration::milliseconds(300)), at(13, 0)),
+            newer_copy(at(10, 0), Some(at(11, 0)), at(11, 1)),
+            NewerCopy::Here
+        );
+        assert_eq!(
+            newer_copy(at(12, 0), Some(at(11, 0)), at(11, 1)),
+            NewerCopy::File
+        );
+        assert_eq!(
+            newer_copy(
+                at(10, 0),
+                Some(at(10, 0) + chrono::Duration::milliseconds(300)),
+                at(13, 0)
+            ),
             NewerCopy::Same,
             "an export of what is here, saved again later without edits"
         );

@@ -12,9 +12,7 @@ fn megabytes(bytes: usize) -> String {
 
 fn problem_text(p: &DataProblem) -> String {
     match p {
-        DataProblem::WrongType { found, expected } => {
-            format!("forkert slags værdi (fandt {found}, forventede {expected})")
-        }
+        DataProblem::WrongType { found, expected } => wrong_type(found, expected),
         DataProblem::UnknownValue { found, allowed } => {
             format!("ukendt værdi «{found}» (tilladt: {allowed})")
         }
@@ -31,6 +29,44 @@ fn problem_text(p: &DataProblem) -> String {
         }
         DataProblem::Other(m) => format!("ugyldig værdi ({m})"),
     }
+}
+
+/// serde's "invalid type: string \"1.200 kr.\", expected i64" in the user's words:
+/// "skal være et helt tal, fx 1200, men der står «1.200 kr.»".
+fn wrong_type(found: &str, expected: &str) -> String {
+    let wanted = match expected.trim() {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "et helt tal, fx 1200"
+        }
+        "f32" | "f64" => "et tal, fx 12.5 (med punktum i filen)",
+        "a string" | "string" => "en tekst",
+        "a boolean" | "bool" => "sand eller falsk (true eller false)",
+        "a sequence" | "a list" => "en liste",
+        e if e.starts_with("struct") || e == "a map" || e.starts_with("a map") => {
+            "en gruppe af felter"
+        }
+        e if e.contains("UUID") || e.contains("uuid") => "et id (UUID)",
+        e if e.contains("date") || e.contains("Date") => "en dato, fx 2026-03-12",
+        _ => "en anden slags værdi",
+    };
+    let had = found.trim();
+    let had = if let Some(s) = had.strip_prefix("string ") {
+        format!("«{}»", s.trim_matches('"'))
+    } else if let Some(n) = had
+        .strip_prefix("integer ")
+        .or_else(|| had.strip_prefix("floating point "))
+        .or_else(|| had.strip_prefix("boolean "))
+    {
+        n.trim_matches('`').to_string()
+    } else {
+        match had {
+            "null" | "unit value" => "ingen værdi (null)".to_string(),
+            "map" => "en gruppe af felter".to_string(),
+            "sequence" => "en liste".to_string(),
+            other => other.to_string(),
+        }
+    };
+    format!("skal være {wanted}, men der står {had}")
 }
 
 pub fn validation_problem(p: &Problem) -> String {
@@ -214,7 +250,11 @@ pub fn set_aside_text(kind: Option<RecordKind>, label: &str, notes: &[String]) -
 }
 
 pub fn issue(i: &Issue) -> String {
-    format!("{}: {}", i.path, validation_problem(&i.problem))
+    format!(
+        "{}: {}",
+        super::place::describe(&i.path, None).words,
+        validation_problem(&i.problem)
+    )
 }
 
 /// One Danish sentence (or a short list) for an import failure.
@@ -272,7 +312,8 @@ pub fn import_error(e: &ImportError) -> String {
             } else {
                 String::new()
             };
-            format!("Ugyldig værdi ved {path}{at}: {}.", problem_text(problem))
+            let place = super::place::describe(path, None).words;
+            format!("Ugyldig værdi i {place}{at}: {}.", problem_text(problem))
         }
     }
 }
@@ -311,6 +352,29 @@ mod tests {
         );
         assert!(s.original.contains("\"dyr\""));
         assert_eq!(ws.staircase.steps[2].interventions[0].name, "ICDP");
+    }
+
+    #[test]
+    fn a_wrong_type_is_said_in_the_users_words() {
+        let ws = read_workspace_file(
+            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{"interventions":[{"name":"Hurtig indsats","unit_cost":"1.200 kr."}]}]}}}"#,
+        )
+        .unwrap()
+        .workspace;
+        let what = &ws.set_aside[0].what;
+        assert!(
+            what.contains("skal være et helt tal, fx 1200, men der står «1.200 kr.»"),
+            "{what}"
+        );
+        assert!(!what.contains("i64") && !what.contains("string"), "{what}");
+        assert_eq!(
+            wrong_type("boolean `true`", "a string"),
+            "skal være en tekst, men der står true"
+        );
+        assert_eq!(
+            wrong_type("null", "f64"),
+            "skal være et tal, fx 12.5 (med punktum i filen), men der står ingen værdi (null)"
+        );
     }
 
     #[test]

@@ -304,7 +304,11 @@ pub fn same_workspace_text(
     use crate::model::NewerCopy;
     let when = |at: chrono::DateTime<chrono::Utc>| {
         let l = at.with_timezone(&chrono::Local);
-        format!("{} kl. {}", super::date_short(l.date_naive()), l.format("%H.%M"))
+        format!(
+            "{} kl. {}",
+            super::date_short(l.date_naive()),
+            l.format("%H.%M")
+        )
     };
     let (f, h) = (when(file_edited), when(here_edited));
     match newer {
@@ -316,3 +320,11 @@ pub fn same_workspace_text(
 
 pub const UNDONE: &str = "Den seneste ændring er fortrudt.";
 pub const REDONE: &str = "Ændringen er gentaget.";
+
+/// "Vil du lægge «Køge 2019» i papirkurven? Du kan gendanne det nederst på siden."
+pub fn trash_question(name: &str) -> String {
+    format!("Vil du lægge «{name}» i papirkurven? Du kan gendanne det nederst på siden.")
+}
+
+/// The app's one save model, said once on every page.
+pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, når du trykker på dens «Gem»-knap; indtil da står der «Ikke gemt: kladde» øverst. Flytninger på trappen og tavlen og sletninger gemmes med det samme og kan fortrydes med Ctrl+Z.";

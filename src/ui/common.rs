@@ -4,14 +4,16 @@ use crate::app::use_app;
 use crate::text::ui as t;
 use leptos::prelude::*;
 
-/// The page's path and query as the address bar shows them (`/netvaerksmoeder/nyt?skabelon=…`).
+/// The route's path and query (`/netvaerksmoeder/ny?skabelon=…`), from the router, which knows the new
+/// route before the address bar does. Tracked when called in a reactive scope.
 pub fn here() -> String {
-    let l = window().location();
-    format!(
-        "{}{}",
-        l.pathname().unwrap_or_default(),
-        l.search().unwrap_or_default()
-    )
+    let l = leptos_router::hooks::use_location();
+    let search = l.search.get();
+    if search.is_empty() {
+        l.pathname.get()
+    } else {
+        format!("{}?{search}", l.pathname.get())
+    }
 }
 
 /// A form's unsaved-draft flag: set by any `input` event inside the form (put `on:input` on the `<form>`),
@@ -30,7 +32,10 @@ pub fn form_draft(label: impl Into<String>) -> RwSignal<bool> {
 /// put `on:focusin=keep_clear_of_sticky_bar` on a `<form>` whose `.form-actions` sticks to the bottom.
 pub fn keep_clear_of_sticky_bar(ev: leptos::ev::FocusEvent) {
     use wasm_bindgen::JsCast;
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return;
     };
     if el.closest(".form-actions").ok().flatten().is_some() {

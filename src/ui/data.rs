@@ -50,14 +50,20 @@ fn days_since(at: Option<DateTime<Utc>>) -> Option<i64> {
 #[component]
 fn ExportSection() -> impl IntoView {
     let app = use_app();
-    let cpr_paths = RwSignal::new(Vec::<String>::new());
+    // Where CPR-like numbers were found, in the user's words, each with the page that edits it.
+    let cpr_paths = RwSignal::new(Vec::<text::place::Place>::new());
     let meta = Memo::new(move |_| {
         app.workspaces.track();
         app.open_id.get().and_then(|_| app.current_meta())
     });
     let start_export = move |_| {
         let found = app
-            .read_untracked(file_format::cpr_findings)
+            .read_untracked(|w| {
+                file_format::cpr_findings(w)
+                    .iter()
+                    .map(|p| text::place::describe(p, Some(w)))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default();
         if found.is_empty() {
             session::export_current(app);
@@ -77,7 +83,10 @@ fn ExportSection() -> impl IntoView {
                     <Show when=move || !cpr_paths.get().is_empty()>
                         <div class="alert alert-warning" role="alert">
                             <p><strong>"Filen ser ud til at indeholde CPR-numre."</strong>" Et CPR-lignende nummer (ddmmåå-xxxx) står disse steder:"</p>
-                            <ul>{move || cpr_paths.get().into_iter().take(10).map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                            <ul data-testid="cpr-places">{move || cpr_paths.get().into_iter().take(10).map(|p| match p.link {
+                                Some(href) => view! { <li><a href=href>{p.words}</a></li> }.into_any(),
+                                None => view! { <li>{p.words}</li> }.into_any(),
+                            }).collect_view()}</ul>
                             <p>"Personoplysninger om børn må kun sendes krypteret. Ret teksterne, eller eksportér kun, hvis filen ikke skal sendes med almindelig e-mail."</p>
                             <div class="button-row">
                                 <button type="button" class="button secondary" on:click=move |_| cpr_paths.set(Vec::new())>"Fortryd eksport"</button>
@@ -164,7 +173,7 @@ fn WorkspaceRow(meta: StoredMeta) -> impl IntoView {
                         Err(e) => app.error(e),
                     }
                 })>"Duplikér"{hidden_name}</button>
-                <ConfirmButton label=format!("Slet {}", meta.name) question="Lægge arbejdsområdet i papirkurven?".into()
+                <ConfirmButton label=format!("Slet {}", meta.name) question=t::trash_question(&meta.name)
                     confirm_label="Ja, læg i papirkurven".into() danger=true
                     on_confirm=Callback::new(move |_| spawn_local(async move {
                         match session::trash(app, id, false).await {
@@ -399,7 +408,10 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         let copy_name = copy_name.clone();
         move |_| {
             let mut ws = pending.workspace.clone();
-            let needs_confirm = matches!(mode.get_untracked(), ImportMode::Replace | ImportMode::ReplaceSame);
+            let needs_confirm = matches!(
+                mode.get_untracked(),
+                ImportMode::Replace | ImportMode::ReplaceSame
+            );
             if needs_confirm && !confirmed.get_untracked() {
                 error.set(Some("Bekræft, at arbejdsområdet skal erstattes.".into()));
                 return;

@@ -71,11 +71,8 @@ fn SaveStatus() -> impl IntoView {
         SaveState::Failed(_) => t::SAVE_FAILED.into(),
     };
     let bad = move || matches!(app.save_state.get(), SaveState::Failed(_));
-    let location = leptos_router::hooks::use_location();
     // A kept draft of a form the user has left: one link back to it.
     let elsewhere = move || {
-        location.pathname.track();
-        location.search.track();
         let here = crate::ui::common::here();
         app.drafts
             .elsewhere(app.open_id.get(), &here)
@@ -142,6 +139,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>"Trappe gemmer alt i din egen browser og sender aldrig data nogen steder hen. Del arbejde ved at eksportere en fil på siden Data."</p>
+            <p>{t::SAVE_MODEL}</p>
         </footer>
     }
 }
@@ -151,7 +149,12 @@ pub fn Footer() -> impl IntoView {
 pub fn install_leave_guard(app: AppState) {
     let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
         move |ev: web_sys::MouseEvent| {
-            if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+            {
                 return;
             }
             let Some(link) = ev

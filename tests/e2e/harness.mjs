@@ -23,8 +23,8 @@ export async function launch() {
 }
 
 /** A fresh context (own storage) with a page at `path`, waiting for the app to mount. */
-export async function openPage(env, path = '/', { viewport = { width: 1366, height: 768 }, init } = {}) {
-  const context = await env.browser.newContext({ viewport, acceptDownloads: true, locale: 'da-DK' });
+export async function openPage(env, path = '/', { viewport = { width: 1366, height: 768 }, init, locale = 'da-DK' } = {}) {
+  const context = await env.browser.newContext({ viewport, acceptDownloads: true, locale });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   // The app asks before leaving with unsaved edits; a test that navigates on means to leave.

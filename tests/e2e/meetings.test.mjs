@@ -14,12 +14,12 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-/** A local date `days` from today, as an `<input type="date">` value and as the CSV writes it. */
+/** A local date `days` from today: as typed in a date field (dd.mm.åååå), as ISO, and as the CSV writes it. */
 function dayIn(days) {
   const d = new Date();
   d.setDate(d.getDate() + days);
   const p = (n) => String(n).padStart(2, '0');
-  return { iso: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, csv: `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` };
+  return { dk: `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`, iso: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, csv: `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}` };
 }
 
 async function noViolations(page, where) {
@@ -53,7 +53,7 @@ test('log a family group conference, follow it up, find it, export it and print 
     assert.equal(await page.getByRole('checkbox', { name: phase, exact: true }).isChecked(), false, phase);
   }
   assert.match(await page.getByLabel('Spørgsmål 1', { exact: true }).inputValue(), /trives/);
-  assert.equal(await page.getByLabel('Dato', { exact: true }).inputValue(), dayIn(0).iso, 'dated today');
+  assert.equal(await page.getByLabel('Dato', { exact: true }).inputValue(), dayIn(0).dk, 'dated today, in Danish format');
 
   // A CPR-like case reference is refused at the field, and saving is refused with a summary.
   const caseRef = page.getByLabel(/^Sagsreference/);
@@ -72,7 +72,7 @@ test('log a family group conference, follow it up, find it, export it and print 
   assert.equal(await caseRef.getAttribute('aria-invalid'), 'false', 'the error clears once the value is right');
 
   // The meeting: date 20 days ago, roles, participants by role, the plan with two action items.
-  await page.getByLabel('Dato', { exact: true }).fill(dayIn(-20).iso);
+  await page.getByLabel('Dato', { exact: true }).fill(dayIn(-20).dk);
   await page.getByLabel('Klokkeslæt').fill('09:30');
   await page.getByRole('radio', { name: 'Afholdt' }).check();
   await page.getByLabel('Initiativtager').fill('Sagsbehandler, Børn og Unge');
@@ -94,13 +94,14 @@ test('log a family group conference, follow it up, find it, export it and print 
   const a1 = page.getByRole('group', { name: 'Handling 1' });
   await a1.getByLabel('Hvad', { exact: true }).fill('Mormor henter i børnehaven tirsdag og torsdag');
   await a1.getByLabel('Hvem', { exact: true }).fill('Mormor');
-  await a1.getByLabel('Frist', { exact: true }).fill(dayIn(5).iso);
+  await a1.getByLabel('Frist', { exact: true }).fill(dayIn(5).dk);
   await page.getByRole('button', { name: 'Tilføj handling' }).click();
   const a2 = page.getByRole('group', { name: 'Handling 2' });
   await a2.getByLabel('Hvad', { exact: true }).fill('Skolen sender en fraværsoversigt');
   await a2.getByLabel('Hvem', { exact: true }).fill('Klasselæreren');
-  await a2.getByLabel('Frist', { exact: true }).fill(dayIn(60).iso);
-  await page.getByLabel('Opfølgningsdato').fill(dayIn(7).iso);
+  await a2.getByLabel('Frist', { exact: true }).fill(dayIn(60).dk);
+  await page.getByLabel('Opfølgningsdato').fill(dayIn(7).dk);
+  await page.getByLabel('Opfølgningsdato').press('Tab');
   await page.getByLabel('Trin på trappen').selectOption({ index: 4 });
   assert.match(await page.getByTestId('next-follow-up').textContent(), /om 7 dage/);
   await noViolations(page, 'filled editor');
@@ -147,9 +148,11 @@ test('log a family group conference, follow it up, find it, export it and print 
   await count.filter({ hasText: /^2 møder fundet/ }).waitFor();
   await page.getByLabel('Kun møder med åbne handlinger').check();
   await count.filter({ hasText: /^1 møde fundet/ }).waitFor();
-  await page.getByLabel('Fra dato').fill(dayIn(-19).iso);
+  await page.getByLabel('Fra dato').fill(dayIn(-19).dk);
+  await page.getByLabel('Fra dato').press('Tab');
   await count.filter({ hasText: /^Ingen møder fundet/ }).waitFor();
   await page.getByLabel('Fra dato').fill(dayIn(-21).iso);
+  await page.getByLabel('Fra dato').press('Tab');
   await count.filter({ hasText: /^1 møde fundet/ }).waitFor();
   await noViolations(page, 'filtered list');
 

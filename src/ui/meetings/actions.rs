@@ -3,9 +3,9 @@
 use super::fields::{described_by, error_for, set_input_error, Draft, Errors};
 use super::focus_later;
 use crate::model::dates::{date_field, parse_date};
-use crate::text::ui as t;
 use crate::model::{ActionItem, Id};
 use crate::text::meetings as txt;
+use crate::text::ui as t;
 use leptos::prelude::*;
 
 #[component]

@@ -11,8 +11,8 @@ use super::{
 use crate::app::{session, use_app, Part};
 use crate::browser::today;
 use crate::model::commands::Command;
-use crate::model::follow_up::mark_followed_up;
 use crate::model::dates::{parse_time, time_field};
+use crate::model::follow_up::mark_followed_up;
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
 use crate::model::record::{Record, RecordKind};
 use crate::model::templates::{
@@ -170,7 +170,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     let app = use_app();
     let navigate = use_navigate();
     // A draft the user left unsaved here (with the stored version it was based on) comes back.
-    let path = crate::ui::common::here();
+    let path = untrack(crate::ui::common::here);
     let workspace = app.open_id.get_untracked();
     let kept: Option<(Meeting, Option<Meeting>)> =
         workspace.and_then(|ws| app.drafts.take(ws, &path));
@@ -215,7 +215,9 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     });
     // Leaving keeps the draft; the header says it is not saved, and closing the tab asks.
     if let Some(ws) = workspace {
-        let label = Signal::derive(move || draft.with(|m| txt::draft_label(m, is_new && stored.with(|s| s.is_none()))));
+        let label = Signal::derive(move || {
+            draft.with(|m| txt::draft_label(m, is_new && stored.with(|s| s.is_none())))
+        });
         app.drafts.keep(ws, path, label, dirty.into(), move || {
             (draft.get(), opened.get_value())
         });
@@ -290,6 +292,21 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             }
         }
     });
+    // A new meeting (chosen template, copy): the link that led here is gone, so focus would fall to the
+    // page; start at the form's first field instead.
+    if is_new {
+        set_timeout(
+            || {
+                let idle = document()
+                    .active_element()
+                    .is_none_or(|e| e.tag_name() == "BODY");
+                if idle {
+                    focus_later("m-type".into());
+                }
+            },
+            std::time::Duration::from_millis(60),
+        );
+    }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.run(());

@@ -2,8 +2,8 @@
 //! field reads its own value through a memo, so typing in one field does not rewrite the others.
 
 use crate::model::dates::{date_field, parse_date};
-use crate::text::ui as t;
 use crate::model::Meeting;
+use crate::text::ui as t;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -88,7 +88,11 @@ pub fn DateField(
     let on_change = move |ev| {
         let typed = event_target_value(&ev);
         let parsed = parse_date(&typed);
-        set_input_error(errors, id, (parsed.is_none() && !typed.trim().is_empty()).then_some(t::DATE_WRONG));
+        set_input_error(
+            errors,
+            id,
+            (parsed.is_none() && !typed.trim().is_empty()).then_some(t::DATE_WRONG),
+        );
         if parsed.is_some() || typed.trim().is_empty() {
             draft.update(|m| set(m, parsed));
         }

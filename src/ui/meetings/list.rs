@@ -1,18 +1,18 @@
 //! The meeting log: free-text search and filters over a kept-current index, one page of rows at a time,
 //! a politely announced result count, and CSV export of the filtered list.
 
+use super::fields::described_by;
 use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{use_app, Part};
 use crate::browser::{files, today};
-use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
-use super::fields::described_by;
 use crate::model::dates::{date_field, parse_date};
+use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
 use crate::model::meeting_query::{
     open_action_count, paginate, type_from_key, type_key, type_options, LiveIndex, MeetingFilter,
 };
-use crate::text::ui as t;
 use crate::model::{Id, MeetingStatus, MeetingType};
 use crate::output::meetings_csv::{cpr_like_meetings, meetings_csv_of, CsvRows};
+use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
