@@ -341,6 +341,8 @@ test('search, paging, export and import again work with 10,000 meetings', { time
   await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles(exported);
   await page.getByTestId('import-preview').waitFor({ timeout: 120000 });
   assert.equal(await page.getByTestId('import-repairs').count(), 0, 'nothing to repair');
+  // The same workspace, recognised: imported as a copy beside it.
+  await page.getByLabel(/^Importér filen som en kopi ved siden af/).check();
   await page.getByRole('button', { name: 'Importér', exact: true }).click();
   await page.getByText('Filen er importeret og åbnet.').waitFor({ timeout: 120000 });
   await page.reload();
