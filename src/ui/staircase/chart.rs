@@ -323,9 +323,15 @@ fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
     let name_size = 15.0 * k;
     // A word too long for the column shrinks its line a little rather than be cut.
     let full = chars_in(avail, name_size, true);
-    let longest = name.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+    let longest = name
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
     let chars = if longest > full {
-        chars_in(avail, name_size * 0.75, true).min(longest).max(full)
+        chars_in(avail, name_size * 0.75, true)
+            .min(longest)
+            .max(full)
     } else {
         full
     };
@@ -348,10 +354,19 @@ fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
             mark,
         });
         let kr = text::kroner_short(spend);
-        lines.push(line(kr.clone(), fit(&kr, 15.0 * k, false, avail), false, INK));
+        lines.push(line(
+            kr.clone(),
+            fit(&kr, 15.0 * k, false, avail),
+            false,
+            INK,
+        ));
     };
     if let Some(fa) = fa {
-        let mark = if d.b.is_some() { Mark::Solid } else { Mark::None };
+        let mark = if d.b.is_some() {
+            Mark::Solid
+        } else {
+            Mark::None
+        };
         figures(fa.children, fa.yearly_spend, PRIMARY, mark);
     }
     if let (Some(fa), Some(fb)) = (fa, fb) {
@@ -360,7 +375,12 @@ fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
         let c = format!("{} børn", ts::signed_children(fb.children - fa.children));
         lines.push(line(c.clone(), fit(&c, 14.0 * k, true, avail), true, INK));
         let kr = ts::signed_kroner(fb.yearly_spend - fa.yearly_spend);
-        lines.push(line(kr.clone(), fit(&kr, 14.0 * k, false, avail), false, INK));
+        lines.push(line(
+            kr.clone(),
+            fit(&kr, 14.0 * k, false, avail),
+            false,
+            INK,
+        ));
     }
     lines
 }
@@ -369,7 +389,12 @@ fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
 /// Returns the lines stacked at the left, and the note when it fits at the right of the heading.
 fn legend(d: &ChartData, width: f64, k: f64) -> (Vec<Line>, Option<Line>) {
     let heading = line("Børn og årlig udgift pr. trin", 17.0 * k, true, INK);
-    let note = line("Bjælkerne nederst viser antal børn.", 14.0 * k, false, MUTED);
+    let note = line(
+        "Bjælkerne nederst viser antal børn.",
+        14.0 * k,
+        false,
+        MUTED,
+    );
     let avail = width - 32.0 - 16.0 * k;
     let series = |name: &str, f: &[StepFigures], fill, mark| {
         let t = totals(f);

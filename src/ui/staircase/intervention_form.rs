@@ -148,9 +148,10 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let cap = text::parse_whole(&capacity.get_untracked());
         capacity_error.set(cap.clone().err());
         let unit_missing = matches!(c, Ok(Some(_))) && period.get_untracked().is_none();
-        period_error.set(unit_missing.then(|| {
-            "Vælg, om prisen gælder en måned, et år eller et forløb.".to_string()
-        }));
+        period_error.set(
+            unit_missing
+                .then(|| "Vælg, om prisen gælder en måned, et år eller et forløb.".to_string()),
+        );
         let (false, Ok(c), Ok(cap), false) = (n.is_empty(), c, cap, unit_missing) else {
             let first = if name_error.get_untracked().is_some() {
                 "iv-name"
