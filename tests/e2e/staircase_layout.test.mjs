@@ -175,7 +175,8 @@ test('at 125 % zoom (1366 × 768) every step column is visible or scrolls into v
 
 test('staircase text wraps between words, never inside a word that fits on a line', async () => {
   const { page, context, errors } = await openPage(env, '/', { viewport: { width: 1366, height: 768 } });
-  for (const example of EXAMPLES) {
+  for (const [example, viewport] of [...EXAMPLES.map((e) => [e, { width: 1366, height: 768 }]), [EXAMPLES[2], { width: 1093, height: 614 }]]) {
+    await page.setViewportSize(viewport);
     await openExample(page, example);
     await toStaircase(page);
     for (const workshop of [false, true]) {
@@ -194,7 +195,8 @@ test('staircase text wraps between words, never inside a word that fits on a lin
           const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (node.parentElement.closest('.visually-hidden')) continue;
-            for (const m of node.data.matchAll(/\S+/g)) {
+            // A hyphen or a slash inside a word is a place to break, as in »COS-P«.
+            for (const m of node.data.matchAll(/[^\s\-‐–—/]+/g)) {
               const range = document.createRange();
               range.setStart(node, m.index);
               range.setEnd(node, m.index + m[0].length);
