@@ -405,7 +405,8 @@ pub fn workspace() -> Workspace {
     ws.staircase = six_steps(&UNITS);
 
     let plan = &mut ws.plan;
-    plan.title = "Handleplan på børne- og familieområdet 2019–2020".into();
+    // The period has its own field; the screens add it to the title, so the title does not repeat it.
+    plan.title = "Handleplan på børne- og familieområdet".into();
     plan.period = "2019–2020".into();
     plan.goals = GOALS
         .iter()

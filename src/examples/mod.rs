@@ -98,6 +98,19 @@ mod tests {
     }
 
     #[test]
+    fn no_plan_title_repeats_its_period() {
+        for ex in &EXAMPLES {
+            let ws = build(ex.key).unwrap();
+            let (title, period) = (&ws.plan.title, ws.plan.period.trim());
+            assert!(
+                period.is_empty() || !title.contains(period),
+                "{}: »{title}« and »{period}«",
+                ex.key
+            );
+        }
+    }
+
+    #[test]
     fn every_example_survives_a_json_round_trip() {
         for ex in &EXAMPLES {
             let ws = build(ex.key).unwrap();

@@ -85,16 +85,21 @@ pub enum CostPeriod {
     #[default]
     PerMonth,
     PerYear,
-    /// One course per child per year.
+    /// A whole course, counted as [`CostPeriod::COURSES_PER_CHILD_PER_YEAR`] per child per year.
     PerCourse,
 }
 
 impl CostPeriod {
+    /// A price per course becomes a yearly price per child by this many courses. The screens state it
+    /// wherever such a price is used (`text::staircase::per_course_rule`).
+    pub const COURSES_PER_CHILD_PER_YEAR: i64 = 1;
+
     /// How many periods a child uses in a year.
     pub fn per_year(self) -> i64 {
         match self {
             CostPeriod::PerMonth => 12,
-            CostPeriod::PerYear | CostPeriod::PerCourse => 1,
+            CostPeriod::PerYear => 1,
+            CostPeriod::PerCourse => Self::COURSES_PER_CHILD_PER_YEAR,
         }
     }
 }

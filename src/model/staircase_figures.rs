@@ -4,8 +4,8 @@
 
 use super::staircase_ops::{CountTarget, StaircaseError};
 use super::{
-    new_id, now, Id, Intervention, Kroner, Measurement, MeasurementKind, Staircase, Step,
-    StepCategory,
+    new_id, now, CostPeriod, Id, Intervention, Kroner, Measurement, MeasurementKind, Staircase,
+    Step, StepCategory,
 };
 
 /// Children and yearly spend of one step in one measurement.
@@ -16,6 +16,9 @@ pub struct StepFigures {
     pub yearly_spend: Kroner,
     /// Children counted where no price is known; their spend is not in `yearly_spend`.
     pub children_without_cost: i64,
+    /// Children whose spend comes from a price per course, counted as
+    /// [`CostPeriod::COURSES_PER_CHILD_PER_YEAR`] courses a year; screens say so next to the figures.
+    pub children_per_course: i64,
 }
 
 impl StepFigures {
@@ -25,6 +28,7 @@ impl StepFigures {
             children: 0,
             yearly_spend: 0,
             children_without_cost: 0,
+            children_per_course: 0,
         }
     }
 
@@ -43,6 +47,7 @@ pub struct Totals {
     pub children: i64,
     pub yearly_spend: Kroner,
     pub children_without_cost: i64,
+    pub children_per_course: i64,
 }
 
 /// Children and yearly spend of one intervention.
@@ -66,10 +71,11 @@ pub fn intervention_figures(iv: &Intervention, m: &Measurement) -> InterventionF
 fn step_figures(step: &Step, m: &Measurement) -> StepFigures {
     let mut f = StepFigures::zero(step.id);
     for iv in &step.interventions {
-        f.add(
-            m.count(CountTarget::Intervention(iv.id)),
-            iv.yearly_cost_per_child(),
-        );
+        let n = m.count(CountTarget::Intervention(iv.id));
+        f.add(n, iv.yearly_cost_per_child());
+        if iv.cost_period == CostPeriod::PerCourse && iv.unit_cost.is_some() {
+            f.children_per_course += i64::from(n);
+        }
     }
     // Children counted on the step as a whole come on top of those counted per intervention.
     f.add(
@@ -96,6 +102,7 @@ pub fn totals(figures: &[StepFigures]) -> Totals {
         children: t.children + f.children,
         yearly_spend: t.yearly_spend.saturating_add(f.yearly_spend),
         children_without_cost: t.children_without_cost + f.children_without_cost,
+        children_per_course: t.children_per_course + f.children_per_course,
     })
 }
 
@@ -174,16 +181,31 @@ pub struct Comparison {
     pub split_b: CategorySplit,
 }
 
+/// A change (b − a) in children and yearly spend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    pub children: i64,
+    pub spend: Kroner,
+}
+
 impl Comparison {
-    /// The placement step whose number of children changes most (ties: larger spend change, then the
-    /// more intrusive step). `None` when no placement step changes.
-    pub fn biggest_placement_change(&self) -> Option<&StepComparison> {
-        self.steps
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.category == StepCategory::Placement && c.children_delta != 0)
-            .max_by_key(|(i, c)| (c.children_delta.abs(), c.spend_delta.saturating_abs(), *i))
-            .map(|(_, c)| c)
+    /// The change over all steps.
+    pub fn total_change(&self) -> Change {
+        Change {
+            children: self.children_delta,
+            spend: self.spend_delta,
+        }
+    }
+
+    /// The change on the placement steps together; `None` when the staircase has no placement step.
+    pub fn placement_change(&self) -> Option<Change> {
+        self.has_placement_steps().then(|| Change {
+            children: self.split_b.placement_children - self.split_a.placement_children,
+            spend: self
+                .split_b
+                .placement_spend
+                .saturating_sub(self.split_a.placement_spend),
+        })
     }
 
     pub fn has_placement_steps(&self) -> bool {
@@ -468,6 +490,14 @@ mod tests {
             children,
             yearly_spend,
             children_without_cost: without,
+            children_per_course: 0,
+        }
+    }
+
+    fn with_courses(f: StepFigures, children_per_course: i64) -> StepFigures {
+        StepFigures {
+            children_per_course,
+            ..f
         }
     }
 
@@ -480,8 +510,9 @@ mod tests {
             got,
             vec![
                 row(u, 0, 0, 0),
-                // 10 courses × 4.500; the 30 in open counselling have no price.
-                row(e, 40, 45_000, 30),
+                // 10 courses × 4.500 (one course per child per year); the 30 in open counselling
+                // have no price.
+                with_courses(row(e, 40, 45_000, 30), 10),
                 // 20 × 15.000 × 12 months.
                 row(h, 20, 3_600_000, 0),
                 // Step-only count: 15 × 470.000.
@@ -494,7 +525,8 @@ mod tests {
             Totals {
                 children: 100,
                 yearly_spend: 39_695_000,
-                children_without_cost: 30
+                children_without_cost: 30,
+                children_per_course: 10,
             }
         );
         let ghost = new_id();
@@ -516,7 +548,7 @@ mod tests {
         let got = figures(&f.s, f.baseline).unwrap();
         assert_eq!(got[2], row(home, 23, 3_600_000 + 300_000, 0));
         // The early step has no yearly price, so its 2 step-level children join those without cost.
-        assert_eq!(got[1], row(early, 42, 45_000, 32));
+        assert_eq!(got[1], with_courses(row(early, 42, 45_000, 32), 10));
     }
 
     #[test]
@@ -613,8 +645,22 @@ mod tests {
             6_480_000.0 / 38_580_000.0,
         );
 
-        let biggest = c.biggest_placement_change().unwrap();
-        assert_eq!(biggest.step_id, f.steps[4]);
+        // Placement steps together: foster care 15 → 14 and residential care 25 → 22, so 4 fewer;
+        // spend −470.000 − 3 × 1.160.000 = −3.950.000.
+        assert_eq!(
+            c.placement_change(),
+            Some(Change {
+                children: -4,
+                spend: -3_950_000
+            })
+        );
+        assert_eq!(
+            c.total_change(),
+            Change {
+                children: 41,
+                spend: -1_115_000
+            }
+        );
         assert_eq!(CategorySplit::default().placement_children_share(), None);
     }
 
@@ -627,7 +673,7 @@ mod tests {
             .iter()
             .all(|x| x.children_delta == 0 && x.spend_delta == 0));
         assert_eq!((c.children_delta, c.spend_delta), (0, 0));
-        assert!(c.biggest_placement_change().is_none());
+        assert_eq!(c.placement_change(), Some(Change::default()));
         assert!(c.has_placement_steps());
         let ghost = new_id();
         assert_eq!(

@@ -159,51 +159,103 @@ pub fn signed_kroner(d: i64) -> String {
     }
 }
 
-fn more_or_fewer(d: i64) -> &'static str {
-    if d < 0 {
-        "færre"
-    } else {
-        "flere"
+/// "3 børn færre", "1 barn flere", "samme antal børn".
+fn children_change(d: i64) -> String {
+    match d {
+        d if d < 0 => format!("{} færre", children(d.saturating_abs())),
+        d if d > 0 => format!("{} flere", children(d)),
+        _ => "samme antal børn".into(),
     }
 }
 
-/// One sentence on how measurement b differs from a: the placement step whose number of children changes
-/// most, and the change in total yearly spend. E.g. "I forhold til »Baseline 2016« har »Mål 2020« 3 børn
-/// færre på trinnet »Døgninstitution« og bruger i alt 2,1 mio. kr. mindre om året."
+/// "3,4 mio. kr. lavere", "900.000 kr. højere", "den samme".
+fn spend_change(d: i64) -> String {
+    match d {
+        d if d < 0 => format!("{} lavere", kroner_short(d.saturating_abs())),
+        d if d > 0 => format!("{} højere", kroner_short(d)),
+        _ => "den samme".into(),
+    }
+}
+
+/// How measurement b differs from a: the total change and the placement steps' change together, first in
+/// children, then in yearly spend. E.g. "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre i alt
+/// og 4 børn færre på anbringelsestrinnene. Den årlige udgift er 3,4 mio. kr. lavere i alt og 4,0 mio.
+/// kr. lavere på anbringelsestrinnene." Without placement steps only the totals are named.
 pub fn comparison_summary(s: &Staircase, c: &Comparison) -> String {
     let name = |id| {
         s.measurement(id)
             .map(measurement_name)
             .unwrap_or_else(|| "ukendt".into())
     };
-    let children_part = match c.biggest_placement_change() {
-        Some(step) => format!(
-            "{} {} på trinnet »{}«",
-            children(step.children_delta.saturating_abs()),
-            more_or_fewer(step.children_delta),
-            target_name(s, CountTarget::Step(step.step_id))
-        ),
-        None if c.has_placement_steps() => "samme antal børn på anbringelsestrinnene".into(),
-        None if c.children_delta != 0 => format!(
-            "{} {} i alt",
-            children(c.children_delta.saturating_abs()),
-            more_or_fewer(c.children_delta)
-        ),
-        None => "samme antal børn i alt".into(),
+    let total = c.total_change();
+    // "… i alt og på anbringelsestrinnene" when both parts say the same.
+    let both = |t: String, p: String| {
+        if t == p {
+            format!("{t} i alt og på anbringelsestrinnene")
+        } else {
+            format!("{t} i alt og {p} på anbringelsestrinnene")
+        }
     };
-    let spend_part = match c.spend_delta {
-        d if d < 0 => format!(
-            "bruger i alt {} mindre om året",
-            kroner_short(d.saturating_abs())
+    let (children_part, spend_part) = match c.placement_change() {
+        Some(p) => (
+            both(children_change(total.children), children_change(p.children)),
+            both(spend_change(total.spend), spend_change(p.spend)),
         ),
-        d if d > 0 => format!("bruger i alt {} mere om året", kroner_short(d)),
-        _ => "bruger i alt det samme om året".into(),
+        None => (
+            format!("{} i alt", children_change(total.children)),
+            format!("{} i alt", spend_change(total.spend)),
+        ),
     };
     format!(
-        "I forhold til »{}« har »{}« {children_part} og {spend_part}.",
+        "I forhold til »{}« har »{}« {children_part}. Den årlige udgift er {spend_part}.",
         name(c.a),
         name(c.b)
     )
+}
+
+/// The rule for prices per course, said next to every figure that uses one.
+pub fn per_course_rule() -> String {
+    let n = crate::model::CostPeriod::COURSES_PER_CHILD_PER_YEAR;
+    format!("regnet som {n} forløb pr. barn pr. år")
+}
+
+/// The live line under a price in the intervention form: "Svarer til 54.000 kr. pr. barn pr. år." For a
+/// price per course the rule is said too; without a unit the user is asked to choose one.
+pub fn yearly_cost_line(
+    unit_cost: Option<crate::model::Kroner>,
+    period: Option<crate::model::CostPeriod>,
+) -> String {
+    use crate::model::CostPeriod;
+    match (unit_cost, period) {
+        (None, _) => String::new(),
+        (Some(_), None) => {
+            "Vælg, om prisen gælder en måned, et år eller et forløb, så regnes prisen pr. barn pr. år."
+                .into()
+        }
+        (Some(c), Some(p)) => {
+            let yearly = super::kroner(c.saturating_mul(p.per_year()));
+            if p == CostPeriod::PerCourse {
+                format!("Svarer til {yearly} pr. barn pr. år, {}.", per_course_rule())
+            } else {
+                format!("Svarer til {yearly} pr. barn pr. år.")
+            }
+        }
+    }
+}
+
+/// Under figures that use prices per course: "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år
+/// (10 børn i »Baseline 2024«)." Empty when no child is priced per course.
+pub fn per_course_note(uses: &[(&str, i64)]) -> String {
+    let parts: Vec<String> = uses
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(name, n)| format!("{} i »{name}«", children(*n)))
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let rule = per_course_rule();
+    format!("Priser pr. forløb er {rule} ({}).", parts.join(", "))
 }
 
 /// Announced after a move: "ICDP flyttet til trin 3, position 2".
@@ -438,13 +490,16 @@ mod tests {
     #[test]
     fn summary_of_a_decrease() {
         let (s, a, b, _, _) = fixture();
-        // Spend: −3 × 1.160.000 + 3 × 180.000 − 470.000 = −3.410.000.
+        // Children 60 → 59 in all; on the placement steps 15 + 25 = 40 → 14 + 22 = 36.
+        // Spend: −3 × 1.160.000 + 3 × 180.000 − 470.000 = −3.410.000 in all; on the placement steps
+        // −3 × 1.160.000 − 470.000 = −3.950.000.
         let c = compare(&s, a, b).unwrap();
         assert_eq!(c.spend_delta, -3_410_000);
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 3 børn færre på trinnet »Døgninstitution« \
-             og bruger i alt 3,4 mio. kr. mindre om året."
+            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre i alt og 4 børn færre på \
+             anbringelsestrinnene. Den årlige udgift er 3,4 mio. kr. lavere i alt og 4,0 mio. kr. \
+             lavere på anbringelsestrinnene."
         );
     }
 
@@ -454,8 +509,27 @@ mod tests {
         let c = compare(&s, b, a).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Mål 2020« har »Baseline 2016« 3 børn flere på trinnet »Døgninstitution« \
-             og bruger i alt 3,4 mio. kr. mere om året."
+            "I forhold til »Mål 2020« har »Baseline 2016« 1 barn flere i alt og 4 børn flere på \
+             anbringelsestrinnene. Den årlige udgift er 3,4 mio. kr. højere i alt og 4,0 mio. kr. \
+             højere på anbringelsestrinnene."
+        );
+    }
+
+    #[test]
+    fn summary_when_totals_and_placements_go_different_ways() {
+        let (mut s, a, b, [_, foster, _], [ft, oh]) = fixture();
+        // Residential care 25 → 23, family treatment 20 → 23, foster care unchanged: 1 more child in
+        // all, 2 fewer on the placement steps. Spend: −2 × 1.160.000 + 3 × 180.000 = −1.780.000 in
+        // all, −2.320.000 on the placement steps.
+        s.set_count(b, CountTarget::Intervention(oh), 23).unwrap();
+        s.set_count(b, CountTarget::Step(foster), 15).unwrap();
+        s.set_count(b, CountTarget::Intervention(ft), 23).unwrap();
+        let c = compare(&s, a, b).unwrap();
+        assert_eq!(
+            comparison_summary(&s, &c),
+            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn flere i alt og 2 børn færre på \
+             anbringelsestrinnene. Den årlige udgift er 1,8 mio. kr. lavere i alt og 2,3 mio. kr. \
+             lavere på anbringelsestrinnene."
         );
     }
 
@@ -465,22 +539,24 @@ mod tests {
         let c = compare(&s, a, a).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Baseline 2016« samme antal børn på \
-             anbringelsestrinnene og bruger i alt det samme om året."
+            "I forhold til »Baseline 2016« har »Baseline 2016« samme antal børn i alt og på \
+             anbringelsestrinnene. Den årlige udgift er den samme i alt og på anbringelsestrinnene."
         );
     }
 
     #[test]
     fn summary_with_one_child_and_unchanged_placements() {
-        let (mut s, a, b, [home, foster, _], [ft, oh]) = fixture();
-        // Only foster care changes, by one child: singular "barn".
+        let (mut s, a, b, [_, foster, _], [ft, oh]) = fixture();
+        // Only foster care changes, by one child: singular "barn", and the same change in all and on
+        // the placement steps.
         s.set_count(b, CountTarget::Intervention(oh), 25).unwrap();
         s.set_count(b, CountTarget::Intervention(ft), 20).unwrap();
         let c = compare(&s, a, b).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre på trinnet »Plejefamilie« \
-             og bruger i alt 470.000 kr. mindre om året."
+            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre i alt og på \
+             anbringelsestrinnene. Den årlige udgift er 470.000 kr. lavere i alt og på \
+             anbringelsestrinnene."
         );
         // Placements unchanged, 5 more in family treatment: 5 × 180.000.
         s.set_count(b, CountTarget::Step(foster), 15).unwrap();
@@ -488,21 +564,46 @@ mod tests {
         let c = compare(&s, a, b).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« samme antal børn på \
-             anbringelsestrinnene og bruger i alt 900.000 kr. mere om året."
+            "I forhold til »Baseline 2016« har »Mål 2020« 5 børn flere i alt og samme antal børn på \
+             anbringelsestrinnene. Den årlige udgift er 900.000 kr. højere i alt og den samme på \
+             anbringelsestrinnene."
         );
-        // Without placement steps the sentence falls back to the total number of children.
+        // Without placement steps the sentence names the totals only.
         s.set_step_category(foster, StepCategory::Preventive)
             .unwrap();
         let resi = s.steps[2].id;
         s.set_step_category(resi, StepCategory::Preventive).unwrap();
         let c = compare(&s, a, b).unwrap();
+        assert_eq!(c.placement_change(), None);
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 5 børn flere i alt \
-             og bruger i alt 900.000 kr. mere om året."
+            "I forhold til »Baseline 2016« har »Mål 2020« 5 børn flere i alt. Den årlige udgift er \
+             900.000 kr. højere i alt."
         );
-        let _ = home;
+    }
+
+    #[test]
+    fn prices_per_course_are_explained() {
+        use crate::model::CostPeriod;
+        assert_eq!(yearly_cost_line(None, Some(CostPeriod::PerMonth)), "");
+        assert_eq!(
+            yearly_cost_line(Some(4_500), Some(CostPeriod::PerMonth)),
+            "Svarer til 54.000 kr. pr. barn pr. år."
+        );
+        assert_eq!(
+            yearly_cost_line(Some(4_500), Some(CostPeriod::PerCourse)),
+            "Svarer til 4.500 kr. pr. barn pr. år, regnet som 1 forløb pr. barn pr. år."
+        );
+        assert!(yearly_cost_line(Some(4_500), None).starts_with("Vælg, om prisen gælder"));
+        assert_eq!(
+            per_course_note(&[("Baseline 2024", 10), ("Mål 2026", 0)]),
+            "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i »Baseline 2024«)."
+        );
+        assert_eq!(
+            per_course_note(&[("A", 1), ("B", 30)]),
+            "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (1 barn i »A«, 30 børn i »B«)."
+        );
+        assert_eq!(per_course_note(&[("A", 0)]), "");
     }
 
     #[test]

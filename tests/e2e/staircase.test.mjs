@@ -103,6 +103,24 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await noViolations(page, 'intervention form with error');
   await page.getByRole('button', { name: 'Fortryd', exact: true }).click();
 
+  // A new price has no unit until the user picks one; the form says what the price is a year.
+  await page.getByRole('button', { name: 'Tilføj indsats på Familiepleje' }).click();
+  const form = page.getByRole('region', { name: 'Ny indsats' });
+  await form.getByLabel('Navn', { exact: true }).fill('Kursus uden enhed');
+  assert.equal(await form.getByLabel('Pr.', { exact: true }).inputValue(), '');
+  await form.getByLabel('Pris (kr.)').fill('4.500');
+  assert.match(await form.getByTestId('iv-yearly').textContent(), /^Vælg, om prisen gælder/);
+  await form.getByRole('button', { name: 'Tilføj indsatsen' }).click();
+  assert.equal(await form.getByLabel('Pr.', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#iv-period-error').textContent(), 'Vælg, om prisen gælder en måned, et år eller et forløb.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'iv-period');
+  await noViolations(page, 'intervention form without a unit');
+  await form.getByLabel('Pr.', { exact: true }).selectOption({ label: 'pr. forløb' });
+  assert.equal(await form.getByTestId('iv-yearly').textContent(), 'Svarer til 4.500 kr. pr. barn pr. år, regnet som 1 forløb pr. barn pr. år.');
+  await form.getByLabel('Pr.', { exact: true }).selectOption({ label: 'pr. måned' });
+  assert.equal(await form.getByTestId('iv-yearly').textContent(), 'Svarer til 54.000 kr. pr. barn pr. år.');
+  await page.getByRole('button', { name: 'Fortryd', exact: true }).click();
+
   // Keyboard: Alt+Up moves KIFF one place up; Alt+Right moves open counselling to step 3.
   const live = page.getByTestId('stair-live');
   await page.getByRole('button', { name: 'Redigér KIFF', exact: true }).focus();
@@ -158,6 +176,8 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await setCount(page, 'Børn i Opholdssted', 5);
   assert.equal(await page.getByTestId('counts-total-children').textContent(), '41');
   assert.equal(await page.getByTestId('counts-total-spend').textContent(), '12.265.000 kr.');
+  assert.equal(await page.getByTestId('counts-per-course').textContent(), 'Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i »Baseline 2024«).');
+  assert.match(await page.getByRole('row', { name: /ICDP-forældrekursus/ }).textContent(), /4\.500 kr\.regnet som 1 forløb pr\. barn pr\. år/);
   // A bad count is refused next to its field.
   const icdp = page.getByLabel('Børn i KIFF', { exact: true });
   await icdp.fill('-2');
@@ -194,8 +214,15 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   // Compare.
   await page.getByRole('navigation', { name: 'Trappens visninger' }).getByRole('link', { name: 'Sammenlign og hvad nu hvis' }).click();
   await page.getByRole('heading', { level: 1, name: 'Indsatstrappen: sammenlign' }).waitFor();
+  // Totals 41 → 60 children, 12.265.000 → 9.925.000 kr.; placement steps (familiepleje and døgninstitution)
+  // 6 + 5 = 11 → 5 + 3 = 8 children, 6 × 470.000 + 5 × 1.160.000 = 8.620.000 → 5 × 470.000 + 3 × 1.160.000
+  // = 5.830.000 kr., so 2.790.000 kr. lower.
   assert.equal(await page.getByTestId('comparison-summary').textContent(),
-    'I forhold til »Baseline 2024« har »Mål 2026« 2 børn færre på trinnet »Døgninstitution« og bruger i alt 2,3 mio. kr. mindre om året.');
+    'I forhold til »Baseline 2024« har »Mål 2026« 19 børn flere i alt og 3 børn færre på anbringelsestrinnene. '
+    + 'Den årlige udgift er 2,3 mio. kr. lavere i alt og 2,8 mio. kr. lavere på anbringelsestrinnene.');
+  // 30 children in ICDP (a price per course) count as one course each a year, and the page says so.
+  assert.equal(await page.getByTestId('comparison-per-course').textContent(),
+    'Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i »Baseline 2024«, 30 børn i »Mål 2026«).');
   assert.equal(await page.getByTestId('cmp-children-delta').textContent(), '+19');
   assert.equal(await page.getByTestId('cmp-spend-delta').textContent(), '-2,3 mio. kr.');
   const row6 = await page.getByTestId('comparison-table').getByRole('row', { name: /Trin 6 Døgninstitution/ }).textContent();
@@ -228,12 +255,15 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   const chart = page.getByRole('img', { name: 'Indsatstrappen: »Baseline 2024« sammenlignet med »Mål 2026«' });
   await chart.waitFor();
   assert.match(await chart.locator('desc').textContent(), /Trin 6 Døgninstitution: 5 børn · 5,8 mio\. kr\. i »Baseline 2024«, 3 børn · 3,5 mio\. kr\. i »Mål 2026«/);
-  assert.match(await chart.textContent(), /Ændring: -2/);
+  assert.match(await chart.textContent(), /Ændring:-2 børn-2,3 mio\. kr\./);
+  assert.match(await chart.textContent(), /Priser pr\. forløb er regnet som 1 forløb pr\. barn pr\. år/);
   await page.getByRole('button', { name: 'Vis som tabel' }).click();
   const table = page.getByTestId('figures-table');
   await table.waitFor();
   assert.match(await table.getByRole('row', { name: /Trin 6 Døgninstitution/ }).textContent(), /5\.800\.000 kr\..*3\.480\.000 kr\..*-2.*-2,3 mio\. kr\./);
-  assert.match(await table.locator('tfoot').textContent(), /41.*12\.265\.000 kr\..*60.*9\.925\.000 kr\..*\+19.*-2,3 mio\. kr\./);
+  assert.match(await table.getByTestId('figures-total').textContent(), /41.*12\.265\.000 kr\..*60.*9\.925\.000 kr\..*\+19.*-2,3 mio\. kr\./);
+  assert.equal(await table.locator('tfoot').count(), 0, 'no <tfoot>: it would repeat on every printed page');
+  assert.match(await page.getByTestId('figures-per-course').textContent(), /regnet som 1 forløb pr\. barn pr\. år \(10 børn i »Baseline 2024«, 30 børn i »Mål 2026«\)/);
   await noViolations(page, 'chart as table');
   await page.getByRole('button', { name: 'Vis som tabel' }).click();
   await noViolations(page, 'chart');
@@ -255,8 +285,10 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   assert.match(pngDownload.suggestedFilename(), /\.png$/);
   const png = await readFile(await pngDownload.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  // Width and height from the IHDR chunk: twice the 1200 × 640 chart.
-  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2400, 1280]);
+  // Width and height from the IHDR chunk: twice the chart's.
+  const [w, h] = await page.$eval('#trappe-diagram', (s) => [Number(s.getAttribute('width')), Number(s.getAttribute('height'))]);
+  assert.equal(w, 1200);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * w, 2 * h]);
   assert.ok(png.length > 20_000, `${png.length} bytes`);
 
   // Print view.
@@ -265,7 +297,7 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await page.getByRole('heading', { level: 1, name: 'Indsatstrappen – Trappe-workshop' }).waitFor();
   await page.getByText(/^Udskrevet \d+\. \p{L}+ \d{4}$/u).waitFor();
   await page.getByRole('img', { name: /»Baseline 2024« sammenlignet med »Mål 2026«/ }).waitFor();
-  assert.match(await page.getByTestId('figures-table').locator('tfoot').textContent(), /12\.265\.000 kr\./);
+  assert.match(await page.getByTestId('figures-total').textContent(), /12\.265\.000 kr\./);
   await noViolations(page, 'print view');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.site-header').isVisible(), false);

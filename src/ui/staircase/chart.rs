@@ -122,7 +122,7 @@ pub fn ChartSection() -> impl IntoView {
                 </Show>
                 // The chart stays in the page (hidden while the table shows) so it can always be exported.
                 <div class="chart-box" class:visually-hidden=move || as_table.get()>
-                    <StairChart data=data svg_id="trappe-diagram"/>
+                    <StairChart data=data svg_id="trappe-diagram" large=ctx.app.workshop_mode/>
                 </div>
             </Show>
         </section>
@@ -131,15 +131,16 @@ pub fn ChartSection() -> impl IntoView {
 
 const W_MIN: f64 = 1200.0;
 const COL_MIN: f64 = 170.0;
-const H: f64 = 640.0;
-const TOP: f64 = 56.0;
-const BOTTOM: f64 = 24.0;
-const FONT: f64 = 15.0;
-const LINE: f64 = 19.0;
 const INK: &str = "#1a1a1a";
 const MUTED: &str = "#4a4a4a";
 const PRIMARY: &str = "#004993";
 const B_COLOUR: &str = "#8a4b00";
+/// Estimated advance per character in em, on the generous side so text fits in the usual sans fonts
+/// (Arial, Liberation Sans, DejaVu Sans). SVG cannot wrap or measure, so the layout works from these.
+const EM_REGULAR: f64 = 0.6;
+const EM_BOLD: f64 = 0.68;
+/// Workshop mode draws every text this much larger (the chart keeps its width, so it shows larger).
+pub const WORKSHOP_SCALE: f64 = 1.35;
 
 fn fill_of(c: StepCategory) -> &'static str {
     match c {
@@ -153,11 +154,116 @@ pub fn chart_width(steps: usize) -> f64 {
     W_MIN.max(steps as f64 * COL_MIN + 32.0)
 }
 
+fn text_width(t: &str, size: f64, bold: bool) -> f64 {
+    t.chars().count() as f64 * size * if bold { EM_BOLD } else { EM_REGULAR }
+}
+
+/// `size`, made smaller where the text would be wider than `avail`.
+fn fit(t: &str, size: f64, bold: bool, avail: f64) -> f64 {
+    let w = text_width(t, size, bold);
+    if w > avail && w > 0.0 {
+        size * avail / w
+    } else {
+        size
+    }
+}
+
+/// How many characters of bold text at `size` fit in `avail`.
+fn chars_in(avail: f64, size: f64, bold: bool) -> usize {
+    (avail / (size * if bold { EM_BOLD } else { EM_REGULAR }))
+        .floor()
+        .max(4.0) as usize
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    None,
+    /// Filled, as measurement A.
+    Solid,
+    /// Outlined, as measurement B.
+    Outline,
+}
+
+/// One line of chart text.
+#[derive(Clone)]
+struct Line {
+    text: String,
+    size: f64,
+    bold: bool,
+    fill: &'static str,
+    mark: Mark,
+}
+
+fn line(text: impl Into<String>, size: f64, bold: bool, fill: &'static str) -> Line {
+    Line {
+        text: text.into(),
+        size,
+        bold,
+        fill,
+        mark: Mark::None,
+    }
+}
+
+/// Baselines for lines stacked from `top`: each line box (ascent about 0.95 em, descent about 0.25 em)
+/// clears the one above by `gap`. Returns the baselines and the bottom of the last line box.
+fn stack(lines: &[Line], top: f64, gap: f64) -> (Vec<f64>, f64) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut bottom = top;
+    for l in lines {
+        let baseline = bottom + gap + l.size * 0.95;
+        out.push(baseline);
+        bottom = baseline + l.size * 0.25;
+    }
+    (out, bottom)
+}
+
+fn mark_view(m: Mark, x: f64, baseline: f64, size: f64) -> Option<AnyView> {
+    let side = size * 0.6;
+    let y = baseline - side;
+    match m {
+        Mark::Solid => Some(view! { <rect x=x y=y width=side height=side fill=PRIMARY/> }.into_any()),
+        Mark::Outline => Some(
+            view! { <rect x=x + 1.0 y=y + 1.0 width=side - 2.0 height=side - 2.0 fill="#ffffff" stroke=B_COLOUR stroke-width="2"/> }
+                .into_any(),
+        ),
+        Mark::None => None,
+    }
+}
+
+/// Draws lines at `x` with their baselines; a marked line gets its square first and the text after it.
+fn lines_view(lines: Vec<Line>, baselines: &[f64], x: f64, anchor: &'static str) -> Vec<AnyView> {
+    lines
+        .into_iter()
+        .zip(baselines)
+        .map(|(l, y)| {
+            let indent = if l.mark == Mark::None { 0.0 } else { l.size * 0.6 + l.size * 0.4 };
+            let mark = mark_view(l.mark, x, *y, l.size);
+            let weight = if l.bold { "700" } else { "400" };
+            view! {
+                {mark}
+                <text x=x + indent y=*y text-anchor=anchor font-size=format!("{:.1}", l.size) font-weight=weight fill=l.fill>{l.text}</text>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
 /// The SVG itself. Presentation attributes only (no CSS classes needed), so the exported file looks the same.
+/// `large` draws the text larger, for workshop mode on a projector. Background rectangles carry `data-bg`
+/// and each step's group `data-step`, so tests can check that no text collides with another shape.
 #[component]
-pub fn StairChart(data: Memo<Option<ChartData>>, svg_id: &'static str) -> impl IntoView {
+pub fn StairChart(
+    data: Memo<Option<ChartData>>,
+    svg_id: &'static str,
+    #[prop(into)] large: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
-    let width = move || data.with(|d| chart_width(d.as_ref().map_or(0, |d| d.steps.len())));
+    let layout = Memo::new(move |_| {
+        let k = if large.get() { WORKSHOP_SCALE } else { 1.0 };
+        data.with(|d| d.as_ref().map(|d| ChartLayout::of(d, k)))
+    });
+    let width = move || layout.with(|l| l.as_ref().map_or(W_MIN, |l| l.width));
+    let height = move || layout.with(|l| l.as_ref().map_or(640.0, |l| l.height));
     let title_id = format!("{svg_id}-title");
     let desc_id = format!("{svg_id}-desc");
     let (labelled, described) = (title_id.clone(), desc_id.clone());
@@ -186,144 +292,241 @@ pub fn StairChart(data: Memo<Option<ChartData>>, svg_id: &'static str) -> impl I
     view! {
         <svg id=svg_id class="stair-chart" role="img"
             aria-labelledby=labelled aria-describedby=described
-            viewBox=move || format!("0 0 {} {H}", width())
-            width=move || width().to_string() height=H.to_string()
-            font-family="IBM Plex Sans, Arial, Helvetica, sans-serif" font-size=FONT.to_string()>
+            viewBox=move || format!("0 0 {} {}", width(), height())
+            width=move || width().to_string() height=move || height().to_string()
+            font-family="IBM Plex Sans, Arial, Helvetica, sans-serif">
             <title id=title_id>{title}</title>
             <desc id=desc_id>{desc}</desc>
-            <rect x="0" y="0" width=move || width().to_string() height=H.to_string() fill="#ffffff"/>
-            {move || data.get().map(|d| chart_body(&d, width()))}
+            <rect data-bg="" x="0" y="0" width=move || width().to_string() height=move || height().to_string() fill="#ffffff"/>
+            {move || data.with(|d| d.as_ref().zip(layout.get()).map(|(d, l)| chart_body(d, &l)))}
         </svg>
     }
 }
 
-fn chart_body(d: &ChartData, width: f64) -> impl IntoView {
-    let n = d.steps.len().max(1);
-    let col = (width - 32.0) / n as f64;
-    let base = H - BOTTOM;
-    let min_h = 300.0;
-    let max_h = base - TOP;
-    let max_kids = max_children(&d.a, d.b.as_ref().map(|(_, f)| f.as_slice())) as f64;
-    let chars = ((col - 20.0) / (FONT * 0.56)).floor().max(6.0) as usize;
-    let legend = {
-        let b = d.b.as_ref().map(|(name, _)| name.clone());
-        let heading = match &b {
-            Some(b) => format!("Børn og årlig udgift pr. trin: {} og {b}", d.a_name),
-            None => format!("Børn og årlig udgift pr. trin: {}", d.a_name),
+/// Where everything goes, worked out from the texts before drawing, so nothing is drawn over anything.
+#[derive(Clone, Debug, PartialEq)]
+struct ChartLayout {
+    k: f64,
+    width: f64,
+    height: f64,
+    /// The steps stand on this line.
+    base: f64,
+    min_h: f64,
+    max_h: f64,
+}
+
+/// The lines in one step's column: number, name, category, then the figures.
+fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
+    let (name, cat) = &d.steps[i];
+    let fa = d.a.get(i).copied();
+    let fb = d.b.as_ref().and_then(|(_, f)| f.get(i).copied());
+    let name_size = 15.0 * k;
+    // A word too long for the column shrinks its line a little rather than be cut.
+    let full = chars_in(avail, name_size, true);
+    let longest = name
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    let chars = if longest > full {
+        chars_in(avail, name_size * 0.75, true)
+            .min(longest)
+            .max(full)
+    } else {
+        full
+    };
+    let mut lines = vec![line(ts::step_no(i), 14.0 * k, true, MUTED)];
+    for l in wrap_words(name, chars, 3) {
+        let size = fit(&l, name_size, true, avail);
+        lines.push(line(l, size, true, INK));
+    }
+    let cat = text::step_category(*cat);
+    lines.push(line(cat, fit(cat, 13.0 * k, false, avail), false, MUTED));
+    // A marked line starts one font size in, after its square.
+    let marked = avail - 17.0 * k;
+    let mut figures = |children: i64, spend: i64, fill: &'static str, mark: Mark| {
+        let c = text::children(children);
+        lines.push(Line {
+            size: fit(&c, 17.0 * k, true, marked),
+            text: c,
+            bold: true,
+            fill,
+            mark,
+        });
+        let kr = text::kroner_short(spend);
+        lines.push(line(
+            kr.clone(),
+            fit(&kr, 15.0 * k, false, avail),
+            false,
+            INK,
+        ));
+    };
+    if let Some(fa) = fa {
+        let mark = if d.b.is_some() {
+            Mark::Solid
+        } else {
+            Mark::None
         };
-        let b_x = 36.0 + d.a_name.chars().count() as f64 * 7.6 + 28.0;
-        let bars_x = b_x
-            + b.as_ref()
-                .map_or(0.0, |b| 20.0 + b.chars().count() as f64 * 7.6 + 28.0);
-        view! {
-            <g>
-                <text x="16" y="24" font-size="17" font-weight="700" fill=INK>{heading}</text>
-                <rect x="16" y="36" width="14" height="10" fill=PRIMARY/>
-                <text x="36" y="46" font-size="14" fill=INK>{d.a_name.clone()}</text>
-                {b.map(|b| view! {
-                    <rect x=b_x y="36" width="14" height="10" fill="#ffffff" stroke=B_COLOUR stroke-width="2"/>
-                    <text x=b_x + 20.0 y="46" font-size="14" fill=INK>{b}</text>
-                })}
-                <text x=bars_x y="46" font-size="14" fill=MUTED>"Bjælkerne nederst viser antal børn."</text>
-            </g>
+        figures(fa.children, fa.yearly_spend, PRIMARY, mark);
+    }
+    if let (Some(fa), Some(fb)) = (fa, fb) {
+        figures(fb.children, fb.yearly_spend, B_COLOUR, Mark::Outline);
+        lines.push(line("Ændring:", 13.0 * k, false, MUTED));
+        let c = format!("{} børn", ts::signed_children(fb.children - fa.children));
+        lines.push(line(c.clone(), fit(&c, 14.0 * k, true, avail), true, INK));
+        let kr = ts::signed_kroner(fb.yearly_spend - fa.yearly_spend);
+        lines.push(line(
+            kr.clone(),
+            fit(&kr, 14.0 * k, false, avail),
+            false,
+            INK,
+        ));
+    }
+    lines
+}
+
+/// The legend above the steps: heading, note on the bars, and one line per measurement with its totals.
+/// Returns the lines stacked at the left, and the note when it fits at the right of the heading.
+fn legend(d: &ChartData, width: f64, k: f64) -> (Vec<Line>, Option<Line>) {
+    let heading = line("Børn og årlig udgift pr. trin", 17.0 * k, true, INK);
+    let note = line(
+        "Bjælkerne nederst viser antal børn.",
+        14.0 * k,
+        false,
+        MUTED,
+    );
+    let avail = width - 32.0 - 16.0 * k;
+    let series = |name: &str, f: &[StepFigures], fill, mark| {
+        let t = totals(f);
+        let full = format!(
+            "{name}: {} · {} om året",
+            text::children(t.children),
+            text::kroner_short(t.yearly_spend)
+        );
+        let size = 15.0 * k;
+        let text = wrap_words(&full, chars_in(avail, size, true), 1)
+            .pop()
+            .unwrap_or_default();
+        Line {
+            text,
+            size,
+            bold: true,
+            fill,
+            mark,
         }
     };
-    let steps = d
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, (name, cat))| {
-            let fa = d.a.get(i).copied();
-            let fb = d.b.as_ref().and_then(|(_, f)| f.get(i).copied());
+    let side_by_side = text_width(&heading.text, heading.size, true)
+        + text_width(&note.text, note.size, false)
+        + 48.0
+        <= width - 32.0;
+    let mut left = vec![heading];
+    let right = if side_by_side {
+        Some(note)
+    } else {
+        left.push(note);
+        None
+    };
+    left.push(series(&d.a_name, &d.a, INK, Mark::Solid));
+    if let Some((name, f)) = &d.b {
+        left.push(series(name, f, INK, Mark::Outline));
+    }
+    (left, right)
+}
+
+fn per_course_line(d: &ChartData, width: f64, k: f64) -> Option<Line> {
+    let mut uses = vec![(d.a_name.as_str(), totals(&d.a).children_per_course)];
+    if let Some((name, f)) = &d.b {
+        uses.push((name.as_str(), totals(f).children_per_course));
+    }
+    let note = ts::per_course_note(&uses);
+    (!note.is_empty()).then(|| {
+        let size = fit(&note, 13.0 * k, false, width - 32.0);
+        line(note, size, false, MUTED)
+    })
+}
+
+impl ChartLayout {
+    fn of(d: &ChartData, k: f64) -> Self {
+        let n = d.steps.len().max(1);
+        let width = chart_width(n);
+        let (left, _) = legend(d, width, k);
+        let (_, legend_bottom) = stack(&left, 4.0, 6.0 * k);
+        let top = legend_bottom + 14.0 * k;
+        // Each step must hold its text and, below it, the bars.
+        let col = (width - 32.0) / n as f64;
+        let avail = col - 6.0 - 18.0;
+        let need = (0..d.steps.len())
+            .map(|i| stack(&step_lines(d, i, avail, k), 6.0, 4.0 * k).1 + 12.0 * k + 34.0 * k)
+            .fold(0.0, f64::max);
+        let min_h = need.max(300.0);
+        let max_h = min_h + 260.0;
+        let bottom = match per_course_line(d, width, k) {
+            Some(l) => 10.0 + l.size * 1.3,
+            None => 24.0,
+        };
+        ChartLayout {
+            k,
+            width,
+            height: (top + max_h + bottom).ceil(),
+            base: top + max_h,
+            min_h,
+            max_h,
+        }
+    }
+}
+
+fn chart_body(d: &ChartData, l: &ChartLayout) -> impl IntoView {
+    let (k, width, base) = (l.k, l.width, l.base);
+    let n = d.steps.len().max(1);
+    let col = (width - 32.0) / n as f64;
+    let max_kids = max_children(&d.a, d.b.as_ref().map(|(_, f)| f.as_slice())) as f64;
+    let legend = {
+        let (left, right) = legend(d, width, k);
+        let (baselines, _) = stack(&left, 4.0, 6.0 * k);
+        let first = baselines[0];
+        let right = right.map(|r| lines_view(vec![r], &[first], width - 16.0, "end"));
+        view! { <g>{lines_view(left, &baselines, 16.0, "start")}{right}</g> }
+    };
+    let steps = (0..d.steps.len())
+        .map(|i| {
+            let cat = d.steps[i].1;
             let h = if n == 1 {
-                max_h
+                l.max_h
             } else {
-                min_h + (max_h - min_h) * i as f64 / (n - 1) as f64
+                l.min_h + (l.max_h - l.min_h) * i as f64 / (n - 1) as f64
             };
             let x = 16.0 + i as f64 * col;
             let y = base - h;
             let w = col - 6.0;
             let tx = x + 10.0;
-            let mut lines: Vec<(String, &'static str, &'static str, f64)> = Vec::new();
-            lines.push((ts::step_no(i), "700", MUTED, 14.0));
-            for l in wrap_words(name, chars, 3) {
-                lines.push((l, "700", INK, FONT));
-            }
-            lines.push((text::step_category(*cat).to_string(), "400", MUTED, 13.0));
-            // (text, weight, colour, size, marker: 0 none, 1 solid as measurement A, 2 outline as B)
-            let mut figs: Vec<(String, &'static str, &'static str, f64, u8)> = Vec::new();
-            if let Some(fa) = fa {
-                figs.push((text::children(fa.children), "700", PRIMARY, 17.0, 1));
-                figs.push((text::kroner_short(fa.yearly_spend), "400", INK, FONT, 0));
-            }
-            if let (Some(fa), Some(fb)) = (fa, fb) {
-                figs.push((text::children(fb.children), "700", B_COLOUR, 17.0, 2));
-                figs.push((text::kroner_short(fb.yearly_spend), "400", INK, FONT, 0));
-                figs.push((
-                    format!("Ændring: {}", ts::signed_children(fb.children - fa.children)),
-                    "700",
-                    INK,
-                    14.0,
-                    0,
-                ));
-                figs.push((ts::signed_kroner(fb.yearly_spend - fa.yearly_spend), "400", INK, 14.0, 0));
-            }
-            let mut ty = y + 26.0;
-            let mut texts = Vec::new();
-            for (t, weight, fill, size) in lines {
-                texts.push(view! { <text x=tx y=ty font-size=size.to_string() font-weight=weight fill=fill>{t}</text> }.into_any());
-                ty += LINE;
-            }
-            ty += 6.0;
-            for (t, weight, fill, size, marker) in figs {
-                let indent = if d.b.is_some() { 16.0 } else { 0.0 };
-                let mark = match marker {
-                    1 => Some(view! { <rect x=tx y=ty - 10.0 width="10" height="10" fill=PRIMARY/> }.into_any()),
-                    2 => Some(view! { <rect x=tx + 1.0 y=ty - 9.0 width="8" height="8" fill="#ffffff" stroke=B_COLOUR stroke-width="2"/> }.into_any()),
-                    _ => None,
-                };
-                texts.push(view! { {mark}<text x=tx + indent y=ty font-size=size.to_string() font-weight=weight fill=fill>{t}</text> }.into_any());
-                ty += LINE + 1.0;
-            }
+            let lines = step_lines(d, i, w - 18.0, k);
+            let (baselines, _) = stack(&lines, y + 6.0, 4.0 * k);
+            let texts = lines_view(lines, &baselines, tx, "start");
+            let fa = d.a.get(i).copied();
+            let fb = d.b.as_ref().and_then(|(_, f)| f.get(i).copied());
             let bar_w = w - 20.0;
-            let bar_a = fa.map(|f| (f.children as f64 / max_kids * bar_w).max(0.0));
-            let bar_b = fb.map(|f| (f.children as f64 / max_kids * bar_w).max(0.0));
-            let bars_y = base - 34.0;
+            let bar_a = fa.map(|f| (f.children as f64 / max_kids * bar_w).max(1.0));
+            let bar_b = fb.map(|f| (f.children as f64 / max_kids * bar_w).max(1.0));
+            let bars_y = base - 34.0 * k;
             view! {
-                <g>
-                    <rect x=x y=y width=w height=h fill=fill_of(*cat) stroke=PRIMARY stroke-width="1.5"/>
+                <g data-step=i.to_string()>
+                    <rect data-bg="" x=x y=y width=w height=h fill=fill_of(cat) stroke=PRIMARY stroke-width="1.5"/>
                     <rect x=x y=y width=w height="6" fill=PRIMARY/>
                     {texts}
-                    {bar_a.map(|bw| view! { <rect x=tx y=bars_y width=bw.max(1.0) height="10" fill=PRIMARY/> })}
-                    {bar_b.map(|bw| view! { <rect x=tx y=bars_y + 14.0 width=bw.max(1.0) height="9" fill="#ffffff" stroke=B_COLOUR stroke-width="2"/> })}
+                    {bar_a.map(|bw| view! { <rect x=tx y=bars_y width=bw height=10.0 * k fill=PRIMARY/> })}
+                    {bar_b.map(|bw| view! { <rect x=tx y=bars_y + 14.0 * k width=bw height=9.0 * k fill="#ffffff" stroke=B_COLOUR stroke-width="2"/> })}
                 </g>
             }
         })
         .collect_view();
-    let total_a = totals(&d.a);
-    let foot = format!(
-        "{}: {} · {}",
-        if d.b.is_some() {
-            d.a_name.as_str()
-        } else {
-            "I alt"
-        },
-        text::children(total_a.children),
-        text::kroner_short(total_a.yearly_spend)
-    );
-    let foot_b = d.b.as_ref().map(|(name, f)| {
-        let t = totals(f);
-        format!(
-            "{name}: {} · {}",
-            text::children(t.children),
-            text::kroner_short(t.yearly_spend)
-        )
+    let foot = per_course_line(d, width, k).map(|f| {
+        let y = base + 6.0 + f.size;
+        lines_view(vec![f], &[y], 16.0, "start")
     });
     view! {
         {legend}
         {steps}
-        <text x=width - 16.0 y="24" text-anchor="end" font-size="15" font-weight="700" fill=INK>{foot}</text>
-        {foot_b.map(|f| view! { <text x=width - 16.0 y="46" text-anchor="end" font-size="15" font-weight="700" fill=B_COLOUR>{f}</text> })}
+        {foot}
     }
 }
 
@@ -360,6 +563,11 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
                 })
                 .collect_view();
             let without = ta.children_without_cost;
+            let mut uses = vec![(d.a_name.as_str(), ta.children_per_course)];
+            if let (Some((name, _)), Some(tb)) = (&d.b, tb) {
+                uses.push((name.as_str(), tb.children_per_course));
+            }
+            let per_course = ts::per_course_note(&uses);
             view! {
                 <table class="table figures-table" data-testid="figures-table">
                     <caption>{if has_b { format!("Børn og årlig udgift pr. trin: »{}« og »{b_name}«", d.a_name) } else { format!("Børn og årlig udgift pr. trin: »{}«", d.a_name) }}</caption>
@@ -377,9 +585,10 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
                             })}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
-                    <tfoot>
-                        <tr>
+                    // The total is the last body row, not a <tfoot>: a printed <tfoot> repeats on every page.
+                    <tbody>
+                        {rows}
+                        <tr class="total-row" data-testid="figures-total">
                             <th scope="row">"I alt"</th>
                             <td></td>
                             <td class="num">{text::group_thousands(ta.children)}</td>
@@ -391,9 +600,10 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
                                 <td class="num">{ts::signed_kroner(tb.yearly_spend - ta.yearly_spend)}</td>
                             })}
                         </tr>
-                    </tfoot>
+                    </tbody>
                 </table>
                 {(without > 0).then(|| view! { <p class="muted">{format!("{} i »{}« er ikke regnet med i udgiften.", ts::without_cost(without), d.a_name)}</p> })}
+                {(!per_course.is_empty()).then(|| view! { <p class="muted" data-testid="figures-per-course">{per_course.clone()}</p> })}
             }
         })
     }

@@ -96,6 +96,10 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
             load(c.b),
         )
     });
+    let per_course = ts::per_course_note(&[
+        (a_name.as_str(), c.total_a.children_per_course),
+        (b_name.as_str(), c.total_b.children_per_course),
+    ]);
     let rows = c
         .steps
         .iter()
@@ -140,9 +144,10 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
                     <th scope="col" class="num">"Ændring, kr."</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
-            <tfoot>
-                <tr>
+            // The total is the last body row: a printed <tfoot> repeats on every page.
+            <tbody>
+                {rows}
+                <tr class="total-row">
                     <th scope="row">"I alt"</th>
                     <td></td>
                     <td class="num">{text::group_thousands(c.total_a.children)}</td>
@@ -152,8 +157,9 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
                     <td class="num">{text::kroner(c.total_b.yearly_spend)}</td>
                     <td class="num" data-testid="cmp-spend-delta">{ts::signed_kroner(c.spend_delta)}</td>
                 </tr>
-            </tfoot>
+            </tbody>
         </table>
+        {(!per_course.is_empty()).then(|| view! { <p class="muted" data-testid="comparison-per-course">{per_course.clone()}</p> })}
         <table class="table shares-table" data-testid="shares-table">
             <caption>"Andele og sagsbehandlernes belastning"</caption>
             <thead>

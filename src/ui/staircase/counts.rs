@@ -4,7 +4,7 @@
 use super::ctx::use_ctx;
 use crate::model::staircase_figures::measurement_figures;
 use crate::model::staircase_ops::CountTarget;
-use crate::model::{Id, Kroner, Measurement};
+use crate::model::{CostPeriod, Id, Kroner, Measurement};
 use crate::text::{self, staircase as ts};
 use leptos::prelude::*;
 
@@ -14,8 +14,8 @@ struct StepRows {
     index: usize,
     name: String,
     step_cost: Option<Kroner>,
-    /// (id, name, yearly price per child)
-    interventions: Vec<(Id, String, Option<Kroner>)>,
+    /// (id, name, yearly price per child, whether that price is a price per course)
+    interventions: Vec<(Id, String, Option<Kroner>, bool)>,
 }
 
 #[component]
@@ -39,7 +39,14 @@ pub fn CountsTable(measurement: Id) -> impl IntoView {
                     interventions: st
                         .interventions
                         .iter()
-                        .map(|iv| (iv.id, iv.name.clone(), iv.yearly_cost_per_child()))
+                        .map(|iv| {
+                            (
+                                iv.id,
+                                iv.name.clone(),
+                                iv.yearly_cost_per_child(),
+                                iv.cost_period == CostPeriod::PerCourse,
+                            )
+                        })
                         .collect(),
                 })
                 .collect::<Vec<_>>()
@@ -62,18 +69,22 @@ pub fn CountsTable(measurement: Id) -> impl IntoView {
             <For each=move || layout.get() key=|r| format!("{r:?}") let:rows>
                 <StepBody rows=rows m=m measurement=measurement figures=figures/>
             </For>
-            <tfoot>
-                <tr>
+            // The total is the last body, not a <tfoot>: a printed <tfoot> repeats on every page.
+            <tbody>
+                <tr class="total-row">
                     <th scope="row">"I alt"</th>
                     <td></td>
                     <td class="num" data-testid="counts-total-children">{move || text::group_thousands(total.get().children)}</td>
                     <td class="num" data-testid="counts-total-spend">{move || text::kroner(total.get().yearly_spend)}</td>
                 </tr>
-            </tfoot>
+            </tbody>
         </table>
         <p class="muted">{move || {
             let w = total.get().children_without_cost;
             (w > 0).then(|| format!("{} er ikke regnet med i udgiften.", ts::without_cost(w)))
+        }}</p>
+        <p class="muted" data-testid="counts-per-course">{move || {
+            ts::per_course_note(&[(name().as_str(), total.get().children_per_course)])
         }}</p>
     }
 }
@@ -106,8 +117,8 @@ fn StepBody(
                 <th scope="rowgroup" colspan="3">{step_label.clone()}</th>
                 <td class="num">{step_sum}</td>
             </tr>
-            {rows.interventions.into_iter().map(|(id, name, cost)| view! {
-                <CountRow target=CountTarget::Intervention(id) prefix="Børn i " visible=name suffix=String::new() cost=cost m=m measurement=measurement/>
+            {rows.interventions.into_iter().map(|(id, name, cost, per_course)| view! {
+                <CountRow target=CountTarget::Intervention(id) prefix="Børn i " visible=name suffix=String::new() cost=cost per_course=per_course m=m measurement=measurement/>
             }).collect_view()}
             <CountRow target=CountTarget::Step(rows.id) prefix="Børn " visible="Talt på trinnet som helhed".into()
                 suffix=format!(", {step_label}") cost=rows.step_cost m=m measurement=measurement/>
@@ -122,6 +133,7 @@ fn CountRow(
     visible: String,
     suffix: String,
     cost: Option<Kroner>,
+    #[prop(optional)] per_course: bool,
     m: Memo<Measurement>,
     measurement: Id,
 ) -> impl IntoView {
@@ -165,7 +177,10 @@ fn CountRow(
             <td><label for=key.clone()><span class="visually-hidden">{prefix}</span>{visible}<span class="visually-hidden">{suffix}</span></label>
                 {move || error.get().map(|e| view! { <span class="form-error" id=eid.clone()>{e}</span> })}
             </td>
-            <td class="num">{cost.map(text::kroner).unwrap_or_else(|| "ingen pris".into())}</td>
+            <td class="num">
+                {cost.map(text::kroner).unwrap_or_else(|| "ingen pris".into())}
+                {(per_course && cost.is_some()).then(|| view! { <span class="cell-note">{ts::per_course_rule()}</span> })}
+            </td>
             <td class="num">
                 <input maxlength="20" id=key class="form-input count-input" type="text" inputmode="numeric" autocomplete="off"
                     aria-invalid=move || error.get().is_some().to_string()

@@ -84,7 +84,9 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             .map(text::group_thousands)
             .unwrap_or_default(),
     );
-    let period = RwSignal::new(original.cost_period);
+    // No unit until the user picks one: a new price is never silently a price per month.
+    let period = RwSignal::new(original.unit_cost.map(|_| original.cost_period));
+    let period_error = RwSignal::new(None::<String>);
     let capacity = RwSignal::new(original.capacity.map(|c| c.to_string()).unwrap_or_default());
     let status = RwSignal::new(original.status);
     let target_step = RwSignal::new(step);
@@ -145,11 +147,18 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         cost_error.set(c.clone().err());
         let cap = text::parse_whole(&capacity.get_untracked());
         capacity_error.set(cap.clone().err());
-        let (false, Ok(c), Ok(cap)) = (n.is_empty(), c, cap) else {
+        let unit_missing = matches!(c, Ok(Some(_))) && period.get_untracked().is_none();
+        period_error.set(
+            unit_missing
+                .then(|| "Vælg, om prisen gælder en måned, et år eller et forløb.".to_string()),
+        );
+        let (false, Ok(c), Ok(cap), false) = (n.is_empty(), c, cap, unit_missing) else {
             let first = if name_error.get_untracked().is_some() {
                 "iv-name"
             } else if cost_error.get_untracked().is_some() {
                 "iv-cost"
+            } else if unit_missing {
+                "iv-period"
             } else {
                 "iv-capacity"
             };
@@ -168,7 +177,9 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             referral_required: referral.get_untracked(),
             method: method.get_untracked().trim().to_string(),
             unit_cost: c,
-            cost_period: period.get_untracked(),
+            cost_period: period
+                .get_untracked()
+                .unwrap_or_else(|| original.with_value(|o| o.cost_period)),
             capacity: cap,
             status: status.get_untracked(),
             ..original.get_value()
@@ -356,23 +367,26 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                         {datalist("iv-method-list", methods)}
                         <div class="form-pair">
                             <TextField id="iv-cost" label="Pris (kr.)" hint="Hele kroner. Tom: ukendt." value=cost error=cost_error numeric=true/>
-                            <div class="form-group">
+                            <div class="form-group" class:has-error=move || period_error.get().is_some()>
                                 <label class="form-label" for="iv-period">"Pr."</label>
-                                <span class="form-hint">"Måned, år eller forløb."</span>
+                                <span class="form-hint" id="iv-period-hint">"Måned, år eller forløb."</span>
+                                {move || period_error.get().map(|e| view! { <span class="form-error" id="iv-period-error">{e}</span> })}
                                 <select id="iv-period" class="form-select narrow"
+                                    aria-describedby=move || if period_error.get().is_some() { "iv-period-hint iv-period-error iv-yearly" } else { "iv-period-hint iv-yearly" }
+                                    aria-invalid=move || period_error.get().is_some().to_string()
                                     on:change=move |ev| {
                                         let v = event_target_value(&ev);
-                                        if let Some((p, _)) = PERIODS.iter().find(|(_, k)| *k == v) { period.set(*p) }
+                                        period.set(PERIODS.iter().find(|(_, k)| *k == v).map(|(p, _)| *p));
+                                        if period.get_untracked().is_some() { period_error.set(None) }
                                     }>
-                                    {PERIODS.iter().map(|(p, k)| view! { <option value=*k selected=*p == original.with_value(|o| o.cost_period)>{text::cost_period(*p)}</option> }).collect_view()}
+                                    <option value="" selected=period.get_untracked().is_none()>"Vælg enhed"</option>
+                                    {PERIODS.iter().map(|(p, k)| view! { <option value=*k selected=Some(*p) == period.get_untracked()>{text::cost_period(*p)}</option> }).collect_view()}
                                 </select>
                             </div>
                         </div>
-                        <p class="form-hint" data-testid="iv-yearly">{move || {
-                            match text::parse_kroner(&cost.get()) {
-                                Ok(Some(c)) => format!("Om året pr. barn: {}", text::kroner(c.saturating_mul(period.get().per_year()))),
-                                _ => String::new(),
-                            }
+                        <p class="form-hint" id="iv-yearly" data-testid="iv-yearly" aria-live="polite">{move || {
+                            let c = text::parse_kroner(&cost.get()).ok().flatten();
+                            text::staircase::yearly_cost_line(c, period.get())
                         }}</p>
                         <TextField id="iv-capacity" label="Kapacitet (pladser)" hint="Antal børn eller familier ad gangen. Valgfri." value=capacity error=capacity_error numeric=true/>
                         <div class="form-group">

@@ -53,9 +53,11 @@ pub fn PrintView() -> impl IntoView {
                 fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href="/trappe/maalinger">"Målinger"</a>"."</p> }>
                 {move || summary().map(|s| view! { <p class="summary">{s}</p> })}
                 <div class="chart-box print-chart">
-                    <StairChart data=data svg_id="trappe-udskrift-diagram"/>
+                    <StairChart data=data svg_id="trappe-udskrift-diagram" large=false/>
                 </div>
-                <FiguresTable data=data/>
+                <div class="print-table">
+                    <FiguresTable data=data/>
+                </div>
             </Show>
         </div>
     }
