@@ -223,6 +223,18 @@ pub(crate) fn StaleFlag(days: u32) -> impl IntoView {
     }
 }
 
+/// The overdue flag: a symbol and the one wording, wherever an initiative is past its deadline and not
+/// finished (see `model::plan_deadline`).
+#[component]
+pub(crate) fn OverdueFlag() -> impl IntoView {
+    view! {
+        <span class="plan-overdue">
+            <span class="plan-overdue-icon" aria-hidden="true">"!"</span>
+            {tp::OVERDUE}
+        </span>
+    }
+}
+
 pub(crate) fn today() -> chrono::NaiveDate {
     crate::browser::today()
 }
