@@ -204,7 +204,7 @@ fn BoardCard(c: Card, announce: RwSignal<String>, stale_days: Memo<u32>) -> impl
                 }
             }>
             <h3 class="plan-card-title" id=title_id.clone()>
-                <a href=format!("/handleplan/{id}")>{c.label.clone()}</a>
+                <a href=format!("/handleplan/{id}")>{super::wrap_after_slash(&c.label)}</a>
             </h3>
             <p class="plan-card-meta">
                 <span class="visually-hidden">"Status: "{text::initiative_status(status)}". "</span>

@@ -172,7 +172,7 @@ fn ListRow(r: Row, stale_days: Memo<u32>) -> impl IntoView {
             <td class="col-number">{r.number.clone()}</td>
             <td class=indent>
                 {(r.depth > 0).then(|| view! { <span class="visually-hidden">"Delinitiativ: "</span><span aria-hidden="true">"↳ "</span> })}
-                <a href=href>{r.title.clone()}</a>
+                <a href=href>{super::wrap_after_slash(&r.title)}</a>
             </td>
             <td>{r.owner.clone()}</td>
             <td>{r.committee.clone()}</td>

@@ -279,7 +279,7 @@ fn InitiativeSpans() -> impl IntoView {
                 <tbody>
                     <For each=move || spans.get() key=|s| (s.id, s.start, s.deadline, s.state, s.label.clone()) let:s>
                         <tr>
-                            <th scope="row"><a href=format!("/handleplan/{}", s.id)>{s.label.clone()}</a></th>
+                            <th scope="row"><a href=format!("/handleplan/{}", s.id)>{super::wrap_after_slash(&s.label)}</a></th>
                             <td>{span_text(&s)}</td>
                             <td class="plan-span-state"><span aria-hidden="true">{tp::deadline_icon(s.state)}" "</span>{tp::deadline_state(s.state)}</td>
                             <td class="plan-span-col">
