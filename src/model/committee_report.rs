@@ -3,7 +3,10 @@
 //! Everything is computed as of the report date, so a report can be reproduced later: notes, status
 //! changes and measurements dated after it are left out.
 
-use super::plan_ops::{is_stale, latest_value, progress, status_on, tree_order};
+use super::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
+use super::plan_ops::{
+    effective_committee, in_committee, is_stale, latest_value, progress, status_on, tree_order,
+};
 use super::{ActionPlan, Id, IndicatorValue, Initiative, InitiativeStatus, StatusNote};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -22,6 +25,8 @@ pub struct CommitteeReport {
     /// All six statuses in `InitiativeStatus::ALL` order, zero counts included.
     pub summary: [(InitiativeStatus, usize); 6],
     pub stale_count: usize,
+    /// Initiatives past their deadline and not finished as of the report date.
+    pub overdue_count: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +40,12 @@ pub struct ReportInitiative {
     pub track_id: Option<Id>,
     pub owner: String,
     pub committee: String,
-    pub deadline: Option<NaiveDate>,
+    /// The deadline date, or the end of the period (see `plan_deadline`).
+    pub deadline: Option<Deadline>,
+    /// The period as written, for saying where a deadline from the period comes from.
+    pub period: String,
+    /// Standing against the deadline as of the report date.
+    pub deadline_state: DeadlineState,
     /// Status as of the report date.
     pub status: InitiativeStatus,
     /// Status as of the previous report date, to show what changed.
@@ -61,32 +71,13 @@ pub struct ReportIndicator {
     pub progress: Option<f64>,
 }
 
-/// An initiative's committee; a sub-item without one belongs to its parent's committee.
-fn effective_committee<'a>(
-    plan: &'a ActionPlan,
-    by_id: &HashMap<Id, &'a Initiative>,
-    ini: &'a Initiative,
-) -> &'a str {
-    let mut cur = ini;
-    // Bounded walk: a parent loop in a broken file must not hang the report.
-    for _ in 0..=plan.initiatives.len() {
-        if !cur.committee.trim().is_empty() {
-            return cur.committee.trim();
-        }
-        match cur.parent_id.and_then(|p| by_id.get(&p)) {
-            Some(parent) => cur = parent,
-            None => break,
-        }
-    }
-    ""
-}
-
 /// Builds the report as of `report_date`. Notes are those dated in (`previous_report_date`,
 /// `report_date`]: a note on the previous report date was in that report; one on the report date is in
 /// this one. Without a previous date every note up to the report date is included. Undated notes cannot be
 /// placed in a window and are left out.
 ///
-/// With `committee`, only initiatives of that committee (compared ignoring case; sub-items inherit it),
+/// With `committee`, only initiatives of that committee (compared ignoring case and as a set, so
+/// "Børneudvalget" includes "Børneudvalget og Skoleudvalget"; sub-items inherit it),
 /// and only indicators linked to one of them, to one of their goals, or to nothing.
 pub fn committee_report(
     plan: &ActionPlan,
@@ -95,16 +86,14 @@ pub fn committee_report(
     committee: Option<&str>,
 ) -> CommitteeReport {
     let by_id: HashMap<Id, &Initiative> = plan.initiatives.iter().map(|i| (i.id, i)).collect();
-    let wanted = committee
-        .map(|c| c.trim().to_lowercase())
-        .filter(|c| !c.is_empty());
+    let wanted = committee.map(str::trim).filter(|c| !c.is_empty());
     let included: Vec<Id> = plan
         .initiatives
         .iter()
         .filter(|i| {
             wanted
                 .as_ref()
-                .is_none_or(|w| effective_committee(plan, &by_id, i).to_lowercase() == *w)
+                .is_none_or(|w| in_committee(effective_committee(&by_id, i), w))
         })
         .map(|i| i.id)
         .collect();
@@ -134,8 +123,10 @@ pub fn committee_report(
             goal_id: ini.goal_id,
             track_id: ini.track_id,
             owner: ini.owner.clone(),
-            committee: effective_committee(plan, &by_id, ini).to_string(),
-            deadline: ini.deadline,
+            committee: effective_committee(&by_id, ini).to_string(),
+            deadline: deadline(ini),
+            period: ini.period.clone(),
+            deadline_state: deadline_state(ini, report_date),
             status: status_on(ini, report_date),
             previous_status: previous_report_date.map(|p| status_on(ini, p)),
             notes,
@@ -156,6 +147,10 @@ pub fn committee_report(
         }
     }
     let stale_count = initiatives.iter().filter(|r| r.stale).count();
+    let overdue_count = initiatives
+        .iter()
+        .filter(|r| r.deadline_state.is_overdue())
+        .count();
 
     let included_set: HashSet<Id> = included.iter().copied().collect();
     let goals_of_included: HashSet<Id> = included
@@ -200,6 +195,7 @@ pub fn committee_report(
         indicators,
         summary,
         stale_count,
+        overdue_count,
     }
 }
 
@@ -422,6 +418,58 @@ mod tests {
         let r = committee_report(&p, d(2019, 10, 1), None, Some("  "));
         assert_eq!(r.initiatives.len(), 5);
         assert_eq!(r.committee, None);
+    }
+
+    #[test]
+    fn committee_as_a_set_and_deadlines_as_of_the_report_date() {
+        let (mut p, [a, b, ..]) = plan();
+        let shared = p
+            .add_initiative(Initiative {
+                deadline: Some(d(2019, 9, 30)),
+                ..ini("5", "Børneudvalget og Skoleudvalget")
+            })
+            .unwrap();
+        p.set_status(shared, InitiativeStatus::InProgress, d(2019, 5, 1), "", "")
+            .unwrap();
+        let mut edit = p.initiative(a).unwrap().clone();
+        edit.deadline = Some(d(2019, 10, 1));
+        p.update_initiative(edit).unwrap();
+        let mut edit = p.initiative(b).unwrap().clone();
+        edit.period = "2019".into();
+        p.update_initiative(edit).unwrap();
+
+        let r = committee_report(&p, d(2019, 10, 1), None, Some("Skoleudvalget"));
+        let numbers: Vec<&str> = r.initiatives.iter().map(|i| i.number.as_str()).collect();
+        assert_eq!(numbers, vec!["5", "6", "6A"]);
+        let r = committee_report(&p, d(2019, 10, 1), None, Some("børneudvalget"));
+        let get = |r: &CommitteeReport, id: Id| r.initiatives.iter().find(|i| i.id == id).cloned();
+        assert!(get(&r, shared).is_some());
+
+        // On the deadline day a is on time; the day after, the shared one is overdue.
+        assert_eq!(
+            get(&r, a).unwrap().deadline_state,
+            DeadlineState::Upcoming { days_left: 0 }
+        );
+        assert_eq!(
+            get(&r, shared).unwrap().deadline_state,
+            DeadlineState::Overdue { days_over: 1 }
+        );
+        // b has only a period: its deadline is the end of 2019.
+        let rb = get(&r, b).unwrap();
+        assert_eq!(rb.deadline.map(|x| x.date), Some(d(2019, 12, 31)));
+        assert_eq!(rb.deadline_state, DeadlineState::Upcoming { days_left: 91 });
+        assert_eq!(r.overdue_count, 1);
+
+        // A later report: a was done on 1 November, a month late; never counted as overdue.
+        let r = committee_report(&p, d(2020, 2, 1), None, Some("Børneudvalget"));
+        assert_eq!(
+            get(&r, a).unwrap().deadline_state,
+            DeadlineState::Done {
+                on_time: Some(false)
+            }
+        );
+        assert!(get(&r, b).unwrap().deadline_state.is_overdue());
+        assert_eq!(r.overdue_count, 2);
     }
 
     /// 300 initiatives with 3,000 notes: times the filter and the report. Run with

@@ -10,6 +10,7 @@ pub mod meeting_query;
 pub mod meetings;
 pub mod merge;
 pub mod plan;
+pub mod plan_deadline;
 pub mod plan_ops;
 pub mod privacy;
 pub mod record;

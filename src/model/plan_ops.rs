@@ -1094,37 +1094,24 @@ fn text_matches(ini: &Initiative, words: &[String]) -> bool {
     words.iter().all(|w| hay.contains(w.as_str()))
 }
 
-/// Whether one initiative passes the filter (current status; staleness as of `today`).
-pub fn initiative_matches(
-    ini: &Initiative,
-    f: &PlanFilter,
-    today: NaiveDate,
-    stale_after_days: u32,
-) -> bool {
-    let words: Vec<String> = f
-        .text
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    matches_words(ini, f, &words, today, stale_after_days)
-}
-
 fn matches_words(
     ini: &Initiative,
+    committee: &str,
     f: &PlanFilter,
     words: &[String],
     today: NaiveDate,
     stale_after_days: u32,
 ) -> bool {
     (f.owner.trim().is_empty() || same_name(&ini.owner, &f.owner))
-        && (f.committee.trim().is_empty() || same_name(&ini.committee, &f.committee))
+        && (f.committee.trim().is_empty() || in_committee(committee, &f.committee))
         && (f.statuses.is_empty() || f.statuses.contains(&ini.status))
         && (!f.stale_only || is_stale(ini, today, stale_after_days))
         && text_matches(ini, words)
 }
 
-/// Ids of the initiatives passing `f`, in list order (number order, sub-items under their parent).
+/// Ids of the initiatives passing `f`, in list order (number order, sub-items under their parent). The
+/// committee is matched as a set (see [`committees_of`]), and a sub-item without a committee has its
+/// parent's.
 pub fn filter(plan: &ActionPlan, f: &PlanFilter, today: NaiveDate) -> Vec<Id> {
     let words: Vec<String> = f
         .text
@@ -1132,10 +1119,14 @@ pub fn filter(plan: &ActionPlan, f: &PlanFilter, today: NaiveDate) -> Vec<Id> {
         .split_whitespace()
         .map(str::to_string)
         .collect();
+    let by_id: HashMap<Id, &Initiative> = plan.initiatives.iter().map(|i| (i.id, i)).collect();
     let hits: Vec<Id> = plan
         .initiatives
         .iter()
-        .filter(|i| matches_words(i, f, &words, today, plan.stale_after_days))
+        .filter(|i| {
+            let committee = effective_committee(&by_id, i);
+            matches_words(i, committee, f, &words, today, plan.stale_after_days)
+        })
         .map(|i| i.id)
         .collect();
     tree_order(plan, Some(&hits))
@@ -1159,9 +1150,101 @@ pub fn distinct_owners(plan: &ActionPlan) -> Vec<String> {
     distinct(plan.initiatives.iter().map(|i| i.owner.clone()))
 }
 
-/// The committees named in the plan, once each, in Danish alphabetical order.
+/// Each committee named in the plan once (first spelling wins), in Danish alphabetical order: an
+/// initiative of "Børneudvalget og Skoleudvalget" adds both (see [`committees_of`]).
 pub fn distinct_committees(plan: &ActionPlan) -> Vec<String> {
-    distinct(plan.initiatives.iter().map(|i| i.committee.clone()))
+    distinct(
+        plan.initiatives
+            .iter()
+            .flat_map(|i| committees_of(&i.committee)),
+    )
+}
+
+/// A part of a committee text with one of these names a body of its own; a part without ("Forebyggelse"
+/// in "Udvalget for Sundhed og Forebyggelse") belongs to the part before it.
+const COMMITTEE_WORDS: [&str; 5] = ["udvalg", "råd", "bestyrelse", "komit", "forum"];
+
+const COMMITTEE_SEPARATORS: [&str; 5] = [" og ", ",", "&", "/", ";"];
+
+/// The committees named in one committee text, in the order written, each once:
+/// "Børneudvalget og Skoleudvalget" → both. The text is split at " og ", ",", "&", "/" and ";". A part
+/// ending in a hyphen is a shortened compound and stays with the next ("Social- og
+/// Arbejdsmarkedsudvalget"), and a part that names no committee, council or board stays with the one
+/// before ("Udvalget for Sundhed og Forebyggelse" is one committee).
+pub fn committees_of(text: &str) -> Vec<String> {
+    // (the separator before the part, the part)
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    let (mut rest, mut sep) = (text, "");
+    loop {
+        let next = COMMITTEE_SEPARATORS
+            .iter()
+            .filter_map(|s| rest.find(s).map(|at| (at, *s)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, s)) = next else {
+            parts.push((sep, rest.trim()));
+            break;
+        };
+        parts.push((sep, rest[..at].trim()));
+        sep = s;
+        rest = &rest[at + s.len()..];
+    }
+    // A shortened first half ("Social-") joins the part after it.
+    let mut whole: Vec<(&str, String)> = Vec::new();
+    let mut pending: Option<(&str, String)> = None;
+    for (sep, part) in parts {
+        let item = match pending.take() {
+            Some((first_sep, first)) => (first_sep, format!("{first}{sep}{part}")),
+            None => (sep, part.to_string()),
+        };
+        if item.1.ends_with('-') {
+            pending = Some(item);
+        } else {
+            whole.push(item);
+        }
+    }
+    whole.extend(pending);
+    let mut out: Vec<String> = Vec::new();
+    for (sep, part) in whole {
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        let names_a_body = COMMITTEE_WORDS.iter().any(|w| lower.contains(w));
+        match out.last_mut() {
+            Some(last) if !names_a_body => {
+                last.push_str(sep);
+                last.push_str(&part);
+            }
+            _ => out.push(part),
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert(c.to_lowercase()));
+    out
+}
+
+/// Whether a committee text names `wanted` (any case), as a whole or as one of its committees.
+pub fn in_committee(text: &str, wanted: &str) -> bool {
+    same_name(text, wanted) || committees_of(text).iter().any(|c| same_name(c, wanted))
+}
+
+/// An initiative's committee; a sub-item without one has its parent's. The walk up is bounded, so a parent
+/// loop in a broken file cannot hang it.
+pub fn effective_committee<'a>(
+    by_id: &HashMap<Id, &'a Initiative>,
+    ini: &'a Initiative,
+) -> &'a str {
+    let mut cur = ini;
+    for _ in 0..=by_id.len() {
+        if !cur.committee.trim().is_empty() {
+            return cur.committee.trim();
+        }
+        match cur.parent_id.and_then(|p| by_id.get(&p)) {
+            Some(parent) => cur = parent,
+            None => break,
+        }
+    }
+    ""
 }
 
 // ----- indicators -----
@@ -1204,6 +1287,54 @@ pub fn progress(ind: &Indicator, on: Option<NaiveDate>) -> Option<f64> {
         });
     }
     Some(((latest - baseline) / span).clamp(-1.0, 1.0))
+}
+
+/// A measurement that is kept but looks wrong, shown as a warning next to its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueWarning {
+    /// Dated before the indicator's baseline date.
+    BeforeBaseline { baseline_date: NaiveDate },
+}
+
+/// The warning for a measurement dated `date` on `ind`, if any. A warning, not a refusal: an older
+/// figure found later may well belong in the series, but a typing error in the year is more likely.
+pub fn value_warning(ind: &Indicator, date: Option<NaiveDate>) -> Option<ValueWarning> {
+    match (date, ind.baseline_date) {
+        (Some(d), Some(b)) if d < b => Some(ValueWarning::BeforeBaseline { baseline_date: b }),
+        _ => None,
+    }
+}
+
+/// How many of the indicator's measurements are dated before its baseline date.
+pub fn values_before_baseline(ind: &Indicator) -> usize {
+    ind.values
+        .iter()
+        .filter(|v| value_warning(ind, v.date).is_some())
+        .count()
+}
+
+/// One row of an indicator's table of values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MeasurementRow<'a> {
+    Baseline,
+    Value(&'a IndicatorValue),
+}
+
+/// The baseline (when set) and the measurements in date order, as the table lists them: the baseline at
+/// its own date (first on a tie; first of all when it has none), same-day values in the order recorded,
+/// undated values last.
+pub fn measurements_in_order(ind: &Indicator) -> Vec<MeasurementRow<'_>> {
+    let mut rows: Vec<(u8, Option<NaiveDate>, u8, MeasurementRow<'_>)> = Vec::new();
+    if ind.baseline.is_some() {
+        let group = if ind.baseline_date.is_some() { 1 } else { 0 };
+        rows.push((group, ind.baseline_date, 0, MeasurementRow::Baseline));
+    }
+    for v in &ind.values {
+        let group = if v.date.is_some() { 1 } else { 2 };
+        rows.push((group, v.date, 1, MeasurementRow::Value(v)));
+    }
+    rows.sort_by_key(|(g, d, k, _)| (*g, *d, *k));
+    rows.into_iter().map(|(_, _, _, r)| r).collect()
 }
 
 // ----- time and process plan -----
@@ -1257,21 +1388,6 @@ impl PlanError {
             }
             _ => None,
         }
-    }
-}
-
-/// Where an initiative's span (start and deadline) lies relative to `today`. A start without a deadline is
-/// open-ended (current once started); a deadline without a start is current until it has passed.
-pub fn span_phase(
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    today: NaiveDate,
-) -> TimelinePhase {
-    match (start, end) {
-        (None, None) => TimelinePhase::Undated,
-        (_, Some(e)) if e < today => TimelinePhase::Past,
-        (Some(s), _) if s > today => TimelinePhase::Future,
-        _ => TimelinePhase::Current,
     }
 }
 
@@ -1880,20 +1996,113 @@ pub(crate) mod tests {
             }),
             vec!["6A"]
         );
-        assert!(initiative_matches(
-            p.initiative(six_a).unwrap(),
-            &PlanFilter {
-                text: "cos-p".into(),
-                ..PlanFilter::default()
-            },
-            today,
-            30
-        ));
+        assert_eq!(
+            filter(
+                &p,
+                &PlanFilter {
+                    text: "cos-p".into(),
+                    ..PlanFilter::default()
+                },
+                today
+            ),
+            vec![six_a]
+        );
         assert_eq!(distinct_owners(&p), vec!["Familiecentret", "Ungecentret"]);
         assert_eq!(
             distinct_committees(&p),
             vec!["Børneudvalget", "Skoleudvalget"]
         );
+    }
+
+    #[test]
+    fn committees_as_a_set() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            committees_of("Børneudvalget og Skoleudvalget"),
+            v(&["Børneudvalget", "Skoleudvalget"])
+        );
+        assert_eq!(
+            committees_of("Børneudvalget og Social- og Arbejdsmarkedsudvalget"),
+            v(&["Børneudvalget", "Social- og Arbejdsmarkedsudvalget"])
+        );
+        assert_eq!(
+            committees_of("Udvalget for Sundhed og Forebyggelse"),
+            v(&["Udvalget for Sundhed og Forebyggelse"])
+        );
+        assert_eq!(
+            committees_of(
+                " Børneudvalget, Skoleudvalget & Byrådet / Økonomiudvalget; børneudvalget "
+            ),
+            v(&[
+                "Børneudvalget",
+                "Skoleudvalget",
+                "Byrådet",
+                "Økonomiudvalget"
+            ])
+        );
+        assert_eq!(committees_of("Skole og Familie"), v(&["Skole og Familie"]));
+        assert_eq!(committees_of("Børneudvalget,"), v(&["Børneudvalget"]));
+        assert!(committees_of("  ").is_empty());
+        assert!(in_committee(
+            "Børneudvalget og Skoleudvalget",
+            "skoleudvalget"
+        ));
+        assert!(in_committee(
+            "Børneudvalget og Skoleudvalget",
+            "Børneudvalget og Skoleudvalget"
+        ));
+        assert!(!in_committee(
+            "Børneudvalget og Skoleudvalget",
+            "Socialudvalget"
+        ));
+        assert!(!in_committee(
+            "Social- og Arbejdsmarkedsudvalget",
+            "Arbejdsmarkedsudvalget"
+        ));
+
+        let mut p = ActionPlan::default();
+        let both = p
+            .add_initiative(Initiative {
+                committee: "Børneudvalget og Skoleudvalget".into(),
+                ..ini("1", "Begge")
+            })
+            .unwrap();
+        let child = p
+            .add_initiative(Initiative {
+                committee: "Børneudvalget".into(),
+                ..ini("2", "Børn")
+            })
+            .unwrap();
+        let sub = p
+            .add_initiative(Initiative {
+                parent_id: Some(both),
+                ..ini("1A", "Del")
+            })
+            .unwrap();
+        p.add_initiative(Initiative {
+            committee: "Socialudvalget".into(),
+            ..ini("3", "Social")
+        })
+        .unwrap();
+        assert_eq!(
+            distinct_committees(&p),
+            v(&["Børneudvalget", "Skoleudvalget", "Socialudvalget"])
+        );
+        let by = |c: &str| {
+            filter(
+                &p,
+                &PlanFilter {
+                    committee: c.into(),
+                    ..PlanFilter::default()
+                },
+                d(2019, 6, 1),
+            )
+        };
+        // The sub-item has its parent's committees.
+        assert_eq!(by("Børneudvalget"), vec![both, sub, child]);
+        assert_eq!(by("Skoleudvalget"), vec![both, sub]);
+        assert_eq!(by("Børneudvalget og Skoleudvalget"), vec![both, sub]);
+        assert_eq!(by("Sundhedsudvalget"), Vec::<Id>::new());
     }
 
     fn indicator(baseline: Option<f64>, target: Option<f64>) -> Indicator {
@@ -1995,6 +2204,70 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn values_before_the_baseline_warn_and_list_in_date_order() {
+        let mut p = ActionPlan::default();
+        let id = p
+            .add_indicator(Indicator {
+                baseline_date: Some(d(2019, 1, 1)),
+                ..indicator(Some(60.0), Some(90.0))
+            })
+            .unwrap();
+        let later = p.add_value(id, d(2019, 6, 30), 75.0, "").unwrap();
+        // Typed 2018 for 2019: kept (a warning, not a refusal), and listed before the baseline.
+        let earlier = p.add_value(id, d(2018, 6, 30), 55.0, "").unwrap();
+        let same_day = p.add_value(id, d(2019, 1, 1), 61.0, "").unwrap();
+        let ind = p.indicator(id).unwrap().clone();
+        assert_eq!(ind.values.len(), 3);
+        assert_eq!(
+            value_warning(&ind, Some(d(2018, 12, 31))),
+            Some(ValueWarning::BeforeBaseline {
+                baseline_date: d(2019, 1, 1)
+            })
+        );
+        assert_eq!(value_warning(&ind, Some(d(2019, 1, 1))), None);
+        assert_eq!(value_warning(&ind, None), None);
+        assert_eq!(values_before_baseline(&ind), 1);
+        let order = |ind: &Indicator| -> Vec<Option<Id>> {
+            measurements_in_order(ind)
+                .into_iter()
+                .map(|r| match r {
+                    MeasurementRow::Baseline => None,
+                    MeasurementRow::Value(v) => Some(v.id),
+                })
+                .collect()
+        };
+        assert_eq!(
+            order(&ind),
+            vec![Some(earlier), None, Some(same_day), Some(later)]
+        );
+
+        // Values stored out of order (an imported file) and an undated one are listed by date, undated
+        // last; a baseline without a date comes first.
+        let mut shuffled = ind.clone();
+        shuffled.values.reverse();
+        shuffled.values.push(IndicatorValue {
+            date: None,
+            ..IndicatorValue::default()
+        });
+        let undated = shuffled.values[3].id;
+        assert_eq!(
+            order(&shuffled),
+            vec![
+                Some(earlier),
+                None,
+                Some(same_day),
+                Some(later),
+                Some(undated)
+            ]
+        );
+        shuffled.baseline_date = None;
+        assert_eq!(order(&shuffled)[0], None);
+        assert_eq!(values_before_baseline(&shuffled), 0);
+        shuffled.baseline = None;
+        assert_eq!(order(&shuffled).len(), 4);
+    }
+
+    #[test]
     fn timeline_sorting_and_phases() {
         let mut p = ActionPlan::default();
         let row = |label: &str, start: Option<NaiveDate>, end: Option<NaiveDate>| TimelineRow {
@@ -2063,34 +2336,6 @@ pub(crate) mod tests {
             Some(PlanField::Budget)
         );
         assert_eq!(PlanError::ParentCycle(Id::nil()).field(), None);
-
-        let today = d(2019, 6, 1);
-        assert_eq!(span_phase(None, None, today), TimelinePhase::Undated);
-        assert_eq!(
-            span_phase(Some(d(2019, 1, 1)), Some(d(2019, 5, 31)), today),
-            TimelinePhase::Past
-        );
-        assert_eq!(
-            span_phase(Some(d(2019, 1, 1)), Some(today), today),
-            TimelinePhase::Current
-        );
-        assert_eq!(
-            span_phase(None, Some(d(2019, 6, 2)), today),
-            TimelinePhase::Current
-        );
-        assert_eq!(
-            span_phase(None, Some(d(2019, 5, 31)), today),
-            TimelinePhase::Past
-        );
-        // Open-ended: started and still running, or not begun.
-        assert_eq!(
-            span_phase(Some(d(2019, 1, 1)), None, today),
-            TimelinePhase::Current
-        );
-        assert_eq!(
-            span_phase(Some(d(2019, 7, 1)), None, today),
-            TimelinePhase::Future
-        );
 
         use InitiativeStatus::*;
         assert_eq!(neighbour_status(NotStarted, true), Some(InProgress));

@@ -1,8 +1,9 @@
 //! The meeting log as CSV for Danish Excel: UTF-8 with BOM (so Excel reads æøå), semicolons (Danish Excel's
 //! list separator), CRLF, dates as dd-mm-åååå, Danish headers. Cells that a spreadsheet would run as a
-//! formula get a leading apostrophe.
+//! formula get a leading apostrophe. Participants, questions, linked interventions and steps hold one
+//! value per line inside their (quoted) cell, so a ';' in a name never splits it.
 
-use super::safe_cell;
+use super::{lines_cell, safe_cell};
 use crate::model::follow_up::{next_follow_up, StepLookup};
 use crate::model::privacy::contains_cpr_like;
 use crate::model::{Meeting, Workspace};
@@ -76,13 +77,14 @@ pub fn meetings_csv_of(
                     text::meeting_status(m.status).to_string(),
                     m.initiator.clone(),
                     m.coordinator.clone(),
-                    txt::participants(&m.participants),
-                    m.questions.join("\n"),
+                    lines_cell(m.participants.iter().map(txt::participant)),
+                    lines_cell(&m.questions),
                     m.decisions.clone(),
                     txt::open_of_total(open, m.action_items.len()),
+                    opt_date(m.measure_start),
                     opt_date(m.follow_up_date),
                     opt_date(next_follow_up(m, &ws.follow_up, category, today)),
-                    interventions.join("; "),
+                    lines_cell(interventions),
                     step_names(m, &lookup),
                     m.notes.clone(),
                 ]);
@@ -129,7 +131,7 @@ fn step_names(m: &Meeting, lookup: &StepLookup) -> String {
             names.push(&step.name);
         }
     }
-    names.join("; ")
+    lines_cell(names)
 }
 
 /// Meetings among `indices` with a CPR-like number (ddmmyy-xxxx) in any text the CSV would carry, in the
@@ -263,14 +265,14 @@ mod tests {
         let want = concat!(
             "\u{FEFF}",
             "Dato;Tid;Type;Sagsreference;Status;Initiativtager;Samordner;Deltagere;Spørgsmål;",
-            "Beslutninger;Handlinger (åbne/i alt);Opfølgningsdato;Næste opfølgning;",
+            "Beslutninger;Handlinger (åbne/i alt);Indsatsen startede;Opfølgningsdato;Næste opfølgning;",
             "Koblede indsatser;Trin;Noter\r\n",
-            "02-01-2024;;'+Skolemøde;Sag 7;Aflyst;;;;;;0 af 0;01-02-2024;;;;\r\n",
+            "02-01-2024;;'+Skolemøde;Sag 7;Aflyst;;;;;;0 af 0;;01-02-2024;;;;\r\n",
             "08-05-2024;09:30;Familierådslagning;Familie Ø-12;Afholdt;Søren;Åse;",
-            "\"Familie: Mor; Fagperson: PPR\";\"Hvem henter?\nHvad med \"\"skolen\"\"?\";",
-            "'=1+1;1 af 2;;31-08-2024;\"Familiebehandling; ICDP; forældrekursus\";",
+            "\"Familie: Mor\nFagperson: PPR\";\"Hvem henter?\nHvad med \"\"skolen\"\"?\";",
+            "'=1+1;1 af 2;31-05-2024;;31-08-2024;\"Familiebehandling\nICDP; forældrekursus\";",
             "Forebyggende foranstaltninger;\"Linje 1\nLinje 2\"\r\n",
-            ";;Familierådslagning;Familie B;Planlagt;;;;;;0 af 0;;;;;\r\n",
+            ";;Familierådslagning;Familie B;Planlagt;;;;;;0 af 0;;;;;;\r\n",
         );
         assert_eq!(String::from_utf8(got.clone()).unwrap(), want);
         assert_eq!(&got[..3], &[0xEF, 0xBB, 0xBF]);
@@ -290,6 +292,66 @@ mod tests {
             "08-05-2024;09:30;Familierådslagning;Familie Ø-12;Afholdt;'-Ring til skolen;'@lærer;;Ja\r\n",
         );
         assert_eq!(String::from_utf8(got).unwrap(), want);
+    }
+
+    /// Reads the CSV back as Excel would: semicolons, after the byte order mark.
+    fn parse(bytes: &[u8]) -> Vec<Vec<String>> {
+        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+        csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_reader(&bytes[3..])
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    }
+
+    #[test]
+    fn names_with_separators_come_back_whole() {
+        let mut ws = workspace();
+        let names = [
+            "Hansen; Jens",
+            "Ole, \"Lillebror\"",
+            "Anne\nMarie",
+            "Familie: Mor",
+        ];
+        ws.meetings[1].participants = names
+            .iter()
+            .map(|n| Participant {
+                role: ParticipantRole::Network,
+                name: (*n).into(),
+                ..Participant::default()
+            })
+            .collect();
+        let rows = parse(&meetings_csv_on(&ws, CsvRows::PerMeeting, d(2024, 6, 1)));
+        let header = &rows[0];
+        assert_eq!(header.len(), txt::CSV_HEADERS_PER_MEETING.len());
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r[col("Sagsreference")] == "Familie Ø-12")
+            .unwrap();
+        assert!(rows.iter().all(|r| r.len() == header.len()));
+        let got: Vec<&str> = row[col("Deltagere")].split('\n').collect();
+        // One participant per line; a line break inside a name becomes a space.
+        assert_eq!(
+            got,
+            vec![
+                "Netværk: Hansen; Jens",
+                "Netværk: Ole, \"Lillebror\"",
+                "Netværk: Anne Marie",
+                "Netværk: Familie: Mor",
+            ]
+        );
+        let ivs: Vec<&str> = row[col("Koblede indsatser")].split('\n').collect();
+        assert_eq!(ivs, vec!["Familiebehandling", "ICDP; forældrekursus"]);
+        // The start of the intervention, which the follow-up rules count from.
+        assert_eq!(row[col("Indsatsen startede")], "31-05-2024");
+        let undated = rows
+            .iter()
+            .find(|r| r[col("Sagsreference")] == "Familie B")
+            .unwrap();
+        assert_eq!(undated[col("Indsatsen startede")], "");
     }
 
     #[test]

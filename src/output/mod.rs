@@ -1,5 +1,8 @@
 //! Files the app writes for other programs: CSV for Danish Excel (UTF-8 with a byte order mark so æøå
-//! survive a double-click, semicolons as Danish Excel expects, CRLF line ends).
+//! survive a double-click, semicolons as Danish Excel expects, CRLF line ends). Quoting is the `csv`
+//! crate's: a cell with a semicolon, quote or line break is quoted, quotes doubled. A cell with several
+//! values (a meeting's participants) holds one value per line (LF inside the quoted cell, which Excel
+//! shows as lines in the cell), so a name with a semicolon or comma cannot be read as two.
 
 pub mod meetings_csv;
 pub mod plan_csv;
@@ -15,6 +18,17 @@ fn excel_writer() -> csv::Writer<Vec<u8>> {
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(BOM.to_vec())
+}
+
+/// Several values in one cell, one per line. A line break inside a value becomes a space, so each line is
+/// exactly one value; empty values are left out.
+pub fn lines_cell<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> String {
+    values
+        .into_iter()
+        .map(|v| v.as_ref().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A cell that starts like a formula (= + - @, or tab / carriage return, which some spreadsheets skip

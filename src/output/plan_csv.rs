@@ -268,6 +268,37 @@ mod tests {
         assert_eq!(text_of(&got), &expected[3..]);
     }
 
+    /// The plan CSV has no cell with several values; free text with the separator, quotes and line breaks
+    /// comes back whole when read with the `csv` crate as Excel reads it.
+    #[test]
+    fn initiatives_read_back() {
+        let mut p = ActionPlan::default();
+        let title = "Kurser; ICDP, COS-P og \"KIFF\"\nfor forældre";
+        let id = p
+            .add_initiative(Initiative {
+                number: "6".into(),
+                title: title.into(),
+                committee: "Børneudvalget og Skoleudvalget".into(),
+                ..Initiative::default()
+            })
+            .unwrap();
+        p.add_note(id, d(2019, 5, 8), "BH", "Første hold; 12 forældre")
+            .unwrap();
+        let bytes = initiatives_csv(&p);
+        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_reader(&bytes[3..])
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].len(), rows[1].len());
+        assert_eq!(rows[1][1], title);
+        assert_eq!(rows[1][5], "Børneudvalget og Skoleudvalget");
+        assert_eq!(rows[1][11], "Første hold; 12 forældre");
+    }
+
     #[test]
     fn empty_plan_has_just_the_header() {
         let got = initiatives_csv(&ActionPlan::default());

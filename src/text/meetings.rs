@@ -6,8 +6,9 @@ use crate::model::templates::CaseRefError;
 use crate::model::{Meeting, Participant, ParticipantRole};
 use chrono::{NaiveDate, NaiveTime};
 
-/// Columns of the CSV export with one row per meeting.
-pub const CSV_HEADERS_PER_MEETING: [&str; 16] = [
+/// Columns of the CSV export with one row per meeting. Cells with several values (participants,
+/// questions, interventions, steps) hold one value per line.
+pub const CSV_HEADERS_PER_MEETING: [&str; 17] = [
     "Dato",
     "Tid",
     "Type",
@@ -19,6 +20,7 @@ pub const CSV_HEADERS_PER_MEETING: [&str; 16] = [
     "Spørgsmål",
     "Beslutninger",
     "Handlinger (åbne/i alt)",
+    L_MEASURE_START,
     "Opfølgningsdato",
     "Næste opfølgning",
     "Koblede indsatser",
@@ -114,11 +116,6 @@ pub fn participant(p: &Participant) -> String {
         (true, false) => format!("{role}: {rel}"),
         (false, false) => format!("{role}: {name} ({rel})"),
     }
-}
-
-/// All participants in one cell: "Familie: Mor; Fagperson: PPR".
-pub fn participants(ps: &[Participant]) -> String {
-    ps.iter().map(participant).collect::<Vec<_>>().join("; ")
 }
 
 /// Open action items of all: "1 af 3". Not "1/3", which Danish Excel turns into a date.
@@ -753,13 +750,6 @@ mod tests {
             relation_or_unit: rel.into(),
             ..Participant::default()
         };
-        assert_eq!(
-            participants(&[
-                p(ParticipantRole::Family, "", "Mor"),
-                p(ParticipantRole::Professional, "", "PPR"),
-            ]),
-            "Familie: Mor; Fagperson: PPR"
-        );
         assert_eq!(
             participant(&p(ParticipantRole::Network, "Åse", "mormor")),
             "Netværk: Åse (mormor)"

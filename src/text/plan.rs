@@ -2,6 +2,7 @@
 //! committee report's headings and messages for `PlanError`.
 
 use super::{date_long, initiative_status, number};
+use crate::model::plan_deadline::{Deadline, DeadlineSource, DeadlineState, DUE_SOON_DAYS};
 use crate::model::plan_ops::{
     latest_value, progress as plan_progress, InitiativeGroup, PlanError, PlanField, TimelinePhase,
 };
@@ -131,26 +132,51 @@ pub fn report_window(report_date: NaiveDate, previous: Option<NaiveDate>) -> Str
     }
 }
 
+/// The field as the subject of a sentence, in the definite form: "Titlen må højst være 300 tegn."
 pub fn plan_field(f: PlanField) -> &'static str {
     match f {
-        PlanField::Number => "nummer",
-        PlanField::Title => "titel",
-        PlanField::Description => "beskrivelse",
-        PlanField::SuccessCriteria => "succeskriterier",
-        PlanField::Owner => "ejer",
-        PlanField::Committee => "udvalg",
-        PlanField::Period => "periode",
-        PlanField::Dates => "datoer",
-        PlanField::Budget => "budget",
-        PlanField::Author => "forfatter",
-        PlanField::NoteText => "notetekst",
-        PlanField::Name => "navn",
-        PlanField::Unit => "enhed",
-        PlanField::Baseline => "baseline",
-        PlanField::Target => "mål",
-        PlanField::Value => "værdi",
-        PlanField::PeriodLabel => "periode",
-        PlanField::Activity => "aktivitet",
+        PlanField::Number => "Nummeret",
+        PlanField::Title => "Titlen",
+        PlanField::Description => "Beskrivelsen",
+        PlanField::SuccessCriteria => "Succeskriterierne",
+        PlanField::Owner => "Ejeren",
+        PlanField::Committee => "Udvalget",
+        PlanField::Period => "Perioden",
+        PlanField::Dates => "Datoen",
+        PlanField::Budget => "Budgettet",
+        PlanField::Author => "Navnet i «Skrevet af»",
+        PlanField::NoteText => "Noten",
+        PlanField::Name => "Navnet",
+        PlanField::Unit => "Enheden",
+        PlanField::Baseline => "Baselinen",
+        PlanField::Target => "Målet",
+        PlanField::Value => "Værdien",
+        PlanField::PeriodLabel => "Perioden",
+        PlanField::Activity => "Aktiviteten",
+    }
+}
+
+/// What to do about an empty field, in the field's own words: "Skriv en note."
+pub fn plan_field_empty(f: PlanField) -> &'static str {
+    match f {
+        PlanField::Number => "Skriv et nummer.",
+        PlanField::Title => "Skriv en titel.",
+        PlanField::Description => "Skriv en beskrivelse.",
+        PlanField::SuccessCriteria => "Skriv succeskriterierne.",
+        PlanField::Owner => "Skriv, hvem der ejer initiativet.",
+        PlanField::Committee => "Skriv et udvalg.",
+        PlanField::Period => "Skriv en periode.",
+        PlanField::Dates => "Skriv en dato.",
+        PlanField::Budget => "Skriv et beløb.",
+        PlanField::Author => "Skriv dit navn eller din enhed.",
+        PlanField::NoteText => "Skriv en note.",
+        PlanField::Name => "Skriv et navn.",
+        PlanField::Unit => "Skriv en enhed.",
+        PlanField::Baseline => "Skriv en baseline.",
+        PlanField::Target => "Skriv et mål.",
+        PlanField::Value => "Skriv en værdi.",
+        PlanField::PeriodLabel => "Skriv en periode.",
+        PlanField::Activity => "Skriv en aktivitet.",
     }
 }
 
@@ -168,13 +194,13 @@ pub fn plan_error(e: &PlanError) -> String {
         PlanError::DuplicateNumber(n) => {
             format!("Nummeret «{n}» bruges allerede af en anden indsats.")
         }
-        PlanError::Empty(f) => format!("Feltet {} skal udfyldes.", plan_field(*f)),
+        PlanError::Empty(f) => plan_field_empty(*f).into(),
         PlanError::TooLong { field, max } => format!(
-            "Feltet {} må højst være {} tegn.",
+            "{} må højst være {} tegn.",
             plan_field(*field),
             super::group_thousands(*max as i64)
         ),
-        PlanError::NotFinite(f) => format!("Feltet {} skal være et tal.", plan_field(*f)),
+        PlanError::NotFinite(f) => format!("{} skal være et tal.", plan_field(*f)),
         PlanError::EndBeforeStart(_) => "Slutdatoen ligger før startdatoen.".into(),
         PlanError::NegativeAmount { year } => {
             format!("Budgettet for {year} kan ikke være negativt.")
@@ -337,15 +363,91 @@ pub fn indicator_summary(ind: &Indicator, on: Option<NaiveDate>) -> String {
     s
 }
 
-/// "Overskredet", "I gang" … for an initiative's span on the timeline.
-pub fn initiative_phase(p: TimelinePhase) -> &'static str {
-    match p {
-        TimelinePhase::Past => "Fristen er passeret",
-        TimelinePhase::Current => "I perioden nu",
-        TimelinePhase::Future => "Ikke begyndt endnu",
-        TimelinePhase::Undated => "Uden datoer",
+/// The one wording of an initiative against its deadline, used on every screen and in the report.
+pub const OVERDUE: &str = "Fristen er overskredet";
+
+/// An initiative's standing against its deadline: "Fristen er overskredet", "Frist om 12 dage",
+/// "Afsluttet inden fristen" …
+pub fn deadline_state(s: DeadlineState) -> String {
+    match s {
+        DeadlineState::NoDeadline => "Ingen frist".into(),
+        DeadlineState::Upcoming { days_left: 0 } => "Fristen er i dag".into(),
+        DeadlineState::Upcoming { days_left: 1 } => "Fristen er i morgen".into(),
+        DeadlineState::Upcoming { days_left } if days_left <= DUE_SOON_DAYS => {
+            format!("Frist om {days_left} dage")
+        }
+        DeadlineState::Upcoming { .. } => "Inden for fristen".into(),
+        DeadlineState::Overdue { .. } => OVERDUE.into(),
+        DeadlineState::Done {
+            on_time: Some(true),
+        } => "Afsluttet inden fristen".into(),
+        DeadlineState::Done {
+            on_time: Some(false),
+        } => "Afsluttet efter fristen".into(),
+        DeadlineState::Done { on_time: None } => "Afsluttet".into(),
+        DeadlineState::Dropped => "Opgivet; fristen gælder ikke længere".into(),
     }
 }
+
+/// A symbol beside the deadline text, so it is never told by colour alone.
+pub fn deadline_icon(s: DeadlineState) -> &'static str {
+    match s {
+        DeadlineState::NoDeadline => "–",
+        DeadlineState::Upcoming { .. } => "…",
+        DeadlineState::Overdue { .. } => "!",
+        DeadlineState::Done { .. } => "✓",
+        DeadlineState::Dropped => "✕",
+    }
+}
+
+/// "ud fra perioden 2019–2020", said wherever a deadline comes from the period text.
+pub fn deadline_from_period(period: &str) -> String {
+    format!("ud fra perioden {}", period.trim())
+}
+
+/// The deadline as a short date, "31.12.2020", and where it comes from; "–" without one.
+pub fn deadline_short(d: Option<Deadline>, period: &str) -> String {
+    deadline_with(d, period, super::date_short)
+}
+
+/// The deadline as a long date, "31. december 2020 (ud fra perioden 2019–2020)"; "–" without one.
+pub fn deadline_long(d: Option<Deadline>, period: &str) -> String {
+    deadline_with(d, period, date_long)
+}
+
+fn deadline_with(d: Option<Deadline>, period: &str, fmt: fn(NaiveDate) -> String) -> String {
+    match d {
+        None => "–".into(),
+        Some(Deadline {
+            date,
+            source: DeadlineSource::Date,
+        }) => fmt(date),
+        Some(Deadline {
+            date,
+            source: DeadlineSource::Period,
+        }) => format!("{} ({})", fmt(date), deadline_from_period(period)),
+    }
+}
+
+/// Shown near a measurement's date when it lies before the indicator's baseline date.
+pub fn before_baseline(baseline_date: NaiveDate) -> String {
+    format!(
+        "Datoen ligger før baselinedatoen {}. Målingen gemmes, men tjek datoen.",
+        date_long(baseline_date)
+    )
+}
+
+/// Shown near the baseline date when measurements lie before it.
+pub fn values_before_baseline(n: usize) -> String {
+    if n == 1 {
+        "1 måling ligger før baselinedatoen. Tjek datoerne.".into()
+    } else {
+        format!("{n} målinger ligger før baselinedatoen. Tjek datoerne.")
+    }
+}
+
+/// Marks a measurement before the baseline in the table of values.
+pub const BEFORE_BASELINE_MARK: &str = "før baseline";
 
 pub fn today_marker(today: NaiveDate) -> String {
     format!("I dag, {}", date_long(today))
@@ -391,8 +493,95 @@ mod tests {
         );
         assert_eq!(
             plan_error(&PlanError::Empty(PlanField::Title)),
-            "Feltet titel skal udfyldes."
+            "Skriv en titel."
         );
+        assert_eq!(
+            plan_error(&PlanError::Empty(PlanField::NoteText)),
+            "Skriv en note."
+        );
+        assert_eq!(
+            plan_error(&PlanError::TooLong {
+                field: PlanField::NoteText,
+                max: 50_000
+            }),
+            "Noten må højst være 50.000 tegn."
+        );
+        assert_eq!(
+            plan_error(&PlanError::NotFinite(PlanField::Baseline)),
+            "Baselinen skal være et tal."
+        );
+        // No message says "Feltet": every one names its field in its own words.
+        use PlanField::*;
+        for f in [
+            Number,
+            Title,
+            Description,
+            SuccessCriteria,
+            Owner,
+            Committee,
+            Period,
+            Dates,
+            Budget,
+            Author,
+            NoteText,
+            Name,
+            Unit,
+            Baseline,
+            Target,
+            Value,
+            PeriodLabel,
+            Activity,
+        ] {
+            for e in [
+                PlanError::Empty(f),
+                PlanError::NotFinite(f),
+                PlanError::TooLong { field: f, max: 300 },
+            ] {
+                let m = plan_error(&e);
+                assert!(!m.contains("Feltet") && m.ends_with('.'), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn deadline_texts() {
+        use DeadlineState::*;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(deadline_state(Overdue { days_over: 400 }), OVERDUE);
+        assert_eq!(
+            deadline_state(Upcoming { days_left: 0 }),
+            "Fristen er i dag"
+        );
+        assert_eq!(
+            deadline_state(Upcoming { days_left: 1 }),
+            "Fristen er i morgen"
+        );
+        assert_eq!(
+            deadline_state(Upcoming { days_left: 30 }),
+            "Frist om 30 dage"
+        );
+        assert_eq!(
+            deadline_state(Upcoming { days_left: 31 }),
+            "Inden for fristen"
+        );
+        assert_eq!(
+            deadline_state(Done {
+                on_time: Some(false)
+            }),
+            "Afsluttet efter fristen"
+        );
+        let from_period = Deadline {
+            date: d(2020, 12, 31),
+            source: DeadlineSource::Period,
+        };
+        assert_eq!(
+            deadline_long(Some(from_period), " 2019–2020"),
+            "31. december 2020 (ud fra perioden 2019–2020)"
+        );
+        assert!(
+            deadline_short(Some(from_period), "2019–2020").ends_with("(ud fra perioden 2019–2020)")
+        );
+        assert_eq!(deadline_short(None, "Løbende"), "–");
     }
 
     #[test]

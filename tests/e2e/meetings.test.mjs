@@ -164,7 +164,8 @@ test('log a family group conference, follow it up, find it, export it and print 
   assert.equal(lines.length, 3, 'header, one meeting, and the final line break');
   assert.ok(lines[0].startsWith('Dato;Tid;Type;Sagsreference;Status;Initiativtager;Samordner;Deltagere;Spørgsmål;'));
   assert.ok(lines[1].startsWith(`${dayIn(-20).csv};09:30;Familierådslagning;${CASE};Fulgt op;Sagsbehandler, Børn og Unge;`), lines[1]);
-  assert.match(lines[1], /"Familie: Mor; Netværk: Kirsten \(Mormor\); Fagperson: PPR"/);
+  // One participant per line inside the quoted cell, so a ';' in a name cannot split it.
+  assert.match(lines[1], /"Familie: Mor\nNetværk: Kirsten \(Mormor\)\nFagperson: PPR"/);
   assert.match(lines[1], /;2 af 2;/);
   const perItem = await download(page, 'Hent CSV med én handling pr. række');
   const itemLines = perItem.bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');

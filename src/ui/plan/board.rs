@@ -2,12 +2,15 @@
 //! with the card's "Flyt til" field; every move is a dated history entry and is announced.
 
 use super::list::{filtered_ids, FilterBar};
-use super::{author_signal, commit, filter_signal, focus_later, today, with_plan, StaleFlag};
+use super::{
+    author_signal, commit, filter_signal, focus_later, today, with_plan, OverdueFlag, StaleFlag,
+};
 use crate::app::{use_app, AppState};
+use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{is_stale, neighbour_status};
 use crate::model::{Id, InitiativeStatus};
 use crate::text::{self, plan as tp};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -15,7 +18,9 @@ struct Card {
     id: Id,
     label: String,
     owner: String,
-    deadline: Option<NaiveDate>,
+    /// The deadline as every screen writes it; `None` without one.
+    deadline: Option<String>,
+    overdue: bool,
     status: InitiativeStatus,
     stale: bool,
     updated_at: DateTime<Utc>,
@@ -68,7 +73,8 @@ pub(crate) fn BoardView() -> impl IntoView {
                         id: i.id,
                         label: tp::initiative_label(&i.number, &i.title),
                         owner: i.owner.clone(),
-                        deadline: i.deadline,
+                        deadline: deadline(i).map(|d| tp::deadline_short(Some(d), &i.period)),
+                        overdue: deadline_state(i, day).is_overdue(),
                         status: i.status,
                         stale: is_stale(i, day, p.stale_after_days),
                         updated_at: i.updated_at,
@@ -143,7 +149,7 @@ fn Column(
                 <span class="plan-column-count">{move || format!(" ({})", count())}</span>
             </h2>
             <ul class="plan-cards">
-                <For each=mine key=|c| (c.id, c.updated_at, c.stale) let:c>
+                <For each=mine key=|c| (c.id, c.updated_at, c.stale, c.overdue) let:c>
                     <BoardCard c=c announce=announce stale_days=stale_days/>
                 </For>
             </ul>
@@ -198,13 +204,14 @@ fn BoardCard(c: Card, announce: RwSignal<String>, stale_days: Memo<u32>) -> impl
                 }
             }>
             <h3 class="plan-card-title" id=title_id.clone()>
-                <a href=format!("/handleplan/{id}")>{c.label.clone()}</a>
+                <a href=format!("/handleplan/{id}")>{super::wrap_after_slash(&c.label)}</a>
             </h3>
             <p class="plan-card-meta">
                 <span class="visually-hidden">"Status: "{text::initiative_status(status)}". "</span>
                 {(!c.owner.is_empty()).then(|| c.owner.clone())}
-                {c.deadline.map(|d| view! { <br/>"Frist: "{text::date_short(d)} })}
+                {c.deadline.clone().map(|d| view! { <br/>"Frist: "{d} })}
             </p>
+            {c.overdue.then(|| view! { <p class="plan-card-meta"><OverdueFlag/></p> })}
             {c.stale.then(|| view! { <p class="plan-card-meta"><StaleFlag days=stale_days.get_untracked()/></p> })}
             <div class="plan-card-move no-print">
                 <label class="visually-hidden" for=select_id.clone()>{tp::move_to_label(&c.label)}</label>

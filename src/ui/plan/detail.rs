@@ -4,9 +4,10 @@
 use super::fields::{Field, GeneralError, SelectField};
 use super::{
     author_signal, commit, date_input_value, focus_later, remember_author, today, with_plan,
-    with_plan_untracked, FormError, StaleFlag, StatusTag,
+    with_plan_untracked, FormError, OverdueFlag, StaleFlag, StatusTag,
 };
 use crate::app::{use_app, Part};
+use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{
     is_stale, ordered_ids, parse_date, sorted_goals, sorted_tracks, PlanField,
 };
@@ -75,6 +76,7 @@ pub(crate) fn InitiativeDetail(id: Id) -> impl IntoView {
 struct Head {
     label: String,
     status: InitiativeStatus,
+    overdue: bool,
     stale: bool,
     stale_days: u32,
     description: String,
@@ -110,12 +112,9 @@ fn DetailBody(id: Id) -> impl IntoView {
                 "Start",
                 i.start.map(text::date_long).unwrap_or_else(|| "–".into()),
             ));
-            facts.push((
-                "Frist",
-                i.deadline
-                    .map(text::date_long)
-                    .unwrap_or_else(|| "–".into()),
-            ));
+            let state = deadline_state(i, day);
+            facts.push(("Frist", tp::deadline_long(deadline(i), &i.period)));
+            facts.push(("I forhold til fristen", tp::deadline_state(state)));
             if !i.period.is_empty() {
                 facts.push(("Periode", i.period.clone()));
             }
@@ -161,6 +160,7 @@ fn DetailBody(id: Id) -> impl IntoView {
             Some(Head {
                 label: tp::initiative_label(&i.number, &i.title),
                 status: i.status,
+                overdue: state.is_overdue(),
                 stale: is_stale(i, day, p.stale_after_days),
                 stale_days: p.stale_after_days,
                 description: i.description.clone(),
@@ -205,6 +205,7 @@ fn DetailBody(id: Id) -> impl IntoView {
             <h1>{h.label.clone()}</h1>
             <p class="plan-detail-status">
                 <StatusTag status=h.status/>
+                {h.overdue.then(|| view! { " " <OverdueFlag/> })}
                 {h.stale.then(|| view! { " " <StaleFlag days=h.stale_days/> })}
             </p>
             {(!h.description.is_empty()).then(|| view! { <p class="plan-description">{h.description.clone()}</p> })}

@@ -5,16 +5,13 @@ use super::FormError;
 use crate::model::plan_ops::PlanField;
 use leptos::prelude::*;
 
-fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
-    match (hint, error) {
-        (None, None) => None,
-        (Some(h), None) => Some(h),
-        (None, Some(e)) => Some(e),
-        (Some(h), Some(e)) => Some(format!("{h} {e}")),
-    }
+fn described_by(ids: [Option<String>; 3]) -> Option<String> {
+    let ids: Vec<String> = ids.into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
-/// A text, date or number field bound to `value`. Errors from `error` about `field` show above the input.
+/// A text, date or number field bound to `value`. Errors from `error` about `field` show above the input;
+/// a `warning` (kept, but worth a look) shows there too, tied to the input the same way.
 #[component]
 pub(crate) fn Field(
     #[prop(into)] id: String,
@@ -27,6 +24,7 @@ pub(crate) fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] warning: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     // Dates are typed as dd.mm.åååå whatever the browser's language (`<input type="date">` follows it).
     let is_date = kind == "date";
@@ -37,6 +35,8 @@ pub(crate) fn Field(
     };
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
+    let warning_id = format!("{id}-warning");
+    let my_warning = move || warning.and_then(|w| w.get());
     let my_error = move || {
         error.with(|e| {
             e.as_ref()
@@ -48,7 +48,14 @@ pub(crate) fn Field(
     let describe = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
-        move || described_by(hint_id.clone(), invalid().then(|| error_id.clone()))
+        let warning_id = warning_id.clone();
+        move || {
+            described_by([
+                hint_id.clone(),
+                invalid().then(|| error_id.clone()),
+                my_warning().map(|_| warning_id.clone()),
+            ])
+        }
     };
     let input = if multiline {
         let describe = describe.clone();
@@ -80,6 +87,9 @@ pub(crate) fn Field(
             <label for=id.clone() class="form-label">{label}{required.then_some(" (skal udfyldes)")}</label>
             {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
             {move || my_error().map(|m| view! { <span class="form-error" id=error_id.clone()>{m}</span> })}
+            {move || my_warning().map(|m| view! {
+                <span class="form-warning" id=warning_id.clone()><span aria-hidden="true">"! "</span>{m}</span>
+            })}
             {input}
         </div>
     }

@@ -4,7 +4,10 @@
 use super::fields::{Field, GeneralError, SelectField};
 use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
 use crate::app::use_app;
-use crate::model::plan_ops::{ordered_ids, parse_date, parse_decimal, sorted_goals, PlanField};
+use crate::model::plan_ops::{
+    measurements_in_order, ordered_ids, parse_date, parse_decimal, sorted_goals, value_warning,
+    values_before_baseline, MeasurementRow, PlanField, ValueWarning,
+};
 use crate::model::{Id, Indicator};
 use crate::text::{self, plan as tp};
 use chrono::NaiveDate;
@@ -211,40 +214,50 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
     .into_any()
 }
 
+/// The baseline and the measurements in date order; a measurement before the baseline is marked.
 #[component]
 fn ValuesTable(ind: Indicator) -> impl IntoView {
     let app = use_app();
     let id = ind.id;
+    let rows = measurements_in_order(&ind)
+        .into_iter()
+        .map(|row| match row {
+            MeasurementRow::Baseline => view! {
+                <tr class="plan-baseline-row">
+                    <td>{ind.baseline_date.map(text::date_short).unwrap_or_else(|| "–".into())}</td>
+                    <td class="num">{ind.baseline.map(|b| tp::with_unit(b, &ind.unit))}</td>
+                    <td>"Baseline"</td>
+                    <td class="no-print"></td>
+                </tr>
+            }
+            .into_any(),
+            MeasurementRow::Value(v) => {
+                let vid = v.id;
+                let when = v.date.map(text::date_short).unwrap_or_else(|| "uden dato".into());
+                let early = value_warning(&ind, v.date).is_some();
+                view! {
+                    <tr>
+                        <td>{when.clone()}{early.then(|| view! {
+                            " "<span class="plan-before-baseline">"("{tp::BEFORE_BASELINE_MARK}")"</span>
+                        })}</td>
+                        <td class="num">{tp::with_unit(v.value, &ind.unit)}</td>
+                        <td>{v.note.clone()}</td>
+                        <td class="no-print">
+                            <super::ConfirmDelete visible="Slet" name=format!("målingen fra {when}")
+                                question=format!("Slette målingen fra {when}?")
+                                on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_value(id, vid)); })/>
+                        </td>
+                    </tr>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
     view! {
         <table class="table plan-values">
             <caption>{format!("Målinger for {}", ind.name)}</caption>
             <thead><tr><th scope="col">"Dato"</th><th scope="col" class="num">"Værdi"</th><th scope="col">"Note"</th><th scope="col" class="no-print">"Handling"</th></tr></thead>
-            <tbody>
-                {ind.baseline.map(|b| view! {
-                    <tr class="plan-baseline-row">
-                        <td>{ind.baseline_date.map(text::date_short).unwrap_or_else(|| "–".into())}</td>
-                        <td class="num">{tp::with_unit(b, &ind.unit)}</td>
-                        <td>"Baseline"</td>
-                        <td class="no-print"></td>
-                    </tr>
-                })}
-                {ind.values.iter().map(|v| {
-                    let vid = v.id;
-                    let when = v.date.map(text::date_short).unwrap_or_else(|| "uden dato".into());
-                    view! {
-                        <tr>
-                            <td>{when.clone()}</td>
-                            <td class="num">{tp::with_unit(v.value, &ind.unit)}</td>
-                            <td>{v.note.clone()}</td>
-                            <td class="no-print">
-                                <super::ConfirmDelete visible="Slet" name=format!("målingen fra {when}")
-                                    question=format!("Slette målingen fra {when}?")
-                                    on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_value(id, vid)); })/>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
+            <tbody>{rows}</tbody>
         </table>
     }
 }
@@ -257,6 +270,15 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<FormError>);
     let p = format!("maaling-{id}");
+    // Warned while typing and after adding: kept, since an older figure may belong in the series.
+    let date_warning = Signal::derive(move || {
+        let typed = parse_date(&date.get());
+        with_plan(app, |pl| {
+            pl.indicator(id).and_then(|i| value_warning(i, typed))
+        })
+        .flatten()
+        .map(|ValueWarning::BeforeBaseline { baseline_date }| tp::before_baseline(baseline_date))
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -277,7 +299,8 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
         <form class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
             <h3>"Ny måling"</h3>
             <div class="plan-form-row">
-                <Field id=format!("{p}-date") label="Dato for målingen" kind="date" value=date field=PlanField::Dates error=error/>
+                <Field id=format!("{p}-date") label="Dato for målingen" kind="date" value=date field=PlanField::Dates error=error
+                    warning=date_warning/>
                 <Field id=format!("{p}-value") label="Værdi" value=value field=PlanField::Value error=error
                     hint="Et tal, fx 74 eller 2,5." class="plan-narrow"/>
                 <Field id=format!("{p}-note") label="Note (valgfri)" value=note field=PlanField::NoteText error=error/>
@@ -331,6 +354,14 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
     let p = existing
         .map(|i| format!("ind-{i}"))
         .unwrap_or_else(|| "ind-ny".into());
+    let baseline_warning = Signal::derive(move || {
+        let ind = Indicator {
+            baseline_date: parse_date(&baseline_date.get()),
+            ..base.get_value()
+        };
+        let n = values_before_baseline(&ind);
+        (n > 0).then(|| tp::values_before_baseline(n))
+    });
     let goal_options = Signal::derive(move || {
         let mut v = vec![(String::new(), "Intet mål".to_string())];
         v.extend(
@@ -395,7 +426,8 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
             <Field id=format!("{p}-unit") label="Enhed" value=unit field=PlanField::Unit error=error hint="Fx %, børn eller møder pr. måned."/>
             <div class="plan-form-row">
                 <Field id=format!("{p}-baseline") label="Baseline" value=baseline field=PlanField::Baseline error=error hint="Udgangspunktet, et tal."/>
-                <Field id=format!("{p}-baseline-date") label="Baselinedato" kind="date" value=baseline_date error=error/>
+                <Field id=format!("{p}-baseline-date") label="Baselinedato" kind="date" value=baseline_date error=error
+                    warning=baseline_warning/>
             </div>
             <div class="plan-form-row">
                 <Field id=format!("{p}-target") label="Mål" value=target field=PlanField::Target error=error hint="Det tal, der skal nås."/>

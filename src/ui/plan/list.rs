@@ -1,7 +1,8 @@
 //! The list: initiatives grouped by goal and track, with the shared filter and the CSV exports.
 
-use super::{filter_signal, today, with_plan, StaleFlag, StatusTag};
+use super::{filter_signal, today, with_plan, OverdueFlag, StaleFlag, StatusTag};
 use crate::app::use_app;
+use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{
     distinct_committees, distinct_owners, filter, group_initiatives, is_stale, last_note_date,
     PlanFilter,
@@ -21,8 +22,9 @@ struct Row {
     title: String,
     owner: String,
     committee: String,
-    deadline: Option<NaiveDate>,
-    period: String,
+    /// The deadline as the detail page writes it (from the date or the period).
+    deadline: String,
+    overdue: bool,
     status: InitiativeStatus,
     stale: bool,
     last_note: Option<NaiveDate>,
@@ -72,8 +74,8 @@ pub(crate) fn ListView() -> impl IntoView {
                                     title: i.title.clone(),
                                     owner: i.owner.clone(),
                                     committee: i.committee.clone(),
-                                    deadline: i.deadline,
-                                    period: i.period.clone(),
+                                    deadline: tp::deadline_short(deadline(i), &i.period),
+                                    overdue: deadline_state(i, day).is_overdue(),
                                     status: i.status,
                                     stale: is_stale(i, day, p.stale_after_days),
                                     last_note: last_note_date(i),
@@ -136,6 +138,7 @@ fn GroupTable(
     view! {
         <section class="plan-group" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{heading.clone()}</h2>
+            <div class="plan-table-scroll">
             <table class="table plan-table">
                 <caption class="visually-hidden">{format!("Initiativer: {heading}")}</caption>
                 <thead>
@@ -150,11 +153,12 @@ fn GroupTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=rows key=|r| (r.id, r.updated_at, r.stale, r.depth) let:r>
+                    <For each=rows key=|r| (r.id, r.updated_at, r.stale, r.overdue, r.depth) let:r>
                         <ListRow r=r stale_days=stale_days/>
                     </For>
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
@@ -163,21 +167,19 @@ fn GroupTable(
 fn ListRow(r: Row, stale_days: Memo<u32>) -> impl IntoView {
     let href = format!("/handleplan/{}", r.id);
     let indent = format!("plan-title depth-{}", r.depth.min(3));
-    let when = match (r.deadline, r.period.is_empty()) {
-        (Some(d), _) => text::date_short(d),
-        (None, false) => r.period.clone(),
-        (None, true) => "–".into(),
-    };
     view! {
         <tr>
             <td class="col-number">{r.number.clone()}</td>
             <td class=indent>
                 {(r.depth > 0).then(|| view! { <span class="visually-hidden">"Delinitiativ: "</span><span aria-hidden="true">"↳ "</span> })}
-                <a href=href>{r.title.clone()}</a>
+                <a href=href>{super::wrap_after_slash(&r.title)}</a>
             </td>
             <td>{r.owner.clone()}</td>
             <td>{r.committee.clone()}</td>
-            <td>{when}</td>
+            <td class="col-deadline">
+                {r.deadline.clone()}
+                {r.overdue.then(|| view! { <br/><OverdueFlag/> })}
+            </td>
             <td>
                 <StatusTag status=r.status/>
                 {r.stale.then(|| view! { <br/><StaleFlag days=stale_days.get_untracked()/> })}

@@ -223,6 +223,30 @@ pub(crate) fn StaleFlag(days: u32) -> impl IntoView {
     }
 }
 
+/// Text that may wrap after a slash ("udslusningsboliger/egne værelser") as it may after a hyphen; browsers
+/// do not break there on their own, and a long pair would otherwise be cut inside a word.
+pub(crate) fn wrap_after_slash(text: &str) -> impl IntoView {
+    let parts: Vec<String> = text.split_inclusive('/').map(str::to_string).collect();
+    let last = parts.len().saturating_sub(1);
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| view! { {part}{(i < last).then(|| view! { <wbr/> })} })
+        .collect_view()
+}
+
+/// The overdue flag: a symbol and the one wording, wherever an initiative is past its deadline and not
+/// finished (see `model::plan_deadline`).
+#[component]
+pub(crate) fn OverdueFlag() -> impl IntoView {
+    view! {
+        <span class="plan-overdue">
+            <span class="plan-overdue-icon" aria-hidden="true">"!"</span>
+            {tp::OVERDUE}
+        </span>
+    }
+}
+
 pub(crate) fn today() -> chrono::NaiveDate {
     crate::browser::today()
 }

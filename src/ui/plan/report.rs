@@ -2,7 +2,7 @@
 //! on A4 (see style/plan.css, `@page`).
 
 use super::fields::{Field, SelectField};
-use super::{date_input_value, today, with_plan, FormError, StatusTag};
+use super::{date_input_value, today, with_plan, FormError, OverdueFlag, StatusTag};
 use crate::app::use_app;
 use crate::model::committee_report::{committee_report, CommitteeReport};
 use crate::model::plan_ops::{distinct_committees, parse_date, PlanField};
@@ -101,6 +101,7 @@ fn ReportDocument(r: CommitteeReport) -> impl IntoView {
                         }).collect_view()}
                         <tr class="plan-report-total"><th scope="row">"I alt"</th><td class="num">{total}</td></tr>
                         <tr><th scope="row">{format!("Uden note i over {} dage", r.stale_after_days)}</th><td class="num">{r.stale_count}</td></tr>
+                        <tr><th scope="row">{tp::OVERDUE}</th><td class="num">{r.overdue_count}</td></tr>
                     </tbody>
                 </table>
             </section>
@@ -114,12 +115,13 @@ fn ReportDocument(r: CommitteeReport) -> impl IntoView {
                             <p class="plan-report-meta">
                                 <StatusTag status=i.status/>
                                 {changed.map(|p| view! { <span class="muted">{format!(" (før: {})", text::initiative_status(p))}</span> })}
+                                {i.deadline_state.is_overdue().then(|| view! { " " <OverdueFlag/> })}
                                 {i.stale.then(|| view! { " " <super::StaleFlag days=r.stale_after_days/> })}
                             </p>
                             <p class="plan-report-meta muted">
                                 {[goal, (!i.owner.is_empty()).then(|| format!("Ejer: {}", i.owner)),
                                   (!i.committee.is_empty()).then(|| format!("Udvalg: {}", i.committee)),
-                                  i.deadline.map(|d| format!("Frist: {}", text::date_short(d)))]
+                                  i.deadline.map(|d| format!("Frist: {}", tp::deadline_short(Some(d), &i.period)))]
                                     .into_iter().flatten().collect::<Vec<_>>().join(" · ")}
                             </p>
                             {if i.notes.is_empty() {

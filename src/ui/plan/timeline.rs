@@ -4,9 +4,8 @@
 use super::fields::{Field, GeneralError};
 use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
 use crate::app::use_app;
-use crate::model::plan_ops::{
-    ordered_ids, parse_date, span_phase, timeline, PlanField, TimelinePhase,
-};
+use crate::model::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
+use crate::model::plan_ops::{ordered_ids, parse_date, timeline, PlanField, TimelinePhase};
 use crate::model::{Id, TimelineRow};
 use crate::text::{self, plan as tp};
 use chrono::NaiveDate;
@@ -198,8 +197,29 @@ struct Span {
     id: Id,
     label: String,
     start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    phase: TimelinePhase,
+    /// The deadline as every screen reads it (the date, or the end of the period).
+    deadline: Option<Deadline>,
+    /// The deadline as written, "31.12.2020 (ud fra perioden 2019–2020)".
+    deadline_text: String,
+    state: DeadlineState,
+}
+
+fn span_text(s: &Span) -> String {
+    match (s.start, s.deadline) {
+        (Some(a), Some(_)) => format!("{} – {}", text::date_short(a), s.deadline_text),
+        (Some(a), None) => format!("Fra {} (uden frist)", text::date_short(a)),
+        (None, Some(_)) => format!("Frist {}", s.deadline_text),
+        (None, None) => "–".into(),
+    }
+}
+
+/// The bar's look follows the deadline: finished grey, overdue marked, otherwise running.
+fn bar_class(s: DeadlineState) -> &'static str {
+    match s {
+        DeadlineState::Done { .. } | DeadlineState::Dropped => "phase-past",
+        DeadlineState::Overdue { .. } => "deadline-overdue",
+        DeadlineState::Upcoming { .. } | DeadlineState::NoDeadline => "phase-current",
+    }
 }
 
 /// The initiatives from start to deadline as bars against a shared time axis with a line for today.
@@ -216,8 +236,9 @@ fn InitiativeSpans() -> impl IntoView {
                     id: i.id,
                     label: tp::initiative_label(&i.number, &i.title),
                     start: i.start,
-                    end: i.deadline,
-                    phase: span_phase(i.start, i.deadline, day),
+                    deadline: deadline(i),
+                    deadline_text: tp::deadline_short(deadline(i), &i.period),
+                    state: deadline_state(i, day),
                 })
                 .collect::<Vec<_>>()
         })
@@ -226,7 +247,11 @@ fn InitiativeSpans() -> impl IntoView {
     let range = Memo::new(move |_| {
         spans.with(|s| {
             let (mut lo, mut hi) = (day, day);
-            for d in s.iter().flat_map(|x| [x.start, x.end]).flatten() {
+            for d in s
+                .iter()
+                .flat_map(|x| [x.start, x.deadline.map(|d| d.date)])
+                .flatten()
+            {
                 lo = lo.min(d);
                 hi = hi.max(d);
             }
@@ -248,28 +273,23 @@ fn InitiativeSpans() -> impl IntoView {
             <table class="table plan-spans">
                 <caption class="visually-hidden">"Initiativernes start, frist og placering i forhold til i dag"</caption>
                 <thead><tr>
-                    <th scope="col">"Initiativ"</th><th scope="col">"Periode"</th><th scope="col">"I forhold til i dag"</th>
+                    <th scope="col">"Initiativ"</th><th scope="col">"Periode"</th><th scope="col">"I forhold til fristen"</th>
                     <th scope="col" class="plan-span-col"><span class="visually-hidden">"Tidslinje (vist grafisk)"</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || spans.get() key=|s| (s.id, s.start, s.end, s.phase, s.label.clone()) let:s>
+                    <For each=move || spans.get() key=|s| (s.id, s.start, s.deadline, s.state, s.label.clone()) let:s>
                         <tr>
-                            <th scope="row"><a href=format!("/handleplan/{}", s.id)>{s.label.clone()}</a></th>
-                            <td>{match (s.start, s.end) {
-                                (Some(a), Some(b)) => format!("{} – {}", text::date_short(a), text::date_short(b)),
-                                (Some(a), None) => format!("Fra {} (uden frist)", text::date_short(a)),
-                                (None, Some(b)) => format!("Frist {}", text::date_short(b)),
-                                (None, None) => "–".into(),
-                            }}</td>
-                            <td><span aria-hidden="true">{phase_icon(s.phase)}" "</span>{tp::initiative_phase(s.phase)}</td>
+                            <th scope="row"><a href=format!("/handleplan/{}", s.id)>{super::wrap_after_slash(&s.label)}</a></th>
+                            <td>{span_text(&s)}</td>
+                            <td class="plan-span-state"><span aria-hidden="true">{tp::deadline_icon(s.state)}" "</span>{tp::deadline_state(s.state)}</td>
                             <td class="plan-span-col">
                                 <div class="plan-span-track" aria-hidden="true">
-                                    {s.start.or(s.end).map(|a| {
+                                    {s.start.or(s.deadline.map(|d| d.date)).map(|a| {
                                         // A start without a deadline runs on to the end of the scale.
-                                        let open = s.end.is_none();
-                                        let b = s.end.unwrap_or_else(|| range.get_untracked().1);
+                                        let open = s.deadline.is_none();
+                                        let b = s.deadline.map(|d| d.date).unwrap_or_else(|| range.get_untracked().1);
                                         let style = move || format!("left:{:.2}%;width:{:.2}%", pct(a), (pct(b) - pct(a)).max(0.8));
-                                        view! { <div class=format!("plan-span-bar {}", phase_class(s.phase)) class:open=open style=style></div> }
+                                        view! { <div class=format!("plan-span-bar {}", bar_class(s.state)) class:open=open style=style></div> }
                                     })}
                                     <div class="plan-span-today" style=move || format!("left:{:.2}%", pct(day))></div>
                                 </div>
