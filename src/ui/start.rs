@@ -94,6 +94,7 @@ fn ExampleButton(key: &'static str, title: &'static str) -> impl IntoView {
 
 #[component]
 pub fn NewWorkspaceForm() -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Nyt arbejdsområde");
     let app = use_app();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
@@ -120,7 +121,7 @@ pub fn NewWorkspaceForm() -> impl IntoView {
         });
     };
     view! {
-        <form class="form" on:submit=on_submit novalidate>
+        <form on:input=move |_| touched.set(true) class="form" on:submit=on_submit novalidate>
             <div class="form-group" class:has-error=move || error.get().is_some()>
                 <label for="new-ws-name" class="form-label">"Navn"</label>
                 <span class="form-hint" id="new-ws-hint">"Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere."</span>

@@ -314,3 +314,28 @@ test('moving a workspace to the trash asks by name', async () => {
   await page.getByText(/^Vil du lægge «Socialstyrelsens indsatstrappe[^»]*» i papirkurven\? Du kan gendanne det nederst på siden\.$/).waitFor();
   await context.close();
 });
+
+test('an intervention being edited is not dropped for another one without asking', async () => {
+  const { page, context, errors } = await openPage(env, '/');
+  await openExample(page, EXAMPLE);
+  await page.goto(env.base + '/trappe');
+  const edit = page.locator('.iv-card button').filter({ hasText: /^Redigér / });
+  const first = (await edit.nth(0).textContent()).replace(/^Redigér /, '');
+  await edit.nth(0).click();
+  const name = page.locator('#iv-name');
+  await name.fill(first + ' (ny)');
+  await status(page).filter({ hasText: 'Ikke gemt: kladde i «Indsats»' }).waitFor();
+  let accept = false;
+  const dialogs = answerDialogs(page, () => accept);
+  await edit.nth(1).click();
+  await page.waitForTimeout(200);
+  assert.equal(dialogs.filter((d) => d.type === 'confirm').length, 1, 'asked');
+  assert.equal(await name.inputValue(), first + ' (ny)', 'stayed with the draft');
+  accept = true;
+  await edit.nth(1).click();
+  await page.waitForFunction((n) => document.querySelector('#iv-name')?.value !== n, first + ' (ny)');
+  await page.waitForTimeout(100);
+  assert.doesNotMatch(await status(page).textContent(), /kladde/, 'the other form starts clean');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

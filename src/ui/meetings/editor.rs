@@ -441,6 +441,7 @@ fn MeetingTools(draft: Draft, save: Callback<()>) -> impl IntoView {
 
 #[component]
 fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
+    let touched = crate::ui::common::form_draft(txt::SAVE_AS_TEMPLATE);
     let app = use_app();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
@@ -460,7 +461,7 @@ fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form class="panel inline-form" on:submit=submit novalidate>
+        <form on:input=move |_| touched.set(true) class="panel inline-form" on:submit=submit novalidate>
             <div class="form-group" class:has-error=move || error.get().is_some()>
                 <label class="form-label" for="tpl-name">{txt::L_TEMPLATE_NAME}</label>
                 <span class="form-hint" id="tpl-name-hint">{txt::H_TEMPLATE_NAME}</span>

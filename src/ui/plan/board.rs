@@ -64,6 +64,11 @@ pub(crate) fn BoardView() -> impl IntoView {
     let ids = filtered_ids(f);
     let day = today();
     let announce = RwSignal::new(String::new());
+    // An undo or redo makes the last move announced untrue; the app's live region says what it did.
+    Effect::new(move |_| {
+        app.undo_count.track();
+        announce.set(String::new());
+    });
     let cards = Memo::new(move |_| {
         ids.with(|ids| {
             with_plan(app, |p| {

@@ -246,6 +246,7 @@ fn DetailBody(id: Id) -> impl IntoView {
 /// A new status and/or a dated note.
 #[component]
 fn StatusForm(id: Id) -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Ny note i historikken");
     let app = use_app();
     let current = move || {
         with_plan_untracked(app, |p| p.initiative(id).map(|i| i.status))
@@ -293,6 +294,7 @@ fn StatusForm(id: Id) -> impl IntoView {
         };
         match result {
             Ok(changed) => {
+                touched.set(false);
                 remember_author(&who);
                 note.set(String::new());
                 date.set(date_input_value(Some(today())));
@@ -317,7 +319,7 @@ fn StatusForm(id: Id) -> impl IntoView {
     view! {
         <section class="panel plan-status-form no-print" aria-labelledby="note-heading">
             <h2 id="note-heading">"Ny status eller note"</h2>
-            <form on:submit=submit novalidate>
+            <form on:input=move |_| touched.set(true) on:submit=submit novalidate>
                 <SelectField id="note-status" label="Status" value=status options=options
                     hint="Vælg en ny status, eller behold den nuværende for kun at skrive en note."/>
                 <Field id="note-date" label="Dato" kind="date" value=date field=PlanField::Dates error=error
@@ -362,6 +364,7 @@ fn History(id: Id) -> impl IntoView {
 
 #[component]
 fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Rettelse af note");
     let app = use_app();
     let note_id = note.id;
     let editing = RwSignal::new(false);
@@ -414,7 +417,7 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
                     </button>
                 }
             }>
-                <form class="plan-note-edit" on:submit=save novalidate>
+                <form on:input=move |_| touched.set(true) class="plan-note-edit" on:submit=save novalidate>
                     <Field id=field_id.clone() label="Ret noten" multiline=true value=draft field=PlanField::NoteText error=error
                         hint="Den nuværende tekst gemmes som en tidligere udgave."/>
                     <button type="submit" class="button">"Gem rettelse"</button>
@@ -440,6 +443,7 @@ pub(crate) fn InitiativeForm(
     #[prop(optional)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
+    let touched = crate::ui::common::form_draft("Initiativ");
     let base = existing
         .and_then(|id| with_plan_untracked(app, |p| p.initiative(id).cloned()).flatten())
         .unwrap_or_default();
@@ -621,7 +625,7 @@ pub(crate) fn InitiativeForm(
         })
     };
     view! {
-        <form class="form plan-form" on:submit=submit novalidate>
+        <form class="form plan-form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
             <div class="plan-form-row">
                 <Field id=pid("number") label="Nummer" value=number field=PlanField::Number error=error
                     hint="Fx 1.1 eller 6A. Skal være unikt." class="plan-narrow"/>

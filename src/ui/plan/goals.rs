@@ -20,6 +20,7 @@ pub(crate) fn GoalsView() -> impl IntoView {
 
 #[component]
 fn PlanSettings() -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Indstillinger for handleplanen");
     let app = use_app();
     let (t, p, d) = with_plan_untracked(app, |p| {
         (p.title.clone(), p.period.clone(), p.stale_after_days)
@@ -57,14 +58,17 @@ fn PlanSettings() -> impl IntoView {
             plan.stale_after_days = n;
             Ok(())
         }) {
-            Ok(()) => saved.set("Indstillingerne er gemt.".into()),
+            Ok(()) => {
+                touched.set(false);
+                saved.set("Indstillingerne er gemt.".into())
+            }
             Err(e) => error.set(Some(e)),
         }
     };
     view! {
         <section class="panel" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Planen"</h2>
-            <form class="form" on:submit=submit novalidate>
+            <form class="form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
                 <Field id="plan-title" label="Planens titel" value=title error=error/>
                 <Field id="plan-period" label="Periode" value=period error=error hint="Fx «2019–2020»."/>
                 <Field id="plan-stale" label="Marker initiativer uden note efter antal dage" value=days
@@ -221,6 +225,7 @@ fn ItemRow(kind: Kind, item: Item) -> impl IntoView {
 
 #[component]
 fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Mål og spor");
     let app = use_app();
     let (n, t, d, s) = existing
         .and_then(|id| {
@@ -306,7 +311,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
         }
     };
     view! {
-        <form class="form" on:submit=submit novalidate>
+        <form class="form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
             <div class="plan-form-row">
                 <Field id=format!("{p}-number") label="Nummer" value=number field=PlanField::Number error=error class="plan-narrow"/>
                 <Field id=format!("{p}-title") label="Titel" value=title field=PlanField::Title error=error required=true/>

@@ -264,6 +264,7 @@ fn ValuesTable(ind: Indicator) -> impl IntoView {
 
 #[component]
 fn AddValueForm(id: Id, name: String) -> impl IntoView {
+    let touched = crate::ui::common::form_draft(format!("Ny måling for {name}"));
     let app = use_app();
     let date = RwSignal::new(date_input_value(Some(today())));
     let value = RwSignal::new(String::new());
@@ -291,12 +292,15 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
             return;
         };
         match commit(app, |pl| pl.add_value(id, d, v, &note.get_untracked())) {
-            Ok(_) => app.info("Målingen er tilføjet."),
+            Ok(_) => {
+                touched.set(false);
+                app.info("Målingen er tilføjet.")
+            }
             Err(e) => error.set(Some(e)),
         }
     };
     view! {
-        <form class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
+        <form on:input=move |_| touched.set(true) class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
             <h3>"Ny måling"</h3>
             <div class="plan-form-row">
                 <Field id=format!("{p}-date") label="Dato for målingen" kind="date" value=date field=PlanField::Dates error=error
@@ -336,6 +340,7 @@ fn num_input(v: Option<f64>) -> String {
 
 #[component]
 fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Indikator");
     let app = use_app();
     let base = existing
         .and_then(|id| with_plan_untracked(app, |p| p.indicator(id).cloned()).flatten())
@@ -420,7 +425,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form class="form" on:submit=submit novalidate>
+        <form on:input=move |_| touched.set(true) class="form" on:submit=submit novalidate>
             <Field id=format!("{p}-name") label="Navn" value=name field=PlanField::Name error=error required=true
                 hint="Fx «Børnefaglige undersøgelser afsluttet inden for fire måneder»."/>
             <Field id=format!("{p}-unit") label="Enhed" value=unit field=PlanField::Unit error=error hint="Fx %, børn eller møder pr. måned."/>

@@ -125,6 +125,7 @@ fn TimelineItem(r: RowView) -> impl IntoView {
 
 #[component]
 fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Aktivitet i tidsplanen");
     let app = use_app();
     let base = existing
         .and_then(|id| {
@@ -174,7 +175,7 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form class="form" on:submit=submit novalidate>
+        <form on:input=move |_| touched.set(true) class="form" on:submit=submit novalidate>
             <Field id=format!("{p}-activity") label="Aktivitet" value=activity field=PlanField::Activity error=error required=true/>
             <Field id=format!("{p}-label") label="Periode som tekst" value=label field=PlanField::PeriodLabel error=error
                 hint="Fx «Efterår 2019». Tom: datoerne vises."/>

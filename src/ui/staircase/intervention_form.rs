@@ -60,6 +60,7 @@ fn TextField(
 
 #[component]
 pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
+    let touched = crate::ui::common::form_draft("Indsats");
     let ctx = use_ctx();
     let original: Intervention = ctx
         .stair
@@ -285,7 +286,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             <h3 id="editor-heading" tabindex="-1">
                 {if intervention.is_some() { format!("Redigér indsats: {}", original.with_value(|o| o.name.clone())) } else { "Ny indsats".to_string() }}
             </h3>
-            <form class="form iv-form" on:submit=submit novalidate>
+            <form on:input=move |_| touched.set(true) class="form iv-form" on:submit=submit novalidate>
                 <div class="form-columns">
                     <div>
                         <TextField id="iv-name" label="Navn" hint="Fx »ICDP-forældrekursus«." value=name error=name_error/>
