@@ -938,7 +938,9 @@ mod tests {
         assert_eq!(YearMonth::parse(" 2026-01 "), Some(YearMonth::new(2026, 1)));
         assert_eq!(YearMonth::parse("2026-13"), None);
         assert_eq!(YearMonth::parse(""), None);
-        assert_eq!(YearMonth::parse("11-2026"), None);
+        // The month first, as a Dane may write it, reads too (one rule: `dates::parse_month`).
+        assert_eq!(YearMonth::parse("11-2026"), Some(ym));
+        assert_eq!(YearMonth::parse("11-26"), None);
         assert_eq!(ym.iso(), "2026-11");
         assert_eq!(YearMonth::new(987, 3).iso(), "0987-03");
         assert_eq!(ym.minus(11), YearMonth::new(2025, 12));

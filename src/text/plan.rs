@@ -631,3 +631,34 @@ mod tests {
         assert!(indicator_summary(&ind, Some(d(2019, 1, 1))).ends_with("Ingen målinger endnu."));
     }
 }
+
+/// The plan's title with its period, unless the title already names it: "Handleplan 2019–2020" stays as
+/// it is, "Handleplan" becomes "Handleplan (2019–2020)".
+pub fn plan_title_with_period(title: &str, period: &str) -> String {
+    let period = period.trim();
+    let same = |s: &str| s.replace(['–', '—'], "-").replace(' ', "");
+    if period.is_empty() || same(title).contains(&same(period)) {
+        title.to_string()
+    } else {
+        format!("{title} ({period})")
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::plan_title_with_period as t;
+
+    #[test]
+    fn a_period_is_named_once() {
+        assert_eq!(t("Handleplan", "2019–2020"), "Handleplan (2019–2020)");
+        assert_eq!(
+            t("Handleplan 2019–2020", "2019–2020"),
+            "Handleplan 2019–2020"
+        );
+        assert_eq!(
+            t("Handleplan 2019-2020", "2019 – 2020"),
+            "Handleplan 2019-2020"
+        );
+        assert_eq!(t("Handleplan", ""), "Handleplan");
+    }
+}

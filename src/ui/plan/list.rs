@@ -98,7 +98,7 @@ pub(crate) fn ListView() -> impl IntoView {
         {move || {
             let (t, period) = title.get();
             (!t.is_empty()).then(|| view! {
-                <p class="lead">{t}{(!period.is_empty()).then(|| format!(" ({period})"))}</p>
+                <p class="lead">{tp::plan_title_with_period(&t, &period)}</p>
             })
         }}
         <div class="button-row no-print">
