@@ -116,7 +116,8 @@ pub fn newer_copy(
     here_saved: DateTime<Utc>,
 ) -> NewerCopy {
     match here_edited {
-        Some(h) if (h - file_edited).num_milliseconds().abs() < 1000 => NewerCopy::Same,
+        // Edit times are kept to the millisecond, in files and in storage alike.
+        Some(h) if (h - file_edited).num_milliseconds() == 0 => NewerCopy::Same,
         Some(h) if h > file_edited => NewerCopy::Here,
         Some(_) => NewerCopy::File,
         None if here_saved >= file_edited => NewerCopy::Here,
@@ -144,13 +145,18 @@ mod copy_tests {
             NewerCopy::File
         );
         assert_eq!(
+            newer_copy(at(10, 0), Some(at(10, 0)), at(13, 0)),
+            NewerCopy::Same,
+            "an export of what is here, saved again later without edits"
+        );
+        assert_eq!(
             newer_copy(
                 at(10, 0),
                 Some(at(10, 0) + chrono::Duration::milliseconds(300)),
                 at(13, 0)
             ),
-            NewerCopy::Same,
-            "an export of what is here, saved again later without edits"
+            NewerCopy::Here,
+            "an edit right after the export"
         );
         // Without a known edit time, a save after the file's last edit means here holds at least as much.
         assert_eq!(newer_copy(at(10, 0), None, at(10, 30)), NewerCopy::Here);

@@ -16,16 +16,95 @@ pub fn here() -> String {
     }
 }
 
-/// A form's unsaved-draft flag: set by any `input` event inside the form (put `on:input` on the `<form>`),
-/// cleared by the form when it saves or cancels. While set, the header says the draft is not saved, and
-/// leaving the page or closing the tab asks first. The form unmounting ends it.
-pub fn form_draft(label: impl Into<String>) -> RwSignal<bool> {
+/// A form's unsaved draft, for the header, the leave question and the tab's close question. The form puts
+/// `on:focusin=move |ev| draft.record(&ev)` and `on:input=move |ev| draft.changed(&ev)` on its `<form>`, and
+/// calls `draft.saved()` when it saves or resets while staying on screen; unmounting ends the draft. Each
+/// field's value is noted when it first gets focus, so typing something and taking it back again is no
+/// draft.
+#[derive(Clone, Copy)]
+pub struct FormDraft {
+    dirty: RwSignal<bool>,
+    originals: StoredValue<Vec<(String, String)>>,
+}
+
+/// A control's value as text (checkboxes and radios: whether checked).
+fn control_value(el: &web_sys::Element) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(match i.type_().as_str() {
+            "checkbox" | "radio" => i.checked().to_string(),
+            _ => i.value(),
+        });
+    }
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(t.value());
+    }
+    el.dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+}
+
+fn event_control(ev: &leptos::ev::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| !el.id().is_empty())
+}
+
+impl FormDraft {
+    /// Notes a field's value before the user changes it.
+    pub fn record(&self, ev: &leptos::ev::FocusEvent) {
+        let Some(el) = event_control(ev) else {
+            return;
+        };
+        let Some(value) = control_value(&el) else {
+            return;
+        };
+        let id = el.id();
+        self.originals.update_value(|o| {
+            if !o.iter().any(|(k, _)| *k == id) {
+                o.push((id, value));
+            }
+        });
+    }
+
+    /// After an edit: a draft while any noted field differs from its noted value.
+    pub fn changed(&self, ev: &leptos::ev::Event) {
+        let unnoted = event_control(ev).is_some_and(|el| {
+            let id = el.id();
+            !self
+                .originals
+                .with_value(|o| o.iter().any(|(k, _)| *k == id))
+        });
+        let differs = unnoted
+            || self.originals.with_value(|o| {
+                o.iter().any(|(id, was)| {
+                    document()
+                        .get_element_by_id(id)
+                        .and_then(|el| control_value(&el))
+                        .is_some_and(|now| now != *was)
+                })
+            });
+        self.dirty.set(differs);
+    }
+
+    /// The form saved (or reset) and stays on screen: what it shows now is the new starting point.
+    pub fn saved(&self) {
+        self.originals.set_value(Vec::new());
+        self.dirty.set(false);
+    }
+}
+
+/// Starts tracking a form's draft under `label` (see `FormDraft`).
+pub fn form_draft(label: impl Into<String>) -> FormDraft {
     let app = use_app();
-    let touched = RwSignal::new(false);
+    let dirty = RwSignal::new(false);
     let label = label.into();
     app.drafts
-        .track(Signal::derive(move || label.clone()), touched.into());
-    touched
+        .track(Signal::derive(move || label.clone()), dirty.into());
+    FormDraft {
+        dirty,
+        originals: StoredValue::new(Vec::new()),
+    }
 }
 
 /// Keeps a newly focused field clear of its form's sticky button bar (WCAG 2.4.11, focus not obscured):

@@ -222,7 +222,7 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
     };
     let eid = error_id.clone();
     view! {
-        <form class="inline-form" on:submit=submit on:input=move |_| touched.set(true) novalidate>
+        <form class="inline-form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
             <label for=field_id.clone() class="form-label">"Nyt navn"</label>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
             <input id=field_id class="form-input" type="text" maxlength="300" node_ref=input_ref
@@ -378,16 +378,22 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
     // The same workspace (by id) in this browser, and which copy holds the later edit.
     let file_id = ws.id;
     let file_edited = ws.updated_at;
+    // The open workspace's last edit is in memory, and may be newer than its stored list entry.
+    let open_edited = (app.open_id.get_untracked() == Some(file_id))
+        .then(|| app.read_untracked(|w| w.updated_at))
+        .flatten();
     let same = others
         .get_untracked()
         .into_iter()
         .find(|m| m.id == file_id)
         .map(|m| {
-            let newer = newer_copy(file_edited, m.edited_at, m.saved_at);
-            (m, newer)
+            let here_edited = open_edited.or(m.edited_at);
+            let newer = newer_copy(file_edited, here_edited, m.saved_at);
+            let here_time = here_edited.unwrap_or(m.saved_at);
+            (m, newer, here_time)
         });
     let mode = RwSignal::new(match &same {
-        Some((_, NewerCopy::File)) => ImportMode::ReplaceSame,
+        Some((_, NewerCopy::File, _)) => ImportMode::ReplaceSame,
         Some(_) => ImportMode::OpenHere,
         None => ImportMode::New,
     });
@@ -463,10 +469,10 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
     let no_others = Signal::derive(move || others.with(|o| o.is_empty()));
     let never = Signal::derive(|| false);
     let choices = match &same {
-        Some((here, newer)) => view! {
+        Some((here, newer, here_time)) => view! {
             <div class="alert alert-info" data-testid="import-same">
                 <p><strong>{t::same_workspace_title(&here.name)}</strong></p>
-                <p>{t::same_workspace_text(*newer, file_edited, here.edited_at.unwrap_or(here.saved_at))}</p>
+                <p>{t::same_workspace_text(*newer, file_edited, *here_time)}</p>
             </div>
             <fieldset class="form-group">
                 <legend class="form-label">"Hvad vil du gøre?"</legend>

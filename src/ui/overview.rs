@@ -108,7 +108,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
         match session::dispatch(app, cmd) {
             Ok(()) => {
                 opened.set_value(app.read_untracked(|w| Setting::Info.of(w)));
-                touched.set(false);
+                touched.saved();
                 app.info("Oplysningerne er gemt.");
             }
             Err(e) => {
@@ -125,7 +125,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
     view! {
         <section aria-labelledby="ws-info">
             <h2 id="ws-info">"Om arbejdsområdet"</h2>
-            <form class="form" on:submit=submit on:input=move |_| touched.set(true) novalidate>
+            <form class="form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
                 <div class="form-group" class:has-error=move || error.get().is_some()>
                     <label for="ws-name" class="form-label">"Navn"</label>
                     {move || error.get().map(|e| view! { <span class="form-error" id="ws-name-error">{e}</span> })}

@@ -121,7 +121,7 @@ pub fn NewWorkspaceForm() -> impl IntoView {
         });
     };
     view! {
-        <form on:input=move |_| touched.set(true) class="form" on:submit=on_submit novalidate>
+        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=on_submit novalidate>
             <div class="form-group" class:has-error=move || error.get().is_some()>
                 <label for="new-ws-name" class="form-label">"Navn"</label>
                 <span class="form-hint" id="new-ws-hint">"Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere."</span>

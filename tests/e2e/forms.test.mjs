@@ -315,7 +315,7 @@ test('moving a workspace to the trash asks by name', async () => {
   await context.close();
 });
 
-test('an intervention being edited is not dropped for another one without asking', async () => {
+test('an intervention being edited is not dropped by Escape without asking', async () => {
   const { page, context, errors } = await openPage(env, '/');
   await openExample(page, EXAMPLE);
   await page.goto(env.base + '/trappe');
@@ -327,15 +327,24 @@ test('an intervention being edited is not dropped for another one without asking
   await status(page).filter({ hasText: 'Ikke gemt: kladde i «Indsats»' }).waitFor();
   let accept = false;
   const dialogs = answerDialogs(page, () => accept);
-  await edit.nth(1).click();
+  await page.keyboard.press('Escape');
   await page.waitForTimeout(200);
   assert.equal(dialogs.filter((d) => d.type === 'confirm').length, 1, 'asked');
-  assert.equal(await name.inputValue(), first + ' (ny)', 'stayed with the draft');
+  assert.equal(await page.locator('dialog.editor-dialog[open]').count(), 1, 'the editor stays open');
+  assert.equal(await name.inputValue(), first + ' (ny)', 'with the draft');
   accept = true;
-  await edit.nth(1).click();
-  await page.waitForFunction((n) => document.querySelector('#iv-name')?.value !== n, first + ' (ny)');
+  await name.focus();
+  await page.keyboard.press('Escape');
+  await page.locator('dialog.editor-dialog[open]').waitFor({ state: 'detached' });
   await page.waitForTimeout(100);
-  assert.doesNotMatch(await status(page).textContent(), /kladde/, 'the other form starts clean');
+  assert.doesNotMatch(await status(page).textContent(), /kladde/, 'the dropped draft is gone');
+  assert.equal(dialogs.filter((d) => d.type === 'confirm').length, 2);
+  // A clean editor closes on Escape without a question.
+  await edit.nth(0).click();
+  await name.waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('dialog.editor-dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(dialogs.filter((d) => d.type === 'confirm').length, 2, 'nothing to lose, nothing asked');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -461,7 +461,7 @@ fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form on:input=move |_| touched.set(true) class="panel inline-form" on:submit=submit novalidate>
+        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="panel inline-form" on:submit=submit novalidate>
             <div class="form-group" class:has-error=move || error.get().is_some()>
                 <label class="form-label" for="tpl-name">{txt::L_TEMPLATE_NAME}</label>
                 <span class="form-hint" id="tpl-name-hint">{txt::H_TEMPLATE_NAME}</span>

@@ -106,7 +106,7 @@ pub fn SettingsView() -> impl IntoView {
         errors.set(Vec::new());
         match session::dispatch(app, Command::SetFollowUp { rules: new_rules }) {
             Ok(()) => {
-                touched.set(false);
+                touched.saved();
                 app.info(txt::RULES_SAVED)
             }
             Err(e) => app.error(crate::text::ui::command_error(&e)),
@@ -129,7 +129,7 @@ pub fn SettingsView() -> impl IntoView {
     view! {
         <AreaHeader title=txt::SETTINGS_TITLE/>
         <p class="lead">{txt::SETTINGS_LEAD}</p>
-        <form class="form meet-settings" novalidate on:submit=save on:input=move |_| touched.set(true)>
+        <form class="form meet-settings" novalidate on:submit=save on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev)>
             <fieldset class="meet-section">
                 <legend><h2>{txt::SECTION_CADENCE}</h2></legend>
                 <NumberField id="r-first" label=txt::L_FIRST_WITHIN hint=txt::H_FIRST_WITHIN value=first errors=errors unit=txt::UNIT_MONTHS/>

@@ -294,7 +294,7 @@ fn StatusForm(id: Id) -> impl IntoView {
         };
         match result {
             Ok(changed) => {
-                touched.set(false);
+                touched.saved();
                 remember_author(&who);
                 note.set(String::new());
                 date.set(date_input_value(Some(today())));
@@ -319,7 +319,7 @@ fn StatusForm(id: Id) -> impl IntoView {
     view! {
         <section class="panel plan-status-form no-print" aria-labelledby="note-heading">
             <h2 id="note-heading">"Ny status eller note"</h2>
-            <form on:input=move |_| touched.set(true) on:submit=submit novalidate>
+            <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
                 <SelectField id="note-status" label="Status" value=status options=options
                     hint="Vælg en ny status, eller behold den nuværende for kun at skrive en note."/>
                 <Field id="note-date" label="Dato" kind="date" value=date field=PlanField::Dates error=error
@@ -417,7 +417,7 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
                     </button>
                 }
             }>
-                <form on:input=move |_| touched.set(true) class="plan-note-edit" on:submit=save novalidate>
+                <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="plan-note-edit" on:submit=save novalidate>
                     <Field id=field_id.clone() label="Ret noten" multiline=true value=draft field=PlanField::NoteText error=error
                         hint="Den nuværende tekst gemmes som en tidligere udgave."/>
                     <button type="submit" class="button">"Gem rettelse"</button>
@@ -625,7 +625,7 @@ pub(crate) fn InitiativeForm(
         })
     };
     view! {
-        <form class="form plan-form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
+        <form class="form plan-form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
             <div class="plan-form-row">
                 <Field id=pid("number") label="Nummer" value=number field=PlanField::Number error=error
                     hint="Fx 1.1 eller 6A. Skal være unikt." class="plan-narrow"/>

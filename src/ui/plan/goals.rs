@@ -59,7 +59,7 @@ fn PlanSettings() -> impl IntoView {
             Ok(())
         }) {
             Ok(()) => {
-                touched.set(false);
+                touched.saved();
                 saved.set("Indstillingerne er gemt.".into())
             }
             Err(e) => error.set(Some(e)),
@@ -68,7 +68,7 @@ fn PlanSettings() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Planen"</h2>
-            <form class="form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
+            <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
                 <Field id="plan-title" label="Planens titel" value=title error=error/>
                 <Field id="plan-period" label="Periode" value=period error=error hint="Fx «2019–2020»."/>
                 <Field id="plan-stale" label="Marker initiativer uden note efter antal dage" value=days
@@ -311,7 +311,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
         }
     };
     view! {
-        <form class="form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
+        <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
             <div class="plan-form-row">
                 <Field id=format!("{p}-number") label="Nummer" value=number field=PlanField::Number error=error class="plan-narrow"/>
                 <Field id=format!("{p}-title") label="Titel" value=title field=PlanField::Title error=error required=true/>

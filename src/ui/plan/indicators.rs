@@ -293,14 +293,14 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
         };
         match commit(app, |pl| pl.add_value(id, d, v, &note.get_untracked())) {
             Ok(_) => {
-                touched.set(false);
+                touched.saved();
                 app.info("Målingen er tilføjet.")
             }
             Err(e) => error.set(Some(e)),
         }
     };
     view! {
-        <form on:input=move |_| touched.set(true) class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
+        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
             <h3>"Ny måling"</h3>
             <div class="plan-form-row">
                 <Field id=format!("{p}-date") label="Dato for målingen" kind="date" value=date field=PlanField::Dates error=error
@@ -425,7 +425,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form on:input=move |_| touched.set(true) class="form" on:submit=submit novalidate>
+        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
             <Field id=format!("{p}-name") label="Navn" value=name field=PlanField::Name error=error required=true
                 hint="Fx «Børnefaglige undersøgelser afsluttet inden for fire måneder»."/>
             <Field id=format!("{p}-unit") label="Enhed" value=unit field=PlanField::Unit error=error hint="Fx %, børn eller møder pr. måned."/>

@@ -175,7 +175,7 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form on:input=move |_| touched.set(true) class="form" on:submit=submit novalidate>
+        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
             <Field id=format!("{p}-activity") label="Aktivitet" value=activity field=PlanField::Activity error=error required=true/>
             <Field id=format!("{p}-label") label="Periode som tekst" value=label field=PlanField::PeriodLabel error=error
                 hint="Fx «Efterår 2019». Tom: datoerne vises."/>

@@ -305,6 +305,7 @@ fn EditorPanel() -> impl IntoView {
     };
     view! {
         <dialog class="editor-dialog" node_ref=dialog aria-labelledby="editor-heading"
+            on:cancel=move |ev: leptos::ev::Event| if !crate::ui::layout::confirm_leave(ctx.app) { ev.prevent_default() }
             on:close=move |_| if ctx.panel.get_untracked() != Panel::None { ctx.close_panel() }>
             {content}
         </dialog>

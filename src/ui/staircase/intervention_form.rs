@@ -286,7 +286,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             <h3 id="editor-heading" tabindex="-1">
                 {if intervention.is_some() { format!("Redigér indsats: {}", original.with_value(|o| o.name.clone())) } else { "Ny indsats".to_string() }}
             </h3>
-            <form on:input=move |_| touched.set(true) class="form iv-form" on:submit=submit novalidate>
+            <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form iv-form" on:submit=submit novalidate>
                 <div class="form-columns">
                     <div>
                         <TextField id="iv-name" label="Navn" hint="Fx »ICDP-forældrekursus«." value=name error=name_error/>

@@ -263,7 +263,7 @@ fn MeasurementForm(
     view! {
         <div class="panel editor-panel" role="region" aria-labelledby="m-form-heading">
             <h3 id="m-form-heading" tabindex="-1">{if id.is_some() { "Redigér måling" } else { "Ny måling" }}</h3>
-            <form class="form" on:input=move |_| touched.set(true) on:submit=submit novalidate>
+            <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
                 <div class="form-group" class:has-error=move || name_error.get().is_some()>
                     <label class="form-label" for="m-name">"Navn"</label>
                     <span class="form-hint" id="m-name-hint">"Fx »Baseline 2016«, »Opgørelse 2019« eller »Mål 2020«."</span>

@@ -187,7 +187,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     view! {
         <div class="panel editor-panel" role="region" aria-labelledby="editor-heading">
             <h3 id="editor-heading" tabindex="-1">{title}</h3>
-            <form on:input=move |_| touched.set(true) class="form" on:submit=submit novalidate>
+            <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
                 <div class="form-group" class:has-error=move || name_error.get().is_some()>
                     <label class="form-label" for="step-name">"Navn på trinnet"</label>
                     <span class="form-hint" id="step-name-hint">"Fx »Tidlig forebyggende indsats« eller »Anbringelse i familiepleje«."</span>

@@ -141,7 +141,7 @@ pub fn WhatIfView() -> impl IntoView {
         let mname = m.name.clone();
         match ctx.edit(|s| s.add_measurement(m)) {
             Ok(_) => {
-                touched.set(false);
+                touched.saved();
                 saved.set(Some(format!("»{mname}« er gemt som en ny måling.")));
                 ctx.say(format!("»{mname}« er gemt som en ny måling."));
                 n.set(String::new());
@@ -160,7 +160,7 @@ pub fn WhatIfView() -> impl IntoView {
             <Show when=move || enough.get()
                 fallback=|| view! { <p>"Regn på et scenarie, når trappen har trin og mindst én måling."</p> }>
                 <p>"Flyt et antal børn fra én indsats eller ét trin til et andet, og se den årlige virkning med det samme."</p>
-                <form on:input=move |_| touched.set(true) class="form whatif" on:submit=save novalidate>
+                <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form whatif" on:submit=save novalidate>
                     <MeasurementSelect id="whatif-base" label="Tag udgangspunkt i" value=base set=want_base/>
                     <TargetSelect id="whatif-from" label="Flyt børn fra" groups=groups value=from/>
                     <TargetSelect id="whatif-to" label="Til" groups=groups value=to/>
