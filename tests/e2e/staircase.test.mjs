@@ -113,13 +113,17 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await form.getByRole('button', { name: 'Tilføj indsatsen' }).click();
   assert.equal(await form.getByLabel('Pr.', { exact: true }).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#iv-period-error').textContent(), 'Vælg, om prisen gælder en måned, et år eller et forløb.');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'iv-period');
+  // Focus moves to the field after the next frame.
+  await page.waitForFunction(() => document.activeElement?.id === 'iv-period', null, { timeout: 3000 });
   await noViolations(page, 'intervention form without a unit');
   await form.getByLabel('Pr.', { exact: true }).selectOption({ label: 'pr. forløb' });
   assert.equal(await form.getByTestId('iv-yearly').textContent(), 'Svarer til 4.500 kr. pr. barn pr. år, regnet som 1 forløb pr. barn pr. år.');
   await form.getByLabel('Pr.', { exact: true }).selectOption({ label: 'pr. måned' });
   assert.equal(await form.getByTestId('iv-yearly').textContent(), 'Svarer til 54.000 kr. pr. barn pr. år.');
   await page.getByRole('button', { name: 'Fortryd', exact: true }).click();
+  // Closing hands focus back to the button that opened the editor, a frame later: let it land first.
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
   // Keyboard: Alt+Up moves KIFF one place up; Alt+Right moves open counselling to step 3.
   const live = page.getByTestId('stair-live');
@@ -337,12 +341,16 @@ test('duplicate and delete an intervention; deleting a step asks where its inter
   await page.getByRole('button', { name: 'Ja, slet indsatsen' }).click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   assert.deepEqual(await namesOn(page, 2), ['Kontaktperson']);
-  // Escape closes the editor without saving.
+  // Escape with a changed field asks first (the draft would be lost); agreeing closes without saving.
+  const asked = [];
+  page.removeAllListeners('dialog');
+  page.on('dialog', (d) => { asked.push(d.type()); d.accept(); });
   await page.getByRole('button', { name: 'Redigér Kontaktperson', exact: true }).click();
   await page.getByRole('region', { name: /Redigér indsats/ }).getByLabel('Navn', { exact: true }).fill('Ændret navn');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   assert.deepEqual(await namesOn(page, 2), ['Kontaktperson']);
+  assert.deepEqual(asked, ['confirm'], 'asked once before the edit was dropped');
   await page.getByRole('button', { name: 'Redigér trin Ekstra trin' }).click();
   await page.getByRole('button', { name: 'Slet trin', exact: true }).click();
   // Without a choice the user is told what to decide.
