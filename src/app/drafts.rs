@@ -167,11 +167,6 @@ impl Drafts {
         self.kept
             .update(|k| k.retain(|d| !(d.workspace == workspace && d.path == path)));
     }
-
-    /// Drops every kept draft of `workspace` (it was deleted or replaced).
-    pub fn forget(&self, workspace: Id) {
-        self.kept.update(|k| k.retain(|d| d.workspace != workspace));
-    }
 }
 
 impl Default for Drafts {

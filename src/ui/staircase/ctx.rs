@@ -162,12 +162,7 @@ impl Ctx {
     }
 
     /// Opens an editor panel and remembers where focus should return.
-    /// Another panel's unsaved draft is lost by this, so the user is asked first.
     pub fn open_panel(&self, panel: Panel, return_to: Option<String>) {
-        let replacing = self.panel.get_untracked() != Panel::None;
-        if replacing && !crate::ui::layout::confirm_leave(self.app) {
-            return;
-        }
         self.return_focus.set_value(return_to);
         self.panel.set(panel);
         focus_initial(
