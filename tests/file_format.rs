@@ -312,6 +312,28 @@ fn bad_records_are_repaired_or_set_aside_with_their_place() {
             "workspace.staircase.steps[0].interventions[0]",
             true,
         ),
+        // A move naming an unknown step, a move within one step, a move without its end: each is left out
+        // of its measurement, which is kept.
+        (
+            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f"}],"measurements":[{"moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","to":"00000000-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
+            "workspace.staircase.measurements[0]",
+            true,
+        ),
+        (
+            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f"}],"measurements":[{"moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","to":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
+            "workspace.staircase.measurements[0]",
+            true,
+        ),
+        (
+            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f"}],"measurements":[{"moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
+            "workspace.staircase.measurements[0]",
+            true,
+        ),
+        (
+            r#"{"name":"x","follow_up":{"caseload_band":{"min":25,"max":22}}}"#,
+            "workspace.follow_up",
+            true,
+        ),
         (r#"{"name":["x"]}"#, "workspace", true),
         (
             r#"{"name":"x","meetings":[7]}"#,

@@ -45,6 +45,9 @@ pub fn detach(ws: &Workspace, targets: &BTreeSet<RecordRef>) -> Vec<Command> {
                     m.per_intervention
                         .retain(|id, _| !gone(RecordKind::Intervention, *id));
                     m.per_step.retain(|id, _| !gone(RecordKind::Step, *id));
+                    m.moves.retain(|mv| {
+                        !gone(RecordKind::Step, mv.from) && !gone(RecordKind::Step, mv.to)
+                    });
                     m.updated_at = t;
                     Record::Measurement(m)
                 }

@@ -261,6 +261,17 @@ pub struct FollowUpRules {
     /// Days ahead that count as "due soon".
     pub due_soon_days: u32,
     pub monthly_targets: Vec<MonthlyTarget>,
+    /// The caseload the municipality aims for, in children per caseworker (Assens 25, Borås 15–22,
+    /// Herning 22–25). None until one is chosen.
+    pub caseload_band: Option<CaseloadBand>,
+}
+
+/// Children per caseworker, from `min` to `max` inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CaseloadBand {
+    pub min: u32,
+    pub max: u32,
 }
 
 impl Default for FollowUpRules {
@@ -275,6 +286,7 @@ impl Default for FollowUpRules {
                 min: 5,
                 max: 10,
             }],
+            caseload_band: None,
         }
     }
 }

@@ -206,6 +206,9 @@ pub struct Measurement {
     pub per_step: BTreeMap<Id, u32>,
     /// Caseworkers at the time, for children per caseworker.
     pub caseworkers: Option<u32>,
+    /// Children who moved from one step to another during the measurement's period: counts, never
+    /// individuals (Socialstyrelsen's "bevægelser på trappen").
+    pub moves: Vec<StepMove>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -222,8 +225,19 @@ impl Default for Measurement {
             per_intervention: BTreeMap::new(),
             per_step: BTreeMap::new(),
             caseworkers: None,
+            moves: Vec::new(),
             created_at: t,
             updated_at: t,
         }
     }
+}
+
+/// So many children moved from step `from` to step `to`. Both ids are required: a move that names no step
+/// cannot be counted, so a file's move without them is left out on load (and kept under "Tilsidesat").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct StepMove {
+    pub from: Id,
+    pub to: Id,
+    pub children: u32,
 }

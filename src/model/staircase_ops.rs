@@ -289,6 +289,19 @@ impl Staircase {
                 }
                 m.updated_at = t;
             }
+            if m.moves.iter().any(|mv| mv.from == id || mv.to == id) {
+                // Moves follow the children to the target step; a move within one step is no move.
+                for mv in &mut m.moves {
+                    for end in [&mut mv.from, &mut mv.to] {
+                        if *end == id {
+                            *end = target.unwrap_or(id);
+                        }
+                    }
+                }
+                m.moves
+                    .retain(|mv| mv.from != id && mv.to != id && mv.from != mv.to);
+                m.updated_at = t;
+            }
         }
         Ok(removed)
     }
@@ -304,7 +317,9 @@ impl Staircase {
             let before = m.per_intervention.len() + m.per_step.len();
             m.per_intervention.retain(|k, _| !gone.contains(k));
             m.per_step.remove(&id);
-            if m.per_intervention.len() + m.per_step.len() != before {
+            let moves = m.moves.len();
+            m.moves.retain(|mv| mv.from != id && mv.to != id);
+            if m.per_intervention.len() + m.per_step.len() != before || m.moves.len() != moves {
                 m.updated_at = t;
             }
         }
@@ -846,6 +861,27 @@ mod tests {
         // Intervention counts follow their ids.
         assert_eq!(m.count(CountTarget::Intervention(f.family_treatment)), 20);
         assert_eq!(f.s.step_of(f.family_treatment).unwrap().id, f.placement);
+    }
+
+    #[test]
+    fn deleting_a_step_moves_its_moves_to_the_target_or_drops_them() {
+        use crate::model::StepMove;
+        let mut f = fixture();
+        let mv = |from, to, children| StepMove { from, to, children };
+        f.s.measurements[0].moves = vec![
+            mv(f.placement, f.family, 4),
+            mv(f.prevent, f.family, 2),
+            mv(f.placement, f.prevent, 1),
+        ];
+        // Into the placement step: placement→family becomes a move within one step and goes.
+        f.s.delete_step(f.family, Some(f.placement)).unwrap();
+        assert_eq!(
+            f.s.measurements[0].moves,
+            vec![mv(f.prevent, f.placement, 2), mv(f.placement, f.prevent, 1)]
+        );
+        // Without a target every move that touches the step goes.
+        f.s.delete_step_and_interventions(f.prevent).unwrap();
+        assert!(f.s.measurements[0].moves.is_empty());
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub const MAX_FOLLOW_UPS_PER_YEAR: u32 = 52;
 pub const MAX_DUE_SOON_DAYS: u32 = 365;
 pub const MAX_MONTHLY_TARGET: u32 = 10_000;
 pub const MAX_STALE_DAYS: u32 = 3_650;
+/// Highest caseload a band may name (children per caseworker).
+pub const MAX_CASELOAD: u32 = 1_000;
 
 /// `base` and `suffix` joined by a space, with `base` shortened (by whole characters, with an ellipsis) so
 /// the result keeps within [`MAX_NAME`]: "Køge 2019 (kopi)". Names the app makes never break the rules.
@@ -65,6 +67,8 @@ pub enum Problem {
     MinAboveMax,
     /// A record that names itself where another record belongs (an initiative as its own parent).
     SelfReference,
+    /// A move on the staircase that starts and ends on the same step.
+    SameStep,
 }
 
 /// A broken rule in one record, by the field's name in the file (`unit_cost`, `participants[2].name`).
@@ -197,6 +201,13 @@ pub fn check_follow_up(r: &FollowUpRules) -> Vec<FieldIssue> {
             c.push(format!("{f}.min"), Problem::MinAboveMax);
         }
     }
+    if let Some(b) = r.caseload_band {
+        c.range("caseload_band.min", b.min, 1, MAX_CASELOAD);
+        c.range("caseload_band.max", b.max, 1, MAX_CASELOAD);
+        if b.min > b.max {
+            c.push("caseload_band.min", Problem::MinAboveMax);
+        }
+    }
     c.issues
 }
 
@@ -234,6 +245,12 @@ fn check_measurement(m: &Measurement, c: &mut Checker) {
     }
     for (id, n) in &m.per_step {
         c.count(format!("per_step.{id}"), Some(*n));
+    }
+    for (i, mv) in m.moves.iter().enumerate() {
+        c.count(format!("moves[{i}].children"), Some(mv.children));
+        if mv.from == mv.to {
+            c.push(format!("moves[{i}].to"), Problem::SameStep);
+        }
     }
 }
 
@@ -393,6 +410,10 @@ pub fn references(record: RecordView<'_>) -> Vec<(String, RecordRef)> {
             for id in m.per_step.keys() {
                 add(format!("per_step.{id}"), RecordKind::Step, Some(*id));
             }
+            for (i, mv) in m.moves.iter().enumerate() {
+                add(format!("moves[{i}].from"), RecordKind::Step, Some(mv.from));
+                add(format!("moves[{i}].to"), RecordKind::Step, Some(mv.to));
+            }
         }
         RecordView::Meeting(m) => {
             add("linked_step".into(), RecordKind::Step, m.linked_step);
@@ -471,7 +492,10 @@ pub fn referrers(ws: &Workspace, target: RecordRef) -> Vec<RecordRef> {
                     .measurements
                     .iter()
                     .filter(|m| match target.kind {
-                        RecordKind::Step => m.per_step.contains_key(&id),
+                        RecordKind::Step => {
+                            m.per_step.contains_key(&id)
+                                || m.moves.iter().any(|mv| mv.from == id || mv.to == id)
+                        }
                         _ => m.per_intervention.contains_key(&id),
                     })
                     .map(|m| RecordRef::new(RecordKind::Measurement, m.id)),

@@ -86,6 +86,7 @@ pub fn validation_problem(p: &Problem) -> String {
         Problem::UnknownReference(id) => format!("henviser til {id}, som ikke findes i filen"),
         Problem::MinAboveMax => "må ikke være større end det højeste tal".into(),
         Problem::SelfReference => "kan ikke henvise til sig selv".into(),
+        Problem::SameStep => "flytter børn fra et trin til samme trin".into(),
         Problem::CprLike => {
             "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
         }

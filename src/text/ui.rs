@@ -87,6 +87,8 @@ pub fn field_label(field: &str) -> String {
         "capacity" => "Kapacitet",
         "note" => "Note",
         "caseworkers" => "Sagsbehandlere",
+        "moves" | "children" | "from" | "to" => "Flytninger på trappen",
+        "caseload_band" => "Mål for børn pr. sagsbehandler",
         "per_intervention" | "per_step" => "Antal børn",
         "case_ref" => "Sagsreference",
         "initiator" => "Initiativtager",
@@ -208,6 +210,7 @@ pub fn field_problem(p: &crate::model::validation::Problem) -> String {
         }
         Problem::MinAboveMax => "Det mindste tal må ikke være større end det højeste.".into(),
         Problem::SelfReference => "Et initiativ kan ikke høre under sig selv.".into(),
+        Problem::SameStep => "Vælg et andet trin end det, børnene flyttede fra.".into(),
         Problem::DuplicateId(_) | Problem::UnknownReference(_) => {
             "Noget, feltet henviser til, findes ikke længere. Vælg igen.".into()
         }
