@@ -319,10 +319,32 @@ pub fn what_if(
     })
 }
 
-/// Children per caseworker; `None` without a number of caseworkers.
-pub fn caseload(m: &Measurement) -> Option<f64> {
+/// Children with a case a caseworker carries: those in interventions that need a referral (visitation),
+/// and those counted on a step as a whole unless the step is universal (universal services need no case).
+/// Children in open, unreferred offers (åben anonym rådgivning, ICDP) are no caseworker's cases.
+pub fn casework_children(s: &Staircase, m: &Measurement) -> i64 {
+    s.steps
+        .iter()
+        .map(|step| {
+            let referred: i64 = step
+                .interventions
+                .iter()
+                .filter(|iv| iv.referral_required)
+                .map(|iv| i64::from(m.count(CountTarget::Intervention(iv.id))))
+                .sum();
+            let whole = match step.category {
+                StepCategory::Universal => 0,
+                _ => i64::from(m.count(CountTarget::Step(step.id))),
+            };
+            referred + whole
+        })
+        .sum()
+}
+
+/// Children per caseworker ([`casework_children`] / caseworkers); `None` without a number of caseworkers.
+pub fn caseload(s: &Staircase, m: &Measurement) -> Option<f64> {
     match m.caseworkers {
-        Some(c) if c > 0 => Some(m.total_children() as f64 / f64::from(c)),
+        Some(c) if c > 0 => Some(casework_children(s, m) as f64 / f64::from(c)),
         _ => None,
     }
 }
@@ -822,16 +844,30 @@ mod tests {
     }
 
     #[test]
-    fn caseload_is_children_per_caseworker() {
-        let f = fixture();
-        let base = f.s.measurement(f.baseline).unwrap();
-        assert_eq!(caseload(base), Some(25.0));
+    fn caseload_is_children_with_a_case_per_caseworker() {
+        let mut f = fixture();
+        // No intervention needs a referral yet: only the 15 counted on the foster-care step have a case.
+        let base = f.s.measurement(f.baseline).unwrap().clone();
+        assert_eq!(casework_children(&f.s, &base), 15);
+        assert_eq!(caseload(&f.s, &base), Some(3.75));
+        for id in [f.family_treatment, f.residential] {
+            let mut iv = f.s.intervention(id).unwrap().clone();
+            iv.referral_required = true;
+            f.s.update_intervention(iv).unwrap();
+        }
+        // 20 in family treatment + 25 in residential care + 15 in foster care = 60, on 4 caseworkers.
+        assert_eq!(casework_children(&f.s, &base), 60);
+        assert_eq!(caseload(&f.s, &base), Some(15.0));
         let mut m = base.clone();
         m.caseworkers = Some(8);
-        assert_eq!(caseload(&m), Some(12.5));
+        assert_eq!(caseload(&f.s, &m), Some(7.5));
         m.caseworkers = Some(0);
-        assert_eq!(caseload(&m), None);
-        assert_eq!(caseload(f.s.measurement(f.target).unwrap()), None);
+        assert_eq!(caseload(&f.s, &m), None);
+        // A count on a universal step is nobody's case.
+        m.caseworkers = Some(1);
+        m.per_step.insert(f.steps[0], 500);
+        assert_eq!(caseload(&f.s, &m), Some(60.0));
+        assert_eq!(caseload(&f.s, f.s.measurement(f.target).unwrap()), None);
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
                 .map(ts::measurement_name)
                 .unwrap_or_default()
         };
-        let load = |id| s.measurement(id).and_then(caseload);
+        let load = |id| s.measurement(id).and_then(|m| caseload(s, m));
         (
             ts::comparison_summary(s, &c),
             name(c.a),

@@ -51,7 +51,7 @@ pub fn MeasurementsView() -> impl IntoView {
                         children: t.children,
                         spend: t.yearly_spend,
                         caseworkers: m.caseworkers,
-                        caseload: caseload(m),
+                        caseload: caseload(s, m),
                     }
                 })
                 .collect::<Vec<_>>()
