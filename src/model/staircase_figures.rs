@@ -122,7 +122,7 @@ fn share(part: i64, whole: i64) -> Option<f64> {
 }
 
 impl CategorySplit {
-    fn of(s: &Staircase, figures: &[StepFigures]) -> Self {
+    pub fn of(s: &Staircase, figures: &[StepFigures]) -> Self {
         let mut c = CategorySplit::default();
         for (step, f) in s.steps.iter().zip(figures) {
             match step.category {
