@@ -3,6 +3,7 @@
 
 pub mod file;
 pub mod meetings;
+pub mod overview;
 pub mod place;
 pub mod plan;
 pub mod set_aside;

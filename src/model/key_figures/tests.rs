@@ -680,3 +680,42 @@ fn the_built_in_example_has_figures_for_every_part() {
     assert!((base.load.unwrap() - 30.0).abs() < 1.0, "{:?}", base.load);
     assert!(k.meetings.meetings > 0);
 }
+
+#[test]
+fn the_committee_summary_says_the_hand_computed_figures() {
+    let mut f = with_measurements();
+    f.ws.follow_up.caseload_band = Some(CaseloadBand { min: 15, max: 22 });
+    f.ws.follow_up.monthly_targets = vec![MonthlyTarget {
+        meeting_type: MeetingType::FamilyGroupConference,
+        min: 1,
+        max: 2,
+    }];
+    f.ws.meetings = vec![
+        meeting(
+            MeetingType::FamilyGroupConference,
+            Some(d(2026, 11, 10)),
+            MeetingStatus::FollowedUp,
+        ),
+        meeting(
+            MeetingType::FamilyGroupConference,
+            Some(d(2026, 1, 10)),
+            MeetingStatus::FollowedUp,
+        ),
+    ];
+    let k = key_figures(&f.ws, today());
+    let text = crate::text::overview::summary(&k, f.ws.follow_up.caseload_band);
+    assert_eq!(
+        text,
+        [
+            // 10 of 125 = 8,0 %; 6 of 131 = 4,58 % → 4,6 %.
+            "Fra «Baseline 2016» til «Status 2018» faldt andelen af børnene, der er anbragt, fra 8,0 % til 4,6 % (6 børn mod 10 børn).",
+            // Placement 10 × 1.000.000 → 6 × 1.000.000; prevention 10 × 120.000 → 20 × 120.000.
+            "Den årlige udgift til anbringelser faldt fra 10,0 mio. kr. til 6,0 mio. kr. i samme periode, mens udgiften til forebyggelse steg fra 1,2 mio. kr. til 2,4 mio. kr.",
+            "Lige mange børn flyttede ned og op ad trappen i perioden frem til «Status 2018»: 4 børn ned og 4 børn op.",
+            // 20 / 1 → 26 / 2.
+            "Fra «Baseline 2016» til «Status 2018» faldt antallet af børn pr. sagsbehandler fra 20,0 til 13,0. Målet er 15–22 børn pr. sagsbehandler.",
+            // 2 conferences in 12 months = 0,17 → 0,2; January and November within 1–2.
+            "Der blev i snit holdt 0,2 møder af typen familierådslagning om måneden i december 2025 – november 2026. Målet er 1–2 om måneden, og 2 af 12 måneder lå inden for.",
+        ]
+    );
+}

@@ -1,0 +1,453 @@
+//! Overblik's words: the generated summary for the committee, what each figure is computed from, and what
+//! is missing or disagrees, each with the page where it is put right.
+
+use super::{decimal, group_thousands, kroner_short, meetings::month_short, MONTHS};
+use crate::model::follow_up::YearMonth;
+use crate::model::key_figures::casework::Standing;
+use crate::model::key_figures::meetings::MeetingFigures;
+use crate::model::key_figures::notices::Notice;
+use crate::model::key_figures::plan::{PlanFigures, Track};
+use crate::model::key_figures::series::{Point, Series};
+use crate::model::key_figures::KeyFigures;
+use crate::model::{CaseloadBand, InitiativeStatus};
+
+pub const TITLE_STAIRCASE: &str = "Trappens vægt over årene";
+pub const TITLE_MOVES: &str = "Bevægelser på trappen";
+pub const TITLE_CASELOAD: &str = "Børn pr. sagsbehandler";
+pub const TITLE_MEETINGS: &str = "Netværksmøder";
+pub const TITLE_PLAN: &str = "Handleplanen";
+pub const TITLE_SUMMARY: &str = "Kort fortalt";
+pub const TITLE_MISSING: &str = "Det mangler tallene";
+
+pub const FROM_STAIRCASE: &str = "Regnet ud fra målingerne på trappen (antal børn pr. indsats og trin) og indsatsernes priser. Scenarier og målinger uden dato er ikke med.";
+pub const FROM_MOVES: &str = "Regnet ud fra de flytninger, der er skrevet på den nyeste måling: antal børn, der flyttede fra ét trin til et andet i perioden. Ned betyder til et mindre indgribende trin.";
+pub const FROM_CASELOAD: &str = "Børn med en sag (i indsatser, der kræver visitation, og børn talt samlet på et trin, der ikke er almene tilbud) delt med antal sagsbehandlere i målingen.";
+pub const FROM_MEETINGS: &str = "Regnet ud fra mødelogen: møder, der er holdt eller fulgt op, i hele måneder. Planlagte og aflyste møder tæller ikke.";
+pub const FROM_PLAN: &str = "Regnet ud fra handleplanens initiativer og indikatorer, med status pr. i dag, efter samme regler som rapporten til udvalget.";
+
+/// "4,6 %": shares with one decimal, so a change of less than a point still shows.
+pub fn share(v: Option<f64>) -> String {
+    match v {
+        Some(v) => format!("{} %", decimal(v * 100.0, 1)),
+        None => "–".into(),
+    }
+}
+
+/// "−3,4 procentpoint", "+1,0 procentpoint".
+pub fn points(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v > 0.0 => format!("+{} procentpoint", decimal(v, 1)),
+        Some(v) => format!("{} procentpoint", decimal(v, 1)),
+        None => "–".into(),
+    }
+}
+
+/// "december 2025 – november 2026"
+pub fn month_span(from: YearMonth, to: YearMonth) -> String {
+    let name = |ym: YearMonth| {
+        format!(
+            "{} {}",
+            MONTHS
+                .get(ym.month.wrapping_sub(1) as usize)
+                .copied()
+                .unwrap_or("?"),
+            ym.year
+        )
+    };
+    format!("{} – {}", name(from), name(to))
+}
+
+pub fn month_label(ym: YearMonth) -> String {
+    month_short(ym)
+}
+
+/// "25", "15–22"
+pub fn band(b: CaseloadBand) -> String {
+    if b.min == b.max {
+        b.min.to_string()
+    } else {
+        format!("{}–{}", b.min, b.max)
+    }
+}
+
+pub fn standing(s: Standing) -> &'static str {
+    match s {
+        Standing::Below => "Under målet",
+        Standing::Within => "Inden for målet",
+        Standing::Above => "Over målet",
+    }
+}
+
+pub fn track(t: Track) -> &'static str {
+    match t {
+        Track::Reached => "Målet er nået",
+        Track::OnTrack => "På vej mod målet",
+        Track::OffTrack => "Bagud",
+        Track::Unknown => "Kan ikke vurderes",
+    }
+}
+
+fn verb(before: f64, after: f64) -> &'static str {
+    if after < before {
+        "faldt"
+    } else if after > before {
+        "steg"
+    } else {
+        "var uændret"
+    }
+}
+
+/// Ends the last sentence with a full stop unless it ends with one already ("… 2,4 mio. kr.").
+fn end_sentence(out: &mut [String]) {
+    if let Some(last) = out.last_mut() {
+        if !last.ends_with('.') {
+            last.push('.');
+        }
+    }
+}
+
+fn quoted(name: &str) -> String {
+    format!("«{name}»")
+}
+
+/// The staircase sentences: the placement share of children, and spend on placement against prevention
+/// (Allerød: "residential spend 20 → 12 mio. kr. while preventive spend rose 12 → 20 mio. kr.").
+/// Values are compared as shown, so a sentence never says "rose from 8,0 % to 8,0 %".
+fn staircase_sentences(series: &Series, out: &mut Vec<String>) {
+    let (Some(base), Some(now)) = (series.baseline(), series.latest()) else {
+        return;
+    };
+    if base.measurement_id == now.measurement_id {
+        return;
+    }
+    let (from, to) = (quoted(&base.name), quoted(&now.name));
+    let counts = format!(
+        "{} mod {}",
+        super::children(now.split.placement_children),
+        super::children(base.split.placement_children)
+    );
+    let placed = (
+        base.split.placement_children_share(),
+        now.split.placement_children_share(),
+    );
+    if let (Some(a), Some(b)) = placed {
+        let (a, b) = ((a * 1000.0).round() / 1000.0, (b * 1000.0).round() / 1000.0);
+        out.push(if a == b {
+            format!(
+                "Fra {from} til {to} var andelen af børnene, der er anbragt, uændret på {} ({counts}).",
+                share(Some(b))
+            )
+        } else {
+            format!(
+                "Fra {from} til {to} {} andelen af børnene, der er anbragt, fra {} til {} ({counts}).",
+                verb(a, b),
+                share(Some(a)),
+                share(Some(b))
+            )
+        });
+    }
+    // Kroner compared as shown (one decimal of a million).
+    let shown = |v: i64| kroner_short(v);
+    let spend = |a: i64, b: i64| {
+        if shown(a) == shown(b) {
+            format!("var uændret på {}", shown(b))
+        } else {
+            format!(
+                "{} fra {} til {}",
+                verb(a as f64, b as f64),
+                shown(a),
+                shown(b)
+            )
+        }
+    };
+    let (pa, pb) = (base.split.placement_spend, now.split.placement_spend);
+    let (fa, fb) = (base.split.preventive_spend, now.split.preventive_spend);
+    if pa != 0 || pb != 0 || fa != 0 || fb != 0 {
+        let when = if placed.0.is_some() && placed.1.is_some() {
+            "i samme periode".to_string()
+        } else {
+            format!("fra {from} til {to}")
+        };
+        out.push(format!(
+            "Den årlige udgift til anbringelser {} {when}, mens udgiften til forebyggelse {}",
+            spend(pa, pb),
+            spend(fa, fb),
+        ));
+        end_sentence(out);
+    }
+}
+
+fn moves_sentence(k: &KeyFigures, out: &mut Vec<String>) {
+    let (Some(m), Some(now)) = (&k.moves, k.series.latest()) else {
+        return;
+    };
+    if m.children() == 0 {
+        return;
+    }
+    let lead = if m.down > m.up {
+        "Flere børn flyttede ned ad trappen end op"
+    } else if m.down < m.up {
+        "Flere børn flyttede op ad trappen end ned"
+    } else {
+        "Lige mange børn flyttede ned og op ad trappen"
+    };
+    out.push(format!(
+        "{lead} i perioden frem til {}: {} ned og {} op.",
+        quoted(&now.name),
+        super::children(m.down),
+        super::children(m.up)
+    ));
+}
+
+fn caseload_sentence(k: &KeyFigures, band_: Option<CaseloadBand>, out: &mut Vec<String>) {
+    let Some(now) = k.series.latest() else {
+        return;
+    };
+    let Some(point) = k
+        .caseload
+        .iter()
+        .find(|c| c.measurement_id == now.measurement_id)
+    else {
+        return;
+    };
+    let Some(load) = point.load else {
+        return;
+    };
+    let goal = band_
+        .map(|b| format!(" Målet er {} børn pr. sagsbehandler.", band(b)))
+        .unwrap_or_default();
+    let base = k
+        .series
+        .baseline()
+        .filter(|b| b.measurement_id != now.measurement_id);
+    let text = match base.and_then(|b| b.caseload.map(|l| (b, l))) {
+        Some((b, before)) => {
+            let (x, y) = (round1(before), round1(load));
+            let how = if x == y {
+                format!(
+                    "var antallet af børn pr. sagsbehandler uændret på {}",
+                    decimal(y, 1)
+                )
+            } else {
+                format!(
+                    "{} antallet af børn pr. sagsbehandler fra {} til {}",
+                    verb(x, y),
+                    decimal(x, 1),
+                    decimal(y, 1)
+                )
+            };
+            format!(
+                "Fra {} til {} {how}.{goal}",
+                quoted(&b.name),
+                quoted(&now.name)
+            )
+        }
+        None => format!(
+            "I {} var der {} børn pr. sagsbehandler.{goal}",
+            quoted(&now.name),
+            decimal(load, 1)
+        ),
+    };
+    out.push(text);
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
+    if m.meetings == 0 {
+        return;
+    }
+    let span = month_span(m.window.from, m.window.to);
+    for t in &m.targets {
+        out.push(format!(
+            "Der blev i snit holdt {} møder af typen {} om måneden i {span}. Målet er {}–{} om måneden, og {} af {} måneder lå inden for.",
+            decimal(t.average(), 1),
+            super::meeting_type(&t.meeting_type).to_lowercase(),
+            t.min,
+            t.max,
+            t.within,
+            t.months.len()
+        ));
+    }
+    if t_none(m) {
+        out.push(format!(
+            "Der blev i snit holdt {} netværksmøder om måneden i {span}.",
+            decimal(m.average_per_month(), 1)
+        ));
+    }
+    if m.overdue_follow_ups > 0 || m.open_action_items > 0 {
+        out.push(format!(
+            "{} er forsinket, og {} handlinger fra møderne er ikke udført ({} af dem efter fristen).",
+            follow_ups(m.overdue_follow_ups),
+            group_thousands(m.open_action_items as i64),
+            group_thousands(m.overdue_action_items as i64)
+        ));
+    }
+}
+
+fn t_none(m: &MeetingFigures) -> bool {
+    m.targets.is_empty()
+}
+
+/// "1 opfølgning", "3 opfølgninger"
+pub fn follow_ups(n: usize) -> String {
+    if n == 1 {
+        "1 opfølgning".into()
+    } else {
+        format!("{} opfølgninger", group_thousands(n as i64))
+    }
+}
+
+fn plan_sentences(p: &PlanFigures, out: &mut Vec<String>) {
+    if p.initiatives == 0 {
+        return;
+    }
+    let n = |s| group_thousands(p.count(s) as i64);
+    out.push(format!(
+        "Af handleplanens {} initiativer er {} gennemført, {} i gang, {} forsinket og {} ikke startet.",
+        group_thousands(p.initiatives as i64),
+        n(InitiativeStatus::Done),
+        n(InitiativeStatus::InProgress),
+        n(InitiativeStatus::Delayed),
+        n(InitiativeStatus::NotStarted),
+    ));
+    if p.overdue > 0 || p.stale > 0 {
+        out.push(format!(
+            "{} har passeret deres frist, og {} har ikke fået en statusnote i over {} dage.",
+            group_thousands(p.overdue as i64),
+            group_thousands(p.stale as i64),
+            p.stale_after_days
+        ));
+    }
+    let judged = p.indicators.len() - p.tracks(Track::Unknown);
+    if judged > 0 {
+        out.push(format!(
+            "{} af {} indikatorer har nået målet eller er på vej, {} er bagud.",
+            p.tracks(Track::Reached) + p.tracks(Track::OnTrack),
+            judged,
+            p.tracks(Track::OffTrack)
+        ));
+    }
+}
+
+/// The committee summary in plain Danish, one sentence per figure that can be said; empty when nothing can.
+pub fn summary(k: &KeyFigures, band_: Option<CaseloadBand>) -> Vec<String> {
+    let mut out = Vec::new();
+    staircase_sentences(&k.series, &mut out);
+    moves_sentence(k, &mut out);
+    caseload_sentence(k, band_, &mut out);
+    meetings_sentence(&k.meetings, &mut out);
+    plan_sentences(&k.plan, &mut out);
+    out
+}
+
+pub const NO_SUMMARY: &str =
+    "Der er endnu ikke tal nok til et resumé. Se nedenfor, hvad der mangler.";
+
+/// What is missing or disagrees, and the page where it is put right.
+pub fn notice(n: &Notice) -> (String, &'static str, &'static str) {
+    const MEASUREMENTS: (&str, &str) = ("/trappe/maalinger", "Gå til målingerne");
+    const STAIRCASE: (&str, &str) = ("/trappe", "Gå til trappen");
+    const MEETINGS: (&str, &str) = ("/netvaerksmoeder", "Gå til netværksmøderne");
+    const SETTINGS: (&str, &str) = ("/netvaerksmoeder/indstillinger", "Gå til indstillingerne");
+    const PLAN: (&str, &str) = ("/handleplan", "Gå til handleplanen");
+    const INDICATORS: (&str, &str) = ("/handleplan/indikatorer", "Gå til indikatorerne");
+    const HERE: (&str, &str) = ("#maal-sagsbehandler", "Vælg et mål her på siden");
+    let (text, (href, link)) = match n {
+        Notice::NoSteps => ("Trappen har ingen trin endnu, så der er ingen tal for trappen.".to_string(), STAIRCASE),
+        Notice::NoMeasurements => ("Der er ingen målinger endnu. Opret en baseline med antal børn pr. indsats for at se trappens vægt.".into(), MEASUREMENTS),
+        Notice::Undated { name, .. } => (format!("Målingen {} har ingen dato og er ikke med i udviklingen. Giv den en dato.", quoted(name)), MEASUREMENTS),
+        Notice::ScenariosLeftOut { count } => (format!("{} er ikke med i udviklingen, fordi scenarier er tænkte tal.", if *count == 1 { "1 scenarie".to_string() } else { format!("{count} scenarier") }), MEASUREMENTS),
+        Notice::OneMeasurement => ("Der er kun én måling med dato, så der er ingen udvikling at vise endnu. Tilføj en ny måling for at se ændringen.".into(), MEASUREMENTS),
+        Notice::BaselineAssumed { name, .. } => (format!("Ingen måling er markeret som baseline, så den ældste, {}, bruges som udgangspunkt.", quoted(name)), MEASUREMENTS),
+        Notice::ChildrenWithoutCost { name, children, .. } => (format!("I {} er {} talt i indsatser uden pris, så udgiften er mindst det viste.", quoted(name), super::children(*children)), STAIRCASE),
+        Notice::StepCountedTwice { name, step_name, step_count, intervention_count, .. } => (format!(
+            "Tallene er uenige: I {} har trinnet {} både et samlet antal ({}) og antal pr. indsats ({} i alt). De lægges sammen til {}. Ret målingen, hvis det samlede antal allerede omfatter indsatserne.",
+            quoted(name), quoted(step_name), group_thousands(*step_count), group_thousands(*intervention_count), group_thousands(step_count + intervention_count)
+        ), MEASUREMENTS),
+        Notice::MovesExceedStep { name, step_name, moved_out, before, before_name, .. } => (format!(
+            "Tallene er uenige: I {} flyttede {} fra trinnet {}, men trinnet havde kun {} i {}. Tjek flytningerne.",
+            quoted(name), super::children(*moved_out), quoted(step_name), super::children(*before), quoted(before_name)
+        ), MEASUREMENTS),
+        Notice::NoCaseworkers { name, .. } => (format!("Målingen {} har ikke antal sagsbehandlere, så børn pr. sagsbehandler kan ikke regnes.", quoted(name)), MEASUREMENTS),
+        Notice::NoCaseloadBand => ("Der er ikke valgt et mål for børn pr. sagsbehandler.".into(), HERE),
+        Notice::NoMoves { name, .. } => (format!("Målingen {} har ingen flytninger på trappen, så bevægelserne kan ikke vises.", quoted(name)), MEASUREMENTS),
+        Notice::NoMeetings => ("Der er ingen netværksmøder i loggen endnu.".into(), MEETINGS),
+        Notice::NoMonthlyTargets => ("Der er ikke sat et mål for antal møder om måneden.".into(), SETTINGS),
+        Notice::MeetingsEndEarly => ("Der er ikke holdt møder i de seneste 12 hele måneder, så tallene gælder de 12 måneder frem til det nyeste møde.".into(), MEETINGS),
+        Notice::UndatedMeetings { count } => (format!("{} uden dato tæller ikke med i månederne.", if *count == 1 { "1 møde".to_string() } else { format!("{} møder", group_thousands(*count as i64)) }), MEETINGS),
+        Notice::NoInitiatives => ("Handleplanen har ingen initiativer endnu.".into(), PLAN),
+        Notice::IndicatorsIncomplete { count } => (format!("{} mangler udgangspunkt, mål eller en måling og kan ikke vurderes.", if *count == 1 { "1 indikator".to_string() } else { format!("{count} indikatorer") }), INDICATORS),
+    };
+    (text, href, link)
+}
+
+/// The chart's text alternative: the placement and preventive spend at each point.
+pub fn chart_description(points: &[Point]) -> String {
+    let parts: Vec<String> = points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: anbringelser {}, forebyggelse {}",
+                p.name,
+                kroner_short(p.split.placement_spend),
+                kroner_short(p.split.preventive_spend)
+            )
+        })
+        .collect();
+    format!(
+        "Årlig udgift til anbringelser og til forebyggelse ved hver måling. {}. Tallene står også i tabellen.",
+        parts.join("; ")
+    )
+}
+
+/// "overblik-koege-2026-12-02.csv"
+pub fn file_name(workspace: &str, what: &str, date: chrono::NaiveDate, ext: &str) -> String {
+    let slug: String = workspace
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' => 'e',
+            'ø' => 'o',
+            'å' => 'a',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{what}-{slug}-{}.{ext}", date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_points_and_bands_read_in_danish() {
+        assert_eq!(share(Some(0.0458)), "4,6 %");
+        assert_eq!(share(None), "–");
+        assert_eq!(points(Some(-3.42)), "-3,4 procentpoint");
+        assert_eq!(points(Some(1.0)), "+1,0 procentpoint");
+        assert_eq!(band(CaseloadBand { min: 15, max: 22 }), "15–22");
+        assert_eq!(band(CaseloadBand { min: 25, max: 25 }), "25");
+        assert_eq!(
+            month_span(YearMonth::new(2025, 12), YearMonth::new(2026, 11)),
+            "december 2025 – november 2026"
+        );
+        assert_eq!(
+            file_name(
+                "Køge 2019",
+                "overblik",
+                chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+                "csv"
+            ),
+            "overblik-koge-2019-2026-12-02.csv"
+        );
+    }
+}
