@@ -5,6 +5,7 @@
 //! shows as lines in the cell), so a name with a semicolon or comma cannot be read as two.
 
 pub mod meetings_csv;
+pub mod overview_csv;
 pub mod plan_csv;
 
 use std::borrow::Cow;
