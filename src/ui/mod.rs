@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                         <meetings::MeetingsRoutes/>
                         <plan::PlanRoutes/>
                         <Route path=path!("/overblik") view=overview::OverviewPage/>
+                        <Route path=path!("/overblik/udskriv") view=overview::OverviewPrintPage/>
                         <Route path=path!("/data") view=data::DataPage/>
                     </Routes>
                 </main>

@@ -1,10 +1,17 @@
-//! Overblik: the open workspace at a glance, and its name and description (the first edit path).
+//! Overblik: the municipality's key figures on one screen (staircase over the years, moves, caseload,
+//! meetings, plan), the committee print page, and the workspace's name and description.
+
+mod band_form;
+mod figures;
+mod print;
+mod sections;
+mod spend_chart;
 
 use super::common::WithWorkspace;
 use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
 use crate::model::merge::Setting;
-use crate::text::{self, ui as t};
+use crate::text::ui as t;
 use crate::ui::common::{field_error, merge_form, ConflictChoices};
 use leptos::prelude::*;
 
@@ -20,35 +27,35 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 fn OverviewBody() -> impl IntoView {
     let app = use_app();
-    let counts = Memo::new(move |_| {
-        app.read_parts(&[Part::Staircase, Part::Meetings, Part::Plan], |w| {
-            (
-                w.staircase.steps.len(),
-                w.staircase
-                    .steps
-                    .iter()
-                    .map(|s| s.interventions.len())
-                    .sum::<usize>(),
-                w.meetings.len(),
-                w.plan.initiatives.len(),
-                w.staircase.measurements.len(),
-            )
-        })
-    });
+    let data = figures::overview_data();
     let name = move || app.read(Part::Info, |w| w.name.clone()).unwrap_or_default();
     view! {
-        <h1>"Overblik: "{name}</h1>
-        {move || counts.get().map(|(steps, interventions, meetings, initiatives, measurements)| view! {
-            <ul class="stat-grid" aria-label="Nøgletal">
-                <li class="stat"><span class="stat-value">{steps}</span><span class="stat-label">"trin på trappen"</span></li>
-                <li class="stat"><span class="stat-value">{interventions}</span><span class="stat-label">"indsatser"</span></li>
-                <li class="stat"><span class="stat-value">{measurements}</span><span class="stat-label">"målinger"</span></li>
-                <li class="stat"><span class="stat-value">{text::group_thousands(meetings as i64)}</span><span class="stat-label">"netværksmøder"</span></li>
-                <li class="stat"><span class="stat-value">{initiatives}</span><span class="stat-label">"initiativer i handleplanen"</span></li>
-            </ul>
-        })}
+        <div class="overview-head">
+            <div>
+                <h1>"Overblik: "{name}</h1>
+                <p class="lead">"Kommunens nøgletal på én side: flytter vægten på trappen sig nedad, og gør vi det, vi har lovet?"</p>
+            </div>
+            <a class="button" href="/overblik/udskriv">"Udskriv til udvalget"</a>
+        </div>
+        <sections::Summary data=data/>
+        <sections::Notices data=data/>
+        <sections::StaircaseSection data=data/>
+        <sections::MovesSection data=data/>
+        <sections::CaseloadSection data=data/>
+        <sections::MeetingsSection data=data/>
+        <sections::PlanSection data=data/>
         <WorkspaceInfoForm/>
         <p><a href="/data">"Eksportér, importér og administrér arbejdsområder på siden Data."</a></p>
+    }
+}
+
+/// The committee page, with the workspace frame.
+#[component]
+pub fn OverviewPrintPage() -> impl IntoView {
+    view! {
+        <WithWorkspace page="Nøgletal til udvalget">
+            <print::OverviewPrint/>
+        </WithWorkspace>
     }
 }
 

@@ -8,7 +8,7 @@ mod chart;
 mod compare;
 mod counts;
 mod ctx;
-mod export;
+pub(crate) mod export;
 mod filter;
 mod intervention_form;
 mod measurements;

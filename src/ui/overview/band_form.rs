@@ -1,0 +1,125 @@
+//! Choosing the caseload band: one of the seed papers' bands or the municipality's own. Saved with the
+//! follow-up rules; the rest of those rules is read at the moment of saving, so nothing else changes.
+
+use crate::app::{session, use_app};
+use crate::model::commands::Command;
+use crate::model::key_figures::casework::PRESETS;
+use crate::model::validation::MAX_CASELOAD;
+use crate::model::CaseloadBand;
+use crate::text::overview as to;
+use leptos::prelude::*;
+
+const NONE: &str = "none";
+const OWN: &str = "own";
+
+fn choice_of(band: Option<CaseloadBand>) -> String {
+    match band {
+        None => NONE.into(),
+        Some(b) => PRESETS
+            .iter()
+            .find(|(_, p)| *p == b)
+            .map(|(name, _)| name.to_string())
+            .unwrap_or_else(|| OWN.into()),
+    }
+}
+
+fn parse(v: &str) -> Option<u32> {
+    v.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_CASELOAD).contains(n))
+}
+
+#[component]
+pub fn BandForm() -> impl IntoView {
+    let app = use_app();
+    let saved = app.read_untracked(|w| w.follow_up.caseload_band).flatten();
+    let choice = RwSignal::new(choice_of(saved));
+    let min = RwSignal::new(saved.map(|b| b.min.to_string()).unwrap_or_default());
+    let max = RwSignal::new(saved.map(|b| b.max.to_string()).unwrap_or_default());
+    let min_error = RwSignal::new(None::<String>);
+    let max_error = RwSignal::new(None::<String>);
+    let touched = crate::ui::common::form_draft("Mål for børn pr. sagsbehandler");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        min_error.set(None);
+        max_error.set(None);
+        let band = match choice.get_untracked().as_str() {
+            NONE => None,
+            OWN => {
+                let (lo, hi) = (parse(&min.get_untracked()), parse(&max.get_untracked()));
+                let msg = format!("Skriv et helt tal fra 1 til {MAX_CASELOAD}, fx 22.");
+                if lo.is_none() {
+                    min_error.set(Some(msg.clone()));
+                }
+                if hi.is_none() {
+                    max_error.set(Some(msg));
+                }
+                match (lo, hi) {
+                    (Some(lo), Some(hi)) if lo <= hi => Some(CaseloadBand { min: lo, max: hi }),
+                    (Some(_), Some(_)) => {
+                        max_error.set(Some(
+                            "Det højeste tal må ikke være mindre end det laveste.".into(),
+                        ));
+                        return;
+                    }
+                    _ => return,
+                }
+            }
+            name => PRESETS.iter().find(|(n, _)| *n == name).map(|(_, b)| *b),
+        };
+        let Some(mut rules) = app.read_untracked(|w| w.follow_up.clone()) else {
+            return;
+        };
+        rules.caseload_band = band;
+        match session::dispatch(app, Command::SetFollowUp { rules }) {
+            Ok(()) => {
+                touched.saved();
+                app.info(match band {
+                    Some(b) => format!("Målet er gemt: {} børn pr. sagsbehandler.", to::band(b)),
+                    None => "Målet er fjernet.".into(),
+                });
+            }
+            Err(e) => app.error(crate::text::ui::command_error(&e)),
+        }
+    };
+    let own = move || choice.get() == OWN;
+    view! {
+        <form class="form band-form" id="maal-sagsbehandler" novalidate on:submit=submit
+            on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev)>
+            <div class="form-group">
+                <label class="form-label" for="band-choice">"Mål for børn pr. sagsbehandler"</label>
+                <span class="form-hint" id="band-choice-hint">"Vælg et af kommunernes mål fra kilderne, eller skriv jeres eget."</span>
+                <select id="band-choice" class="form-select" aria-describedby="band-choice-hint"
+                    on:change=move |ev| choice.set(event_target_value(&ev)) prop:value=move || choice.get()>
+                    <option value=NONE>"Intet mål"</option>
+                    {PRESETS.iter().map(|(name, b)| view! {
+                        <option value=*name>{format!("{name}: {} børn", to::band(*b))}</option>
+                    }).collect_view()}
+                    <option value=OWN>"Eget mål"</option>
+                </select>
+            </div>
+            <Show when=own>
+                <div class="form-row">
+                    <div class="form-group" class:has-error=move || min_error.get().is_some()>
+                        <label class="form-label" for="band-min">"Fra (børn)"</label>
+                        {move || min_error.get().map(|e| view! { <span class="form-error" id="band-min-error">{e}</span> })}
+                        <input id="band-min" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength="5"
+                            aria-invalid=move || min_error.get().is_some().to_string()
+                            aria-describedby=move || min_error.get().map(|_| "band-min-error")
+                            prop:value=move || min.get() on:input=move |ev| min.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="form-group" class:has-error=move || max_error.get().is_some()>
+                        <label class="form-label" for="band-max">"Til (børn)"</label>
+                        {move || max_error.get().map(|e| view! { <span class="form-error" id="band-max-error">{e}</span> })}
+                        <input id="band-max" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength="5"
+                            aria-invalid=move || max_error.get().is_some().to_string()
+                            aria-describedby=move || max_error.get().map(|_| "band-max-error")
+                            prop:value=move || max.get() on:input=move |ev| max.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+            </Show>
+            <button type="submit" class="button">"Gem målet"</button>
+        </form>
+    }
+}

@@ -1,0 +1,70 @@
+//! The figures Overblik shows, computed once per change of the workspace and shared by its sections and
+//! the print view.
+
+use crate::app::{use_app, AppState, Part};
+use crate::model::key_figures::{key_figures, KeyFigures};
+use crate::model::{CaseloadBand, StepCategory};
+use crate::text;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverviewData {
+    pub k: KeyFigures,
+    /// Step titles ("3. Familiebehandling") and categories, in staircase order.
+    pub steps: Vec<(String, StepCategory)>,
+    pub band: Option<CaseloadBand>,
+    pub workspace: String,
+}
+
+/// Recomputed when any part changes; the memo keeps sections from redrawing when the figures are equal.
+pub fn overview_data() -> Memo<Option<OverviewData>> {
+    let app = use_app();
+    Memo::new(move |_| {
+        app.read_parts(
+            &[
+                Part::Info,
+                Part::Staircase,
+                Part::Meetings,
+                Part::FollowUp,
+                Part::Plan,
+            ],
+            |w| OverviewData {
+                k: key_figures(w, crate::browser::today()),
+                steps: w
+                    .staircase
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (text::staircase::step_title(i, &s.name), s.category))
+                    .collect(),
+                band: w.follow_up.caseload_band,
+                workspace: if w.name.trim().is_empty() {
+                    "Arbejdsområde".into()
+                } else {
+                    w.name.trim().to_string()
+                },
+            },
+        )
+    })
+}
+
+/// Downloads one of Overblik's tables as CSV, computed from the workspace as it is now.
+pub fn download_csv(
+    app: AppState,
+    what: &'static str,
+    make: impl Fn(&crate::model::Workspace, &KeyFigures) -> Vec<u8>,
+) {
+    let Some((bytes, name)) = app.read_untracked(|w| {
+        let k = key_figures(w, crate::browser::today());
+        (
+            make(w, &k),
+            text::overview::file_name(&w.name, what, crate::browser::today(), "csv"),
+        )
+    }) else {
+        return;
+    };
+    match crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes) {
+        Ok(()) => app.announce(&format!("Tabellen er hentet som {name}.")),
+        Err(_) => app.error(text::ui::DOWNLOAD_FAILED),
+    }
+}

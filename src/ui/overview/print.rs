@@ -1,0 +1,150 @@
+//! The committee page (/overblik/udskriv): the key figures, their trend since the baseline and the summary
+//! on one A4 page, for the browser's "Gem som PDF".
+
+use super::figures::{overview_data, OverviewData};
+use super::spend_chart::SpendChart;
+use crate::model::InitiativeStatus;
+use crate::text::{self, overview as to};
+use leptos::prelude::*;
+
+/// One key figure: now, at the baseline, and what it is.
+#[derive(Clone)]
+struct Tile {
+    label: String,
+    now: String,
+    before: Option<String>,
+}
+
+fn tiles(d: &OverviewData) -> Vec<Tile> {
+    let k = &d.k;
+    let mut out = Vec::new();
+    let base = k.series.baseline();
+    let now = k.series.latest();
+    if let Some(now) = now {
+        let before = base
+            .filter(|b| b.measurement_id != now.measurement_id)
+            .map(|b| b);
+        out.push(Tile {
+            label: "Andel af børnene anbragt".into(),
+            now: to::share(now.split.placement_children_share()),
+            before: before.map(|b| {
+                format!(
+                    "{} i «{}»",
+                    to::share(b.split.placement_children_share()),
+                    b.name
+                )
+            }),
+        });
+        out.push(Tile {
+            label: "Årlig udgift til anbringelser".into(),
+            now: text::kroner_short(now.split.placement_spend),
+            before: before.map(|b| {
+                format!(
+                    "{} i «{}»",
+                    text::kroner_short(b.split.placement_spend),
+                    b.name
+                )
+            }),
+        });
+        out.push(Tile {
+            label: "Årlig udgift til forebyggelse".into(),
+            now: text::kroner_short(now.split.preventive_spend),
+            before: before.map(|b| {
+                format!(
+                    "{} i «{}»",
+                    text::kroner_short(b.split.preventive_spend),
+                    b.name
+                )
+            }),
+        });
+        if let Some(load) = now.caseload {
+            out.push(Tile {
+                label: "Børn pr. sagsbehandler".into(),
+                now: text::decimal(load, 1),
+                before: d.band.map(|b| format!("Mål: {}", to::band(b))),
+            });
+        }
+    }
+    if k.meetings.meetings > 0 {
+        out.push(Tile {
+            label: "Møder holdt om måneden".into(),
+            now: text::decimal(k.meetings.average_per_month(), 1),
+            before: Some(to::month_span(k.meetings.window.from, k.meetings.window.to)),
+        });
+    }
+    if k.plan.initiatives > 0 {
+        out.push(Tile {
+            label: "Initiativer gennemført".into(),
+            now: format!(
+                "{} af {}",
+                k.plan.count(InitiativeStatus::Done),
+                k.plan.initiatives
+            ),
+            before: Some(format!(
+                "{} forsinket, {} over fristen",
+                k.plan.count(InitiativeStatus::Delayed),
+                k.plan.overdue
+            )),
+        });
+    }
+    out
+}
+
+#[component]
+pub fn OverviewPrint() -> impl IntoView {
+    crate::ui::common::set_title("Nøgletal til udvalget");
+    let data = overview_data();
+    view! {
+        <div class="print-view overview-print">
+            <style>"@page { size: A4 portrait; margin: 12mm; }"</style>
+            <div class="print-actions no-print">
+                <a class="button secondary" href="/overblik">"Tilbage til Overblik"</a>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
+                <p class="form-hint">"Udskrives på én A4-side i stående format. Vælg »Gem som PDF« i udskriftsdialogen for at få en PDF."</p>
+            </div>
+            {move || data.get().map(|d| {
+                let summary = to::summary(&d.k, d.band);
+                let tiles = tiles(&d);
+                let points = d.k.series.points.clone();
+                view! {
+                    <header class="print-header">
+                        <h1>{format!("Nøgletal – {}", d.workspace)}</h1>
+                        <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
+                    </header>
+                    <ul class="print-tiles" data-testid="print-tiles">
+                        {tiles.into_iter().map(|t| view! {
+                            <li><span class="tile-label">{t.label}</span><span class="tile-now">{t.now}</span>
+                                {t.before.map(|b| view! { <span class="tile-before">{b}</span> })}</li>
+                        }).collect_view()}
+                    </ul>
+                    <h2>{to::TITLE_SUMMARY}</h2>
+                    {if summary.is_empty() {
+                        view! { <p>{to::NO_SUMMARY}</p> }.into_any()
+                    } else {
+                        view! { <ul class="summary-list" data-testid="print-summary">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                    {(!points.is_empty()).then(|| view! {
+                        <h2>{to::TITLE_STAIRCASE}</h2>
+                        <div class="print-chart"><SpendChart points=points.clone() svg_id="overblik-udskrift-diagram"/></div>
+                        <table class="table print-series">
+                            <caption class="visually-hidden">"Målingerne i datoorden"</caption>
+                            <thead><tr><th scope="col">"Måling"</th><th scope="col" class="num">"Børn"</th><th scope="col" class="num">"Andel anbragt"</th>
+                                <th scope="col" class="num">"Anbringelser"</th><th scope="col" class="num">"Forebyggelse"</th><th scope="col" class="num">"I alt"</th></tr></thead>
+                            <tbody>
+                                {points.into_iter().map(|p| view! {
+                                    <tr><th scope="row">{format!("{} ({})", p.name, text::date_short(p.date))}</th>
+                                        <td class="num">{text::group_thousands(p.totals.children)}</td>
+                                        <td class="num">{to::share(p.split.placement_children_share())}</td>
+                                        <td class="num">{text::kroner_short(p.split.placement_spend)}</td>
+                                        <td class="num">{text::kroner_short(p.split.preventive_spend)}</td>
+                                        <td class="num">{text::kroner_short(p.totals.yearly_spend)}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
+                    <p class="print-source">{"Tallene er regnet af Trappe ud fra arbejdsområdets målinger, mødelog og handleplan. Priser pr. forløb tælles som ét forløb pr. barn om året."}</p>
+                }
+            })}
+        </div>
+    }
+}

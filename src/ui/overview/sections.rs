@@ -1,0 +1,429 @@
+//! Overblik's sections: each figure with what it is computed from, a link to where its data is edited, its
+//! table and a CSV download. Sections only render; the figures come from `model::key_figures`.
+
+use super::figures::{download_csv, OverviewData};
+use super::spend_chart::SpendChart;
+use crate::app::use_app;
+use crate::model::key_figures::plan::Track;
+use crate::model::key_figures::series::Point;
+use crate::model::{InitiativeStatus, MeasurementKind, StepCategory};
+use crate::output::overview_csv;
+use crate::text::{self, overview as to, staircase as ts};
+use leptos::prelude::*;
+
+/// A section's source line and its edit link.
+#[component]
+fn Source(text: &'static str, href: &'static str, link: &'static str) -> impl IntoView {
+    view! {
+        <p class="figure-source">{text}" "<a href=href>{link}</a></p>
+    }
+}
+
+#[component]
+fn CsvButton(
+    label: &'static str,
+    what: &'static str,
+    make: fn(&crate::model::Workspace, &crate::model::key_figures::KeyFigures) -> Vec<u8>,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button type="button" class="button secondary small" on:click=move |_| download_csv(app, what, make)>{label}</button>
+    }
+}
+
+#[component]
+pub fn Summary(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let sentences = move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| to::summary(&d.k, d.band))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="overview-summary" aria-labelledby="ov-summary">
+            <h2 id="ov-summary">{to::TITLE_SUMMARY}</h2>
+            {move || {
+                let s = sentences();
+                if s.is_empty() {
+                    view! { <p>{to::NO_SUMMARY}</p> }.into_any()
+                } else {
+                    view! { <ul class="summary-list" data-testid="summary">{s.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn Notices(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let items = move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| d.k.notices.iter().map(to::notice).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=move || !items().is_empty()>
+            <section class="notice-box" aria-labelledby="ov-missing">
+                <h2 id="ov-missing">{to::TITLE_MISSING}</h2>
+                <ul data-testid="notices">
+                    {move || items().into_iter().map(|(t, href, link)| view! {
+                        <li>{t}" "<a href=href>{link}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+fn kind_label(k: MeasurementKind) -> &'static str {
+    text::measurement_kind(k)
+}
+
+/// The time line: chart, one row per measurement, and children and spend per step.
+#[component]
+pub fn StaircaseSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let points = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| d.k.series.points.clone())
+                .unwrap_or_default()
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    let app = use_app();
+    let file = move |ext: &str| {
+        let name = data
+            .with_untracked(|d| d.as_ref().map(|d| d.workspace.clone()))
+            .unwrap_or_default();
+        to::file_name(&name, "udgift-over-aarene", crate::browser::today(), ext)
+    };
+    let svg = move |_| {
+        let name = file("svg");
+        match crate::ui::staircase::export::download_svg("overblik-diagram", &name) {
+            Ok(()) => app.announce(&format!("Diagrammet er hentet som {name}.")),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let png = move |_| {
+        let name = file("png");
+        match crate::ui::staircase::export::download_png("overblik-diagram", &name) {
+            Ok(()) => app.announce(&format!("Diagrammet er hentet som {name}.")),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <section aria-labelledby="ov-stair">
+            <h2 id="ov-stair">{to::TITLE_STAIRCASE}</h2>
+            <Source text=to::FROM_STAIRCASE href="/trappe/maalinger" link="Rediger målingerne"/>
+            <Show when=move || !points.with(Vec::is_empty)
+                fallback=|| view! { <p class="muted">"Der er ingen målinger med dato at vise endnu."</p> }>
+                <figure class="chart-box overview-chart">
+                    {move || view! { <SpendChart points=points.get() svg_id="overblik-diagram"/> }}
+                    <figcaption class="form-hint">"Samme tal står i tabellen nedenfor."</figcaption>
+                </figure>
+                <div class="button-row no-print">
+                    <button type="button" class="button secondary small" on:click=svg>"Hent diagram (SVG)"</button>
+                    <button type="button" class="button secondary small" on:click=png>"Hent diagram (PNG)"</button>
+                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                </div>
+                <SeriesTable data=data/>
+                <StepsTable data=data/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let rows = move || {
+        data.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            d.k.series
+                .points
+                .iter()
+                .map(|p| {
+                    (
+                        p.clone(),
+                        d.k.series.since_baseline(p),
+                        d.k.series.baseline().map(|b| b.measurement_id) == Some(p.measurement_id),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-series-caption">
+            <table class="table overview-table" data-testid="series-table">
+                <caption id="ov-series-caption">"Målingerne i datoorden, med ændringen siden baseline"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Måling"</th>
+                        <th scope="col">"Dato"</th>
+                        <th scope="col" class="num">"Børn"</th>
+                        <th scope="col" class="num">"Andel anbragt"</th>
+                        <th scope="col" class="num">"Udgift til anbringelser"</th>
+                        <th scope="col" class="num">"Udgift til forebyggelse"</th>
+                        <th scope="col" class="num">"Årlig udgift i alt"</th>
+                        <th scope="col" class="num">"Siden baseline"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows().into_iter().map(|(p, delta, is_base)| view! {
+                        <tr data-measurement=p.name.clone()>
+                            <th scope="row">{p.name.clone()}<span class="muted">{format!(" ({})", kind_label(p.kind).to_lowercase())}</span></th>
+                            <td>{text::date_short(p.date)}</td>
+                            <td class="num" data-col="children">{text::group_thousands(p.totals.children)}</td>
+                            <td class="num" data-col="placed-share">{to::share(p.split.placement_children_share())}</td>
+                            <td class="num" data-col="placement-spend">{text::kroner(p.split.placement_spend)}</td>
+                            <td class="num" data-col="preventive-spend">{text::kroner(p.split.preventive_spend)}</td>
+                            <td class="num" data-col="spend">{text::kroner(p.totals.yearly_spend)}</td>
+                            <td class="num" data-col="delta">{if is_base { "baseline".to_string() } else {
+                                delta.map(|d| format!("{} børn, {}", ts::signed_children(d.children), ts::signed_kroner(d.spend))).unwrap_or_else(|| "–".into())
+                            }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <CsvButton label="Hent tabellen (CSV)" what="overblik-maalinger" make=|_, k| overview_csv::series_csv(k)/>
+    }
+}
+
+fn step_cell(p: &Point, i: usize, spend: bool) -> String {
+    let f = &p.steps[i];
+    if spend {
+        format!(
+            "{} ({})",
+            text::kroner_short(f.yearly_spend),
+            to::share(p.spend_share(i))
+        )
+    } else {
+        format!(
+            "{} ({})",
+            text::group_thousands(f.children),
+            to::share(p.children_share(i))
+        )
+    }
+}
+
+#[component]
+fn StepsTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let spend = RwSignal::new(false);
+    let table = move || {
+        data.with(|d| {
+            let d = d.as_ref()?;
+            let spend = spend.get();
+            let heads: Vec<String> = d.k.series.points.iter().map(|p| p.name.clone()).collect();
+            let rows: Vec<(String, StepCategory, Vec<String>)> = d
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, (name, cat))| {
+                    (
+                        name.clone(),
+                        *cat,
+                        d.k.series
+                            .points
+                            .iter()
+                            .map(|p| step_cell(p, i, spend))
+                            .collect(),
+                    )
+                })
+                .collect();
+            Some((heads, rows))
+        })
+    };
+    view! {
+        <fieldset class="form-group inline-choice no-print">
+            <legend class="form-label">"Vis pr. trin"</legend>
+            <label><input type="radio" name="ov-steps" checked=move || !spend.get() on:change=move |_| spend.set(false)/>" Børn og andel af børnene"</label>
+            <label><input type="radio" name="ov-steps" checked=move || spend.get() on:change=move |_| spend.set(true)/>" Årlig udgift og andel af udgiften"</label>
+        </fieldset>
+        {move || table().map(|(heads, rows)| view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-steps-caption">
+                <table class="table overview-table" data-testid="steps-table">
+                    <caption id="ov-steps-caption">{if spend.get() { "Årlig udgift pr. trin (andel af udgiften)" } else { "Børn pr. trin (andel af børnene)" }}</caption>
+                    <thead><tr><th scope="col">"Trin"</th>{heads.into_iter().map(|h| view! { <th scope="col" class="num">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(name, cat, cells)| view! {
+                            <tr><th scope="row">{name}<span class="muted">{format!(" ({})", text::step_category(cat).to_lowercase())}</span></th>
+                            {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+        <CsvButton label="Hent tal pr. trin (CSV)" what="overblik-trin" make=|w, k| overview_csv::steps_csv(&w.staircase, k)/>
+    }
+}
+
+#[component]
+pub fn MovesSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let view_data = move || {
+        data.with(|d| {
+            let d = d.as_ref()?;
+            let m = d.k.moves.clone()?;
+            let name = d.k.series.latest()?.name.clone();
+            Some((m, name, d.steps.clone()))
+        })
+    };
+    view! {
+        <section aria-labelledby="ov-moves">
+            <h2 id="ov-moves">{to::TITLE_MOVES}</h2>
+            <Source text=to::FROM_MOVES href="/trappe/maalinger" link="Skriv flytninger på en måling"/>
+            {move || match view_data() {
+                Some((m, name, steps)) if m.recorded > 0 => view! {
+                    <ul class="stat-grid" aria-label=format!("Flytninger frem til «{name}»")>
+                        <li class="stat"><span class="stat-value" data-testid="moves-down">{text::group_thousands(m.down)}</span><span class="stat-label">"børn flyttede ned ad trappen"</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="moves-up">{text::group_thousands(m.up)}</span><span class="stat-label">"børn flyttede op ad trappen"</span></li>
+                    </ul>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-moves-caption">
+                        <table class="table overview-table" data-testid="moves-table">
+                            <caption id="ov-moves-caption">{format!("Flytninger pr. trin i perioden frem til «{name}»")}</caption>
+                            <thead><tr><th scope="col">"Trin"</th><th scope="col" class="num">"Flyttet hertil"</th><th scope="col" class="num">"Flyttet herfra"</th><th scope="col" class="num">"Netto"</th></tr></thead>
+                            <tbody>
+                                {m.flows.iter().zip(steps).map(|(f, (step, _))| view! {
+                                    <tr><th scope="row">{step}</th><td class="num">{f.moved_in}</td><td class="num">{f.moved_out}</td><td class="num">{ts::signed_children(f.net())}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <CsvButton label="Hent flytningerne (CSV)" what="overblik-flytninger" make=|w, k| overview_csv::moves_csv(&w.staircase, k)/>
+                }.into_any(),
+                Some((_, name, _)) => view! { <p class="muted">{format!("Målingen «{name}» har ingen flytninger endnu.")}</p> }.into_any(),
+                None => view! { <p class="muted">"Der er ingen måling at vise flytninger for."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn CaseloadSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let rows = move || data.with(|d| d.as_ref().map(|d| d.k.caseload.clone()).unwrap_or_default());
+    let band = move || data.with(|d| d.as_ref().and_then(|d| d.band));
+    view! {
+        <section aria-labelledby="ov-caseload">
+            <h2 id="ov-caseload">{to::TITLE_CASELOAD}</h2>
+            <Source text=to::FROM_CASELOAD href="/trappe/maalinger" link="Ret antal sagsbehandlere"/>
+            <p data-testid="band-now">{move || match band() {
+                Some(b) => format!("Målet er {} børn pr. sagsbehandler.", to::band(b)),
+                None => "Der er ikke valgt et mål endnu.".into(),
+            }}</p>
+            <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"Der er ingen målinger med dato endnu."</p> }>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-caseload-caption">
+                    <table class="table overview-table" data-testid="caseload-table">
+                        <caption id="ov-caseload-caption">"Børn pr. sagsbehandler ved hver måling"</caption>
+                        <thead><tr><th scope="col">"Måling"</th><th scope="col" class="num">"Sagsbehandlere"</th><th scope="col" class="num">"Børn med en sag"</th><th scope="col" class="num">"Børn pr. sagsbehandler"</th><th scope="col">"I forhold til målet"</th></tr></thead>
+                        <tbody>
+                            {move || rows().into_iter().map(|c| view! {
+                                <tr data-measurement=c.name.clone()>
+                                    <th scope="row">{c.name.clone()}</th>
+                                    <td class="num">{c.caseworkers.map(|n| n.to_string()).unwrap_or_else(|| "ikke oplyst".into())}</td>
+                                    <td class="num">{text::group_thousands(c.casework_children)}</td>
+                                    <td class="num" data-col="load">{c.load.map(|l| text::decimal(l, 1)).unwrap_or_else(|| "kan ikke regnes".into())}</td>
+                                    <td>{c.standing.map(to::standing).unwrap_or("–")}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <CsvButton label="Hent tabellen (CSV)" what="overblik-sagsbehandlere" make=|_, k| overview_csv::caseload_csv(k)/>
+            </Show>
+            <super::band_form::BandForm/>
+        </section>
+    }
+}
+
+#[component]
+pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let m = move || data.with(|d| d.as_ref().map(|d| d.k.meetings.clone()));
+    view! {
+        <section aria-labelledby="ov-meetings">
+            <h2 id="ov-meetings">{to::TITLE_MEETINGS}</h2>
+            <Source text=to::FROM_MEETINGS href="/netvaerksmoeder" link="Gå til mødelogen"/>
+            {move || m().map(|m| {
+                if m.meetings == 0 {
+                    return view! { <p class="muted">"Der er ingen møder i loggen endnu."</p> }.into_any();
+                }
+                let span = to::month_span(m.window.from, m.window.to);
+                view! {
+                    <ul class="stat-grid" aria-label=format!("Møder {span}")>
+                        <li class="stat"><span class="stat-value" data-testid="meetings-per-month">{text::decimal(m.average_per_month(), 1)}</span><span class="stat-label">{format!("møder holdt om måneden i snit ({span})")}</span></li>
+                        {m.targets.iter().map(|t| view! {
+                            <li class="stat"><span class="stat-value" data-testid="target-per-month">{text::decimal(t.average(), 1)}</span>
+                                <span class="stat-label">{format!("{} om måneden (mål {}–{}); {} af {} måneder inden for målet", text::meeting_type(&t.meeting_type), t.min, t.max, t.within, t.months.len())}</span></li>
+                        }).collect_view()}
+                        <li class="stat"><span class="stat-value" data-testid="overdue-follow-ups">{m.overdue_follow_ups}</span><span class="stat-label">"opfølgninger er forsinkede"</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="open-actions">{m.open_action_items}</span><span class="stat-label">{format!("handlinger ikke udført, heraf {} efter fristen", m.overdue_action_items)}</span></li>
+                    </ul>
+                    <p><a href="/netvaerksmoeder/opfoelgning">"Se opfølgningerne"</a>" · "<a href="/netvaerksmoeder/statistik">"Se møder pr. måned som diagram"</a></p>
+                    <details class="table-details">
+                        <summary>"Møder holdt pr. måned som tabel"</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-months-caption">
+                            <table class="table overview-table" data-testid="months-table">
+                                <caption id="ov-months-caption">{format!("Møder holdt pr. måned, {span}")}</caption>
+                                <thead><tr><th scope="col">"Måned"</th><th scope="col" class="num">"I alt"</th>
+                                    {m.targets.iter().map(|t| view! { <th scope="col" class="num">{text::meeting_type(&t.meeting_type)}</th> }).collect_view()}</tr></thead>
+                                <tbody>
+                                    {m.held_per_month.iter().enumerate().map(|(i, (ym, n))| view! {
+                                        <tr><th scope="row">{text::meetings::year_month(*ym)}</th><td class="num">{*n}</td>
+                                        {m.targets.iter().map(|t| view! { <td class="num">{t.months[i].1}</td> }).collect_view()}</tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <CsvButton label="Hent tabellen (CSV)" what="overblik-moeder" make=|_, k| overview_csv::meetings_csv(k)/>
+                    </details>
+                }.into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn PlanSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let p = move || data.with(|d| d.as_ref().map(|d| d.k.plan.clone()));
+    view! {
+        <section aria-labelledby="ov-plan">
+            <h2 id="ov-plan">{to::TITLE_PLAN}</h2>
+            <Source text=to::FROM_PLAN href="/handleplan" link="Gå til handleplanen"/>
+            {move || p().map(|p| {
+                if p.initiatives == 0 {
+                    return view! { <p class="muted">"Handleplanen har ingen initiativer endnu."</p> }.into_any();
+                }
+                view! {
+                    <ul class="stat-grid" aria-label="Initiativer efter status">
+                        {InitiativeStatus::ALL.iter().map(|s| view! {
+                            <li class="stat"><span class="stat-value" data-status=format!("{s:?}")>{p.count(*s)}</span><span class="stat-label">{text::initiative_status(*s)}</span></li>
+                        }).collect_view()}
+                        <li class="stat"><span class="stat-value" data-testid="stale">{p.stale}</span><span class="stat-label">{format!("uden statusnote i over {} dage", p.stale_after_days)}</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="overdue">{p.overdue}</span><span class="stat-label">"har passeret fristen"</span></li>
+                    </ul>
+                    {(!p.indicators.is_empty()).then(|| view! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-ind-caption">
+                            <table class="table overview-table" data-testid="indicators-table">
+                                <caption id="ov-ind-caption">{format!("Indikatorer: {} nået eller på vej, {} bagud, {} kan ikke vurderes",
+                                    p.tracks(Track::Reached) + p.tracks(Track::OnTrack), p.tracks(Track::OffTrack), p.tracks(Track::Unknown))}</caption>
+                                <thead><tr><th scope="col">"Indikator"</th><th scope="col" class="num">"Udgangspunkt"</th><th scope="col" class="num">"Mål"</th><th scope="col" class="num">"Seneste"</th><th scope="col" class="num">"Nået af vejen"</th><th scope="col">"Vurdering"</th></tr></thead>
+                                <tbody>
+                                    {p.indicators.iter().map(|i| {
+                                        let num = |v: Option<f64>| v.map(|v| text::plan::with_unit(v, &i.unit)).unwrap_or_else(|| "–".into());
+                                        view! {
+                                            <tr><th scope="row">{i.name.clone()}</th><td class="num">{num(i.baseline)}</td><td class="num">{num(i.target)}</td>
+                                            <td class="num">{num(i.latest)}{i.latest_date.map(|d| format!(" ({})", text::date_short(d)))}</td>
+                                            <td class="num">{ts::percent(i.progress)}</td><td>{to::track(i.track)}</td></tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <CsvButton label="Hent indikatorerne (CSV)" what="overblik-indikatorer" make=|_, k| overview_csv::indicators_csv(k)/>
+                    })}
+                }.into_any()
+            })}
+        </section>
+    }
+}
