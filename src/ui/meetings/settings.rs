@@ -35,6 +35,8 @@ pub fn SettingsView() -> impl IntoView {
     let placement = RwSignal::new(rules.placement_per_year.to_string());
     let preventive = RwSignal::new(rules.preventive_per_year.to_string());
     let soon = RwSignal::new(rules.due_soon_days.to_string());
+    // Not edited here (yet): kept as it is.
+    let caseload_band = rules.caseload_band;
     let next_key = StoredValue::new(rules.monthly_targets.len() as u32);
     let targets = RwSignal::new(
         rules
@@ -76,6 +78,7 @@ pub fn SettingsView() -> impl IntoView {
             preventive_per_year: num("r-preventive", preventive.get_untracked(), 52),
             due_soon_days: num("r-soon", soon.get_untracked(), 365),
             monthly_targets: Vec::new(),
+            caseload_band,
         };
         for row in targets.get_untracked() {
             let t = MonthlyTarget {
