@@ -1,6 +1,8 @@
 //! Socialstyrelsen's six-step intervention staircase, filled with the interventions the seeds name, and
 //! two measurements ("Baseline 2016", "Mål 2020") that show the weight moving down the staircase.
 //! All three examples use it, so every screen has data; each municipality only swaps its own unit names.
+//! The Socialstyrelsen example adds two status measurements in between ("Status 2018", "Status 2019")
+//! that also count the children who moved between steps.
 
 use super::meetings;
 use crate::model::*;
@@ -712,9 +714,102 @@ pub fn six_steps(units: &Units) -> Staircase {
     }
 }
 
-/// The staircase with neutral unit names, as Socialstyrelsen draws it.
+/// The staircase with neutral unit names, as Socialstyrelsen draws it, with the two status measurements.
 pub fn socialstyrelsen() -> Staircase {
-    six_steps(&Units::GENERIC)
+    let mut s = six_steps(&Units::GENERIC);
+    add_status_measurements(&mut s);
+    s
+}
+
+/// Children per caseworker in "Status 2018" and "Status 2019", on the way from 30 to 25.
+const CASELOAD_2018: u32 = 28;
+const CASELOAD_2019: u32 = 26;
+
+/// Moves in "Status 2018" and "Status 2019", as (from step, to step, children) with steps numbered 1–6:
+/// mostly down the staircase, a few up.
+const MOVES_2018: &[(usize, usize, u32)] = &[
+    (6, 5, 3),
+    (5, 4, 5),
+    (4, 3, 8),
+    (3, 2, 10),
+    (2, 1, 6),
+    (3, 5, 2),
+];
+const MOVES_2019: &[(usize, usize, u32)] = &[
+    (6, 5, 4),
+    (5, 4, 6),
+    (4, 3, 9),
+    (3, 2, 12),
+    (2, 1, 7),
+    (3, 5, 1),
+    (4, 6, 1),
+];
+
+/// Puts "Status 2018" (a third of the way from baseline to target) and "Status 2019" (two thirds) between
+/// the baseline and the target, which `six_steps` puts first and last.
+fn add_status_measurements(s: &mut Staircase) {
+    let (Some(base), Some(goal)) = (s.measurements.first(), s.measurements.last()) else {
+        return;
+    };
+    let status =
+        |name: &str, date, thirds: u32, caseload: u32, moves: &[(usize, usize, u32)], note| {
+            let mut per_intervention = BTreeMap::new();
+            let mut referred = 0;
+            for iv in s.steps.iter().flat_map(|st| &st.interventions) {
+                let b = base.per_intervention.get(&iv.id).copied().unwrap_or(0);
+                let t = goal.per_intervention.get(&iv.id).copied().unwrap_or(0);
+                let n = div_round(b * (3 - thirds) + t * thirds, 3);
+                per_intervention.insert(iv.id, n);
+                if iv.referral_required {
+                    referred += n;
+                }
+            }
+            Measurement {
+                name: name.into(),
+                kind: MeasurementKind::Actual,
+                date: Some(date),
+                note,
+                per_intervention,
+                caseworkers: Some(div_round(referred, caseload)),
+                moves: moves
+                    .iter()
+                    .map(|&(from, to, children)| StepMove {
+                        from: s.steps[from - 1].id,
+                        to: s.steps[to - 1].id,
+                        children,
+                    })
+                    .collect(),
+                ..Measurement::default()
+            }
+        };
+    let y2018 = status(
+        "Status 2018",
+        super::ymd(2018, 1, 1),
+        1,
+        CASELOAD_2018,
+        MOVES_2018,
+        format!(
+            "Eksempeltal, ikke en rigtig kommunes tal. To år inde i omlægningen: børn pr. indsats \
+             den 1. januar 2018, en tredjedel af vejen fra baseline mod målet. {CASELOAD_2018} børn \
+             pr. socialrådgiver. Flytningerne tæller, hvor mange børn der skiftede trin i 2016 og \
+             2017, de fleste ned ad trappen til en lettere indsats."
+        ),
+    );
+    let y2019 = status(
+        "Status 2019",
+        super::ymd(2019, 12, 31),
+        2,
+        CASELOAD_2019,
+        MOVES_2019,
+        format!(
+            "Eksempeltal, ikke en rigtig kommunes tal. Status ved udgangen af 2019: to tredjedele \
+             af vejen mod målet. {CASELOAD_2019} børn pr. socialrådgiver. Flytningerne tæller \
+             børn, der skiftede trin i 2018 og 2019; nogle få måtte et trin op, fordi den lettere \
+             indsats ikke var nok."
+        ),
+    );
+    let at = s.measurements.len() - 1;
+    s.measurements.splice(at..at, [y2018, y2019]);
 }
 
 /// The "Socialstyrelsens indsatstrappe" example: the staircase and a set of network meetings.
@@ -722,8 +817,8 @@ pub fn workspace() -> Workspace {
     let mut ws = Workspace::new("Socialstyrelsens indsatstrappe – eksempel");
     ws.municipality = "Eksempelkommune".into();
     ws.description = "Socialstyrelsens seks trin fra almene tilbud til døgnanbringelse, med de \
-        indsatser kommunerne typisk har på hvert trin. Baseline 2016 og Mål 2020 viser, hvordan \
-        vægten flyttes ned ad trappen, som i Assens (30 → 25 børn pr. socialrådgiver, 9,3 mio. \
+        indsatser kommunerne typisk har på hvert trin. Baseline 2016, to statusmålinger og Mål 2020 \
+        viser, hvordan vægten flyttes ned ad trappen, som i Assens (30 → 25 børn pr. socialrådgiver, 9,3 mio. \
         kr. forventet sparet på anbringelser). Til sammenligning flyttede Allerød fra 2016 til \
         2019 udgifterne til døgnanbringelser fra 20 til 12 mio. kr. og de forebyggende udgifter \
         fra 12 til 20 mio. kr. Netværksmøderne er opdigtede og pseudonyme."
@@ -776,7 +871,7 @@ mod tests {
     use crate::model::validation::validate;
 
     #[test]
-    fn six_steps_with_the_right_categories_and_two_measurements() {
+    fn six_steps_with_the_right_categories_and_four_measurements_in_date_order() {
         let st = socialstyrelsen();
         assert_eq!(st.steps.len(), 6);
         let cats: Vec<StepCategory> = st.steps.iter().map(|s| s.category).collect();
@@ -789,10 +884,61 @@ mod tests {
         assert!(st.steps.iter().all(|s| !s.interventions.is_empty()));
         assert_eq!(st.steps[4].yearly_cost_per_child, Some(470_000));
         assert_eq!(st.steps[5].yearly_cost_per_child, Some(1_160_000));
+        use MeasurementKind::*;
         let kinds: Vec<MeasurementKind> = st.measurements.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, [MeasurementKind::Baseline, MeasurementKind::Target]);
-        assert_eq!(st.measurements[0].name, "Baseline 2016");
-        assert_eq!(st.measurements[1].name, "Mål 2020");
+        assert_eq!(kinds, [Baseline, Actual, Actual, Target]);
+        let names: Vec<&str> = st.measurements.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Baseline 2016", "Status 2018", "Status 2019", "Mål 2020"]
+        );
+        let dates: Vec<_> = st.measurements.iter().map(|m| m.date.unwrap()).collect();
+        assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+        // The other examples keep the baseline and the target only.
+        assert_eq!(six_steps(&Units::GENERIC).measurements.len(), 2);
+    }
+
+    #[test]
+    fn the_status_counts_lie_between_baseline_and_target() {
+        let st = socialstyrelsen();
+        let [base, y2018, y2019, goal] = &st.measurements[..] else {
+            panic!("four measurements");
+        };
+        for iv in st.steps.iter().flat_map(|s| &s.interventions) {
+            let n = |m: &Measurement| m.per_intervention[&iv.id];
+            let (lo, hi) = (n(base).min(n(goal)), n(base).max(n(goal)));
+            for m in [y2018, y2019] {
+                assert!((lo..=hi).contains(&n(m)), "{} in {}", iv.name, m.name);
+            }
+            // Monotone on the way: 2019 is at least as close to the target as 2018.
+            assert!(
+                n(goal).abs_diff(n(y2019)) <= n(goal).abs_diff(n(y2018)),
+                "{}",
+                iv.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_status_measurements_carry_moves_mostly_down_the_staircase() {
+        let st = socialstyrelsen();
+        let index = |id: Id| st.steps.iter().position(|s| s.id == id).unwrap();
+        assert!(st.measurements[0].moves.is_empty());
+        assert!(st.measurements[3].moves.is_empty());
+        for m in &st.measurements[1..3] {
+            let (mut down, mut up) = (0, 0);
+            for mv in &m.moves {
+                assert_ne!(mv.from, mv.to, "{}", m.name);
+                assert!(mv.children > 0, "{}", m.name);
+                if index(mv.to) < index(mv.from) {
+                    down += mv.children;
+                } else {
+                    up += mv.children;
+                }
+            }
+            assert!(m.moves.len() >= 4, "{}", m.name);
+            assert!(up > 0 && down > 5 * up, "{}: {down} down, {up} up", m.name);
+        }
     }
 
     #[test]
@@ -829,7 +975,7 @@ mod tests {
     }
 
     #[test]
-    fn the_weight_moves_down_and_caseload_falls_from_30_to_25() {
+    fn the_weight_moves_down_and_caseload_falls_from_30_over_28_and_26_to_25() {
         let st = socialstyrelsen();
         let per_category = |m: &Measurement, cat: StepCategory| -> u32 {
             st.steps
@@ -839,7 +985,7 @@ mod tests {
                 .map(|iv| m.per_intervention[&iv.id])
                 .sum()
         };
-        let (base, goal) = (&st.measurements[0], &st.measurements[1]);
+        let (base, goal) = (&st.measurements[0], st.measurements.last().unwrap());
         let fewer = per_category(base, StepCategory::Placement)
             - per_category(goal, StepCategory::Placement);
         assert!((20..=25).contains(&fewer), "{fewer} fewer placements");
@@ -859,6 +1005,8 @@ mod tests {
         };
         assert!((load(base) - 30.0).abs() < 1.0, "{}", load(base));
         assert!((load(goal) - 25.0).abs() < 1.0, "{}", load(goal));
+        assert!((load(&st.measurements[1]) - 28.0).abs() < 1.0);
+        assert!((load(&st.measurements[2]) - 26.0).abs() < 1.0);
     }
 
     #[test]

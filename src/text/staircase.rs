@@ -362,6 +362,49 @@ pub fn chart_file_name(workspace: &str, date: chrono::NaiveDate, ext: &str) -> S
     }
 }
 
+// ---- moves between steps, in the measurement form ----
+
+pub const MOVES_LEGEND: &str = "Flytninger på trappen i perioden";
+pub const MOVES_HINT: &str = "Hvor mange børn der flyttede fra ét trin til et andet i målingens \
+    periode. Kun antal, aldrig enkelte børn. Valgfrit.";
+pub const MOVES_NONE: &str = "Ingen flytninger endnu.";
+pub const MOVE_FROM: &str = "Fra trin";
+pub const MOVE_TO: &str = "Til trin";
+pub const MOVE_CHILDREN: &str = "Antal børn";
+pub const MOVE_CHOOSE_STEP: &str = "Vælg trin";
+pub const ADD_MOVE: &str = "Tilføj flytning";
+pub const REMOVE_MOVE: &str = "Fjern";
+pub const MOVE_FROM_MISSING: &str = "Vælg det trin, børnene flyttede fra.";
+pub const MOVE_TO_MISSING: &str = "Vælg det trin, børnene flyttede til.";
+pub const MOVE_CHILDREN_MISSING: &str =
+    "Skriv, hvor mange børn der flyttede, som et helt tal på mindst 1, fx 3.";
+/// The list's column header and the empty cell.
+pub const MOVES_COLUMN: &str = "Flytninger";
+
+/// "Flytning 2", the legend of a move's row.
+pub fn move_legend(n: usize) -> String {
+    format!("Flytning {n}")
+}
+
+/// " flytning 2", after the visible "Fjern" in the remove button's name.
+pub fn remove_move_which(n: usize) -> String {
+    format!(" flytning {n}")
+}
+
+/// "Flytning 2 er fjernet."
+pub fn move_removed(n: usize) -> String {
+    format!("Flytning {n} er fjernet.")
+}
+
+/// "1 flytning", "6 flytninger"; "–" for none.
+pub fn moves_count(n: usize) -> String {
+    match n {
+        0 => "–".into(),
+        1 => "1 flytning".into(),
+        n => format!("{n} flytninger"),
+    }
+}
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;
@@ -383,6 +426,19 @@ mod screen_text_tests {
             delta_line(-3, -3_480_000),
             "Ændring: -3 børn · -3,5 mio. kr."
         );
+    }
+
+    #[test]
+    fn move_texts() {
+        assert_eq!(move_legend(2), "Flytning 2");
+        assert_eq!(
+            format!("{REMOVE_MOVE}{}", remove_move_which(2)),
+            "Fjern flytning 2"
+        );
+        assert_eq!(moves_count(0), "–");
+        assert_eq!(moves_count(1), "1 flytning");
+        assert_eq!(moves_count(6), "6 flytninger");
+        assert!(!MOVES_HINT.contains("  "));
     }
 
     #[test]

@@ -20,11 +20,13 @@ pub fn here() -> String {
 /// `on:focusin=move |ev| draft.record(&ev)` and `on:input=move |ev| draft.changed(&ev)` on its `<form>`, and
 /// calls `draft.saved()` when it saves or resets while staying on screen; unmounting ends the draft. Each
 /// field's value is noted when it first gets focus, so typing something and taking it back again is no
-/// draft.
+/// draft. A form whose rows can be removed (so their fields are gone and cannot be compared) tells the draft
+/// with `draft.rows_differ(…)` whether its rows still match what it opened with.
 #[derive(Clone, Copy)]
 pub struct FormDraft {
     dirty: RwSignal<bool>,
     originals: StoredValue<Vec<(String, String)>>,
+    rows_differ: StoredValue<bool>,
 }
 
 /// A control's value as text (checkboxes and radios: whether checked).
@@ -75,21 +77,36 @@ impl FormDraft {
                 .originals
                 .with_value(|o| o.iter().any(|(k, _)| *k == id))
         });
-        let differs = unnoted
-            || self.originals.with_value(|o| {
-                o.iter().any(|(id, was)| {
-                    document()
-                        .get_element_by_id(id)
-                        .and_then(|el| control_value(&el))
-                        .is_some_and(|now| now != *was)
-                })
-            });
-        self.dirty.set(differs);
+        let differs = unnoted || self.fields_differ();
+        self.dirty.set(differs || self.rows_differ.get_value());
+    }
+
+    /// Whether the form's rows (added, removed or edited) differ from the ones it opened with; a draft
+    /// while they do, whatever the fields say.
+    pub fn rows_differ(&self, differ: bool) {
+        if differ == self.rows_differ.get_value() {
+            return;
+        }
+        self.rows_differ.set_value(differ);
+        self.dirty.set(differ || self.fields_differ());
+    }
+
+    /// Whether a noted field still on screen differs from its noted value.
+    fn fields_differ(&self) -> bool {
+        self.originals.with_value(|o| {
+            o.iter().any(|(id, was)| {
+                document()
+                    .get_element_by_id(id)
+                    .and_then(|el| control_value(&el))
+                    .is_some_and(|now| now != *was)
+            })
+        })
     }
 
     /// The form saved (or reset) and stays on screen: what it shows now is the new starting point.
     pub fn saved(&self) {
         self.originals.set_value(Vec::new());
+        self.rows_differ.set_value(false);
         self.dirty.set(false);
     }
 }
@@ -104,6 +121,7 @@ pub fn form_draft(label: impl Into<String>) -> FormDraft {
     FormDraft {
         dirty,
         originals: StoredValue::new(Vec::new()),
+        rows_differ: StoredValue::new(false),
     }
 }
 

@@ -76,7 +76,7 @@ pub fn SettingsView() -> impl IntoView {
             preventive_per_year: num("r-preventive", preventive.get_untracked(), 52),
             due_soon_days: num("r-soon", soon.get_untracked(), 365),
             monthly_targets: Vec::new(),
-            // Set on Overblik, not here: kept as it is now.
+            // Set on Overblik, not here: kept as it is at the moment of saving.
             caseload_band: app.read_untracked(|w| w.follow_up.caseload_band).flatten(),
         };
         for row in targets.get_untracked() {

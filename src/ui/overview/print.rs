@@ -21,9 +21,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
     let base = k.series.baseline();
     let now = k.series.latest();
     if let Some(now) = now {
-        let before = base
-            .filter(|b| b.measurement_id != now.measurement_id)
-            .map(|b| b);
+        let before = base.filter(|b| b.measurement_id != now.measurement_id);
         out.push(Tile {
             label: "Andel af børnene anbragt".into(),
             now: to::share(now.split.placement_children_share()),

@@ -2,6 +2,7 @@
 
 use super::counts::CountsTable;
 use super::ctx::{focus_later, measurement_options, parse_id, use_ctx};
+use super::moves::{MoveRows, MovesFieldset};
 use crate::model::staircase_figures::{caseload, measurement_figures, totals};
 use crate::model::{Id, Measurement, MeasurementKind};
 use crate::text::{self, staircase as ts};
@@ -25,6 +26,7 @@ struct Row {
     spend: i64,
     caseworkers: Option<u32>,
     caseload: Option<f64>,
+    moves: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,6 +54,7 @@ pub fn MeasurementsView() -> impl IntoView {
                         spend: t.yearly_spend,
                         caseworkers: m.caseworkers,
                         caseload: caseload(s, m),
+                        moves: m.moves.len(),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -83,7 +86,7 @@ pub fn MeasurementsView() -> impl IntoView {
                         <th scope="col">"Navn"</th><th scope="col">"Type"</th><th scope="col">"Dato"</th>
                         <th scope="col" class="num">"Børn"</th><th scope="col" class="num">"Årlig udgift"</th>
                         <th scope="col" class="num">"Sagsbehandlere"</th><th scope="col">"Børn pr. sagsbehandler"</th>
-                        <th scope="col">"Handlinger"</th>
+                        <th scope="col">{ts::MOVES_COLUMN}</th><th scope="col">"Handlinger"</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
@@ -137,6 +140,7 @@ fn MeasurementRow(row: Row, form: RwSignal<Form>, counting: RwSignal<Option<Id>>
             <td class="num">{text::kroner(row.spend)}</td>
             <td class="num">{row.caseworkers.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</td>
             <td data-testid="caseload">{ts::caseload(row.caseload)}</td>
+            <td data-testid="moves">{ts::moves_count(row.moves)}</td>
             <td class="actions">
                 <button type="button" class="button secondary" on:click=move |_| { form.set(Form::Edit(id)); focus_later("m-form-heading".into()); }>"Redigér"{hidden}</button>
                 <button type="button" class="button secondary" on:click=move |_| { counting.set(Some(id)); focus_later("counts-measurement".into()); }>"Tæl børn"{hidden2}</button>
@@ -180,6 +184,16 @@ fn MeasurementForm(
             .map(|c| c.to_string())
             .unwrap_or_default(),
     );
+    let moves = MoveRows::new(&original.moves);
+    let steps: Vec<(Id, String)> = ctx.stair.with_untracked(|s| {
+        s.steps
+            .iter()
+            .enumerate()
+            .map(|(i, st)| (st.id, ts::step_title(i, &st.name)))
+            .collect()
+    });
+    // Rows removed take their fields with them, so the draft also compares the rows themselves.
+    Effect::new(move |_| touched.rows_differ(moves.differ_from_start()));
     let copy_from = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
     let date_error = RwSignal::new(None::<String>);
@@ -206,26 +220,35 @@ fn MeasurementForm(
         date_error.set(parsed_date.clone().err());
         let cw = crate::text::parse_whole(&caseworkers.get_untracked());
         cw_error.set(cw.clone().err());
-        let (false, Ok(d), Ok(cw)) = (n.is_empty(), parsed_date, cw) else {
+        let read_moves = moves.read();
+        form_error.set(None);
+        let (false, Ok(d), Ok(cw), Ok(read_moves)) =
+            (n.is_empty(), parsed_date, cw, read_moves.clone())
+        else {
             let first = if name_error.get_untracked().is_some() {
-                "m-name"
+                "m-name".to_string()
             } else if date_error.get_untracked().is_some() {
-                "m-date"
+                "m-date".to_string()
+            } else if cw_error.get_untracked().is_some() {
+                "m-caseworkers".to_string()
             } else {
-                "m-caseworkers"
+                read_moves.err().unwrap_or_default()
             };
-            focus_later(first.into());
+            focus_later(first);
             return;
         };
+        // Which row each saved move came from, for a refused rule about `moves[i]`.
+        let (keys, step_moves): (Vec<u32>, Vec<_>) = read_moves.into_iter().unzip();
         let mut m = Measurement {
             name: n.clone(),
             kind: kind.get_untracked(),
             date: d,
             note: note.get_untracked(),
             caseworkers: cw.filter(|c| *c > 0),
+            moves: step_moves,
             ..original.get_value()
         };
-        let result = ctx.edit(|s| match id {
+        let result = ctx.edit_checked(|s| match id {
             Some(_) => s.update_measurement(m.clone()).map(|_| m.id),
             None => {
                 if let Some(src) =
@@ -246,7 +269,24 @@ fn MeasurementForm(
                 form.set(Form::Closed);
                 focus_later("new-measurement".into());
             }
-            Err(e) => form_error.set(Some(e)),
+            Err(e) => {
+                let field = e.field.as_deref().unwrap_or_default();
+                let at = match field {
+                    "name" => Some((name_error, "m-name")),
+                    "date" => Some((date_error, "m-date")),
+                    "caseworkers" => Some((cw_error, "m-caseworkers")),
+                    _ => None,
+                };
+                if let Some((signal, input)) = at {
+                    signal.set(Some(e.message));
+                    focus_later(input.into());
+                } else if let Some(input) = moves.show_error(field, e.message.clone(), &keys) {
+                    focus_later(input);
+                } else {
+                    moves.clear_errors();
+                    form_error.set(Some(e.message));
+                }
+            }
         }
     };
     let field = |fid: &'static str, err: RwSignal<Option<String>>| {
@@ -301,6 +341,7 @@ fn MeasurementForm(
                     <textarea maxlength="50000" id="m-note" class="form-input" aria-describedby="m-note-hint"
                         prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
+                <MovesFieldset moves=moves steps=steps/>
                 {(id.is_none() && !others.is_empty()).then(|| view! {
                     <div class="form-group">
                         <label class="form-label" for="m-copy">"Start med tallene fra"</label>

@@ -12,6 +12,7 @@ pub(crate) mod export;
 mod filter;
 mod intervention_form;
 mod measurements;
+mod moves;
 mod print;
 mod step_form;
 mod whatif;
