@@ -23,14 +23,19 @@ pub const PLACEMENT_SHARE: &str = "Andel af børnene anbragt";
 pub const MEETINGS_PER_MONTH: &str = "Netværksmøder holdt pr. måned";
 pub const STEP: &str = "Trin";
 pub const MEASURE: &str = "Nøgletal";
-pub const DIFFERENCE_KR: &str = "Forskel, kr.";
-pub const DIFFERENCE_CHILDREN: &str = "Forskel, børn";
+pub const SPEND_GROUP: &str = "Udgift pr. barn pr. år";
+pub const CHILDREN_GROUP: &str = "Børn";
 pub const DIFFERENCE: &str = "Forskel";
 pub const NOTE: &str = "Udgift pr. barn er den årlige udgift på trinnet delt med de børn, der har en kendt pris. Forskellen er den anden kommunes tal minus jeres.";
 
-/// "«Assens» er indlæst til sammenligning." (announced)
+/// "«assens.json» er åbnet til sammenligning." (announced)
 pub fn loaded(file_name: &str) -> String {
     format!("«{file_name}» er åbnet til sammenligning.")
+}
+
+/// Above the result: "Sammenligner med «assens.json»."
+pub fn comparing(file_name: &str) -> String {
+    format!("Sammenligner med «{file_name}».")
 }
 
 /// The error above the field: "«x.json» kan ikke sammenlignes. " + the Data page's reason.
@@ -75,14 +80,6 @@ pub fn caption(c: &MunicipalityComparison) -> String {
         "Udgift pr. barn pr. år og børn pr. trin, {} og {}",
         c.ours.name, c.theirs.name
     )
-}
-
-/// Column heads: "Udgift pr. barn pr. år, Køge", "Børn, Køge".
-pub fn spend_head(side: &str) -> String {
-    format!("Udgift pr. barn pr. år, {side}")
-}
-pub fn children_head(side: &str) -> String {
-    format!("Børn, {side}")
 }
 
 /// A category row's name.
