@@ -4,6 +4,7 @@
 //! values (a meeting's participants) holds one value per line (LF inside the quoted cell, which Excel
 //! shows as lines in the cell), so a name with a semicolon or comma cannot be read as two.
 
+pub mod colleague_csv;
 pub mod meetings_csv;
 pub mod overview_csv;
 pub mod plan_csv;

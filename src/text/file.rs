@@ -258,6 +258,11 @@ pub fn issue(i: &Issue) -> String {
     )
 }
 
+/// A picked file the browser could not read at all.
+pub fn unreadable_file() -> String {
+    "Filen kunne ikke læses. Prøv at gemme den igen og vælge den på ny.".into()
+}
+
 /// One Danish sentence (or a short list) for an import failure.
 pub fn import_error(e: &ImportError) -> String {
     match e {

@@ -1,6 +1,7 @@
 //! All Danish user-facing text in one place: labels for the model's enums, and Danish formats for dates
 //! and amounts (`8. maj 2019`, `08.05.2019`, `1.234.567 kr.`, `9,3 mio. kr.`).
 
+pub mod colleague;
 pub mod file;
 pub mod meetings;
 pub mod overview;

@@ -271,9 +271,7 @@ fn ImportSection() -> impl IntoView {
                     return;
                 }
                 Err(files::ReadError::Unreadable) => {
-                    error.set(Some(
-                        "Filen kunne ikke læses. Prøv at gemme den igen og vælge den på ny.".into(),
-                    ));
+                    error.set(Some(text::file::unreadable_file()));
                     return;
                 }
             };

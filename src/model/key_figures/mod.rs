@@ -3,6 +3,7 @@
 //! cannot be computed from is reported as a [`notices::Notice`], never shown as a misleading zero.
 
 pub mod casework;
+pub mod colleague;
 pub mod meetings;
 pub mod moves;
 pub mod notices;

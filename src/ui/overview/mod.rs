@@ -7,6 +7,9 @@ mod print;
 mod sections;
 mod spend_chart;
 
+mod colleague;
+pub use colleague::ColleagueComparison;
+
 use super::common::WithWorkspace;
 use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
