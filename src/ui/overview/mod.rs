@@ -47,6 +47,7 @@ fn OverviewBody() -> impl IntoView {
         <sections::CaseloadSection data=data/>
         <sections::MeetingsSection data=data/>
         <sections::PlanSection data=data/>
+        <ColleagueComparison/>
         <WorkspaceInfoForm/>
         <p><a href="/data">"Eksportér, importér og administrér arbejdsområder på siden Data."</a></p>
     }
