@@ -191,8 +191,9 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await icdp.fill('0');
   await icdp.press('Tab');
   assert.equal(await icdp.getAttribute('aria-invalid'), 'false');
-  // Caseload: 41 children / 4 caseworkers.
-  assert.equal(await page.getByRole('row', { name: /Baseline 2024/ }).getByTestId('caseload').textContent(), '10,3 børn pr. sagsbehandler');
+  // Caseload counts children with a case: no intervention here needs a referral, so only the 6 counted on the
+  // foster-care step (not universal) count, on 4 caseworkers.
+  assert.equal(await page.getByRole('row', { name: /Baseline 2024/ }).getByTestId('caseload').textContent(), '1,5 børn pr. sagsbehandler');
 
   // The target starts from the baseline's numbers.
   await page.getByRole('button', { name: 'Ny måling' }).click();
@@ -212,7 +213,7 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await setCount(page, 'Børn Talt på trinnet som helhed, Trin 5 Familiepleje', 5);
   await setCount(page, 'Børn i Opholdssted', 3);
   assert.equal(await page.getByTestId('counts-total-spend').textContent(), '9.925.000 kr.');
-  assert.equal(await page.getByRole('row', { name: /Mål 2026/ }).getByTestId('caseload').textContent(), '12 børn pr. sagsbehandler');
+  assert.equal(await page.getByRole('row', { name: /Mål 2026/ }).getByTestId('caseload').textContent(), '1 barn pr. sagsbehandler');
   await noViolations(page, 'measurements');
 
   // Compare.
@@ -235,8 +236,8 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   const shares = page.getByTestId('shares-table');
   assert.match(await shares.getByRole('row', { name: /Børn på anbringelsestrin/ }).textContent(), /27 %.*13 %/);
   assert.match(await shares.getByRole('row', { name: /Udgift på anbringelsestrin/ }).textContent(), /70 %.*59 %/);
-  // Caseload: 41 children / 4 caseworkers and 60 / 5.
-  assert.match(await shares.getByRole('row', { name: /Børn pr. sagsbehandler/ }).textContent(), /10,3 børn pr\. sagsbehandler.*12 børn pr\. sagsbehandler/);
+  // Caseload: the 6 and 5 children on the foster-care step, on 4 and 5 caseworkers.
+  assert.match(await shares.getByRole('row', { name: /Børn pr. sagsbehandler/ }).textContent(), /1,5 børn pr\. sagsbehandler.*1 barn pr\. sagsbehandler/);
 
   // What if two children in residential care got family treatment instead: 2 × (180.000 − 1.160.000).
   await page.getByLabel('Flyt børn fra').selectOption({ label: 'Opholdssted' });
