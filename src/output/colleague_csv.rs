@@ -19,14 +19,12 @@ fn children(c: Option<&Cell>) -> Option<i64> {
 }
 
 pub fn comparison_csv(c: &MunicipalityComparison) -> Vec<u8> {
-    let mut w = super::excel_writer();
     let header = tc::csv_header(&c.ours.name, &c.theirs.name);
     let header: Vec<String> = header.iter().map(|h| safe_cell(h).into_owned()).collect();
-    w.write_record(&header).expect("CSV into memory");
-    for r in &c.rows {
+    let rows = c.rows.iter().map(|r| {
         let (o, t) = (r.ours.as_ref(), r.theirs.as_ref());
         let their_name = t.map(|t| t.name.as_str()).unwrap_or_default();
-        w.write_record([
+        vec![
             safe_cell(&tc::row_title(r)).into_owned(),
             tc::matched(r.kind).to_string(),
             safe_cell(their_name).into_owned(),
@@ -36,10 +34,9 @@ pub fn comparison_csv(c: &MunicipalityComparison) -> Vec<u8> {
             int(children(o)),
             int(children(t)),
             int(r.children_difference),
-        ])
-        .expect("CSV into memory");
-    }
-    w.into_inner().expect("CSV into memory")
+        ]
+    });
+    super::table_csv(std::iter::once(header).chain(rows))
 }
 
 #[cfg(test)]
@@ -125,13 +122,7 @@ mod tests {
             compare_municipalities(&ours, &theirs, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
         let bytes = comparison_csv(&c);
         assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
-        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .has_headers(false)
-            .from_reader(&bytes[3..])
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_string).collect())
-            .collect();
+        let rows = crate::output::read_back(&bytes);
         // Header, two steps, two categories.
         assert_eq!(rows.len(), 5);
         assert!(rows.iter().all(|r| r.len() == 9));

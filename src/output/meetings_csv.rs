@@ -294,17 +294,7 @@ mod tests {
         assert_eq!(String::from_utf8(got).unwrap(), want);
     }
 
-    /// Reads the CSV back as Excel would: semicolons, after the byte order mark.
-    fn parse(bytes: &[u8]) -> Vec<Vec<String>> {
-        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
-        csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .has_headers(false)
-            .from_reader(&bytes[3..])
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_string).collect())
-            .collect()
-    }
+    use crate::output::read_back as parse;
 
     #[test]
     fn names_with_separators_come_back_whole() {

@@ -22,6 +22,33 @@ fn excel_writer() -> csv::Writer<Vec<u8>> {
         .from_writer(BOM.to_vec())
 }
 
+/// A header and rows as one CSV file in Danish Excel's dialect. Writing to memory cannot fail, and callers
+/// give every row the header's length.
+fn table_csv<I, S>(rows: impl IntoIterator<Item = I>) -> Vec<u8>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    let mut w = excel_writer();
+    for r in rows {
+        w.write_record(r).expect("CSV into memory");
+    }
+    w.into_inner().expect("CSV into memory")
+}
+
+/// Reads a file of [`table_csv`] back as Excel would: after the byte order mark, by semicolons.
+#[cfg(test)]
+fn read_back(bytes: &[u8]) -> Vec<Vec<String>> {
+    assert_eq!(&bytes[..3], BOM, "byte order mark first");
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
 /// Several values in one cell, one per line. A line break inside a value becomes a space, so each line is
 /// exactly one value; empty values are left out.
 pub fn lines_cell<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> String {

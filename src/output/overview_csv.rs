@@ -8,13 +8,8 @@ use crate::model::Staircase;
 use crate::text::{self, overview as to};
 
 fn to_csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
-    let mut w = super::excel_writer();
-    // Writing to memory cannot fail, and every row has the header's length.
-    w.write_record(header).expect("CSV into memory");
-    for r in rows {
-        w.write_record(&r).expect("CSV into memory");
-    }
-    w.into_inner().expect("CSV into memory")
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    super::table_csv(std::iter::once(header).chain(rows))
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -220,17 +215,7 @@ mod tests {
     use super::*;
     use crate::model::key_figures::key_figures;
 
-    fn read(bytes: &[u8]) -> Vec<Vec<String>> {
-        let text = std::str::from_utf8(bytes).unwrap();
-        assert!(text.starts_with('\u{feff}'), "byte order mark first");
-        csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .has_headers(false)
-            .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_string).collect())
-            .collect()
-    }
+    use crate::output::read_back as read;
 
     #[test]
     fn the_example_series_reads_back_with_the_figures_of_the_screen() {

@@ -34,12 +34,7 @@ fn date_cell(d: Option<NaiveDate>) -> String {
 }
 
 fn to_csv(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
-    let mut w = super::excel_writer();
-    // Writing to memory cannot fail, and every row has the header's length.
-    for r in std::iter::once(header).chain(rows) {
-        w.write_record(&r).expect("CSV into memory");
-    }
-    w.into_inner().expect("CSV into memory")
+    super::table_csv(std::iter::once(header).chain(rows))
 }
 
 /// The newest history entry with text (by date; same day: written last). Undated entries count only when
@@ -285,13 +280,7 @@ mod tests {
         p.add_note(id, d(2019, 5, 8), "BH", "Første hold; 12 forældre")
             .unwrap();
         let bytes = initiatives_csv(&p);
-        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .has_headers(false)
-            .from_reader(&bytes[3..])
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_string).collect())
-            .collect();
+        let rows = crate::output::read_back(&bytes);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].len(), rows[1].len());
         assert_eq!(rows[1][1], title);
