@@ -3,9 +3,24 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, DragEvent, File, HtmlAnchorElement, HtmlInputElement, Url};
 
 /// Saves `bytes` as a file called `name` through the browser's download.
+/// The file chosen in a file field, if any. The field is emptied, so choosing the same file again (after
+/// fixing it) is a new choice.
+pub fn take_chosen(input: &HtmlInputElement) -> Option<File> {
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// The first file dropped on a drop zone, if any.
+pub fn dropped(ev: &DragEvent) -> Option<File> {
+    ev.data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+}
+
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let parts = Array::new();
     parts.push(&Uint8Array::from(bytes).into());

@@ -1,7 +1,7 @@
 //! Overblik's words: the generated summary for the committee, what each figure is computed from, and what
 //! is missing or disagrees, each with the page where it is put right.
 
-use super::{decimal, group_thousands, kroner_short, meetings::month_short, MONTHS};
+use super::{decimal, group_thousands, kroner_short, MONTHS};
 use crate::model::follow_up::YearMonth;
 use crate::model::key_figures::casework::Standing;
 use crate::model::key_figures::meetings::MeetingFigures;
@@ -55,10 +55,6 @@ pub fn month_span(from: YearMonth, to: YearMonth) -> String {
         )
     };
     format!("{} – {}", name(from), name(to))
-}
-
-pub fn month_label(ym: YearMonth) -> String {
-    month_short(ym)
 }
 
 /// "25", "15–22"
@@ -271,7 +267,7 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
             t.months.len()
         ));
     }
-    if t_none(m) {
+    if m.targets.is_empty() {
         out.push(format!(
             "Der blev i snit holdt {} netværksmøder om måneden i {span}.",
             decimal(m.average_per_month(), 1)
@@ -285,10 +281,6 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
             group_thousands(m.overdue_action_items as i64)
         ));
     }
-}
-
-fn t_none(m: &MeetingFigures) -> bool {
-    m.targets.is_empty()
 }
 
 /// "1 opfølgning", "3 opfølgninger"

@@ -136,13 +136,14 @@ pub fn notices(
         } else if ws.follow_up.caseload_band.is_none() {
             out.push(Notice::NoCaseloadBand);
         }
-        if latest.measurement_id
-            != series
-                .baseline()
-                .map_or(latest.measurement_id, |b| b.measurement_id)
-            && s.measurement(latest.measurement_id)
-                .is_some_and(|m| m.moves.is_empty())
-        {
+        // The baseline starts the time line: it has no period for moves to happen in.
+        let is_baseline = series
+            .baseline()
+            .is_some_and(|b| b.measurement_id == latest.measurement_id);
+        let no_moves = s
+            .measurement(latest.measurement_id)
+            .is_some_and(|m| m.moves.is_empty());
+        if !is_baseline && no_moves {
             out.push(Notice::NoMoves {
                 measurement: latest.measurement_id,
                 name: latest.name.clone(),

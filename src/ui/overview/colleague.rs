@@ -79,25 +79,14 @@ pub fn ColleagueComparison() -> impl IntoView {
         });
     };
     let on_change = move |_| {
-        if let Some(file) = input_ref
-            .get()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = input_ref.get().and_then(|i| files::take_chosen(&i)) {
             take_file(file);
-        }
-        if let Some(i) = input_ref.get() {
-            i.set_value("");
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = files::dropped(&ev) {
             take_file(file);
         }
     };

@@ -6,7 +6,7 @@ use super::spend_chart::SpendChart;
 use crate::app::use_app;
 use crate::model::key_figures::plan::Track;
 use crate::model::key_figures::series::Point;
-use crate::model::{InitiativeStatus, MeasurementKind, StepCategory};
+use crate::model::{InitiativeStatus, StepCategory};
 use crate::output::overview_csv;
 use crate::text::{self, overview as to, staircase as ts};
 use leptos::prelude::*;
@@ -76,10 +76,6 @@ pub fn Notices(data: Memo<Option<OverviewData>>) -> impl IntoView {
             </section>
         </Show>
     }
-}
-
-fn kind_label(k: MeasurementKind) -> &'static str {
-    text::measurement_kind(k)
 }
 
 /// The time line: chart, one row per measurement, and children and spend per step.
@@ -173,7 +169,7 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                 <tbody>
                     {move || rows().into_iter().map(|(p, delta, is_base)| view! {
                         <tr data-measurement=p.name.clone()>
-                            <th scope="row">{p.name.clone()}<span class="muted">{format!(" ({})", kind_label(p.kind).to_lowercase())}</span></th>
+                            <th scope="row">{p.name.clone()}<span class="muted">{format!(" ({})", text::measurement_kind(p.kind).to_lowercase())}</span></th>
                             <td>{text::date_short(p.date)}</td>
                             <td class="num" data-col="children">{text::group_thousands(p.totals.children)}</td>
                             <td class="num" data-col="placed-share">{to::share(p.split.placement_children_share())}</td>
