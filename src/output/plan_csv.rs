@@ -19,7 +19,9 @@ pub fn csv_decimal(v: f64, places: usize) -> String {
     if !v.is_finite() {
         return String::new();
     }
-    let mut s = format!("{v:.places$}");
+    // Rounded on the decimal value, as the screen's `text::decimal` does: 24,95 → 25,0, not 24,9.
+    let scale = 10f64.powi(places as i32);
+    let mut s = format!("{:.places$}", (v * scale).round() / scale);
     if s.contains('.') {
         s = s.trim_end_matches('0').trim_end_matches('.').to_string();
     }

@@ -85,7 +85,10 @@ pub fn decimal(v: f64, places: usize) -> String {
     if !v.is_finite() {
         return "–".into();
     }
-    let s = format!("{:.*}", places, v.abs());
+    // Rounded half away from zero on the decimal value first: 499 / 20 = 24,95 shows as 25,0 (formatting the
+    // binary value alone gives 24,9), the same as every comparison that rounds to what is shown.
+    let scale = 10f64.powi(places as i32);
+    let s = format!("{:.*}", places, (v.abs() * scale).round() / scale);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let int: i64 = int.parse().unwrap_or(0);
     let sign = if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
@@ -277,6 +280,10 @@ mod tests {
         assert_eq!(kroner_short(9_700_000_000), "9,7 mia. kr.");
         assert_eq!(kroner_short(470_000), "470.000 kr.");
         assert_eq!(decimal(1234.56, 1), "1.234,6");
+        // Half rounds away from zero on the decimal value (499 / 20 children per caseworker).
+        assert_eq!(decimal(499.0 / 20.0, 1), "25,0");
+        assert_eq!(decimal(-0.25, 1), "-0,3");
+        assert_eq!(crate::output::plan_csv::csv_decimal(499.0 / 20.0, 1), "25");
         assert_eq!(number(3.0), "3");
         assert_eq!(number(2.5), "2,5");
         assert_eq!(number(-0.001), "0");
