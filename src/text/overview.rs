@@ -117,10 +117,11 @@ fn staircase_sentences(series: &Series, out: &mut Vec<String>) {
         return;
     }
     let (from, to) = (quoted(&base.name), quoted(&now.name));
+    // In the sentence's own order, baseline first.
     let counts = format!(
         "{} mod {}",
-        super::children(now.split.placement_children),
-        super::children(base.split.placement_children)
+        super::children(base.split.placement_children),
+        super::children(now.split.placement_children)
     );
     let placed = (
         base.split.placement_children_share(),

@@ -708,7 +708,7 @@ fn the_committee_summary_says_the_hand_computed_figures() {
         text,
         [
             // 10 of 125 = 8,0 %; 6 of 131 = 4,58 % → 4,6 %.
-            "Fra «Baseline 2016» til «Status 2018» faldt andelen af børnene, der er anbragt, fra 8,0 % til 4,6 % (6 børn mod 10 børn).",
+            "Fra «Baseline 2016» til «Status 2018» faldt andelen af børnene, der er anbragt, fra 8,0 % til 4,6 % (10 børn mod 6 børn).",
             // Placement 10 × 1.000.000 → 6 × 1.000.000; prevention 10 × 120.000 → 20 × 120.000.
             "Den årlige udgift til anbringelser faldt fra 10,0 mio. kr. til 6,0 mio. kr. i samme periode, mens udgiften til forebyggelse steg fra 1,2 mio. kr. til 2,4 mio. kr.",
             "Lige mange børn flyttede ned og op ad trappen i perioden frem til «Status 2018»: 4 børn ned og 4 børn op.",
