@@ -159,6 +159,40 @@ for (const [name, path] of [['render_staircase', '/trappe'], ['render_meetings',
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   });
 }
+// Overblik on the large workspace: every key figure computed and drawn. Reached by the menu from another
+// screen (no reload), then a redraw after an edit (saving the caseload band), click to the changed figure,
+// with the longest main-thread task on the way (target: one frame, ~16 ms).
+await page.goto(env.base + '/trappe');
+await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60000 });
+results.timings_ms.overview_from_menu = await time(async () => {
+  await page.getByRole('link', { name: 'Overblik', exact: true }).click();
+  await page.getByTestId('series-table').waitFor({ timeout: 60000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+});
+const redraws = [];
+const redrawTasks = [];
+for (const label of ['Borås: 15–22 børn', 'Herning: 22–25 børn', 'Assens: 25 børn']) {
+  await page.getByLabel('Mål for børn pr. sagsbehandler').selectOption({ label });
+  await startTaskWatch(page);
+  redraws.push(await page.evaluate(() => new Promise((done) => {
+    const shown = document.querySelector('[data-testid="band-now"]');
+    const before = shown.textContent;
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      if (shown.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => done(performance.now() - t0)); }
+    });
+    obs.observe(shown, { childList: true, subtree: true, characterData: true });
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Gem målet').click();
+  })));
+  redrawTasks.push(await stopTaskWatch(page));
+}
+results.timings_ms.overview_redraw_after_edit = median(redraws);
+results.timings_ms.overview_redraw_longest_task = median(redrawTasks);
+results.timings_ms.render_overview = await time(async () => {
+  await page.goto(env.base + '/overblik');
+  await page.getByTestId('series-table').waitFor({ timeout: 60000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+});
 await context.close();
 await env.close();
 
