@@ -29,7 +29,13 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
                 Part::Plan,
             ],
             |w| OverviewData {
-                k: key_figures(w, crate::browser::today()),
+                k: {
+                    // The benchmark reads how often and how long this takes.
+                    crate::browser::perf::start("trappe-key-figures");
+                    let k = key_figures(w, crate::browser::today());
+                    crate::browser::perf::end("trappe-key-figures");
+                    k
+                },
                 steps: w
                     .staircase
                     .steps
