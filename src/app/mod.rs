@@ -4,5 +4,6 @@
 pub mod drafts;
 pub mod session;
 pub mod state;
+pub mod updates;
 
 pub use state::{use_app, AppState, Banner, Part, SaveState, StorageMode};

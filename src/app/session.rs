@@ -108,7 +108,7 @@ pub fn current_meta() -> Option<StoredMeta> {
 pub fn boot(app: AppState) {
     app.workshop_mode
         .set(settings::get::<bool>(settings::WORKSHOP_MODE).unwrap_or(false));
-    register_service_worker();
+    super::updates::start(app);
     spawn_local(async move {
         let backend = match IndexedDbRepository::open().await {
             Ok(db) => {
@@ -169,14 +169,6 @@ pub fn boot(app: AppState) {
     );
     // The listener lives as long as the page.
     on_visibility.forget();
-}
-
-fn register_service_worker() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let container = window.navigator().service_worker();
-    let _ = container.register("/sw.js");
 }
 
 pub async fn refresh_list(app: AppState) {

@@ -131,6 +131,8 @@ pub struct AppState {
     pub announcement: RwSignal<String>,
     /// Counts undos and redos, so a page's own live region can drop what no longer holds.
     pub undo_count: RwSignal<u64>,
+    /// A newer version of the app is installed and waits for the user to reload (see `updates`).
+    pub update_ready: RwSignal<bool>,
 }
 
 impl AppState {
@@ -150,6 +152,7 @@ impl AppState {
             drafts: super::drafts::Drafts::new(),
             announcement: RwSignal::new(String::new()),
             undo_count: RwSignal::new(0),
+            update_ready: RwSignal::new(false),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Thin wrappers over browser APIs the app needs: files in and out, storage persistence and usage.
 
+pub mod address;
 pub mod files;
 pub mod perf;
 pub mod storage_info;

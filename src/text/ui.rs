@@ -47,6 +47,14 @@ pub const DOWNLOAD_UNSAVED: &str = "Download dine ændringer som fil";
 pub const DOWNLOAD_FAILED: &str = "Browseren kunne ikke hente filen ned. Prøv igen.";
 pub const EXPORTED_AS: &str = "Eksporteret som";
 
+/// A newer version of the app is installed and waits (see `app::updates`).
+pub const UPDATE_READY: &str = "Der er en ny version af Trappe klar. Dine data bliver, hvor de er; den nye version tager dem med.";
+pub const UPDATE_RELOAD: &str = "Genindlæs nu";
+pub const UPDATE_LATER: &str = "Senere";
+pub const UPDATE_FINISH_FORM_FIRST: &str =
+    "Gem eller fortryd den formular, du er i gang med, før du genindlæser til den nye version.";
+/// Opened from disk in a browser that refuses storage for local files.
+pub const FILE_MEMORY_ONLY: &str = "Trappe er åbnet som en fil fra din computer, og denne browser tillader ikke, at en fil gemmer data. Du kan arbejde videre, men intet bliver gemt, når fanen lukkes. Eksportér dit arbejde til en fil på siden Data, før du lukker – eller åbn Trappe fra intranettet.";
 pub const MEMORY_ONLY: &str = "Browseren tillader ikke, at Trappe gemmer data her (det sker fx i et privat vindue, eller når lagring er slået fra). Du kan arbejde videre, men intet bliver gemt, når fanen lukkes. Eksportér dit arbejde til en fil, før du lukker.";
 pub const NO_WORKSPACE: &str = "Intet arbejdsområde er åbent.";
 pub const GO_TO_START: &str =

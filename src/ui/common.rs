@@ -1,18 +1,20 @@
 //! Small pieces shared by the pages.
 
 use crate::app::use_app;
+use crate::browser::address::at;
 use crate::text::ui as t;
 use leptos::prelude::*;
 
-/// The route's path and query (`/netvaerksmoeder/ny?skabelon=…`), from the router, which knows the new
+/// The route's path and query within the app (`/netvaerksmoeder/ny?skabelon=…`, without the app's base), from the router, which knows the new
 /// route before the address bar does. Tracked when called in a reactive scope.
 pub fn here() -> String {
     let l = leptos_router::hooks::use_location();
     let search = l.search.get();
+    let route = crate::browser::address::route_of(&l.pathname.get());
     if search.is_empty() {
-        l.pathname.get()
+        route
     } else {
-        format!("{}?{search}", l.pathname.get())
+        format!("{route}?{search}")
     }
 }
 
@@ -185,7 +187,7 @@ pub fn NoWorkspace() -> impl IntoView {
     view! {
         <div class="notice">
             <p><strong>{t::NO_WORKSPACE}</strong></p>
-            <p><a href="/">{t::GO_TO_START}</a></p>
+            <p><a href=at("/")>{t::GO_TO_START}</a></p>
         </div>
     }
 }
@@ -195,7 +197,7 @@ pub fn NotFound() -> impl IntoView {
     set_title("Siden findes ikke");
     view! {
         <h1>"Siden findes ikke"</h1>
-        <p><a href="/">"Gå til forsiden"</a></p>
+        <p><a href=at("/")>"Gå til forsiden"</a></p>
     }
 }
 

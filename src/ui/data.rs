@@ -5,6 +5,7 @@ use super::common::{set_title, ConfirmButton};
 use super::start::NewWorkspaceForm;
 use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, Part, StorageMode};
+use crate::browser::address::at;
 use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
 use crate::model::{newer_copy, Id, NewerCopy, Workspace};
@@ -75,7 +76,7 @@ fn ExportSection() -> impl IntoView {
         <section aria-labelledby="data-export">
             <h2 id="data-export">"Eksportér til fil"</h2>
             {move || match app.read(Part::Info, |w| w.name.clone()) {
-                None => view! { <p>{t::NO_WORKSPACE}" "<a href="/">"Gå til forsiden."</a></p> }.into_any(),
+                None => view! { <p>{t::NO_WORKSPACE}" "<a href=at("/")>"Gå til forsiden."</a></p> }.into_any(),
                 Some(name) => view! {
                     <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
                     <ExportReminder meta=meta/>
@@ -84,7 +85,7 @@ fn ExportSection() -> impl IntoView {
                         <div class="alert alert-warning" role="alert">
                             <p><strong>"Filen ser ud til at indeholde CPR-numre."</strong>" Et CPR-lignende nummer (ddmmåå-xxxx) står disse steder:"</p>
                             <ul data-testid="cpr-places">{move || cpr_paths.get().into_iter().take(10).map(|p| match p.link {
-                                Some(href) => view! { <li><a href=href>{p.words}</a></li> }.into_any(),
+                                Some(href) => view! { <li><a href=at(&href)>{p.words}</a></li> }.into_any(),
                                 None => view! { <li>{p.words}</li> }.into_any(),
                             }).collect_view()}</ul>
                             <p>"Personoplysninger om børn må kun sendes krypteret. Ret teksterne, eller eksportér kun, hvis filen ikke skal sendes med almindelig e-mail."</p>

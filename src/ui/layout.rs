@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header with navigation and save status, banners, footer.
 
 use crate::app::{session, use_app, AppState, Part, SaveState, StorageMode};
+use crate::browser::address::at;
 use crate::text::ui as t;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +15,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#indhold" on:click=skip_to_content>{t::SKIP_LINK}</a>
         <header class="site-header">
             <div class="brand">
-                <A href="/" attr:class="brand-name">{t::APP_NAME}</A>
+                <A href=at("/") attr:class="brand-name">{t::APP_NAME}</A>
                 <span class="brand-tagline">{t::APP_TAGLINE}</span>
             </div>
             <div class="workspace-name">
@@ -27,11 +28,11 @@ pub fn Header() -> impl IntoView {
         </header>
         <nav class="site-nav" aria-label=t::NAV_LABEL>
             <ul>
-                <li><A href="/trappe">{t::NAV_STAIRCASE}</A></li>
-                <li><A href="/netvaerksmoeder">{t::NAV_MEETINGS}</A></li>
-                <li><A href="/handleplan">{t::NAV_PLAN}</A></li>
-                <li><A href="/overblik">{t::NAV_OVERVIEW}</A></li>
-                <li><A href="/data">{t::NAV_DATA}</A></li>
+                <li><A href=at("/trappe")>{t::NAV_STAIRCASE}</A></li>
+                <li><A href=at("/netvaerksmoeder")>{t::NAV_MEETINGS}</A></li>
+                <li><A href=at("/handleplan")>{t::NAV_PLAN}</A></li>
+                <li><A href=at("/overblik")>{t::NAV_OVERVIEW}</A></li>
+                <li><A href=at("/data")>{t::NAV_DATA}</A></li>
             </ul>
         </nav>
     }
@@ -83,7 +84,7 @@ fn SaveStatus() -> impl IntoView {
         <div class="save-area">
             <p class="save-status" class:bad=bad class:draft=move || !drafts().is_empty() role="status" aria-live="polite" data-testid="save-status">{text}</p>
             {move || elsewhere().map(|(label, path)| view! {
-                <A href=path attr:class="draft-link" attr:data-testid="draft-link">{format!("{}: {label}", t::GO_TO_DRAFT)}</A>
+                <A href=at(&path) attr:class="draft-link" attr:data-testid="draft-link">{format!("{}: {label}", t::GO_TO_DRAFT)}</A>
             })}
         </div>
     }
@@ -95,10 +96,18 @@ pub fn Banners() -> impl IntoView {
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="app-live">{move || app.announcement.get()}</p>
         <div class="banners">
+            {move || app.update_ready.get().then(|| view! {
+                <div class="alert alert-info" role="status" data-testid="update-ready">
+                    <p>{t::UPDATE_READY}</p>
+                    <button type="button" class="button" on:click=move |_| crate::app::updates::apply(app)>{t::UPDATE_RELOAD}</button>
+                    " "
+                    <button type="button" class="button-link" on:click=move |_| app.update_ready.set(false)>{t::UPDATE_LATER}</button>
+                </div>
+            })}
             {move || match app.mode.get() {
                 StorageMode::MemoryOnly(_) => Some(view! {
                     <div class="alert alert-warning" role="alert">
-                        <p>{t::MEMORY_ONLY}</p>
+                        <p>{if crate::browser::address::is_file() { t::FILE_MEMORY_ONLY } else { t::MEMORY_ONLY }}</p>
                         <button type="button" class="button secondary" on:click=move |_| session::download_unsaved(app)>{t::DOWNLOAD_UNSAVED}</button>
                     </div>
                 }),

@@ -15,6 +15,7 @@ pub mod staircase;
 pub mod start;
 
 use crate::app::{session, AppState};
+use crate::browser::address;
 use crate::model::Id;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ use leptos_router::path;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
+    address::remember_folder();
     leptos::mount::mount_to_body(App);
 }
 
@@ -36,7 +38,8 @@ pub fn App() -> impl IntoView {
     layout::install_shortcuts(app);
     layout::install_leave_guard(app);
     view! {
-        <Router>
+        <Router base=address::base()>
+            <FileRoute/>
             <div class="app" class:workshop=move || app.workshop_mode.get()>
                 <layout::Header/>
                 <layout::Banners/>
@@ -54,6 +57,37 @@ pub fn App() -> impl IntoView {
                 <layout::Footer/>
             </div>
         </Router>
+    }
+}
+
+/// Opened as a file, the route lives after `#` (see `browser::address`): go there at start, and again when
+/// back/forward or an edited address changes it.
+#[component]
+fn FileRoute() -> impl IntoView {
+    if address::is_file() {
+        let navigate = leptos_router::hooks::use_navigate();
+        let go = move |route: String| {
+            let options = leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(&route, options);
+        };
+        go(address::route_in_hash().unwrap_or_else(|| "/".to_string()));
+        // A `#place` on the page (not a route) only scrolls; the route stays.
+        let on_route = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            if let Some(route) = address::route_in_hash() {
+                go(route);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback(
+                "trappe-route",
+                wasm_bindgen::JsCast::unchecked_ref(on_route.as_ref()),
+            );
+        }
+        // The listener lives as long as the page.
+        on_route.forget();
     }
 }
 

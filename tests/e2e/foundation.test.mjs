@@ -240,6 +240,37 @@ test('an unreadable stored workspace is reported, offered as download, and left 
   await context.close();
 });
 
+test('a workspace stored by a newer version of Trappe is refused read-only and never overwritten', async () => {
+  const { page, context } = await openPage(env, '/');
+  await openExample(page, KOEGE);
+  await waitSaved(page);
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem('trappe.last_opened')));
+  const raw = await context.newPage();
+  await raw.goto(env.base + '/favicon.svg');
+  const parts = (mutate) => raw.evaluate(([id, mutate]) => new Promise((ok) => {
+    const open = indexedDB.open('trappe');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('parts', 'readwrite');
+      const store = tx.objectStore('parts');
+      const r = store.get(`${id}|head`);
+      r.onsuccess = () => {
+        if (mutate) store.put(r.result.replace(/"version":\s*1\b/, '"version":2'), `${id}|head`);
+        tx.oncomplete = () => { open.result.close(); ok(r.result); };
+      };
+    };
+  }), [id, mutate]);
+  await parts(true);
+  const newer = await parts(false);
+  assert.match(newer, /"version":2/);
+  await page.reload();
+  await page.getByRole('heading', { name: /Et gemt arbejdsområde kan ikke læses/ }).waitFor();
+  await page.getByText(/formatversion 2 af en nyere Trappe/).waitFor();
+  // Edits elsewhere and time passing never write over it.
+  await page.waitForTimeout(1500);
+  assert.equal(await parts(false), newer, 'never overwritten');
+  await context.close();
+});
+
 test('two tabs: a rename in one shows in the other', async () => {
   const { page: a, context } = await openPage(env, '/');
   await openExample(a, KOEGE);

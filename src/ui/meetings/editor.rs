@@ -9,6 +9,7 @@ use super::{
     plan_items, templates, AreaHeader, MeetingNotFound, BASE,
 };
 use crate::app::{session, use_app, Part};
+use crate::browser::address::at;
 use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::dates::{parse_time, time_field};
@@ -423,7 +424,7 @@ fn MeetingTools(draft: Draft, save: Callback<()>) -> impl IntoView {
     });
     view! {
         <div class="button-row meet-tools no-print" role="group" aria-label=txt::TOOLS_LABEL>
-            <a class="button secondary" href=format!("{}/referat", meeting_path(id))>{txt::PRINT_MINUTES}</a>
+            <a class="button secondary" href=at(&format!("{}/referat", meeting_path(id)))>{txt::PRINT_MINUTES}</a>
             <button type="button" class="button secondary" on:click=duplicate>{txt::DUPLICATE}</button>
             <Show when=move || open.get()>
                 <button type="button" class="button secondary" on:click=mark>{txt::MARK_FOLLOWED_UP}</button>

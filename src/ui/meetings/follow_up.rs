@@ -3,6 +3,7 @@
 
 use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{session, use_app, Part};
+use crate::browser::address::at;
 use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::{due_list, mark_followed_up, DueKind};
@@ -77,7 +78,7 @@ pub fn FollowUpView() -> impl IntoView {
             <h2 id="due-soon" tabindex="-1">{move || txt::soon_heading(soon.with(|o| o.len()), soon_days.get())}</h2>
             <DueTable rows=soon empty=txt::NOTHING_SOON caption=txt::SOON_CAPTION/>
         </section>
-        <p><a href=format!("{BASE}/indstillinger")>{txt::CHANGE_RULES}</a></p>
+        <p><a href=at(&format!("{BASE}/indstillinger"))>{txt::CHANGE_RULES}</a></p>
     }
 }
 
@@ -161,7 +162,7 @@ fn DueRowView(row: DueRow) -> impl IntoView {
                 <span class=if row.overdue { "tag tag-warning" } else { "tag" }>{txt::due_relative(row.due, today)}</span>
             </td>
             <td>{what}</td>
-            <td><a href=meeting_path(meeting_id)>{row.meeting_label.clone()}</a></td>
+            <td><a href=at(&meeting_path(meeting_id))>{row.meeting_label.clone()}</a></td>
             <td>
                 <button type="button" class="button secondary small" on:click=act>
                     {button_label}<span class="visually-hidden">{context}</span>

@@ -4,6 +4,7 @@
 use super::fields::described_by;
 use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{use_app, Part};
+use crate::browser::address::at;
 use crate::browser::{files, today};
 use crate::model::dates::{date_field, parse_date};
 use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
@@ -140,7 +141,7 @@ pub fn MeetingList() -> impl IntoView {
         <AreaHeader title=txt::AREA_TITLE/>
         <p class="lead">{txt::LIST_LEAD}</p>
         <div class="button-row">
-            <a class="button" href=format!("{BASE}/ny")>{txt::NEW_MEETING}</a>
+            <a class="button" href=at(&format!("{BASE}/ny"))>{txt::NEW_MEETING}</a>
         </div>
         <DueSummary/>
         <Filters filter=filter set_filter=set_filter oldest_first=oldest_first page=page/>
@@ -203,12 +204,12 @@ fn MeetingRow(row: Row) -> impl IntoView {
     view! {
         <tr>
             <td class="nowrap">{when}</td>
-            <th scope="row"><a href=meeting_path(row.id)>{case.clone()}</a></th>
+            <th scope="row"><a href=at(&meeting_path(row.id))>{case.clone()}</a></th>
             <td>{row.type_label.clone()}</td>
             <td><span class=format!("status-tag status-{}", status_class(row.status))>{text::meeting_status(row.status)}</span></td>
             <td class="num">{txt::open_of_total(row.open, row.actions)}</td>
             <td>{next}</td>
-            <td><a href=format!("{}/referat", meeting_path(row.id))>{txt::MINUTES_LINK}<span class="visually-hidden">{format!(" {case}")}</span></a></td>
+            <td><a href=at(&format!("{}/referat", meeting_path(row.id)))>{txt::MINUTES_LINK}<span class="visually-hidden">{format!(" {case}")}</span></a></td>
         </tr>
     }
 }
@@ -238,7 +239,7 @@ fn DueSummary() -> impl IntoView {
         <Show when=move || counts.with(|(a, b)| a + b > 0)>
             <p class="due-summary">
                 {move || { let (o, s) = counts.get(); txt::due_summary(o, s) }}" "
-                <a href=format!("{BASE}/opfoelgning")>{txt::SEE_FOLLOW_UP}</a>
+                <a href=at(&format!("{BASE}/opfoelgning"))>{txt::SEE_FOLLOW_UP}</a>
             </p>
         </Show>
     }

@@ -3,6 +3,7 @@
 
 use super::{meeting_by_id, meeting_path, MeetingNotFound};
 use crate::app::use_app;
+use crate::browser::address::at;
 use crate::browser::today;
 use crate::model::follow_up::{next_follow_up, StepLookup};
 use crate::model::{Id, Meeting, MinutesKind, ParticipantRole};
@@ -98,7 +99,7 @@ fn Minutes(p: Prepared) -> impl IntoView {
         <style>{MINUTES_PAGE}</style>
         <div class="minutes-actions no-print">
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{txt::PRINT}</button>
-            <a class="button secondary" href=meeting_path(m.id)>{txt::BACK_TO_MEETING}</a>
+            <a class="button secondary" href=at(&meeting_path(m.id))>{txt::BACK_TO_MEETING}</a>
         </div>
         <article class="minutes" aria-labelledby="meet-title">
             <header class="minutes-head">

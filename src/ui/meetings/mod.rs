@@ -18,6 +18,7 @@ mod templates;
 use super::common::WithWorkspace;
 use super::record_page;
 use crate::app::{session, use_app};
+use crate::browser::address::at;
 use crate::model::{Id, Meeting, MeetingTemplate, Workspace};
 use crate::text::meetings as txt;
 use leptos::prelude::*;
@@ -75,11 +76,11 @@ fn SubNav() -> impl IntoView {
         <div class="meet-toolbar no-print">
             <nav class="meet-subnav" aria-label=txt::SUBNAV_LABEL>
                 <ul>
-                    <li><A href=BASE exact=true>{txt::SUBNAV_LIST}</A></li>
-                    <li><A href=format!("{BASE}/opfoelgning") exact=true>{txt::SUBNAV_FOLLOW_UP}</A></li>
-                    <li><A href=format!("{BASE}/statistik") exact=true>{txt::SUBNAV_STATS}</A></li>
-                    <li><A href=format!("{BASE}/skabeloner") exact=true>{txt::SUBNAV_TEMPLATES}</A></li>
-                    <li><A href=format!("{BASE}/indstillinger") exact=true>{txt::SUBNAV_SETTINGS}</A></li>
+                    <li><A href=at(BASE) exact=true>{txt::SUBNAV_LIST}</A></li>
+                    <li><A href=at(&format!("{BASE}/opfoelgning")) exact=true>{txt::SUBNAV_FOLLOW_UP}</A></li>
+                    <li><A href=at(&format!("{BASE}/statistik")) exact=true>{txt::SUBNAV_STATS}</A></li>
+                    <li><A href=at(&format!("{BASE}/skabeloner")) exact=true>{txt::SUBNAV_TEMPLATES}</A></li>
+                    <li><A href=at(&format!("{BASE}/indstillinger")) exact=true>{txt::SUBNAV_SETTINGS}</A></li>
                 </ul>
             </nav>
             <div class="meet-undo" role="group" aria-label=txt::UNDO_GROUP>
@@ -112,7 +113,7 @@ fn MeetingNotFound() -> impl IntoView {
         <AreaHeader title=txt::NOT_FOUND_TITLE/>
         <div class="notice">
             <p>{txt::NOT_FOUND_TEXT}</p>
-            <p><a href=BASE>{txt::BACK_TO_LIST}</a></p>
+            <p><a href=at(BASE)>{txt::BACK_TO_LIST}</a></p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{all_templates, AreaHeader, BASE};
 use crate::app::{session, use_app, Part};
+use crate::browser::address::at;
 use crate::model::commands::Command;
 use crate::model::record::RecordKind;
 use crate::model::templates::is_built_in;
@@ -26,7 +27,7 @@ pub fn TemplateChooser() -> impl IntoView {
     view! {
         <p class="lead">{txt::CHOOSE_TEMPLATE}</p>
         <TemplateCards manage=false/>
-        <p><a class="button secondary" href=format!("{BASE}/ny?skabelon={}", txt::NO_TEMPLATE_KEY)>{txt::BLANK_MEETING}</a></p>
+        <p><a class="button secondary" href=at(&format!("{BASE}/ny?skabelon={}", txt::NO_TEMPLATE_KEY))>{txt::BLANK_MEETING}</a></p>
     }
 }
 
@@ -73,7 +74,7 @@ fn TemplateCard(template: MeetingTemplate, manage: bool) -> impl IntoView {
             })}
             {template.uses_safety_scale.then(|| view! { <p>{txt::USES_SCALE}</p> })}
             <div class="button-row">
-                <a class="button" href=format!("{BASE}/ny?skabelon={id}")>
+                <a class="button" href=at(&format!("{BASE}/ny?skabelon={id}"))>
                     {txt::NEW_FROM_TEMPLATE}<span class="visually-hidden">{format!(" {name}")}</span>
                 </a>
                 {(manage && own).then(|| view! {

@@ -12,6 +12,7 @@ pub use colleague::ColleagueComparison;
 
 use super::common::WithWorkspace;
 use crate::app::{session, use_app, Part};
+use crate::browser::address::at;
 use crate::model::commands::Command;
 use crate::model::merge::Setting;
 use crate::text::ui as t;
@@ -38,7 +39,7 @@ fn OverviewBody() -> impl IntoView {
                 <h1>"Overblik: "{name}</h1>
                 <p class="lead">"Kommunens nøgletal på én side: flytter vægten på trappen sig nedad, og gør vi det, vi har lovet?"</p>
             </div>
-            <a class="button" href="/overblik/udskriv">"Udskriv til udvalget"</a>
+            <a class="button" href=at("/overblik/udskriv")>"Udskriv til udvalget"</a>
         </div>
         <sections::Summary data=data/>
         <sections::Notices data=data/>
@@ -49,7 +50,7 @@ fn OverviewBody() -> impl IntoView {
         <sections::PlanSection data=data/>
         <ColleagueComparison/>
         <WorkspaceInfoForm/>
-        <p><a href="/data">"Eksportér, importér og administrér arbejdsområder på siden Data."</a></p>
+        <p><a href=at("/data")>"Eksportér, importér og administrér arbejdsområder på siden Data."</a></p>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::figures::{overview_data, OverviewData};
 use super::spend_chart::SpendChart;
+use crate::browser::address::at;
 use crate::model::InitiativeStatus;
 use crate::text::{self, overview as to};
 use leptos::prelude::*;
@@ -96,7 +97,7 @@ pub fn OverviewPrint() -> impl IntoView {
         <div class="print-view overview-print">
             <style>"@page { size: A4 portrait; margin: 12mm; }"</style>
             <div class="print-actions no-print">
-                <a class="button secondary" href="/overblik">"Tilbage til Overblik"</a>
+                <a class="button secondary" href=at("/overblik")>"Tilbage til Overblik"</a>
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
                 <p class="form-hint">"Udskrives på én A4-side i stående format. Vælg »Gem som PDF« i udskriftsdialogen for at få en PDF."</p>
             </div>

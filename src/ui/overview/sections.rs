@@ -4,6 +4,7 @@
 use super::figures::{download_csv, OverviewData};
 use super::spend_chart::SpendChart;
 use crate::app::use_app;
+use crate::browser::address::at;
 use crate::model::key_figures::plan::Track;
 use crate::model::key_figures::series::Point;
 use crate::model::{InitiativeStatus, StepCategory};
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 #[component]
 fn Source(text: &'static str, href: &'static str, link: &'static str) -> impl IntoView {
     view! {
-        <p class="figure-source">{text}" "<a href=href>{link}</a></p>
+        <p class="figure-source">{text}" "<a href=at(href)>{link}</a></p>
     }
 }
 
@@ -70,7 +71,7 @@ pub fn Notices(data: Memo<Option<OverviewData>>) -> impl IntoView {
                 <h2 id="ov-missing">{to::TITLE_MISSING}</h2>
                 <ul data-testid="notices">
                     {move || items().into_iter().map(|(t, href, link)| view! {
-                        <li>{t}" "<a href=href>{link}</a></li>
+                        <li>{t}" "<a href=at(href)>{link}</a></li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -355,7 +356,7 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                         <li class="stat"><span class="stat-value" data-testid="overdue-follow-ups">{m.overdue_follow_ups}</span><span class="stat-label">"opfølgninger er forsinkede"</span></li>
                         <li class="stat"><span class="stat-value" data-testid="open-actions">{m.open_action_items}</span><span class="stat-label">{format!("handlinger ikke udført, heraf {} efter fristen", m.overdue_action_items)}</span></li>
                     </ul>
-                    <p><a href="/netvaerksmoeder/opfoelgning">"Se opfølgningerne"</a>" · "<a href="/netvaerksmoeder/statistik">"Se møder pr. måned som diagram"</a></p>
+                    <p><a href=at("/netvaerksmoeder/opfoelgning")>"Se opfølgningerne"</a>" · "<a href=at("/netvaerksmoeder/statistik")>"Se møder pr. måned som diagram"</a></p>
                     <details class="table-details">
                         <summary>"Møder holdt pr. måned som tabel"</summary>
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-months-caption">

@@ -6,6 +6,7 @@ use super::{
     author_signal, commit, filter_signal, focus_later, today, with_plan, OverdueFlag, StaleFlag,
 };
 use crate::app::{use_app, AppState};
+use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{is_stale, neighbour_status};
 use crate::model::{Id, InitiativeStatus};
@@ -209,7 +210,7 @@ fn BoardCard(c: Card, announce: RwSignal<String>, stale_days: Memo<u32>) -> impl
                 }
             }>
             <h3 class="plan-card-title" id=title_id.clone()>
-                <a href=format!("/handleplan/{id}")>{super::wrap_after_slash(&c.label)}</a>
+                <a href=at(&format!("/handleplan/{id}"))>{super::wrap_after_slash(&c.label)}</a>
             </h3>
             <p class="plan-card-meta">
                 <span class="visually-hidden">"Status: "{text::initiative_status(status)}". "</span>

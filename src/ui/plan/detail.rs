@@ -7,6 +7,7 @@ use super::{
     with_plan_untracked, FormError, OverdueFlag, StaleFlag, StatusTag,
 };
 use crate::app::{use_app, Part};
+use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{
     is_stale, ordered_ids, parse_date, sorted_goals, sorted_tracks, PlanField,
@@ -65,7 +66,7 @@ pub(crate) fn InitiativeDetail(id: Id) -> impl IntoView {
     view! {
         <Show when=move || exists.get() fallback=|| view! {
             <h1>"Initiativet findes ikke"</h1>
-            <p>"Det kan være slettet. "<a href="/handleplan">"Gå til listen over initiativer."</a></p>
+            <p>"Det kan være slettet. "<a href=at("/handleplan")>"Gå til listen over initiativer."</a></p>
         }>
             <DetailBody id=id/>
         </Show>
@@ -201,7 +202,7 @@ fn DetailBody(id: Id) -> impl IntoView {
     });
     view! {
         {move || head.get().map(|h| view! {
-            <p class="plan-breadcrumb no-print"><a href="/handleplan">"Handleplan"</a>" › "{h.label.clone()}</p>
+            <p class="plan-breadcrumb no-print"><a href=at("/handleplan")>"Handleplan"</a>" › "{h.label.clone()}</p>
             <h1>{h.label.clone()}</h1>
             <p class="plan-detail-status">
                 <StatusTag status=h.status/>
@@ -214,7 +215,7 @@ fn DetailBody(id: Id) -> impl IntoView {
                 {(!h.indicators.is_empty()).then(|| view! {
                     <dt>"Indikatorer"</dt>
                     <dd>{h.indicators.iter().map(|(iid, name)| view! {
-                        <a href=format!("/handleplan/indikatorer#indikator-{iid}")>{name.clone()}</a>" "
+                        <a href=at(&format!("/handleplan/indikatorer#indikator-{iid}"))>{name.clone()}</a>" "
                     }).collect_view()}</dd>
                 })}
             </dl>

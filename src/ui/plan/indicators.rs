@@ -4,6 +4,7 @@
 use super::fields::{Field, GeneralError, SelectField};
 use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
 use crate::app::use_app;
+use crate::browser::address::at;
 use crate::model::plan_ops::{
     measurements_in_order, ordered_ids, parse_date, parse_decimal, sorted_goals, value_warning,
     values_before_baseline, MeasurementRow, PlanField, ValueWarning,
@@ -78,7 +79,7 @@ fn IndicatorCard(id: Id) -> impl IntoView {
                         <dt>"Mål"</dt><dd>{value_text(i.target, &i.unit, i.target_date)}</dd>
                         <dt>"Fremdrift"</dt><dd>{tp::progress(crate::model::plan_ops::progress(&i, None))}</dd>
                         {goal.map(|g| view! { <dt>"Politisk mål"</dt><dd>{g}</dd> })}
-                        {ini.map(|(iid, l)| view! { <dt>"Initiativ"</dt><dd><a href=format!("/handleplan/{iid}")>{l}</a></dd> })}
+                        {ini.map(|(iid, l)| view! { <dt>"Initiativ"</dt><dd><a href=at(&format!("/handleplan/{iid}"))>{l}</a></dd> })}
                     </dl>
                     <p class="plan-indicator-summary">{summary.clone()}</p>
                 </div>

@@ -2,6 +2,7 @@
 
 use super::{filter_signal, today, with_plan, OverdueFlag, StaleFlag, StatusTag};
 use crate::app::use_app;
+use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{
     distinct_committees, distinct_owners, filter, group_initiatives, is_stale, last_note_date,
@@ -102,7 +103,7 @@ pub(crate) fn ListView() -> impl IntoView {
             })
         }}
         <div class="button-row no-print">
-            <a class="button" href="/handleplan/ny">"Nyt initiativ"</a>
+            <a class="button" href=at("/handleplan/ny")>"Nyt initiativ"</a>
             <ExportButtons/>
         </div>
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
@@ -172,7 +173,7 @@ fn ListRow(r: Row, stale_days: Memo<u32>) -> impl IntoView {
             <td class="col-number">{r.number.clone()}</td>
             <td class=indent>
                 {(r.depth > 0).then(|| view! { <span class="visually-hidden">"Delinitiativ: "</span><span aria-hidden="true">"↳ "</span> })}
-                <a href=href>{super::wrap_after_slash(&r.title)}</a>
+                <a href=at(&href)>{super::wrap_after_slash(&r.title)}</a>
             </td>
             <td>{r.owner.clone()}</td>
             <td>{r.committee.clone()}</td>

@@ -16,6 +16,7 @@ mod timeline;
 use super::common::WithWorkspace;
 use super::record_page;
 use crate::app::{session, AppState};
+use crate::browser::address::at;
 use crate::model::commands::Command;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
 use crate::model::{ActionPlan, InitiativeStatus};
@@ -182,7 +183,7 @@ fn SubNav() -> impl IntoView {
             <nav class="plan-tabs" aria-label=tp::SUBNAV_LABEL>
                 <ul>
                     {tabs.into_iter().map(|(href, label)| view! {
-                        <li><A href=href exact=true>{label}</A></li>
+                        <li><A href=at(href) exact=true>{label}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>

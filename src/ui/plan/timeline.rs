@@ -4,6 +4,7 @@
 use super::fields::{Field, GeneralError};
 use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
 use crate::app::use_app;
+use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
 use crate::model::plan_ops::{ordered_ids, parse_date, timeline, PlanField, TimelinePhase};
 use crate::model::{Id, TimelineRow};
@@ -280,7 +281,7 @@ fn InitiativeSpans() -> impl IntoView {
                 <tbody>
                     <For each=move || spans.get() key=|s| (s.id, s.start, s.deadline, s.state, s.label.clone()) let:s>
                         <tr>
-                            <th scope="row"><a href=format!("/handleplan/{}", s.id)>{super::wrap_after_slash(&s.label)}</a></th>
+                            <th scope="row"><a href=at(&format!("/handleplan/{}", s.id))>{super::wrap_after_slash(&s.label)}</a></th>
                             <td>{span_text(&s)}</td>
                             <td class="plan-span-state"><span aria-hidden="true">{tp::deadline_icon(s.state)}" "</span>{tp::deadline_state(s.state)}</td>
                             <td class="plan-span-col">

@@ -4,6 +4,7 @@
 
 use super::ctx::{measurement_options, parse_id, use_ctx};
 use super::export;
+use crate::browser::address::at;
 use crate::model::staircase_figures::{
     max_children, measurement_figures, totals, wrap_words, StepFigures,
 };
@@ -77,14 +78,14 @@ pub fn ChartSection() -> impl IntoView {
                 q.push_str(&format!("&b={b}"));
             }
         }
-        format!("/trappe/udskriv{q}")
+        at(&format!("/trappe/udskriv{q}"))
     };
     view! {
         <section aria-labelledby="chart-title-h" class="chart-section">
             <h2 id="chart-title-h">"Diagram"</h2>
             <Show when=move || !options.with(|o| o.is_empty())
                 fallback=|| view! {
-                    <div class="notice"><p>"Diagrammet viser børn og udgifter pr. trin for en måling. Opret en måling under "<a href="/trappe/maalinger">"Målinger"</a>"."</p></div>
+                    <div class="notice"><p>"Diagrammet viser børn og udgifter pr. trin for en måling. Opret en måling under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p></div>
                 }>
                 <div class="chart-controls no-print">
                     <div class="filter-field">

@@ -2,6 +2,7 @@
 //! shares, and one plain sentence.
 
 use super::ctx::{measurement_options, parse_id, use_ctx};
+use crate::browser::address::at;
 use crate::model::staircase_figures::{caseload, compare, Comparison};
 use crate::model::Id;
 use crate::text::{self, staircase as ts};
@@ -62,7 +63,7 @@ pub fn CompareView() -> impl IntoView {
         <section aria-labelledby="cmp-title">
             <h2 id="cmp-title">"Sammenlign to målinger"</h2>
             <Show when=move || enough.get()
-                fallback=|| view! { <p>"Der skal være mindst to målinger for at sammenligne. Opret dem under "<a href="/trappe/maalinger">"Målinger"</a>"."</p> }>
+                fallback=|| view! { <p>"Der skal være mindst to målinger for at sammenligne. Opret dem under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p> }>
                 <div class="chart-controls">
                     <MeasurementSelect id="cmp-a" label="Fra (fx baseline)" value=a set=want_a/>
                     <MeasurementSelect id="cmp-b" label="Til (fx mål eller ny måling)" value=b set=want_b/>

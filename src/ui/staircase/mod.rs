@@ -19,6 +19,7 @@ mod whatif;
 
 use super::common::{set_title, WithWorkspace};
 use crate::app::{session, use_app};
+use crate::browser::address::at;
 use ctx::Ctx;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, A};
@@ -120,9 +121,9 @@ fn SubNav() -> impl IntoView {
     view! {
         <nav class="stair-subnav no-print" aria-label="Trappens visninger">
             <ul>
-                <li><A href="/trappe" exact=true>"Trappe og diagram"</A></li>
-                <li><A href="/trappe/maalinger" exact=true>"Målinger"</A></li>
-                <li><A href="/trappe/sammenlign" exact=true>"Sammenlign og hvad nu hvis"</A></li>
+                <li><A href=at("/trappe") exact=true>"Trappe og diagram"</A></li>
+                <li><A href=at("/trappe/maalinger") exact=true>"Målinger"</A></li>
+                <li><A href=at("/trappe/sammenlign") exact=true>"Sammenlign og hvad nu hvis"</A></li>
             </ul>
         </nav>
     }

@@ -2,6 +2,7 @@
 
 use super::chart::{chart_data, FiguresTable, StairChart};
 use super::ctx::{measurement_options, parse_id, use_ctx};
+use crate::browser::address::at;
 use crate::model::staircase_figures::compare;
 use crate::text::{self, staircase as ts};
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub fn PrintView() -> impl IntoView {
             // Only while this view is shown, so other pages keep their own paper orientation.
             <style>"@page { size: A4 landscape; margin: 12mm; }"</style>
             <div class="print-actions no-print">
-                <a class="button secondary" href="/trappe">"Tilbage til trappen"</a>
+                <a class="button secondary" href=at("/trappe")>"Tilbage til trappen"</a>
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
                 <p class="form-hint">"Udskrives på A4 i liggende format. Vælg »Gem som PDF« i udskriftsdialogen for at få en PDF."</p>
             </div>
@@ -50,7 +51,7 @@ pub fn PrintView() -> impl IntoView {
                 <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
             </header>
             <Show when=move || has_measurements.get()
-                fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href="/trappe/maalinger">"Målinger"</a>"."</p> }>
+                fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p> }>
                 {move || summary().map(|s| view! { <p class="summary">{s}</p> })}
                 <div class="chart-box print-chart">
                     <StairChart data=data svg_id="trappe-udskrift-diagram" large=false/>
