@@ -9,6 +9,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 // Bundle: raw and gzip per kind.
 for (const file of readdirSync(dist)) {
+  if (file === 'trappe.html') continue;
   const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') && file !== 'sw.js' ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
   if (!kind) continue;
   const bytes = readFileSync(dist + file);
@@ -31,6 +32,20 @@ for (let i = 0; i < 5; i++) {
   await context.close();
 }
 results.timings_ms.first_render = median(firstRender);
+
+// The single file, trappe.html: its size, and its first render opened from disk (file://), same way.
+const sizes = JSON.parse(readFileSync(dist + 'sizes.json', 'utf8'));
+results.single_file = sizes.files['trappe.html'];
+const fileRender = [];
+for (let i = 0; i < 5; i++) {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'da-DK' });
+  const page = await context.newPage();
+  await page.goto(`file://${dist}trappe.html`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  fileRender.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+results.timings_ms.first_render_single_file = median(fileRender);
 
 // Large workspace: import (parse + validate), store, reload, export, save after an edit.
 const file = new URL('../bench-results/bench-workspace.json', import.meta.url).pathname;
@@ -210,6 +225,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log('\nTrappe benchmark', results.date);
 for (const [k, v] of Object.entries(results.bundle)) if (typeof v === 'object') console.log(`  ${k.padEnd(6)} ${kb(v.raw).padStart(10)} raw  ${kb(v.gzip).padStart(10)} gzip`);
 console.log(`  total gzip ${kb(results.bundle.total_gzip)} (target ≤ 250 KB)`);
+console.log(`  trappe.html ${kb(results.single_file.raw)} raw, ${kb(results.single_file.gzip)} gzip, ${kb(results.single_file.br)} brotli`);
 console.log(`  generated workspace ${(results.workspace_bytes / 1e6).toFixed(1)} MB`);
 for (const [k, v] of Object.entries(results.timings_ms)) console.log(`  ${k.padEnd(24)} ${v == null ? 'n/a' : v.toFixed(1).padStart(8) + ' ms'}`);
 console.log(`  key figures computed ${results.overview_key_figures_computations} times on Overblik (menu and 3 edits)`);

@@ -4,6 +4,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 mkdir -p bench-results
-trunk build --release --offline
+bash scripts/build.sh
 cargo run --quiet --release --example generate_workspace -- bench-results/bench-workspace.json
 node scripts/bench.mjs "$@"

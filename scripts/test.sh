@@ -23,7 +23,7 @@ step "wasm-bindgen tests in headless Chromium: storage edge"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web_storage
 
 step "release build"
-trunk build --release --offline
+bash scripts/build.sh
 
 step "end-to-end tests in Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,106 @@
+// After `trunk build`: turns dist/ into what is shipped (see README, "For IT").
+//   1. The page's Content-Security-Policy allows exactly the inline scripts the build made (their
+//      SHA-256 hashes replace 'unsafe-inline'), so a script injected into the page does not run.
+//   2. The service worker gets this build's version, so a new build is picked up as an update.
+//   3. dist/trappe.html: the whole app in one file that opens from disk with no server.
+//   4. Pre-compressed twins (.br, .gz) of every text and wasm file, for servers that send them as they are.
+// Usage: node scripts/package.mjs [dist]
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const read = (name) => readFileSync(join(dist, name));
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+
+/** The hashes of every inline script that runs (not data blocks such as type="application/octet-stream"). */
+function scriptHashes(html) {
+  return [...html.matchAll(INLINE_SCRIPT)]
+    .filter((m) => !/type="(?!module|text\/javascript)[^"]*"/.test(m[1]))
+    .map((m) => sha256(m[2]));
+}
+
+function withCsp(html, policy) {
+  const meta = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/;
+  if (!meta.test(html)) throw new Error('index.html has no Content-Security-Policy');
+  return html.replace(meta, (_, a, _old, c) => `${a}${policy}${c}`);
+}
+
+function hashedPolicy(html, current) {
+  const hashes = scriptHashes(html).join(' ');
+  return current.replace(/script-src ([^;]*)/, (_, list) =>
+    `script-src ${list.split(/\s+/).filter((s) => s !== "'unsafe-inline'" && !s.startsWith("'sha256-")).concat(hashes).join(' ')}`);
+}
+
+// 1. The hosted page: hash its inline scripts (the start script and trunk's loader).
+const indexHtml = read('index.html').toString();
+const policy = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+const hostedHtml = withCsp(indexHtml, hashedPolicy(indexHtml, policy));
+writeFileSync(join(dist, 'index.html'), hostedHtml);
+
+// 2. The build's version: the page names every hashed asset, so its hash changes with any of them.
+const version = createHash('sha256').update(hostedHtml).digest('hex').slice(0, 16);
+const sw = read('sw.js').toString();
+if (!sw.includes("const VERSION = 'dev';")) throw new Error('sw.js: no VERSION line');
+writeFileSync(join(dist, 'sw.js'), sw.replace("const VERSION = 'dev';", `const VERSION = '${version}';`));
+
+// 3. One file. Styles and icon inline, the wasm as base64 in a data block, the JS glue inline as a module.
+function singleFile(html) {
+  let out = html;
+  const loader = [...out.matchAll(INLINE_SCRIPT)].find((m) => /type="module"/.test(m[1]) && /import init/.test(m[2]));
+  if (!loader) throw new Error('index.html: no trunk loader found');
+  const jsName = loader[2].match(/from '\.\/([^']+\.js)'/)[1];
+  const wasmName = loader[2].match(/module_or_path: '\.\/([^']+\.wasm)'/)[1];
+  const glue = read(jsName).toString();
+  if (/^import /m.test(glue)) throw new Error(`${jsName} imports other files (snippets): inline them too`);
+  // An inline module cannot export: the glue's exports become plain declarations.
+  const plain = glue
+    .replace(/^export \{[^}]*\};?$/gm, '')
+    .replace(/^export default [^;]+;$/gm, '')
+    .replace(/^export (async function|function|class|const|let) /gm, '$1 ');
+  const wasm = read(wasmName).toString('base64');
+  const start = `
+const text = document.getElementById('trappe-wasm').textContent;
+const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+`;
+  out = out.replace(loader[0], () =>
+    `<script type="application/octet-stream" id="trappe-wasm">${wasm}</script>\n<script type="module">${plain}\n${start}</script>`);
+  out = out.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, css) => `<style>${read(css)}</style>`);
+  out = out.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, '');
+  out = out.replace(/<link rel="icon" href="favicon\.svg"[^>]*>/,
+    `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
+  if (/(?:href|src)="\.?\/?[\w-]+\.(?:js|wasm|css|svg|png|webmanifest)"/.test(out)) throw new Error('trappe.html still names a file beside it');
+  // No server: nothing to connect to, no 'self' to trust, only what is in the file.
+  const filePolicy = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  return withCsp(out, hashedPolicy(out, filePolicy));
+}
+writeFileSync(join(dist, 'trappe.html'), singleFile(hostedHtml));
+
+// 4. Pre-compressed twins, made last so they match the final files.
+const COMPRESS = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
+const sizes = {};
+for (const name of readdirSync(dist)) {
+  const path = join(dist, name);
+  if (/\.(br|gz)$/.test(name)) { unlinkSync(path); continue; }
+}
+for (const name of readdirSync(dist)) {
+  const path = join(dist, name);
+  if (!statSync(path).isFile() || !COMPRESS.has(extname(name))) continue;
+  const body = readFileSync(path);
+  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  const gz = gzipSync(body, { level: 9 });
+  writeFileSync(`${path}.br`, br);
+  writeFileSync(`${path}.gz`, gz);
+  sizes[name] = { raw: body.length, gzip: gz.length, br: br.length };
+}
+writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ version, files: sizes }, null, 2));
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const app = Object.entries(sizes).filter(([n]) => n !== 'trappe.html' && !n.endsWith('.json'));
+const sum = (k) => app.reduce((s, [, v]) => s + v[k], 0);
+console.log(`[package] version ${version}; hosted app ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('br'))} brotli`);
+const one = sizes['trappe.html'];
+console.log(`[package] dist/trappe.html ${kb(one.raw)} raw, ${kb(one.gzip)} gzip, ${kb(one.br)} brotli`);
