@@ -99,3 +99,28 @@ test('opened from disk: start, every screen, reload on a route, back, data kept'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('opened from disk where the browser refuses storage for files: told plainly, work goes on and is saved to a file', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'da-DK', acceptDownloads: true });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.getByText(/Trappe er åbnet som en fil fra din computer, og denne browser tillader ikke/).waitFor();
+  await page.getByRole('button', { name: `Åbn eksemplet ${KOEGE}` }).click();
+  await h1(page, `Overblik: ${KOEGE}`);
+  await page.getByLabel('Navn', { exact: true }).fill('Kun i hukommelsen');
+  await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+  await h1(page, 'Overblik: Kun i hukommelsen');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download dine ændringer som fil' }).first().click(),
+  ]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.workspace.name, 'Kun i hukommelsen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
