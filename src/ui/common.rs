@@ -5,8 +5,8 @@ use crate::browser::address::at;
 use crate::text::ui as t;
 use leptos::prelude::*;
 
-/// The route's path and query within the app (`/netvaerksmoeder/ny?skabelon=…`, without the app's base), from the router, which knows the new
-/// route before the address bar does. Tracked when called in a reactive scope.
+/// The route's path and query within the app (`/netvaerksmoeder/ny?skabelon=…`, without the app's base),
+/// from the router, which knows the new route before the address bar does. Tracked in a reactive scope.
 pub fn here() -> String {
     let l = leptos_router::hooks::use_location();
     let search = l.search.get();
