@@ -212,11 +212,15 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
         }
         spawn_local(async move {
             match session::rename(app, id, name).await {
+                // The new name redraws the row (its key holds the name), which drops this form: it may be
+                // gone by now, and a panic here would leave the app's task queue broken.
                 Ok(()) => {
                     app.info("Navnet er ændret.");
-                    done.run(());
+                    let _ = done.try_run(());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    let _ = error.try_set(Some(e));
+                }
             }
         });
     };
