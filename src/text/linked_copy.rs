@@ -115,9 +115,13 @@ pub fn opened_copy(workspace: &str, file: &str) -> String {
     format!("«{workspace}» er åbnet fra filen «{file}» og gemt i browseren. Trappe holder filen opdateret igen.")
 }
 
-/// A file chosen on the start page that is not a workspace: the import's own reason after it.
+/// A file chosen on the start page that could not be opened: the import's own reason, naming the file once.
 pub fn not_opened(file: &str, reason: &str) -> String {
-    format!("«{file}» er ikke åbnet. {reason}")
+    if reason.contains(&format!("«{file}»")) {
+        format!("Kopien er ikke åbnet. {reason}")
+    } else {
+        format!("«{file}» er ikke åbnet. {reason}")
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +187,14 @@ mod tests {
         }
         assert!(failure(&WriteFailure::Missing, "a.json").contains("flyttet"));
         assert!(failure(&WriteFailure::DiskFull, "a.json").contains("plads"));
+        assert_eq!(
+            not_opened("a.json", "«a.json» er ikke indlæst. Filen er tom."),
+            "Kopien er ikke åbnet. «a.json» er ikke indlæst. Filen er tom."
+        );
+        assert_eq!(
+            not_opened("a.json", "Filen kunne ikke læses."),
+            "«a.json» er ikke åbnet. Filen kunne ikke læses."
+        );
         assert_eq!(
             permission_needed("a.json"),
             "Trappe skal have lov til at skrive til filen «a.json» igen."

@@ -30,6 +30,7 @@ pub fn DataPage() -> impl IntoView {
         <h1>"Data"</h1>
         <p class="lead">"Her styrer du dine arbejdsområder, deler dem som filer og ser, hvad browseren gemmer."</p>
         <ExportSection/>
+        <super::linked_copy::LinkedCopySection/>
         <WorkspaceList/>
         <ImportSection/>
         <super::set_aside::SetAsideSection/>
