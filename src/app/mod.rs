@@ -2,6 +2,7 @@
 //! `AppState` from context and call `session` functions; they never touch storage themselves.
 
 pub mod drafts;
+pub mod linked_copy;
 pub mod session;
 pub mod state;
 pub mod updates;

@@ -169,6 +169,7 @@ pub fn boot(app: AppState) {
     );
     // The listener lives as long as the page.
     on_visibility.forget();
+    super::linked_copy::boot(app);
 }
 
 pub async fn refresh_list(app: AppState) {

@@ -1,7 +1,9 @@
-//! Thin wrappers over browser APIs the app needs: files in and out, storage persistence and usage.
+//! Thin wrappers over browser APIs the app needs: files in and out, a linked file on disk (File System
+//! Access), storage persistence and usage.
 
 pub mod address;
 pub mod files;
+pub mod linked_file;
 pub mod perf;
 pub mod storage_info;
 

@@ -11,6 +11,7 @@
 pub mod indexed_db;
 #[cfg(target_arch = "wasm32")]
 pub mod journal_local;
+pub mod linked_copy;
 pub mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod settings;

@@ -31,6 +31,7 @@ pub fn DataPage() -> impl IntoView {
         <h1>"Data"</h1>
         <p class="lead">"Her styrer du dine arbejdsområder, deler dem som filer og ser, hvad browseren gemmer."</p>
         <ExportSection/>
+        <super::linked_copy::LinkedCopySection/>
         <WorkspaceList/>
         <ImportSection/>
         <super::set_aside::SetAsideSection/>
@@ -213,11 +214,15 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
         }
         spawn_local(async move {
             match session::rename(app, id, name).await {
+                // The new name redraws the row (its key holds the name), which drops this form: it may be
+                // gone by now, and a panic here would leave the app's task queue broken.
                 Ok(()) => {
                     app.info("Navnet er ændret.");
-                    done.run(());
+                    let _ = done.try_run(());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    let _ = error.try_set(Some(e));
+                }
             }
         });
     };
@@ -258,28 +263,9 @@ fn ImportSection() -> impl IntoView {
         pending.set(None);
         reading.set(true);
         spawn_local(async move {
-            let result = files::read_file(&file, MAX_FILE_BYTES).await;
+            let result = read_import_file(&file).await;
             reading.set(false);
-            let bytes = match result {
-                Ok(b) => b,
-                Err(files::ReadError::TooLarge(n)) => {
-                    error.set(Some(text::file::import_error(
-                        &file_format::ImportError::TooLarge {
-                            bytes: n,
-                            max: MAX_FILE_BYTES,
-                        },
-                    )));
-                    return;
-                }
-                Err(files::ReadError::Unreadable) => {
-                    error.set(Some(text::file::unreadable_file()));
-                    return;
-                }
-            };
-            perf::start("trappe-import-parse");
-            let parsed = read_workspace_file(&bytes);
-            perf::end("trappe-import-parse");
-            match parsed {
+            match result {
                 Ok(Imported {
                     workspace,
                     migrated_from,
@@ -290,10 +276,7 @@ fn ImportSection() -> impl IntoView {
                     migrated_from,
                     report,
                 })),
-                Err(e) => error.set(Some(format!(
-                    "«{file_name}» er ikke indlæst. {}",
-                    text::file::import_error(&e)
-                ))),
+                Err(e) => error.set(Some(e)),
             }
         });
     };
@@ -332,6 +315,34 @@ fn ImportSection() -> impl IntoView {
             {move || pending.get().map(|p| view! { <ImportPreview pending=p on_done=Callback::new(move |_| pending.set(None))/> })}
         </section>
     }
+}
+
+/// Reads a chosen file as every import does (here, and a copy opened on the start page): refused above the
+/// size limit before reading, then read whole and checked by `read_workspace_file`. The error is the
+/// message to show.
+pub async fn read_import_file(file: &web_sys::File) -> Result<Imported, String> {
+    let bytes = match files::read_file(file, MAX_FILE_BYTES).await {
+        Ok(b) => b,
+        Err(files::ReadError::TooLarge(n)) => {
+            return Err(text::file::import_error(
+                &file_format::ImportError::TooLarge {
+                    bytes: n,
+                    max: MAX_FILE_BYTES,
+                },
+            ))
+        }
+        Err(files::ReadError::Unreadable) => return Err(text::file::unreadable_file()),
+    };
+    perf::start("trappe-import-parse");
+    let parsed = read_workspace_file(&bytes);
+    perf::end("trappe-import-parse");
+    parsed.map_err(|e| {
+        format!(
+            "«{}» er ikke indlæst. {}",
+            file.name(),
+            text::file::import_error(&e)
+        )
+    })
 }
 
 /// How a read file goes in: beside the others, over one of them, or (when this browser holds the same

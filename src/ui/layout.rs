@@ -86,6 +86,7 @@ fn SaveStatus() -> impl IntoView {
             {move || elsewhere().map(|(label, path)| view! {
                 <A href=at(&path) attr:class="draft-link" attr:data-testid="draft-link">{format!("{}: {label}", t::GO_TO_DRAFT)}</A>
             })}
+            <super::linked_copy::LinkedCopyLine/>
         </div>
     }
 }
@@ -133,6 +134,7 @@ pub fn Banners() -> impl IntoView {
                     </div>
                 }
             })}
+            <super::linked_copy::LinkedCopyNotice/>
             {move || app.banner.get().map(|b| view! {
                 <div class=if b.is_error { "alert alert-error" } else { "alert alert-info" } role=if b.is_error { "alert" } else { "status" }>
                     <p>{b.text.clone()}</p>

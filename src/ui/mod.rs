@@ -7,6 +7,7 @@
 pub mod common;
 pub mod data;
 pub mod layout;
+pub mod linked_copy;
 pub mod meetings;
 pub mod overview;
 pub mod plan;

@@ -37,6 +37,7 @@ pub fn StartPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+        <super::linked_copy::OpenCopyOffer/>
         <section aria-labelledby="start-examples">
             <h2 id="start-examples">"Åbn et eksempel"</h2>
             <p>"Eksemplerne bygger på offentlige kommunale planer. Et eksempel åbnes som et nyt arbejdsområde, som du frit kan ændre."</p>
