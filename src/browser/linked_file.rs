@@ -21,6 +21,11 @@ use web_sys::{File, FileSystemFileHandle, FileSystemHandle, FileSystemWritableFi
 
 pub type Handle = FileSystemFileHandle;
 
+/// The link database's errors, as the text the caller shows or logs.
+fn described(e: impl std::fmt::Debug) -> String {
+    format!("{e:?}")
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// A `FileSystemHandle` seen through the File System Access methods web-sys keeps unstable.
@@ -226,7 +231,7 @@ async fn db() -> Result<Rc<Rexie>, String> {
             .add_object_store(ObjectStore::new(LINKS))
             .build()
             .await
-            .map_err(|e| format!("{e:?}"))?,
+            .map_err(described)?,
     );
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
@@ -271,13 +276,13 @@ pub async fn store(
     let db = db().await?;
     let tx = db
         .transaction(&[LINKS], TransactionMode::ReadWrite)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(described)?;
     tx.store(LINKS)
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(described)?
         .put(&value.into(), Some(&id.to_string().into()))
         .await
-        .map_err(|e| format!("{e:?}"))?;
-    tx.done().await.map_err(|e| format!("{e:?}"))?;
+        .map_err(described)?;
+    tx.done().await.map_err(described)?;
     Ok(())
 }
 
@@ -286,12 +291,12 @@ pub async fn remove(id: Id) -> Result<(), String> {
     let db = db().await?;
     let tx = db
         .transaction(&[LINKS], TransactionMode::ReadWrite)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(described)?;
     tx.store(LINKS)
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(described)?
         .delete(id.to_string().into())
         .await
-        .map_err(|e| format!("{e:?}"))?;
-    tx.done().await.map_err(|e| format!("{e:?}"))?;
+        .map_err(described)?;
+    tx.done().await.map_err(described)?;
     Ok(())
 }
