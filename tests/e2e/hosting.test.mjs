@@ -166,6 +166,12 @@ test('build N, data saved, build N+1 served: reload keeps the data and offers th
   await page.getByTestId('update-ready').waitFor({ timeout: 30000 });
   await page.getByText('Der er en ny version af Trappe klar').waitFor();
   assert.equal(await page.locator('meta[name="trappe-test-build"]').count(), 0);
+  // «Senere» puts it away; the waiting version is offered again on the next start.
+  await page.getByRole('button', { name: 'Senere' }).click();
+  assert.equal(await page.getByTestId('update-ready').count(), 0);
+  await page.reload();
+  await page.getByTestId('update-ready').waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('meta[name="trappe-test-build"]').count(), 0);
   // Not while a form holds a draft.
   await name.fill('Halvt skrevet');
   await page.getByRole('button', { name: 'Genindlæs nu' }).click();
