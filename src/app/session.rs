@@ -415,6 +415,8 @@ pub fn export_current(app: AppState) {
             file_format::file_name(ws, crate::browser::today()),
         )
     }) else {
+        // Pressed while the workspace is still opening: say so rather than do nothing.
+        app.error(t::NO_WORKSPACE);
         return;
     };
     if files::download(&name, "application/json", json.as_bytes()).is_err() {

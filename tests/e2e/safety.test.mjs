@@ -20,6 +20,8 @@ async function openIntervention(page, name) {
 async function exported(context) {
   const page = await context.newPage();
   await page.goto(env.base + '/data');
+  // The workspace must be open in this page before it can be exported.
+  await waitSaved(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Eksportér til fil' }).click(),
