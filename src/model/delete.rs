@@ -118,6 +118,7 @@ pub fn affected(ws: &Workspace, targets: &BTreeSet<RecordRef>) -> BTreeMap<Recor
 mod tests {
     use super::*;
     use crate::model::commands::History;
+    use crate::model::revision::cleared;
     use crate::model::validation::validate;
     use crate::model::*;
 
@@ -155,6 +156,7 @@ mod tests {
         assert!(ws.meetings[0].linked_step.is_none());
         assert!(ws.plan.initiatives[0].intervention_ids.is_empty());
         h.undo(&mut ws).unwrap();
+        let (ws, before) = (cleared(&ws), cleared(&before));
         assert_eq!(ws.meetings, before.meetings);
         assert_eq!(ws.plan, before.plan);
         assert_eq!(ws.staircase, before.staircase);

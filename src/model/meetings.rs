@@ -1,6 +1,7 @@
 //! Network meetings (netværksmøder): family group conferences, involving network meetings, interdisciplinary
 //! and Fælles Indsats meetings, follow-ups. Cases are pseudonymous: a case reference, never a CPR number.
 
+use super::revision::Revisions;
 use super::{new_id, now, Id};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -181,6 +182,9 @@ pub struct Meeting {
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Meeting {
@@ -212,6 +216,7 @@ impl Default for Meeting {
             notes: String::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -229,6 +234,9 @@ pub struct MeetingTemplate {
     pub uses_safety_scale: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for MeetingTemplate {
@@ -243,6 +251,7 @@ impl Default for MeetingTemplate {
             uses_safety_scale: false,
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }

@@ -21,7 +21,9 @@ pub struct FieldConflict {
 }
 
 /// `mine` with the fields that only `theirs` changed (both against `base`) taken from `theirs`, and the
-/// fields both changed listed. Conflicting fields keep `mine`'s value; the caller decides.
+/// fields both changed listed. Conflicting fields keep `mine`'s value; the caller decides. A list of items
+/// with ids (notes, actions, participants) is merged item by item: items added, removed or changed on one
+/// side only are taken; only an item both sides changed makes the list a conflict.
 pub fn merge_fields<T: Serialize + DeserializeOwned>(
     base: &T,
     theirs: &T,
@@ -34,38 +36,140 @@ pub fn merge_fields<T: Serialize + DeserializeOwned>(
     ) else {
         return (clone_via_json(mine), Vec::new());
     };
+    let (out, conflicts) = merge_objects(&b, &t, &m);
+    match T::deserialize(&Value::Object(out)) {
+        Ok(t) => (t, conflicts),
+        Err(_) => (clone_via_json(mine), conflicts),
+    }
+}
+
+fn merge_objects(
+    b: &Map<String, Value>,
+    t: &Map<String, Value>,
+    m: &Map<String, Value>,
+) -> (Map<String, Value>, Vec<FieldConflict>) {
     let mut out = Map::new();
     let mut conflicts = Vec::new();
     let keys: std::collections::BTreeSet<&String> =
         b.keys().chain(t.keys()).chain(m.keys()).collect();
     for k in keys {
         let (bv, tv, mv) = (b.get(k), t.get(k), m.get(k));
-        let chosen = if STAMPS.contains(&k.as_str()) {
-            // ISO timestamps compare as text.
-            match (tv.and_then(Value::as_str), mv.and_then(Value::as_str)) {
-                (Some(a), Some(c)) if a > c => tv,
-                _ => mv,
-            }
+        let chosen = if k == super::revision::FIELD {
+            // Not content: `apply` gives the merged record its own next revision.
+            tv.or(mv).cloned()
+        } else if STAMPS.contains(&k.as_str()) {
+            later_stamp(tv, mv).cloned()
         } else if tv == bv || tv == mv {
-            mv
+            mv.cloned()
         } else if mv == bv {
-            tv
+            tv.cloned()
+        } else if let Some(list) = merge_lists(bv, tv, mv) {
+            Some(Value::Array(list))
         } else {
             conflicts.push(FieldConflict {
                 field: k.clone(),
                 theirs: tv.cloned().unwrap_or(Value::Null),
                 mine: mv.cloned().unwrap_or(Value::Null),
             });
-            mv
+            mv.cloned()
         };
         if let Some(v) = chosen {
-            out.insert(k.clone(), v.clone());
+            out.insert(k.clone(), v);
         }
     }
-    match T::deserialize(&Value::Object(out)) {
-        Ok(t) => (t, conflicts),
-        Err(_) => (clone_via_json(mine), conflicts),
+    (out, conflicts)
+}
+
+/// The later of two timestamps, read as dates (as text, "…05Z" would sort after "…05.123Z").
+fn later_stamp<'a>(t: Option<&'a Value>, m: Option<&'a Value>) -> Option<&'a Value> {
+    let at = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+    };
+    match (at(t), at(m)) {
+        (Some(a), Some(c)) if a > c => t,
+        (Some(_), None) => t,
+        _ => m.or(t),
     }
+}
+
+/// The id of a list item, if it is an object with one.
+fn item_id(v: &Value) -> Option<&str> {
+    v.get("id")?.as_str()
+}
+
+/// Three versions of a list of items with ids, merged item by item; `None` when they are not such lists or
+/// an item was changed on both sides (or changed on one and removed on the other). The result keeps the
+/// other side's order, with this side's new items after the item they follow here.
+fn merge_lists(b: Option<&Value>, t: Option<&Value>, m: Option<&Value>) -> Option<Vec<Value>> {
+    let empty = Vec::new();
+    let list = |v: Option<&Value>| -> Option<Vec<Value>> {
+        match v {
+            None | Some(Value::Null) => Some(empty.clone()),
+            Some(Value::Array(a)) if a.iter().all(|x| item_id(x).is_some()) => Some(a.clone()),
+            _ => None,
+        }
+    };
+    let (b, t, m) = (list(b)?, list(t)?, list(m)?);
+    let find = |l: &[Value], id: &str| l.iter().position(|x| item_id(x) == Some(id));
+    let mut out = t.clone();
+    // Removed here: gone, unless the other side changed it meanwhile.
+    for bi in &b {
+        let id = item_id(bi)?;
+        if find(&m, id).is_none() {
+            match find(&out, id) {
+                Some(i) if out[i] == *bi => {
+                    out.remove(i);
+                }
+                Some(_) => return None,
+                None => {}
+            }
+        }
+    }
+    for (k, mi) in m.iter().enumerate() {
+        let id = item_id(mi)?;
+        let bi = find(&b, id).map(|i| &b[i]);
+        match (bi, find(&out, id)) {
+            (Some(bi), Some(i)) => {
+                let ti = &out[i];
+                if mi == bi || mi == ti {
+                } else if ti == bi {
+                    out[i] = mi.clone();
+                } else {
+                    // Both changed the item: merge its fields, or give up on the list.
+                    let (Value::Object(bo), Value::Object(to), Value::Object(mo)) = (bi, ti, mi)
+                    else {
+                        return None;
+                    };
+                    let (merged, c) = merge_objects(bo, to, mo);
+                    if !c.is_empty() {
+                        return None;
+                    }
+                    out[i] = Value::Object(merged);
+                }
+            }
+            // Removed on the other side: gone, unless this side changed it.
+            (Some(bi), None) => {
+                if mi != bi {
+                    return None;
+                }
+            }
+            (None, Some(i)) => {
+                if out[i] != *mi {
+                    return None;
+                }
+            }
+            (None, None) => {
+                let after = m[..k]
+                    .iter()
+                    .rev()
+                    .filter_map(item_id)
+                    .find_map(|prev| find(&out, prev));
+                out.insert(after.map_or(0, |i| i + 1), mi.clone());
+            }
+        }
+    }
+    Some(out)
 }
 
 /// `merged` with the conflicting fields the user gave to the other side (`take_theirs[i]` for

@@ -15,6 +15,7 @@ pub mod plan_deadline;
 pub mod plan_ops;
 pub mod privacy;
 pub mod record;
+pub mod revision;
 pub mod staircase;
 pub mod staircase_figures;
 pub mod staircase_ops;

@@ -1,6 +1,7 @@
 //! The action plan (handleplan): political goals, strategic tracks, numbered initiatives with a dated status
 //! history, indicators and a time and process plan.
 
+use super::revision::Revisions;
 use super::{new_id, now, Id, Kroner};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,9 @@ pub struct Goal {
     pub success_criteria: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Goal {
@@ -44,6 +48,7 @@ impl Default for Goal {
             success_criteria: String::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -58,6 +63,9 @@ pub struct Track {
     pub description: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Track {
@@ -70,6 +78,7 @@ impl Default for Track {
             description: String::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -172,6 +181,9 @@ pub struct Initiative {
     pub history: Vec<StatusNote>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Initiative {
@@ -196,6 +208,7 @@ impl Default for Initiative {
             history: Vec::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -237,6 +250,9 @@ pub struct Indicator {
     pub values: Vec<IndicatorValue>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Indicator {
@@ -255,6 +271,7 @@ impl Default for Indicator {
             values: Vec::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -272,6 +289,9 @@ pub struct TimelineRow {
     pub activity: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for TimelineRow {
@@ -285,6 +305,7 @@ impl Default for TimelineRow {
             activity: String::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }

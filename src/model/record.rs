@@ -3,6 +3,7 @@
 //! Commands put and remove records one at a time, storage writes them one at a time, and a merge can compare
 //! them one at a time. The few workspace-wide settings are singletons.
 
+use super::revision::Revisions;
 use super::{
     Goal, Id, Indicator, Initiative, Intervention, Measurement, Meeting, MeetingTemplate, Step,
     TimelineRow, Track, Workspace,
@@ -127,6 +128,21 @@ impl Record {
     pub fn reference(&self) -> RecordRef {
         RecordRef::new(self.kind(), self.id())
     }
+
+    pub fn revisions_mut(&mut self) -> &mut Revisions {
+        match self {
+            Record::Step(r) => &mut r.revisions,
+            Record::Intervention { intervention, .. } => &mut intervention.revisions,
+            Record::Measurement(r) => &mut r.revisions,
+            Record::Meeting(r) => &mut r.revisions,
+            Record::Template(r) => &mut r.revisions,
+            Record::Goal(r) => &mut r.revisions,
+            Record::Track(r) => &mut r.revisions,
+            Record::Initiative(r) => &mut r.revisions,
+            Record::Indicator(r) => &mut r.revisions,
+            Record::TimelineRow(r) => &mut r.revisions,
+        }
+    }
 }
 
 /// A borrowed record: what checks and diffs read, without copying the workspace.
@@ -167,7 +183,7 @@ impl Record {
     }
 }
 
-impl RecordView<'_> {
+impl<'a> RecordView<'a> {
     pub fn kind(&self) -> RecordKind {
         match self {
             RecordView::Step(_) => RecordKind::Step,
@@ -200,6 +216,21 @@ impl RecordView<'_> {
 
     pub fn reference(&self) -> RecordRef {
         RecordRef::new(self.kind(), self.id())
+    }
+
+    pub fn revisions(&self) -> &'a Revisions {
+        match *self {
+            RecordView::Step(r) => &r.revisions,
+            RecordView::Intervention { intervention, .. } => &intervention.revisions,
+            RecordView::Measurement(r) => &r.revisions,
+            RecordView::Meeting(r) => &r.revisions,
+            RecordView::Template(r) => &r.revisions,
+            RecordView::Goal(r) => &r.revisions,
+            RecordView::Track(r) => &r.revisions,
+            RecordView::Initiative(r) => &r.revisions,
+            RecordView::Indicator(r) => &r.revisions,
+            RecordView::TimelineRow(r) => &r.revisions,
+        }
     }
 }
 
@@ -355,6 +386,32 @@ impl Workspace {
             RecordKind::TimelineRow => {
                 find(&p.timeline, r.id).map(|(pl, x)| (pl, Record::TimelineRow(x)))
             }
+        }
+    }
+
+    /// The record with this kind and id, borrowed.
+    pub fn view(&self, r: RecordRef) -> Option<RecordView<'_>> {
+        fn find<T: Keyed>(list: &[T], id: Id) -> Option<&T> {
+            list.iter().find(|x| x.key() == id)
+        }
+        let s = &self.staircase;
+        let p = &self.plan;
+        match r.kind {
+            RecordKind::Step => find(&s.steps, r.id).map(RecordView::Step),
+            RecordKind::Intervention => s.steps.iter().find_map(|st| {
+                find(&st.interventions, r.id).map(|iv| RecordView::Intervention {
+                    step: st.id,
+                    intervention: iv,
+                })
+            }),
+            RecordKind::Measurement => find(&s.measurements, r.id).map(RecordView::Measurement),
+            RecordKind::Meeting => find(&self.meetings, r.id).map(RecordView::Meeting),
+            RecordKind::Template => find(&self.meeting_templates, r.id).map(RecordView::Template),
+            RecordKind::Goal => find(&p.goals, r.id).map(RecordView::Goal),
+            RecordKind::Track => find(&p.tracks, r.id).map(RecordView::Track),
+            RecordKind::Initiative => find(&p.initiatives, r.id).map(RecordView::Initiative),
+            RecordKind::Indicator => find(&p.indicators, r.id).map(RecordView::Indicator),
+            RecordKind::TimelineRow => find(&p.timeline, r.id).map(RecordView::TimelineRow),
         }
     }
 

@@ -1,5 +1,6 @@
 //! The intervention staircase (indsatstrappe): steps, interventions and measurements.
 
+use super::revision::Revisions;
 use super::{new_id, now, Id, Kroner};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,9 @@ pub struct Step {
     pub interventions: Vec<Intervention>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Step {
@@ -52,6 +56,7 @@ impl Default for Step {
             interventions: Vec::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -145,6 +150,9 @@ pub struct Intervention {
     pub status: InterventionStatus,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Intervention {
@@ -166,6 +174,7 @@ impl Default for Intervention {
             status: InterventionStatus::default(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }
@@ -211,6 +220,9 @@ pub struct Measurement {
     pub moves: Vec<StepMove>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// This record's revision history (see `revision`); travels with it in files and storage.
+    #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Default for Measurement {
@@ -228,6 +240,7 @@ impl Default for Measurement {
             moves: Vec::new(),
             created_at: t,
             updated_at: t,
+            revisions: Revisions::default(),
         }
     }
 }

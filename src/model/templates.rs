@@ -62,6 +62,7 @@ fn built_in(
         uses_safety_scale,
         created_at: t,
         updated_at: t,
+        revisions: Default::default(),
     }
 }
 
@@ -159,6 +160,7 @@ pub fn template_from_meeting(m: &Meeting, name: &str) -> MeetingTemplate {
         uses_safety_scale: m.meeting_type == MeetingType::SignsOfSafety || m.safety_scale.is_some(),
         created_at: t,
         updated_at: t,
+        revisions: Default::default(),
     }
 }
 
