@@ -165,12 +165,14 @@ pub struct Applied {
 
 impl Command {
     /// The records as they were before the command this is the inverse of: for every record it touches,
-    /// `Some(record)` (it existed) or `None` (it was new). Where a batch touched a record twice, the earliest
-    /// state wins.
-    pub fn prior_records(&self) -> Vec<(RecordRef, Option<Record>)> {
-        fn walk(c: &Command, out: &mut Vec<(RecordRef, Option<Record>)>) {
+    /// `Some((place, record))` (it existed there) or `None` (it was new). Where a batch touched a record
+    /// twice, the earliest state wins.
+    pub fn prior_records(&self) -> Vec<(RecordRef, Option<(Place, Record)>)> {
+        fn walk(c: &Command, out: &mut Vec<(RecordRef, Option<(Place, Record)>)>) {
             match c {
-                Command::Put { record, .. } => out.push((record.reference(), Some(record.clone()))),
+                Command::Put { place, record } => {
+                    out.push((record.reference(), Some((*place, record.clone()))))
+                }
                 Command::Remove { record } => out.push((*record, None)),
                 // An inverse batch runs last-first, so its last entries are the earliest states.
                 Command::Batch { commands } => commands.iter().for_each(|c| walk(c, out)),

@@ -100,7 +100,7 @@ fn item_id(v: &Value) -> Option<&str> {
 
 /// Three versions of a list of items with ids, merged item by item; `None` when they are not such lists or
 /// an item was changed on both sides (or changed on one and removed on the other). The result keeps the
-/// other side's order, with this side's new items after the item they follow here.
+/// other side's order, with this side's new items next to the items they stand beside here.
 fn merge_lists(b: Option<&Value>, t: Option<&Value>, m: Option<&Value>) -> Option<Vec<Value>> {
     let empty = Vec::new();
     let list = |v: Option<&Value>| -> Option<Vec<Value>> {
@@ -159,13 +159,22 @@ fn merge_lists(b: Option<&Value>, t: Option<&Value>, m: Option<&Value>) -> Optio
                     return None;
                 }
             }
+            // New here: after the item it follows here, else before the one it precedes, else last.
             (None, None) => {
                 let after = m[..k]
                     .iter()
                     .rev()
                     .filter_map(item_id)
-                    .find_map(|prev| find(&out, prev));
-                out.insert(after.map_or(0, |i| i + 1), mi.clone());
+                    .find_map(|prev| find(&out, prev))
+                    .map(|i| i + 1);
+                let before = || {
+                    m[k + 1..]
+                        .iter()
+                        .filter_map(item_id)
+                        .find_map(|next| find(&out, next))
+                };
+                let at = after.or_else(before).unwrap_or(out.len());
+                out.insert(at, mi.clone());
             }
         }
     }
@@ -198,7 +207,8 @@ fn clone_via_json<T: Serialize + DeserializeOwned>(t: &T) -> T {
 }
 
 /// One record as this side changed it: as it was when this side last had the stored copy (`base`), and as
-/// it is now (`mine`); `None` where it did not (or no longer does) exist.
+/// it is now (`mine`, with its place: `Place::Keep` where this side did not move it); `None` where it did
+/// not (or no longer does) exist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordChange {
     pub record: RecordRef,
@@ -268,6 +278,231 @@ fn merge_records(base: &Record, theirs: &Record, mine: &Record) -> (Record, Vec<
     )
 }
 
+/// `merged` with the conflicting fields the user gave to the other side (`take_theirs[i]` for
+/// `conflicts[i]`) set to the other side's value; an intervention's step is one of its fields.
+pub fn choose_record(merged: &Record, conflicts: &[FieldConflict], take_theirs: &[bool]) -> Record {
+    macro_rules! pick {
+        ($($v:ident),*) => {
+            match merged {
+                $(Record::$v(r) => Record::$v(choose(r, conflicts, take_theirs)),)*
+                Record::Intervention { step, intervention } => {
+                    let mut step = *step;
+                    for (c, theirs) in conflicts.iter().zip(take_theirs) {
+                        if *theirs && c.field == "step" {
+                            if let Some(s) = c.theirs.as_str().and_then(|s| s.parse().ok()) {
+                                step = s;
+                            }
+                        }
+                    }
+                    Record::Intervention { step, intervention: choose(intervention, conflicts, take_theirs) }
+                }
+            }
+        };
+    }
+    pick!(
+        Step,
+        Measurement,
+        Meeting,
+        Template,
+        Goal,
+        Track,
+        Initiative,
+        Indicator,
+        TimelineRow
+    )
+}
+
+/// Three versions of a workspace-wide setting merged field by field (the follow-up rules by their own
+/// fields; the set-aside list item by item). Conflicting fields keep `mine`'s value.
+pub fn merge_setting(
+    base: &Command,
+    theirs: &Command,
+    mine: &Command,
+) -> (Command, Vec<FieldConflict>) {
+    match (base, theirs, mine) {
+        (
+            Command::SetFollowUp { rules: b },
+            Command::SetFollowUp { rules: t },
+            Command::SetFollowUp { rules: m },
+        ) => {
+            let (rules, c) = merge_fields(b, t, m);
+            (Command::SetFollowUp { rules }, c)
+        }
+        _ => merge_fields(base, theirs, mine),
+    }
+}
+
+/// `merged` with the fields the user gave to the other side set to its value (see `choose`).
+pub fn choose_setting(
+    merged: &Command,
+    conflicts: &[FieldConflict],
+    take_theirs: &[bool],
+) -> Command {
+    match merged {
+        Command::SetFollowUp { rules } => Command::SetFollowUp {
+            rules: choose(rules, conflicts, take_theirs),
+        },
+        other => choose(other, conflicts, take_theirs),
+    }
+}
+
+/// What a form had on screen of the things its save changes: a record, or a workspace-wide setting (as the
+/// command that sets it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seen {
+    Record(Record),
+    Setting(Command),
+}
+
+/// What a field conflict is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Record(RecordRef),
+    Setting(Setting),
+}
+
+/// A field both the user and someone else (another tab, or another form in this one) changed since the form
+/// opened: the user is asked which value to keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asked {
+    pub target: Target,
+    pub conflict: FieldConflict,
+}
+
+/// The user's answers to what was asked: `take_theirs[i]` keeps the other side's value of `asked[i]`.
+#[derive(Clone, Copy, Debug)]
+pub struct Answers<'a> {
+    pub asked: &'a [Asked],
+    pub take_theirs: &'a [bool],
+}
+
+impl Answers<'_> {
+    /// The answer for `a`, if the user was asked exactly this (the same field, the same other value).
+    fn for_(&self, a: &Asked) -> Option<bool> {
+        self.asked
+            .iter()
+            .position(|x| x == a)
+            .map(|i| self.take_theirs.get(i).copied().unwrap_or(false))
+    }
+}
+
+fn flatten(cmd: Command, out: &mut Vec<Command>) {
+    match cmd {
+        Command::Batch { commands } => commands.into_iter().for_each(|c| flatten(c, out)),
+        c => out.push(c),
+    }
+}
+
+/// A form's save, made on the versions it opened (`seen`), brought onto the workspace as it is now. `cmd` is
+/// the edit as the form made it on the workspace as it is now (so every record it puts holds the form's
+/// fields over the current ones). For each record or setting the form had seen and that changed meanwhile,
+/// the fields the user did not change take the current value, the user's changes are kept, and a field
+/// changed on both sides is asked (`Err`), unless `answers` holds the user's choice for exactly those fields.
+/// A record removed meanwhile comes back with the user's edit (never lost). Places: a put that keeps its
+/// record's place keeps the current one, so a record moved meanwhile stays where it was moved. This is the
+/// same merge that brings a tab's unsaved records onto another tab's save (`rebase`), asking instead of
+/// keeping this side's value.
+pub fn rebase_form(
+    ws: &super::Workspace,
+    seen: &[Seen],
+    cmd: Command,
+    answers: Option<Answers<'_>>,
+) -> Result<Command, Vec<Asked>> {
+    let mut cmds = Vec::new();
+    flatten(cmd, &mut cmds);
+    let mut asked: Vec<Asked> = Vec::new();
+    for c in cmds.iter_mut() {
+        match c {
+            Command::Put { place, record } => {
+                let r = record.reference();
+                let Some(base) = seen.iter().find_map(|s| match s {
+                    Seen::Record(x) if x.reference() == r => Some(x),
+                    _ => None,
+                }) else {
+                    continue;
+                };
+                match ws.view(r) {
+                    Some(now) if !super::revision::same_version(base.view(), now) => {
+                        let theirs = ws.record(r).map(|(_, t)| t);
+                        let Some(theirs) = theirs else { continue };
+                        let (merged, fields) = merge_records(base, &theirs, record);
+                        asked.extend(fields.into_iter().map(|conflict| Asked {
+                            target: Target::Record(r),
+                            conflict,
+                        }));
+                        *record = merged;
+                    }
+                    Some(_) => {}
+                    // Removed meanwhile: the user's version comes back where it can.
+                    None => {
+                        if let Place::After(anchor) = *place {
+                            if !ws.contains(RecordRef::new(r.kind, anchor)) {
+                                *place = Place::Keep;
+                            }
+                        }
+                    }
+                }
+            }
+            other => {
+                let Some(setting) = Setting::set_by(other) else {
+                    continue;
+                };
+                let Some(base) = seen.iter().find_map(|s| match s {
+                    Seen::Setting(x) if Setting::set_by(x) == Some(setting) => Some(x),
+                    _ => None,
+                }) else {
+                    continue;
+                };
+                let now = setting.of(ws);
+                if now != *base {
+                    let (merged, fields) = merge_setting(base, &now, other);
+                    asked.extend(fields.into_iter().map(|conflict| Asked {
+                        target: Target::Setting(setting),
+                        conflict,
+                    }));
+                    *other = merged;
+                }
+            }
+        }
+    }
+    if asked.is_empty() {
+        return Ok(Command::batch(cmds));
+    }
+    let Some(answers) = answers else {
+        return Err(asked);
+    };
+    let picks: Option<Vec<bool>> = asked.iter().map(|a| answers.for_(a)).collect();
+    let Some(picks) = picks else {
+        return Err(asked);
+    };
+    for c in cmds.iter_mut() {
+        let target = match &*c {
+            Command::Put { record, .. } => Target::Record(record.reference()),
+            other => match Setting::set_by(other) {
+                Some(s) => Target::Setting(s),
+                None => continue,
+            },
+        };
+        let (fields, take): (Vec<FieldConflict>, Vec<bool>) = asked
+            .iter()
+            .zip(&picks)
+            .filter(|(a, _)| a.target == target)
+            .map(|(a, p)| (a.conflict.clone(), *p))
+            .unzip();
+        if fields.is_empty() {
+            continue;
+        }
+        match c {
+            Command::Put { record, .. } => *record = choose_record(record, &fields, &take),
+            other => {
+                let chosen = choose_setting(other, &fields, &take);
+                *other = chosen;
+            }
+        }
+    }
+    Ok(Command::batch(cmds))
+}
+
 /// The commands that put this side's `changes` onto `theirs` (another copy of the same workspace, possibly
 /// changed meanwhile). Apply them as one batch; a command that no longer fits (its anchor is gone) falls back
 /// to keeping the record's place.
@@ -283,13 +518,10 @@ pub fn rebase(theirs: &super::Workspace, changes: &[RecordChange]) -> Rebased {
         };
         match (&c.base, &now_theirs, &c.mine) {
             // Unchanged on the other side (or changed to the same): mine as it is.
+            // (A place of `Keep` says this side did not move the record.)
             (b, t, Some((place, m))) if b == t || t.as_ref() == Some(m) => {
                 out.commands.push(Command::Put {
-                    place: if t.is_some() {
-                        Place::Keep
-                    } else {
-                        place_for(*place)
-                    },
+                    place: place_for(*place),
                     record: m.clone(),
                 })
             }
@@ -297,7 +529,7 @@ pub fn rebase(theirs: &super::Workspace, changes: &[RecordChange]) -> Rebased {
                 out.commands.push(Command::Remove { record: c.record });
             }
             // Both changed it.
-            (Some(b), Some(t), Some((_, m))) => {
+            (Some(b), Some(t), Some((place, m))) => {
                 let (merged, fields) = merge_records(b, t, m);
                 if !fields.is_empty() {
                     out.conflicts.push(RecordConflict {
@@ -307,7 +539,10 @@ pub fn rebase(theirs: &super::Workspace, changes: &[RecordChange]) -> Rebased {
                         kept_theirs: false,
                     });
                 }
-                out.commands.push(Command::put(merged));
+                out.commands.push(Command::Put {
+                    place: place_for(*place),
+                    record: merged,
+                });
             }
             // They removed what I changed: mine comes back.
             (Some(_), None, Some((place, m))) => {
@@ -431,30 +666,7 @@ pub fn rebase_setting(theirs: &super::Workspace, c: &SettingChange) -> Option<Co
     if c.mine == c.base || now == c.mine {
         return None;
     }
-    if let (
-        Command::SetSetAside { items: base },
-        Command::SetSetAside { items: theirs },
-        Command::SetSetAside { items: mine },
-    ) = (&c.base, &now, &c.mine)
-    {
-        let removed: Vec<_> = base
-            .iter()
-            .filter(|b| !mine.iter().any(|m| m.id == b.id))
-            .map(|b| b.id)
-            .collect();
-        let mut items: Vec<_> = theirs
-            .iter()
-            .filter(|t| !removed.contains(&t.id))
-            .cloned()
-            .collect();
-        for m in mine {
-            if !items.iter().any(|i| i.id == m.id) && !base.iter().any(|b| b.id == m.id) {
-                items.push(m.clone());
-            }
-        }
-        return Some(Command::SetSetAside { items });
-    }
-    Some(merge_fields(&c.base, &now, &c.mine).0)
+    Some(merge_setting(&c.base, &now, &c.mine).0)
 }
 
 #[cfg(test)]
@@ -608,5 +820,61 @@ mod tests {
         );
         assert!(r.commands.is_empty());
         assert!(r.conflicts[0].kept_theirs);
+    }
+
+    #[test]
+    fn later_stamps_are_read_as_dates_not_text() {
+        let t = Value::String("2026-12-06T10:00:05Z".into());
+        let m = Value::String("2026-12-06T10:00:05.123Z".into());
+        assert_eq!(later_stamp(Some(&t), Some(&m)), Some(&m));
+        assert_eq!(later_stamp(Some(&m), Some(&t)), Some(&m));
+    }
+
+    #[test]
+    fn lists_of_items_with_ids_merge_item_by_item() {
+        let item = |id: &str, text: &str| serde_json::json!({"id": id, "text": text});
+        let list = |items: Vec<Value>| Value::Array(items);
+        let base = list(vec![item("a", "A"), item("b", "B"), item("c", "C")]);
+        // Theirs: b changed, d added at the end. Mine: c removed, e added after a.
+        let theirs = list(vec![
+            item("a", "A"),
+            item("b", "B2"),
+            item("c", "C"),
+            item("d", "D"),
+        ]);
+        let mine = list(vec![item("a", "A"), item("e", "E"), item("b", "B")]);
+        let merged = merge_lists(Some(&base), Some(&theirs), Some(&mine)).unwrap();
+        assert_eq!(
+            merged,
+            vec![
+                item("a", "A"),
+                item("e", "E"),
+                item("b", "B2"),
+                item("d", "D")
+            ]
+        );
+        // One item changed on both sides, in different fields: merged; in the same field: a conflict.
+        let t2 = list(vec![
+            serde_json::json!({"id": "a", "text": "A", "done": true}),
+        ]);
+        let m2 = list(vec![
+            serde_json::json!({"id": "a", "text": "A!", "done": null}),
+        ]);
+        let b2 = list(vec![
+            serde_json::json!({"id": "a", "text": "A", "done": null}),
+        ]);
+        assert_eq!(
+            merge_lists(Some(&b2), Some(&t2), Some(&m2)).unwrap(),
+            vec![serde_json::json!({"id": "a", "text": "A!", "done": true})]
+        );
+        let t3 = list(vec![item("a", "X")]);
+        let m3 = list(vec![item("a", "Y")]);
+        assert_eq!(merge_lists(Some(&b2), Some(&t3), Some(&m3)), None);
+        // Changed on one side, removed on the other: a conflict, never a silent loss.
+        let removed = list(vec![]);
+        assert_eq!(merge_lists(Some(&t3), Some(&removed), Some(&m3)), None);
+        // Lists of plain values are not merged item by item.
+        let plain = serde_json::json!(["x"]);
+        assert_eq!(merge_lists(Some(&plain), Some(&plain), Some(&plain)), None);
     }
 }

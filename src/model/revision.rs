@@ -135,6 +135,16 @@ pub fn stamp(record: &mut Record, old: Option<RecordView<'_>>) {
     }
 }
 
+/// Whether two versions of a record are the same version: the same revision, or (for records not yet given
+/// one) the same content.
+pub fn same_version(a: RecordView<'_>, b: RecordView<'_>) -> bool {
+    let (ra, rb) = (a.revisions(), b.revisions());
+    if !ra.is_empty() && ra == rb {
+        return true;
+    }
+    same_content(a, b)
+}
+
 /// Whether two versions of a record hold the same content (their revisions aside; a step's interventions
 /// aside).
 pub fn same_content(a: RecordView<'_>, b: RecordView<'_>) -> bool {

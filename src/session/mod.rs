@@ -25,7 +25,7 @@ use crate::model::commands::{apply, Applied, Changes, Command, CommandError, His
 use crate::model::merge::{
     rebase, rebase_setting, RecordChange, RecordConflict, Setting, SettingChange,
 };
-use crate::model::record::{Record, RecordRef};
+use crate::model::record::{Place, Record, RecordRef};
 use crate::model::validation::name_with_suffix;
 use crate::model::{now, Id, SetAside, Workspace};
 use crate::storage::{Repository, StorageError, StoredBody, StoredMeta};
@@ -89,8 +89,9 @@ struct Open {
     /// Changes the next save writes.
     pending: Changes,
     saving: bool,
-    /// Records changed since the last confirmed save, with their stored version (`None`: not stored).
-    unsaved: BTreeMap<RecordRef, Option<Record>>,
+    /// Records changed since the last confirmed save, with their stored version and its place (`None`: not
+    /// stored).
+    unsaved: BTreeMap<RecordRef, Option<(Place, Record)>>,
     /// Settings changed since the last confirmed save, with their stored version.
     unsaved_settings: BTreeMap<Setting, Command>,
     /// The next save writes every part (a new workspace, a version-1 body, a repaired copy).
@@ -148,8 +149,12 @@ impl Open {
                 .iter()
                 .map(|(r, base)| RecordChange {
                     record: *r,
-                    base: base.clone(),
-                    mine: self.ws.record(*r),
+                    base: base.as_ref().map(|(_, b)| b.clone()),
+                    mine: self.ws.record(*r).map(|(place, m)| {
+                        // A record still where it was stored is not moved by this side.
+                        let moved = base.as_ref().is_none_or(|(was, _)| *was != place);
+                        (if moved { place } else { Place::Keep }, m)
+                    }),
                 })
                 .collect(),
             settings: self
@@ -207,10 +212,10 @@ fn prior_settings(inverse: &Command) -> Vec<(Setting, Command)> {
 /// (the other side's in a conflict, or one of mine that no longer fits) go to the set-aside list.
 fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
     let mut changes = Changes::default();
-    let bases: BTreeMap<RecordRef, Option<Record>> = j
+    let bases: BTreeMap<RecordRef, Option<(Place, Record)>> = j
         .records
         .iter()
-        .map(|c| (c.record, ws.record(c.record).map(|(_, r)| r)))
+        .map(|c| (c.record, ws.record(c.record)))
         .collect();
     let setting_bases: BTreeMap<Setting, Command> = j
         .settings
@@ -312,7 +317,7 @@ struct Brought {
     /// What differs from the stored copy now.
     changes: Changes,
     /// The stored versions of the records and settings that differ: the new bases.
-    bases: BTreeMap<RecordRef, Option<Record>>,
+    bases: BTreeMap<RecordRef, Option<(Place, Record)>>,
     setting_bases: BTreeMap<Setting, Command>,
     conflicts: Vec<RecordConflict>,
 }
@@ -342,7 +347,7 @@ struct Job {
     full: bool,
     /// The stored version, after this save, of each record and setting changed since the last confirmed
     /// save.
-    written: BTreeMap<RecordRef, Option<Record>>,
+    written: BTreeMap<RecordRef, Option<(Place, Record)>>,
     written_settings: BTreeMap<Setting, Command>,
     expected_parts: usize,
     new_bytes: usize,
@@ -507,11 +512,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 .sum();
             o.bytes.saturating_sub(old) + write.bytes()
         };
-        let written = o
-            .unsaved
-            .keys()
-            .map(|r| (*r, o.ws.record(*r).map(|(_, rec)| rec)))
-            .collect();
+        let written = o.unsaved.keys().map(|r| (*r, o.ws.record(*r))).collect();
         let written_settings = o
             .unsaved_settings
             .keys()

@@ -624,3 +624,66 @@ fn journals_of_two_tabs_combine_with_the_latest_version_of_each_record() {
         assert_eq!(j.records[0].base, Some(Record::Meeting(m.clone())));
     }
 }
+
+#[test]
+fn a_move_in_this_tab_survives_another_tabs_save() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s1 = session(&repo, &journal);
+    let id = new_workspace(&s1, "Køge");
+    let (a, b, c) = (meeting("A"), meeting("B"), meeting("C"));
+    for m in [&a, &b, &c] {
+        put_meeting(&s1, m);
+    }
+    block(s1.flush());
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    // Tab 1 changes A's notes and saves; tab 2, on the old copy, moves C first and changes B's chair.
+    put_meeting(
+        &s1,
+        &Meeting {
+            notes: "Fra fane 1".into(),
+            ..a.clone()
+        },
+    );
+    block(s1.flush());
+    s2.dispatch(Command::Put {
+        place: Place::First,
+        record: Record::Meeting(c.clone()),
+    })
+    .unwrap();
+    put_meeting(
+        &s2,
+        &Meeting {
+            chair: "Lise".into(),
+            ..b.clone()
+        },
+    );
+    let f = block(s2.flush());
+    assert!(f.rebased && f.saved && f.conflicts.is_empty(), "{f:?}");
+    let ws = stored(&repo, id);
+    let order: Vec<&str> = ws.meetings.iter().map(|m| m.case_ref.as_str()).collect();
+    assert_eq!(order, vec!["C", "A", "B"], "the move is kept");
+    assert_eq!(ws.meetings[1].notes, "Fra fane 1");
+    assert_eq!(ws.meetings[2].chair, "Lise");
+    // An edit that did not move a record leaves another tab's move alone.
+    let s3 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s3.open(id)).unwrap();
+    s2.dispatch(Command::Put {
+        place: Place::After(b.id),
+        record: Record::Meeting(ws.meetings[0].clone()),
+    })
+    .unwrap();
+    block(s2.flush());
+    put_meeting(
+        &s3,
+        &Meeting {
+            notes: "Fra fane 3".into(),
+            ..ws.meetings[0].clone()
+        },
+    );
+    block(s3.flush());
+    let ws = stored(&repo, id);
+    let order: Vec<&str> = ws.meetings.iter().map(|m| m.case_ref.as_str()).collect();
+    assert_eq!(order, vec!["A", "B", "C"]);
+    assert_eq!(ws.meetings[2].notes, "Fra fane 3");
+}
