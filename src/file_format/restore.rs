@@ -898,7 +898,7 @@ mod tests {
             .iter()
             .find(|s| s.found_at == "workspace.meetings[0]")
             .unwrap();
-        assert!(first.what.contains("status"), "{}", first.what);
+        assert!(first.what.contains("Status"), "{}", first.what);
     }
 
     #[test]

@@ -65,6 +65,8 @@ fn merge_objects(
             tv.cloned()
         } else if let Some(list) = merge_lists(bv, tv, mv) {
             Some(Value::Array(list))
+        } else if let Some(map) = merge_maps(bv, tv, mv) {
+            Some(Value::Object(map))
         } else {
             conflicts.push(FieldConflict {
                 field: k.clone(),
@@ -91,6 +93,25 @@ fn later_stamp<'a>(t: Option<&'a Value>, m: Option<&'a Value>) -> Option<&'a Val
         (Some(_), None) => t,
         _ => m.or(t),
     }
+}
+
+/// Three versions of a map (children per intervention, a band) merged key by key; `None` when they are not
+/// all maps or a key was changed on both sides.
+fn merge_maps(
+    b: Option<&Value>,
+    t: Option<&Value>,
+    m: Option<&Value>,
+) -> Option<Map<String, Value>> {
+    fn map(v: Option<&Value>) -> Option<Map<String, Value>> {
+        match v {
+            None | Some(Value::Null) => Some(Map::new()),
+            Some(Value::Object(o)) => Some(o.clone()),
+            _ => None,
+        }
+    }
+    let (b, t, m) = (map(b)?, map(t)?, map(m)?);
+    let (out, conflicts) = merge_objects(&b, &t, &m);
+    conflicts.is_empty().then_some(out)
 }
 
 /// The id of a list item, if it is an object with one.

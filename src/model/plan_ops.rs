@@ -380,7 +380,12 @@ impl ActionPlan {
         if let Some(t) = ini.track_id {
             self.track(t).ok_or(PlanError::TrackNotFound(t))?;
         }
-        if !ini.number.is_empty() {
+        // A number another initiative already has is refused only when it is newly given: data that already
+        // shares one (an imported plan numbers two initiatives "4.2") must not block editing the other fields.
+        let kept = self
+            .initiative(ini.id)
+            .is_some_and(|o| o.number.trim().to_lowercase() == ini.number.to_lowercase());
+        if !ini.number.is_empty() && !kept {
             let key = ini.number.to_lowercase();
             if self
                 .initiatives
@@ -1423,6 +1428,22 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Other initiatives with the same number as `id` (the data may already share one; the page says so once).
+pub fn shared_numbers(plan: &ActionPlan, id: Id) -> Vec<Id> {
+    let Some(ini) = plan.initiative(id) else {
+        return Vec::new();
+    };
+    let key = ini.number.trim().to_lowercase();
+    if key.is_empty() {
+        return Vec::new();
+    }
+    plan.initiatives
+        .iter()
+        .filter(|o| o.id != id && o.number.trim().to_lowercase() == key)
+        .map(|o| o.id)
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -1530,6 +1551,31 @@ pub(crate) mod tests {
         assert_eq!(p.delete_goal(g), Err(PlanError::GoalNotFound(g)));
         p.delete_track(t).unwrap();
         assert_eq!(p.initiatives[0].track_id, None);
+    }
+
+    #[test]
+    fn a_number_the_data_already_shares_does_not_block_other_edits() {
+        let mut p = ActionPlan::default();
+        let a = p.add_initiative(ini("4.2", "Databaseret styring")).unwrap();
+        // As an imported plan has it: a second initiative with the same number.
+        p.initiatives.push(ini("4.2", "Standardkontrakter"));
+        let b = p.initiatives[1].id;
+        let mut edited = p.initiative(b).unwrap().clone();
+        edited.owner = "Indkøb".into();
+        p.update_initiative(edited).unwrap();
+        assert_eq!(p.initiative(b).unwrap().owner, "Indkøb");
+        // Renumbering to a free number works; taking another's number is still refused.
+        let mut renumbered = p.initiative(b).unwrap().clone();
+        renumbered.number = "4.4".into();
+        p.update_initiative(renumbered).unwrap();
+        let mut taken = p.initiative(a).unwrap().clone();
+        taken.number = "4.4".into();
+        assert_eq!(
+            p.update_initiative(taken),
+            Err(PlanError::DuplicateNumber("4.4".into()))
+        );
+        assert_eq!(shared_numbers(&p, b), Vec::<Id>::new());
+        assert_eq!(shared_numbers(&p, a), Vec::<Id>::new());
     }
 
     #[test]

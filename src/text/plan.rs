@@ -192,7 +192,7 @@ pub fn plan_error(e: &PlanError) -> String {
         PlanError::TimelineRowNotFound(_) => "Rækken i tidsplanen findes ikke længere.".into(),
         PlanError::DuplicateId(_) => "Posten findes allerede.".into(),
         PlanError::DuplicateNumber(n) => {
-            format!("Nummeret «{n}» bruges allerede af en anden indsats.")
+            format!("Nummeret «{n}» bruges allerede af et andet initiativ. Vælg et andet nummer.")
         }
         PlanError::Empty(f) => plan_field_empty(*f).into(),
         PlanError::TooLong { field, max } => format!(
@@ -265,6 +265,18 @@ pub fn status_class(s: InitiativeStatus) -> &'static str {
 }
 
 /// "1.1 Analyse af …"; without a number just the title.
+/// Said on an initiative whose number another one also has: editing is not blocked, renumbering is offered.
+pub fn number_shared(others: &[String]) -> String {
+    let list = others
+        .iter()
+        .map(|o| format!("«{o}»"))
+        .collect::<Vec<_>>()
+        .join(" og ");
+    format!(
+        "Samme nummer bruges også af {list}. Du kan stadig rette initiativet; giv det et nyt nummer under «Redigér oplysninger», så listen og rapporten kan skelne dem."
+    )
+}
+
 pub fn initiative_label(number: &str, title: &str) -> String {
     let n = number.trim();
     if n.is_empty() {

@@ -135,6 +135,35 @@ pub fn field_label(field: &str) -> String {
         "min" => "Mindst",
         "max" => "Højst",
         "stale_after_days" => "Markér som gammel efter",
+        "status" => "Status",
+        "step" | "linked_step" => "Trin på trappen",
+        "start" => "Start",
+        "end" => "Slut",
+        "deadline" => "Frist",
+        "date" => "Dato",
+        "time" => "Tidspunkt",
+        "goal_id" => "Politisk mål",
+        "track_id" => "Strategisk spor",
+        "initiative_id" => "Initiativ",
+        "budget" => "Budget pr. år",
+        "intervention_ids" | "linked_interventions" => "Indsatser på trappen",
+        "history" => "Historik",
+        "kind" => "Slags måling",
+        "monthly_targets" => "Mål for møder pr. måned",
+        "values" => "Målte værdier",
+        "baseline_date" => "Dato for udgangspunktet",
+        "target_date" => "Dato for målet",
+        "category" => "Slags trin",
+        "referral_required" => "Kræver visitation",
+        "target_ages" => "Aldersgrupper",
+        "provider_kind" => "Leverandørtype",
+        "cost_period" => "Prisen gælder",
+        "participants" => "Deltagere",
+        "action_items" => "Aftaler",
+        "follow_up_date" => "Opfølgningsdato",
+        "measure_start" => "Foranstaltningen startede",
+        "minutes_kind" => "Referatform",
+        "uses_safety_scale" => "Sikkerhedsskala",
         _ => "Feltet",
     }
     .to_string()
@@ -168,8 +197,84 @@ pub fn record_counts(counts: &[(RecordKind, usize)]) -> String {
 
 pub const CONFLICT_FORM_TITLE: &str = "En anden fane har ændret det samme, mens du skrev.";
 pub const CONFLICT_FORM_TEXT: &str = "Dine øvrige ændringer og den anden fanes ændringer i andre felter er bevaret. Vælg for hvert felt herunder, hvilken værdi der skal gælde, og gem igen.";
+/// Said in the live region when a save stops to ask.
+pub const CONFLICT_ASKED: &str =
+    "Ikke gemt endnu: vælg, hvilken værdi der skal gælde, og gem igen.";
 pub const CONFLICT_MINE: &str = "Din:";
 pub const CONFLICT_THEIRS: &str = "Fra den anden fane:";
+
+/// A value from a conflict as the user knows it: a step, goal, track or initiative by its name, a status and a
+/// date in words, a list by its length; anything else as `conflict_value` gives it.
+pub fn conflict_value_in(
+    ws: &crate::model::Workspace,
+    target: crate::model::merge::Target,
+    field: &str,
+    v: &serde_json::Value,
+) -> String {
+    use crate::model::merge::Target;
+    use crate::model::*;
+    let id = || v.as_str().and_then(|s| s.parse::<Id>().ok());
+    let named = match field {
+        "step" | "linked_step" => id()
+            .and_then(|i| ws.staircase.step(i))
+            .map(|s| s.name.clone()),
+        "goal_id" => id()
+            .and_then(|i| ws.plan.goals.iter().find(|g| g.id == i))
+            .map(super::plan::goal_label),
+        "track_id" => id()
+            .and_then(|i| ws.plan.tracks.iter().find(|t| t.id == i))
+            .map(super::plan::track_label),
+        "parent_id" | "initiative_id" => id()
+            .and_then(|i| ws.plan.initiatives.iter().find(|x| x.id == i))
+            .map(|x| super::plan::initiative_label(&x.number, &x.title)),
+        "status" => {
+            let kind = match target {
+                Target::Record(r) => Some(r.kind),
+                Target::Setting(_) => None,
+            };
+            let parsed = |f: fn(serde_json::Value) -> Option<&'static str>| f(v.clone());
+            match kind {
+                Some(record::RecordKind::Initiative) => {
+                    parsed(|v| serde_json::from_value(v).ok().map(super::initiative_status))
+                }
+                Some(record::RecordKind::Meeting) => {
+                    parsed(|v| serde_json::from_value(v).ok().map(super::meeting_status))
+                }
+                Some(record::RecordKind::Intervention) => parsed(|v| {
+                    serde_json::from_value(v)
+                        .ok()
+                        .map(super::intervention_status)
+                }),
+                _ => None,
+            }
+            .map(str::to_string)
+        }
+        _ => None,
+    };
+    if let Some(name) = named {
+        return format!("«{name}»");
+    }
+    match v {
+        serde_json::Value::String(s) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) => super::date_long(d),
+            Err(_) => conflict_value(v),
+        },
+        serde_json::Value::Array(a)
+            if a.iter().all(serde_json::Value::is_object) && !a.is_empty() =>
+        {
+            list_of(a.len())
+        }
+        _ => conflict_value(v),
+    }
+}
+
+fn list_of(n: usize) -> String {
+    if n == 1 {
+        "1 punkt".into()
+    } else {
+        format!("{} punkter", super::group_thousands(n as i64))
+    }
+}
 
 /// A value from a conflict, readable: text as it is, nothing as «(tom)».
 pub fn conflict_value(v: &serde_json::Value) -> String {

@@ -159,6 +159,23 @@ pub fn keep_clear_of_sticky_bar(ev: leptos::ev::FocusEvent) {
     });
 }
 
+/// Moves keyboard focus to the element with `id` once the view has caught up with the last change (the one
+/// focus helper every area uses).
+pub fn focus_later(id: String) {
+    set_timeout(
+        move || {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        },
+        std::time::Duration::from_millis(20),
+    );
+}
+
 /// Sets the document title, so screen reader users and tabs know the page.
 pub fn set_title(page: &str) {
     document().set_title(&format!("{page} – {}", t::APP_NAME));
@@ -240,22 +257,138 @@ pub fn ConfirmButton(
     }
 }
 
-/// Fields another tab changed while this form was open, to the value this form also changed: the user picks
-/// one value per field, then saves again. `choices[i]` is true where the other tab's value is kept.
-#[component]
-pub fn ConflictChoices(
-    conflicts: RwSignal<Vec<crate::model::merge::FieldConflict>>,
+/// A form's save on the versions of its records (and settings) that it opened: the one mechanism every
+/// form uses (`model::merge::rebase_form`). What someone else changed meanwhile (another tab, a move on the
+/// board) is kept; a field both changed is asked, with `ConflictChoices` showing both values, and the next
+/// save takes the user's answer. Forms call `rebase` with the command they made on the workspace as it is
+/// now, and `opened` whenever what they show becomes their new starting point (after a save, or when an
+/// untouched form takes in a newer version).
+#[derive(Clone, Copy)]
+pub struct FormMerge {
+    seen: StoredValue<Vec<crate::model::merge::Seen>>,
+    asked: RwSignal<Vec<crate::model::merge::Asked>>,
     choices: RwSignal<Vec<bool>>,
     prefix: &'static str,
-) -> impl IntoView {
-    use crate::text::ui::{conflict_value, field_label};
+}
+
+impl FormMerge {
+    /// `prefix` names the form's elements (`{prefix}-conflicts`).
+    pub fn new(prefix: &'static str, seen: Vec<crate::model::merge::Seen>) -> Self {
+        FormMerge {
+            seen: StoredValue::new(seen),
+            asked: RwSignal::new(Vec::new()),
+            choices: RwSignal::new(Vec::new()),
+            prefix,
+        }
+    }
+
+    /// A form of the records `refs` as they are now (those that exist), and of `settings`.
+    pub fn of(
+        prefix: &'static str,
+        refs: &[crate::model::record::RecordRef],
+        settings: &[crate::model::merge::Setting],
+    ) -> Self {
+        let merge = Self::new(prefix, Vec::new());
+        merge.opened_now(refs, settings);
+        merge
+    }
+
+    /// What the form shows is, from now on, what it started from.
+    pub fn opened(&self, seen: Vec<crate::model::merge::Seen>) {
+        self.seen.set_value(seen);
+        self.asked.set(Vec::new());
+    }
+
+    /// Says what the form started from, keeping what it has asked (a form that keeps its own record of it).
+    pub fn started_from(&self, seen: Vec<crate::model::merge::Seen>) {
+        self.seen.set_value(seen);
+    }
+
+    /// `opened` with the records and settings as they are in the workspace now.
+    pub fn opened_now(
+        &self,
+        refs: &[crate::model::record::RecordRef],
+        settings: &[crate::model::merge::Setting],
+    ) {
+        use crate::model::merge::Seen;
+        let seen = crate::app::use_app()
+            .read_untracked(|ws| {
+                refs.iter()
+                    .filter_map(|r| ws.record(*r).map(|(_, rec)| Seen::Record(rec)))
+                    .chain(settings.iter().map(|s| Seen::Setting(s.of(ws))))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.opened(seen);
+    }
+
+    /// The command to dispatch for `cmd` (made on the workspace as it is now), or `None` while the user has
+    /// to choose between values (the choices are shown and get the focus).
+    pub fn rebase(
+        &self,
+        app: crate::app::AppState,
+        cmd: crate::model::commands::Command,
+    ) -> Option<crate::model::commands::Command> {
+        use crate::model::merge::{rebase_form, Answers};
+        let asked = self.asked.get_untracked();
+        let take = self.choices.get_untracked();
+        let answers = (!asked.is_empty()).then_some(Answers {
+            asked: &asked,
+            take_theirs: &take,
+        });
+        let result = app.read_untracked(|ws| {
+            self.seen
+                .with_value(|seen| rebase_form(ws, seen, cmd.clone(), answers))
+        })?;
+        match result {
+            Ok(cmd) => {
+                self.asked.set(Vec::new());
+                Some(cmd)
+            }
+            Err(asked) => {
+                self.choices.set(vec![false; asked.len()]);
+                self.asked.set(asked);
+                app.announce(t::CONFLICT_ASKED);
+                focus_later(format!("{}-conflicts", self.prefix));
+                None
+            }
+        }
+    }
+
+    /// The form saved: what it holds now is its new starting point.
+    pub fn saved(
+        &self,
+        refs: &[crate::model::record::RecordRef],
+        settings: &[crate::model::merge::Setting],
+    ) {
+        self.opened_now(refs, settings);
+    }
+}
+
+/// The fields a save stopped to ask about: both values of each, the user picks one, then saves again.
+#[component]
+pub fn ConflictChoices(merge: FormMerge) -> impl IntoView {
+    use crate::text::ui::{conflict_value_in, field_label};
+    let app = crate::app::use_app();
+    let FormMerge {
+        asked,
+        choices,
+        prefix,
+        ..
+    } = merge;
     view! {
-        {move || (!conflicts.with(|c| c.is_empty())).then(|| view! {
+        {move || (!asked.with(|c| c.is_empty())).then(|| view! {
             <div class="alert alert-warning conflict-choices" role="alert" data-testid="conflict-choices" id=format!("{prefix}-conflicts") tabindex="-1">
                 <p><strong>{t::CONFLICT_FORM_TITLE}</strong></p>
                 <p>{t::CONFLICT_FORM_TEXT}</p>
-                {conflicts.get().into_iter().enumerate().map(|(i, c)| {
+                {asked.get().into_iter().enumerate().map(|(i, a)| {
+                    let c = &a.conflict;
                     let label = field_label(&c.field);
+                    let show = |v: &serde_json::Value| {
+                        app.read_untracked(|ws| conflict_value_in(ws, a.target, &c.field, v))
+                            .unwrap_or_default()
+                    };
+                    let (mine, theirs) = (show(&c.mine), show(&c.theirs));
                     let name = format!("{prefix}-conflict-{i}");
                     let (mine_id, theirs_id) = (format!("{name}-mine"), format!("{name}-theirs"));
                     view! {
@@ -265,13 +398,13 @@ pub fn ConflictChoices(
                                 <input type="radio" id=mine_id.clone() name=name.clone()
                                     prop:checked=move || !choices.with(|c| c.get(i).copied().unwrap_or(false))
                                     on:change=move |_| choices.update(|c| if let Some(x) = c.get_mut(i) { *x = false })/>
-                                <label for=mine_id>{format!("{} {}", t::CONFLICT_MINE, conflict_value(&c.mine))}</label>
+                                <label for=mine_id>{format!("{} {mine}", t::CONFLICT_MINE)}</label>
                             </div>
                             <div class="radio">
                                 <input type="radio" id=theirs_id.clone() name=name.clone()
                                     prop:checked=move || choices.with(|c| c.get(i).copied().unwrap_or(false))
                                     on:change=move |_| choices.update(|c| if let Some(x) = c.get_mut(i) { *x = true })/>
-                                <label for=theirs_id>{format!("{} {}", t::CONFLICT_THEIRS, conflict_value(&c.theirs))}</label>
+                                <label for=theirs_id>{format!("{} {theirs}", t::CONFLICT_THEIRS)}</label>
                             </div>
                         </fieldset>
                     }
@@ -279,46 +412,6 @@ pub fn ConflictChoices(
             </div>
         })}
     }
-}
-
-/// A form's save, based on the version of the record the form opened (`base`): fields another tab changed
-/// meanwhile are kept; fields both changed are put to the user (`Err` with the conflicts shown) unless the
-/// user has already chosen. Returns the record to save, or `None` while the user has to choose.
-pub fn merge_form<T>(
-    base: &T,
-    current: Option<&T>,
-    mine: T,
-    conflicts: RwSignal<Vec<crate::model::merge::FieldConflict>>,
-    choices: RwSignal<Vec<bool>>,
-) -> Option<T>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
-{
-    use crate::model::merge::{choose, merge_fields};
-    let Some(current) = current.filter(|c| *c != base) else {
-        conflicts.set(Vec::new());
-        return Some(mine);
-    };
-    let (merged, found) = merge_fields(base, current, &mine);
-    if found.is_empty() {
-        conflicts.set(Vec::new());
-        return Some(merged);
-    }
-    let shown = conflicts.get_untracked();
-    let same_fields = shown.len() == found.len()
-        && shown
-            .iter()
-            .zip(&found)
-            .all(|(a, b)| a.field == b.field && a.theirs == b.theirs);
-    if same_fields {
-        // The user has seen these and chosen.
-        let picked = choices.get_untracked();
-        conflicts.set(Vec::new());
-        return Some(choose(&merged, &found, &picked));
-    }
-    choices.set(vec![false; found.len()]);
-    conflicts.set(found);
-    None
 }
 
 /// The first broken rule of a refused edit, as (field in the file, Danish message for that field).

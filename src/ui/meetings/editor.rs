@@ -15,6 +15,7 @@ use crate::model::commands::Command;
 use crate::model::dates::{parse_time, time_field};
 use crate::model::follow_up::mark_followed_up;
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
+use crate::model::merge::Seen;
 use crate::model::record::{Record, RecordKind};
 use crate::model::templates::{
     duplicate_meeting, meeting_from_template, shows_safety_scale, template_from_meeting,
@@ -22,7 +23,7 @@ use crate::model::templates::{
 };
 use crate::model::{Id, Meeting, MeetingStatus, MeetingType, MinutesKind};
 use crate::text::{self, meetings as txt, ui as t};
-use crate::ui::common::{merge_form, ConfirmButton, ConflictChoices};
+use crate::ui::common::{ConfirmButton, ConflictChoices, FormMerge};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -191,8 +192,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     let baseline = StoredValue::new(stored.get_untracked());
     // The stored version the draft was made from: a save keeps what another tab changed meanwhile.
     let opened = StoredValue::new(kept_base.unwrap_or_else(|| stored.get_untracked()));
-    let conflicts = RwSignal::new(Vec::new());
-    let choices = RwSignal::new(Vec::<bool>::new());
+    let merge = FormMerge::new("m", Vec::new());
     Effect::new(move |_| {
         let now = stored.get();
         let untouched = baseline.with_value(|b| {
@@ -244,26 +244,33 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             }
             errors.set(Vec::new());
             let was_stored = stored.with_untracked(|s| s.is_some());
-            let m = match opened.get_value() {
-                Some(base) => {
-                    let current = stored.get_untracked();
-                    match merge_form(&base, current.as_ref(), m, conflicts, choices) {
-                        Some(m) => m,
-                        None => {
-                            focus_later("m-conflicts".into());
-                            return;
-                        }
-                    }
-                }
-                None => m,
-            };
+            merge.started_from(
+                opened
+                    .get_value()
+                    .map(|b| vec![Seen::Record(Record::Meeting(b))])
+                    .unwrap_or_default(),
+            );
             let m = Meeting {
                 updated_at: crate::model::now(),
                 ..m
             };
-            let saved = m.clone();
-            match session::dispatch(app, Command::put(Record::Meeting(m))) {
+            let Some(cmd) = merge.rebase(app, Command::put(Record::Meeting(m))) else {
+                return;
+            };
+            let saved = match &cmd {
+                Command::Put {
+                    record: Record::Meeting(m),
+                    ..
+                } => m.clone(),
+                _ => draft.get_untracked(),
+            };
+            match session::dispatch(app, cmd) {
                 Ok(()) => {
+                    merge.opened(Vec::new());
+                    let saved = app
+                        .read_untracked(|w| meeting_by_id(w, id))
+                        .flatten()
+                        .unwrap_or(saved);
                     opened.set_value(Some(saved.clone()));
                     if draft.with_untracked(|d| !same_content(d, &saved)) {
                         // The save took fields another tab changed: show them.
@@ -349,7 +356,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                 <TextField draft=draft errors=errors id="m-notes" label=txt::L_NOTES hint=txt::H_NOTES
                     get=|m| &m.notes set=|m, v| m.notes = v multiline=true/>
             </fieldset>
-            <ConflictChoices conflicts=conflicts choices=choices prefix="m"/>
+            <ConflictChoices merge=merge/>
             <div class="form-actions">
                 <button type="submit" class="button">{txt::SAVE}</button>
                 <button type="button" class="button secondary" on:click=revert>

@@ -25,7 +25,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, A};
 use leptos_router::hooks::use_query_map;
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 /// The area's root path.
 pub(crate) const BASE: &str = "/netvaerksmoeder";
@@ -130,20 +129,7 @@ fn all_templates(ws: &Workspace) -> Vec<MeetingTemplate> {
     all
 }
 
-/// Moves keyboard focus to the element with this id once the view has updated.
-fn focus_later(id: String) {
-    set_timeout(
-        move || {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        },
-        std::time::Duration::from_millis(0),
-    );
-}
+use crate::ui::common::focus_later;
 
 fn meeting_path(id: Id) -> String {
     format!("{BASE}/{id}")

@@ -6,8 +6,10 @@ use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
 use crate::model::follow_up::{check_rules, RulesProblem};
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
+use crate::model::merge::Setting;
 use crate::model::{FollowUpRules, MeetingType, MonthlyTarget};
 use crate::text::{self, meetings as txt};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 
 /// A target as typed: numbers stay text until saved, so a half-typed value is never lost.
@@ -58,6 +60,8 @@ pub fn SettingsView() -> impl IntoView {
     });
 
     let touched = crate::ui::common::form_draft(txt::SETTINGS_TITLE);
+    // The rules as the form opened them: a save keeps what another tab changed meanwhile.
+    let merge = FormMerge::of("rules", &[], &[Setting::FollowUp]);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
@@ -106,8 +110,12 @@ pub fn SettingsView() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        match session::dispatch(app, Command::SetFollowUp { rules: new_rules }) {
+        let Some(cmd) = merge.rebase(app, Command::SetFollowUp { rules: new_rules }) else {
+            return;
+        };
+        match session::dispatch(app, cmd) {
             Ok(()) => {
+                merge.saved(&[], &[Setting::FollowUp]);
                 touched.saved();
                 app.info(txt::RULES_SAVED)
             }
@@ -149,6 +157,7 @@ pub fn SettingsView() -> impl IntoView {
                 </ol>
                 <button type="button" class="button secondary" id="t-add" on:click=add_target>{txt::ADD_TARGET}</button>
             </fieldset>
+            <ConflictChoices merge=merge/>
             <div class="form-actions">
                 <button type="submit" class="button">{txt::SAVE_RULES}</button>
             </div>

@@ -4,9 +4,11 @@
 use crate::app::{session, use_app};
 use crate::model::commands::Command;
 use crate::model::key_figures::casework::PRESETS;
+use crate::model::merge::Setting;
 use crate::model::validation::MAX_CASELOAD;
 use crate::model::CaseloadBand;
 use crate::text::overview as to;
+use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 
 const NONE: &str = "none";
@@ -40,6 +42,8 @@ pub fn BandForm() -> impl IntoView {
     let min_error = RwSignal::new(None::<String>);
     let max_error = RwSignal::new(None::<String>);
     let touched = crate::ui::common::form_draft("Mål for børn pr. sagsbehandler");
+    // The rules as the form opened them: a save keeps what another tab changed meanwhile.
+    let merge = FormMerge::of("band", &[], &[Setting::FollowUp]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         min_error.set(None);
@@ -72,8 +76,12 @@ pub fn BandForm() -> impl IntoView {
             return;
         };
         rules.caseload_band = band;
-        match session::dispatch(app, Command::SetFollowUp { rules }) {
+        let Some(cmd) = merge.rebase(app, Command::SetFollowUp { rules }) else {
+            return;
+        };
+        match session::dispatch(app, cmd) {
             Ok(()) => {
+                merge.saved(&[], &[Setting::FollowUp]);
                 touched.saved();
                 app.info(match band {
                     Some(b) => format!("Målet er gemt: {} børn pr. sagsbehandler.", to::band(b)),
@@ -119,6 +127,7 @@ pub fn BandForm() -> impl IntoView {
                     </div>
                 </div>
             </Show>
+            <ConflictChoices merge=merge/>
             <button type="submit" class="button">"Gem målet"</button>
         </form>
     }

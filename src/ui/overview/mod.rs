@@ -16,7 +16,7 @@ use crate::browser::address::at;
 use crate::model::commands::Command;
 use crate::model::merge::Setting;
 use crate::text::ui as t;
-use crate::ui::common::{field_error, merge_form, ConflictChoices};
+use crate::ui::common::{field_error, ConflictChoices, FormMerge};
 use leptos::prelude::*;
 
 #[component]
@@ -83,9 +83,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
     let municipality_error = RwSignal::new(None::<String>);
     let description_error = RwSignal::new(None::<String>);
     // What the form opened with: a save keeps what another tab changed meanwhile.
-    let opened = StoredValue::new(app.read_untracked(|w| Setting::Info.of(w)));
-    let conflicts = RwSignal::new(Vec::new());
-    let choices = RwSignal::new(Vec::<bool>::new());
+    let merge = FormMerge::of("ws", &[], &[Setting::Info]);
     let touched = crate::ui::common::form_draft("Om arbejdsområdet");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -97,15 +95,8 @@ fn WorkspaceInfoForm() -> impl IntoView {
             municipality: municipality.get_untracked(),
             description: description.get_untracked(),
         };
-        let cmd = match opened.get_value() {
-            Some(base) => {
-                let current = app.read_untracked(|w| Setting::Info.of(w));
-                match merge_form(&base, current.as_ref(), mine, conflicts, choices) {
-                    Some(c) => c,
-                    None => return,
-                }
-            }
-            None => mine,
+        let Some(cmd) = merge.rebase(app, mine) else {
+            return;
         };
         if let Command::SetInfo {
             name: n,
@@ -119,7 +110,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
         }
         match session::dispatch(app, cmd) {
             Ok(()) => {
-                opened.set_value(app.read_untracked(|w| Setting::Info.of(w)));
+                merge.saved(&[], &[Setting::Info]);
                 touched.saved();
                 app.info("Oplysningerne er gemt.");
             }
@@ -163,7 +154,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
                         aria-describedby=move || if description_error.get().is_some() { "ws-description-hint ws-description-error" } else { "ws-description-hint" }
                         prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 </div>
-                <ConflictChoices conflicts=conflicts choices=choices prefix="ws"/>
+                <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem oplysninger"</button>
             </form>
         </section>

@@ -3,17 +3,19 @@
 
 use super::fields::{Field, GeneralError, SelectField};
 use super::{
-    author_signal, commit, date_input_value, focus_later, remember_author, today, with_plan,
-    with_plan_untracked, FormError, OverdueFlag, StaleFlag, StatusTag,
+    author_signal, commit, commit_form, date_input_value, focus_later, remember_author, today,
+    with_plan, with_plan_untracked, FormError, OverdueFlag, StaleFlag, StatusTag,
 };
 use crate::app::{use_app, Part};
 use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{
-    is_stale, ordered_ids, parse_date, sorted_goals, sorted_tracks, PlanField,
+    is_stale, ordered_ids, parse_date, shared_numbers, sorted_goals, sorted_tracks, PlanField,
 };
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{BudgetLine, Id, Initiative, InitiativeStatus, StatusNote};
 use crate::text::{self, plan as tp};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -85,6 +87,8 @@ struct Head {
     indicators: Vec<(Id, String)>,
     history: usize,
     subs: usize,
+    /// Other initiatives with the same number, by label (the data may already share one).
+    same_number: Vec<String>,
 }
 
 #[component]
@@ -169,6 +173,11 @@ fn DetailBody(id: Id) -> impl IntoView {
                 indicators,
                 history: i.history.len(),
                 subs: p.sub_items(id).len(),
+                same_number: shared_numbers(p, id)
+                    .into_iter()
+                    .filter_map(|o| p.initiative(o))
+                    .map(|o| tp::initiative_label(&o.number, &o.title))
+                    .collect(),
             })
         })
         .flatten()
@@ -209,6 +218,9 @@ fn DetailBody(id: Id) -> impl IntoView {
                 {h.overdue.then(|| view! { " " <OverdueFlag/> })}
                 {h.stale.then(|| view! { " " <StaleFlag days=h.stale_days/> })}
             </p>
+            {(!h.same_number.is_empty()).then(|| view! {
+                <p class="notice no-print" data-testid="same-number">{tp::number_shared(&h.same_number)}</p>
+            })}
             {(!h.description.is_empty()).then(|| view! { <p class="plan-description">{h.description.clone()}</p> })}
             <dl class="facts plan-facts">
                 {h.facts.iter().map(|(k, v)| view! { <dt>{*k}</dt><dd>{v.clone()}</dd> }).collect_view()}
@@ -255,6 +267,11 @@ fn StatusForm(id: Id) -> impl IntoView {
             .unwrap_or_default()
     };
     let status = RwSignal::new(status_key(current()));
+    // The initiative as the form shows it: a save keeps what another tab changed meanwhile, and the status
+    // counts as changed only when the user changed it here.
+    let ini_ref = [RecordRef::new(RecordKind::Initiative, id)];
+    let merge = FormMerge::of("note", &ini_ref, &[]);
+    let shown_status = StoredValue::new(current());
     let date = RwSignal::new(date_input_value(Some(today())));
     let author = author_signal();
     let note = RwSignal::new(String::new());
@@ -285,16 +302,21 @@ fn StatusForm(id: Id) -> impl IntoView {
             focus_later("note-date".into());
             return;
         };
-        let chosen = status_from_key(&status.get_untracked()).unwrap_or(current());
+        let shown = shown_status.get_value();
+        let chosen = status_from_key(&status.get_untracked()).unwrap_or(shown);
         let who = author.get_untracked();
         let body = note.get_untracked();
-        let result = if chosen != current() {
-            commit(app, |p| p.set_status(id, chosen, d, &who, &body)).map(|_| true)
+        let result = if chosen != shown {
+            commit_form(app, merge, |p| p.set_status(id, chosen, d, &who, &body))
+                .map(|r| r.map(|_| true))
         } else {
-            commit(app, |p| p.add_note(id, d, &who, &body)).map(|_| false)
+            commit_form(app, merge, |p| p.add_note(id, d, &who, &body)).map(|r| r.map(|_| false))
         };
         match result {
-            Ok(changed) => {
+            Ok(None) => {}
+            Ok(Some(changed)) => {
+                merge.saved(&ini_ref, &[]);
+                shown_status.set_value(current());
                 touched.saved();
                 remember_author(&who);
                 note.set(String::new());
@@ -330,6 +352,7 @@ fn StatusForm(id: Id) -> impl IntoView {
                 <Field id="note-text" label="Note" multiline=true value=note field=PlanField::NoteText error=error
                     hint="Hvad er sket siden sidst? Noten kan rettes senere; den tidligere tekst gemmes."/>
                 <GeneralError error=error fields=&[PlanField::Dates, PlanField::Author, PlanField::NoteText]/>
+                <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem i historikken"</button>
                 <p role="status" class="plan-saved">{move || done.get()}</p>
             </form>
@@ -372,10 +395,15 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
     let draft = RwSignal::new(note.text.clone());
     let error = RwSignal::new(None::<FormError>);
     let field_id = format!("ret-{note_id}");
+    let ini_ref = [RecordRef::new(RecordKind::Initiative, ini)];
+    let merge = FormMerge::of("ret", &ini_ref, &[]);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match commit(app, |p| p.edit_note(ini, note_id, &draft.get_untracked())) {
-            Ok(()) => {
+        match commit_form(app, merge, |p| {
+            p.edit_note(ini, note_id, &draft.get_untracked())
+        }) {
+            Ok(None) => {}
+            Ok(Some(())) => {
                 editing.set(false);
                 app.info("Noten er rettet. Den tidligere tekst er gemt under «Tidligere udgaver».");
             }
@@ -413,7 +441,7 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
             <Show when=move || editing.get() fallback=move || {
                 let when = when.clone();
                 view! {
-                    <button type="button" class="button-link no-print" on:click=move |_| editing.set(true)>
+                    <button type="button" class="button-link no-print" on:click=move |_| { merge.opened_now(&ini_ref, &[]); editing.set(true) }>
                         "Ret note"<span class="visually-hidden">{format!(" fra {when}")}</span>
                     </button>
                 }
@@ -421,6 +449,7 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
                 <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="plan-note-edit" on:submit=save novalidate>
                     <Field id=field_id.clone() label="Ret noten" multiline=true value=draft field=PlanField::NoteText error=error
                         hint="Den nuværende tekst gemmes som en tidligere udgave."/>
+                    <ConflictChoices merge=merge/>
                     <button type="submit" class="button">"Gem rettelse"</button>
                     <button type="button" class="button secondary" on:click=move |_| editing.set(false)>"Fortryd"</button>
                 </form>
@@ -449,6 +478,13 @@ pub(crate) fn InitiativeForm(
         .and_then(|id| with_plan_untracked(app, |p| p.initiative(id).cloned()).flatten())
         .unwrap_or_default();
     let base = StoredValue::new(base);
+    let merge = FormMerge::of(
+        "ini",
+        &existing
+            .map(|id| vec![RecordRef::new(RecordKind::Initiative, id)])
+            .unwrap_or_default(),
+        &[],
+    );
     let b = base.get_value();
     let number = RwSignal::new(b.number.clone());
     let title = RwSignal::new(b.title.clone());
@@ -589,7 +625,7 @@ pub(crate) fn InitiativeForm(
         ev.prevent_default();
         error.set(None);
         let result = build().and_then(|ini| {
-            commit(app, |p| match existing {
+            commit_form(app, merge, |p| match existing {
                 Some(_) => {
                     let id = ini.id;
                     p.update_initiative(ini).map(|_| id)
@@ -598,7 +634,8 @@ pub(crate) fn InitiativeForm(
             })
         });
         match result {
-            Ok(id) => on_saved.run(id),
+            Ok(Some(id)) => on_saved.run(id),
+            Ok(None) => {}
             Err(e) => {
                 let target = match e.field {
                     Some(PlanField::Number) => Some("number"),
@@ -703,6 +740,7 @@ pub(crate) fn InitiativeForm(
             </fieldset>
             <GeneralError error=error fields=&[PlanField::Number, PlanField::Title, PlanField::Description,
                 PlanField::Owner, PlanField::Committee, PlanField::Period, PlanField::Dates, PlanField::Budget]/>
+            <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { "Gem oplysninger" } else { "Opret initiativ" }}</button>
                 {on_cancel.map(|c| view! { <button type="button" class="button secondary" on:click=move |_| c.run(())>"Fortryd"</button> })}

@@ -1,11 +1,14 @@
 //! Political goals, strategic tracks and the plan's settings (title, period, days before "stale").
 
 use super::fields::{Field, GeneralError};
-use super::{commit, with_plan, with_plan_untracked, FormError};
+use super::{commit, commit_form, with_plan, with_plan_untracked, FormError};
 use crate::app::use_app;
+use crate::model::merge::Setting;
 use crate::model::plan_ops::{sorted_goals, sorted_tracks, PlanField};
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{Goal, Id, Track};
 use crate::text::plan as tp;
+use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 
 #[component]
@@ -31,6 +34,7 @@ fn PlanSettings() -> impl IntoView {
     let days = RwSignal::new(d.to_string());
     let error = RwSignal::new(None::<FormError>);
     let saved = RwSignal::new(String::new());
+    let merge = FormMerge::of("plan-settings", &[], &[Setting::PlanInfo]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -52,13 +56,15 @@ fn PlanSettings() -> impl IntoView {
             )));
             return;
         }
-        match commit(app, |plan| {
+        match commit_form(app, merge, |plan| {
             plan.title = t.trim().to_string();
             plan.period = p.trim().to_string();
             plan.stale_after_days = n;
             Ok(())
         }) {
-            Ok(()) => {
+            Ok(None) => {}
+            Ok(Some(())) => {
+                merge.saved(&[], &[Setting::PlanInfo]);
                 touched.saved();
                 saved.set("Indstillingerne er gemt.".into())
             }
@@ -75,6 +81,7 @@ fn PlanSettings() -> impl IntoView {
                     field=PlanField::Value error=error class="plan-narrow"
                     hint="Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra."/>
                 <GeneralError error=error fields=&[PlanField::Value]/>
+                <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem indstillinger"</button>
                 <p role="status" class="plan-saved">{move || saved.get()}</p>
             </form>
@@ -255,6 +262,19 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
     let description = RwSignal::new(d);
     let criteria = RwSignal::new(s);
     let error = RwSignal::new(None::<FormError>);
+    let merge = FormMerge::of(
+        if kind == Kind::Goal { "maal" } else { "spor" },
+        &existing
+            .map(|id| {
+                let k = match kind {
+                    Kind::Goal => RecordKind::Goal,
+                    Kind::Track => RecordKind::Track,
+                };
+                vec![RecordRef::new(k, id)]
+            })
+            .unwrap_or_default(),
+        &[],
+    );
     let p = format!(
         "{}-{}",
         if kind == Kind::Goal { "maal" } else { "spor" },
@@ -265,7 +285,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        let result = commit(app, |plan| match (kind, existing) {
+        let result = commit_form(app, merge, |plan| match (kind, existing) {
             (Kind::Goal, Some(id)) => {
                 let old = plan.goal(id).cloned().unwrap_or_default();
                 plan.update_goal(Goal {
@@ -306,7 +326,8 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
                 .map(|_| ()),
         });
         match result {
-            Ok(()) => done.run(()),
+            Ok(Some(())) => done.run(()),
+            Ok(None) => {}
             Err(e) => error.set(Some(e)),
         }
     };
@@ -322,6 +343,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
                     hint="Hvornår er målet nået? Fx «Flere sager afsluttes inden for fire måneder»."/>
             })}
             <GeneralError error=error fields=&[PlanField::Number, PlanField::Title, PlanField::Description, PlanField::SuccessCriteria]/>
+            <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">"Gem"</button>
                 <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>

@@ -2,15 +2,19 @@
 //! alternative (a sentence and a table), and forms to add values and edit the indicator.
 
 use super::fields::{Field, GeneralError, SelectField};
-use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
+use super::{
+    commit, commit_form, date_input_value, today, with_plan, with_plan_untracked, FormError,
+};
 use crate::app::use_app;
 use crate::browser::address::at;
 use crate::model::plan_ops::{
     measurements_in_order, ordered_ids, parse_date, parse_decimal, sorted_goals, value_warning,
     values_before_baseline, MeasurementRow, PlanField, ValueWarning,
 };
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{Id, Indicator};
 use crate::text::{self, plan as tp};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -347,6 +351,13 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         .and_then(|id| with_plan_untracked(app, |p| p.indicator(id).cloned()).flatten())
         .unwrap_or_default();
     let base = StoredValue::new(base);
+    let merge = FormMerge::of(
+        "ind",
+        &existing
+            .map(|id| vec![RecordRef::new(RecordKind::Indicator, id)])
+            .unwrap_or_default(),
+        &[],
+    );
     let b = base.get_value();
     let name = RwSignal::new(b.name.clone());
     let unit = RwSignal::new(b.unit.clone());
@@ -412,13 +423,14 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
             })
         };
         let result = build().and_then(|ind| {
-            commit(app, |pl| match existing {
+            commit_form(app, merge, |pl| match existing {
                 Some(_) => pl.update_indicator(ind),
                 None => pl.add_indicator(ind).map(|_| ()),
             })
         });
         match result {
-            Ok(()) => {
+            Ok(None) => {}
+            Ok(Some(())) => {
                 app.info("Indikatoren er gemt.");
                 done.run(());
             }
@@ -444,6 +456,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
                 <SelectField id=format!("{p}-initiative") label="Knyttet til initiativ" value=initiative options=initiative_options/>
             </div>
             <GeneralError error=error fields=&[PlanField::Name, PlanField::Unit, PlanField::Baseline, PlanField::Target]/>
+            <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { "Gem indikatoren" } else { "Opret indikator" }}</button>
                 <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>

@@ -13,7 +13,7 @@ mod list;
 mod report;
 mod timeline;
 
-use super::common::WithWorkspace;
+use super::common::{FormMerge, WithWorkspace};
 use super::record_page;
 use crate::app::{session, AppState};
 use crate::browser::address::at;
@@ -119,12 +119,37 @@ pub(crate) fn commit<T>(
     app: AppState,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
 ) -> Result<T, FormError> {
+    commit_in(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
+}
+
+/// A form's edit, on the versions of the records it opened (`merge`): what changed meanwhile is kept, and
+/// `Ok(None)` while the user chooses between values both changed.
+pub(crate) fn commit_form<T>(
+    app: AppState,
+    merge: FormMerge,
+    f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
+) -> Result<Option<T>, FormError> {
+    commit_in(app, Some(merge), f)
+}
+
+fn commit_in<T>(
+    app: AppState,
+    merge: Option<FormMerge>,
+    f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
+) -> Result<Option<T>, FormError> {
     let Some(before) = with_plan_untracked(app, |p| p.clone()) else {
         return Err(FormError::general(text::ui::NO_WORKSPACE));
     };
     let mut plan = before.clone();
     let out = f(&mut plan)?;
     let cmd = Command::batch(crate::model::delta::plan(&before, &plan));
+    let cmd = match merge {
+        Some(m) => match m.rebase(app, cmd) {
+            Some(cmd) => cmd,
+            None => return Ok(None),
+        },
+        None => cmd,
+    };
     let cmd = app
         .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
         .ok_or_else(|| FormError::general(text::ui::NO_WORKSPACE))?;
@@ -135,7 +160,7 @@ pub(crate) fn commit<T>(
         },
         None => FormError::general(text::ui::command_error(&e)),
     })?;
-    Ok(out)
+    Ok(Some(out))
 }
 
 #[component(transparent)]
@@ -256,16 +281,7 @@ pub(crate) fn date_input_value(d: Option<chrono::NaiveDate>) -> String {
     crate::model::dates::date_field(d)
 }
 
-/// Moves keyboard focus to the element with `id` after the next render.
-pub(crate) fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
-        }
-    });
-}
+pub(crate) use crate::ui::common::focus_later;
 
 /// A small delete button that asks in place. The visible text is short ("Slet"); `name` is added for screen
 /// readers, so every button in a table has its own accessible name.

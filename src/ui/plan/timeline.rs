@@ -2,13 +2,17 @@
 //! initiatives' start-to-deadline spans. Past, current and future are written out, not only coloured.
 
 use super::fields::{Field, GeneralError};
-use super::{commit, date_input_value, today, with_plan, with_plan_untracked, FormError};
+use super::{
+    commit, commit_form, date_input_value, today, with_plan, with_plan_untracked, FormError,
+};
 use crate::app::use_app;
 use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
 use crate::model::plan_ops::{ordered_ids, parse_date, timeline, PlanField, TimelinePhase};
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{Id, TimelineRow};
 use crate::text::{self, plan as tp};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -134,6 +138,13 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         })
         .unwrap_or_default();
     let base = StoredValue::new(base);
+    let merge = FormMerge::of(
+        "tp",
+        &existing
+            .map(|id| vec![RecordRef::new(RecordKind::TimelineRow, id)])
+            .unwrap_or_default(),
+        &[],
+    );
     let b = base.get_value();
     let label = RwSignal::new(b.period_label.clone());
     let start = RwSignal::new(date_input_value(b.start));
@@ -165,13 +176,14 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
             })
         });
         let result = row.and_then(|row| {
-            commit(app, |pl| match existing {
+            commit_form(app, merge, |pl| match existing {
                 Some(_) => pl.update_timeline_row(row),
                 None => pl.add_timeline_row(row).map(|_| ()),
             })
         });
         match result {
-            Ok(()) => done.run(()),
+            Ok(Some(())) => done.run(()),
+            Ok(None) => {}
             Err(e) => error.set(Some(e)),
         }
     };
@@ -186,6 +198,7 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
                     hint="Tom ved en enkelt dag."/>
             </div>
             <GeneralError error=error fields=&[PlanField::Activity, PlanField::PeriodLabel, PlanField::Dates]/>
+            <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { "Gem aktiviteten" } else { "Tilføj aktivitet" }}</button>
                 <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>

@@ -7,6 +7,7 @@ use crate::model::commands::Command;
 use crate::model::staircase_ops::{InterventionFilter, MoveDirection, StaircaseError};
 use crate::model::{Id, Measurement, Staircase};
 use crate::text;
+use crate::ui::common::FormMerge;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::time::Duration;
@@ -109,12 +110,13 @@ impl Ctx {
         edit(self.app, f)
     }
 
-    /// `edit`, with a refused rule tied to its field.
-    pub fn edit_checked<T>(
+    /// A form's edit on the versions it opened (see `edit_form`).
+    pub fn edit_form<T>(
         &self,
+        merge: FormMerge,
         f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
-    ) -> Result<T, EditError> {
-        edit_checked(self.app, f)
+    ) -> Result<Option<T>, EditError> {
+        edit_form(self.app, merge, f)
     }
 
     /// Moves an intervention and announces its new place; keeps keyboard focus on it.
@@ -206,6 +208,24 @@ pub fn edit_checked<T>(
     app: AppState,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<T, EditError> {
+    edit_in(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
+}
+
+/// A form's edit: `edit_checked`, on the versions the form opened (`merge`); `Ok(None)` while the user
+/// chooses between values both changed.
+pub fn edit_form<T>(
+    app: AppState,
+    merge: FormMerge,
+    f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
+) -> Result<Option<T>, EditError> {
+    edit_in(app, Some(merge), f)
+}
+
+fn edit_in<T>(
+    app: AppState,
+    merge: Option<FormMerge>,
+    f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
+) -> Result<Option<T>, EditError> {
     let general = |message: String| EditError {
         field: None,
         message,
@@ -216,6 +236,13 @@ pub fn edit_checked<T>(
     let mut s = before.clone();
     let out = f(&mut s).map_err(|e| general(text::staircase::error(&e)))?;
     let cmd = Command::batch(crate::model::delta::staircase(&before, &s));
+    let cmd = match merge {
+        Some(m) => match m.rebase(app, cmd) {
+            Some(cmd) => cmd,
+            None => return Ok(None),
+        },
+        None => cmd,
+    };
     // Whatever the edit removes loses its links from meetings and the plan in the same undoable step.
     let cmd = app
         .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
@@ -227,23 +254,10 @@ pub fn edit_checked<T>(
         },
         None => general(crate::text::ui::command_error(&e)),
     })?;
-    Ok(out)
+    Ok(Some(out))
 }
 
-/// Focuses the element with `id` once the DOM has caught up with the last change.
-pub fn focus_later(id: String) {
-    set_timeout(
-        move || {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        },
-        Duration::from_millis(20),
-    );
-}
+pub use crate::ui::common::focus_later;
 
 /// Puts focus on a new panel's first field once it is drawn, unless the user has already gone into a
 /// field (a fast typist's keystrokes must not land in the wrong field).

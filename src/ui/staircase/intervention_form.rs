@@ -1,9 +1,10 @@
 //! Create or edit an intervention with every attribute; duplicate and delete an existing one.
 
 use super::ctx::{parse_id, step_options, use_ctx, Panel};
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
-use crate::ui::common::{merge_form, ConflictChoices};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 
 const PERIODS: [(CostPeriod, &str); 3] = [
@@ -120,8 +121,13 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
     // The version the form opened: a save keeps what another tab changed meanwhile.
     let original = StoredValue::new(original);
-    let conflicts = RwSignal::new(Vec::new());
-    let choices = RwSignal::new(Vec::<bool>::new());
+    let merge = FormMerge::of(
+        "iv",
+        &intervention
+            .map(|id| vec![RecordRef::new(RecordKind::Intervention, id)])
+            .unwrap_or_default(),
+        &[],
+    );
     let field_signal = move |field: &str| match field {
         "name" => Some((name_error, "iv-name")),
         "unit_cost" => Some((cost_error, "iv-cost")),
@@ -185,28 +191,11 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             status: status.get_untracked(),
             ..original.get_value()
         };
-        let iv = match intervention {
-            Some(id) => {
-                let current = ctx.stair.with_untracked(|s| s.intervention(id).cloned());
-                match merge_form(
-                    &original.get_value(),
-                    current.as_ref(),
-                    iv,
-                    conflicts,
-                    choices,
-                ) {
-                    Some(iv) => iv,
-                    None => {
-                        super::ctx::focus_later("iv-conflicts".into());
-                        return;
-                    }
-                }
-            }
-            None => iv,
-        };
         let to = target_step.get_untracked();
         let pos = position.get_untracked();
-        let result = ctx.edit_checked(|s| {
+        // Step and place only when the user chose them: the intervention may have moved meanwhile.
+        let moved = intervention.is_none() || to != step || pos != start_index;
+        let result = ctx.edit_form(merge, |s| {
             let id = match intervention {
                 Some(_) => {
                     let id = iv.id;
@@ -215,9 +204,16 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 }
                 None => s.add_intervention(to, iv)?,
             };
-            s.move_intervention(id, to, pos)?;
+            if moved {
+                s.move_intervention(id, to, pos)?;
+            }
             Ok(id)
         });
+        let result = match result {
+            Ok(Some(id)) => Ok(id),
+            Ok(None) => return,
+            Err(e) => Err(e),
+        };
         match result {
             Ok(id) => {
                 ctx.say(if intervention.is_some() {
@@ -402,7 +398,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                         </div>
                     </div>
                 </div>
-                <ConflictChoices conflicts=conflicts choices=choices prefix="iv"/>
+                <ConflictChoices merge=merge/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="submit" class="button">{if intervention.is_some() { "Gem indsats" } else { "Tilføj indsatsen" }}</button>

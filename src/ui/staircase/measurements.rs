@@ -3,9 +3,11 @@
 use super::counts::CountsTable;
 use super::ctx::{focus_later, measurement_options, parse_id, use_ctx};
 use super::moves::{MoveRows, MovesFieldset};
+use crate::model::record::{RecordKind, RecordRef};
 use crate::model::staircase_figures::{caseload, measurement_figures, totals};
 use crate::model::{Id, Measurement, MeasurementKind};
 use crate::text::{self, staircase as ts};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -200,6 +202,13 @@ fn MeasurementForm(
     let cw_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
     let original = StoredValue::new(original);
+    // The version the form opened: a save keeps what another tab changed meanwhile (counts among them).
+    let merge = FormMerge::of(
+        "measurement",
+        &id.map(|id| vec![RecordRef::new(RecordKind::Measurement, id)])
+            .unwrap_or_default(),
+        &[],
+    );
     let kind0 = kind.get_untracked();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -248,7 +257,7 @@ fn MeasurementForm(
             moves: step_moves,
             ..original.get_value()
         };
-        let result = ctx.edit_checked(|s| match id {
+        let result = ctx.edit_form(merge, |s| match id {
             Some(_) => s.update_measurement(m.clone()).map(|_| m.id),
             None => {
                 if let Some(src) =
@@ -261,7 +270,8 @@ fn MeasurementForm(
             }
         });
         match result {
-            Ok(mid) => {
+            Ok(None) => {}
+            Ok(Some(mid)) => {
                 ctx.say(format!("Målingen {n} er gemt."));
                 if id.is_none() {
                     counting.set(Some(mid));
@@ -353,6 +363,7 @@ fn MeasurementForm(
                         </select>
                     </div>
                 })}
+                <ConflictChoices merge=merge/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="submit" class="button">"Gem måling"</button>

@@ -2,9 +2,10 @@
 //! place on the staircase, and delete (moving its interventions or deleting them too).
 
 use super::ctx::{parse_id, step_options, use_ctx};
-use crate::model::{Id, Step, StepCategory};
+use crate::model::record::{RecordKind, RecordRef};
+use crate::model::{Id, StepCategory};
 use crate::text;
-use crate::ui::common::{merge_form, ConflictChoices};
+use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 
 const CATEGORIES: [StepCategory; 3] = [
@@ -59,17 +60,14 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     let cost_error = RwSignal::new(None::<String>);
     let description_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
-    // The version the form opened (its own fields): a save keeps what another tab changed meanwhile.
-    let base = StoredValue::new(step.and_then(|id| {
-        ctx.stair.with_untracked(|s| {
-            s.step(id).map(|st| Step {
-                interventions: Vec::new(),
-                ..st.clone()
-            })
-        })
-    }));
-    let conflicts = RwSignal::new(Vec::new());
-    let choices = RwSignal::new(Vec::<bool>::new());
+    // The version the form opened: a save keeps what another tab changed meanwhile.
+    let merge = FormMerge::of(
+        "step",
+        &step
+            .map(|id| vec![RecordRef::new(RecordKind::Step, id)])
+            .unwrap_or_default(),
+        &[],
+    );
     let positions = if step.is_some() {
         step_count
     } else {
@@ -96,46 +94,12 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
         };
         description_error.set(None);
         form_error.set(None);
-        let mut d = description.get_untracked();
-        let mut cat = category.get_untracked();
-        let mut n = n;
-        let mut c = c;
-        if let Some(b) = base.get_value() {
-            let mine = Step {
-                name: n.clone(),
-                description: d.clone(),
-                category: cat,
-                yearly_cost_per_child: c,
-                ..b.clone()
-            };
-            let current = ctx.stair.with_untracked(|s| {
-                s.step(b.id).map(|st| Step {
-                    interventions: Vec::new(),
-                    ..st.clone()
-                })
-            });
-            let strip = |x: &Step| Step {
-                updated_at: b.updated_at,
-                ..x.clone()
-            };
-            match merge_form(
-                &b,
-                current.as_ref().map(strip).as_ref(),
-                mine,
-                conflicts,
-                choices,
-            ) {
-                Some(m) => {
-                    (n, d, cat, c) = (m.name, m.description, m.category, m.yearly_cost_per_child);
-                }
-                None => {
-                    super::ctx::focus_later("step-conflicts".into());
-                    return;
-                }
-            }
-        }
+        let d = description.get_untracked();
+        let cat = category.get_untracked();
         let pos = position.get_untracked();
-        let result = ctx.edit_checked(|s| {
+        // A step keeps its place unless the user chose another (it may have moved meanwhile).
+        let moved = step.is_none() || pos != pos0;
+        let result = ctx.edit_form(merge, |s| {
             let id = match step {
                 Some(id) => {
                     s.set_step_name(id, n.clone())?;
@@ -146,9 +110,16 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             s.set_step_description(id, d)?;
             s.set_step_category(id, cat)?;
             s.set_step_yearly_cost(id, c)?;
-            s.move_step(id, pos)?;
+            if moved {
+                s.move_step(id, pos)?;
+            }
             Ok(id)
         });
+        let result = match result {
+            Ok(Some(id)) => Ok(id),
+            Ok(None) => return,
+            Err(e) => Err(e),
+        };
         match result {
             Ok(id) => {
                 ctx.say(if step.is_some() {
@@ -240,7 +211,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <ConflictChoices conflicts=conflicts choices=choices prefix="step"/>
+                <ConflictChoices merge=merge/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="submit" class="button">{if step.is_some() { "Gem trin" } else { "Tilføj trinnet" }}</button>
