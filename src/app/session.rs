@@ -176,6 +176,9 @@ pub async fn refresh_list(app: AppState) {
     match core().list().await {
         Ok(mut list) => {
             list.sort_by_key(|m| std::cmp::Reverse(m.saved_at));
+            if core().check_still_stored(&list) {
+                sync_state(app);
+            }
             app.workspaces.set(list);
         }
         Err(e) => app.error(t::storage_error(&e)),
@@ -510,13 +513,29 @@ pub async fn rename(app: AppState, id: Id, name: String) -> Result<(), String> {
     }
     sync_state(app);
     match result {
-        Ok(()) => {
-            announce(Some(id), 0);
+        Ok(revision) => {
+            // Other tabs with it open take the new name from this revision.
+            announce(Some(id), revision);
             refresh_list(app).await;
             Ok(())
         }
         Err(RenameError::Invalid(e)) => Err(t::command_error(&e)),
         Err(RenameError::Storage(e)) => Err(t::storage_error(&e)),
+    }
+}
+
+/// Stores the open workspace again after another tab removed it from storage (emptied the bin).
+pub async fn store_again(app: AppState) {
+    match core().store_again().await {
+        Ok(()) => {
+            workspace_replaced(app);
+            if let Some(id) = core().open_id() {
+                announce(Some(id), core().base_revision().unwrap_or(0));
+            }
+            refresh_list(app).await;
+            app.info(t::STORED_AGAIN);
+        }
+        Err(e) => app.error(t::storage_error(&e)),
     }
 }
 

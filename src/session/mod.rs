@@ -426,7 +426,9 @@ impl<R: Repository, J: Journal> Session<R, J> {
     pub fn retry_delay(&self) -> Option<Duration> {
         let open = self.open.borrow();
         let o = open.as_ref()?;
-        matches!(o.status, SaveStatus::Failed(_))
+        // A workspace gone from storage (emptied from the bin in another tab) is not tried again: the user
+        // chooses to store it anew or download it.
+        matches!(&o.status, SaveStatus::Failed(e) if *e != StorageError::NotFound)
             .then(|| Duration::from_secs((5u64 << o.failures.min(4)).min(60)))
     }
 
@@ -649,6 +651,16 @@ impl<R: Repository, J: Journal> Session<R, J> {
                             out.conflicts.extend(conflicts);
                         }
                         Err(e) => {
+                            // Say what stopped it (the workspace gone from storage, say), not "another
+                            // tab saved first".
+                            if let Some(o) = self
+                                .open
+                                .borrow_mut()
+                                .as_mut()
+                                .filter(|o| o.ws.id == id && o.generation == generation)
+                            {
+                                o.status = SaveStatus::Failed(e.clone());
+                            }
                             out.error = Some(e);
                             break;
                         }
@@ -960,7 +972,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
     }
 
     /// Renames a workspace: the open one through an undoable edit (saved at once), another in storage.
-    pub async fn rename(&self, id: Id, name: String) -> Result<(), RenameError> {
+    /// Returns the stored revision with the new name, for other tabs to pick up.
+    pub async fn rename(&self, id: Id, name: String) -> Result<u64, RenameError> {
         if self.open_id() == Some(id) {
             let (municipality, description) = self
                 .with_workspace(|w| (w.municipality.clone(), w.description.clone()))
@@ -972,7 +985,10 @@ impl<R: Repository, J: Journal> Session<R, J> {
             })
             .map_err(RenameError::Invalid)?;
             let f = self.flush().await;
-            return f.error.map_or(Ok(()), |e| Err(RenameError::Storage(e)));
+            return match f.error {
+                Some(e) => Err(RenameError::Storage(e)),
+                None => Ok(self.base_revision().unwrap_or(0)),
+            };
         }
         let _guard = self.lock.lock().await;
         let body = self.repo.load(id).await.map_err(RenameError::Storage)?;
@@ -1009,8 +1025,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         self.repo
             .save(&meta, &write, body.revision)
             .await
-            .map_err(RenameError::Storage)?;
-        Ok(())
+            .map_err(RenameError::Storage)
     }
 
     /// A copy of a stored workspace, named with `suffix`, stored and opened.
@@ -1021,6 +1036,28 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let ws = self.read(id).await?;
         let copy = ws.duplicate(name_with_suffix(&ws.name, suffix));
         self.create(copy).await
+    }
+
+    /// The open workspace is no longer in `listed` (another tab emptied the bin): say so at once, not at the
+    /// next save. True when that is the case.
+    pub fn check_still_stored(&self, listed: &[StoredMeta]) -> bool {
+        let mut open = self.open.borrow_mut();
+        let Some(o) = open.as_mut() else {
+            return false;
+        };
+        if listed.iter().any(|m| m.id == o.ws.id) || o.base_revision == 0 {
+            return false;
+        }
+        o.status = SaveStatus::Failed(StorageError::NotFound);
+        true
+    }
+
+    /// Stores the open workspace anew, as it is in memory, after it was removed from storage meanwhile.
+    pub async fn store_again(&self) -> Result<(), StorageError> {
+        let ws = self
+            .with_workspace(|w| w.clone())
+            .ok_or(StorageError::NotFound)?;
+        self.create(ws).await
     }
 
     /// Moves a workspace to the trash (or back); its data stays until the trash is emptied. The open

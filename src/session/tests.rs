@@ -687,3 +687,60 @@ fn a_move_in_this_tab_survives_another_tabs_save() {
     assert_eq!(order, vec!["A", "B", "C"]);
     assert_eq!(ws.meetings[2].notes, "Fra fane 3");
 }
+
+#[test]
+fn a_workspace_emptied_from_the_bin_in_another_tab_says_so_and_can_be_stored_again() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s1 = session(&repo, &journal);
+    let id = new_workspace(&s1, "Køge");
+    put_meeting(&s1, &meeting("A"));
+    block(s1.flush());
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    // Tab 2 trashes and empties the bin while tab 1 has it open.
+    block(s2.trash(id, false)).unwrap();
+    assert_eq!(block(s2.empty_trash()).unwrap(), 1);
+    let listed = block(s1.list()).unwrap();
+    assert!(s1.check_still_stored(&listed), "tab 1 learns at once");
+    assert_eq!(
+        s1.status(),
+        Some(SaveStatus::Failed(StorageError::NotFound))
+    );
+    assert_eq!(s1.retry_delay(), None, "nothing to try again by itself");
+    // An edit in tab 1: the save says the workspace is gone, not that another tab saved first.
+    put_meeting(&s1, &meeting("B"));
+    let f = block(s1.flush());
+    assert_eq!(f.error, Some(StorageError::NotFound));
+    assert_eq!(
+        s1.status(),
+        Some(SaveStatus::Failed(StorageError::NotFound))
+    );
+    // Stored again, with everything in memory.
+    block(s1.store_again()).unwrap();
+    let ws = stored(&repo, id);
+    let cases: Vec<&str> = ws.meetings.iter().map(|m| m.case_ref.as_str()).collect();
+    assert_eq!(cases, vec!["A", "B"]);
+    assert!(!s1.is_dirty());
+}
+
+#[test]
+fn renaming_a_workspace_gives_the_revision_other_tabs_pick_up() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s1 = session(&repo, &journal);
+    let id = new_workspace(&s1, "Køge");
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    // Renamed while open in tab 1, and while not open in another session.
+    let r = block(s1.rename(id, "Køge 2026".into())).unwrap();
+    assert_eq!(r, block(repo.check(id)).unwrap().revision);
+    assert!(block(s2.other_tab_saved(id, r)).unwrap());
+    assert_eq!(s2.with_workspace(|w| w.name.clone()).unwrap(), "Køge 2026");
+    let other = new_workspace(&s1, "Halsnæs");
+    let r = block(s2.rename(other, "Halsnæs 2020".into())).unwrap();
+    assert_eq!(r, block(repo.check(other)).unwrap().revision);
+    assert!(block(s1.other_tab_saved(other, r)).unwrap());
+    assert_eq!(
+        s1.with_workspace(|w| w.name.clone()).unwrap(),
+        "Halsnæs 2020"
+    );
+}

@@ -72,7 +72,7 @@ pub fn storage_error(e: &StorageError) -> String {
         StorageError::TooLarge => "En del af arbejdsområdet er større, end browseren kan gemme på én gang, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og gør den lange tekst kortere.".into(),
         StorageError::NotConfirmed { .. } => "Browseren meldte ændringerne gemt, men ved kontrollen lå de ikke i lageret. De er stadig her i fanen, og Trappe prøver igen. Download dem som fil for en sikkerheds skyld.".into(),
         StorageError::Conflict { .. } => CONFLICT_TEXT.into(),
-        StorageError::NotFound => "Arbejdsområdet findes ikke længere i browserens lager (måske slettet i en anden fane).".into(),
+        StorageError::NotFound => "Arbejdsområdet er ikke længere i browserens lager: det er måske slettet fra papirkurven i en anden fane. Dine ændringer er her endnu. Gem det igen i browseren, eller hent det som fil.".into(),
         StorageError::Other(detail) => format!(
             "Gemning mislykkedes ({detail}). Dine ændringer er stadig her i fanen; download dem som fil for en sikkerheds skyld."
         ),
@@ -195,6 +195,8 @@ pub fn record_counts(counts: &[(RecordKind, usize)]) -> String {
     }
 }
 
+pub const STORE_AGAIN: &str = "Gem det igen i browseren";
+pub const STORED_AGAIN: &str = "Arbejdsområdet er gemt i browseren igen.";
 pub const CONFLICT_FORM_TITLE: &str = "En anden fane har ændret det samme, mens du skrev.";
 pub const CONFLICT_FORM_TEXT: &str = "Dine øvrige ændringer og den anden fanes ændringer i andre felter er bevaret. Vælg for hvert felt herunder, hvilken værdi der skal gælde, og gem igen.";
 /// Said in the live region when a save stops to ask.

@@ -133,8 +133,10 @@ fn WorkspaceList() -> impl IntoView {
                     <caption class="visually-hidden">"Arbejdsområder i denne browser"</caption>
                     <thead><tr><th scope="col">"Navn"</th><th scope="col">"Sidst gemt"</th><th scope="col">"Størrelse"</th><th scope="col">"Sidst eksporteret"</th><th scope="col">"Handlinger"</th></tr></thead>
                     <tbody>
-                        <For each=move || active.get() key=|m| (m.id, m.name.clone(), m.revision, m.last_exported_at) let:m>
-                            <WorkspaceRow meta=m/>
+                        // Keyed by id alone: a save in another tab updates a row in place, so a name being
+                        // typed into its rename field stays.
+                        <For each=move || active.get() key=|m| m.id let:m>
+                            <WorkspaceRow id=m.id/>
                         </For>
                     </tbody>
                 </table>
@@ -144,22 +146,30 @@ fn WorkspaceList() -> impl IntoView {
 }
 
 #[component]
-fn WorkspaceRow(meta: StoredMeta) -> impl IntoView {
+fn WorkspaceRow(id: Id) -> impl IntoView {
     let app = use_app();
-    let id = meta.id;
+    let meta = Memo::new(move |_| {
+        app.workspaces
+            .with(|l| l.iter().find(|m| m.id == id).cloned())
+    });
+    let field = move |f: fn(&StoredMeta) -> String| {
+        move || meta.with(|m| m.as_ref().map(f).unwrap_or_default())
+    };
     let is_open = move || app.open_id.get() == Some(id);
     let renaming = RwSignal::new(false);
-    let name = StoredValue::new(meta.name.clone());
-    let hidden_name = move || view! { <span class="visually-hidden">" "{name.get_value()}</span> };
+    // The name alone, so the delete question is redrawn only when the name changes.
+    let name =
+        Memo::new(move |_| meta.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default()));
+    let hidden_name = move || view! { <span class="visually-hidden">" "{name.get()}</span> };
     view! {
         <tr class:current=is_open>
             <th scope="row">
-                {meta.name.clone()}
+                {move || name.get()}
                 <Show when=is_open><span class="tag">"Åben"</span></Show>
             </th>
-            <td>{local_date(meta.saved_at)}</td>
-            <td>{t::bytes(meta.bytes as f64)}</td>
-            <td>{meta.last_exported_at.map(local_date).unwrap_or_else(|| "Aldrig".into())}</td>
+            <td>{field(|m| local_date(m.saved_at))}</td>
+            <td>{field(|m| t::bytes(m.bytes as f64))}</td>
+            <td>{field(|m| m.last_exported_at.map(local_date).unwrap_or_else(|| "Aldrig".into()))}</td>
             <td class="actions">
                 <Show when=move || !is_open()>
                     <button type="button" class="button secondary" on:click=move |_| spawn_local(session::open(app, id))>
@@ -175,16 +185,21 @@ fn WorkspaceRow(meta: StoredMeta) -> impl IntoView {
                         Err(e) => app.error(e),
                     }
                 })>"Duplikér"{hidden_name}</button>
-                <ConfirmButton label=format!("Slet {}", meta.name) question=t::trash_question(&meta.name)
-                    confirm_label="Ja, læg i papirkurven".into() danger=true
-                    on_confirm=Callback::new(move |_| spawn_local(async move {
-                        match session::trash(app, id, false).await {
-                            Ok(()) => app.info("Arbejdsområdet er lagt i papirkurven. Du kan gendanne det nederst på siden."),
-                            Err(e) => app.error(e),
-                        }
-                    }))/>
+                {move || {
+                    let n = name.get();
+                    view! {
+                        <ConfirmButton label=format!("Slet {n}") question=t::trash_question(&n)
+                            confirm_label="Ja, læg i papirkurven".into() danger=true
+                            on_confirm=Callback::new(move |_| spawn_local(async move {
+                                match session::trash(app, id, false).await {
+                                    Ok(()) => app.info("Arbejdsområdet er lagt i papirkurven. Du kan gendanne det nederst på siden."),
+                                    Err(e) => app.error(e),
+                                }
+                            }))/>
+                    }
+                }}
                 <Show when=move || renaming.get()>
-                    <RenameForm id=id current=meta.name.clone() done=Callback::new(move |_| renaming.set(false))/>
+                    <RenameForm id=id current=name.get_untracked() done=Callback::new(move |_| renaming.set(false))/>
                 </Show>
             </td>
         </tr>
@@ -214,8 +229,8 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
         }
         spawn_local(async move {
             match session::rename(app, id, name).await {
-                // The new name redraws the row (its key holds the name), which drops this form: it may be
-                // gone by now, and a panic here would leave the app's task queue broken.
+                // The row may be gone by now (the workspace emptied from the bin in another tab): a panic
+                // here would leave the app's task queue broken.
                 Ok(()) => {
                     app.info("Navnet er ændret.");
                     let _ = done.try_run(());

@@ -115,12 +115,19 @@ pub fn Banners() -> impl IntoView {
                 _ => None,
             }}
             {move || match app.save_state.get() {
-                SaveState::Failed(e) => Some(view! {
-                    <div class="alert alert-error" role="alert">
-                        <p>{t::storage_error(&e)}</p>
-                        <button type="button" class="button" on:click=move |_| session::download_unsaved(app)>{t::DOWNLOAD_UNSAVED}</button>
-                    </div>
-                }.into_any()),
+                SaveState::Failed(e) => {
+                    let gone = e == crate::storage::StorageError::NotFound;
+                    Some(view! {
+                        <div class="alert alert-error" role="alert">
+                            <p>{t::storage_error(&e)}</p>
+                            {gone.then(|| view! {
+                                <button type="button" class="button" on:click=move |_| leptos::task::spawn_local(session::store_again(app))>{t::STORE_AGAIN}</button>
+                                " "
+                            })}
+                            <button type="button" class="button" class:secondary=gone on:click=move |_| session::download_unsaved(app)>{t::DOWNLOAD_UNSAVED}</button>
+                        </div>
+                    }.into_any())
+                }
                 _ => None,
             }}
             {move || app.unreadable.get().map(|u| {
