@@ -94,12 +94,14 @@ pub fn EditMeeting(id: Id) -> impl IntoView {
 }
 
 /// The two meetings are the same apart from when they were last stored.
+/// Whether two versions of a meeting say the same, whenever they were stamped (edit time, revision).
 fn same_content(a: &Meeting, b: &Meeting) -> bool {
-    if a.updated_at == b.updated_at {
+    if a.updated_at == b.updated_at && a.revisions == b.revisions {
         a == b
     } else {
         Meeting {
             updated_at: b.updated_at,
+            revisions: b.revisions.clone(),
             ..a.clone()
         } == *b
     }
