@@ -176,10 +176,14 @@ pub async fn refresh_list(app: AppState) {
     match core().list().await {
         Ok(mut list) => {
             list.sort_by_key(|m| std::cmp::Reverse(m.saved_at));
-            if core().check_still_stored(&list) {
+            let missing = core()
+                .open_id()
+                .is_some_and(|id| !list.iter().any(|m| m.id == id));
+            app.workspaces.set(list);
+            // Checked again under the save lock: the list may be older than a workspace just created.
+            if missing && core().check_still_stored().await {
                 sync_state(app);
             }
-            app.workspaces.set(list);
         }
         Err(e) => app.error(t::storage_error(&e)),
     }

@@ -1038,18 +1038,35 @@ impl<R: Repository, J: Journal> Session<R, J> {
         self.create(copy).await
     }
 
-    /// The open workspace is no longer in `listed` (another tab emptied the bin): say so at once, not at the
-    /// next save. True when that is the case.
-    pub fn check_still_stored(&self, listed: &[StoredMeta]) -> bool {
-        let mut open = self.open.borrow_mut();
-        let Some(o) = open.as_mut() else {
+    /// Whether the open workspace is gone from storage (another tab emptied the bin): then say so at once,
+    /// not at the next save. Read under the save lock, so a workspace being created or opened is not taken
+    /// for a missing one.
+    pub async fn check_still_stored(&self) -> bool {
+        let _guard = self.lock.lock().await;
+        let Some((id, stored_before)) = self
+            .open
+            .borrow()
+            .as_ref()
+            .map(|o| (o.ws.id, o.base_revision > 0))
+        else {
             return false;
         };
-        if listed.iter().any(|m| m.id == o.ws.id) || o.base_revision == 0 {
+        if !stored_before {
             return false;
         }
-        o.status = SaveStatus::Failed(StorageError::NotFound);
-        true
+        let Ok(listed) = self.repo.list().await else {
+            return false;
+        };
+        if listed.iter().any(|m| m.id == id) {
+            return false;
+        }
+        match self.open.borrow_mut().as_mut().filter(|o| o.ws.id == id) {
+            Some(o) => {
+                o.status = SaveStatus::Failed(StorageError::NotFound);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Stores the open workspace anew, as it is in memory, after it was removed from storage meanwhile.
