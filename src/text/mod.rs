@@ -3,6 +3,7 @@
 
 pub mod colleague;
 pub mod file;
+pub mod input;
 pub mod linked_copy;
 pub mod meetings;
 pub mod overview;
