@@ -114,9 +114,14 @@ fn show(field: &web_sys::Element, message: Option<&str>) {
     };
     note.set_id(&id);
     note.set_class_name("form-warning");
-    note.set_attribute("data-testid", "left-out").ok();
     note.set_text_content(Some(message));
-    if field.before_with_node_1(&note).is_err() {
+    // Above the input; above a label that holds it, so the note is no part of the field's name.
+    let above = field
+        .closest("label")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| field.clone());
+    if above.before_with_node_1(&note).is_err() {
         return;
     }
     add_ref(field, &id);
