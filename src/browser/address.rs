@@ -4,7 +4,8 @@
 //! a `<base>` there, also when a deep address such as `/apps/trappe/handleplan/…` was reloaded, and the path
 //! is read back from `document.baseURI`. Opened as a file (`trappe.html` from disk), the base is the file
 //! itself; the browser refuses other paths for a file, so the start script keeps the route after `#` in the
-//! address bar and tells the app with a `trappe-route` event when back/forward changed it.
+//! address bar, and a `trappe-route` event tells the app when a link or back/forward changed it (back and
+//! forward through `history_guard`).
 
 use std::cell::OnceCell;
 

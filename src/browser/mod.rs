@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod files;
+pub mod history_guard;
 pub mod linked_file;
 pub mod perf;
 pub mod storage_info;

@@ -1409,25 +1409,6 @@ pub fn neighbour_status(s: InitiativeStatus, forward: bool) -> Option<Initiative
 /// Parses a date as typed in a form (one rule for the whole app, in `dates`).
 pub use super::dates::parse_date;
 
-/// Parses a number as a Dane writes it: "12,5", "1.234,5", "-3". `None` for anything else.
-pub fn parse_decimal(s: &str) -> Option<f64> {
-    let s: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty() {
-        return None;
-    }
-    let normal = if s.contains(',') {
-        s.replace('.', "").replace(',', ".")
-    } else if s.matches('.').count() > 1
-        || s.split_once('.').is_some_and(|(_, frac)| frac.len() == 3)
-    {
-        // "1.234" and "1.234.567" are thousands separators.
-        s.replace('.', "")
-    } else {
-        s
-    };
-    normal.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 /// Other initiatives with the same number as `id` (the data may already share one; the page says so once).
 pub fn shared_numbers(plan: &ActionPlan, id: Id) -> Vec<Id> {
     let Some(ini) = plan.initiative(id) else {
@@ -2394,14 +2375,5 @@ pub(crate) mod tests {
         assert_eq!(parse_date("08-05-2019"), Some(d(2019, 5, 8)));
         assert_eq!(parse_date("31.02.2019"), None);
         assert_eq!(parse_date(""), None);
-
-        assert_eq!(parse_decimal("12,5"), Some(12.5));
-        assert_eq!(parse_decimal("1.234,5"), Some(1234.5));
-        assert_eq!(parse_decimal("1.234"), Some(1234.0));
-        assert_eq!(parse_decimal("2.5"), Some(2.5));
-        assert_eq!(parse_decimal("-3"), Some(-3.0));
-        assert_eq!(parse_decimal("abc"), None);
-        assert_eq!(parse_decimal("inf"), None);
-        assert_eq!(parse_decimal(""), None);
     }
 }

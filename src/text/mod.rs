@@ -3,6 +3,7 @@
 
 pub mod colleague;
 pub mod file;
+pub mod input;
 pub mod linked_copy;
 pub mod meetings;
 pub mod overview;
@@ -114,42 +115,148 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// Drops the thousands separators Danes type ("1.160.000", "1 160 000").
-fn without_grouping(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
-        .collect()
+/// Why a typed number could not be read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unreadable {
+    /// A thousands separator not followed by exactly three digits ("1234.50", "1.23", "12.3456"): the
+    /// dot may be a decimal point, so the number is refused, never guessed at.
+    Grouping,
+    /// Anything else: letters, a comma where none belongs, no digits.
+    Other,
 }
 
-/// Reads an amount typed in Danish style ("4.500", "4 500 kr.", "1160000"); empty means no amount.
+/// A whole number as typed, its sign apart: `-` (or the minus sign `−`) in front, then digits.
+struct Typed<'a> {
+    negative: bool,
+    digits: String,
+    /// What follows a decimal comma, as typed (only numbers with decimals take one).
+    decimals: Option<&'a str>,
+}
+
+/// Thousands separators Danes type: the dot, a space or a no-break space.
+fn is_separator(c: char) -> bool {
+    matches!(c, '.' | ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// The digits of a number typed with Danish thousands separators ("1.160.000", "1 160 000", "1160000").
+/// A separator stands between groups of exactly three digits after a first group of one to three, so
+/// "1.234" is 1234 and "1234.50", "1.23", "12.3456" and "1234.567" cannot be read. `decimals` allows a
+/// decimal comma ("1.234,5").
+fn read_number(input: &str, decimals: bool) -> Result<Option<Typed<'_>>, Unreadable> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (negative, s) = match s.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s),
+    };
+    let (whole, fraction) = match s.split_once(',') {
+        Some((w, f)) if decimals => (w, Some(f)),
+        Some(_) => return Err(Unreadable::Other),
+        None => (s, None),
+    };
+    if let Some(f) = fraction {
+        if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+            return Err(Unreadable::Other);
+        }
+    }
+    let groups: Vec<&str> = whole.split(is_separator).collect();
+    if groups
+        .iter()
+        .any(|g| g.chars().any(|c| !c.is_ascii_digit()))
+    {
+        return Err(Unreadable::Other);
+    }
+    if groups.len() == 1 && groups[0].is_empty() {
+        return Err(Unreadable::Other);
+    }
+    let grouped_well = groups.len() == 1
+        || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_well {
+        return Err(Unreadable::Grouping);
+    }
+    Ok(Some(Typed {
+        negative,
+        digits: groups.concat(),
+        decimals: fraction,
+    }))
+}
+
+/// « «1234.50» kan ikke læses.» after a message, when the typed text is short enough to repeat.
+fn not_readable(input: &str) -> String {
+    let s = input.trim();
+    if s.is_empty() || s.chars().count() > 30 {
+        String::new()
+    } else {
+        format!(" «{s}» kan ikke læses.")
+    }
+}
+
+/// Reads an amount in whole kroner typed in Danish style ("4.500", "4 500 kr.", "1160000"); empty means
+/// no amount. A dot that is not a thousands separator ("1234.50") is refused with an example.
 pub fn parse_kroner(input: &str) -> Result<Option<i64>, String> {
-    let cleaned = without_grouping(input.trim().trim_end_matches("kr.").trim_end_matches("kr"));
-    if cleaned.is_empty() {
-        return Ok(None);
+    let amount = input.trim();
+    let amount = amount
+        .strip_suffix("kr.")
+        .or_else(|| amount.strip_suffix("kr"))
+        .unwrap_or(amount);
+    let wrong = || {
+        format!(
+            "Skriv beløbet i hele kroner, fx 1234 eller 1.234.{}",
+            not_readable(input)
+        )
+    };
+    match read_number(amount, false) {
+        Ok(None) => Ok(None),
+        Ok(Some(n)) if n.negative => Err("Beløbet kan ikke være negativt.".into()),
+        Ok(Some(n)) => n.digits.parse::<i64>().map(Some).map_err(|_| wrong()),
+        Err(_) => Err(wrong()),
     }
-    if cleaned.starts_with('-') {
-        return Err("Beløbet kan ikke være negativt.".into());
-    }
-    cleaned
-        .parse::<i64>()
-        .map(Some)
-        .map_err(|_| "Skriv et beløb i hele kroner, fx 4.500.".into())
 }
 
-/// Reads a whole number of children or places; empty means 0 for counts.
+/// Reads a whole number of children or places ("12", "1.200"); empty means none.
 pub fn parse_whole(input: &str) -> Result<Option<u32>, String> {
-    let cleaned = without_grouping(input.trim());
-    if cleaned.is_empty() {
+    let wrong = || {
+        format!(
+            "Skriv et helt tal, fx 12 eller 1.200.{}",
+            not_readable(input)
+        )
+    };
+    match read_number(input, false) {
+        Ok(None) => Ok(None),
+        Ok(Some(n)) if n.negative => Err("Tallet kan ikke være negativt.".into()),
+        Ok(Some(n)) => n.digits.parse::<u32>().map(Some).map_err(|_| wrong()),
+        Err(_) => Err(wrong()),
+    }
+}
+
+/// Reads a number as a Dane writes it: "12,5", "1.234,5", "1.234", "-3"; empty means none. A dot is a
+/// thousands separator only, so "2.5" is refused with an example rather than read as 2,5 or 25.
+pub fn parse_decimal(input: &str) -> Result<Option<f64>, String> {
+    let wrong = |why| {
+        match why {
+        Unreadable::Grouping => format!(
+            "Skriv et tal med komma før decimalerne, fx 2,5, og punktum kun mellem tusinder, fx 1.234.{}",
+            not_readable(input)
+        ),
+        Unreadable::Other => format!(
+            "Skriv et tal, fx 12, 12,5 eller 1.234.{}",
+            not_readable(input)
+        ),
+    }
+    };
+    let Some(n) = read_number(input, true).map_err(wrong)? else {
         return Ok(None);
-    }
-    if cleaned.starts_with('-') {
-        return Err("Tallet kan ikke være negativt.".into());
-    }
-    cleaned
-        .parse::<u32>()
+    };
+    let sign = if n.negative { "-" } else { "" };
+    let plain = format!("{sign}{}.{}", n.digits, n.decimals.unwrap_or("0"));
+    plain
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
         .map(Some)
-        .map_err(|_| "Skriv et helt tal, fx 12.".into())
+        .ok_or_else(|| wrong(Unreadable::Other))
 }
 
 pub fn step_category(c: StepCategory) -> &'static str {
@@ -296,7 +403,9 @@ mod tests {
     fn typed_amounts_and_counts() {
         assert_eq!(parse_kroner("4.500"), Ok(Some(4_500)));
         assert_eq!(parse_kroner(" 1 160 000 kr. "), Ok(Some(1_160_000)));
+        assert_eq!(parse_kroner("1\u{a0}160\u{a0}000 kr"), Ok(Some(1_160_000)));
         assert_eq!(parse_kroner(""), Ok(None));
+        assert_eq!(parse_kroner(" kr. "), Ok(None));
         assert!(parse_kroner("-5").is_err());
         assert!(parse_kroner("dyr").is_err());
         assert!(parse_kroner("4,5").is_err());
@@ -306,5 +415,108 @@ mod tests {
         assert_eq!(parse_whole("1.200"), Ok(Some(1_200)));
         assert!(parse_whole("-1").is_err());
         assert!(parse_whole("2,5").is_err());
+    }
+
+    /// A dot followed by other than three digits may be a decimal point: refused with an example,
+    /// never read as a thousands separator ("1234.50" is not 123.450 kr.).
+    #[test]
+    fn a_dot_is_a_thousands_separator_only_before_three_digits() {
+        assert_eq!(parse_kroner("1.234"), Ok(Some(1_234)));
+        assert_eq!(parse_kroner("1.234.567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_kroner("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_kroner("999"), Ok(Some(999)));
+        assert_eq!(
+            parse_kroner("1234.50"),
+            Err(
+                "Skriv beløbet i hele kroner, fx 1234 eller 1.234. «1234.50» kan ikke læses."
+                    .into()
+            )
+        );
+        for refused in [
+            "1.23",
+            "12.3456",
+            "1234.567",
+            "1.2345",
+            ".500",
+            "1.",
+            "1..234",
+            "1.234.56",
+            "12 34",
+            "1,5",
+            "1.234,50",
+            "1e5",
+            "+5",
+            "4.500 kroner",
+        ] {
+            let e = parse_kroner(refused).expect_err(refused);
+            assert!(
+                e.starts_with("Skriv beløbet i hele kroner, fx 1234 eller 1.234."),
+                "{refused}: {e}"
+            );
+            assert!(
+                e.ends_with(&format!("«{refused}» kan ikke læses.")),
+                "{refused}: {e}"
+            );
+        }
+        assert_eq!(
+            parse_kroner("-1.234"),
+            Err("Beløbet kan ikke være negativt.".into())
+        );
+        assert_eq!(
+            parse_kroner("\u{2212}5"),
+            Err("Beløbet kan ikke være negativt.".into())
+        );
+        // Too large for an amount: the same message, not a wrapped or cut number.
+        assert!(parse_kroner("99.999.999.999.999.999.999").is_err());
+        // A long paste is not repeated in the message.
+        let long = "1".repeat(40) + ".5";
+        assert_eq!(
+            parse_kroner(&long),
+            Err("Skriv beløbet i hele kroner, fx 1234 eller 1.234.".into())
+        );
+
+        assert_eq!(parse_whole("1.234"), Ok(Some(1_234)));
+        assert_eq!(parse_whole("1.234.567"), Ok(Some(1_234_567)));
+        for refused in ["1234.50", "1.23", "12.3456", "1,5", "5.000.000.000"] {
+            let e = parse_whole(refused).expect_err(refused);
+            assert!(
+                e.starts_with("Skriv et helt tal, fx 12 eller 1.200."),
+                "{refused}: {e}"
+            );
+        }
+        assert_eq!(
+            parse_whole("12.5"),
+            Err("Skriv et helt tal, fx 12 eller 1.200. «12.5» kan ikke læses.".into())
+        );
+    }
+
+    #[test]
+    fn typed_decimals() {
+        assert_eq!(parse_decimal("12,5"), Ok(Some(12.5)));
+        assert_eq!(parse_decimal("1,5"), Ok(Some(1.5)));
+        assert_eq!(parse_decimal("1.234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse_decimal("1 234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse_decimal("1.234"), Ok(Some(1234.0)));
+        assert_eq!(parse_decimal("1.234.567"), Ok(Some(1_234_567.0)));
+        assert_eq!(parse_decimal("12.345,678"), Ok(Some(12_345.678)));
+        assert_eq!(parse_decimal("-3"), Ok(Some(-3.0)));
+        assert_eq!(parse_decimal("- 0,25"), Ok(Some(-0.25)));
+        assert_eq!(parse_decimal("74"), Ok(Some(74.0)));
+        assert_eq!(parse_decimal(""), Ok(None));
+        assert_eq!(parse_decimal("  "), Ok(None));
+        for ambiguous in ["2.5", "1234.50", "1.23", "12.3456", "1234.567", "1.234.5"] {
+            assert_eq!(
+                parse_decimal(ambiguous),
+                Err(format!(
+                    "Skriv et tal med komma før decimalerne, fx 2,5, og punktum kun mellem tusinder, fx 1.234. «{ambiguous}» kan ikke læses."
+                )),
+            );
+        }
+        for refused in [
+            "abc", "inf", "NaN", "1e5", "1,2,3", "1,", ",5", "1,234.5", "-",
+        ] {
+            let e = parse_decimal(refused).expect_err(refused);
+            assert!(e.starts_with("Skriv et tal"), "{refused}: {e}");
+        }
     }
 }

@@ -162,9 +162,11 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// A click on a link away from a form with an unsaved draft that the form cannot keep asks first. Runs in
-/// the capture phase, before the router's own link handling.
+/// A click on a link away from a form with an unsaved draft that the form cannot keep asks first, and so
+/// do the browser's back and forward (see `browser::history_guard`). Both run in the capture phase, before
+/// the router's own handling; install before the router mounts.
 pub fn install_leave_guard(app: AppState) {
+    crate::browser::history_guard::install(move || confirm_leave(app));
     let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
         move |ev: web_sys::MouseEvent| {
             if ev.default_prevented()

@@ -6,6 +6,7 @@
 
 pub mod common;
 pub mod data;
+pub mod kit;
 pub mod layout;
 pub mod linked_copy;
 pub mod meetings;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
     session::boot(app);
     layout::install_shortcuts(app);
     layout::install_leave_guard(app);
+    kit::text_limit::install(app);
     view! {
         <Router base=address::base()>
             <FileRoute/>

@@ -8,7 +8,7 @@ use super::{
 use crate::app::use_app;
 use crate::browser::address::at;
 use crate::model::plan_ops::{
-    measurements_in_order, ordered_ids, parse_date, parse_decimal, sorted_goals, value_warning,
+    measurements_in_order, ordered_ids, parse_date, sorted_goals, value_warning,
     values_before_baseline, MeasurementRow, PlanField, ValueWarning,
 };
 use crate::model::record::{RecordKind, RecordRef};
@@ -292,9 +292,16 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
             error.set(Some(FormError::at(PlanField::Dates, tp::INVALID_DATE)));
             return;
         };
-        let Some(v) = parse_decimal(&value.get_untracked()) else {
-            error.set(Some(FormError::at(PlanField::Value, tp::INVALID_NUMBER)));
-            return;
+        let v = match text::parse_decimal(&value.get_untracked()) {
+            Ok(Some(v)) => v,
+            Ok(None) => {
+                error.set(Some(FormError::at(PlanField::Value, tp::INVALID_NUMBER)));
+                return;
+            }
+            Err(e) => {
+                error.set(Some(FormError::at(PlanField::Value, e)));
+                return;
+            }
         };
         match commit(app, |pl| pl.add_value(id, d, v, &note.get_untracked())) {
             Ok(_) => {
@@ -321,12 +328,7 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
 }
 
 fn opt_number(s: &str, field: PlanField) -> Result<Option<f64>, FormError> {
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    parse_decimal(s)
-        .map(Some)
-        .ok_or_else(|| FormError::at(field, tp::INVALID_NUMBER))
+    text::parse_decimal(s).map_err(|e| FormError::at(field, e))
 }
 
 fn opt_day(s: &str, field: PlanField) -> Result<Option<NaiveDate>, FormError> {
