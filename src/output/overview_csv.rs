@@ -13,7 +13,8 @@ fn to_csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map(|v| csv_decimal(v * 100.0, 1)).unwrap_or_default()
+    v.map(|v| csv_decimal(crate::model::key_figures::shown_percent(v), 1))
+        .unwrap_or_default()
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {

@@ -1,8 +1,8 @@
 //! Danish text of "Sammenlign med en anden kommune" on Overblik (src/ui/overview/colleague.rs) and its CSV.
 
 use super::meetings::year_month;
-use super::staircase::{percent, signed_children, step_title};
-use super::{date_long, decimal, group_thousands, kroner, number};
+use super::staircase::{signed_children, step_title};
+use super::{date_long, group_thousands, kroner, number};
 use crate::model::key_figures::colleague::{
     Cell, Matched, MunicipalityComparison, Row, RowKind, Side,
 };
@@ -169,26 +169,6 @@ pub fn children_difference(d: Option<i64>) -> String {
     d.map_or_else(|| "–".into(), signed_children)
 }
 
-/// Percentage points with one decimal: "+11,1 procentpoint"; "–" when unknown.
-pub fn points(p: Option<f64>) -> String {
-    match p {
-        Some(p) => {
-            let s = decimal(p, 1);
-            let s = if s.starts_with('-') || s == "0,0" {
-                s
-            } else {
-                format!("+{s}")
-            };
-            format!("{s} procentpoint")
-        }
-        None => "–".into(),
-    }
-}
-
-pub fn share(s: Option<f64>) -> String {
-    percent(s)
-}
-
 /// Meetings per month with one decimal at most: "0,3", "7,5", "12".
 pub fn per_month(v: f64) -> String {
     number(round1(v))
@@ -246,9 +226,9 @@ mod tests {
         assert_eq!(kroner_difference(Some(12_000)), "+12.000 kr.");
         assert_eq!(kroner_difference(Some(-470_000)), "-470.000 kr.");
         assert_eq!(kroner_difference(None), "–");
-        assert_eq!(points(Some(11.11)), "+11,1 procentpoint");
-        assert_eq!(points(Some(-2.0)), "-2,0 procentpoint");
-        assert_eq!(points(Some(0.01)), "0,0 procentpoint");
+        assert_eq!(super::super::points(Some(11.11)), "+11,1 procentpoint");
+        assert_eq!(super::super::points(Some(-2.0)), "-2,0 procentpoint");
+        assert_eq!(super::super::points(Some(0.01)), "0,0 procentpoint");
         assert_eq!(per_month(0.25), "0,3");
         assert_eq!(per_month(12.0), "12");
         assert_eq!(per_month_difference(-0.04), "0");

@@ -105,6 +105,35 @@ pub fn decimal(v: f64, places: usize) -> String {
     }
 }
 
+/// A share as a percent with one decimal, «19,5 %»: the one rounding rule for shares on every screen, print,
+/// file and sentence (half away from zero, as `decimal`); «–» when there is nothing to share.
+pub fn percent(share: Option<f64>) -> String {
+    match share {
+        Some(v) => format!(
+            "{} %",
+            decimal(crate::model::key_figures::shown_percent(v), 1)
+        ),
+        None => "–".into(),
+    }
+}
+
+/// A difference of shares in percentage points, one decimal and its sign: «+6,3 procentpoint»,
+/// «-2,0 procentpoint», «0,0 procentpoint»; «–» when unknown.
+pub fn points(p: Option<f64>) -> String {
+    match p {
+        Some(p) => {
+            let s = decimal(p, 1);
+            let s = if s.starts_with('-') || s == "0,0" {
+                s
+            } else {
+                format!("+{s}")
+            };
+            format!("{s} procentpoint")
+        }
+        None => "–".into(),
+    }
+}
+
 /// Like `decimal` but without trailing zero decimals: 3.0 → "3", 2.5 → "2,5".
 pub fn number(v: f64) -> String {
     let s = decimal(v, 2);

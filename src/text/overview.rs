@@ -25,23 +25,6 @@ pub const FROM_CASELOAD: &str = "Børn med en sag (i indsatser, der kræver visi
 pub const FROM_MEETINGS: &str = "Regnet ud fra mødelogen: møder, der er holdt eller fulgt op, i hele måneder. Planlagte og aflyste møder tæller ikke.";
 pub const FROM_PLAN: &str = "Regnet ud fra handleplanens initiativer og indikatorer, med status pr. i dag, efter samme regler som rapporten til udvalget.";
 
-/// "4,6 %": shares with one decimal, so a change of less than a point still shows.
-pub fn share(v: Option<f64>) -> String {
-    match v {
-        Some(v) => format!("{} %", decimal(v * 100.0, 1)),
-        None => "–".into(),
-    }
-}
-
-/// "−3,4 procentpoint", "+1,0 procentpoint".
-pub fn points(v: Option<f64>) -> String {
-    match v {
-        Some(v) if v > 0.0 => format!("+{} procentpoint", decimal(v, 1)),
-        Some(v) => format!("{} procentpoint", decimal(v, 1)),
-        None => "–".into(),
-    }
-}
-
 /// "december 2025 – november 2026"
 pub fn month_span(from: YearMonth, to: YearMonth) -> String {
     let name = |ym: YearMonth| {
@@ -132,14 +115,14 @@ fn staircase_sentences(series: &Series, out: &mut Vec<String>) {
         out.push(if a == b {
             format!(
                 "Fra {from} til {to} var andelen af børnene, der er anbragt, uændret på {} ({counts}).",
-                share(Some(b))
+                super::percent(Some(b))
             )
         } else {
             format!(
                 "Fra {from} til {to} {} andelen af børnene, der er anbragt, fra {} til {} ({counts}).",
                 verb(a, b),
-                share(Some(a)),
-                share(Some(b))
+                super::percent(Some(a)),
+                super::percent(Some(b))
             )
         });
     }
@@ -423,10 +406,10 @@ mod tests {
 
     #[test]
     fn shares_points_and_bands_read_in_danish() {
-        assert_eq!(share(Some(0.0458)), "4,6 %");
-        assert_eq!(share(None), "–");
-        assert_eq!(points(Some(-3.42)), "-3,4 procentpoint");
-        assert_eq!(points(Some(1.0)), "+1,0 procentpoint");
+        assert_eq!(super::super::percent(Some(0.0458)), "4,6 %");
+        assert_eq!(super::super::percent(None), "–");
+        assert_eq!(super::super::points(Some(-3.42)), "-3,4 procentpoint");
+        assert_eq!(super::super::points(Some(1.0)), "+1,0 procentpoint");
         assert_eq!(band(CaseloadBand { min: 15, max: 22 }), "15–22");
         assert_eq!(band(CaseloadBand { min: 25, max: 25 }), "25");
         assert_eq!(

@@ -1,6 +1,6 @@
 //! Danish sentences for the staircase editor and its figures.
 
-use super::{children, decimal, kroner_short, measurement_kind, number};
+use super::{children, kroner_short, measurement_kind, number};
 use crate::model::staircase_figures::{Comparison, WhatIf};
 use crate::model::staircase_ops::{CountTarget, StaircaseError};
 use crate::model::{Measurement, Staircase};
@@ -130,14 +130,6 @@ pub fn caseload(v: Option<f64>) -> String {
             format!("{} {noun} pr. sagsbehandler", number(rounded))
         }
         None => "ukendt".into(),
-    }
-}
-
-/// A share as whole percent, "40 %"; "–" when there is nothing to share.
-pub fn percent(share: Option<f64>) -> String {
-    match share {
-        Some(v) => format!("{} %", decimal(v * 100.0, 0)),
-        None => "–".into(),
     }
 }
 
@@ -695,9 +687,9 @@ mod tests {
         assert_eq!(caseload(Some(22.46)), "22,5 børn pr. sagsbehandler");
         assert_eq!(caseload(Some(1.0)), "1 barn pr. sagsbehandler");
         assert_eq!(caseload(None), "ukendt");
-        assert_eq!(percent(Some(0.4)), "40 %");
-        assert_eq!(percent(Some(36.0 / 141.0)), "26 %");
-        assert_eq!(percent(None), "–");
+        assert_eq!(super::super::percent(Some(0.4)), "40,0 %");
+        assert_eq!(super::super::percent(Some(36.0 / 141.0)), "25,5 %");
+        assert_eq!(super::super::percent(None), "–");
         assert_eq!(signed_children(3), "+3");
         assert_eq!(signed_children(-1200), "-1.200");
         assert_eq!(signed_children(0), "0");

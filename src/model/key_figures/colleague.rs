@@ -334,13 +334,10 @@ pub fn compare_municipalities(
     for (x, y) in a.categories.into_iter().zip(b.categories) {
         rows.push(Row::new(RowKind::Category(x.category), Some(x), Some(y)));
     }
-    let points = match (
+    let points = super::share_points(
         a.side.placement_children_share,
         b.side.placement_children_share,
-    ) {
-        (Some(x), Some(y)) => Some((y - x) * 100.0),
-        _ => None,
-    };
+    );
     MunicipalityComparison {
         meetings_per_month_difference: b.side.meetings_per_month - a.side.meetings_per_month,
         placement_share_points: points,
@@ -498,8 +495,9 @@ mod tests {
         let share_t = c.theirs.placement_children_share.unwrap();
         assert!((share_o - 2.0 / 6.0).abs() < 1e-9);
         assert!((share_t - 4.0 / 9.0).abs() < 1e-9);
+        // Shown as 33,3 % and 44,4 %: 11,1 percentage points.
         let points = c.placement_share_points.unwrap();
-        assert!((points - (4.0 / 9.0 - 2.0 / 6.0) * 100.0).abs() < 1e-9);
+        assert!((points - 11.1).abs() < 1e-9, "{points}");
         assert_eq!(c.ours.name, "Køge");
         assert_eq!(c.theirs.steps, 3);
     }

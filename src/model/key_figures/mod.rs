@@ -16,6 +16,18 @@ mod tests;
 use crate::model::Workspace;
 use chrono::NaiveDate;
 
+/// A share in percent as every page shows it: one decimal, rounded half away from zero (see `text::percent`).
+pub fn shown_percent(share: f64) -> f64 {
+    (share * 1000.0).round() / 10.0
+}
+
+/// The change from share `a` to share `b` in percentage points, from the shares as shown, so the two
+/// shares and their difference on a page add up (13,2 % and 19,5 % differ by 6,3, not by 6,4 from the
+/// unrounded values).
+pub fn share_points(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some(((shown_percent(b?) - shown_percent(a?)) * 10.0).round() / 10.0)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyFigures {
     pub series: series::Series,

@@ -116,7 +116,7 @@ pub struct Delta {
 }
 
 pub fn delta(a: &Point, b: &Point) -> Delta {
-    let points = |x: Option<f64>, y: Option<f64>| Some((y? - x?) * 100.0);
+    let points = super::share_points;
     Delta {
         children: b.totals.children - a.totals.children,
         spend: b.totals.yearly_spend.saturating_sub(a.totals.yearly_spend),

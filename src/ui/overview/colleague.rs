@@ -213,9 +213,9 @@ fn ComparisonResult(
                 <tbody>
                     <tr data-testid="colleague-placement-share">
                         <th scope="row">{tc::PLACEMENT_SHARE}</th>
-                        <td class="num">{tc::share(c.ours.placement_children_share)}</td>
-                        <td class="num">{tc::share(c.theirs.placement_children_share)}</td>
-                        <td class="num">{tc::points(c.placement_share_points)}</td>
+                        <td class="num">{crate::text::percent(c.ours.placement_children_share)}</td>
+                        <td class="num">{crate::text::percent(c.theirs.placement_children_share)}</td>
+                        <td class="num">{crate::text::points(c.placement_share_points)}</td>
                     </tr>
                     <tr data-testid="colleague-meetings">
                         <th scope="row">{tc::MEETINGS_PER_MONTH}</th>

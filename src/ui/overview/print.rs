@@ -25,11 +25,11 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
         let before = base.filter(|b| b.measurement_id != now.measurement_id);
         out.push(Tile {
             label: "Andel af børnene anbragt".into(),
-            now: to::share(now.split.placement_children_share()),
+            now: crate::text::percent(now.split.placement_children_share()),
             before: before.map(|b| {
                 format!(
                     "{} i «{}»",
-                    to::share(b.split.placement_children_share()),
+                    crate::text::percent(b.split.placement_children_share()),
                     b.name
                 )
             }),
@@ -133,7 +133,7 @@ pub fn OverviewPrint() -> impl IntoView {
                                 {points.into_iter().map(|p| view! {
                                     <tr><th scope="row">{format!("{} ({})", p.name, text::date_short(p.date))}</th>
                                         <td class="num">{text::group_thousands(p.totals.children)}</td>
-                                        <td class="num">{to::share(p.split.placement_children_share())}</td>
+                                        <td class="num">{crate::text::percent(p.split.placement_children_share())}</td>
                                         <td class="num">{text::kroner_short(p.split.placement_spend)}</td>
                                         <td class="num">{text::kroner_short(p.split.preventive_spend)}</td>
                                         <td class="num">{text::kroner_short(p.totals.yearly_spend)}</td></tr>

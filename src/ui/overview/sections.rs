@@ -173,7 +173,7 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                             <th scope="row">{p.name.clone()}<span class="muted">{format!(" ({})", text::measurement_kind(p.kind).to_lowercase())}</span></th>
                             <td>{text::date_short(p.date)}</td>
                             <td class="num" data-col="children">{text::group_thousands(p.totals.children)}</td>
-                            <td class="num" data-col="placed-share">{to::share(p.split.placement_children_share())}</td>
+                            <td class="num" data-col="placed-share">{crate::text::percent(p.split.placement_children_share())}</td>
                             <td class="num" data-col="placement-spend">{text::kroner(p.split.placement_spend)}</td>
                             <td class="num" data-col="preventive-spend">{text::kroner(p.split.preventive_spend)}</td>
                             <td class="num" data-col="spend">{text::kroner(p.totals.yearly_spend)}</td>
@@ -195,13 +195,13 @@ fn step_cell(p: &Point, i: usize, spend: bool) -> String {
         format!(
             "{} ({})",
             text::kroner_short(f.yearly_spend),
-            to::share(p.spend_share(i))
+            crate::text::percent(p.spend_share(i))
         )
     } else {
         format!(
             "{} ({})",
             text::group_thousands(f.children),
-            to::share(p.children_share(i))
+            crate::text::percent(p.children_share(i))
         )
     }
 }
@@ -411,7 +411,7 @@ pub fn PlanSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                                         view! {
                                             <tr><th scope="row">{i.name.clone()}</th><td class="num">{num(i.baseline)}</td><td class="num">{num(i.target)}</td>
                                             <td class="num">{num(i.latest)}{i.latest_date.map(|d| format!(" ({})", text::date_short(d)))}</td>
-                                            <td class="num">{ts::percent(i.progress)}</td><td>{to::track(i.track)}</td></tr>
+                                            <td class="num">{crate::text::percent(i.progress)}</td><td>{to::track(i.track)}</td></tr>
                                         }
                                     }).collect_view()}
                                 </tbody>

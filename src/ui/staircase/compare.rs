@@ -124,8 +124,8 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
         view! {
             <tr>
                 <th scope="row">{label}</th>
-                <td class="num">{ts::percent(x)}</td>
-                <td class="num">{ts::percent(y)}</td>
+                <td class="num">{crate::text::percent(x)}</td>
+                <td class="num">{crate::text::percent(y)}</td>
             </tr>
         }
     };
