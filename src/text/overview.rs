@@ -259,11 +259,44 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
     }
     if m.overdue_follow_ups > 0 || m.open_action_items > 0 {
         out.push(format!(
-            "{} er forsinket, og {} handlinger fra møderne er ikke udført ({} af dem efter fristen).",
+            "{} er ikke holdt til tiden, og {} handlinger fra møderne er ikke udført ({} af dem efter fristen).",
             follow_ups(m.overdue_follow_ups),
             group_thousands(m.open_action_items as i64),
             group_thousands(m.overdue_action_items as i64)
         ));
+    }
+}
+
+/// What counts as a deadline passed, the same words on Overblik, in its summary and in the committee print:
+/// an initiative not finished (or dropped) whose deadline (its date, else the end of its period) is before
+/// today (`model::plan_deadline`).
+pub const OVERDUE_LABEL: &str = "har overskredet fristen uden at være afsluttet";
+
+/// The committee print's plan tile: initiatives with the status «Afsluttet».
+pub fn tile_done() -> String {
+    format!(
+        "Initiativer med status «{}»",
+        super::initiative_status(InitiativeStatus::Done)
+    )
+}
+
+/// "2 med status «Forsinket», 14 har overskredet fristen uden at være afsluttet"
+pub fn tile_delayed_overdue(delayed: usize, overdue: usize) -> String {
+    format!(
+        "{} med status «{}», {} {}",
+        group_thousands(delayed as i64),
+        super::initiative_status(InitiativeStatus::Delayed),
+        group_thousands(overdue as i64),
+        OVERDUE_LABEL
+    )
+}
+
+/// "a, b og c"
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
     }
 }
 
@@ -280,22 +313,46 @@ fn plan_sentences(p: &PlanFigures, out: &mut Vec<String>) {
     if p.initiatives == 0 {
         return;
     }
-    let n = |s| group_thousands(p.count(s) as i64);
+    // Statuses by the names the plan gives them («Forsinket» is a status someone set), so they are never
+    // confused with a deadline passed (`OVERDUE_LABEL`), which is read from the dates.
+    let statuses: Vec<String> = InitiativeStatus::ALL
+        .into_iter()
+        .filter(|s| {
+            p.count(*s) > 0
+                || matches!(
+                    s,
+                    InitiativeStatus::NotStarted
+                        | InitiativeStatus::InProgress
+                        | InitiativeStatus::Delayed
+                        | InitiativeStatus::Done
+                )
+        })
+        .map(|s| {
+            format!(
+                "{} «{}»",
+                group_thousands(p.count(s) as i64),
+                super::initiative_status(s)
+            )
+        })
+        .collect();
     out.push(format!(
-        "Af handleplanens {} initiativer er {} gennemført, {} i gang, {} forsinket og {} ikke startet.",
+        "Af handleplanens {} initiativer har {}.",
         group_thousands(p.initiatives as i64),
-        n(InitiativeStatus::Done),
-        n(InitiativeStatus::InProgress),
-        n(InitiativeStatus::Delayed),
-        n(InitiativeStatus::NotStarted),
+        and_list(&statuses).replacen(' ', " status ", 1)
     ));
-    if p.overdue > 0 || p.stale > 0 {
-        out.push(format!(
-            "{} har passeret deres frist, og {} har ikke fået en statusnote i over {} dage.",
-            group_thousands(p.overdue as i64),
-            group_thousands(p.stale as i64),
-            p.stale_after_days
-        ));
+    // Stale is not judged when the plan turns it off (0 days).
+    let judge_stale = p.stale_after_days > 0;
+    if p.overdue > 0 || (judge_stale && p.stale > 0) {
+        let overdue = format!("{} {}", group_thousands(p.overdue as i64), OVERDUE_LABEL);
+        out.push(if judge_stale {
+            format!(
+                "{overdue}, og {} har ikke fået en statusnote i over {} dage.",
+                group_thousands(p.stale as i64),
+                p.stale_after_days
+            )
+        } else {
+            format!("{overdue}.")
+        });
     }
     let judged = p.indicators.len() - p.tracks(Track::Unknown);
     if judged > 0 {

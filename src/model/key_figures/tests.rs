@@ -731,3 +731,42 @@ fn a_difference_of_shares_adds_up_with_the_shares_as_shown() {
     // 0,125 is 12,5 %; 1/8 exactly, rounded half away from zero at the second decimal: 0,0125 → 1,3 %.
     assert_eq!(shown_percent(0.0125), 1.3);
 }
+
+#[test]
+fn the_plan_sentence_names_statuses_apart_from_deadlines_passed() {
+    use crate::model::{ActionPlan, Initiative, InitiativeStatus};
+    let ini = |status, deadline| Initiative {
+        title: "x".into(),
+        status,
+        deadline,
+        ..Initiative::default()
+    };
+    let plan = ActionPlan {
+        stale_after_days: 0,
+        initiatives: vec![
+            ini(InitiativeStatus::Done, Some(d(2026, 1, 1))),
+            // Status «Forsinket», deadline still ahead: delayed, not overdue.
+            ini(InitiativeStatus::Delayed, Some(d(2027, 6, 1))),
+            // Status «I gang», deadline passed: overdue, not «Forsinket».
+            ini(InitiativeStatus::InProgress, Some(d(2026, 3, 1))),
+            ini(InitiativeStatus::NotStarted, None),
+        ],
+        ..ActionPlan::default()
+    };
+    let mut k = key_figures(&Workspace::new("x"), today());
+    k.plan = super::plan::plan_figures(&plan, today());
+    assert_eq!(k.plan.overdue, 1);
+    assert_eq!(k.plan.count(InitiativeStatus::Delayed), 1);
+    let text = crate::text::overview::summary(&k, None);
+    assert_eq!(
+        text,
+        [
+            "Af handleplanens 4 initiativer har 1 status «Ikke startet», 1 «I gang», 1 «Forsinket» og 1 «Afsluttet».",
+            "1 har overskredet fristen uden at være afsluttet.",
+        ]
+    );
+    assert_eq!(
+        crate::text::overview::tile_delayed_overdue(1, 1),
+        "1 med status «Forsinket», 1 har overskredet fristen uden at være afsluttet"
+    );
+}

@@ -73,16 +73,15 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
     }
     if k.plan.initiatives > 0 {
         out.push(Tile {
-            label: "Initiativer gennemført".into(),
+            label: to::tile_done(),
             now: format!(
                 "{} af {}",
                 k.plan.count(InitiativeStatus::Done),
                 k.plan.initiatives
             ),
-            before: Some(format!(
-                "{} forsinket, {} over fristen",
+            before: Some(to::tile_delayed_overdue(
                 k.plan.count(InitiativeStatus::Delayed),
-                k.plan.overdue
+                k.plan.overdue,
             )),
         });
     }

@@ -397,7 +397,7 @@ pub fn PlanSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                             <li class="stat"><span class="stat-value" data-status=format!("{s:?}")>{p.count(*s)}</span><span class="stat-label">{text::initiative_status(*s)}</span></li>
                         }).collect_view()}
                         <li class="stat"><span class="stat-value" data-testid="stale">{p.stale}</span><span class="stat-label">{format!("uden statusnote i over {} dage", p.stale_after_days)}</span></li>
-                        <li class="stat"><span class="stat-value" data-testid="overdue">{p.overdue}</span><span class="stat-label">"har passeret fristen"</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="overdue">{p.overdue}</span><span class="stat-label">{to::OVERDUE_LABEL}</span></li>
                     </ul>
                     {(!p.indicators.is_empty()).then(|| view! {
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-ind-caption">
