@@ -52,6 +52,12 @@ pub enum MeetingStatus {
 }
 
 impl MeetingStatus {
+    /// Held, or held and followed up: what counts as a meeting held in every figure (planned and cancelled
+    /// meetings do not).
+    pub fn is_held(self) -> bool {
+        matches!(self, MeetingStatus::Held | MeetingStatus::FollowedUp)
+    }
+
     pub const ALL: [MeetingStatus; 4] = [
         MeetingStatus::Planned,
         MeetingStatus::Held,

@@ -624,7 +624,12 @@ pub fn remove_target(n: usize) -> String {
 
 // Statistics
 pub const STATS_TITLE: &str = "Statistik";
-pub const STATS_LEAD: &str = "Møder pr. måned og type sammenholdt med kommunens mål. Aflyste møder tæller ikke med; planlagte gør.";
+/// What counts as a meeting held, in every figure (Statistik, Overblik, the committee page, the comparison).
+pub const HELD_RULE: &str = "Et møde tæller i den måned, det blev holdt, når det er holdt eller fulgt op. Planlagte og aflyste møder tæller ikke.";
+pub fn stats_lead() -> String {
+    format!("Holdte møder pr. måned og type sammenholdt med kommunens mål. {HELD_RULE} De planlagte står for sig i tabellen.")
+}
+pub const COL_PLANNED: &str = "Planlagt (tæller ikke)";
 pub const PERIOD_LABEL: &str = "Periode";
 pub const L_FROM_MONTH: &str = "Fra måned";
 pub const L_TO_MONTH: &str = "Til måned";

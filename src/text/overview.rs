@@ -22,7 +22,12 @@ pub const TITLE_MISSING: &str = "Det mangler tallene";
 pub const FROM_STAIRCASE: &str = "Regnet ud fra målingerne på trappen (antal børn pr. indsats og trin) og indsatsernes priser. Scenarier og målinger uden dato er ikke med.";
 pub const FROM_MOVES: &str = "Regnet ud fra de flytninger, der er skrevet på den nyeste måling: antal børn, der flyttede fra ét trin til et andet i perioden. Ned betyder til et mindre indgribende trin.";
 pub const FROM_CASELOAD: &str = "Børn med en sag (i indsatser, der kræver visitation, og børn talt samlet på et trin, der ikke er almene tilbud) delt med antal sagsbehandlere i målingen.";
-pub const FROM_MEETINGS: &str = "Regnet ud fra mødelogen: møder, der er holdt eller fulgt op, i hele måneder. Planlagte og aflyste møder tæller ikke.";
+pub fn from_meetings() -> String {
+    format!(
+        "Regnet ud fra mødelogen i hele måneder, som på siden Statistik. {}",
+        super::meetings::HELD_RULE
+    )
+}
 pub const FROM_PLAN: &str = "Regnet ud fra handleplanens initiativer og indikatorer, med status pr. i dag, efter samme regler som rapporten til udvalget.";
 
 /// "december 2025 – november 2026"

@@ -6,7 +6,7 @@
 //! when both staircases have as many steps, by position; a step still unmatched gets a row with one side.
 //! The placement steps together and the preventive steps together always make a row each.
 
-use super::meetings::{is_held, window, Window, WINDOW_MONTHS};
+use super::meetings::{window, Window, WINDOW_MONTHS};
 use super::series::series;
 use crate::model::follow_up::YearMonth;
 use crate::model::staircase_figures::StepFigures;
@@ -232,7 +232,7 @@ fn read(ws: &Workspace, today: NaiveDate) -> Read {
     let held = ws
         .meetings
         .iter()
-        .filter(|m| is_held(m.status))
+        .filter(|m| m.status.is_held())
         .filter_map(|m| m.date)
         .map(YearMonth::of)
         .filter(|ym| (w.from..=w.to).contains(ym))

@@ -1,10 +1,11 @@
 //! Network meetings in figures: meetings held per month against the targets, follow-ups overdue and open
 //! action items. Months are whole months, so a month just begun does not pull the average down.
 
-use crate::model::follow_up::{band, due_list, Band, DueKind, YearMonth};
+use crate::model::follow_up::{
+    due_list, evaluate_months, monthly_counts, Band, DueKind, YearMonth,
+};
 use crate::model::{MeetingStatus, MeetingType, Workspace};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Months in the window the figures are averaged over.
 pub const WINDOW_MONTHS: i32 = 12;
@@ -19,17 +20,12 @@ pub struct Window {
     pub ends_early: bool,
 }
 
-/// Held meetings: held or already followed up. Planned and cancelled meetings are not counted.
-pub fn is_held(status: MeetingStatus) -> bool {
-    matches!(status, MeetingStatus::Held | MeetingStatus::FollowedUp)
-}
-
 pub fn window(ws: &Workspace, today: NaiveDate) -> Window {
     let last_whole = YearMonth::of(today).minus(1);
     let newest = ws
         .meetings
         .iter()
-        .filter(|m| is_held(m.status))
+        .filter(|m| m.status.is_held())
         .filter_map(|m| m.date)
         .filter(|d| YearMonth::of(*d) <= last_whole)
         .max();
@@ -93,48 +89,22 @@ impl MeetingFigures {
 
 pub fn meeting_figures(ws: &Workspace, today: NaiveDate) -> MeetingFigures {
     let w = window(ws, today);
-    let months: Vec<YearMonth> = {
-        let mut v = Vec::new();
-        let mut ym = w.from;
-        while ym <= w.to {
-            v.push(ym);
-            ym = ym.next();
-        }
-        v
-    };
-    let slot: HashMap<YearMonth, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
-    let mut all = vec![0u32; months.len()];
-    let mut per_target = vec![vec![0u32; months.len()]; ws.follow_up.monthly_targets.len()];
-    let (mut undated, mut open_items) = (0, 0);
-    for m in &ws.meetings {
-        if m.status != MeetingStatus::Cancelled {
-            open_items += m.action_items.iter().filter(|a| !a.done).count();
-        }
-        let Some(date) = m.date else {
-            undated += 1;
-            continue;
-        };
-        if !is_held(m.status) {
-            continue;
-        }
-        let Some(&i) = slot.get(&YearMonth::of(date)) else {
-            continue;
-        };
-        all[i] += 1;
-        for (t, counts) in ws.follow_up.monthly_targets.iter().zip(&mut per_target) {
-            if t.meeting_type == m.meeting_type {
-                counts[i] += 1;
-            }
-        }
-    }
+    // The one count of held meetings per month, as Statistik shows it.
+    let counts = monthly_counts(&ws.meetings, w.from, w.to);
+    let undated = ws.meetings.iter().filter(|m| m.date.is_none()).count();
+    let open_items = ws
+        .meetings
+        .iter()
+        .filter(|m| m.status != MeetingStatus::Cancelled)
+        .map(|m| m.action_items.iter().filter(|a| !a.done).count())
+        .sum();
     let targets = ws
         .follow_up
         .monthly_targets
         .iter()
-        .zip(per_target)
-        .map(|(t, counts)| {
-            let bands: Vec<Band> = counts.iter().map(|n| band(*n, t)).collect();
-            let n = |b: Band| bands.iter().filter(|x| **x == b).count();
+        .map(|t| {
+            let ev = evaluate_months(&counts, std::slice::from_ref(t));
+            let n = |b: Band| ev.iter().filter(|e| e.band == b).count();
             TargetFigures {
                 meeting_type: t.meeting_type.clone(),
                 min: t.min,
@@ -142,7 +112,7 @@ pub fn meeting_figures(ws: &Workspace, today: NaiveDate) -> MeetingFigures {
                 within: n(Band::Within),
                 below: n(Band::Below),
                 above: n(Band::Above),
-                months: months.iter().copied().zip(counts).collect(),
+                months: ev.iter().map(|e| (e.month, e.count)).collect(),
             }
         })
         .collect();
@@ -154,7 +124,7 @@ pub fn meeting_figures(ws: &Workspace, today: NaiveDate) -> MeetingFigures {
     };
     MeetingFigures {
         window: w,
-        held_per_month: months.into_iter().zip(all).collect(),
+        held_per_month: counts.iter().map(|c| (c.month, c.total())).collect(),
         targets,
         meetings: ws.meetings.len(),
         undated,

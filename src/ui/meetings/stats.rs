@@ -39,7 +39,7 @@ pub fn StatsView() -> impl IntoView {
     });
     view! {
         <AreaHeader title=txt::STATS_TITLE/>
-        <p class="lead">{txt::STATS_LEAD}</p>
+        <p class="lead">{txt::stats_lead()}</p>
         <form class="inline-form period-form" on:submit=|ev| ev.prevent_default() aria-label=txt::PERIOD_LABEL>
             <div class="form-group" class:has-error=move || bad_month.get().0>
                 <label class="form-label" for="st-from">{txt::L_FROM_MONTH}</label>
@@ -229,6 +229,7 @@ fn AllTypesTable(counts: Memo<Vec<MonthCounts>>) -> impl IntoView {
                             <th scope="col">{txt::COL_MONTH}</th>
                             {move || columns.get().into_iter().map(|t| view! { <th scope="col" class="num">{text::meeting_type(&t)}</th> }).collect_view()}
                             <th scope="col" class="num">{txt::COL_TOTAL}</th>
+                            <th scope="col" class="num">{txt::COL_PLANNED}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -241,6 +242,7 @@ fn AllTypesTable(counts: Memo<Vec<MonthCounts>>) -> impl IntoView {
                                         <th scope="row">{txt::year_month(mc.month)}</th>
                                         {cells}
                                         <td class="num"><strong>{mc.total()}</strong></td>
+                                        <td class="num muted">{mc.planned}</td>
                                     </tr>
                                 }
                             }).collect_view()

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 /// A section's source line and its edit link.
 #[component]
-fn Source(text: &'static str, href: &'static str, link: &'static str) -> impl IntoView {
+fn Source(#[prop(into)] text: String, href: &'static str, link: &'static str) -> impl IntoView {
     view! {
         <p class="figure-source">{text}" "<a href=at(href)>{link}</a></p>
     }
@@ -340,7 +340,7 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
     view! {
         <section aria-labelledby="ov-meetings">
             <h2 id="ov-meetings">{to::TITLE_MEETINGS}</h2>
-            <Source text=to::FROM_MEETINGS href="/netvaerksmoeder" link="Gå til mødelogen"/>
+            <Source text=to::from_meetings() href="/netvaerksmoeder" link="Gå til mødelogen"/>
             {move || m().map(|m| {
                 if m.meetings == 0 {
                     return view! { <p class="muted">"Der er ingen møder i loggen endnu."</p> }.into_any();
