@@ -6,9 +6,8 @@
 //! when both staircases have as many steps, by position; a step still unmatched gets a row with one side.
 //! The placement steps together and the preventive steps together always make a row each.
 
-use super::meetings::{window, Window, WINDOW_MONTHS};
+use super::meetings::Window;
 use super::series::series;
-use crate::model::follow_up::YearMonth;
 use crate::model::staircase_figures::StepFigures;
 use crate::model::{Kroner, StepCategory, Workspace};
 use chrono::NaiveDate;
@@ -228,15 +227,9 @@ fn read(ws: &Workspace, today: NaiveDate) -> Read {
             Figures::of(n, spend, unpriced)
         }),
     });
-    let w = window(ws, today);
-    let held = ws
-        .meetings
-        .iter()
-        .filter(|m| m.status.is_held())
-        .filter_map(|m| m.date)
-        .map(YearMonth::of)
-        .filter(|ym| (w.from..=w.to).contains(ym))
-        .count() as u32;
+    // The same figure as Overblik's: one function.
+    let meetings = super::meetings::meeting_figures(ws, today);
+    let w = meetings.window;
     let municipality = ws.municipality.trim();
     Read {
         side: Side {
@@ -252,8 +245,8 @@ fn read(ws: &Workspace, today: NaiveDate) -> Read {
             steps: ws.staircase.steps.len(),
             placement_children_share: point.and_then(|p| p.split.placement_children_share()),
             window: w,
-            meetings_held: held,
-            meetings_per_month: f64::from(held) / f64::from(WINDOW_MONTHS),
+            meetings_held: meetings.held(),
+            meetings_per_month: meetings.average_per_month(),
         },
         cells,
         categories,
@@ -350,6 +343,7 @@ pub fn compare_municipalities(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::follow_up::YearMonth;
     use crate::model::{CostPeriod, Intervention, Measurement, MeasurementKind, Meeting};
     use crate::model::{MeetingStatus, Step};
 
