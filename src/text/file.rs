@@ -21,6 +21,17 @@ fn problem_text(p: &DataProblem) -> String {
         DataProblem::BadDate => "ugyldig dato eller tid (skriv datoer som ÅÅÅÅ-MM-DD)".into(),
         DataProblem::BadId => "ugyldigt id (skal være et UUID)".into(),
         DataProblem::NumberOutOfRange => "tallet er uden for det tilladte område".into(),
+        DataProblem::NumberTooLarge(n) => format!("tallet {n} er for stort til at regne med"),
+        DataProblem::BadCharacter(code) if code.is_empty() => {
+            "en tekst indeholder en tegnkode (\\u…), der ikke er et tegn".into()
+        }
+        DataProblem::BadCharacter(code) => {
+            format!("teksten indeholder tegnkoden {code}, der ikke er et helt tegn")
+        }
+        DataProblem::ControlCharacter => {
+            "en tekst indeholder et styretegn (fx et linjeskift eller en tabulator) inde i anførselstegnene"
+                .into()
+        }
         DataProblem::UnexpectedEnd => "filen slutter midt i indholdet (er den afkortet?)".into(),
         DataProblem::TrailingCharacters => "der står tegn efter slutningen af indholdet".into(),
         DataProblem::TooDeep => "indholdet er indlejret for dybt".into(),
@@ -193,6 +204,20 @@ pub fn unreadable_value(field: &str, p: &DataProblem) -> String {
     )
 }
 
+/// "Noter indeholdt tegnkoden \ud800, der ikke er et helt tegn; den er erstattet med �, og resten af
+/// teksten er beholdt"
+pub fn broken_character_replaced(field: &str, code: &str) -> String {
+    let what = if field.is_empty() {
+        "Et feltnavn".to_string()
+    } else {
+        field_name(field)
+    };
+    let code = if code.is_empty() { "\\u…" } else { code };
+    format!(
+        "{what} indeholdt tegnkoden {code}, der ikke er et helt tegn; den er erstattet med �, og resten af teksten er beholdt"
+    )
+}
+
 pub fn renewed_id() -> String {
     "havde samme id som en anden post og har fået et nyt".into()
 }
@@ -214,6 +239,11 @@ pub fn reset_to_default() -> String {
 
 pub fn unreadable_set_aside() -> String {
     "En tidligere tilsidesat post kunne ikke læses og er gemt som tekst.".into()
+}
+
+pub fn unreadable_set_aside_list() -> String {
+    "Listen over poster lagt til side kunne ikke læses. Den er gemt her som tekst, så intet af den går tabt."
+        .into()
 }
 
 /// "Noter er for lang (højst 50.000 tegn): afkortet"
