@@ -483,7 +483,7 @@ fn with_new_id<T: Keyed + DeserializeOwned + Serialize>(t: T) -> T {
 }
 
 /// The name a user knows a record by, from its original JSON.
-fn label_of_value(v: &Value) -> String {
+pub(crate) fn label_of_value(v: &Value) -> String {
     ["name", "title", "case_ref", "activity", "number"]
         .iter()
         .find_map(|k| {
