@@ -368,10 +368,10 @@ pub fn assemble(
             head.unwrap_or(""),
         );
     }
-    type Found2<'a> = HashMap<RecordKind, HashMap<String, (Value, &'a str)>>;
+    type ByKind<'a> = HashMap<RecordKind, HashMap<String, (Value, &'a str)>>;
     /// The records of `kind` in their stored order, with the ids of their keys and their texts.
     fn take<'a>(
-        records: &mut Found2<'a>,
+        records: &mut ByKind<'a>,
         orders: &HashMap<RecordKind, Value>,
         kind: RecordKind,
     ) -> Vec<(String, Value, &'a str)> {

@@ -241,7 +241,35 @@ impl<R: Repository> Repository for std::rc::Rc<R> {
 
 #[cfg(test)]
 mod tests {
-    use super::StorageError;
+    use super::{rebuilt_meta, StorageError};
+
+    #[test]
+    fn a_meta_is_rebuilt_from_the_head_then_the_unreadable_meta_then_a_placeholder() {
+        let id = crate::model::new_id();
+        let head = r#"{"format":"trappe-workspace","version":1,"exported_at":"2026-03-01T10:00:00Z",
+            "workspace":{"name":"Køge","updated_at":"2026-02-01T09:00:00Z"}}"#;
+        let m = rebuilt_meta(id, Some(head), Some(r#"{"name":"Gammel"}"#));
+        assert_eq!((m.id, m.name.as_str(), m.revision), (id, "Køge", 0));
+        assert_eq!(m.saved_at.to_rfc3339(), "2026-03-01T10:00:00+00:00");
+        assert_eq!(
+            m.edited_at.unwrap().to_rfc3339(),
+            "2026-02-01T09:00:00+00:00"
+        );
+        let m = rebuilt_meta(
+            id,
+            Some("{junk"),
+            Some(r#"{"name":"Fra listen","deleted_at":"2026-01-01T00:00:00Z"}"#),
+        );
+        assert_eq!(m.name, "Fra listen");
+        assert!(
+            m.deleted_at.is_some(),
+            "a workspace in the trash stays there"
+        );
+        assert_eq!(
+            rebuilt_meta(id, None, Some("{")).name,
+            crate::text::file::STORED_WITHOUT_NAME
+        );
+    }
 
     #[test]
     fn browser_errors_are_sorted_into_what_the_user_can_act_on() {
