@@ -239,19 +239,50 @@ fn hostile_inputs_are_refused_with_a_reason() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", b"".to_vec()),
         ("bom only", b"\xEF\xBB\xBF".to_vec()),
-        ("latin-1", b"{\"format\":\"trappe-workspace\",\"name\":\"K\xf8ge\"}".to_vec()),
+        (
+            "latin-1",
+            b"{\"format\":\"trappe-workspace\",\"name\":\"K\xf8ge\"}".to_vec(),
+        ),
         ("array", b"[]".to_vec()),
         ("number", b"42".to_vec()),
         ("no version", br#"{"format":"trappe-workspace"}"#.to_vec()),
-        ("string version", br#"{"format":"trappe-workspace","version":"1"}"#.to_vec()),
-        ("negative version", br#"{"format":"trappe-workspace","version":-1}"#.to_vec()),
-        ("newer", br#"{"format":"trappe-workspace","version":2,"workspace":{}}"#.to_vec()),
-        ("no workspace", br#"{"format":"trappe-workspace","version":1}"#.to_vec()),
-        ("deep nesting", format!("{{\"format\":\"trappe-workspace\",\"version\":1,\"x\":{}{}}}", "[".repeat(5000), "]".repeat(5000)).into_bytes()),
-        ("workspace not an object", br#"{"format":"trappe-workspace","version":1,"workspace":[1]}"#.to_vec()),
-        ("huge number", br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{"yearly_cost_per_child":1e400}]}}}"#.to_vec()),
-        ("trailing garbage", br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x"}} xyz"#.to_vec()),
-        ("too large", vec![b' '; trappe::file_format::MAX_FILE_BYTES + 1]),
+        (
+            "string version",
+            br#"{"format":"trappe-workspace","version":"1"}"#.to_vec(),
+        ),
+        (
+            "negative version",
+            br#"{"format":"trappe-workspace","version":-1}"#.to_vec(),
+        ),
+        (
+            "newer",
+            br#"{"format":"trappe-workspace","version":2,"workspace":{}}"#.to_vec(),
+        ),
+        (
+            "no workspace",
+            br#"{"format":"trappe-workspace","version":1}"#.to_vec(),
+        ),
+        (
+            "deep nesting",
+            format!(
+                "{{\"format\":\"trappe-workspace\",\"version\":1,\"x\":{}{}}}",
+                "[".repeat(5000),
+                "]".repeat(5000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "workspace not an object",
+            br#"{"format":"trappe-workspace","version":1,"workspace":[1]}"#.to_vec(),
+        ),
+        (
+            "trailing garbage",
+            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x"}} xyz"#.to_vec(),
+        ),
+        (
+            "too large",
+            vec![b' '; trappe::file_format::MAX_FILE_BYTES + 1],
+        ),
     ];
     for (what, bytes) in cases {
         let result = read_workspace_file(&bytes);
@@ -265,6 +296,158 @@ fn hostile_inputs_are_refused_with_a_reason() {
             !message.contains("invalid type"),
             "{what}: English leaked: {message}"
         );
+    }
+}
+
+/// A file of 3 meetings and 16 initiatives, as exported, with `note` as the second meeting's notes and
+/// `amount` as the amount of the sixth initiative's first budget line, both written into the text as they
+/// are (neither can be written by serde_json).
+fn file_with(note: &str, amount: &str, name: &str) -> (Workspace, String) {
+    let mut ws = trappe::examples::build("halsnaes-2019").unwrap();
+    ws.plan.initiatives.truncate(16);
+    assert_eq!(ws.plan.initiatives.len(), 16);
+    ws.meetings = (1..=3)
+        .map(|i| Meeting {
+            case_ref: format!("Sag {i}"),
+            notes: format!("Note {i}"),
+            ..Meeting::default()
+        })
+        .collect();
+    ws.meetings[1].notes = "@@NOTE@@".into();
+    ws.plan.initiatives[5].budget = vec![BudgetLine {
+        year: 2020,
+        amount: 424242,
+    }];
+    ws.name = "@@NAME@@".into();
+    let text = export_json(&ws, Utc::now())
+        .replace("\"@@NOTE@@\"", note)
+        .replace("424242", amount)
+        .replace("\"@@NAME@@\"", name);
+    (ws, text)
+}
+
+/// One lone surrogate or one number too large refuses nothing but itself: its record is repaired with the
+/// value as written kept under «Lagt til side», and everything else is imported.
+#[test]
+fn a_lone_surrogate_or_a_huge_number_sets_aside_its_record_only() {
+    let (ws, text) = file_with(
+        r#""Mødet gik godt \ud800 og sluttede""#,
+        "1e309",
+        r#""Halsnæs""#,
+    );
+    let imported = read_workspace_file(text.as_bytes()).expect("the file imports");
+    let got = &imported.workspace;
+    assert!(validate(got, "workspace").is_empty());
+    assert_eq!(got.meetings.len(), 3);
+    assert_eq!(got.plan.initiatives.len(), 16);
+    assert_eq!(got.name, "Halsnæs");
+    // The note keeps everything but the broken code.
+    assert_eq!(got.meetings[1].notes, "Mødet gik godt \u{fffd} og sluttede");
+    assert_eq!(got.meetings[0], ws.meetings[0]);
+    assert!(got.plan.initiatives[5]
+        .budget
+        .iter()
+        .all(|b| b.amount != 424242));
+    assert_eq!(got.plan.initiatives[6], ws.plan.initiatives[6]);
+    assert_eq!(imported.report.repaired, 2, "{:?}", got.set_aside);
+    assert_eq!(got.set_aside.len(), 2);
+    let meeting = got
+        .set_aside
+        .iter()
+        .find(|s| s.found_at == "workspace.meetings[1]")
+        .expect("the meeting is set aside");
+    assert!(meeting.repaired);
+    assert!(
+        meeting
+            .what
+            .starts_with("Møde «Sag 2»: Noter indeholdt tegnkoden \\ud800"),
+        "{}",
+        meeting.what
+    );
+    assert!(meeting
+        .original
+        .contains(r#""notes":"Mødet gik godt \ud800 og sluttede""#));
+    let initiative = got
+        .set_aside
+        .iter()
+        .find(|s| s.found_at == "workspace.plan.initiatives[5]")
+        .expect("the initiative is set aside");
+    assert!(
+        initiative.what.contains("1e309 er for stort"),
+        "{}",
+        initiative.what
+    );
+    assert!(
+        initiative.original.contains(r#""amount":1e309"#),
+        "{}",
+        initiative.original
+    );
+    for s in &got.set_aside {
+        for english in ["hex escape", "out of range", "invalid", "expected"] {
+            assert!(!s.what.contains(english), "English leaked: {}", s.what);
+        }
+    }
+    // What was imported exports and imports again unchanged.
+    let again = read_workspace_file(export_json(got, Utc::now()).as_bytes()).unwrap();
+    assert!(again.report.is_clean());
+    assert_eq!(&again.workspace, got);
+}
+
+/// Damage outside any record: the workspace's name with a broken code keeps the rest of the name; a huge
+/// number among the workspace's own settings is left out of them; a set-aside list that is no list is kept
+/// as text. Every one is listed under «Lagt til side».
+#[test]
+fn damage_outside_records_is_set_aside_not_refused() {
+    let (_, text) = file_with(r#""Note""#, "7", r#""Halsnæs \udc00""#);
+    let imported = read_workspace_file(text.as_bytes()).expect("the file imports");
+    assert_eq!(imported.workspace.name, "Halsnæs \u{fffd}");
+    let s = &imported.workspace.set_aside[0];
+    assert_eq!(s.found_at, "workspace");
+    assert!(s.what.contains("tegnkoden \\udc00"), "{}", s.what);
+    assert!(s.original.contains(r#""Halsnæs \udc00""#), "{}", s.original);
+
+    let file = br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","follow_up":{"caseload_band":{"min":1e999,"max":30}},
+        "staircase":{"steps":[{"name":"Trin","yearly_cost_per_child":1e400}]},"set_aside":"ikke en liste \ud800"}}"#;
+    let imported = read_workspace_file(file).expect("the file imports");
+    let ws = imported.workspace;
+    assert!(validate(&ws, "workspace").is_empty());
+    assert_eq!(ws.staircase.steps[0].name, "Trin");
+    assert_eq!(ws.staircase.steps[0].yearly_cost_per_child, None);
+    let places: Vec<&str> = ws.set_aside.iter().map(|s| s.found_at.as_str()).collect();
+    assert!(places.contains(&"workspace.set_aside"), "{places:?}");
+    assert!(places.contains(&"workspace.follow_up"), "{places:?}");
+    assert!(
+        places.contains(&"workspace.staircase.steps[0]"),
+        "{places:?}"
+    );
+    let list = ws
+        .set_aside
+        .iter()
+        .find(|s| s.found_at == "workspace.set_aside")
+        .unwrap();
+    assert_eq!(list.original, r#""ikke en liste \ud800""#);
+    let band = ws
+        .set_aside
+        .iter()
+        .find(|s| s.found_at == "workspace.follow_up")
+        .unwrap();
+    assert!(band.original.contains("1e999"), "{}", band.original);
+}
+
+/// A broken code that cannot be marked (the file ends inside it) still refuses the file, in Danish.
+#[test]
+fn a_file_cut_off_in_a_code_is_refused_in_danish() {
+    let err = read_workspace_file(
+        br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x\ud8"#,
+    )
+    .unwrap_err();
+    let message = trappe::text::file::import_error(&err);
+    assert!(
+        message.starts_with("Filen er ikke gyldig JSON: linje 1"),
+        "{message}"
+    );
+    for english in ["hex", "escape", "EOF", "expected"] {
+        assert!(!message.contains(english), "English leaked: {message}");
     }
 }
 

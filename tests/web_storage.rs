@@ -208,3 +208,78 @@ async fn a_database_written_by_the_first_version_upgrades_with_its_data_intact()
     assert_eq!(body.revision, 5);
     assert_eq!(body.read().unwrap().workspace, ws);
 }
+
+/// Storage is input too: values replaced or removed by hand in IndexedDB (a meta record gone or junk, a
+/// part stored as an object, a key of another kind) are read like a file's records. Both workspaces are
+/// listed with a meta rebuilt from their heads, open intact, and save (which writes a meta again).
+#[wasm_bindgen_test]
+async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
+    let name = format!("trappe-damage-{}", trappe::model::new_id());
+    let repo = IndexedDbRepository::open_named(&name).await.unwrap();
+    let a = examples::build("socialstyrelsen-trappe").unwrap();
+    let b = examples::build("koege-2019").unwrap();
+    for ws in [&a, &b] {
+        repo.save(&meta(ws), &all_parts(ws, now()), 0)
+            .await
+            .unwrap();
+    }
+    {
+        // Opened at whatever version the database has now.
+        let raw = Rexie::builder(&name).build().await.unwrap();
+        let tx = raw
+            .transaction(&["meta", "parts"], TransactionMode::ReadWrite)
+            .unwrap();
+        let metas = tx.store("meta").unwrap();
+        metas.delete(a.id.to_string().into()).await.unwrap();
+        metas
+            .put(
+                &record(&[
+                    ("id", b.id.to_string().into()),
+                    ("json", "{\"name\": \"Kø".into()),
+                ]),
+                None,
+            )
+            .await
+            .unwrap();
+        let parts = tx.store("parts").unwrap();
+        let key: JsValue = format!("{}|meeting/{}", a.id, a.meetings[0].id).into();
+        let text = parts.get(key.clone()).await.unwrap().unwrap();
+        let object = js_sys::JSON::parse(&text.as_string().unwrap()).unwrap();
+        parts.put(&object, Some(&key)).await.unwrap();
+        // Keys no workspace has: the scan for workspaces passes them by.
+        parts
+            .put(&"x".into(), Some(&JsValue::from_f64(7.0)))
+            .await
+            .unwrap();
+        parts
+            .put(&"x".into(), Some(&"ingen-adskiller".into()))
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        raw.close();
+    }
+    let list = repo.list().await.unwrap();
+    for ws in [&a, &b] {
+        let m = list
+            .iter()
+            .find(|m| m.id == ws.id)
+            .expect("listed without a readable meta");
+        assert_eq!(m.name, ws.name);
+        assert_eq!(m.revision, 0);
+    }
+    let body = repo.load(a.id).await.unwrap();
+    assert_eq!(body.read().unwrap().workspace, a);
+    let session = Session::new(repo, MemoryJournal::default());
+    for ws in [&a, &b] {
+        session.open(ws.id).await.unwrap();
+        let mut m = ws.meetings.first().cloned().unwrap_or_default();
+        m.notes = "Efter skaden".into();
+        session.dispatch(Command::put(Record::Meeting(m))).unwrap();
+        let f = session.flush().await;
+        assert!(f.saved && !f.rebased && f.error.is_none(), "{f:?}");
+    }
+    let repo = IndexedDbRepository::open_named(&name).await.unwrap();
+    let list = repo.list().await.unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|m| m.revision == 1), "{list:?}");
+}

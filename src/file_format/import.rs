@@ -64,16 +64,39 @@ pub enum ImportError {
     },
 }
 
+impl From<super::tokens::SyntaxError> for ImportError {
+    fn from(e: super::tokens::SyntaxError) -> Self {
+        ImportError::Syntax {
+            line: e.line,
+            column: e.column,
+            problem: DataProblem::from_serde(&e.message),
+        }
+    }
+}
+
 /// serde_json's English error messages sorted into what a Danish message needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataProblem {
-    WrongType { found: String, expected: String },
-    UnknownValue { found: String, allowed: String },
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    UnknownValue {
+        found: String,
+        allowed: String,
+    },
     MissingField(String),
     DuplicateField(String),
     BadDate,
     BadId,
     NumberOutOfRange,
+    /// A number too large for the file's number type (`1e309`), as written.
+    NumberTooLarge(String),
+    /// A text with a `\` code that is no character (a lone surrogate such as `\ud800`), as written; empty
+    /// when it is not known.
+    BadCharacter(String),
+    /// A raw control character (a line break, a tab) inside a text.
+    ControlCharacter,
     UnexpectedEnd,
     TrailingCharacters,
     TooDeep,
@@ -111,6 +134,13 @@ impl DataProblem {
             || msg.contains("trailing input")
         {
             DataProblem::BadDate
+        } else if msg.contains("hex escape")
+            || msg.contains("invalid escape")
+            || msg.contains("invalid unicode code point")
+        {
+            DataProblem::BadCharacter(String::new())
+        } else if msg.starts_with("control character") {
+            DataProblem::ControlCharacter
         } else if msg.contains("UUID") || msg.contains("urn:uuid") || msg.contains("invalid length")
         {
             DataProblem::BadId
@@ -122,7 +152,11 @@ impl DataProblem {
             DataProblem::TrailingCharacters
         } else if msg.contains("recursion limit") {
             DataProblem::TooDeep
-        } else if msg.starts_with("expected") || msg.starts_with("key must be") {
+        } else if msg.starts_with("expected")
+            || msg.starts_with("key must be")
+            || msg.starts_with("invalid number")
+            || msg.starts_with("trailing comma")
+        {
             DataProblem::Syntax
         } else {
             DataProblem::Other(msg.to_string())
@@ -181,11 +215,8 @@ fn read_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        problem: DataProblem::from_serde(&e.to_string()),
-    })?;
+    // One bad token (a lone surrogate, a number too large) is marked and its record set aside, not the file.
+    let doc: Value = super::tokens::parse_value(bytes).map_err(ImportError::from)?;
     read_document(doc)
 }
 
@@ -206,8 +237,8 @@ pub(crate) fn read_document(doc: Value) -> Result<Imported, ImportError> {
     if !known_format {
         return Err(ImportError::WrongFormat {
             found: format.map(|f| match f {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
+                Value::String(s) => super::tokens::as_written(s),
+                other => super::tokens::original_text(other),
             }),
         });
     }

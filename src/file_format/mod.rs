@@ -9,6 +9,7 @@ pub mod parts;
 pub mod restore;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+mod tokens;
 
 pub use envelope::{FORMAT, VERSION};
 pub use export::{cpr_findings, export_json, file_name, storage_json};

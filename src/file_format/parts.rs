@@ -187,110 +187,297 @@ pub fn changed_parts(ws: &Workspace, changes: &Changes, saved_at: DateTime<Utc>)
     w
 }
 
-/// The stored parts put back together as a file-shaped document. A part that is not JSON stays in as its
-/// text, so restoring sets it aside (and keeps it) instead of losing it.
-pub fn assemble(parts: &[(String, String)]) -> Result<Value, ImportError> {
-    let mut head: Option<Value> = None;
-    let mut set_aside = Value::Array(Vec::new());
-    let mut orders: HashMap<&str, Value> = HashMap::new();
-    let mut records: HashMap<RecordKind, HashMap<String, Value>> = HashMap::new();
-    let parse =
-        |s: &str| serde_json::from_str::<Value>(s).unwrap_or_else(|_| Value::String(s.to_string()));
+/// Stored parts put back together: a file-shaped document, and how many of its set-aside entries
+/// (already in the document's `set_aside`) putting it together made.
+pub struct Assembled {
+    pub doc: Value,
+    pub repaired: usize,
+    pub left_out: usize,
+}
+
+/// What putting the parts together found wrong with storage itself, kept as set-aside entries.
+#[derive(Default)]
+struct Found {
+    entries: Vec<Value>,
+    repaired: usize,
+    left_out: usize,
+}
+
+impl Found {
+    fn keep(&mut self, found_at: String, what: String, repaired: bool, original: &str) {
+        if repaired {
+            self.repaired += 1;
+        } else {
+            self.left_out += 1;
+        }
+        let entry = crate::model::SetAside {
+            found_at,
+            what,
+            repaired,
+            original: original.to_string(),
+            ..Default::default()
+        };
+        self.entries
+            .push(serde_json::to_value(entry).unwrap_or(Value::Null));
+    }
+}
+
+/// A part's text as JSON; a text that is not JSON stays in as a string, so restoring sets it aside (and
+/// keeps it) instead of losing it.
+fn parse_part(text: &str) -> Result<Value, ()> {
+    super::tokens::parse_value(text.as_bytes()).map_err(|_| ())
+}
+
+/// A head that can be read as an envelope of this format.
+fn usable_head(v: &Value) -> bool {
+    v.get("format").and_then(Value::as_str) == Some(FORMAT)
+        && v.get("version").and_then(Value::as_u64).is_some()
+        && v.get("workspace").is_some_and(Value::is_object)
+}
+
+/// The stored parts of workspace `id` put back together as a file-shaped document. Storage is input too:
+/// every part is read the way a file's record is, and nothing in it is dropped.
+/// - The workspace's id is the one it is stored under, and so is each record's (`meeting/<id>`): a head or
+///   record without its id (or with another) gets that one, the same at every load.
+/// - A head that cannot be read is set aside and the workspace restored anyway, named `name` (from the
+///   list of workspaces) when known. Only a head of a newer version is refused, by the reading after this.
+/// - A set-aside list, an order or a part that cannot be read is set aside as text; records in an
+///   unreadable order come in the order of their ids.
+/// - A step that cannot be read keeps its interventions under a step of the same id without a name.
+pub fn assemble(
+    id: Id,
+    parts: &[(String, String)],
+    name: Option<&str>,
+) -> Result<Assembled, ImportError> {
+    use crate::text::file as txt;
+    let mut found = Found::default();
+    let mut head: Option<&str> = None;
+    let mut set_aside: Vec<Value> = Vec::new();
+    let mut orders: HashMap<RecordKind, Value> = HashMap::new();
+    // Per kind, by the id in the part's key: the record and its stored text.
+    let mut records: HashMap<RecordKind, HashMap<String, (Value, &str)>> = HashMap::new();
     for (key, text) in parts {
+        let text = text.as_str();
         if key == HEAD {
-            head = Some(serde_json::from_str(text).map_err(|e| ImportError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                problem: super::import::DataProblem::from_serde(&e.to_string()),
-            })?);
+            head = Some(text);
         } else if key == SET_ASIDE {
-            set_aside = parse(text);
-        } else if let Some(kind) = key.strip_prefix("order/") {
-            orders.insert(kind, parse(text));
-        } else if let Some((kind, id)) = key.split_once('/') {
-            if let Some(kind) = RecordKind::from_key(kind) {
-                records
-                    .entry(kind)
-                    .or_default()
-                    .insert(id.to_string(), parse(text));
+            match parse_part(text) {
+                Ok(Value::Array(items)) => set_aside = items,
+                _ => found.keep(
+                    txt::stored_set_aside_list(),
+                    txt::unreadable_set_aside_list(),
+                    false,
+                    text,
+                ),
             }
+        } else if let Some(kind) = key.strip_prefix("order/").map(RecordKind::from_key) {
+            let Some(kind) = kind else {
+                found.keep(txt::stored_part(key), txt::unknown_part(), false, text);
+                continue;
+            };
+            match parse_part(text) {
+                Ok(v @ Value::Object(_)) if kind == RecordKind::Intervention => {
+                    orders.insert(kind, v);
+                }
+                Ok(v @ Value::Array(_)) if kind != RecordKind::Intervention => {
+                    orders.insert(kind, v);
+                }
+                _ => found.keep(
+                    txt::stored_order(kind),
+                    txt::unreadable_order(kind),
+                    true,
+                    text,
+                ),
+            }
+        } else if let Some((kind, rid)) = key
+            .split_once('/')
+            .and_then(|(k, rid)| Some((RecordKind::from_key(k)?, rid)))
+        {
+            let mut value = parse_part(text).unwrap_or_else(|_| Value::String(text.to_string()));
+            if let (Ok(kid), Value::Object(m)) = (rid.parse::<Id>(), &mut value) {
+                let own = m.get("id").and_then(Value::as_str).map(str::parse::<Id>);
+                if !matches!(own, Some(Ok(o)) if o == kid) {
+                    m.insert("id".into(), Value::String(kid.to_string()));
+                    found.keep(
+                        txt::stored_record(kind, kid),
+                        txt::set_aside_text(
+                            Some(kind),
+                            &super::restore::label_of_value(&value),
+                            &[txt::id_from_storage_key()],
+                        ),
+                        true,
+                        text,
+                    );
+                }
+            }
+            records
+                .entry(kind)
+                .or_default()
+                .insert(rid.to_string(), (value, text));
+        } else {
+            found.keep(txt::stored_part(key), txt::unknown_part(), false, text);
         }
     }
-    let Some(mut doc) = head else {
-        return Err(ImportError::Empty);
+    let fresh_head = |name: Option<&str>| {
+        let name = name
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(txt::STORED_WITHOUT_NAME);
+        serde_json::json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "workspace": { "id": id.to_string(), "name": name },
+        })
+    };
+    let newer = |v: &Value| {
+        v.get("version")
+            .and_then(Value::as_u64)
+            .is_some_and(|n| n > VERSION as u64)
+    };
+    let mut doc = match head.map(|t| (parse_part(t), t)) {
+        Some((Ok(v), _)) if usable_head(&v) || newer(&v) => v,
+        Some((_, text)) => {
+            found.keep(
+                txt::stored_head(),
+                txt::unreadable_head(name.is_some_and(|n| !n.trim().is_empty())),
+                false,
+                text,
+            );
+            fresh_head(name)
+        }
+        None => {
+            found.keep(
+                txt::stored_head(),
+                txt::missing_head(name.is_some_and(|n| !n.trim().is_empty())),
+                false,
+                "",
+            );
+            fresh_head(name)
+        }
     };
     let Some(Value::Object(ws)) = doc.get_mut("workspace") else {
         return Err(ImportError::NotAnObject);
     };
-    fn take(
-        records: &mut HashMap<RecordKind, HashMap<String, Value>>,
-        orders: &HashMap<&str, Value>,
+    let own = ws.get("id").and_then(Value::as_str).map(str::parse::<Id>);
+    if !matches!(own, Some(Ok(o)) if o == id) {
+        ws.insert("id".into(), Value::String(id.to_string()));
+        found.keep(
+            txt::stored_head(),
+            txt::head_id_from_storage_key(),
+            true,
+            head.unwrap_or(""),
+        );
+    }
+    type ByKind<'a> = HashMap<RecordKind, HashMap<String, (Value, &'a str)>>;
+    /// The records of `kind` in their stored order, with the ids of their keys and their texts.
+    fn take<'a>(
+        records: &mut ByKind<'a>,
+        orders: &HashMap<RecordKind, Value>,
         kind: RecordKind,
-    ) -> Vec<Value> {
+    ) -> Vec<(String, Value, &'a str)> {
         let mut found = records.remove(&kind).unwrap_or_default();
         let mut out = Vec::with_capacity(found.len());
-        if let Some(Value::Array(ids)) = orders.get(kind.key()) {
+        if let Some(Value::Array(ids)) = orders.get(&kind) {
             for id in ids.iter().filter_map(Value::as_str) {
-                out.extend(found.remove(id));
+                if let Some((v, t)) = found.remove(id) {
+                    out.push((id.to_string(), v, t));
+                }
             }
         }
         // Records missing from the order (never expected) still come along, in key order.
-        let mut rest: Vec<(String, Value)> = found.into_iter().collect();
+        let mut rest: Vec<(String, (Value, &str))> = found.into_iter().collect();
         rest.sort_by(|a, b| a.0.cmp(&b.0));
-        out.extend(rest.into_iter().map(|(_, v)| v));
+        out.extend(rest.into_iter().map(|(id, (v, t))| (id, v, t)));
         out
     }
-    let mut steps = take(&mut records, &orders, RecordKind::Step);
+    fn values(list: Vec<(String, Value, &str)>) -> Vec<Value> {
+        list.into_iter().map(|(_, v, _)| v).collect()
+    }
+    let steps = take(&mut records, &orders, RecordKind::Step);
     let mut interventions = records
         .remove(&RecordKind::Intervention)
         .unwrap_or_default();
-    if let Some(Value::Object(by_step)) = orders.get(RecordKind::Intervention.key()) {
-        for step in steps.iter_mut() {
-            let Some(Value::String(sid)) = step.get("id").cloned() else {
-                continue;
-            };
-            let list: Vec<Value> = by_step
-                .get(&sid)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .filter_map(|id| interventions.remove(id))
-                .collect();
-            if let Value::Object(m) = step {
+    let by_step = orders
+        .get(&RecordKind::Intervention)
+        .and_then(Value::as_object);
+    let mut step_values = Vec::with_capacity(steps.len());
+    for (sid, mut step, text) in steps {
+        let list: Vec<Value> = by_step
+            .and_then(|m| m.get(&sid))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter_map(|id| interventions.remove(id))
+            .map(|(v, _)| v)
+            .collect();
+        match &mut step {
+            Value::Object(m) => {
                 m.insert("interventions".into(), Value::Array(list));
             }
-        }
-    }
-    // Interventions whose step is unknown stay with the first step, rather than disappear.
-    if !interventions.is_empty() {
-        if let Some(Value::Object(first)) = steps.first_mut() {
-            let mut rest: Vec<(String, Value)> = interventions.into_iter().collect();
-            rest.sort_by(|a, b| a.0.cmp(&b.0));
-            let list = first
-                .entry("interventions")
-                .or_insert_with(|| Value::Array(Vec::new()));
-            if let Value::Array(l) = list {
-                l.extend(rest.into_iter().map(|(_, v)| v));
+            // A step that cannot be read keeps its interventions, in its place and under its id.
+            _ if !list.is_empty() && sid.parse::<Id>().is_ok() => {
+                found.keep(
+                    txt::stored_record(RecordKind::Step, sid.parse().unwrap_or_default()),
+                    txt::set_aside_text(
+                        Some(RecordKind::Step),
+                        "",
+                        &[txt::unreadable_step_interventions_kept()],
+                    ),
+                    false,
+                    text,
+                );
+                step = serde_json::json!({
+                    "id": sid,
+                    "name": txt::UNREADABLE_STEP,
+                    "interventions": list,
+                });
             }
+            _ => {}
+        }
+        step_values.push(step);
+    }
+    // Interventions whose step is unknown stay with the first step, rather than disappear; with no step
+    // to hold them, under a step of their own.
+    if !interventions.is_empty() {
+        let mut rest: Vec<(String, (Value, &str))> = interventions.into_iter().collect();
+        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        let rest: Vec<Value> = rest.into_iter().map(|(_, (v, _))| v).collect();
+        match step_values.iter_mut().find(|s| s.is_object()) {
+            Some(Value::Object(first)) => {
+                let list = first
+                    .entry("interventions")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(l) = list {
+                    l.extend(rest);
+                }
+            }
+            _ => step_values.push(serde_json::json!({
+                "name": txt::UNREADABLE_STEP,
+                "interventions": rest,
+            })),
         }
     }
-    let measurements = take(&mut records, &orders, RecordKind::Measurement);
+    let measurements = values(take(&mut records, &orders, RecordKind::Measurement));
     ws.insert(
         "staircase".into(),
-        serde_json::json!({ "steps": steps, "measurements": measurements }),
+        serde_json::json!({ "steps": step_values, "measurements": measurements }),
     );
     ws.insert(
         "meetings".into(),
-        Value::Array(take(&mut records, &orders, RecordKind::Meeting)),
+        Value::Array(values(take(&mut records, &orders, RecordKind::Meeting))),
     );
     ws.insert(
         "meeting_templates".into(),
-        Value::Array(take(&mut records, &orders, RecordKind::Template)),
+        Value::Array(values(take(&mut records, &orders, RecordKind::Template))),
     );
     let plan = ws
         .entry("plan")
         .or_insert_with(|| Value::Object(Map::new()));
+    if !plan.is_object() {
+        // Restoring reads the plan's own fields from this; a plan that is no object has none.
+        *plan = Value::Object(Map::new());
+    }
     if let Value::Object(p) = plan {
         for (field, kind) in [
             ("goals", RecordKind::Goal),
@@ -301,25 +488,40 @@ pub fn assemble(parts: &[(String, String)]) -> Result<Value, ImportError> {
         ] {
             p.insert(
                 field.into(),
-                Value::Array(take(&mut records, &orders, kind)),
+                Value::Array(values(take(&mut records, &orders, kind))),
             );
         }
     }
-    ws.insert("set_aside".into(), set_aside);
-    Ok(doc)
+    set_aside.extend(found.entries);
+    ws.insert("set_aside".into(), Value::Array(set_aside));
+    Ok(Assembled {
+        doc,
+        repaired: found.repaired,
+        left_out: found.left_out,
+    })
 }
 
-/// A stored workspace from its parts, through the same load path as a file (the lenient one whenever the
-/// fast one finds anything amiss).
-pub fn read_parts(parts: &[(String, String)]) -> Result<Imported, ImportError> {
-    if let Some(workspace) = read_clean(parts) {
+/// The stored workspace `id` from its parts, through the same load path as a file (the lenient one
+/// whenever the fast one finds anything amiss). `name` is the name the list of workspaces has for it,
+/// used when its own head cannot be read.
+pub fn read_parts(
+    id: Id,
+    parts: &[(String, String)],
+    name: Option<&str>,
+) -> Result<Imported, ImportError> {
+    if let Some(workspace) = read_clean(id, parts) {
         return Ok(Imported {
             workspace,
             migrated_from: None,
             report: super::RestoreReport::default(),
         });
     }
-    read_document(assemble(parts)?)
+    let assembled = assemble(id, parts, name)?;
+    let mut imported = read_document(assembled.doc)?;
+    imported.workspace.id = id;
+    imported.report.repaired += assembled.repaired;
+    imported.report.left_out += assembled.left_out;
+    Ok(imported)
 }
 
 #[derive(serde::Deserialize)]
@@ -329,18 +531,22 @@ struct HeadIn {
     workspace: Workspace,
 }
 
-/// The fast path: parts of the current version that all read, are all in their order, and keep every rule,
-/// put together straight into the model. `None` sends the parts down the lenient path.
-fn read_clean(parts: &[(String, String)]) -> Option<Workspace> {
+/// The fast path: parts of the current version that all read, each under its own id, are all in their
+/// order, and keep every rule, put together straight into the model. `None` sends the parts down the
+/// lenient path.
+fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
     use crate::model::record::Keyed;
     use serde::de::DeserializeOwned;
     fn parse<T: DeserializeOwned>(s: &str) -> Option<T> {
         serde_json::from_str(s).ok()
     }
-    fn by_id<T: DeserializeOwned + Keyed>(texts: &[&str]) -> Option<HashMap<Id, T>> {
+    fn by_id<T: DeserializeOwned + Keyed>(texts: &[(&str, &str)]) -> Option<HashMap<Id, T>> {
         texts
             .iter()
-            .map(|t| parse::<T>(t).map(|r| (r.key(), r)))
+            .map(|(key_id, t)| {
+                let r = parse::<T>(t)?;
+                (key_id.parse::<Id>().ok()? == r.key()).then(|| (r.key(), r))
+            })
             .collect()
     }
     fn ordered<T>(mut found: HashMap<Id, T>, order: &[Id]) -> Option<Vec<T>> {
@@ -351,7 +557,7 @@ fn read_clean(parts: &[(String, String)]) -> Option<Workspace> {
     let mut head = None;
     let mut set_aside = None;
     let mut orders: HashMap<&str, &str> = HashMap::new();
-    let mut texts: HashMap<RecordKind, Vec<&str>> = HashMap::new();
+    let mut texts: HashMap<RecordKind, Vec<(&str, &str)>> = HashMap::new();
     for (key, text) in parts {
         if key == HEAD {
             head = Some(parse::<HeadIn>(text)?);
@@ -360,15 +566,15 @@ fn read_clean(parts: &[(String, String)]) -> Option<Workspace> {
         } else if let Some(kind) = key.strip_prefix("order/") {
             orders.insert(kind, text);
         } else {
-            let (kind, _) = key.split_once('/')?;
+            let (kind, key_id) = key.split_once('/')?;
             texts
                 .entry(RecordKind::from_key(kind)?)
                 .or_default()
-                .push(text);
+                .push((key_id, text));
         }
     }
     let head = head?;
-    if head.format != FORMAT || head.version != VERSION as u64 {
+    if head.format != FORMAT || head.version != VERSION as u64 || head.workspace.id != id {
         return None;
     }
     let mut ws = head.workspace;
@@ -453,10 +659,10 @@ mod tests {
         m
     }
 
-    fn load(parts: &BTreeMap<String, String>) -> Workspace {
+    fn load(id: Id, parts: &BTreeMap<String, String>) -> Workspace {
         let list: Vec<(String, String)> =
             parts.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let imported = read_parts(&list).unwrap();
+        let imported = read_parts(id, &list, None).unwrap();
         assert!(
             imported.report.is_clean(),
             "{:?}",
@@ -468,7 +674,7 @@ mod tests {
     #[test]
     fn all_parts_read_back_identically() {
         for ws in examples() {
-            assert_eq!(load(&stored(&all_parts(&ws, Utc::now()))), ws);
+            assert_eq!(load(ws.id, &stored(&all_parts(&ws, Utc::now()))), ws);
         }
     }
 
@@ -486,7 +692,7 @@ mod tests {
         assert_eq!(keys, vec![HEAD.to_string(), format!("meeting/{}", m.id)]);
         assert!(w.deletes.is_empty());
         apply_write(&mut parts, &w);
-        assert_eq!(load(&parts), ws);
+        assert_eq!(load(ws.id, &parts), ws);
     }
 
     #[test]
@@ -530,15 +736,18 @@ mod tests {
             .changes,
         );
         apply_write(&mut parts, &changed_parts(&ws, &all, Utc::now()));
-        assert_eq!(load(&parts), ws);
+        assert_eq!(load(ws.id, &parts), ws);
     }
 
     #[test]
     fn the_fast_path_and_the_lenient_path_agree() {
         for ws in examples() {
             let w = all_parts(&ws, Utc::now());
-            let fast = read_clean(&w.puts).expect("a clean stored workspace takes the fast path");
-            let lenient = read_document(assemble(&w.puts).unwrap()).unwrap().workspace;
+            let fast =
+                read_clean(ws.id, &w.puts).expect("a clean stored workspace takes the fast path");
+            let assembled = assemble(ws.id, &w.puts, None).unwrap();
+            assert_eq!((assembled.repaired, assembled.left_out), (0, 0));
+            let lenient = read_document(assembled.doc).unwrap().workspace;
             assert_eq!(fast, lenient);
             assert_eq!(fast, ws);
         }
@@ -551,7 +760,7 @@ mod tests {
         let key = format!("meeting/{}", ws.meetings[0].id);
         parts.insert(key, "{not json".into());
         let list: Vec<(String, String)> = parts.into_iter().collect();
-        let imported = read_parts(&list).unwrap();
+        let imported = read_parts(ws.id, &list, None).unwrap();
         assert_eq!(imported.workspace.meetings.len(), ws.meetings.len() - 1);
         assert_eq!(imported.report.left_out, 1);
         assert!(imported.workspace.set_aside[0]

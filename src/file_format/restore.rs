@@ -6,6 +6,7 @@
 //! refused.
 
 use super::import::{DataProblem, ImportError};
+use super::tokens;
 use crate::model::record::{Keyed, RecordKind, RecordRef, RecordView};
 use crate::model::validation::{
     check_follow_up, check_info, check_plan_info, check_record, references, FieldIssue, Problem,
@@ -355,6 +356,10 @@ impl<'a> Restorer<'a> {
         let mut seen = HashSet::new();
         for (i, item) in items.iter().enumerate() {
             let at = format!("{here}[{i}]");
+            if let Some(problem) = item.as_str().and_then(tokens::marked) {
+                self.leave_out(kind, &at, item, txt::unreadable_record(&problem));
+                continue;
+            }
             // A step is read without its interventions, which are records of their own.
             let stripped;
             let readable = match (strip, item) {
@@ -366,11 +371,17 @@ impl<'a> Restorer<'a> {
                 }
                 _ => item,
             };
+            // A token the file could not hold (a lone surrogate, a number too large) is left out of its
+            // record like any value that cannot be read.
+            let (unmarked, marks) = tokens::strip_marks(readable).unzip();
+            let readable = unmarked.as_ref().unwrap_or(readable);
             match read_leniently::<T>(readable) {
                 Ok((t, dropped)) => {
-                    let mut notes: Vec<String> = dropped
+                    let mut notes: Vec<String> = marks
                         .iter()
-                        .map(|(f, p)| txt::unreadable_value(f, p))
+                        .flatten()
+                        .map(|(f, found)| token_note(f, found))
+                        .chain(dropped.iter().map(|(f, p)| txt::unreadable_value(f, p)))
                         .collect();
                     let mut t = t;
                     if !seen.insert(t.key()) {
@@ -400,7 +411,7 @@ impl<'a> Restorer<'a> {
             found_at: path.to_string(),
             what: txt::set_aside_text(Some(kind), &label_of_value(original), &[why]),
             repaired: false,
-            original: original.to_string(),
+            original: tokens::original_text(original),
             ..SetAside::default()
         });
     }
@@ -415,13 +426,18 @@ impl<'a> Restorer<'a> {
         let Some(value) = value else {
             return T::default();
         };
+        let original = value;
+        let (unmarked, marks) = tokens::strip_marks(value).unzip();
+        let value = unmarked.as_ref().unwrap_or(value);
         let (mut t, dropped) = match read_leniently::<T>(value) {
             Ok(x) => x,
             Err(p) => (T::default(), vec![(String::new(), p)]),
         };
-        let mut notes: Vec<String> = dropped
+        let mut notes: Vec<String> = marks
             .iter()
-            .map(|(f, p)| txt::unreadable_value(f, p))
+            .flatten()
+            .map(|(f, found)| token_note(f, found))
+            .chain(dropped.iter().map(|(f, p)| txt::unreadable_value(f, p)))
             .collect();
         let issues = check(&t);
         if !issues.is_empty() {
@@ -442,11 +458,19 @@ impl<'a> Restorer<'a> {
                 found_at: path.to_string(),
                 what: txt::set_aside_text(None, "", &notes),
                 repaired: true,
-                original: value.to_string(),
+                original: tokens::original_text(original),
                 ..SetAside::default()
             });
         }
         t
+    }
+}
+
+/// What was done with a token the file could not hold.
+fn token_note(field: &str, found: &tokens::Found) -> String {
+    match found {
+        tokens::Found::Replaced(code) => txt::broken_character_replaced(field, code),
+        tokens::Found::LeftOut(p) => txt::unreadable_value(field, p),
     }
 }
 
@@ -459,13 +483,13 @@ fn with_new_id<T: Keyed + DeserializeOwned + Serialize>(t: T) -> T {
 }
 
 /// The name a user knows a record by, from its original JSON.
-fn label_of_value(v: &Value) -> String {
+pub(crate) fn label_of_value(v: &Value) -> String {
     ["name", "title", "case_ref", "activity", "number"]
         .iter()
         .find_map(|k| {
             v.get(*k)
                 .and_then(Value::as_str)
-                .filter(|s| !s.trim().is_empty())
+                .filter(|s| !s.trim().is_empty() && tokens::marked(s).is_none())
         })
         .map(|s| mask_cpr(&s.chars().take(60).collect::<String>()))
         .unwrap_or_default()
@@ -507,16 +531,31 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
         Some(v) => r.settings(Some(v), "workspace.follow_up", check_follow_up),
         None => FollowUpRules::default(),
     };
-    // Earlier set-aside entries stay; one that cannot be read is itself kept as text.
-    if let Some(Value::Array(items)) = map.get("set_aside") {
-        for (i, item) in items.iter().enumerate() {
-            ws.set_aside
-                .push(SetAside::deserialize(item).unwrap_or_else(|_| SetAside {
+    // Earlier set-aside entries stay; one that cannot be read is itself kept as text, and so is a list
+    // that is no list.
+    match map.get("set_aside") {
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let entry = (!tokens::has_marks(item))
+                    .then(|| SetAside::deserialize(item).ok())
+                    .flatten();
+                ws.set_aside.push(entry.unwrap_or_else(|| SetAside {
                     found_at: format!("workspace.set_aside[{i}]"),
                     what: txt::unreadable_set_aside(),
-                    original: item.to_string(),
+                    original: tokens::original_text(item),
                     ..SetAside::default()
                 }));
+            }
+        }
+        None | Some(Value::Null) => {}
+        Some(other) => {
+            r.report.left_out += 1;
+            ws.set_aside.push(SetAside {
+                found_at: "workspace.set_aside".into(),
+                what: txt::unreadable_set_aside_list(),
+                original: tokens::original_text(other),
+                ..SetAside::default()
+            });
         }
     }
 
@@ -644,7 +683,7 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
             found_at: e.path,
             what: txt::set_aside_text(Some(rref.kind), &label, &e.notes),
             repaired: true,
-            original: e.original.to_string(),
+            original: tokens::original_text(e.original),
             ..SetAside::default()
         });
     }
@@ -698,7 +737,7 @@ fn check_and_repair(ws: &mut Workspace, r: &mut Restorer<'_>) {
                                 &[why],
                             ),
                             repaired: false,
-                            original: e.original.to_string(),
+                            original: tokens::original_text(e.original),
                             ..SetAside::default()
                         });
                         e.notes.clear();

@@ -517,18 +517,316 @@ fn undo_redo_and_deletes_go_through_the_journal_too() {
 }
 
 #[test]
-fn an_unreadable_stored_copy_is_refused_and_left_untouched() {
+fn a_stored_copy_of_a_newer_version_is_refused_and_left_untouched() {
     let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
     let s = session(&repo, &journal);
     let id = new_workspace(&s, "x");
-    repo.inner.corrupt_part(id, "head", "[1,2,3]");
+    let head = r#"{"format":"trappe-workspace","version":9,"workspace":{"name":"Fra fremtiden"}}"#;
+    repo.inner.corrupt_part(id, "head", head);
     let s2 = session(&repo, &journal);
-    assert!(matches!(block(s2.open(id)), Err(OpenError::Unreadable(_))));
-    let body = block(repo.load(id)).unwrap();
-    assert!(body
-        .parts
+    assert!(matches!(
+        block(s2.open(id)),
+        Err(OpenError::Unreadable(ImportError::NewerVersion {
+            found: 9
+        }))
+    ));
+    assert_eq!(repo.inner.part(id, "head").as_deref(), Some(head));
+}
+
+// ----- damaged storage: every stored value is read like a file's record -----
+
+/// The Socialstyrelsen example (steps, interventions, measurements, meetings), stored, with one
+/// set-aside entry, and the session that stored it closed.
+fn stored_example(repo: &Rc<Gated>, journal: &Rc<MemoryJournal>) -> Workspace {
+    let mut ws = crate::examples::build("socialstyrelsen-trappe").unwrap();
+    ws.set_aside.push(SetAside {
+        found_at: "workspace.meetings[4]".into(),
+        what: "Et tidligere fund.".into(),
+        original: "{\"case_ref\":\"gammel\"}".into(),
+        ..SetAside::default()
+    });
+    let s = session(repo, journal);
+    block(s.create(ws.clone())).unwrap();
+    block(s.close());
+    ws
+}
+
+/// The JSON of one stored part, changed by `f`, stored back as text.
+fn edit_part(repo: &Gated, id: Id, key: &str, f: impl FnOnce(&mut serde_json::Value)) {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&repo.inner.part(id, key).unwrap()).unwrap();
+    f(&mut v);
+    repo.inner.corrupt_part(id, key, &v.to_string());
+}
+
+/// A reload: a new session on the same storage and journal, opening `id` from the list.
+fn reload(repo: &Rc<Gated>, journal: &Rc<MemoryJournal>, id: Id) -> (Rc<S>, Opened) {
+    let s = session(repo, journal);
+    let listed = block(s.list()).unwrap();
+    assert!(
+        listed.iter().any(|m| m.id == id && m.deleted_at.is_none()),
+        "the workspace is listed: {listed:?}"
+    );
+    let opened = block(s.open(id)).expect("the workspace opens");
+    assert_eq!(s.open_id(), Some(id), "it keeps the id it is stored under");
+    // Whatever was repaired is stored repaired, at once.
+    let f = block(s.flush());
+    assert!(f.error.is_none() && !f.rebased, "{f:?}");
+    (s, opened)
+}
+
+/// What every damage must come to: listed, opened, every record there or set aside, the same id at every
+/// load, and an edit that saves (no other tab involved) and is there after a reload.
+fn survives(repo: &Rc<Gated>, journal: &Rc<MemoryJournal>, ws: &Workspace) -> Workspace {
+    let id = ws.id;
+    let (s, opened) = reload(repo, journal, id);
+    let got = s.with_workspace(|w| w.clone()).unwrap();
+    assert!(crate::model::validation::validate(&got, "workspace").is_empty());
+    for v in ws.views() {
+        let r = v.reference();
+        let there = got.record(r).is_some();
+        let aside = got
+            .set_aside
+            .iter()
+            .any(|a| a.original.contains(&r.id.to_string()));
+        assert!(there || aside, "{r:?} is neither there nor set aside");
+    }
+    assert!(
+        got.set_aside.iter().any(|a| a.what == "Et tidligere fund."),
+        "earlier set-aside entries stay"
+    );
+    // An edit saves at once, with no word of another tab, and is there after a reload.
+    let mut m = got.meetings[0].clone();
+    m.notes = "Rettet efter skaden".into();
+    put_meeting(&s, &m);
+    let f = block(s.flush());
+    assert!(f.saved && !f.rebased && f.error.is_none(), "{f:?}");
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    let (s2, again) = reload(repo, journal, id);
+    assert!(again.report.is_clean(), "the repair was stored: {again:?}");
+    let back = s2.with_workspace(|w| w.clone()).unwrap();
+    assert_eq!(back.id, id);
+    assert_eq!(back.meetings.len(), got.meetings.len(), "no duplicate");
+    let edited = back.meetings.iter().find(|x| x.id == m.id).unwrap();
+    assert_eq!(edited.notes, "Rettet efter skaden");
+    let _ = opened;
+    back
+}
+
+#[test]
+fn a_workspace_whose_meta_is_gone_is_listed_rebuilt_and_saves() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner.damage_meta(ws.id, None);
+    let listed = block(session(&repo, &journal).list()).unwrap();
+    let meta = listed.iter().find(|m| m.id == ws.id).expect("listed");
+    assert_eq!(meta.name, ws.name, "named from its head");
+    assert_eq!(meta.revision, 0);
+    assert_eq!(meta.edited_at, Some(ws.updated_at));
+    let back = survives(&repo, &journal, &ws);
+    assert_eq!(back.meetings.len(), ws.meetings.len());
+    let meta = repo
+        .inner
+        .stored_meta(ws.id)
+        .expect("the save wrote a meta again");
+    assert!(meta.revision >= 1);
+}
+
+#[test]
+fn a_workspace_whose_meta_is_junk_is_listed_rebuilt_and_saves() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner
+        .damage_meta(ws.id, Some(r#"{"name":"Fra listen","revision":"mange"}"#));
+    let s = session(&repo, &journal);
+    let listed = block(s.list()).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, ws.name);
+    // Trash and back, before any save: the rebuilt meta is written.
+    block(s.trash(ws.id, false)).unwrap();
+    assert!(block(s.list()).unwrap()[0].deleted_at.is_some());
+    block(s.trash(ws.id, true)).unwrap();
+    survives(&repo, &journal, &ws);
+}
+
+#[test]
+fn a_junk_head_is_set_aside_and_the_workspace_restored_from_its_records() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner
+        .corrupt_part(ws.id, "head", "{\"format\": \"trappe-work");
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.report.left_out, 1);
+    let got = s.with_workspace(|w| w.clone()).unwrap();
+    assert_eq!(got.name, ws.name, "named from the list");
+    assert_eq!(got.meetings, ws.meetings);
+    assert_eq!(got.staircase, ws.staircase);
+    let head = got
+        .set_aside
         .iter()
-        .any(|(k, v)| k == "head" && v == "[1,2,3]"));
+        .find(|a| a.original == "{\"format\": \"trappe-work")
+        .expect("the head's text is kept");
+    assert!(!head.repaired);
+    assert!(head.what.contains("kunne ikke læses"), "{}", head.what);
+    survives(&repo, &journal, &ws);
+}
+
+#[test]
+fn a_junk_head_without_a_readable_meta_gets_a_danish_name() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner.corrupt_part(ws.id, "head", "[1,2,3]");
+    repo.inner.damage_meta(ws.id, None);
+    let listed = block(session(&repo, &journal).list()).unwrap();
+    assert_eq!(listed[0].name, crate::text::file::STORED_WITHOUT_NAME);
+    let back = survives(&repo, &journal, &ws);
+    assert_eq!(back.name, crate::text::file::STORED_WITHOUT_NAME);
+    assert!(back.set_aside.iter().any(|a| a.original == "[1,2,3]"));
+}
+
+#[test]
+fn a_missing_head_is_rebuilt_and_said() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner.remove_part(ws.id, "head");
+    let back = survives(&repo, &journal, &ws);
+    assert_eq!(back.name, ws.name);
+    assert!(back.set_aside.iter().any(|a| a.what.contains("manglede")));
+}
+
+#[test]
+fn a_head_without_the_workspace_id_takes_the_id_it_is_stored_under() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    edit_part(&repo, ws.id, "head", |h| {
+        h["workspace"].as_object_mut().unwrap().remove("id");
+    });
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.report.repaired, 1);
+    assert_eq!(s.with_workspace(|w| w.name.clone()).unwrap(), ws.name);
+    // The same id at every load (reload checks it), and the head is stored with it.
+    reload(&repo, &journal, ws.id);
+    assert!(repo
+        .inner
+        .part(ws.id, "head")
+        .unwrap()
+        .contains(&ws.id.to_string()));
+    survives(&repo, &journal, &ws);
+}
+
+#[test]
+fn a_junk_set_aside_list_is_kept_as_an_entry_and_never_written_over() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    let junk = "[{\"found_at\": \"workspace.meetings[4]\", \"what\": \"Et tidligere f";
+    repo.inner.corrupt_part(ws.id, "set_aside", junk);
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.report.left_out, 1);
+    let got = s.with_workspace(|w| w.clone()).unwrap();
+    assert_eq!(got.set_aside.len(), 1);
+    assert_eq!(got.set_aside[0].original, junk);
+    // Stored at once as a list that holds it, and still there after an edit and a reload.
+    let stored: Vec<SetAside> =
+        serde_json::from_str(&repo.inner.part(ws.id, "set_aside").unwrap()).unwrap();
+    assert_eq!(stored[0].original, junk);
+    let mut m = got.meetings[0].clone();
+    m.notes = "Efter skaden".into();
+    put_meeting(&s, &m);
+    assert!(block(s.flush()).saved);
+    let (s2, _) = reload(&repo, &journal, ws.id);
+    assert!(s2
+        .with_workspace(|w| w.set_aside.iter().any(|a| a.original == junk))
+        .unwrap());
+}
+
+#[test]
+fn a_part_stored_as_an_object_is_read_like_text() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    let m = &ws.meetings[2];
+    let key = format!("meeting/{}", m.id);
+    repo.inner
+        .put_raw_part(ws.id, &key, serde_json::to_value(m).unwrap());
+    let (s, _) = reload(&repo, &journal, ws.id);
+    assert_eq!(
+        s.with_workspace(|w| w.meetings.clone()).unwrap(),
+        ws.meetings
+    );
+    // A number where a meeting belongs is set aside, not skipped.
+    repo.inner.put_raw_part(ws.id, &key, serde_json::json!(17));
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.report.left_out, 1);
+    let got = s.with_workspace(|w| w.clone()).unwrap();
+    assert_eq!(got.meetings.len(), ws.meetings.len() - 1);
+    assert!(got.set_aside.iter().any(|a| a.original == "17"));
+}
+
+#[test]
+fn a_meeting_without_an_id_keeps_the_id_it_is_stored_under() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    let m = ws.meetings[0].clone();
+    let key = format!("meeting/{}", m.id);
+    edit_part(&repo, ws.id, &key, |v| {
+        v.as_object_mut().unwrap().remove("id");
+    });
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.report.repaired, 1);
+    assert_eq!(s.with_workspace(|w| w.meetings[0].id).unwrap(), m.id);
+    let back = survives(&repo, &journal, &ws);
+    assert_eq!(back.meetings[0].id, m.id);
+    assert_eq!(back.meetings.len(), ws.meetings.len());
+    // A meeting stored under another meeting's id keeps the id of its key too.
+    let other = ws.meetings[1].id;
+    edit_part(&repo, ws.id, &format!("meeting/{other}"), |v| {
+        v["id"] = serde_json::json!(m.id.to_string());
+    });
+    let (s, _) = reload(&repo, &journal, ws.id);
+    let ids: Vec<Id> = s
+        .with_workspace(|w| w.meetings.iter().map(|x| x.id).collect())
+        .unwrap();
+    assert_eq!(ids, ws.meetings.iter().map(|x| x.id).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_step_that_cannot_be_read_keeps_its_interventions() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    let step = &ws.staircase.steps[0];
+    assert!(!step.interventions.is_empty());
+    repo.inner
+        .corrupt_part(ws.id, &format!("step/{}", step.id), "ikke et trin");
+    let (s, _) = reload(&repo, &journal, ws.id);
+    let got = s.with_workspace(|w| w.clone()).unwrap();
+    assert_eq!(got.staircase.steps.len(), ws.staircase.steps.len());
+    assert_eq!(got.staircase.steps[0].id, step.id);
+    assert_eq!(
+        got.staircase.steps[0].name,
+        crate::text::file::UNREADABLE_STEP
+    );
+    assert_eq!(got.staircase.steps[0].interventions, step.interventions);
+    assert!(got.set_aside.iter().any(|a| a.original == "ikke et trin"));
+    survives(&repo, &journal, &ws);
+}
+
+#[test]
+fn unknown_parts_and_unreadable_orders_are_kept() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner.corrupt_part(ws.id, "order/meeting", "møder");
+    repo.inner.corrupt_part(ws.id, "noget/andet", "{\"x\":1}");
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!((opened.report.repaired, opened.report.left_out), (1, 1));
+    let got = s.with_workspace(|w| w.clone()).unwrap();
+    let mut ids: Vec<Id> = got.meetings.iter().map(|m| m.id).collect();
+    let mut want: Vec<Id> = ws.meetings.iter().map(|m| m.id).collect();
+    ids.sort();
+    want.sort();
+    assert_eq!(ids, want);
+    for original in ["møder", "{\"x\":1}"] {
+        assert!(got.set_aside.iter().any(|a| a.original == original));
+    }
+    survives(&repo, &journal, &ws);
 }
 
 #[test]

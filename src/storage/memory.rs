@@ -1,17 +1,56 @@
 //! An in-memory repository: the fallback when the browser refuses storage (the work then lives only in
 //! this tab, and the app says so), and the double for native tests of the save rules.
 
-use super::{Repository, StorageError, StoredBody, StoredCheck, StoredMeta};
-use crate::file_format::parts::{apply_write, WriteSet};
+use super::{
+    name_in_meta, rebuilt_meta, Repository, StorageError, StoredBody, StoredCheck, StoredMeta,
+};
+use crate::file_format::parts::{apply_write, WriteSet, HEAD};
 use crate::model::Id;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+/// A meta record as the browser may hold it: as Trappe wrote it, or replaced by something that does not
+/// read as a meta (its JSON text).
+#[derive(Clone, Debug)]
+enum Meta {
+    Readable(StoredMeta),
+    Unreadable(String),
+}
+
 #[derive(Clone, Debug, Default)]
 struct Stored {
-    meta: Option<StoredMeta>,
+    meta: Option<Meta>,
     parts: BTreeMap<String, String>,
+    /// Parts the browser holds as something other than text (an object, a number), as JSON.
+    raw: BTreeMap<String, serde_json::Value>,
     legacy: Option<String>,
+}
+
+impl Stored {
+    fn meta(&self) -> Option<&StoredMeta> {
+        match &self.meta {
+            Some(Meta::Readable(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The revision a save is checked against: 0 without a readable meta.
+    fn revision(&self) -> u64 {
+        self.meta().map_or(0, |m| m.revision)
+    }
+
+    fn exists(&self) -> bool {
+        !self.parts.is_empty() || !self.raw.is_empty() || self.legacy.is_some()
+    }
+
+    /// Every part as text: values that are not text as their JSON, as the browser's `JSON.stringify`.
+    fn part_texts(&self) -> BTreeMap<String, String> {
+        let mut all = self.parts.clone();
+        for (k, v) in &self.raw {
+            all.insert(k.clone(), v.to_string());
+        }
+        all
+    }
 }
 
 #[derive(Default)]
@@ -19,24 +58,59 @@ pub struct MemoryRepository {
     records: RefCell<BTreeMap<Id, Stored>>,
 }
 
+/// Damage a disk error, another program or a user with the browser's developer tools may do to stored
+/// values, for tests that storage is read like any other input.
 impl MemoryRepository {
     /// Stores a workspace the way the first version did (one JSON body), for upgrade tests.
     pub fn put_legacy(&self, meta: StoredMeta, json: &str) {
         self.records.borrow_mut().insert(
             meta.id,
             Stored {
-                meta: Some(meta),
-                parts: BTreeMap::new(),
+                meta: Some(Meta::Readable(meta)),
                 legacy: Some(json.to_string()),
+                ..Stored::default()
             },
         );
     }
 
-    /// Overwrites one stored part as a damaged disk or another program might.
+    /// Overwrites one stored part with `text`.
     pub fn corrupt_part(&self, id: Id, key: &str, text: &str) {
         if let Some(s) = self.records.borrow_mut().get_mut(&id) {
+            s.raw.remove(key);
             s.parts.insert(key.to_string(), text.to_string());
         }
+    }
+
+    /// Overwrites one stored part with a value that is not text.
+    pub fn put_raw_part(&self, id: Id, key: &str, value: serde_json::Value) {
+        if let Some(s) = self.records.borrow_mut().get_mut(&id) {
+            s.parts.remove(key);
+            s.raw.insert(key.to_string(), value);
+        }
+    }
+
+    pub fn remove_part(&self, id: Id, key: &str) {
+        if let Some(s) = self.records.borrow_mut().get_mut(&id) {
+            s.parts.remove(key);
+            s.raw.remove(key);
+        }
+    }
+
+    /// The stored text of one part.
+    pub fn part(&self, id: Id, key: &str) -> Option<String> {
+        self.records.borrow().get(&id)?.part_texts().remove(key)
+    }
+
+    /// Removes the meta record (`None`) or replaces it with text that is no meta.
+    pub fn damage_meta(&self, id: Id, text: Option<&str>) {
+        if let Some(s) = self.records.borrow_mut().get_mut(&id) {
+            s.meta = text.map(|t| Meta::Unreadable(t.to_string()));
+        }
+    }
+
+    /// The meta record as stored, if it reads.
+    pub fn stored_meta(&self, id: Id) -> Option<StoredMeta> {
+        self.records.borrow().get(&id)?.meta().cloned()
     }
 }
 
@@ -45,22 +119,38 @@ impl Repository for MemoryRepository {
         Ok(self
             .records
             .borrow()
-            .values()
-            .filter_map(|r| r.meta.clone())
+            .iter()
+            .filter_map(|(id, r)| match &r.meta {
+                Some(Meta::Readable(m)) => Some(m.clone()),
+                // A workspace whose meta is gone or unreadable is still listed, its meta rebuilt.
+                other if r.exists() => {
+                    let head = r.part_texts().remove(HEAD).or_else(|| r.legacy.clone());
+                    let old = match other {
+                        Some(Meta::Unreadable(t)) => Some(t.as_str()),
+                        _ => None,
+                    };
+                    Some(rebuilt_meta(*id, head.as_deref(), old))
+                }
+                _ => None,
+            })
             .collect())
     }
 
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
         let records = self.records.borrow();
         let s = records.get(&id).ok_or(StorageError::NotFound)?;
-        let meta = s.meta.as_ref().ok_or(StorageError::NotFound)?;
+        if !s.exists() {
+            return Err(StorageError::NotFound);
+        }
         Ok(StoredBody {
-            revision: meta.revision,
-            parts: s
-                .parts
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            id,
+            revision: s.revision(),
+            name: match &s.meta {
+                Some(Meta::Readable(m)) => Some(m.name.clone()),
+                Some(Meta::Unreadable(t)) => name_in_meta(t),
+                None => None,
+            },
+            parts: s.part_texts().into_iter().collect(),
             legacy: s.legacy.clone(),
         })
     }
@@ -72,10 +162,7 @@ impl Repository for MemoryRepository {
         base_revision: u64,
     ) -> Result<u64, StorageError> {
         let mut records = self.records.borrow_mut();
-        let stored = records
-            .get(&meta.id)
-            .and_then(|r| r.meta.as_ref())
-            .map_or(0, |m| m.revision);
+        let stored = records.get(&meta.id).map_or(0, Stored::revision);
         if stored != base_revision {
             return Err(StorageError::Conflict {
                 stored,
@@ -83,14 +170,22 @@ impl Repository for MemoryRepository {
             });
         }
         let entry = records.entry(meta.id).or_default();
-        apply_write(&mut entry.parts, write);
         if write.replace_all {
+            entry.raw.clear();
             entry.legacy = None;
         }
-        entry.meta = Some(StoredMeta {
+        for k in write
+            .deletes
+            .iter()
+            .chain(write.puts.iter().map(|(k, _)| k))
+        {
+            entry.raw.remove(k);
+        }
+        apply_write(&mut entry.parts, write);
+        entry.meta = Some(Meta::Readable(StoredMeta {
             revision: base_revision + 1,
             ..meta.clone()
-        });
+        }));
         Ok(base_revision + 1)
     }
 
@@ -98,20 +193,25 @@ impl Repository for MemoryRepository {
         let records = self.records.borrow();
         let s = records.get(&id).ok_or(StorageError::NotFound)?;
         Ok(StoredCheck {
-            revision: s.meta.as_ref().map_or(0, |m| m.revision),
-            parts: s.parts.len(),
+            revision: s.revision(),
+            parts: s.parts.len() + s.raw.len(),
         })
     }
 
     async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError> {
         let mut records = self.records.borrow_mut();
         let record = records.get_mut(&meta.id).ok_or(StorageError::NotFound)?;
-        let old = record.meta.as_ref().ok_or(StorageError::NotFound)?;
-        record.meta = Some(StoredMeta {
-            revision: old.revision,
-            bytes: old.bytes,
+        // A workspace listed with a rebuilt meta gets it written, at the revision its saves check.
+        let (revision, bytes) = match record.meta() {
+            Some(old) => (old.revision, old.bytes),
+            None if record.exists() => (0, meta.bytes),
+            None => return Err(StorageError::NotFound),
+        };
+        record.meta = Some(Meta::Readable(StoredMeta {
+            revision,
+            bytes,
             ..meta.clone()
-        });
+        }));
         Ok(())
     }
 

@@ -48,19 +48,28 @@ pub struct StoredMeta {
 /// A stored workspace as it was read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredBody {
+    /// The id it is stored under: the workspace's id, whatever its parts say.
+    pub id: Id,
     pub revision: u64,
-    /// The workspace in parts, (key, JSON).
+    /// The name in its meta record, when that could be read (for a workspace whose head cannot be).
+    pub name: Option<String>,
+    /// The workspace in parts, (key, JSON). A value the browser holds as something other than text is
+    /// here as its JSON text.
     pub parts: Vec<(String, String)>,
     /// A whole-workspace JSON written by the first version, not yet saved in parts.
     pub legacy: Option<String>,
 }
 
 impl StoredBody {
-    /// The workspace, through the same load path as a file.
+    /// The workspace, through the same load path as a file, with the id it is stored under.
     pub fn read(&self) -> Result<Imported, ImportError> {
         match &self.legacy {
-            Some(json) if self.parts.is_empty() => read_stored_workspace(json.as_bytes()),
-            _ => read_parts(&self.parts),
+            Some(json) if self.parts.is_empty() => {
+                let mut imported = read_stored_workspace(json.as_bytes())?;
+                imported.workspace.id = self.id;
+                Ok(imported)
+            }
+            _ => read_parts(self.id, &self.parts, self.name.as_deref()),
         }
     }
 
@@ -84,6 +93,57 @@ impl StoredBody {
             .sum::<usize>()
             + self.legacy.as_ref().map_or(0, String::len)
     }
+}
+
+/// The meta of a stored workspace whose own meta record is missing or cannot be read, rebuilt from what
+/// is stored: the name and times from its head (or its version-1 body), else the name from the unreadable
+/// meta record, else a placeholder. Revision 0 is what a save then checks against: a workspace without a
+/// readable meta has stored revision 0, and its first save writes a meta again.
+pub fn rebuilt_meta(id: Id, head: Option<&str>, unreadable_meta: Option<&str>) -> StoredMeta {
+    use serde_json::Value;
+    let parse = |t: Option<&str>| t.and_then(|t| serde_json::from_str::<Value>(t).ok());
+    let head = parse(head);
+    let ws = head.as_ref().and_then(|h| h.get("workspace"));
+    let text = |v: Option<&Value>, k: &str| {
+        v.and_then(|v| v.get(k))
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let time =
+        |v: Option<&Value>, k: &str| text(v, k).and_then(|t| t.parse::<DateTime<Utc>>().ok());
+    let old = parse(unreadable_meta);
+    let name = text(ws, "name")
+        .or_else(|| text(old.as_ref(), "name"))
+        .unwrap_or_else(|| crate::text::file::STORED_WITHOUT_NAME.to_string());
+    let edited_at = time(ws, "updated_at");
+    StoredMeta {
+        id,
+        name: name
+            .chars()
+            .take(crate::model::validation::MAX_NAME)
+            .collect(),
+        revision: 0,
+        saved_at: time(head.as_ref(), "exported_at")
+            .or(edited_at)
+            .unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
+        last_exported_at: time(old.as_ref(), "last_exported_at"),
+        deleted_at: time(old.as_ref(), "deleted_at"),
+        bytes: 0,
+        edited_at,
+    }
+}
+
+/// The name a meta record's JSON gives, when it reads as JSON with a name but not as a meta.
+pub fn name_in_meta(json: &str) -> Option<String> {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()?
+        .get("name")?
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// What a read-back after a save found.
@@ -181,7 +241,35 @@ impl<R: Repository> Repository for std::rc::Rc<R> {
 
 #[cfg(test)]
 mod tests {
-    use super::StorageError;
+    use super::{rebuilt_meta, StorageError};
+
+    #[test]
+    fn a_meta_is_rebuilt_from_the_head_then_the_unreadable_meta_then_a_placeholder() {
+        let id = crate::model::new_id();
+        let head = r#"{"format":"trappe-workspace","version":1,"exported_at":"2026-03-01T10:00:00Z",
+            "workspace":{"name":"Køge","updated_at":"2026-02-01T09:00:00Z"}}"#;
+        let m = rebuilt_meta(id, Some(head), Some(r#"{"name":"Gammel"}"#));
+        assert_eq!((m.id, m.name.as_str(), m.revision), (id, "Køge", 0));
+        assert_eq!(m.saved_at.to_rfc3339(), "2026-03-01T10:00:00+00:00");
+        assert_eq!(
+            m.edited_at.unwrap().to_rfc3339(),
+            "2026-02-01T09:00:00+00:00"
+        );
+        let m = rebuilt_meta(
+            id,
+            Some("{junk"),
+            Some(r#"{"name":"Fra listen","deleted_at":"2026-01-01T00:00:00Z"}"#),
+        );
+        assert_eq!(m.name, "Fra listen");
+        assert!(
+            m.deleted_at.is_some(),
+            "a workspace in the trash stays there"
+        );
+        assert_eq!(
+            rebuilt_meta(id, None, Some("{")).name,
+            crate::text::file::STORED_WITHOUT_NAME
+        );
+    }
 
     #[test]
     fn browser_errors_are_sorted_into_what_the_user_can_act_on() {

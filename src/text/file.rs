@@ -21,6 +21,17 @@ fn problem_text(p: &DataProblem) -> String {
         DataProblem::BadDate => "ugyldig dato eller tid (skriv datoer som ÅÅÅÅ-MM-DD)".into(),
         DataProblem::BadId => "ugyldigt id (skal være et UUID)".into(),
         DataProblem::NumberOutOfRange => "tallet er uden for det tilladte område".into(),
+        DataProblem::NumberTooLarge(n) => format!("tallet {n} er for stort til at regne med"),
+        DataProblem::BadCharacter(code) if code.is_empty() => {
+            "en tekst indeholder en tegnkode (\\u…), der ikke er et tegn".into()
+        }
+        DataProblem::BadCharacter(code) => {
+            format!("teksten indeholder tegnkoden {code}, der ikke er et helt tegn")
+        }
+        DataProblem::ControlCharacter => {
+            "en tekst indeholder et styretegn (fx et linjeskift eller en tabulator) inde i anførselstegnene"
+                .into()
+        }
         DataProblem::UnexpectedEnd => "filen slutter midt i indholdet (er den afkortet?)".into(),
         DataProblem::TrailingCharacters => "der står tegn efter slutningen af indholdet".into(),
         DataProblem::TooDeep => "indholdet er indlejret for dybt".into(),
@@ -153,6 +164,84 @@ pub fn unreadable_backup() -> String {
 /// The name given to a workspace whose file had none.
 pub const UNNAMED: &str = "Uden navn";
 
+/// The name of a workspace found in the browser's storage whose own name could not be read anywhere.
+pub const STORED_WITHOUT_NAME: &str = "Arbejdsområde fundet i browserens lager";
+
+/// The name of a step that holds the interventions of a step that could not be read.
+pub const UNREADABLE_STEP: &str = "Trin der ikke kunne læses";
+
+/// Where in the browser's storage something was found, for «Fundet i …».
+pub fn stored_head() -> String {
+    format!("{STORED_COPY}: arbejdsområdets egne oplysninger")
+}
+
+pub fn stored_set_aside_list() -> String {
+    format!("{STORED_COPY}: listen «Lagt til side»")
+}
+
+pub fn stored_order(kind: RecordKind) -> String {
+    format!("{STORED_COPY}: rækkefølgen af {}", kind_plural(kind))
+}
+
+pub fn stored_record(kind: RecordKind, id: crate::model::Id) -> String {
+    format!("{STORED_COPY}: {} {id}", kind_label(kind).to_lowercase())
+}
+
+pub fn stored_part(key: &str) -> String {
+    format!("{STORED_COPY}: delen «{key}»")
+}
+
+/// The workspace's own fields (name, municipality …) could not be read from storage.
+pub fn unreadable_head(name_known: bool) -> String {
+    format!(
+        "Arbejdsområdets egne oplysninger (navn, kommune, beskrivelse, opfølgning og handleplanens titel) kunne ikke læses i browserens lager. {} Alle poster er læst for sig. Originalen ligger her.",
+        head_restored(name_known)
+    )
+}
+
+pub fn missing_head(name_known: bool) -> String {
+    format!(
+        "Arbejdsområdets egne oplysninger (navn, kommune, beskrivelse, opfølgning og handleplanens titel) manglede i browserens lager. {} Alle poster er læst for sig.",
+        head_restored(name_known)
+    )
+}
+
+fn head_restored(name_known: bool) -> String {
+    if name_known {
+        "Arbejdsområdet har fået navnet fra listen over arbejdsområder; resten står tomt, til du udfylder det.".into()
+    } else {
+        format!("Arbejdsområdet har fået navnet «{STORED_WITHOUT_NAME}»; resten står tomt, til du udfylder det.")
+    }
+}
+
+pub fn head_id_from_storage_key() -> String {
+    "Arbejdsområdets id manglede i browserens lager (eller var et andet end det, det er gemt under). Det har fået id'et fra lageret, så det er det samme ved hver åbning, og dine ændringer gemmes det rigtige sted.".into()
+}
+
+pub fn id_from_storage_key() -> String {
+    "havde ikke det id, den er gemt under i browserens lager, og har fået det, så den er den samme ved hver åbning og ikke bliver til to".into()
+}
+
+pub fn unreadable_order(kind: RecordKind) -> String {
+    if kind == RecordKind::Intervention {
+        "Indsatsernes fordeling på trinene kunne ikke læses i browserens lager. Alle indsatser er beholdt og lagt på det første trin; flyt dem tilbage på Trappen. Originalen ligger her.".into()
+    } else {
+        let mut what = kind_plural(kind).to_string();
+        if let Some(first) = what.get(..1) {
+            what = first.to_uppercase() + &what[1..];
+        }
+        format!("Rækkefølgen af {} kunne ikke læses i browserens lager. {what} er alle beholdt, men står måske i en anden rækkefølge. Originalen ligger her.", kind_plural(kind))
+    }
+}
+
+pub fn unreadable_step_interventions_kept() -> String {
+    format!("kunne ikke læses i browserens lager. Dens indsatser er beholdt, på trinets plads, under navnet «{UNREADABLE_STEP}»")
+}
+
+pub fn unknown_part() -> String {
+    "En del af arbejdsområdet i browserens lager har et navn, Trappe ikke kender, og er ikke læst ind. Den ligger her, som den lå.".into()
+}
+
 fn kind_label(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Step => "Trin",
@@ -165,6 +254,21 @@ fn kind_label(kind: RecordKind) -> &'static str {
         RecordKind::Initiative => "Initiativ",
         RecordKind::Indicator => "Indikator",
         RecordKind::TimelineRow => "Række i tidsplanen",
+    }
+}
+
+fn kind_plural(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Step => "trin",
+        RecordKind::Intervention => "indsatser",
+        RecordKind::Measurement => "målinger",
+        RecordKind::Meeting => "møder",
+        RecordKind::Template => "mødeskabeloner",
+        RecordKind::Goal => "mål",
+        RecordKind::Track => "spor",
+        RecordKind::Initiative => "initiativer",
+        RecordKind::Indicator => "indikatorer",
+        RecordKind::TimelineRow => "rækker i tidsplanen",
     }
 }
 
@@ -193,6 +297,20 @@ pub fn unreadable_value(field: &str, p: &DataProblem) -> String {
     )
 }
 
+/// "Noter indeholdt tegnkoden \ud800, der ikke er et helt tegn; den er erstattet med �, og resten af
+/// teksten er beholdt"
+pub fn broken_character_replaced(field: &str, code: &str) -> String {
+    let what = if field.is_empty() {
+        "Et feltnavn".to_string()
+    } else {
+        field_name(field)
+    };
+    let code = if code.is_empty() { "\\u…" } else { code };
+    format!(
+        "{what} indeholdt tegnkoden {code}, der ikke er et helt tegn; den er erstattet med �, og resten af teksten er beholdt"
+    )
+}
+
 pub fn renewed_id() -> String {
     "havde samme id som en anden post og har fået et nyt".into()
 }
@@ -214,6 +332,11 @@ pub fn reset_to_default() -> String {
 
 pub fn unreadable_set_aside() -> String {
     "En tidligere tilsidesat post kunne ikke læses og er gemt som tekst.".into()
+}
+
+pub fn unreadable_set_aside_list() -> String {
+    "Listen over poster lagt til side kunne ikke læses. Den er gemt her som tekst, så intet af den går tabt."
+        .into()
 }
 
 /// "Noter er for lang (højst 50.000 tegn): afkortet"
