@@ -100,7 +100,7 @@ pub fn steps_csv(s: &Staircase, k: &KeyFigures) -> Vec<u8> {
     )
 }
 
-/// The latest measurement's moves per step.
+/// The moves per step of the measurement Overblik shows them for (`KeyFigures::moves_from`).
 pub fn moves_csv(s: &Staircase, k: &KeyFigures) -> Vec<u8> {
     let rows = k
         .moves

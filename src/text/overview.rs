@@ -20,7 +20,7 @@ pub const TITLE_SUMMARY: &str = "Kort fortalt";
 pub const TITLE_MISSING: &str = "Det mangler tallene";
 
 pub const FROM_STAIRCASE: &str = "Regnet ud fra målingerne på trappen (antal børn pr. indsats og trin) og indsatsernes priser. Scenarier og målinger uden dato er ikke med.";
-pub const FROM_MOVES: &str = "Regnet ud fra de flytninger, der er skrevet på den nyeste måling: antal børn, der flyttede fra ét trin til et andet i perioden. Ned betyder til et mindre indgribende trin.";
+pub const FROM_MOVES: &str = "Regnet ud fra de flytninger, der er skrevet på den valgte måling (som udgangspunkt den nyeste måling med flytninger): antal børn, der flyttede fra ét trin til et andet i perioden frem til målingen. Ned betyder til et mindre indgribende trin.";
 pub const FROM_CASELOAD: &str = "Børn med en sag (i indsatser, der kræver visitation, og børn talt samlet på et trin, der ikke er almene tilbud) delt med antal sagsbehandlere i målingen.";
 pub fn from_meetings() -> String {
     format!(
@@ -163,7 +163,7 @@ fn staircase_sentences(series: &Series, out: &mut Vec<String>) {
 }
 
 fn moves_sentence(k: &KeyFigures, out: &mut Vec<String>) {
-    let (Some(m), Some(now)) = (&k.moves, k.series.latest()) else {
+    let (Some(m), Some((_, name))) = (&k.moves, &k.moves_from) else {
         return;
     };
     if m.children() == 0 {
@@ -178,7 +178,7 @@ fn moves_sentence(k: &KeyFigures, out: &mut Vec<String>) {
     };
     out.push(format!(
         "{lead} i perioden frem til {}: {} ned og {} op.",
-        quoted(&now.name),
+        quoted(name),
         super::children(m.down),
         super::children(m.up)
     ));
@@ -270,6 +270,14 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
             group_thousands(m.overdue_action_items as i64)
         ));
     }
+}
+
+pub const MOVES_FROM_LABEL: &str = "Vis flytninger fra målingen";
+pub const MOVES_FROM_HINT: &str = "Flytningerne er dem, der er skrevet på målingen: antal børn, der flyttede i perioden frem til den.";
+
+/// A measurement in a list to choose from: "«Status 2019» (31.12.2019)".
+pub fn measurement_option(name: &str, date: chrono::NaiveDate) -> String {
+    format!("{} ({})", quoted(name), super::date_short(date))
 }
 
 /// What counts as a deadline passed, the same words on Overblik, in its summary and in the committee print:

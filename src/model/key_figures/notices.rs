@@ -83,6 +83,7 @@ pub fn notices(
     series: &Series,
     meetings: &MeetingFigures,
     plan: &PlanFigures,
+    moves_from: Option<&(crate::model::Id, String)>,
 ) -> Vec<Notice> {
     let s = &ws.staircase;
     let mut out = Vec::new();
@@ -136,18 +137,17 @@ pub fn notices(
         } else if ws.follow_up.caseload_band.is_none() {
             out.push(Notice::NoCaseloadBand);
         }
-        // The baseline starts the time line: it has no period for moves to happen in.
-        let is_baseline = series
-            .baseline()
-            .is_some_and(|b| b.measurement_id == latest.measurement_id);
-        let no_moves = s
-            .measurement(latest.measurement_id)
-            .is_some_and(|m| m.moves.is_empty());
-        if !is_baseline && no_moves {
-            out.push(Notice::NoMoves {
-                measurement: latest.measurement_id,
-                name: latest.name.clone(),
-            });
+        // The measurement the moves are read from. The baseline starts the time line: it has no period
+        // for moves to happen in, so it is not asked for any.
+        if let Some((id, name)) = moves_from {
+            let is_baseline = series.baseline().is_some_and(|b| b.measurement_id == *id);
+            let no_moves = s.measurement(*id).is_some_and(|m| m.moves.is_empty());
+            if !is_baseline && no_moves {
+                out.push(Notice::NoMoves {
+                    measurement: *id,
+                    name: name.clone(),
+                });
+            }
         }
     }
     if ws.meetings.is_empty() {

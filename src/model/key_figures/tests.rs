@@ -770,3 +770,64 @@ fn the_plan_sentence_names_statuses_apart_from_deadlines_passed() {
         "1 med status «Forsinket», 1 har overskredet fristen uden at være afsluttet"
     );
 }
+
+#[test]
+fn moves_are_read_from_the_newest_measurement_that_has_them_or_the_chosen_one() {
+    use super::{key_figures_with, Choices};
+    use crate::model::StepMove;
+    let mut f = fixture();
+    let base = measurement(
+        &f,
+        "Baseline 2016",
+        MeasurementKind::Baseline,
+        Some(d(2016, 1, 1)),
+        [1, 1, 1, 1],
+        None,
+    );
+    let mut target = measurement(
+        &f,
+        "Mål 2020",
+        MeasurementKind::Target,
+        Some(d(2020, 12, 31)),
+        [1, 1, 1, 1],
+        None,
+    );
+    target.moves = vec![StepMove {
+        from: f.placement,
+        to: f.preventive,
+        children: 7,
+    }];
+    let (base_id, target_id) = (base.id, target.id);
+    f.ws.staircase.measurements = vec![base, target];
+    // The latest measurement that is not a target is the baseline, which has no moves: the target's
+    // seven moves are shown, named as its own, and no notice says there are none.
+    let k = key_figures(&f.ws, today());
+    assert_eq!(k.moves_from, Some((target_id, "Mål 2020".into())));
+    assert_eq!(k.moves.as_ref().unwrap().down, 7);
+    assert!(!k
+        .notices
+        .iter()
+        .any(|n| matches!(n, super::notices::Notice::NoMoves { .. })));
+    assert!(crate::text::overview::summary(&k, None)
+        .iter()
+        .any(|s| s.contains("frem til «Mål 2020»: 7 børn ned og 0 børn op")));
+    // Chosen: the baseline (no moves, and no notice for a baseline); a measurement not on the time line
+    // falls back to the default.
+    let k = key_figures_with(
+        &f.ws,
+        today(),
+        Choices {
+            moves: Some(base_id),
+        },
+    );
+    assert_eq!(k.moves_from.as_ref().map(|m| m.0), Some(base_id));
+    assert_eq!(k.moves.as_ref().unwrap().children(), 0);
+    let k = key_figures_with(
+        &f.ws,
+        today(),
+        Choices {
+            moves: Some(crate::model::new_id()),
+        },
+    );
+    assert_eq!(k.moves_from.as_ref().map(|m| m.0), Some(target_id));
+}

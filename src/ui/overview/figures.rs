@@ -2,8 +2,32 @@
 //! the print view.
 
 use crate::app::{use_app, AppState, Part};
-use crate::model::key_figures::{key_figures, KeyFigures};
-use crate::model::{CaseloadBand, StepCategory};
+use crate::model::key_figures::{key_figures_with, Choices, KeyFigures};
+use crate::model::{CaseloadBand, Id, StepCategory};
+use std::collections::HashMap;
+
+thread_local! {
+    // The measurement chosen for the moves, per workspace: Overblik and its print page read the same.
+    static MOVES_CHOICE: ArcRwSignal<HashMap<Id, Id>> = ArcRwSignal::new(HashMap::new());
+}
+
+fn moves_choice() -> RwSignal<HashMap<Id, Id>> {
+    MOVES_CHOICE.with(|c| RwSignal::from(c.clone()))
+}
+
+/// The user's choices for the open workspace `ws` (tracked where read reactively).
+fn choices(ws: Id) -> Choices {
+    Choices {
+        moves: moves_choice().with(|c| c.get(&ws).copied()),
+    }
+}
+
+/// Shows the moves of measurement `m` in workspace `ws`, on Overblik and its print page.
+pub fn choose_moves(ws: Id, m: Id) {
+    moves_choice().update(|c| {
+        c.insert(ws, m);
+    });
+}
 use crate::text;
 use leptos::prelude::*;
 
@@ -32,7 +56,7 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
                 k: {
                     // The benchmark reads how often and how long this takes.
                     crate::browser::perf::start("trappe-key-figures");
-                    let k = key_figures(w, crate::browser::today());
+                    let k = key_figures_with(w, crate::browser::today(), choices(w.id));
                     crate::browser::perf::end("trappe-key-figures");
                     k
                 },
@@ -61,7 +85,7 @@ pub fn download_csv(
     make: impl Fn(&crate::model::Workspace, &KeyFigures) -> Vec<u8>,
 ) {
     let Some((bytes, name)) = app.read_untracked(|w| {
-        let k = key_figures(w, crate::browser::today());
+        let k = key_figures_with(w, crate::browser::today(), choices(w.id));
         (
             make(w, &k),
             text::overview::file_name(&w.name, what, crate::browser::today(), "csv"),

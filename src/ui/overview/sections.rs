@@ -259,17 +259,61 @@ fn StepsTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
 
 #[component]
 pub fn MovesSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
+    let app = crate::app::use_app();
     let view_data = move || {
         data.with(|d| {
             let d = d.as_ref()?;
             let m = d.k.moves.clone()?;
-            let name = d.k.series.latest()?.name.clone();
+            let name = d.k.moves_from.as_ref()?.1.clone();
             Some((m, name, d.steps.clone()))
         })
+    };
+    // Every measurement on the time line, newest first, and the one shown: the list is drawn again only
+    // when the measurements change, so choosing keeps the focus in the field.
+    let options = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.k.series
+                        .points
+                        .iter()
+                        .rev()
+                        .map(|p| (p.measurement_id, to::measurement_option(&p.name, p.date)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let shown = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.k.moves_from.as_ref())
+                .map(|(id, _)| id.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        let (Ok(m), Some(ws)) = (event_target_value(&ev).parse(), app.open_id.get_untracked())
+        else {
+            return;
+        };
+        super::figures::choose_moves(ws, m);
     };
     view! {
         <section aria-labelledby="ov-moves">
             <h2 id="ov-moves">{to::TITLE_MOVES}</h2>
+            <Show when=move || options.with(|o| o.len() > 1)>
+                <div class="form-group">
+                    <label class="form-label" for="ov-moves-from">{to::MOVES_FROM_LABEL}</label>
+                    <span class="form-hint" id="ov-moves-from-hint">{to::MOVES_FROM_HINT}</span>
+                    <select id="ov-moves-from" class="form-select" aria-describedby="ov-moves-from-hint"
+                        prop:value=move || shown.get() on:change=choose>
+                        {move || options.get().into_iter().map(|(id, label)| view! {
+                            <option value=id.to_string() selected=move || shown.get() == id.to_string()>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
             <Source text=to::FROM_MOVES href="/trappe/maalinger" link="Skriv flytninger på en måling"/>
             {move || match view_data() {
                 Some((m, name, steps)) if m.recorded > 0 => view! {
