@@ -118,8 +118,12 @@ mod tests {
                 ),
             ],
         );
-        let c =
-            compare_municipalities(&ours, &theirs, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
+        let c = compare_municipalities(
+            &ours,
+            &theirs,
+            NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+            Default::default(),
+        );
         let bytes = comparison_csv(&c);
         assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
         let rows = crate::output::read_back(&bytes);
@@ -150,8 +154,12 @@ mod tests {
             &[("-X", StepCategory::Placement, 1, CostPeriod::PerYear, 1)],
         );
         theirs.staircase.measurements.clear();
-        let c =
-            compare_municipalities(&ours, &theirs, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
+        let c = compare_municipalities(
+            &ours,
+            &theirs,
+            NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+            Default::default(),
+        );
         let text = String::from_utf8(comparison_csv(&c)[3..].to_vec()).unwrap();
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert!(lines[0].contains("Udgift pr. barn pr. år, =Køge (kr.)"));

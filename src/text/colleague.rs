@@ -9,6 +9,8 @@ use crate::model::key_figures::colleague::{
 use crate::model::key_figures::meetings::Window;
 use crate::model::StepCategory;
 
+pub const OUR_MEASUREMENT: &str = "Vores måling";
+pub const THEIR_MEASUREMENT: &str = "Den anden kommunes måling";
 pub const TITLE: &str = "Sammenlign med en anden kommune";
 pub const INTRO: &str = "Åbn en fil, som en anden kommune har eksporteret fra Trappe, og se udgiften pr. barn pr. trin, andelen af børn, der er anbragt, og netværksmøder pr. måned side om side med jeres egne tal.";
 pub const FIELD_LABEL: &str = "Vælg den anden kommunes Trappe-fil (.json)";

@@ -9,7 +9,7 @@
 use super::meetings::Window;
 use super::series::series;
 use crate::model::staircase_figures::StepFigures;
-use crate::model::{Kroner, StepCategory, Workspace};
+use crate::model::{Id, Kroner, StepCategory, Workspace};
 use chrono::NaiveDate;
 
 /// Children and spend of one step (or one category) on one side.
@@ -117,6 +117,7 @@ impl Row {
 /// The measurement a side's figures come from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasurementUsed {
+    pub id: Id,
     pub name: String,
     pub date: NaiveDate,
 }
@@ -195,9 +196,11 @@ struct Read {
 
 const CATEGORIES: [StepCategory; 2] = [StepCategory::Placement, StepCategory::Preventive];
 
-fn read(ws: &Workspace, today: NaiveDate) -> Read {
+fn read(ws: &Workspace, today: NaiveDate, measurement: Option<Id>) -> Read {
     let s = series(&ws.staircase);
-    let point = s.latest();
+    let point = measurement
+        .and_then(|id| s.points.iter().find(|p| p.measurement_id == id))
+        .or_else(|| s.latest());
     let cells = ws
         .staircase
         .steps
@@ -239,6 +242,7 @@ fn read(ws: &Workspace, today: NaiveDate) -> Read {
                 municipality.to_string()
             },
             measurement: point.map(|p| MeasurementUsed {
+                id: p.measurement_id,
                 name: p.name.clone(),
                 date: p.date,
             }),
@@ -277,14 +281,50 @@ fn match_steps(ours: &[Cell], theirs: &[Cell]) -> Vec<Option<(usize, Matched)>> 
     out
 }
 
-/// `ours` against `theirs` as of `today`; differences are theirs − ours.
+/// Which measurement each side is read from; `None`: the default (`default_measurements`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Measurements {
+    pub ours: Option<Id>,
+    pub theirs: Option<Id>,
+}
+
+/// The measurements compared when the user has not chosen: theirs the latest (as `Series::latest`), ours the
+/// one closest in date to it (the later of two as close), so two municipalities are put side by side for
+/// the same time, not a 2016 baseline beside a 2019 status.
+pub fn default_measurements(ours: &Workspace, theirs: &Workspace) -> (Option<Id>, Option<Id>) {
+    let t = series(&theirs.staircase);
+    let o = series(&ours.staircase);
+    let their = t.latest();
+    let our = match their {
+        Some(tp) => o
+            .points
+            .iter()
+            .filter(|p| p.kind != crate::model::MeasurementKind::Target)
+            .min_by_key(|p| {
+                (
+                    (p.date - tp.date).num_days().abs(),
+                    std::cmp::Reverse(p.date),
+                )
+            }),
+        None => o.latest(),
+    };
+    (
+        our.map(|p| p.measurement_id),
+        their.map(|p| p.measurement_id),
+    )
+}
+
+/// `ours` against `theirs` as of `today`, each read from the measurement chosen (or the default);
+/// differences are theirs − ours.
 pub fn compare_municipalities(
     ours: &Workspace,
     theirs: &Workspace,
     today: NaiveDate,
+    chosen: Measurements,
 ) -> MunicipalityComparison {
-    let a = read(ours, today);
-    let b = read(theirs, today);
+    let (our_default, their_default) = default_measurements(ours, theirs);
+    let a = read(ours, today, chosen.ours.or(our_default));
+    let b = read(theirs, today, chosen.theirs.or(their_default));
     let matches = match_steps(&a.cells, &b.cells);
     let mut rows: Vec<(Option<usize>, Row)> = a
         .cells
@@ -450,7 +490,7 @@ mod tests {
             ],
             true,
         );
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1), Measurements::default());
         let steps: Vec<&Row> = c.step_rows().collect();
         assert_eq!(steps.len(), 3);
         assert_eq!(steps[0].kind, RowKind::Step(Matched::Name));
@@ -526,7 +566,7 @@ mod tests {
             ],
             true,
         );
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1), Measurements::default());
         let steps: Vec<&Row> = c.step_rows().collect();
         // Our step 2 and their step 1 are both left; same length, but not the same place, so no match…
         let kinds: Vec<RowKind> = steps.iter().map(|r| r.kind).collect();
@@ -555,7 +595,7 @@ mod tests {
             ],
             true,
         );
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1), Measurements::default());
         let steps: Vec<&Row> = c.step_rows().collect();
         assert_eq!(steps.len(), 2);
         assert_eq!(steps[1].kind, RowKind::Step(Matched::Position));
@@ -582,7 +622,7 @@ mod tests {
             ],
             true,
         );
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1), Measurements::default());
         let kinds: Vec<(RowKind, &str)> = c.step_rows().map(|r| (r.kind, r.name())).collect();
         assert_eq!(
             kinds,
@@ -624,7 +664,7 @@ mod tests {
             )],
             true,
         );
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1), Measurements::default());
         let r = c.step_rows().next().unwrap();
         let o = r.ours.as_ref().unwrap().figures.unwrap();
         assert_eq!(o.children, 9);
@@ -651,10 +691,11 @@ mod tests {
         };
         let ours = ws("A", step_list(), true);
         let theirs = ws("B", step_list(), false);
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 1), Measurements::default());
         assert_eq!(
             c.ours.measurement,
             Some(MeasurementUsed {
+                id: ours.staircase.measurements[0].id,
                 name: "Status 2024".into(),
                 date: d(2024, 1, 1)
             })
@@ -702,7 +743,7 @@ mod tests {
             .map(|m| meeting(d(2019, m * 2 - 1, 5), MeetingStatus::Held)) // Jan, Mar, …, Nov 2019
             .chain([meeting(d(2020, 3, 2), MeetingStatus::Held)])
             .collect();
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 15));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 15), Measurements::default());
         assert_eq!(c.ours.window.from, YearMonth::new(2023, 6));
         assert_eq!(c.ours.window.to, YearMonth::new(2024, 5));
         assert!(!c.ours.window.ends_early);
@@ -721,7 +762,7 @@ mod tests {
         let mut ours = Workspace::new("Vores");
         ours.municipality = "  ".into();
         let theirs = Workspace::new("  Deres  ");
-        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 15));
+        let c = compare_municipalities(&ours, &theirs, d(2024, 6, 15), Measurements::default());
         assert_eq!(c.ours.name, "Vores");
         assert_eq!(c.theirs.name, "Deres");
         assert_eq!(c.step_rows().count(), 0);
@@ -735,5 +776,73 @@ mod tests {
         assert_eq!(c.ours.meetings_per_month, 0.0);
         assert_eq!(c.meetings_per_month_difference, 0.0);
         assert_eq!(c.placement_share_points, None);
+    }
+
+    #[test]
+    fn sides_are_read_from_the_measurements_closest_in_time_or_as_chosen() {
+        let steps = || {
+            vec![(
+                step("1. Forebyggelse", StepCategory::Preventive),
+                vec![(yearly("a", 10_000), 2)],
+            )]
+        };
+        let mut ours = ws("Køge", steps(), true);
+        let mut theirs = ws("Socialstyrelsen", steps(), true);
+        let ivs: Vec<Id> = ours.staircase.measurements[0]
+            .per_intervention
+            .keys()
+            .copied()
+            .collect();
+        let dated = |name: &str, y, n| Measurement {
+            name: name.into(),
+            kind: MeasurementKind::Actual,
+            date: NaiveDate::from_ymd_opt(y, 12, 31),
+            per_intervention: ivs.iter().map(|k| (*k, n)).collect(),
+            ..Measurement::default()
+        };
+        // Ours: 2016 (the file's «Status»), 2019 and 2022; theirs: 2019 and 2016.
+        ours.staircase.measurements[0].date = NaiveDate::from_ymd_opt(2016, 1, 1);
+        let o2019 = dated("Status 2019", 2019, 5);
+        let o2022 = dated("Status 2022", 2022, 7);
+        ours.staircase
+            .measurements
+            .extend([o2019.clone(), o2022.clone()]);
+        let t2019 = Measurement {
+            name: "Status 2019".into(),
+            kind: MeasurementKind::Actual,
+            date: NaiveDate::from_ymd_opt(2019, 12, 31),
+            ..Measurement::default()
+        };
+        theirs.staircase.measurements[0].date = NaiveDate::from_ymd_opt(2016, 1, 1);
+        theirs.staircase.measurements.push(t2019.clone());
+        let today = d(2024, 6, 1);
+        let c = compare_municipalities(&ours, &theirs, today, Measurements::default());
+        assert_eq!(c.theirs.measurement.as_ref().unwrap().id, t2019.id);
+        assert_eq!(
+            c.ours.measurement.as_ref().unwrap().id,
+            o2019.id,
+            "the same year, not our latest"
+        );
+        assert_eq!(
+            c.rows[0].ours.as_ref().unwrap().figures.unwrap().children,
+            5
+        );
+        // Chosen on both sides.
+        let first_theirs = theirs.staircase.measurements[0].id;
+        let c = compare_municipalities(
+            &ours,
+            &theirs,
+            today,
+            Measurements {
+                ours: Some(o2022.id),
+                theirs: Some(first_theirs),
+            },
+        );
+        assert_eq!(c.ours.measurement.as_ref().unwrap().name, "Status 2022");
+        assert_eq!(c.theirs.measurement.as_ref().unwrap().id, first_theirs);
+        assert_eq!(
+            c.rows[0].ours.as_ref().unwrap().figures.unwrap().children,
+            7
+        );
     }
 }

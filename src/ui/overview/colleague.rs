@@ -7,7 +7,7 @@ use crate::app::{use_app, Part};
 use crate::browser::{files, today};
 use crate::file_format::{export::ascii_slug, read_workspace_file, ImportError, MAX_FILE_BYTES};
 use crate::model::key_figures::colleague::{
-    compare_municipalities, MunicipalityComparison, Row, RowKind,
+    compare_municipalities, Measurements, MunicipalityComparison, Row, RowKind,
 };
 use crate::model::Workspace;
 use crate::output::colleague_csv::comparison_csv;
@@ -33,12 +33,39 @@ pub fn ColleagueComparison() -> impl IntoView {
     // A file picked while another is still being read wins; the older read is dropped when it ends.
     let generation = StoredValue::new(0u32);
 
+    // The measurement read on each side; a new file starts from the defaults (closest in time).
+    let chosen = RwSignal::new(Measurements::default());
     let comparison = Memo::new(move |_| {
+        let chosen = chosen.get();
         theirs.with(|t| {
             let t = t.as_ref()?;
             app.read_parts(&[Part::Info, Part::Staircase, Part::Meetings], |w| {
-                compare_municipalities(w, &t.workspace, today())
+                compare_municipalities(w, &t.workspace, today(), chosen)
             })
+        })
+    });
+    let our_options = Memo::new(move |_| {
+        app.read(Part::Staircase, |w| measurement_options(&w.staircase))
+            .unwrap_or_default()
+    });
+    let their_options = Memo::new(move |_| {
+        theirs.with(|t| {
+            t.as_ref()
+                .map(|t| measurement_options(&t.workspace.staircase))
+                .unwrap_or_default()
+        })
+    });
+    let used = Memo::new(move |_| {
+        comparison.with(|c| {
+            let id = |s: &crate::model::key_figures::colleague::Side| {
+                s.measurement
+                    .as_ref()
+                    .map(|m| m.id.to_string())
+                    .unwrap_or_default()
+            };
+            c.as_ref()
+                .map(|c| (id(&c.ours), id(&c.theirs)))
+                .unwrap_or_default()
         })
     });
 
@@ -66,6 +93,7 @@ pub fn ColleagueComparison() -> impl IntoView {
             match result {
                 Ok(imported) => {
                     app.announce(&tc::loaded(&file_name));
+                    chosen.set(Measurements::default());
                     theirs.set(Some(Theirs {
                         file_name,
                         workspace: imported.workspace,
@@ -121,8 +149,55 @@ pub fn ColleagueComparison() -> impl IntoView {
                 </div>
                 <Show when=move || reading.get()><p role="status">{tc::READING}</p></Show>
             </div>
+            <Show when=move || comparison.with(|c| c.is_some())>
+                <div class="colleague-choose plan-form-row">
+                    <MeasurementSelect id="colleague-ours" label=tc::OUR_MEASUREMENT options=our_options
+                        value=Signal::derive(move || used.get().0)
+                        on_pick=Callback::new(move |m| chosen.update(|c| c.ours = Some(m)))/>
+                    <MeasurementSelect id="colleague-theirs" label=tc::THEIR_MEASUREMENT options=their_options
+                        value=Signal::derive(move || used.get().1)
+                        on_pick=Callback::new(move |m| chosen.update(|c| c.theirs = Some(m)))/>
+                </div>
+            </Show>
             {move || comparison.get().map(|c| view! { <ComparisonResult c=c file_name=file_name on_close=close/> })}
         </section>
+    }
+}
+
+/// The measurements on a staircase's time line, newest first, as (id, label).
+fn measurement_options(s: &crate::model::Staircase) -> Vec<(crate::model::Id, String)> {
+    crate::model::key_figures::series::series(s)
+        .points
+        .iter()
+        .rev()
+        .map(|p| {
+            (
+                p.measurement_id,
+                text::overview::measurement_option(&p.name, p.date),
+            )
+        })
+        .collect()
+}
+
+/// One side's measurement; drawn again only when the list changes, so the focus stays in it.
+#[component]
+fn MeasurementSelect(
+    id: &'static str,
+    label: &'static str,
+    options: Memo<Vec<(crate::model::Id, String)>>,
+    value: Signal<String>,
+    on_pick: Callback<crate::model::Id>,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <label class="form-label" for=id>{label}</label>
+            <select id=id class="form-select" prop:value=move || value.get()
+                on:change=move |ev| { if let Ok(m) = event_target_value(&ev).parse() { on_pick.run(m) } }>
+                {move || options.get().into_iter().map(|(m, l)| view! {
+                    <option value=m.to_string() selected=move || value.get() == m.to_string()>{l}</option>
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 
