@@ -272,6 +272,9 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
     }
 }
 
+/// Follow-ups whose date has passed without the meeting being followed up (never «forsinket»: that word is
+/// the initiative status).
+pub const LATE_FOLLOW_UPS: &str = "opfølgninger er ikke holdt til tiden";
 pub const MOVES_FROM_LABEL: &str = "Vis flytninger fra målingen";
 pub const MOVES_FROM_HINT: &str = "Flytningerne er dem, der er skrevet på målingen: antal børn, der flyttede i perioden frem til den.";
 
@@ -283,7 +286,7 @@ pub fn measurement_option(name: &str, date: chrono::NaiveDate) -> String {
 /// What counts as a deadline passed, the same words on Overblik, in its summary and in the committee print:
 /// an initiative not finished (or dropped) whose deadline (its date, else the end of its period) is before
 /// today (`model::plan_deadline`).
-pub const OVERDUE_LABEL: &str = "har overskredet fristen uden at være afsluttet";
+pub const OVERDUE_LABEL: &str = super::plan::OVERDUE_COUNT;
 
 /// The committee print's plan tile: initiatives with the status «Afsluttet».
 pub fn tile_done() -> String {

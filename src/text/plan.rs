@@ -377,6 +377,10 @@ pub fn indicator_summary(ind: &Indicator, on: Option<NaiveDate>) -> String {
 
 /// The one wording of an initiative against its deadline, used on every screen and in the report.
 pub const OVERDUE: &str = "Fristen er overskredet";
+/// Initiatives not finished (or dropped) whose deadline (its date, else the end of its period) is before
+/// today, counted: the one wording on Overblik, in its summary, on its print page and in the committee report.
+pub const OVERDUE_COUNT: &str = "har overskredet fristen uden at være afsluttet";
+pub const OVERDUE_COUNT_ROW: &str = "Har overskredet fristen uden at være afsluttet";
 
 /// An initiative's standing against its deadline: "Fristen er overskredet", "Frist om 12 dage",
 /// "Afsluttet inden fristen" …

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 /// One key figure: now, at the baseline, and what it is.
 #[derive(Clone)]
 struct Tile {
+    /// Which figure, for tests reading it beside the same figure elsewhere.
+    key: &'static str,
     label: String,
     now: String,
     before: Option<String>,
@@ -24,6 +26,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
     if let Some(now) = now {
         let before = base.filter(|b| b.measurement_id != now.measurement_id);
         out.push(Tile {
+            key: "placement-share",
             label: "Andel af børnene anbragt".into(),
             now: crate::text::percent(now.split.placement_children_share()),
             before: before.map(|b| {
@@ -35,6 +38,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
             }),
         });
         out.push(Tile {
+            key: "placement-spend",
             label: "Årlig udgift til anbringelser".into(),
             now: text::kroner_short(now.split.placement_spend),
             before: before.map(|b| {
@@ -46,6 +50,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
             }),
         });
         out.push(Tile {
+            key: "preventive-spend",
             label: "Årlig udgift til forebyggelse".into(),
             now: text::kroner_short(now.split.preventive_spend),
             before: before.map(|b| {
@@ -58,6 +63,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
         });
         if let Some(load) = now.caseload {
             out.push(Tile {
+                key: "caseload",
                 label: "Børn pr. sagsbehandler".into(),
                 now: text::decimal(load, 1),
                 before: d.band.map(|b| format!("Mål: {}", to::band(b))),
@@ -66,6 +72,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
     }
     if k.meetings.meetings > 0 {
         out.push(Tile {
+            key: "meetings-per-month",
             label: "Møder holdt om måneden".into(),
             now: text::decimal(k.meetings.average_per_month(), 1),
             before: Some(to::month_span(k.meetings.window.from, k.meetings.window.to)),
@@ -73,6 +80,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
     }
     if k.plan.initiatives > 0 {
         out.push(Tile {
+            key: "initiatives-done",
             label: to::tile_done(),
             now: format!(
                 "{} af {}",
@@ -111,7 +119,7 @@ pub fn OverviewPrint() -> impl IntoView {
                     </header>
                     <ul class="print-tiles" data-testid="print-tiles">
                         {tiles.into_iter().map(|t| view! {
-                            <li><span class="tile-label">{t.label}</span><span class="tile-now">{t.now}</span>
+                            <li data-figure=t.key><span class="tile-label">{t.label}</span><span class="tile-now">{t.now}</span>
                                 {t.before.map(|b| view! { <span class="tile-before">{b}</span> })}</li>
                         }).collect_view()}
                     </ul>

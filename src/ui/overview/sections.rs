@@ -169,7 +169,7 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || rows().into_iter().map(|(p, delta, is_base)| view! {
-                        <tr data-measurement=p.name.clone()>
+                        <tr data-measurement=p.name.clone() data-kind=format!("{:?}", p.kind).to_lowercase()>
                             <th scope="row">{p.name.clone()}<span class="muted">{format!(" ({})", text::measurement_kind(p.kind).to_lowercase())}</span></th>
                             <td>{text::date_short(p.date)}</td>
                             <td class="num" data-col="children">{text::group_thousands(p.totals.children)}</td>
@@ -397,7 +397,7 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                             <li class="stat"><span class="stat-value" data-testid="target-per-month">{text::decimal(t.average(), 1)}</span>
                                 <span class="stat-label">{format!("{} om måneden (mål {}–{}); {} af {} måneder inden for målet", text::meeting_type(&t.meeting_type), t.min, t.max, t.within, t.months.len())}</span></li>
                         }).collect_view()}
-                        <li class="stat"><span class="stat-value" data-testid="overdue-follow-ups">{m.overdue_follow_ups}</span><span class="stat-label">"opfølgninger er forsinkede"</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="overdue-follow-ups">{m.overdue_follow_ups}</span><span class="stat-label">{to::LATE_FOLLOW_UPS}</span></li>
                         <li class="stat"><span class="stat-value" data-testid="open-actions">{m.open_action_items}</span><span class="stat-label">{format!("handlinger ikke udført, heraf {} efter fristen", m.overdue_action_items)}</span></li>
                     </ul>
                     <p><a href=at("/netvaerksmoeder/opfoelgning")>"Se opfølgningerne"</a>" · "<a href=at("/netvaerksmoeder/statistik")>"Se møder pr. måned som diagram"</a></p>

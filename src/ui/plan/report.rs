@@ -97,11 +97,11 @@ fn ReportDocument(r: CommitteeReport) -> impl IntoView {
                     <thead><tr><th scope="col">"Status"</th><th scope="col" class="num">"Antal"</th></tr></thead>
                     <tbody>
                         {r.summary.iter().map(|(s, n)| view! {
-                            <tr><th scope="row"><StatusTag status=*s/></th><td class="num">{*n}</td></tr>
+                            <tr><th scope="row"><StatusTag status=*s/></th><td class="num" data-status=format!("{s:?}")>{*n}</td></tr>
                         }).collect_view()}
                         <tr class="plan-report-total"><th scope="row">"I alt"</th><td class="num">{total}</td></tr>
                         <tr><th scope="row">{format!("Uden note i over {} dage", r.stale_after_days)}</th><td class="num">{r.stale_count}</td></tr>
-                        <tr><th scope="row">{tp::OVERDUE}</th><td class="num">{r.overdue_count}</td></tr>
+                        <tr><th scope="row">{tp::OVERDUE_COUNT_ROW}</th><td class="num" data-testid="report-overdue">{r.overdue_count}</td></tr>
                     </tbody>
                 </table>
             </section>
