@@ -386,3 +386,52 @@ fn workspace_like(ws: &Workspace, seen: &Command, setting: Setting) -> Workspace
     assert_eq!(setting.of(&w), *seen);
     w
 }
+
+#[test]
+fn a_note_corrected_on_both_sides_keeps_both_wordings_without_asking() {
+    let mut ws = workspace();
+    let r = one_of(&ws, RecordKind::Initiative);
+    let Record::Initiative(mut ini) = ws.record(r).unwrap().1 else {
+        unreachable!()
+    };
+    ini.history.push(StatusNote {
+        text: "Høringen er i gang.".into(),
+        ..StatusNote::default()
+    });
+    apply(&mut ws, Command::put(Record::Initiative(ini))).unwrap();
+    let seen = ws.record(r).unwrap().1;
+    let Record::Initiative(base) = seen.clone() else {
+        unreachable!()
+    };
+    let correct = |text: &str, secs: i64| {
+        let mut i = base.clone();
+        let n = &mut i.history[0];
+        let at = n.updated_at + chrono::Duration::seconds(secs);
+        n.earlier_versions.push(NoteRevision {
+            text: std::mem::replace(&mut n.text, text.into()),
+            replaced_at: at,
+        });
+        n.updated_at = at;
+        i
+    };
+    other_tab(
+        &mut ws,
+        Command::put(Record::Initiative(correct("Høringen sluttede i maj.", 1))),
+    );
+    let mine = correct("Høringen sluttede 31. maj.", 2);
+    let cmd = rebase_form(
+        &ws,
+        &[Seen::Record(seen)],
+        Command::put(Record::Initiative(mine)),
+        None,
+    )
+    .expect("nothing to ask");
+    apply(&mut ws, cmd).unwrap();
+    let n = &ws.plan.initiatives[0].history[0];
+    assert_eq!(n.text, "Høringen sluttede 31. maj.", "the later correction");
+    let earlier: Vec<&str> = n.earlier_versions.iter().map(|v| v.text.as_str()).collect();
+    assert_eq!(
+        earlier,
+        vec!["Høringen er i gang.", "Høringen sluttede i maj."]
+    );
+}

@@ -114,6 +114,47 @@ fn merge_maps(
     conflicts.is_empty().then_some(out)
 }
 
+/// A note both sides corrected: notes can be corrected but never deleted, so nothing is asked. The later
+/// correction is the text; the other side's text joins the earlier wordings (`earlier_versions`, each side's
+/// kept once), dated when the later one replaced it. `None` for items that keep no earlier wordings.
+fn merge_corrections(t: &Map<String, Value>, m: &Map<String, Value>) -> Option<Map<String, Value>> {
+    let (Some(Value::Array(te)), Some(Value::Array(me))) =
+        (t.get("earlier_versions"), m.get("earlier_versions"))
+    else {
+        return None;
+    };
+    let stamp = |o: &Map<String, Value>| {
+        o.get("updated_at")
+            .and_then(Value::as_str)
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+    };
+    let (later, earlier) = if stamp(t) > stamp(m) { (t, m) } else { (m, t) };
+    // Each wording once (both sides replaced the same original, at their own moment: the first counts).
+    let at = |v: &Value| {
+        v.get("replaced_at")
+            .and_then(Value::as_str)
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+    };
+    let mut all: Vec<Value> = te.iter().chain(me).cloned().collect();
+    let replaced = later.get("updated_at").cloned().unwrap_or(Value::Null);
+    if let Some(text) = earlier
+        .get("text")
+        .filter(|x| Some(*x) != later.get("text"))
+    {
+        all.push(serde_json::json!({ "text": text, "replaced_at": replaced }));
+    }
+    all.sort_by_key(|v| at(v));
+    let mut versions: Vec<Value> = Vec::new();
+    for v in all {
+        if !versions.iter().any(|x| x.get("text") == v.get("text")) {
+            versions.push(v);
+        }
+    }
+    let mut out = later.clone();
+    out.insert("earlier_versions".into(), Value::Array(versions));
+    Some(out)
+}
+
 /// The id of a list item, if it is an object with one.
 fn item_id(v: &Value) -> Option<&str> {
     v.get("id")?.as_str()
@@ -163,10 +204,11 @@ fn merge_lists(b: Option<&Value>, t: Option<&Value>, m: Option<&Value>) -> Optio
                         return None;
                     };
                     let (merged, c) = merge_objects(bo, to, mo);
-                    if !c.is_empty() {
-                        return None;
+                    if c.is_empty() {
+                        out[i] = Value::Object(merged);
+                    } else {
+                        out[i] = Value::Object(merge_corrections(to, mo)?);
                     }
-                    out[i] = Value::Object(merged);
                 }
             }
             // Removed on the other side: gone, unless this side changed it.
@@ -398,11 +440,16 @@ pub struct Answers<'a> {
 }
 
 impl Answers<'_> {
-    /// The answer for `a`, if the user was asked exactly this (the same field, the same other value).
+    /// The answer for `a`, if the user was asked about the same field with the same other value (this
+    /// side's value may differ: a new save stamps it again).
     fn for_(&self, a: &Asked) -> Option<bool> {
         self.asked
             .iter()
-            .position(|x| x == a)
+            .position(|x| {
+                x.target == a.target
+                    && x.conflict.field == a.conflict.field
+                    && x.conflict.theirs == a.conflict.theirs
+            })
             .map(|i| self.take_theirs.get(i).copied().unwrap_or(false))
     }
 }

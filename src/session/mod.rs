@@ -944,12 +944,17 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let imported = body
             .read()
             .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        // The meta as the other tab stored it (its name, its save time), for the lists shown here.
+        let stored = self.repo.list().await?.into_iter().find(|m| m.id == id);
         let mut open = self.open.borrow_mut();
         if let Some(o) = open.as_mut().filter(|o| o.ws.id == id && !o.is_dirty()) {
             let generation = o.generation;
             let meta = StoredMeta {
                 revision: body.revision,
-                ..o.meta.clone()
+                ..stored.unwrap_or_else(|| StoredMeta {
+                    name: imported.workspace.name.clone(),
+                    ..o.meta.clone()
+                })
             };
             *o = Open::new(imported.workspace, meta, Some(&body), generation);
             return Ok(true);

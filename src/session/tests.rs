@@ -1032,6 +1032,11 @@ fn renaming_a_workspace_gives_the_revision_other_tabs_pick_up() {
     assert_eq!(r, block(repo.check(id)).unwrap().revision);
     assert!(block(s2.other_tab_saved(id, r)).unwrap());
     assert_eq!(s2.with_workspace(|w| w.name.clone()).unwrap(), "Køge 2026");
+    assert_eq!(
+        s2.meta().unwrap().name,
+        "Køge 2026",
+        "the list shows it too"
+    );
     let other = new_workspace(&s1, "Halsnæs");
     let r = block(s2.rename(other, "Halsnæs 2020".into())).unwrap();
     assert_eq!(r, block(repo.check(other)).unwrap().revision);

@@ -20,7 +20,9 @@ const group = (n) => (n < 0 ? '-' : '') + String(Math.abs(n)).replace(/\B(?=(\d{
 const kr = (n) => `${group(n)} kr.`;
 const signedKr = (d) => (d == null ? '–' : d > 0 ? `+${kr(d)}` : kr(d));
 const signedN = (d) => (d == null ? '–' : d > 0 ? `+${group(d)}` : group(d));
-const pct = (v) => (v == null ? '–' : `${Math.round(v * 100)} %`);
+// Shares with one decimal, as every page shows them; a difference of shares is taken from the shares shown.
+const shown = (v) => Math.round(v * 1000) / 10;
+const pct = (v) => (v == null ? '–' : `${shown(v).toFixed(1).replace('.', ',')} %`);
 const round1 = (v) => Math.sign(v) * Math.round(Math.abs(v) * 10) / 10;
 const num1 = (v) => String(round1(v) || 0).replace('.', ',');
 const signedNum1 = (v) => (round1(v) > 0 ? `+${num1(v)}` : num1(v));
@@ -223,7 +225,7 @@ test('a colleague municipality side by side, read-only, with the differences', a
   const share = (list) => { const all = list.reduce((a, s) => a + s.children, 0); return all ? category(list, 'placement').children / all : null; };
   const [so, st] = [share(ours), share(their)];
   const placed = await section.getByTestId('colleague-placement-share').locator('td').allTextContents();
-  assert.deepEqual(placed, [pct(so), pct(st), points((st - so) * 100)]);
+  assert.deepEqual(placed, [pct(so), pct(st), points(shown(st) - shown(so))]);
   const [mo, mt] = [meetings(before.workspace, today), meetings(theirs, today)];
   assert.equal(mt.held, 6);
   const perMonth = await tableRows(section.getByTestId('colleague-shares'));

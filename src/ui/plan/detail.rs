@@ -377,8 +377,9 @@ fn History(id: Id) -> impl IntoView {
             <p class="muted">"Nyeste først. Noter kan rettes, men ikke slettes."</p>
             <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p>"Der er ingen noter endnu."</p> }>
                 <ol class="plan-history-list" data-testid="history">
-                    <For each=move || entries.get() key=|n| (n.id, n.updated_at) let:n>
-                        <HistoryEntry ini=id note=n/>
+                    // Keyed by id alone: a save elsewhere redraws the note's text, never an open correction.
+                    <For each=move || entries.get() key=|n| n.id let:n>
+                        <HistoryEntry ini=id note_id=n.id entries=entries/>
                     </For>
                 </ol>
             </Show>
@@ -387,12 +388,12 @@ fn History(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
+fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>) -> impl IntoView {
     let touched = crate::ui::common::form_draft("Rettelse af note");
     let app = use_app();
-    let note_id = note.id;
+    let note = Memo::new(move |_| entries.with(|l| l.iter().find(|n| n.id == note_id).cloned()));
     let editing = RwSignal::new(false);
-    let draft = RwSignal::new(note.text.clone());
+    let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<FormError>);
     let field_id = format!("ret-{note_id}");
     let ini_ref = [RecordRef::new(RecordKind::Initiative, ini)];
@@ -404,45 +405,59 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
         }) {
             Ok(None) => {}
             Ok(Some(())) => {
+                touched.saved();
                 editing.set(false);
                 app.info("Noten er rettet. Den tidligere tekst er gemt under «Tidligere udgaver».");
             }
             Err(e) => error.set(Some(e)),
         }
     };
-    let author = if note.author.trim().is_empty() {
-        tp::UNKNOWN_AUTHOR.to_string()
-    } else {
-        note.author.clone()
+    let when = move || {
+        note.with(|n| {
+            n.as_ref()
+                .map(|n| text::opt_date_long(n.date))
+                .unwrap_or_default()
+        })
     };
-    let earlier = note.earlier_versions.clone();
-    let when = text::opt_date_long(note.date);
     view! {
         <li class="plan-history-entry">
-            <p class="plan-history-meta">
-                <strong>{when.clone()}</strong>
-                " · "{author}
-                {note.status.map(|s| view! { " · " <StatusTag status=s/> })}
-            </p>
-            {(!note.text.is_empty()).then(|| view! { <p class="plan-note-text">{note.text.clone()}</p> })}
-            {(!earlier.is_empty()).then(|| view! {
-                <details class="plan-earlier">
-                    <summary>{tp::earlier_versions(earlier.len())}</summary>
-                    <ol>
-                        {earlier.iter().rev().map(|r| view! {
-                            <li>
-                                <span class="muted">{format!("Erstattet {}: ", text::date_long(r.replaced_at.with_timezone(&chrono::Local).date_naive()))}</span>
-                                <span class="plan-note-text">{r.text.clone()}</span>
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </details>
+            {move || note.get().map(|note| {
+                let author = if note.author.trim().is_empty() {
+                    tp::UNKNOWN_AUTHOR.to_string()
+                } else {
+                    note.author.clone()
+                };
+                let earlier = note.earlier_versions.clone();
+                view! {
+                    <p class="plan-history-meta">
+                        <strong>{when()}</strong>
+                        " · "{author}
+                        {note.status.map(|s| view! { " · " <StatusTag status=s/> })}
+                    </p>
+                    {(!note.text.is_empty()).then(|| view! { <p class="plan-note-text">{note.text.clone()}</p> })}
+                    {(!earlier.is_empty()).then(|| view! {
+                        <details class="plan-earlier">
+                            <summary>{tp::earlier_versions(earlier.len())}</summary>
+                            <ol>
+                                {earlier.iter().rev().map(|r| view! {
+                                    <li>
+                                        <span class="muted">{format!("Erstattet {}: ", text::date_long(r.replaced_at.with_timezone(&chrono::Local).date_naive()))}</span>
+                                        <span class="plan-note-text">{r.text.clone()}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        </details>
+                    })}
+                }
             })}
             <Show when=move || editing.get() fallback=move || {
-                let when = when.clone();
                 view! {
-                    <button type="button" class="button-link no-print" on:click=move |_| { merge.opened_now(&ini_ref, &[]); editing.set(true) }>
-                        "Ret note"<span class="visually-hidden">{format!(" fra {when}")}</span>
+                    <button type="button" class="button-link no-print" on:click=move |_| {
+                        merge.opened_now(&ini_ref, &[]);
+                        draft.set(note.with_untracked(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default()));
+                        editing.set(true)
+                    }>
+                        "Ret note"<span class="visually-hidden">{move || format!(" fra {}", when())}</span>
                     </button>
                 }
             }>
@@ -451,7 +466,7 @@ fn HistoryEntry(ini: Id, note: StatusNote) -> impl IntoView {
                         hint="Den nuværende tekst gemmes som en tidligere udgave."/>
                     <ConflictChoices merge=merge/>
                     <button type="submit" class="button">"Gem rettelse"</button>
-                    <button type="button" class="button secondary" on:click=move |_| editing.set(false)>"Fortryd"</button>
+                    <button type="button" class="button secondary" on:click=move |_| { touched.saved(); editing.set(false) }>"Fortryd"</button>
                 </form>
             </Show>
         </li>

@@ -173,8 +173,9 @@ fn ItemSection(kind: Kind, items: Memo<Vec<Item>>) -> impl IntoView {
             <h2 id=hid>{heading}</h2>
             <Show when=move || items.with(|i| !i.is_empty()) fallback=|| view! { <p>"Ingen endnu."</p> }>
                 <ul class="plan-items">
-                    <For each=move || items.get() key=|i| (i.id, i.updated_at, i.uses) let:i>
-                        <ItemRow kind=kind item=i/>
+                    // Keyed by id alone: a save elsewhere redraws the row's text, never its open form.
+                    <For each=move || items.get() key=|i| i.id let:i>
+                        <ItemRow kind=kind id=i.id items=items/>
                     </For>
                 </ul>
             </Show>
@@ -190,37 +191,50 @@ fn ItemSection(kind: Kind, items: Memo<Vec<Item>>) -> impl IntoView {
 }
 
 #[component]
-fn ItemRow(kind: Kind, item: Item) -> impl IntoView {
+fn ItemRow(kind: Kind, id: Id, items: Memo<Vec<Item>>) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
-    let id = item.id;
-    let label = if item.number.is_empty() {
-        item.title.clone()
-    } else {
-        format!("{}. {}", item.number.trim_end_matches('.'), item.title)
-    };
-    let question = match (kind, item.uses) {
-        (_, 0) => "Slette den?".to_string(),
-        (Kind::Goal, n) => format!("{n} initiativer mister deres mål. Slette alligevel?"),
-        (Kind::Track, n) => format!("{n} initiativer mister deres spor. Slette alligevel?"),
+    let item = Memo::new(move |_| items.with(|l| l.iter().find(|i| i.id == id).cloned()));
+    let label = move || {
+        item.with(|i| {
+            i.as_ref()
+                .map(|item| {
+                    if item.number.is_empty() {
+                        item.title.clone()
+                    } else {
+                        format!("{}. {}", item.number.trim_end_matches('.'), item.title)
+                    }
+                })
+                .unwrap_or_default()
+        })
     };
     view! {
         <li class="plan-item">
-            <h3>{label.clone()}</h3>
-            {(!item.description.is_empty()).then(|| view! { <p>{item.description.clone()}</p> })}
-            {(!item.success_criteria.is_empty()).then(|| view! { <p><strong>"Succeskriterier: "</strong>{item.success_criteria.clone()}</p> })}
-            <p class="muted">{tp::initiatives_count(item.uses)}</p>
-            <div class="button-row">
-                <button type="button" class="button secondary plan-small" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {label}")}</span></button>
-                <super::ConfirmDelete visible="Slet" name=item.title.clone() question=question
-                    on_confirm=Callback::new(move |_| {
-                        let _ = match kind {
-                            Kind::Goal => commit(app, |p| p.delete_goal(id).map(|_| ())),
-                            Kind::Track => commit(app, |p| p.delete_track(id).map(|_| ())),
-                        };
-                    })/>
-            </div>
+            {move || item.get().map(|item| {
+                let label = label();
+                let question = match (kind, item.uses) {
+                    (_, 0) => "Slette den?".to_string(),
+                    (Kind::Goal, n) => format!("{n} initiativer mister deres mål. Slette alligevel?"),
+                    (Kind::Track, n) => format!("{n} initiativer mister deres spor. Slette alligevel?"),
+                };
+                view! {
+                    <h3>{label.clone()}</h3>
+                    {(!item.description.is_empty()).then(|| view! { <p>{item.description.clone()}</p> })}
+                    {(!item.success_criteria.is_empty()).then(|| view! { <p><strong>"Succeskriterier: "</strong>{item.success_criteria.clone()}</p> })}
+                    <p class="muted">{tp::initiatives_count(item.uses)}</p>
+                    <div class="button-row">
+                        <button type="button" class="button secondary plan-small" aria-expanded=move || editing.get().to_string()
+                            on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {label}")}</span></button>
+                        <super::ConfirmDelete visible="Slet" name=item.title.clone() question=question
+                            on_confirm=Callback::new(move |_| {
+                                let _ = match kind {
+                                    Kind::Goal => commit(app, |p| p.delete_goal(id).map(|_| ())),
+                                    Kind::Track => commit(app, |p| p.delete_track(id).map(|_| ())),
+                                };
+                            })/>
+                    </div>
+                }
+            })}
             <Show when=move || editing.get()>
                 <div class="panel">
                     <ItemForm kind=kind existing=Some(id) done=Callback::new(move |_| editing.set(false))/>

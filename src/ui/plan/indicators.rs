@@ -23,10 +23,7 @@ pub(crate) fn IndicatorsView() -> impl IntoView {
     let app = use_app();
     let list = Memo::new(move |_| {
         with_plan(app, |p| {
-            p.indicators
-                .iter()
-                .map(|i| (i.id, i.updated_at))
-                .collect::<Vec<_>>()
+            p.indicators.iter().map(|i| i.id).collect::<Vec<_>>()
         })
         .unwrap_or_default()
     });
@@ -46,8 +43,9 @@ pub(crate) fn IndicatorsView() -> impl IntoView {
             </section>
         </Show>
         <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="notice">"Der er ingen indikatorer endnu."</p> }>
+            // Keyed by id alone: a save elsewhere redraws the card's figures, never its open forms.
             <For each=move || list.get() key=|k| *k let:k>
-                <IndicatorCard id=k.0/>
+                <IndicatorCard id=k/>
             </For>
         </Show>
     }
@@ -56,47 +54,59 @@ pub(crate) fn IndicatorsView() -> impl IntoView {
 #[component]
 fn IndicatorCard(id: Id) -> impl IntoView {
     let app = use_app();
-    let i = with_plan_untracked(app, |p| p.indicator(id).cloned())
+    let ind = Memo::new(move |_| {
+        with_plan(app, |p| {
+            let i = p.indicator(id).cloned()?;
+            let goal = i.goal_id.and_then(|g| p.goal(g)).map(tp::goal_label);
+            let ini = i
+                .initiative_id
+                .and_then(|x| p.initiative(x))
+                .map(|x| (x.id, tp::initiative_label(&x.number, &x.title)));
+            Some((i, goal, ini))
+        })
         .flatten()
-        .unwrap_or_default();
-    let (goal, ini) = with_plan_untracked(app, |p| {
-        let goal = i.goal_id.and_then(|g| p.goal(g)).map(tp::goal_label);
-        let ini = i
-            .initiative_id
-            .and_then(|x| p.initiative(x))
-            .map(|x| (x.id, tp::initiative_label(&x.number, &x.title)));
-        (goal, ini)
-    })
-    .unwrap_or_default();
+    });
     let editing = RwSignal::new(false);
     let heading_id = format!("indikator-{id}");
-    let summary = tp::indicator_summary(&i, None);
-    let name = i.name.clone();
+    let name = Memo::new(move |_| {
+        ind.with(|i| {
+            i.as_ref()
+                .map(|(i, _, _)| i.name.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="plan-indicator" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{i.name.clone()}</h2>
-            <div class="plan-indicator-grid">
-                <div>
-                    <dl class="facts">
-                        <dt>"Enhed"</dt><dd>{if i.unit.is_empty() { "–".to_string() } else { i.unit.clone() }}</dd>
-                        <dt>"Baseline"</dt><dd>{value_text(i.baseline, &i.unit, i.baseline_date)}</dd>
-                        <dt>"Mål"</dt><dd>{value_text(i.target, &i.unit, i.target_date)}</dd>
-                        <dt>"Fremdrift"</dt><dd>{tp::progress(crate::model::plan_ops::progress(&i, None))}</dd>
-                        {goal.map(|g| view! { <dt>"Politisk mål"</dt><dd>{g}</dd> })}
-                        {ini.map(|(iid, l)| view! { <dt>"Initiativ"</dt><dd><a href=at(&format!("/handleplan/{iid}"))>{l}</a></dd> })}
-                    </dl>
-                    <p class="plan-indicator-summary">{summary.clone()}</p>
-                </div>
-                <Chart ind=i.clone() summary=summary/>
-            </div>
-            <ValuesTable ind=i.clone()/>
-            <AddValueForm id=id name=name.clone()/>
+            {let heading_id = heading_id.clone(); move || ind.get().map(|(i, goal, ini)| {
+                let summary = tp::indicator_summary(&i, None);
+                view! {
+                    <h2 id=heading_id.clone()>{i.name.clone()}</h2>
+                    <div class="plan-indicator-grid">
+                        <div>
+                            <dl class="facts">
+                                <dt>"Enhed"</dt><dd>{if i.unit.is_empty() { "–".to_string() } else { i.unit.clone() }}</dd>
+                                <dt>"Baseline"</dt><dd>{value_text(i.baseline, &i.unit, i.baseline_date)}</dd>
+                                <dt>"Mål"</dt><dd>{value_text(i.target, &i.unit, i.target_date)}</dd>
+                                <dt>"Fremdrift"</dt><dd>{tp::progress(crate::model::plan_ops::progress(&i, None))}</dd>
+                                {goal.map(|g| view! { <dt>"Politisk mål"</dt><dd>{g}</dd> })}
+                                {ini.map(|(iid, l)| view! { <dt>"Initiativ"</dt><dd><a href=at(&format!("/handleplan/{iid}"))>{l}</a></dd> })}
+                            </dl>
+                            <p class="plan-indicator-summary">{summary.clone()}</p>
+                        </div>
+                        <Chart ind=i.clone() summary=summary/>
+                    </div>
+                    <ValuesTable ind=i.clone()/>
+                }
+            })}
+            <AddValueForm id=id name=name.get_untracked()/>
             <div class="button-row no-print">
                 <button type="button" class="button secondary" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér indikatoren"<span class="visually-hidden">{format!(" {name}")}</span></button>
-                <super::ConfirmDelete visible="Slet indikatoren" name=i.name.clone()
-                    question="Slette indikatoren og alle dens målinger?"
-                    on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_indicator(id)); })/>
+                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér indikatoren"<span class="visually-hidden">{move || format!(" {}", name.get())}</span></button>
+                {move || view! {
+                    <super::ConfirmDelete visible="Slet indikatoren" name=name.get()
+                        question="Slette indikatoren og alle dens målinger?"
+                        on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_indicator(id)); })/>
+                }}
             </div>
             <Show when=move || editing.get()>
                 <div class="panel">

@@ -82,8 +82,9 @@ pub(crate) fn TimelineView() -> impl IntoView {
             <h2 id="tp-heading">"Tids- og procesplan"</h2>
             <p class="plan-today-line"><span aria-hidden="true">"▼ "</span>{tp::today_marker(day)}". Hver aktivitet er markeret «Overstået», «Nu», «Kommende» eller «Uden dato»."</p>
             <ol class="plan-timeline">
-                <For each=move || rows.get() key=|r| (r.id, r.updated_at, r.phase) let:r>
-                    <TimelineItem r=r/>
+                // Keyed by id alone: a save elsewhere redraws the row's text, never its open form.
+                <For each=move || rows.get() key=|r| r.id let:r>
+                    <TimelineItem id=r.id rows=rows/>
                 </For>
             </ol>
             <button type="button" class="button no-print" aria-expanded=move || adding.get().to_string()
@@ -99,26 +100,30 @@ pub(crate) fn TimelineView() -> impl IntoView {
 }
 
 #[component]
-fn TimelineItem(r: RowView) -> impl IntoView {
+fn TimelineItem(id: Id, rows: Memo<Vec<RowView>>) -> impl IntoView {
     let app = use_app();
-    let id = r.id;
     let editing = RwSignal::new(false);
-    let activity = r.activity.clone();
+    let r = Memo::new(move |_| rows.with(|l| l.iter().find(|r| r.id == id).cloned()));
     view! {
-        <li class=format!("plan-timeline-row {}", phase_class(r.phase))>
-            <span class="plan-phase">
-                <span aria-hidden="true">{phase_icon(r.phase)}" "</span>{tp::timeline_phase(r.phase)}
-                <span class="visually-hidden">": "</span>
-            </span>
-            <span class="plan-timeline-period">{r.label.clone()}</span>
-            <span class="plan-timeline-activity">{r.activity.clone()}</span>
-            <span class="plan-timeline-actions no-print">
-                <button type="button" class="button-link" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {activity}")}</span></button>
-                <super::ConfirmDelete visible="Slet" name=r.activity.clone()
-                    question="Slette aktiviteten?"
-                    on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_timeline_row(id)); })/>
-            </span>
+        <li class=move || r.with(|r| format!("plan-timeline-row {}", r.as_ref().map(|r| phase_class(r.phase)).unwrap_or_default()))>
+            {move || r.get().map(|r| {
+                let activity = r.activity.clone();
+                view! {
+                    <span class="plan-phase">
+                        <span aria-hidden="true">{phase_icon(r.phase)}" "</span>{tp::timeline_phase(r.phase)}
+                        <span class="visually-hidden">": "</span>
+                    </span>
+                    <span class="plan-timeline-period">{r.label.clone()}</span>
+                    <span class="plan-timeline-activity">{r.activity.clone()}</span>
+                    <span class="plan-timeline-actions no-print">
+                        <button type="button" class="button-link" aria-expanded=move || editing.get().to_string()
+                            on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {activity}")}</span></button>
+                        <super::ConfirmDelete visible="Slet" name=r.activity.clone()
+                            question="Slette aktiviteten?"
+                            on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_timeline_row(id)); })/>
+                    </span>
+                }
+            })}
             <Show when=move || editing.get()>
                 <div class="panel plan-timeline-edit">
                     <RowForm existing=Some(id) done=Callback::new(move |_| editing.set(false))/>
