@@ -315,6 +315,9 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
         };
         match commit(app, |pl| pl.add_value(id, d, v, &note.get_untracked())) {
             Ok(_) => {
+                // A fresh form for the next measurement (the card is no longer drawn anew on a save).
+                value.set(String::new());
+                note.set(String::new());
                 touched.saved();
                 app.info("Målingen er tilføjet.")
             }
