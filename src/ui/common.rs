@@ -293,6 +293,19 @@ impl FormMerge {
         merge
     }
 
+    /// A form of one record of `kind` as it is now, or of a new one (`None`: nothing seen, nothing merged).
+    pub fn of_record(
+        prefix: &'static str,
+        kind: crate::model::record::RecordKind,
+        id: Option<crate::model::Id>,
+    ) -> Self {
+        let refs: Vec<_> = id
+            .map(|id| crate::model::record::RecordRef::new(kind, id))
+            .into_iter()
+            .collect();
+        Self::of(prefix, &refs, &[])
+    }
+
     /// What the form shows is, from now on, what it started from.
     pub fn opened(&self, seen: Vec<crate::model::merge::Seen>) {
         self.seen.set_value(seen);

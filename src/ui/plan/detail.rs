@@ -493,13 +493,7 @@ pub(crate) fn InitiativeForm(
         .and_then(|id| with_plan_untracked(app, |p| p.initiative(id).cloned()).flatten())
         .unwrap_or_default();
     let base = StoredValue::new(base);
-    let merge = FormMerge::of(
-        "ini",
-        &existing
-            .map(|id| vec![RecordRef::new(RecordKind::Initiative, id)])
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = FormMerge::of_record("ini", RecordKind::Initiative, existing);
     let b = base.get_value();
     let number = RwSignal::new(b.number.clone());
     let title = RwSignal::new(b.title.clone());

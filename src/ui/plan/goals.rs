@@ -5,7 +5,7 @@ use super::{commit, commit_form, with_plan, with_plan_untracked, FormError};
 use crate::app::use_app;
 use crate::model::merge::Setting;
 use crate::model::plan_ops::{sorted_goals, sorted_tracks, PlanField};
-use crate::model::record::{RecordKind, RecordRef};
+use crate::model::record::RecordKind;
 use crate::model::{Goal, Id, Track};
 use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -276,19 +276,10 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
     let description = RwSignal::new(d);
     let criteria = RwSignal::new(s);
     let error = RwSignal::new(None::<FormError>);
-    let merge = FormMerge::of(
-        if kind == Kind::Goal { "maal" } else { "spor" },
-        &existing
-            .map(|id| {
-                let k = match kind {
-                    Kind::Goal => RecordKind::Goal,
-                    Kind::Track => RecordKind::Track,
-                };
-                vec![RecordRef::new(k, id)]
-            })
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = match kind {
+        Kind::Goal => FormMerge::of_record("maal", RecordKind::Goal, existing),
+        Kind::Track => FormMerge::of_record("spor", RecordKind::Track, existing),
+    };
     let p = format!(
         "{}-{}",
         if kind == Kind::Goal { "maal" } else { "spor" },

@@ -11,7 +11,7 @@ use crate::model::plan_ops::{
     measurements_in_order, ordered_ids, parse_date, sorted_goals, value_warning,
     values_before_baseline, MeasurementRow, PlanField, ValueWarning,
 };
-use crate::model::record::{RecordKind, RecordRef};
+use crate::model::record::RecordKind;
 use crate::model::{Id, Indicator};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -366,13 +366,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         .and_then(|id| with_plan_untracked(app, |p| p.indicator(id).cloned()).flatten())
         .unwrap_or_default();
     let base = StoredValue::new(base);
-    let merge = FormMerge::of(
-        "ind",
-        &existing
-            .map(|id| vec![RecordRef::new(RecordKind::Indicator, id)])
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = FormMerge::of_record("ind", RecordKind::Indicator, existing);
     let b = base.get_value();
     let name = RwSignal::new(b.name.clone());
     let unit = RwSignal::new(b.unit.clone());

@@ -9,7 +9,7 @@ use crate::app::use_app;
 use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
 use crate::model::plan_ops::{ordered_ids, parse_date, timeline, PlanField, TimelinePhase};
-use crate::model::record::{RecordKind, RecordRef};
+use crate::model::record::RecordKind;
 use crate::model::{Id, TimelineRow};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -143,13 +143,7 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         })
         .unwrap_or_default();
     let base = StoredValue::new(base);
-    let merge = FormMerge::of(
-        "tp",
-        &existing
-            .map(|id| vec![RecordRef::new(RecordKind::TimelineRow, id)])
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = FormMerge::of_record("tp", RecordKind::TimelineRow, existing);
     let b = base.get_value();
     let label = RwSignal::new(b.period_label.clone());
     let start = RwSignal::new(date_input_value(b.start));

@@ -1,7 +1,7 @@
 //! Create or edit an intervention with every attribute; duplicate and delete an existing one.
 
 use super::ctx::{parse_id, step_options, use_ctx, Panel};
-use crate::model::record::{RecordKind, RecordRef};
+use crate::model::record::RecordKind;
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -121,13 +121,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
     // The version the form opened: a save keeps what another tab changed meanwhile.
     let original = StoredValue::new(original);
-    let merge = FormMerge::of(
-        "iv",
-        &intervention
-            .map(|id| vec![RecordRef::new(RecordKind::Intervention, id)])
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = FormMerge::of_record("iv", RecordKind::Intervention, intervention);
     let field_signal = move |field: &str| match field {
         "name" => Some((name_error, "iv-name")),
         "unit_cost" => Some((cost_error, "iv-cost")),

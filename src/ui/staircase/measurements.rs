@@ -3,7 +3,7 @@
 use super::counts::CountsTable;
 use super::ctx::{focus_later, measurement_options, parse_id, use_ctx};
 use super::moves::{MoveRows, MovesFieldset};
-use crate::model::record::{RecordKind, RecordRef};
+use crate::model::record::RecordKind;
 use crate::model::staircase_figures::{caseload, measurement_figures, totals};
 use crate::model::{Id, Measurement, MeasurementKind};
 use crate::text::{self, staircase as ts};
@@ -203,12 +203,7 @@ fn MeasurementForm(
     let form_error = RwSignal::new(None::<String>);
     let original = StoredValue::new(original);
     // The version the form opened: a save keeps what another tab changed meanwhile (counts among them).
-    let merge = FormMerge::of(
-        "measurement",
-        &id.map(|id| vec![RecordRef::new(RecordKind::Measurement, id)])
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = FormMerge::of_record("measurement", RecordKind::Measurement, id);
     let kind0 = kind.get_untracked();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

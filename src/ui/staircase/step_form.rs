@@ -2,7 +2,7 @@
 //! place on the staircase, and delete (moving its interventions or deleting them too).
 
 use super::ctx::{parse_id, step_options, use_ctx};
-use crate::model::record::{RecordKind, RecordRef};
+use crate::model::record::RecordKind;
 use crate::model::{Id, StepCategory};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -61,13 +61,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     let description_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
     // The version the form opened: a save keeps what another tab changed meanwhile.
-    let merge = FormMerge::of(
-        "step",
-        &step
-            .map(|id| vec![RecordRef::new(RecordKind::Step, id)])
-            .unwrap_or_default(),
-        &[],
-    );
+    let merge = FormMerge::of_record("step", RecordKind::Step, step);
     let positions = if step.is_some() {
         step_count
     } else {
