@@ -1041,3 +1041,36 @@ fn renaming_a_workspace_gives_the_revision_other_tabs_pick_up() {
         "Halsnæs 2020"
     );
 }
+
+/// The list's "last edited" moves with every saved edit, and an export (which writes the list entry again)
+/// keeps it: the open copy's meta used to keep the time it was opened with, and `mark_exported` wrote that
+/// back, so the list said the copy was older than a file exported from it.
+#[test]
+fn every_saved_edit_moves_the_listed_edit_time_and_an_export_keeps_it() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Køge");
+    let opened_at = s.meta().unwrap().edited_at.unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    put_meeting(&s, &meeting("Sag 1"));
+    let edited = s.with_workspace(|w| w.updated_at).unwrap();
+    assert!(edited > opened_at, "the edit moved the workspace's stamp");
+    assert!(block(s.flush()).saved);
+    let listed = |s: &S| {
+        block(s.list())
+            .unwrap()
+            .into_iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .edited_at
+    };
+    assert_eq!(
+        s.meta().unwrap().edited_at,
+        Some(edited),
+        "the open copy's meta"
+    );
+    assert_eq!(listed(&s), Some(edited), "the stored list");
+    block(s.mark_exported()).unwrap();
+    assert_eq!(listed(&s), Some(edited), "an export keeps the edit time");
+    assert!(s.meta().unwrap().last_exported_at.is_some());
+}
