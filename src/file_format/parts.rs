@@ -55,6 +55,8 @@ struct WorkspaceHead<'a> {
     description: &'a str,
     follow_up: &'a FollowUpRules,
     plan: PlanHead<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<chrono::NaiveDate>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
@@ -90,6 +92,7 @@ fn head(ws: &Workspace, saved_at: DateTime<Utc>) -> String {
                 period: &ws.plan.period,
                 stale_after_days: ws.plan.stale_after_days,
             },
+            as_of: ws.as_of,
             created_at: ws.created_at,
             updated_at: ws.updated_at,
         },

@@ -1,7 +1,7 @@
 //! A workspace: one municipality's (or one workshop's) staircase, meetings and action plan.
 
 use super::{new_id, now, ActionPlan, FollowUpRules, Id, Meeting, MeetingTemplate, Staircase};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,12 @@ pub struct Workspace {
     /// What a file or stored copy held that broke a rule or could not be read: kept here as it was, so
     /// repairing it on load never loses anything. The user can download and remove each entry.
     pub set_aside: Vec<SetAside>,
+    /// The day the workspace is seen from, when it is not today: a built-in example is shown as of its own
+    /// date (Køge's plan as of 8 May 2019), so deadlines, notes gone stale, due follow-ups and the meetings of
+    /// the last twelve months are counted from that day, not from today. `None` (and absent in files):
+    /// today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -71,6 +77,7 @@ impl Default for Workspace {
                 ..ActionPlan::default()
             },
             set_aside: Vec::new(),
+            as_of: None,
             created_at: t,
             updated_at: t,
         }
@@ -83,6 +90,29 @@ impl Workspace {
             name: name.into(),
             ..Workspace::default()
         }
+    }
+
+    /// The day the workspace is seen from: its `as_of` date, else `today`.
+    pub fn seen_from(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+
+    /// The names of the measurements and of the indicators whose numbers are marked made up, in their order.
+    pub fn made_up(&self) -> (Vec<String>, Vec<String>) {
+        (
+            self.staircase
+                .measurements
+                .iter()
+                .filter(|m| m.made_up)
+                .map(|m| m.name.clone())
+                .collect(),
+            self.plan
+                .indicators
+                .iter()
+                .filter(|i| i.made_up)
+                .map(|i| i.name.clone())
+                .collect(),
+        )
     }
 
     /// A copy with fresh ids everywhere the workspace itself is concerned, so it can live beside the original.

@@ -459,6 +459,7 @@ fn setting_differs(s: crate::model::merge::Setting) -> Option<&'static str> {
         Setting::Info => Some("Arbejdsområdets navn, kommune eller beskrivelse er forskellig i filen og her."),
         Setting::FollowUp => Some("Reglerne for opfølgning, målene for møder pr. måned eller målet for børn pr. sagsbehandler er forskellige i filen og her."),
         Setting::PlanInfo => Some("Handleplanens titel, periode eller grænse for statusnoter er forskellig i filen og her."),
+        Setting::AsOf => Some("Datoen, arbejdsområdet vises pr., er forskellig i filen og her."),
         Setting::SetAside => None,
     }
 }
@@ -545,6 +546,61 @@ pub fn copy_comparison(c: &crate::model::copies::CopyComparison) -> CopyWords {
 
 /// While the copy here is read to compare it with the file.
 pub const COMPARING_COPIES: &str = "Sammenligner filen med udgaven her …";
+
+/// Said on every screen of a workspace shown as of another day than today (a built-in example).
+pub fn as_of_notice(day: chrono::NaiveDate) -> String {
+    let d = super::date_long(day);
+    format!(
+        "Vist pr. {d}: eksemplet vises, som det stod den dag. Frister, statusnoter, opfølgninger og \
+         møderne i de seneste 12 måneder regnes fra {d}, ikke fra i dag."
+    )
+}
+
+pub const AS_OF_TODAY: &str = "Vis pr. i dag";
+pub const AS_OF_CLEARED: &str =
+    "Arbejdsområdet vises nu pr. i dag. Fortryd med Ctrl+Z, hvis du vil se det pr. sin egen dato igen.";
+
+fn quoted(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("«{n}»")).collect();
+    listed(&q)
+}
+
+/// Said next to figures whose numbers are made up (an example's illustration), on screen and in print.
+pub fn made_up_notice(measurements: &[String], indicators: &[String]) -> Option<String> {
+    let mut parts = Vec::new();
+    match measurements.len() {
+        0 => {}
+        1 => parts.push(format!(
+            "Opdigtede tal: målingen {} er eksempeltal, ikke en kommunes egne tal, og det er børn, \
+             udgifter og børn pr. sagsbehandler regnet af den også.",
+            quoted(measurements)
+        )),
+        _ => parts.push(format!(
+            "Opdigtede tal: målingerne {} er eksempeltal, ikke en kommunes egne tal, og det er børn, \
+             udgifter og børn pr. sagsbehandler regnet af dem også.",
+            quoted(measurements)
+        )),
+    }
+    match indicators.len() {
+        0 => {}
+        1 => parts.push(format!(
+            "Indikatoren {} har opdigtede eksempeltal.",
+            quoted(indicators)
+        )),
+        _ => parts.push(format!(
+            "Indikatorerne {} har opdigtede eksempeltal.",
+            quoted(indicators)
+        )),
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The start page, above the examples.
+pub const EXAMPLES_INTRO: &str = "Køge og Halsnæs bygger på de to kommuners offentlige planer fra 2019 og \
+    har kun de tal, planerne selv giver; planerne giver ingen tal for trappen. Socialstyrelsens trappe har \
+    opdigtede eksempeltal for en tænkt kommune, så alle sider har noget at vise, og de er mærket som \
+    opdigtede overalt. Hvert eksempel vises pr. sin egen dato og åbnes som et nyt arbejdsområde, som du frit \
+    kan ændre.";
 
 pub const UNDONE: &str = "Den seneste ændring er fortrudt.";
 pub const REDONE: &str = "Ændringen er gentaget.";

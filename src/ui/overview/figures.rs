@@ -32,7 +32,7 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
                 k: {
                     // The benchmark reads how often and how long this takes.
                     crate::browser::perf::start("trappe-key-figures");
-                    let k = key_figures(w, crate::browser::today());
+                    let k = key_figures(w, w.seen_from(crate::browser::today()));
                     crate::browser::perf::end("trappe-key-figures");
                     k
                 },
@@ -61,7 +61,7 @@ pub fn download_csv(
     make: impl Fn(&crate::model::Workspace, &KeyFigures) -> Vec<u8>,
 ) {
     let Some((bytes, name)) = app.read_untracked(|w| {
-        let k = key_figures(w, crate::browser::today());
+        let k = key_figures(w, w.seen_from(crate::browser::today()));
         (
             make(w, &k),
             text::overview::file_name(&w.name, what, crate::browser::today(), "csv"),
