@@ -1074,3 +1074,23 @@ fn every_saved_edit_moves_the_listed_edit_time_and_an_export_keeps_it() {
     assert_eq!(listed(&s), Some(edited), "an export keeps the edit time");
     assert!(s.meta().unwrap().last_exported_at.is_some());
 }
+
+/// «Vis pr. i dag» on an example is an edit like any other: journaled at once, so a tab closed before its save
+/// loses nothing, and stored in the head.
+#[test]
+fn showing_an_example_as_of_today_survives_a_closed_tab() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    assert!(ws.as_of.is_some());
+    {
+        let s = session(&repo, &journal);
+        block(s.open(ws.id)).unwrap();
+        s.dispatch(Command::SetAsOf { as_of: None }).unwrap();
+        // The tab closes before any save.
+    }
+    assert!(stored(&repo, ws.id).as_of.is_some(), "not saved yet");
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.recovered, 1);
+    assert_eq!(s.with_workspace(|w| w.as_of).unwrap(), None);
+    assert_eq!(stored(&repo, ws.id).as_of, None);
+}
