@@ -190,6 +190,16 @@ mod tests {
             (first.name.as_str(), last.name.as_str()),
             ("Baseline 2016", "Mål 2020")
         );
+        // The figures the issue found under all three municipalities' names, now only here, under a made-up
+        // municipality and marked made up. By hand from the specs in staircase.rs, baseline column:
+        // children per step 175 + 227 + 259 + 35 + 107 + 62 = 865; yearly spend per step (a per-month price
+        // ×12, per-year and per-course prices ×1) 118.500 + 900.000 + 38.058.000 + 2.962.000 + 58.600.000 +
+        // 64.152.000 = 164.790.500 kr.; referred children 259 + 25 + 107 + 62 = 453 with (453 + 15) / 30 = 15
+        // caseworkers: 453 / 15 = 30,2 per caseworker (Assens' 30, seed 002).
+        assert_eq!(first.totals.children, 865);
+        assert_eq!(first.totals.yearly_spend, 164_790_500);
+        assert_eq!(ws.staircase.measurements[0].caseworkers, Some(15));
+        assert!((k.caseload[0].load.unwrap() - 30.2).abs() < 1e-9);
         let load = |m: &crate::model::Measurement| {
             let referred: u32 = ws
                 .staircase

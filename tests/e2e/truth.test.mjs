@@ -131,6 +131,13 @@ test('each example carries its own source\'s figures, and made-up numbers say so
   await openExample(page, KOEGE);
   assert.match(await page.getByTestId('made-up-notice').textContent(),
     /^Indikatorerne «Anbragte børn i familiepleje og på døgntilbud», «Netværksrådslagninger i nye sager pr\. måned» og «Børnefaglige undersøgelser afsluttet inden for fire måneder» har opdigtede eksempeltal\.$/);
+  // And in the printed committee report, whose indicator table shows them.
+  await nav(page, 'Handleplan');
+  await page.getByRole('navigation', { name: 'Handleplanens visninger' }).getByRole('link', { name: 'Rapport til udvalget' }).click();
+  await page.getByTestId('committee-report').waitFor();
+  const report = await pdfText(page);
+  assert.ok(report.text.includes('har opdigtede eksempeltal'), report.text.slice(0, 400));
+  assert.ok(report.text.includes('Vist pr. 8. maj 2019'));
   await openExample(page, HALSNAES);
   assert.equal(await page.getByTestId('made-up-notice').count(), 0, 'Halsnæs holds no made-up number');
 
