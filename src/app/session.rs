@@ -104,6 +104,11 @@ pub fn current_meta() -> Option<StoredMeta> {
     core().meta()
 }
 
+/// A stored workspace as it is in storage (to compare a file being imported with a copy that is not open).
+pub async fn read_stored(id: Id) -> Result<Workspace, StorageError> {
+    core().read(id).await
+}
+
 /// Starts storage, the tab channel and the save-on-hide listeners, then opens the last workspace.
 pub fn boot(app: AppState) {
     app.workshop_mode

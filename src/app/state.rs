@@ -92,7 +92,7 @@ impl Part {
                 out.push(p);
             }
         };
-        if changes.info {
+        if changes.info || changes.as_of {
             add(Part::Info);
         }
         if changes.follow_up {

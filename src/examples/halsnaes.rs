@@ -5,7 +5,7 @@
 //! The seed gives no amounts in kroner (only "half a position", "one full-time equivalent" and refund
 //! shares), so the initiatives carry those facts in their text and no budget lines.
 
-use super::staircase::{intervention_ids, six_steps, Units};
+use super::staircase::{intervention_ids, steps_named, Units};
 use super::{last_status, status_note, ymd};
 use crate::model::*;
 use InitiativeStatus::*;
@@ -394,15 +394,56 @@ fn timeline_row(start: Ymd, end: Option<Ymd>, label: &str, activity: &str) -> Ti
     }
 }
 
+/// The interventions the plan itself names (seed 004), with the method it names: 8 the health service's
+/// home visits to vulnerable families found through Familiebånd; 12 the solution-focused approach (LØFT) in
+/// daycare and schools; 6C open anonymous counselling; 6A ICDP and COS-P parent courses; the preventive
+/// social workers (6A); 6B KIFF and children's groups; 6D Back2School; 6E Labyrinten; 8 the family treatment
+/// and safety-plan teams; 10 foster families with intensive support and supervision. Glostrup
+/// Observationshjem (advice to staff) and Hvidborg (inspiration) are no interventions of Halsnæs' own. The
+/// plan gives no number of children, price or caseload, so the example has none.
+pub const INTERVENTIONS: [(&str, &str); 13] = [
+    (
+        "Sundhedspleje med ekstra hjemmebesøg",
+        "Tidlig opsporing (Familiebånd)",
+    ),
+    (
+        "Inkluderende læringsmiljøer i dagtilbud og skole",
+        "LØFT (løsningsfokuseret tilgang)",
+    ),
+    ("Åben anonym rådgivning", ""),
+    ("Forebyggende rådgivere i dagtilbud og skoler", ""),
+    ("ICDP-forældrekursus", "ICDP"),
+    (
+        "COS-P forældreforløb",
+        "COS-P (Circle of Security – Parenting)",
+    ),
+    ("KIFF – kursus i fælles forældreansvar", "KIFF"),
+    (
+        "Børnegrupper for børn med skilte forældre",
+        "Børnegruppeforløb",
+    ),
+    ("Back2School", "Back2School"),
+    ("Labyrinten – gruppe for børn af sindslidende", ""),
+    ("Familiebehandling", ""),
+    ("Sikkerhedsplan", ""),
+    (
+        "Almen plejefamilie",
+        "Supervision og efteruddannelse af plejefamilier",
+    ),
+];
+
 pub fn workspace() -> Workspace {
     let mut ws = Workspace::new("Halsnæs – Handleplan børne- og familieområdet 2019–2020");
     ws.municipality = "Halsnæs Kommune".into();
     ws.description = "Handleplanen af 1. maj 2019 afløser planen fra foråret 2018, som ifølge \
         opfølgningen i Udvalget for Sundhed og Forebyggelse den 1. april 2019 fik sat de fleste \
         initiativer i gang og stabiliseret økonomien. Initiativer, der allerede er blevet drift, \
-        gentages ikke."
+        gentages ikke. Trappen har de indsatser, planen nævner; planen giver ingen tal for børn, \
+        priser eller sagsbehandlere, så trappen har ingen målinger."
         .into();
-    ws.staircase = six_steps(&UNITS);
+    ws.staircase = steps_named(&UNITS, &INTERVENTIONS);
+    // Shown as of the plan's date (seed 004: "Dato: 01-05-2019"): the plan for 2019–2020 is under way.
+    ws.as_of = Some(date(PLAN_DATE));
 
     let plan = &mut ws.plan;
     // The period has its own field; the screens add it to the title, so the title does not repeat it.
@@ -546,6 +587,17 @@ mod tests {
         let ws = workspace();
         assert_eq!(validate(&ws, "workspace"), vec![]);
         assert!(ws.plan.timeline.len() >= 5);
-        assert_eq!(ws.staircase.measurements.len(), 2);
+        // Seed 004 gives no staircase figures: no measurement, price or capacity under Halsnæs' name.
+        assert!(ws.staircase.measurements.is_empty());
+        let ivs: Vec<&Intervention> = ws
+            .staircase
+            .steps
+            .iter()
+            .flat_map(|s| &s.interventions)
+            .collect();
+        assert_eq!(ivs.len(), INTERVENTIONS.len());
+        assert!(ivs
+            .iter()
+            .all(|iv| iv.unit_cost.is_none() && iv.capacity.is_none()));
     }
 }

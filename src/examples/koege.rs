@@ -5,7 +5,7 @@
 //! The seed numbers two initiatives "4.2" (data-driven management, and standard contracts); both are
 //! kept under that number because the example follows the paper.
 
-use super::staircase::{intervention_ids, six_steps, Units};
+use super::staircase::{intervention_ids, steps_named, Units};
 use super::{last_status, meetings, status_note, ymd};
 use crate::model::*;
 use InitiativeStatus::*;
@@ -18,6 +18,25 @@ const UNITS: Units = Units {
     foster_care: "Familieplejen, Familiecenter Køge",
     day_treatment: "Heldagsskolen i Slimminge",
 };
+
+/// The interventions the plan itself names (seed 000), with the method it names: 2.1 Broen Køge's
+/// leisure activities; 3.7 'Godt fra Start' with Sundhedstjenesten; 3.3 open anonymous counselling, the youth
+/// psychologist and the preventive counsellors; 1.3 family treatment, practical educational support and a
+/// contact person bought after tender; 1.2 school and day-treatment places (Heldagsskolen i Slimminge); 1.1
+/// rooms for young people leaving care, bought from a private provider. Family treatment and the day
+/// school use FIT (3.4). The plan gives no number of children, price or caseload, so the example has none.
+pub const INTERVENTIONS: [(&str, &str); 10] = [
+    ("Fritidsaktiviteter med frivillige", ""),
+    ("Sundhedspleje med ekstra hjemmebesøg", ""),
+    ("Åben anonym rådgivning", ""),
+    ("Forebyggende rådgivere i dagtilbud og skoler", ""),
+    ("Ungepsykolog", ""),
+    ("Familiebehandling", "FIT (Feedback Informed Treatment)"),
+    ("Praktisk pædagogisk støtte i hjemmet", ""),
+    ("Fast kontaktperson", ""),
+    ("Dagbehandling", "FIT (Feedback Informed Treatment)"),
+    ("Udslusningsbolig til unge", ""),
+];
 
 const GOALS: [(&str, &str); 3] = [
     (
@@ -608,17 +627,6 @@ fn date(d: Ymd) -> chrono::NaiveDate {
     ymd(d.0, d.1, d.2)
 }
 
-/// Children on the placement steps (5–6) in a measurement; the indicator "anbragte børn" uses it.
-fn placed(staircase: &Staircase, m: &Measurement) -> u32 {
-    staircase
-        .steps
-        .iter()
-        .filter(|s| s.category == StepCategory::Placement)
-        .flat_map(|s| &s.interventions)
-        .filter_map(|iv| m.per_intervention.get(&iv.id))
-        .sum()
-}
-
 fn value(d: Ymd, v: f64, note: &str) -> IndicatorValue {
     IndicatorValue {
         date: Some(date(d)),
@@ -644,10 +652,15 @@ pub fn workspace() -> Workspace {
     ws.description = "Børne- og Uddannelsesforvaltningens plan af 8. maj 2019 for at \
         implementere 'Strategier for indsatsen' fra Udvalget for det specialiserede børne- og \
         voksenområde, godkendt af Byrådet den 30. april 2019. Statusnoterne gengiver planens \
-        status pr. 8. maj 2019. Indikatorværdierne er eksempeltal, og møderne er opdigtede."
+        status pr. 8. maj 2019. Trappen har de indsatser, planen nævner; planen giver ingen tal for \
+        børn, priser eller sagsbehandlere, så trappen har ingen målinger. Indikatorernes tal er \
+        opdigtede eksempeltal, og møderne er opdigtede."
         .into();
-    ws.staircase = six_steps(&UNITS);
-    let all = meetings::network_meetings(&ws.staircase, UNITS.family_centre);
+    ws.staircase = steps_named(&UNITS, &INTERVENTIONS);
+    // Shown as of the plan's status date (seed 000: "8. maj 2019"): the plan is under way, and the
+    // invented meetings lie in the year before it.
+    ws.as_of = Some(date(STATUS_DATE));
+    let all = meetings::network_meetings(&ws.staircase, UNITS.family_centre, date(STATUS_DATE));
     // A family group conference, a Fælles Indsats meeting (3.4) and a transition meeting (3.2).
     ws.meetings = all
         .into_iter()
@@ -707,11 +720,9 @@ pub fn workspace() -> Workspace {
             .find(|i| i.number == number && i.title.starts_with(title_start))
             .map(|i| i.id)
     };
-    let (base, target) = (&ws.staircase.measurements[0], &ws.staircase.measurements[1]);
-    let (placed_base, placed_target) = (
-        placed(&ws.staircase, base) as f64,
-        placed(&ws.staircase, target) as f64,
-    );
+    // Made up: the plan gives no indicator figures (seed 000), so every indicator is marked `made_up`. Children
+    // placed in foster and residential care, from 169 at the start of 2016 to 148 by the end of 2020.
+    let (placed_base, placed_target) = (169.0, 148.0);
     let indicators = vec![
         Indicator {
             name: "Anbragte børn i familiepleje og på døgntilbud".into(),
@@ -722,10 +733,11 @@ pub fn workspace() -> Workspace {
             target_date: Some(ymd(2020, 12, 31)),
             goal_id: Some(plan.goals[1].id),
             initiative_id: initiative("4.1", "Indsatstrappe"),
+            made_up: true,
             values: vec![
                 value((2017, 12, 31), placed_base - 4.0, "Eksempeltal"),
                 value((2018, 12, 31), placed_base - 9.0, "Eksempeltal"),
-                value((2019, 6, 30), placed_base - 12.0, "Eksempeltal"),
+                value((2019, 4, 30), placed_base - 12.0, "Eksempeltal"),
             ],
             ..Indicator::default()
         },
@@ -738,10 +750,11 @@ pub fn workspace() -> Workspace {
             target_date: Some(ymd(2020, 12, 31)),
             goal_id: Some(plan.goals[0].id),
             initiative_id: initiative("4.1", "Indsatstrappe"),
+            made_up: true,
             values: vec![
                 value((2019, 3, 31), 1.0, "Eksempeltal"),
                 value(
-                    (2019, 6, 30),
+                    (2019, 4, 30),
                     2.5,
                     "Eksempeltal; Assens' mål er 5–10 om måneden",
                 ),
@@ -757,6 +770,7 @@ pub fn workspace() -> Workspace {
             target_date: Some(ymd(2020, 12, 31)),
             goal_id: Some(plan.goals[2].id),
             initiative_id: initiative("4.2", "Databaseret"),
+            made_up: true,
             values: vec![
                 value(
                     (2019, 3, 31),
@@ -764,7 +778,7 @@ pub fn workspace() -> Workspace {
                     "Eksempeltal; indikatoren er inspireret af Slagelses mål om smidige \
                      sagsforløb",
                 ),
-                value((2019, 6, 30), 74.0, "Eksempeltal"),
+                value((2019, 4, 30), 74.0, "Eksempeltal"),
             ],
             ..Indicator::default()
         },

@@ -1,6 +1,8 @@
 //! Invented, pseudonymous network meetings for the examples. Case references are internal numbers
 //! ("Sag F-2041"); people appear only by their role or unit, never by a real name or a CPR number.
-//! Dates are placed around 24 November 2026 so some follow-ups are overdue and some upcoming.
+//! They are written around 24 November 2026 (`ANCHOR`), so that, seen from that day, some follow-ups are
+//! overdue and some upcoming; `network_meetings` moves them, keeping their order and spacing in days, to lie
+//! the same way around the day an example is shown as of.
 
 use super::staircase::{intervention_ids, step_of};
 use super::ymd;
@@ -83,9 +85,38 @@ fn link(m: &mut Meeting, staircase: &Staircase, names: &[&str]) {
         .and_then(|id| step_of(staircase, *id));
 }
 
-/// Nine meetings of every built-in type (and one custom), in every status, linked to `staircase`.
-/// `family_centre` names the caseworkers' unit.
-pub fn network_meetings(staircase: &Staircase, family_centre: &str) -> Vec<Meeting> {
+/// The day the meetings below are written around.
+pub fn anchor() -> NaiveDate {
+    ymd(2026, 11, 24)
+}
+
+/// Every date of `m` moved by `days` (the spacing between them, in days, stays; weekdays do not).
+pub fn shift_meeting(m: &mut Meeting, days: i64) {
+    let by = chrono::Duration::days(days);
+    for d in [&mut m.date, &mut m.measure_start, &mut m.follow_up_date] {
+        *d = d.map(|d| d + by);
+    }
+    for a in &mut m.action_items {
+        a.due = a.due.map(|d| d + by);
+    }
+}
+
+/// Nine meetings of every built-in type (and one custom), in every status, linked to `staircase`, lying
+/// around `around` as the written ones lie around `anchor()`. `family_centre` names the caseworkers' unit.
+pub fn network_meetings(
+    staircase: &Staircase,
+    family_centre: &str,
+    around: NaiveDate,
+) -> Vec<Meeting> {
+    let mut all = written_meetings(staircase, family_centre);
+    let days = (around - anchor()).num_days();
+    for m in &mut all {
+        shift_meeting(m, days);
+    }
+    all
+}
+
+fn written_meetings(staircase: &Staircase, family_centre: &str) -> Vec<Meeting> {
     let caseworker = format!("Socialrådgiver, {family_centre}");
     let mut all = Vec::new();
 
@@ -184,7 +215,7 @@ pub fn network_meetings(staircase: &Staircase, family_centre: &str) -> Vec<Meeti
             professional(caseworker.clone()),
             professional(format!("Familiebehandler, {family_centre}")),
         ],
-        questions: strings(&["Holder planen fra familierådslagningen i februar 2026?"]),
+        questions: strings(&["Holder planen fra familierådslagningen?"]),
         decisions: "Planen holder. Fraværet er faldet fra 22 % til 6 %. Familiebehandlingen \
             afsluttes, og familien kan fortsat bruge den forebyggende rådgiver på skolen."
             .into(),
@@ -554,7 +585,7 @@ mod tests {
     #[test]
     fn meetings_cover_types_statuses_and_link_to_the_staircase() {
         let st = socialstyrelsen();
-        let ms = network_meetings(&st, "Familiecentret");
+        let ms = network_meetings(&st, "Familiecentret", anchor());
         assert!(ms.len() >= 8);
         for t in MeetingType::BUILT_IN {
             assert!(ms.iter().any(|m| m.meeting_type == t), "{t:?}");
@@ -575,8 +606,13 @@ mod tests {
 
     #[test]
     fn some_follow_ups_are_overdue_and_some_upcoming() {
-        let today = ymd(2026, 11, 24);
-        let ms = network_meetings(&socialstyrelsen(), "Familiecentret");
+        for today in [anchor(), ymd(2019, 5, 8), ymd(2019, 12, 31)] {
+            follow_ups_around(today);
+        }
+    }
+
+    fn follow_ups_around(today: NaiveDate) {
+        let ms = network_meetings(&socialstyrelsen(), "Familiecentret", today);
         let held = |m: &&Meeting| m.status == MeetingStatus::Held;
         assert!(ms
             .iter()
@@ -591,7 +627,7 @@ mod tests {
 
     #[test]
     fn no_text_looks_like_a_cpr_number() {
-        let ms = network_meetings(&socialstyrelsen(), "Familiecentret");
+        let ms = network_meetings(&socialstyrelsen(), "Familiecentret", anchor());
         // Ids and timestamps are random digits; check the human-written fields only.
         for m in &ms {
             let mut texts = vec![&m.case_ref, &m.decisions, &m.notes, &m.initiator];
@@ -602,5 +638,37 @@ mod tests {
                 assert!(!contains_cpr_like(t), "{t}");
             }
         }
+    }
+
+    /// Moving the meetings keeps every date's order and the days between any two of them.
+    #[test]
+    fn moving_keeps_order_and_spacing() {
+        let st = socialstyrelsen();
+        let dates = |ms: &[Meeting]| -> Vec<NaiveDate> {
+            ms.iter()
+                .flat_map(|m| {
+                    [m.date, m.measure_start, m.follow_up_date]
+                        .into_iter()
+                        .chain(m.action_items.iter().map(|a| a.due))
+                        .flatten()
+                })
+                .collect()
+        };
+        let written = dates(&network_meetings(&st, "Familiecentret", anchor()));
+        let moved = dates(&network_meetings(&st, "Familiecentret", ymd(2019, 5, 8)));
+        assert_eq!(written.len(), moved.len());
+        assert!(written.len() > 20);
+        for i in 0..written.len() {
+            for j in 0..written.len() {
+                assert_eq!(
+                    (written[j] - written[i]).num_days(),
+                    (moved[j] - moved[i]).num_days()
+                );
+            }
+        }
+        assert_eq!(
+            (anchor() - written[0]).num_days(),
+            (ymd(2019, 5, 8) - moved[0]).num_days()
+        );
     }
 }

@@ -1,8 +1,15 @@
-//! Socialstyrelsen's six-step intervention staircase, filled with the interventions the seeds name, and
-//! two measurements ("Baseline 2016", "Mål 2020") that show the weight moving down the staircase.
-//! All three examples use it, so every screen has data; each municipality only swaps its own unit names.
-//! The Socialstyrelsen example adds two status measurements in between ("Status 2018", "Status 2019")
-//! that also count the children who moved between steps.
+//! Socialstyrelsen's six-step intervention staircase (the standard steps, see /work/shared/domain.md),
+//! filled with the interventions the seeds name.
+//!
+//! Only the Socialstyrelsen example carries counts of children, prices and caseworkers, and every one of its
+//! measurements is marked `made_up`: no seed gives children per intervention. What its figures are built on
+//! is from the sources: 30 → 25 children per caseworker, 20–25 fewer full-year placements and 5–10 network
+//! conferences a month (Assens, seed 002), and the national yearly cost of a child in foster care (about
+//! 470.000 kr.) and in residential care (about 1,16 mio. kr.) in 2019 (domain.md).
+//!
+//! Køge's and Halsnæs' plans (seeds 000 and 004) give no staircase figures at all, so their examples take
+//! only the interventions their own paper names (`steps_named`), with the method it names, and no price,
+//! capacity or measurement: nothing on their staircases is a number made up under the municipality's name.
 
 use super::meetings;
 use crate::model::*;
@@ -631,42 +638,88 @@ impl By {
     }
 }
 
-/// Children per caseworker in the baseline (Assens before the change) and in the target.
-const CASELOAD_BASELINE: u32 = 30;
-const CASELOAD_TARGET: u32 = 25;
+/// Children per caseworker in the baseline (Assens before the change) and in the target: seed 002,
+/// "det fremtidige sagsantal bliver på 30 sager børn - pr. socialrådgiver. Fra 2017 sænkes antallet til 25".
+pub const CASELOAD_BASELINE: u32 = 30;
+pub const CASELOAD_TARGET: u32 = 25;
 
-/// The six steps with their interventions, a baseline and a target measurement.
-pub fn six_steps(units: &Units) -> Staircase {
+fn step_of_spec(spec: &StepSpec) -> Step {
+    Step {
+        name: spec.name.into(),
+        description: collapse(spec.description),
+        category: spec.category,
+        yearly_cost_per_child: spec.yearly_cost_per_child,
+        ..Step::default()
+    }
+}
+
+fn intervention_of_spec(s: &Spec, units: &Units) -> Intervention {
+    let (provider, provider_kind) = s.by.resolve(units);
+    Intervention {
+        name: s.name.into(),
+        description: collapse(s.description),
+        legal_basis: s.legal_basis.into(),
+        provider,
+        provider_kind,
+        target_ages: s.ages.to_vec(),
+        referral_required: s.referral,
+        method: s.method.into(),
+        unit_cost: s.cost,
+        cost_period: s.period,
+        capacity: s.capacity,
+        status: s.status,
+        ..Intervention::default()
+    }
+}
+
+/// Every name in the staircase's specs, for checking the lists of the municipalities' examples.
+pub fn known_intervention_names() -> Vec<&'static str> {
+    STEPS
+        .iter()
+        .flat_map(|st| st.interventions.iter().map(|s| s.name))
+        .collect()
+}
+
+/// The six steps with only the interventions in `named` (name, and the method the municipality's own
+/// paper gives, "" where it names none), in the steps' order. No price, capacity or measurement: a plan
+/// that gives no figures gets none made up.
+pub fn steps_named(units: &Units, named: &[(&str, &str)]) -> Staircase {
+    let steps = STEPS
+        .iter()
+        .map(|spec| {
+            let mut step = step_of_spec(spec);
+            for s in spec.interventions {
+                let Some((_, method)) = named.iter().find(|(n, _)| *n == s.name) else {
+                    continue;
+                };
+                step.interventions.push(Intervention {
+                    method: (*method).into(),
+                    unit_cost: None,
+                    capacity: None,
+                    ..intervention_of_spec(s, units)
+                });
+            }
+            step
+        })
+        .collect();
+    Staircase {
+        steps,
+        measurements: Vec::new(),
+    }
+}
+
+/// The six steps with every intervention, its illustrative price and capacity, and a baseline and a target
+/// measurement of made-up counts.
+fn illustrated_steps(units: &Units) -> Staircase {
     let mut steps = Vec::with_capacity(STEPS.len());
     let mut baseline = BTreeMap::new();
     let mut target = BTreeMap::new();
     // Caseworkers carry the cases behind referred interventions, so caseload is counted on those.
     let (mut referred_baseline, mut referred_target) = (0u32, 0u32);
     for spec in &STEPS {
-        let mut step = Step {
-            name: spec.name.into(),
-            description: collapse(spec.description),
-            category: spec.category,
-            yearly_cost_per_child: spec.yearly_cost_per_child,
-            ..Step::default()
-        };
+        let mut step = step_of_spec(spec);
         for s in spec.interventions {
-            let (provider, provider_kind) = s.by.resolve(units);
-            let iv = Intervention {
-                name: s.name.into(),
-                description: collapse(s.description),
-                legal_basis: s.legal_basis.into(),
-                provider,
-                provider_kind,
-                target_ages: s.ages.to_vec(),
-                referral_required: s.referral,
-                method: s.method.into(),
-                unit_cost: s.cost,
-                cost_period: s.period,
-                capacity: s.capacity,
-                status: s.status,
-                ..Intervention::default()
-            };
+            let iv = intervention_of_spec(s, units);
             baseline.insert(iv.id, s.baseline);
             target.insert(iv.id, s.target);
             if s.referral {
@@ -683,13 +736,15 @@ pub fn six_steps(units: &Units) -> Staircase {
             kind: MeasurementKind::Baseline,
             date: Some(super::ymd(2016, 1, 1)),
             note: format!(
-                "Udgangspunktet før omlægningen, opgjort som Sverigesprogrammets baseline: børn pr. \
-                 indsats den 1. januar 2016. {CASELOAD_BASELINE} børn pr. socialrådgiver, regnet \
-                 på de visiterede indsatser. Vægten ligger højt på trappen: mange anbringelser og \
-                 få netværksrådslagninger. Eksempeltal."
+                "Opdigtede eksempeltal, ikke en rigtig kommunes tal. Udgangspunktet før omlægningen, \
+                 opgjort som Sverigesprogrammets baseline: børn pr. indsats den 1. januar 2016. \
+                 {CASELOAD_BASELINE} børn pr. socialrådgiver som i Assens før omlægningen, regnet på \
+                 de visiterede indsatser. Vægten ligger højt på trappen: mange anbringelser og få \
+                 netværksrådslagninger."
             ),
             per_intervention: baseline,
             caseworkers: Some(div_round(referred_baseline, CASELOAD_BASELINE)),
+            made_up: true,
             ..Measurement::default()
         },
         Measurement {
@@ -697,14 +752,15 @@ pub fn six_steps(units: &Units) -> Staircase {
             kind: MeasurementKind::Target,
             date: Some(super::ymd(2020, 12, 31)),
             note: format!(
-                "Målbilledet efter Assens-modellen: 3,7 mio. kr. investeret i 2016 og yderligere \
-                 1,9 mio. kr. i 2017 i flere socialrådgivere og netværksrådslagning, så hver \
-                 rådgiver har {CASELOAD_TARGET} børn i stedet for {CASELOAD_BASELINE}. Til gengæld \
-                 forventes 9,3 mio. kr. sparet på anbringelser, svarende til mindst 20–25 \
+                "Opdigtede eksempeltal efter Assens' mål: 3,7 mio. kr. investeret i 2016 og \
+                 yderligere 1,9 mio. kr. i 2017 i flere socialrådgivere og netværksrådslagning, så \
+                 hver rådgiver har {CASELOAD_TARGET} børn i stedet for {CASELOAD_BASELINE}. Til \
+                 gengæld forventes 9,3 mio. kr. sparet på anbringelser, svarende til mindst 20–25 \
                  helårsanbringelser, og 5–10 netværksrådslagninger om måneden i nye sager."
             ),
             per_intervention: target,
             caseworkers: Some(div_round(referred_target, CASELOAD_TARGET)),
+            made_up: true,
             ..Measurement::default()
         },
     ];
@@ -716,7 +772,7 @@ pub fn six_steps(units: &Units) -> Staircase {
 
 /// The staircase with neutral unit names, as Socialstyrelsen draws it, with the two status measurements.
 pub fn socialstyrelsen() -> Staircase {
-    let mut s = six_steps(&Units::GENERIC);
+    let mut s = illustrated_steps(&Units::GENERIC);
     add_status_measurements(&mut s);
     s
 }
@@ -746,7 +802,7 @@ const MOVES_2019: &[(usize, usize, u32)] = &[
 ];
 
 /// Puts "Status 2018" (a third of the way from baseline to target) and "Status 2019" (two thirds) between
-/// the baseline and the target, which `six_steps` puts first and last.
+/// the baseline and the target, which `illustrated_steps` puts first and last.
 fn add_status_measurements(s: &mut Staircase) {
     let (Some(base), Some(goal)) = (s.measurements.first(), s.measurements.last()) else {
         return;
@@ -779,6 +835,7 @@ fn add_status_measurements(s: &mut Staircase) {
                         children,
                     })
                     .collect(),
+                made_up: true,
                 ..Measurement::default()
             }
         };
@@ -789,7 +846,7 @@ fn add_status_measurements(s: &mut Staircase) {
         CASELOAD_2018,
         MOVES_2018,
         format!(
-            "Eksempeltal, ikke en rigtig kommunes tal. To år inde i omlægningen: børn pr. indsats \
+            "Opdigtede eksempeltal, ikke en rigtig kommunes tal. To år inde i omlægningen: børn pr. indsats \
              den 1. januar 2018, en tredjedel af vejen fra baseline mod målet. {CASELOAD_2018} børn \
              pr. socialrådgiver. Flytningerne tæller, hvor mange børn der skiftede trin i 2016 og \
              2017, de fleste ned ad trappen til en lettere indsats."
@@ -802,7 +859,7 @@ fn add_status_measurements(s: &mut Staircase) {
         CASELOAD_2019,
         MOVES_2019,
         format!(
-            "Eksempeltal, ikke en rigtig kommunes tal. Status ved udgangen af 2019: to tredjedele \
+            "Opdigtede eksempeltal, ikke en rigtig kommunes tal. Status ved udgangen af 2019: to tredjedele \
              af vejen mod målet. {CASELOAD_2019} børn pr. socialrådgiver. Flytningerne tæller \
              børn, der skiftede trin i 2018 og 2019; nogle få måtte et trin op, fordi den lettere \
              indsats ikke var nok."
@@ -812,19 +869,31 @@ fn add_status_measurements(s: &mut Staircase) {
     s.measurements.splice(at..at, [y2018, y2019]);
 }
 
+/// The day the Socialstyrelsen example is shown as of: its "Status 2019".
+pub const AS_OF: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2019, 12, 31) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
 /// The "Socialstyrelsens indsatstrappe" example: the staircase and a set of network meetings.
 pub fn workspace() -> Workspace {
     let mut ws = Workspace::new("Socialstyrelsens indsatstrappe – eksempel");
     ws.municipality = "Eksempelkommune".into();
     ws.description = "Socialstyrelsens seks trin fra almene tilbud til døgnanbringelse, med de \
-        indsatser kommunerne typisk har på hvert trin. Baseline 2016, to statusmålinger og Mål 2020 \
-        viser, hvordan vægten flyttes ned ad trappen, som i Assens (30 → 25 børn pr. socialrådgiver, 9,3 mio. \
-        kr. forventet sparet på anbringelser). Til sammenligning flyttede Allerød fra 2016 til \
-        2019 udgifterne til døgnanbringelser fra 20 til 12 mio. kr. og de forebyggende udgifter \
+        indsatser kommunerne typisk har på hvert trin. Antallet af børn, priserne på indsatserne og \
+        antallet af socialrådgivere er opdigtede eksempeltal for en tænkt kommune, ikke en rigtig \
+        kommunes tal. De er lagt an på tal fra kilderne: Assens' mål (30 → 25 børn pr. \
+        socialrådgiver, mindst 20–25 færre helårsanbringelser, 9,3 mio. kr. forventet sparet) og \
+        landsgennemsnittet for 2019 (omkring 470.000 kr. om året for et barn i familiepleje og 1,16 \
+        mio. kr. på opholdssted eller døgninstitution). Til sammenligning flyttede Allerød fra 2016 \
+        til 2019 udgifterne til døgnanbringelser fra 20 til 12 mio. kr. og de forebyggende udgifter \
         fra 12 til 20 mio. kr. Netværksmøderne er opdigtede og pseudonyme."
         .into();
     ws.staircase = socialstyrelsen();
-    ws.meetings = meetings::network_meetings(&ws.staircase, Units::GENERIC.family_centre);
+    // Shown as of its last status measurement, "Status 2019": the target for 2020 is ahead, and the invented
+    // meetings lie around that day.
+    ws.as_of = Some(AS_OF);
+    ws.meetings = meetings::network_meetings(&ws.staircase, Units::GENERIC.family_centre, AS_OF);
     ws
 }
 
@@ -895,7 +964,10 @@ mod tests {
         let dates: Vec<_> = st.measurements.iter().map(|m| m.date.unwrap()).collect();
         assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
         // The other examples keep the baseline and the target only.
-        assert_eq!(six_steps(&Units::GENERIC).measurements.len(), 2);
+        assert!(
+            st.measurements.iter().all(|m| m.made_up),
+            "every count is marked made up"
+        );
     }
 
     #[test]

@@ -55,6 +55,8 @@ struct WorkspaceHead<'a> {
     description: &'a str,
     follow_up: &'a FollowUpRules,
     plan: PlanHead<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<chrono::NaiveDate>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
@@ -90,6 +92,7 @@ fn head(ws: &Workspace, saved_at: DateTime<Utc>) -> String {
                 period: &ws.plan.period,
                 stale_after_days: ws.plan.stale_after_days,
             },
+            as_of: ws.as_of,
             created_at: ws.created_at,
             updated_at: ws.updated_at,
         },
@@ -676,6 +679,27 @@ mod tests {
         for ws in examples() {
             assert_eq!(load(ws.id, &stored(&all_parts(&ws, Utc::now()))), ws);
         }
+    }
+
+    /// The day an example is shown as of is a setting in the head: showing it as of today is one edit of the
+    /// head, read back without the date; undoing it brings the date back.
+    #[test]
+    fn the_as_of_date_is_kept_in_the_head_and_cleared_by_one_edit() {
+        let mut ws = sample();
+        let day = ws.as_of.expect("the example is shown as of its date");
+        let mut parts = stored(&all_parts(&ws, Utc::now()));
+        assert_eq!(load(ws.id, &parts).as_of, Some(day));
+        let applied = apply(&mut ws, Command::SetAsOf { as_of: None }).unwrap();
+        assert!(applied.changes.as_of && !applied.changes.is_empty());
+        let w = changed_parts(&ws, &applied.changes, Utc::now());
+        let keys: Vec<&str> = w.puts.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, [HEAD]);
+        apply_write(&mut parts, &w);
+        assert_eq!(load(ws.id, &parts).as_of, None);
+        assert_eq!(applied.inverse, Command::SetAsOf { as_of: Some(day) });
+        let back = apply(&mut ws, applied.inverse).unwrap();
+        apply_write(&mut parts, &changed_parts(&ws, &back.changes, Utc::now()));
+        assert_eq!(load(ws.id, &parts), ws);
     }
 
     #[test]

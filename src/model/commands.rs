@@ -35,6 +35,10 @@ pub enum Command {
         period: String,
         stale_after_days: u32,
     },
+    /// Sets the day the workspace is seen from (`None`: today).
+    SetAsOf {
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Replaces the list of set-aside originals (the user removes one after reading or downloading it).
     SetSetAside {
         items: Vec<super::SetAside>,
@@ -83,6 +87,7 @@ pub struct Changes {
     pub info: bool,
     pub follow_up: bool,
     pub plan_info: bool,
+    pub as_of: bool,
     pub set_aside: bool,
     pub records: BTreeSet<RecordRef>,
     /// Kinds whose list order changed: a record was inserted, moved or removed.
@@ -94,6 +99,7 @@ impl Changes {
         !self.info
             && !self.follow_up
             && !self.plan_info
+            && !self.as_of
             && !self.set_aside
             && self.records.is_empty()
     }
@@ -102,6 +108,7 @@ impl Changes {
         self.info |= other.info;
         self.follow_up |= other.follow_up;
         self.plan_info |= other.plan_info;
+        self.as_of |= other.as_of;
         self.set_aside |= other.set_aside;
         self.records.extend(other.records);
         self.reordered.extend(other.reordered);
@@ -118,6 +125,7 @@ impl Changes {
             info: true,
             follow_up: true,
             plan_info: true,
+            as_of: true,
             set_aside: true,
             records: ws.views().map(|r| r.reference()).collect(),
             reordered: RecordKind::ALL.into_iter().collect(),
@@ -314,6 +322,15 @@ fn apply_unchecked(
                 },
             })
         }
+        Command::SetAsOf { as_of } => Ok(Applied {
+            inverse: Command::SetAsOf {
+                as_of: std::mem::replace(&mut ws.as_of, as_of),
+            },
+            changes: Changes {
+                as_of: true,
+                ..Changes::default()
+            },
+        }),
         Command::SetSetAside { items } => Ok(Applied {
             inverse: Command::SetSetAside {
                 items: std::mem::replace(&mut ws.set_aside, items),

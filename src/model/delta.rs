@@ -249,6 +249,9 @@ pub fn workspace(before: &Workspace, after: &Workspace) -> Vec<Command> {
             rules: after.follow_up.clone(),
         });
     }
+    if before.as_of != after.as_of {
+        d.puts.push(Command::SetAsOf { as_of: after.as_of });
+    }
     d.staircase(&before.staircase, &after.staircase);
     d.list(
         RecordKind::Meeting,

@@ -657,14 +657,16 @@ pub enum Setting {
     FollowUp,
     PlanInfo,
     SetAside,
+    AsOf,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 4] = [
+    pub const ALL: [Setting; 5] = [
         Setting::Info,
         Setting::FollowUp,
         Setting::PlanInfo,
         Setting::SetAside,
+        Setting::AsOf,
     ];
 
     /// The setting as it is in `ws`.
@@ -686,6 +688,7 @@ impl Setting {
             Setting::SetAside => Command::SetSetAside {
                 items: ws.set_aside.clone(),
             },
+            Setting::AsOf => Command::SetAsOf { as_of: ws.as_of },
         }
     }
 
@@ -696,6 +699,7 @@ impl Setting {
             Command::SetFollowUp { .. } => Some(Setting::FollowUp),
             Command::SetPlanInfo { .. } => Some(Setting::PlanInfo),
             Command::SetSetAside { .. } => Some(Setting::SetAside),
+            Command::SetAsOf { .. } => Some(Setting::AsOf),
             _ => None,
         }
     }
@@ -707,6 +711,7 @@ impl Setting {
             (changes.follow_up, Setting::FollowUp),
             (changes.plan_info, Setting::PlanInfo),
             (changes.set_aside, Setting::SetAside),
+            (changes.as_of, Setting::AsOf),
         ] {
             if on {
                 out.push(s);

@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod committee_report;
+pub mod copies;
 pub mod dates;
 pub mod delete;
 pub mod delta;

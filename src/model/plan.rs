@@ -248,6 +248,10 @@ pub struct Indicator {
     pub goal_id: Option<Id>,
     pub initiative_id: Option<Id>,
     pub values: Vec<IndicatorValue>,
+    /// The baseline, target and values are made up (a built-in example's illustration), not a
+    /// municipality's own; the screens and prints that show them say so. Left out of files when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub made_up: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
@@ -269,6 +273,7 @@ impl Default for Indicator {
             goal_id: None,
             initiative_id: None,
             values: Vec::new(),
+            made_up: false,
             created_at: t,
             updated_at: t,
             revisions: Revisions::default(),

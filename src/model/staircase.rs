@@ -218,6 +218,10 @@ pub struct Measurement {
     /// Children who moved from one step to another during the measurement's period: counts, never
     /// individuals (Socialstyrelsen's "bevægelser på trappen").
     pub moves: Vec<StepMove>,
+    /// The counts are made up (a built-in example's illustration, a workshop's exercise), not a
+    /// municipality's own; the screens and prints that show them say so. Left out of files when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub made_up: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
@@ -238,6 +242,7 @@ impl Default for Measurement {
             per_step: BTreeMap::new(),
             caseworkers: None,
             moves: Vec::new(),
+            made_up: false,
             created_at: t,
             updated_at: t,
             revisions: Revisions::default(),

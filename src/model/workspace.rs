@@ -1,7 +1,7 @@
 //! A workspace: one municipality's (or one workshop's) staircase, meetings and action plan.
 
 use super::{new_id, now, ActionPlan, FollowUpRules, Id, Meeting, MeetingTemplate, Staircase};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,12 @@ pub struct Workspace {
     /// What a file or stored copy held that broke a rule or could not be read: kept here as it was, so
     /// repairing it on load never loses anything. The user can download and remove each entry.
     pub set_aside: Vec<SetAside>,
+    /// The day the workspace is seen from, when it is not today: a built-in example is shown as of its own
+    /// date (Køge's plan as of 8 May 2019), so deadlines, notes gone stale, due follow-ups and the meetings of
+    /// the last twelve months are counted from that day, not from today. `None` (and absent in files):
+    /// today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -71,6 +77,7 @@ impl Default for Workspace {
                 ..ActionPlan::default()
             },
             set_aside: Vec::new(),
+            as_of: None,
             created_at: t,
             updated_at: t,
         }
@@ -85,6 +92,29 @@ impl Workspace {
         }
     }
 
+    /// The day the workspace is seen from: its `as_of` date, else `today`.
+    pub fn seen_from(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+
+    /// The names of the measurements and of the indicators whose numbers are marked made up, in their order.
+    pub fn made_up(&self) -> (Vec<String>, Vec<String>) {
+        (
+            self.staircase
+                .measurements
+                .iter()
+                .filter(|m| m.made_up)
+                .map(|m| m.name.clone())
+                .collect(),
+            self.plan
+                .indicators
+                .iter()
+                .filter(|i| i.made_up)
+                .map(|i| i.name.clone())
+                .collect(),
+        )
+    }
+
     /// A copy with fresh ids everywhere the workspace itself is concerned, so it can live beside the original.
     pub fn duplicate(&self, name: impl Into<String>) -> Self {
         let t = now();
@@ -95,71 +125,5 @@ impl Workspace {
             updated_at: t,
             ..self.clone()
         }
-    }
-}
-
-/// Which of two copies of the same workspace (same id) holds the later edit: a file being imported
-/// against the copy in this browser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NewerCopy {
-    File,
-    Here,
-    /// Last edited at the same moment: most likely the same content (a file exported from here).
-    Same,
-}
-
-/// Compares the copies' last edits. `here` is `None` for a stored copy from before edit times were kept;
-/// then only its save time is known, which is never earlier than its last edit.
-pub fn newer_copy(
-    file_edited: DateTime<Utc>,
-    here_edited: Option<DateTime<Utc>>,
-    here_saved: DateTime<Utc>,
-) -> NewerCopy {
-    match here_edited {
-        // Edit times are kept to the millisecond, in files and in storage alike.
-        Some(h) if (h - file_edited).num_milliseconds() == 0 => NewerCopy::Same,
-        Some(h) if h > file_edited => NewerCopy::Here,
-        Some(_) => NewerCopy::File,
-        None if here_saved >= file_edited => NewerCopy::Here,
-        None => NewerCopy::File,
-    }
-}
-
-#[cfg(test)]
-mod copy_tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    fn at(h: u32, m: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 12, 1, h, m, 0).unwrap()
-    }
-
-    #[test]
-    fn the_later_edit_is_newer() {
-        assert_eq!(
-            newer_copy(at(10, 0), Some(at(11, 0)), at(11, 1)),
-            NewerCopy::Here
-        );
-        assert_eq!(
-            newer_copy(at(12, 0), Some(at(11, 0)), at(11, 1)),
-            NewerCopy::File
-        );
-        assert_eq!(
-            newer_copy(at(10, 0), Some(at(10, 0)), at(13, 0)),
-            NewerCopy::Same,
-            "an export of what is here, saved again later without edits"
-        );
-        assert_eq!(
-            newer_copy(
-                at(10, 0),
-                Some(at(10, 0) + chrono::Duration::milliseconds(300)),
-                at(13, 0)
-            ),
-            NewerCopy::Here,
-            "an edit right after the export"
-        );
-        // Without a known edit time, a save after the file's last edit means here holds at least as much.
-        assert_eq!(newer_copy(at(10, 0), None, at(10, 30)), NewerCopy::Here);
-        assert_eq!(newer_copy(at(10, 0), None, at(9, 30)), NewerCopy::File);
     }
 }

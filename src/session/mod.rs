@@ -594,6 +594,9 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     o.meta.revision = revision;
                     o.meta.name = job.meta.name.clone();
                     o.meta.saved_at = job.meta.saved_at;
+                    // The stored copy now holds the edits up to this one: its list entry says so, and so
+                    // does every later write of the entry (an export's).
+                    o.meta.edited_at = job.meta.edited_at;
                     o.meta.bytes = job.new_bytes;
                     if job.write.replace_all {
                         o.part_bytes.clear();

@@ -1046,3 +1046,56 @@ fn renaming_a_workspace_gives_the_revision_other_tabs_pick_up() {
         "Halsnæs 2020"
     );
 }
+
+/// The list's "last edited" moves with every saved edit, and an export (which writes the list entry again)
+/// keeps it: the open copy's meta used to keep the time it was opened with, and `mark_exported` wrote that
+/// back, so the list said the copy was older than a file exported from it.
+#[test]
+fn every_saved_edit_moves_the_listed_edit_time_and_an_export_keeps_it() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Køge");
+    let opened_at = s.meta().unwrap().edited_at.unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    put_meeting(&s, &meeting("Sag 1"));
+    let edited = s.with_workspace(|w| w.updated_at).unwrap();
+    assert!(edited > opened_at, "the edit moved the workspace's stamp");
+    assert!(block(s.flush()).saved);
+    let listed = |s: &S| {
+        block(s.list())
+            .unwrap()
+            .into_iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .edited_at
+    };
+    assert_eq!(
+        s.meta().unwrap().edited_at,
+        Some(edited),
+        "the open copy's meta"
+    );
+    assert_eq!(listed(&s), Some(edited), "the stored list");
+    block(s.mark_exported()).unwrap();
+    assert_eq!(listed(&s), Some(edited), "an export keeps the edit time");
+    assert!(s.meta().unwrap().last_exported_at.is_some());
+}
+
+/// «Vis pr. i dag» on an example is an edit like any other: journaled at once, so a tab closed before its save
+/// loses nothing, and stored in the head.
+#[test]
+fn showing_an_example_as_of_today_survives_a_closed_tab() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    assert!(ws.as_of.is_some());
+    {
+        let s = session(&repo, &journal);
+        block(s.open(ws.id)).unwrap();
+        s.dispatch(Command::SetAsOf { as_of: None }).unwrap();
+        // The tab closes before any save.
+    }
+    assert!(stored(&repo, ws.id).as_of.is_some(), "not saved yet");
+    let (s, opened) = reload(&repo, &journal, ws.id);
+    assert_eq!(opened.recovered, 1);
+    assert_eq!(s.with_workspace(|w| w.as_of).unwrap(), None);
+    assert_eq!(stored(&repo, ws.id).as_of, None);
+}

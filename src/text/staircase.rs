@@ -742,3 +742,9 @@ mod tests {
         );
     }
 }
+
+/// A measurement whose counts are made up (an example's illustration, a workshop's exercise).
+pub const MADE_UP_TAG: &str = "Opdigtede tal";
+pub const MADE_UP_LABEL: &str = "Tallene er opdigtede";
+pub const MADE_UP_HINT: &str =
+    "Fx et eksempel eller en øvelse. Overblik, trappen og udskrifterne siger så, at tallene ikke er kommunens egne.";

@@ -413,28 +413,194 @@ pub fn same_workspace_title(name_here: &str) -> String {
     format!("Filen er det samme arbejdsområde som «{name_here}», som allerede findes her.")
 }
 
-/// Which copy is newer, with both copies' last edit.
-pub fn same_workspace_text(
-    newer: crate::model::NewerCopy,
-    file_edited: chrono::DateTime<chrono::Utc>,
-    here_edited: chrono::DateTime<chrono::Utc>,
-) -> String {
-    use crate::model::NewerCopy;
-    let when = |at: chrono::DateTime<chrono::Utc>| {
-        let l = at.with_timezone(&chrono::Local);
-        format!(
-            "{} kl. {}",
-            super::date_short(l.date_naive()),
-            l.format("%H.%M")
-        )
-    };
-    let (f, h) = (when(file_edited), when(here_edited));
-    match newer {
-        NewerCopy::Same => format!("Begge er sidst ændret {h}, så de er højst sandsynligt ens. Du behøver ikke importere filen."),
-        NewerCopy::Here => format!("Udgaven her er nyere: den er sidst ændret {h}, filen {f}. Importerer du filen over den, lægges udgaven her i papirkurven."),
-        NewerCopy::File => format!("Filen er nyere: den er sidst ændret {f}, udgaven her {h}."),
+/// The file against the copy here, by content: a headline («ens», or which side holds changes the other
+/// lacks) and one sentence per kind of difference.
+pub struct CopyWords {
+    pub headline: String,
+    pub details: Vec<String>,
+}
+
+fn noun(kind: RecordKind, n: usize) -> String {
+    kinds(kind, n)
+}
+
+/// "1 ændret initiativ", "2 ændrede møder".
+fn changed_noun(kind: RecordKind, n: usize) -> String {
+    let counted = kinds(kind, n);
+    let (num, rest) = counted.split_once(' ').unwrap_or(("", &counted));
+    format!("{num} {} {rest}", if n == 1 { "ændret" } else { "ændrede" })
+}
+
+fn listed(parts: &[String]) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
     }
 }
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn originals(n: usize) -> String {
+    format!(
+        "{n} {} under «Lagt til side»",
+        if n == 1 { "original" } else { "originaler" }
+    )
+}
+
+fn setting_differs(s: crate::model::merge::Setting) -> Option<&'static str> {
+    use crate::model::merge::Setting;
+    match s {
+        Setting::Info => Some("Arbejdsområdets navn, kommune eller beskrivelse er forskellig i filen og her."),
+        Setting::FollowUp => Some("Reglerne for opfølgning, målene for møder pr. måned eller målet for børn pr. sagsbehandler er forskellige i filen og her."),
+        Setting::PlanInfo => Some("Handleplanens titel, periode eller grænse for statusnoter er forskellig i filen og her."),
+        Setting::AsOf => Some("Datoen, arbejdsområdet vises pr., er forskellig i filen og her."),
+        Setting::SetAside => None,
+    }
+}
+
+pub fn copy_comparison(c: &crate::model::copies::CopyComparison) -> CopyWords {
+    use crate::model::copies::CopyVerdict;
+    let headline = match c.verdict() {
+        CopyVerdict::Same => "Filen og udgaven her er ens: de har de samme poster og indstillinger. Du behøver ikke importere filen.",
+        CopyVerdict::HereAhead => "Udgaven her har ændringer, som filen ikke har, og filen har intet, som ikke er her. Behold udgaven her.",
+        CopyVerdict::FileAhead => "Filen har ændringer, som ikke er her, og udgaven her har intet, som filen ikke har.",
+        CopyVerdict::Both => "Filen og udgaven her har hver især ændringer, som den anden ikke har. Vil du have begge, så importér filen som en kopi ved siden af.",
+    }
+    .to_string();
+    let mut file_has = Vec::new();
+    let mut here_has = Vec::new();
+    let mut details = Vec::new();
+    for (kind, d) in &c.kinds {
+        if d.only_file > 0 {
+            file_has.push(noun(*kind, d.only_file));
+        }
+        if d.newer_file > 0 {
+            file_has.push(changed_noun(*kind, d.newer_file));
+        }
+        if d.only_here > 0 {
+            here_has.push(noun(*kind, d.only_here));
+        }
+        if d.newer_here > 0 {
+            here_has.push(changed_noun(*kind, d.newer_here));
+        }
+    }
+    if c.set_aside_only_file > 0 {
+        file_has.push(originals(c.set_aside_only_file));
+    }
+    if c.set_aside_only_here > 0 {
+        here_has.push(originals(c.set_aside_only_here));
+    }
+    if !file_has.is_empty() {
+        details.push(format!("Filen har {}, som ikke er her.", listed(&file_has)));
+    }
+    if !here_has.is_empty() {
+        details.push(format!("Her er {}, som filen ikke har.", listed(&here_has)));
+    }
+    for (kind, d) in &c.kinds {
+        if d.changed_both > 0 {
+            let n = d.changed_both;
+            details.push(format!(
+                "{} er ændret både i filen og her.",
+                capitalised(&noun(*kind, n))
+            ));
+        }
+        if d.unrelated > 0 {
+            details.push(format!(
+                "{} findes i to forskellige udgaver, uden at det kan ses, hvilken der er nyest.",
+                capitalised(&noun(*kind, d.unrelated))
+            ));
+        }
+    }
+    let reordered: Vec<String> = c
+        .kinds
+        .iter()
+        .filter(|(_, d)| d.reordered)
+        .map(|(k, _)| {
+            let plural = noun(*k, 2);
+            plural
+                .split_once(' ')
+                .map(|(_, p)| p.to_string())
+                .unwrap_or(plural)
+        })
+        .collect();
+    if !reordered.is_empty() {
+        details.push(format!(
+            "Rækkefølgen af {} er forskellig i filen og her.",
+            listed(&reordered)
+        ));
+    }
+    details.extend(
+        c.settings
+            .iter()
+            .filter_map(|s| setting_differs(*s))
+            .map(str::to_string),
+    );
+    CopyWords { headline, details }
+}
+
+/// While the copy here is read to compare it with the file.
+pub const COMPARING_COPIES: &str = "Sammenligner filen med udgaven her …";
+
+/// Said on every screen of a workspace shown as of another day than today (a built-in example).
+pub fn as_of_notice(day: chrono::NaiveDate) -> String {
+    let d = super::date_long(day);
+    format!(
+        "Vist pr. {d}: eksemplet vises, som det stod den dag. Frister, statusnoter, opfølgninger og \
+         møderne i de seneste 12 måneder regnes fra {d}, ikke fra i dag."
+    )
+}
+
+pub const AS_OF_TODAY: &str = "Vis pr. i dag";
+pub const AS_OF_CLEARED: &str =
+    "Arbejdsområdet vises nu pr. i dag. Fortryd med Ctrl+Z, hvis du vil se det pr. sin egen dato igen.";
+
+fn quoted(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("«{n}»")).collect();
+    listed(&q)
+}
+
+/// Said next to figures whose numbers are made up (an example's illustration), on screen and in print.
+pub fn made_up_notice(measurements: &[String], indicators: &[String]) -> Option<String> {
+    let mut parts = Vec::new();
+    match measurements.len() {
+        0 => {}
+        1 => parts.push(format!(
+            "Opdigtede tal: målingen {} er eksempeltal, ikke en kommunes egne tal, og det er børn, \
+             udgifter og børn pr. sagsbehandler regnet af den også.",
+            quoted(measurements)
+        )),
+        _ => parts.push(format!(
+            "Opdigtede tal: målingerne {} er eksempeltal, ikke en kommunes egne tal, og det er børn, \
+             udgifter og børn pr. sagsbehandler regnet af dem også.",
+            quoted(measurements)
+        )),
+    }
+    match indicators.len() {
+        0 => {}
+        1 => parts.push(format!(
+            "Indikatoren {} har opdigtede eksempeltal.",
+            quoted(indicators)
+        )),
+        _ => parts.push(format!(
+            "Indikatorerne {} har opdigtede eksempeltal.",
+            quoted(indicators)
+        )),
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The start page, above the examples.
+pub const EXAMPLES_INTRO: &str = "Køge og Halsnæs bygger på de to kommuners offentlige planer fra 2019 og \
+    har kun de tal, planerne selv giver; planerne giver ingen tal for trappen. Socialstyrelsens trappe har \
+    opdigtede eksempeltal for en tænkt kommune, så alle sider har noget at vise, og de er mærket som \
+    opdigtede overalt. Hvert eksempel vises pr. sin egen dato og åbnes som et nyt arbejdsområde, som du frit \
+    kan ændre.";
 
 pub const UNDONE: &str = "Den seneste ændring er fortrudt.";
 pub const REDONE: &str = "Ændringen er gentaget.";
@@ -446,3 +612,73 @@ pub fn trash_question(name: &str) -> String {
 
 /// The app's one save model, said once on every page.
 pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, når du trykker på dens «Gem»-knap; indtil da står der «Ikke gemt: kladde» øverst. Flytninger på trappen og tavlen og sletninger gemmes med det samme og kan fortrydes med Ctrl+Z.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::copies::{CopyComparison, KindDiff};
+    use crate::model::merge::Setting;
+
+    #[test]
+    fn the_comparison_in_words() {
+        let same = copy_comparison(&CopyComparison::default());
+        assert!(same.headline.contains("ens"), "{}", same.headline);
+        assert!(same.details.is_empty());
+        let c = CopyComparison {
+            kinds: vec![
+                (
+                    RecordKind::Meeting,
+                    KindDiff {
+                        only_file: 3,
+                        ..KindDiff::default()
+                    },
+                ),
+                (
+                    RecordKind::Initiative,
+                    KindDiff {
+                        newer_here: 1,
+                        changed_both: 2,
+                        reordered: true,
+                        ..KindDiff::default()
+                    },
+                ),
+            ],
+            settings: vec![Setting::Info],
+            set_aside_only_file: 0,
+            set_aside_only_here: 0,
+        };
+        let w = copy_comparison(&c);
+        assert!(w
+            .headline
+            .starts_with("Filen og udgaven her har hver især ændringer"));
+        assert_eq!(
+            w.details,
+            [
+                "Filen har 3 møder, som ikke er her.",
+                "Her er 1 ændret initiativ, som filen ikke har.",
+                "2 initiativer er ændret både i filen og her.",
+                "Rækkefølgen af initiativer er forskellig i filen og her.",
+                "Arbejdsområdets navn, kommune eller beskrivelse er forskellig i filen og her.",
+            ]
+        );
+        let ahead = CopyComparison {
+            kinds: vec![(
+                RecordKind::TimelineRow,
+                KindDiff {
+                    newer_here: 2,
+                    only_here: 1,
+                    ..KindDiff::default()
+                },
+            )],
+            ..CopyComparison::default()
+        };
+        let w = copy_comparison(&ahead);
+        assert!(w
+            .headline
+            .starts_with("Udgaven her har ændringer, som filen ikke har"));
+        assert_eq!(
+            w.details,
+            ["Her er 1 række i tidsplanen og 2 ændrede rækker i tidsplanen, som filen ikke har."]
+        );
+    }
+}

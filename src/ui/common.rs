@@ -436,3 +436,11 @@ pub fn field_error(e: &crate::model::commands::CommandError) -> Option<(String, 
         _ => None,
     }
 }
+
+/// The day the open workspace is seen from: its as-of date (a built-in example is shown as of its own date),
+/// else today. Deadlines, stale notes, due follow-ups, the last twelve months of meetings and the date a new
+/// note or meeting gets are counted from it; file names and "printed on" stay today.
+pub fn workspace_today() -> chrono::NaiveDate {
+    crate::app::session::with_workspace(|w| w.seen_from(crate::browser::today()))
+        .unwrap_or_else(crate::browser::today)
+}

@@ -8,7 +8,8 @@ use crate::app::{use_app, Part, StorageMode};
 use crate::browser::address::at;
 use crate::browser::{files, perf, storage_info};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
-use crate::model::{newer_copy, Id, NewerCopy, Workspace};
+use crate::model::copies::{compare_copies, CopyComparison};
+use crate::model::{Id, Workspace};
 use crate::storage::StoredMeta;
 use crate::text::{self, ui as t};
 use chrono::{DateTime, Local, Utc};
@@ -389,28 +390,37 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // The same workspace (by id) in this browser, and which copy holds the later edit.
+    // The same workspace (by id) in this browser, compared by content with the file: the open copy as it
+    // is in memory (its unsaved edits are in the journal), another as stored.
     let file_id = ws.id;
-    let file_edited = ws.updated_at;
-    // The open workspace's last edit is in memory, and may be newer than its stored list entry.
-    let open_edited = (app.open_id.get_untracked() == Some(file_id))
-        .then(|| app.read_untracked(|w| w.updated_at))
-        .flatten();
-    let same = others
-        .get_untracked()
-        .into_iter()
-        .find(|m| m.id == file_id)
-        .map(|m| {
-            let here_edited = open_edited.or(m.edited_at);
-            let newer = newer_copy(file_edited, here_edited, m.saved_at);
-            let here_time = here_edited.unwrap_or(m.saved_at);
-            (m, newer, here_time)
-        });
-    let mode = RwSignal::new(match &same {
-        Some((_, NewerCopy::File, _)) => ImportMode::ReplaceSame,
-        Some(_) => ImportMode::OpenHere,
-        None => ImportMode::New,
+    let same = others.get_untracked().into_iter().find(|m| m.id == file_id);
+    let comparison = RwSignal::new(None::<Result<CopyComparison, String>>);
+    if same.is_some() {
+        let open_here = (app.open_id.get_untracked() == Some(file_id))
+            .then(|| app.read_untracked(|w| compare_copies(&ws, w)))
+            .flatten();
+        match open_here {
+            Some(c) => comparison.set(Some(Ok(c))),
+            None => {
+                let file = ws.clone();
+                spawn_local(async move {
+                    let result = session::read_stored(file_id)
+                        .await
+                        .map(|here| compare_copies(&file, &here))
+                        .map_err(|e| t::storage_error(&e));
+                    let _ = comparison.try_set(Some(result));
+                });
+            }
+        }
+    }
+    // The safe default keeps the copy here: replacing puts it in the bin, so it is never chosen for the user.
+    let mode = RwSignal::new(if same.is_some() {
+        ImportMode::OpenHere
+    } else {
+        ImportMode::New
     });
+    let is_same =
+        Signal::derive(move || comparison.with(|c| matches!(c, Some(Ok(c)) if c.is_same())));
     let copy_name = crate::model::validation::name_with_suffix(
         &ws.name,
         &t::imported_copy_suffix(crate::browser::today()),
@@ -483,15 +493,32 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
     let no_others = Signal::derive(move || others.with(|o| o.is_empty()));
     let never = Signal::derive(|| false);
     let choices = match &same {
-        Some((here, newer, here_time)) => view! {
+        Some(here) => view! {
             <div class="alert alert-info" data-testid="import-same">
                 <p><strong>{t::same_workspace_title(&here.name)}</strong></p>
-                <p>{t::same_workspace_text(*newer, file_edited, *here_time)}</p>
+                {move || match comparison.get() {
+                    None => view! { <p role="status">{t::COMPARING_COPIES}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p>{e}</p> }.into_any(),
+                    Some(Ok(c)) => {
+                        let words = t::copy_comparison(&c);
+                        view! {
+                            <p data-testid="import-verdict">{words.headline}</p>
+                            {(!words.details.is_empty()).then(|| view! {
+                                <ul data-testid="import-differences">
+                                    {words.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                                </ul>
+                            })}
+                        }.into_any()
+                    }
+                }}
             </div>
             <fieldset class="form-group">
                 <legend class="form-label">"Hvad vil du gøre?"</legend>
                 {radio("import-open-here", ImportMode::OpenHere, "Åbn udgaven her i browseren, og importér ikke filen".into(), never)}
-                {radio("import-replace-same", ImportMode::ReplaceSame, "Erstat udgaven her med filen".into(), never)}
+                // Replacing a copy with the same content changes nothing but puts it in the bin.
+                <Show when=move || !is_same.get()>
+                    {radio("import-replace-same", ImportMode::ReplaceSame, "Erstat udgaven her med filen".into(), never)}
+                </Show>
                 {radio("import-copy", ImportMode::Copy, format!("Importér filen som en kopi ved siden af, med navnet «{copy_name}»"), never)}
             </fieldset>
         }

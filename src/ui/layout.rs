@@ -142,6 +142,7 @@ pub fn Banners() -> impl IntoView {
                 }
             })}
             <super::linked_copy::LinkedCopyNotice/>
+            <super::example_notice::ExampleNotice/>
             {move || app.banner.get().map(|b| view! {
                 <div class=if b.is_error { "alert alert-error" } else { "alert alert-info" } role=if b.is_error { "alert" } else { "status" }>
                     <p>{b.text.clone()}</p>

@@ -6,6 +6,7 @@
 
 pub mod common;
 pub mod data;
+pub mod example_notice;
 pub mod kit;
 pub mod layout;
 pub mod linked_copy;

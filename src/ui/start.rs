@@ -40,7 +40,7 @@ pub fn StartPage() -> impl IntoView {
         <super::linked_copy::OpenCopyOffer/>
         <section aria-labelledby="start-examples">
             <h2 id="start-examples">"Åbn et eksempel"</h2>
-            <p>"Eksemplerne bygger på offentlige kommunale planer. Et eksempel åbnes som et nyt arbejdsområde, som du frit kan ændre."</p>
+            <p>{t::EXAMPLES_INTRO}</p>
             <ul class="card-list">
                 {EXAMPLES.iter().map(|ex| view! {
                     <li class="card">

@@ -252,27 +252,31 @@ test('importing a file of a workspace that is here already says so, and offers o
   const rows = () => list.count();
   const before = await rows();
 
-  // The same file back: recognised, both last edited at once, and opening the copy here is the default.
+  // The same file back: recognised, the same content («ens»), and opening the copy here is the default;
+  // replacing it with itself is not offered.
   await chooseFile(page, file);
   const same = page.getByTestId('import-same');
   await same.waitFor();
   assert.match(await same.textContent(), /Socialstyrelsens indsatstrappe/);
-  assert.match(await same.textContent(), /højst sandsynligt ens/);
+  await page.getByTestId('import-verdict').filter({ hasText: 'Filen og udgaven her er ens' }).waitFor();
   assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
+  assert.equal(await page.getByLabel('Erstat udgaven her med filen').count(), 0);
   assert.deepEqual(await axe(page), [], 'import preview of the same workspace');
   await page.getByRole('button', { name: 'Åbn', exact: true }).click();
   await page.getByText('Filen er ikke importeret').waitFor();
   assert.equal(await rows(), before, 'nothing imported');
 
-  // A newer file (edited later elsewhere): replacing is the default, and a copy gets a name of its own.
+  // A file edited elsewhere (a later stamp and another description): the difference is named, and keeping the
+  // copy here stays the default; a copy gets a name of its own.
   const json = JSON.parse(await readFile(file, 'utf8'));
   json.workspace.updated_at = new Date(Date.now() + 3600_000).toISOString();
   json.workspace.description = 'Rettet hos en kollega';
   const newer = file + '-newer.json';
   await writeFile(newer, JSON.stringify(json));
   await chooseFile(page, newer);
-  await page.getByTestId('import-same').filter({ hasText: 'Filen er nyere' }).waitFor();
-  assert.equal(await page.getByLabel('Erstat udgaven her med filen').isChecked(), true);
+  await page.getByTestId('import-differences').filter({ hasText: 'beskrivelse er forskellig i filen og her' }).waitFor();
+  assert.equal(await page.getByLabel('Erstat udgaven her med filen').isChecked(), false);
+  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
   await page.getByLabel(/^Importér filen som en kopi ved siden af/).check();
   await page.getByRole('button', { name: 'Importér', exact: true }).click();
   await page.getByText('Filen er importeret og åbnet.').waitFor();

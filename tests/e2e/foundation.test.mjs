@@ -333,8 +333,8 @@ test('import can replace a workspace after confirmation, keeping the old one in 
   await page.goto(env.base + '/data');
   await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles(exported.path);
   await page.getByTestId('import-preview').waitFor();
-  // The file is this workspace before the rename: recognised, and the copy here is the newer one.
-  await page.getByTestId('import-same').filter({ hasText: 'Udgaven her er nyere' }).waitFor();
+  // The file is this workspace before the rename: recognised, and the name is what differs.
+  await page.getByTestId('import-differences').filter({ hasText: 'Arbejdsområdets navn, kommune eller beskrivelse er forskellig' }).waitFor();
   assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
   await page.getByLabel('Erstat udgaven her med filen').check();
   await page.getByRole('button', { name: 'Importér', exact: true }).click();

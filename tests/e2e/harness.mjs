@@ -54,6 +54,15 @@ export async function openExample(page, title) {
   await page.getByRole('heading', { level: 1, name: /Overblik/ }).waitFor();
 }
 
+/**
+ * A built-in example opens as of its own date (Køge as of 8 May 2019); a test that works in today's time
+ * (notes, meetings and moves dated today, deadlines passed) first shows it as of today.
+ */
+export async function showAsOfToday(page) {
+  await page.getByRole('button', { name: 'Vis pr. i dag' }).click();
+  await page.getByTestId('as-of-notice').waitFor({ state: 'detached' });
+}
+
 /** Waits until the header says everything is stored. */
 export async function waitSaved(page) {
   await page.getByTestId('save-status').filter({ hasText: /Gemt kl\.|Alt er gemt/ }).waitFor();

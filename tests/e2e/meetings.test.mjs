@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { launch, openPage, axe, openExample, waitSaved } from './harness.mjs';
+import { launch, openPage, axe, openExample, waitSaved, showAsOfToday } from './harness.mjs';
 
 const EXAMPLE = 'Socialstyrelsens indsatstrappe';
 const CASE = 'Sag Æ-4711 Ødegård';
@@ -37,6 +37,9 @@ async function download(page, buttonName) {
 test('log a family group conference, follow it up, find it, export it and print the minutes', async () => {
   const { page, context, errors } = await openPage(env, '/');
   await openExample(page, EXAMPLE);
+  // A caseworker logs today's meeting: the example, shown as of 31 December 2019, is shown as of today.
+  await showAsOfToday(page);
+  await waitSaved(page);
   await page.goto(env.base + '/netvaerksmoeder');
   await page.getByRole('heading', { level: 1, name: 'Netværksmøder' }).waitFor();
   await page.getByTestId('result-count').filter({ hasText: '9 møder fundet.' }).waitFor();

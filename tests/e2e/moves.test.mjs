@@ -45,9 +45,10 @@ test('a move added to Status 2018 is saved, survives a reload, and a move within
   await waitSaved(page);
   await openMeasurements(page);
 
-  // The example's four measurements in date order; the status measurements carry moves.
+  // The example's four measurements in date order, each tagged as made-up numbers; the status measurements
+  // carry moves.
   const names = await page.getByTestId('measurement-list').locator('tbody th[scope="row"]').allTextContents();
-  assert.deepEqual(names, ['Baseline 2016', 'Status 2018', 'Status 2019', 'Mål 2020']);
+  assert.deepEqual(names, ['Baseline 2016 Opdigtede tal', 'Status 2018 Opdigtede tal', 'Status 2019 Opdigtede tal', 'Mål 2020 Opdigtede tal']);
   assert.equal(await movesCell(page, 'Baseline 2016').textContent(), '–');
   assert.equal(await movesCell(page, 'Status 2018').textContent(), '6 flytninger');
 

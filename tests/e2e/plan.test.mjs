@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, axe, openExample } from './harness.mjs';
+import { launch, openPage, axe, openExample, showAsOfToday } from './harness.mjs';
 
 const KOEGE = 'Køge 2019 – Strategier for indsatsen';
 const I11 = '1.1 Analyse af udslusningsboliger/egne værelser til udsatte unge';
@@ -36,6 +36,9 @@ test('handleplan: status, tavle, måling, udvalgsrapport, CSV og tilgængelighed
   const { page, context, errors } = await openPage(env, '/');
   try {
     await openExample(page, KOEGE);
+    // A manager working today: notes and moves dated today, after the report date used below. The example
+    // opens as of 8 May 2019, so it is shown as of today first.
+    await showAsOfToday(page);
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Handleplan' }).waitFor();
 

@@ -13,6 +13,8 @@ before(async () => { env = await launch(); await mkdir(SHOTS, { recursive: true 
 after(async () => { await env?.close(); });
 
 const EXAMPLES = ['Køge 2019', 'Halsnæs', 'Socialstyrelsens indsatstrappe'];
+// The examples with measurements, hence a chart: Køge's and Halsnæs' plans give no staircase figures.
+const CHARTED = ['Socialstyrelsens indsatstrappe'];
 
 async function toStaircase(page) {
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Trappe' }).click();
@@ -39,7 +41,7 @@ async function assertClean(page, selector, label) {
 
 test('the chart: no text collides with another text or a shape, on screen, exported and printed', async () => {
   const { page, context, errors } = await openPage(env, '/', { viewport: { width: 1920, height: 1080 } });
-  for (const example of EXAMPLES) {
+  for (const example of CHARTED) {
     await openExample(page, example);
     await toStaircase(page);
     for (const workshop of [false, true]) {
@@ -227,8 +229,10 @@ test('Halsnæs names its period once in each heading', async () => {
   await page.getByRole('heading', { level: 1, name: 'Handleplan' }).waitFor();
   once(await page.locator('main .lead').first().textContent(), 'Handleplan');
   await toStaircase(page);
-  await page.getByRole('link', { name: 'Udskriftsvisning' }).click();
+  // Without measurements the staircase offers no print view; its address still names the workspace.
+  await page.goto(env.base + '/trappe/udskriv');
   await page.waitForURL(/udskriv/);
+  await page.getByRole('heading', { level: 1, name: /^Indsatstrappen – / }).waitFor();
   once(await page.getByRole('heading', { level: 1 }).textContent(), 'print view');
   assert.deepEqual(errors, []);
   await context.close();

@@ -26,7 +26,8 @@ async function pdfPages(bytes) {
 
 const count = (s, needle) => s.split(needle).length - 1;
 
-for (const [example, workspace] of [['Socialstyrelsens indsatstrappe', /Indsatstrappen – /], ['Køge 2019', /Indsatstrappen – /]]) {
+// Only the Socialstyrelsen example has measurements: Køge's and Halsnæs' plans give no staircase figures.
+for (const [example, workspace] of [['Socialstyrelsens indsatstrappe', /Indsatstrappen – /]]) {
   for (const comparison of [false, true]) {
     test(`print on A4, ${example}, ${comparison ? 'with' : 'without'} a comparison: title and chart on page 1, the table after, "I alt" once at the end`, async () => {
       const { page, context, errors } = await openPage(env, '/');

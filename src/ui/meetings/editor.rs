@@ -10,7 +10,6 @@ use super::{
 };
 use crate::app::{session, use_app, Part};
 use crate::browser::address::at;
-use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::dates::{parse_time, time_field};
 use crate::model::follow_up::mark_followed_up;
@@ -23,6 +22,7 @@ use crate::model::templates::{
 };
 use crate::model::{Id, Meeting, MeetingStatus, MeetingType, MinutesKind};
 use crate::text::{self, meetings as txt, ui as t};
+use crate::ui::common::workspace_today as today;
 use crate::ui::common::{ConfirmButton, ConflictChoices, FormMerge};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

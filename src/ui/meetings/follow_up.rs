@@ -4,12 +4,12 @@
 use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{session, use_app, Part};
 use crate::browser::address::at;
-use crate::browser::today;
 use crate::model::commands::Command;
 use crate::model::follow_up::{due_list, mark_followed_up, DueKind};
 use crate::model::record::Record;
 use crate::model::{Id, Meeting};
 use crate::text::{self, meetings as txt};
+use crate::ui::common::workspace_today as today;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

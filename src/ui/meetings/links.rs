@@ -2,10 +2,10 @@
 
 use super::fields::{DateField, Draft, Errors};
 use crate::app::{use_app, Part};
-use crate::browser::today;
 use crate::model::follow_up::{next_follow_up, StepLookup};
 use crate::model::Id;
 use crate::text::{self, meetings as txt};
+use crate::ui::common::workspace_today as today;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -5,7 +5,7 @@ use super::fields::described_by;
 use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{use_app, Part};
 use crate::browser::address::at;
-use crate::browser::{files, today};
+use crate::browser::files;
 use crate::model::dates::{date_field, parse_date};
 use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
 use crate::model::meeting_query::{
@@ -15,6 +15,7 @@ use crate::model::{Id, MeetingStatus, MeetingType};
 use crate::output::meetings_csv::{cpr_like_meetings, meetings_csv_of, CsvRows};
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
+use crate::ui::common::workspace_today as today;
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -445,7 +446,7 @@ fn ExportSection(results: Memo<Vec<usize>>) -> impl IntoView {
         let bytes = app
             .read_untracked(|w| results.with_untracked(|r| meetings_csv_of(w, r, rows, today())));
         if let Some(bytes) = bytes {
-            let name = txt::csv_file_name(rows == CsvRows::PerActionItem, today());
+            let name = txt::csv_file_name(rows == CsvRows::PerActionItem, crate::browser::today());
             if files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
                 app.error(crate::text::ui::DOWNLOAD_FAILED);
             }

@@ -4,10 +4,10 @@
 use super::{meeting_by_id, meeting_path, MeetingNotFound};
 use crate::app::use_app;
 use crate::browser::address::at;
-use crate::browser::today;
 use crate::model::follow_up::{next_follow_up, StepLookup};
 use crate::model::{Id, Meeting, MinutesKind, ParticipantRole};
 use crate::text::{self, meetings as txt};
+use crate::ui::common::workspace_today as today;
 use leptos::prelude::*;
 
 struct Prepared {
@@ -92,7 +92,7 @@ fn Minutes(p: Prepared) -> impl IntoView {
         ParticipantRole::Professional,
     ]
     .map(|r| (r, by_role(r)));
-    let printed = text::date_long(today());
+    let printed = text::date_long(crate::browser::today());
     view! {
         // Chrome sizes a printout by the unnamed @page only, so the rule lives here, present only while the
         // minutes are shown, instead of in meetings.css where it would apply to every page of the app.

@@ -4,13 +4,13 @@
 use super::fields::described_by;
 use super::AreaHeader;
 use crate::app::{use_app, Part};
-use crate::browser::today;
 use crate::model::follow_up::{
     axis_max, evaluate_months, monthly_counts, Band, MonthCounts, MonthEvaluation, YearMonth,
 };
 use crate::model::MeetingType;
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
+use crate::ui::common::workspace_today as today;
 use leptos::prelude::*;
 
 #[component]

@@ -56,7 +56,7 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
                 k: {
                     // The benchmark reads how often and how long this takes.
                     crate::browser::perf::start("trappe-key-figures");
-                    let k = key_figures_with(w, crate::browser::today(), choices(w.id));
+                    let k = key_figures_with(w, w.seen_from(crate::browser::today()), choices(w.id));
                     crate::browser::perf::end("trappe-key-figures");
                     k
                 },
@@ -85,7 +85,7 @@ pub fn download_csv(
     make: impl Fn(&crate::model::Workspace, &KeyFigures) -> Vec<u8>,
 ) {
     let Some((bytes, name)) = app.read_untracked(|w| {
-        let k = key_figures_with(w, crate::browser::today(), choices(w.id));
+        let k = key_figures_with(w, w.seen_from(crate::browser::today()), choices(w.id));
         (
             make(w, &k),
             text::overview::file_name(&w.name, what, crate::browser::today(), "csv"),

@@ -117,6 +117,7 @@ pub fn OverviewPrint() -> impl IntoView {
                         <h1>{format!("Nøgletal – {}", d.workspace)}</h1>
                         <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
                     </header>
+                    <crate::ui::example_notice::ExampleNotice print=true/>
                     <ul class="print-tiles" data-testid="print-tiles">
                         {tiles.into_iter().map(|t| view! {
                             <li data-figure=t.key><span class="tile-label">{t.label}</span><span class="tile-now">{t.now}</span>

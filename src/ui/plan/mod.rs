@@ -274,7 +274,7 @@ pub(crate) fn OverdueFlag() -> impl IntoView {
 }
 
 pub(crate) fn today() -> chrono::NaiveDate {
-    crate::browser::today()
+    crate::ui::common::workspace_today()
 }
 
 pub(crate) fn date_input_value(d: Option<chrono::NaiveDate>) -> String {

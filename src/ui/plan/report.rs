@@ -67,6 +67,7 @@ pub(crate) fn ReportView() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv eller gem som PDF"</button>
             </form>
         </div>
+        <crate::ui::example_notice::ExampleNotice print=true/>
         {move || report.get().ok().flatten().map(|r| view! { <ReportDocument r=r/> })}
     }
 }

@@ -29,6 +29,7 @@ struct Row {
     caseworkers: Option<u32>,
     caseload: Option<f64>,
     moves: usize,
+    made_up: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,6 +58,7 @@ pub fn MeasurementsView() -> impl IntoView {
                         caseworkers: m.caseworkers,
                         caseload: caseload(s, m),
                         moves: m.moves.len(),
+                        made_up: m.made_up,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -135,7 +137,7 @@ fn MeasurementRow(row: Row, form: RwSignal<Form>, counting: RwSignal<Option<Id>>
     let delete_name = row.name.clone();
     view! {
         <tr>
-            <th scope="row">{row.name.clone()}</th>
+            <th scope="row">{row.name.clone()}{row.made_up.then(|| view! { " "<span class="tag" data-testid="made-up-tag">{ts::MADE_UP_TAG}</span> })}</th>
             <td>{text::measurement_kind(row.kind)}</td>
             <td>{text::opt_date_long(row.date)}</td>
             <td class="num">{text::group_thousands(row.children)}</td>
@@ -180,6 +182,7 @@ fn MeasurementForm(
     });
     let date = RwSignal::new(crate::model::dates::date_field(original.date));
     let note = RwSignal::new(original.note.clone());
+    let made_up = RwSignal::new(original.made_up);
     let caseworkers = RwSignal::new(
         original
             .caseworkers
@@ -248,6 +251,7 @@ fn MeasurementForm(
             kind: kind.get_untracked(),
             date: d,
             note: note.get_untracked(),
+            made_up: made_up.get_untracked(),
             caseworkers: cw.filter(|c| *c > 0),
             moves: step_moves,
             ..original.get_value()
@@ -345,6 +349,14 @@ fn MeasurementForm(
                     <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx »Tal fra Indsatstrappens nøgletal«."</span>
                     <textarea maxlength="50000" id="m-note" class="form-input" aria-describedby="m-note-hint"
                         prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="form-group">
+                    <div class="checkbox">
+                        <input type="checkbox" id="m-made-up" aria-describedby="m-made-up-hint" prop:checked=move || made_up.get()
+                            on:change=move |ev| made_up.set(event_target_checked(&ev))/>
+                        <label for="m-made-up">{ts::MADE_UP_LABEL}</label>
+                    </div>
+                    <span class="form-hint" id="m-made-up-hint">{ts::MADE_UP_HINT}</span>
                 </div>
                 <MovesFieldset moves=moves steps=steps/>
                 {(id.is_none() && !others.is_empty()).then(|| view! {

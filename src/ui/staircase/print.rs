@@ -50,6 +50,7 @@ pub fn PrintView() -> impl IntoView {
                 <h1>{move || format!("Indsatstrappen – {}", workspace())}</h1>
                 <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
             </header>
+            <crate::ui::example_notice::ExampleNotice print=true/>
             <Show when=move || has_measurements.get()
                 fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p> }>
                 {move || summary().map(|s| view! { <p class="summary">{s}</p> })}
