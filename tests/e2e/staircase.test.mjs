@@ -232,10 +232,11 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   assert.equal(await page.getByTestId('cmp-spend-delta').textContent(), '-2,3 mio. kr.');
   const row6 = await page.getByTestId('comparison-table').getByRole('row', { name: /Trin 6 Døgninstitution/ }).textContent();
   assert.match(row6, /5.*3.*-2.*5\.800\.000 kr\..*3\.480\.000 kr\..*-2,3 mio\. kr\./);
-  // Placement share of children 11/41 → 27 %, 8/60 → 13 %; of spend 8.620.000/12.265.000 → 70 %, 5.830.000/9.925.000 → 59 %.
+  // Shares with one decimal, as everywhere: children 11/41 → 26,8 %, 8/60 → 13,3 %; spend 8.620.000/12.265.000
+  // → 70,3 %, 5.830.000/9.925.000 → 58,7 %.
   const shares = page.getByTestId('shares-table');
-  assert.match(await shares.getByRole('row', { name: /Børn på anbringelsestrin/ }).textContent(), /27 %.*13 %/);
-  assert.match(await shares.getByRole('row', { name: /Udgift på anbringelsestrin/ }).textContent(), /70 %.*59 %/);
+  assert.match(await shares.getByRole('row', { name: /Børn på anbringelsestrin/ }).textContent(), /26,8 %.*13,3 %/);
+  assert.match(await shares.getByRole('row', { name: /Udgift på anbringelsestrin/ }).textContent(), /70,3 %.*58,7 %/);
   // Caseload: the 6 and 5 children on the foster-care step, on 4 and 5 caseworkers.
   assert.match(await shares.getByRole('row', { name: /Børn pr. sagsbehandler/ }).textContent(), /1,5 børn pr\. sagsbehandler.*1 barn pr\. sagsbehandler/);
 
