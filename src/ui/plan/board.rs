@@ -93,7 +93,7 @@ pub(crate) fn BoardView() -> impl IntoView {
     let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
     let author = author_signal();
     view! {
-        <h1>"Handleplan: tavle"</h1>
+        <super::PlanHeading title=tp::PAGE_BOARD/>
         <p id="board-help" class="form-hint">{tp::BOARD_HELP}</p>
         <div class="form-group plan-author no-print">
             <label class="form-label" for="board-author">"Dit navn i historikken"</label>

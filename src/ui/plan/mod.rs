@@ -185,15 +185,28 @@ fn PlanPage() -> impl IntoView {
     view! {
         <WithWorkspace page="Handleplan">
             <div class="plan-area">
-                <SubNav/>
                 <Outlet/>
             </div>
         </WithWorkspace>
     }
 }
 
+/// The page heading, anything that belongs right under it (`children`), then the sub-navigation: every
+/// view of the area starts like this, as the other areas do.
 #[component]
-fn SubNav() -> impl IntoView {
+pub(crate) fn PlanHeading(
+    #[prop(into)] title: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <h1>{title}</h1>
+        {children.map(|c| c())}
+        <SubNav/>
+    }
+}
+
+#[component]
+pub(crate) fn SubNav() -> impl IntoView {
     let tabs = [
         ("/handleplan", tp::TAB_LIST),
         ("/handleplan/tavle", tp::TAB_BOARD),
