@@ -10,6 +10,7 @@ use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{is_stale, neighbour_status};
 use crate::model::{Id, InitiativeStatus};
+use crate::text::hyphen::hyphenate;
 use crate::text::{self, plan as tp};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -210,11 +211,11 @@ fn BoardCard(c: Card, announce: RwSignal<String>, stale_days: Memo<u32>) -> impl
                 }
             }>
             <h3 class="plan-card-title" id=title_id.clone()>
-                <a href=at(&format!("/handleplan/{id}"))>{super::wrap_after_slash(&c.label)}</a>
+                <a href=at(&format!("/handleplan/{id}"))>{super::wrap_after_slash(&hyphenate(&c.label))}</a>
             </h3>
             <p class="plan-card-meta">
                 <span class="visually-hidden">"Status: "{text::initiative_status(status)}". "</span>
-                {(!c.owner.is_empty()).then(|| c.owner.clone())}
+                {(!c.owner.is_empty()).then(|| hyphenate(&c.owner))}
                 {c.deadline.clone().map(|d| view! { <br/>"Frist: "{d} })}
             </p>
             {c.overdue.then(|| view! { <p class="plan-card-meta"><OverdueFlag/></p> })}
