@@ -228,10 +228,10 @@ pub(crate) fn SubNav() -> impl IntoView {
             <div class="plan-undo" role="group" aria-label="Fortryd og gentag">
                 <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Z"
                     aria-disabled=move || (!app.can_undo.get()).to_string()
-                    on:click=move |_| session::undo(app)>"Fortryd"</button>
+                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, false)>"Fortryd"</button>
                 <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Y"
                     aria-disabled=move || (!app.can_redo.get()).to_string()
-                    on:click=move |_| session::redo(app)>"Gentag"</button>
+                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, true)>"Gentag"</button>
             </div>
         </div>
     }
