@@ -119,6 +119,71 @@ pub fn progress(p: Option<f64>) -> String {
 pub const REPORT_TITLE: &str = "Status til udvalget";
 pub const REPORT_SUMMARY: &str = "Status i alt";
 pub const REPORT_NO_NOTES: &str = "Ingen nye noter i perioden.";
+pub const REPORT_LEAD: &str =
+    "Vælg datoen for rapporten og den periode, noterne skal dække. Status, noter og \
+    målinger vises, som de var på den dato; noter dateret senere kommer ikke med.";
+pub const REPORT_DATE: &str = "Rapportdato";
+pub const REPORT_PERIOD: &str = "Noterne dækker";
+pub const REPORT_PREVIOUS: &str = "Forrige rapport";
+pub const REPORT_PREVIOUS_HINT: &str = "Noter efter denne dato kommer med.";
+pub const REPORT_PREVIOUS_REQUIRED: &str = "Skriv datoen for forrige rapport.";
+pub const REPORT_PREVIOUS_BEFORE: &str = "Forrige rapport skal ligge før rapportdatoen.";
+pub const REPORT_COMMITTEE: &str = "Udvalg";
+pub const REPORT_ALL_COMMITTEES: &str = "Alle udvalg";
+pub const REPORT_SENDER: &str = "Afsender";
+pub const REPORT_SENDER_HINT: &str =
+    "Fx dit navn og din afdeling. Står nederst på hver side. Huskes i denne browser.";
+pub const REPORT_PRINT: &str = "Udskriv eller gem som PDF";
+pub const REPORT_FORM_LABEL: &str = "Vælg rapportens indhold";
+
+/// The choices for the time the notes cover: (value, label). The first is the default.
+pub const REPORT_PERIODS: [(&str, &str); 5] = [
+    ("3", "De seneste 3 måneder"),
+    ("6", "De seneste 6 måneder"),
+    ("12", "De seneste 12 måneder"),
+    ("forrige", "Siden forrige rapport"),
+    ("alle", "Alle noter"),
+];
+
+/// The running head and foot of every printed page of the report.
+pub struct ReportRunning {
+    pub top_left: String,
+    pub top_right: String,
+    pub bottom_left: String,
+}
+
+/// "Køge Kommune · Status pr. 1. oktober 2019" | "Børneudvalget" |
+/// "Noter fra 2. juli 2019 til og med 1. oktober 2019 · Afsender: Birte Bøgh".
+pub fn report_running(
+    municipality: &str,
+    report_date: NaiveDate,
+    previous: Option<NaiveDate>,
+    committee: Option<&str>,
+    sender: &str,
+) -> ReportRunning {
+    let status = format!("Status pr. {}", date_long(report_date));
+    let municipality = municipality.trim();
+    let sender = sender.trim();
+    ReportRunning {
+        top_left: if municipality.is_empty() {
+            status
+        } else {
+            format!("{municipality} · {status}")
+        },
+        top_right: committee.unwrap_or(REPORT_ALL_COMMITTEES).to_string(),
+        bottom_left: if sender.is_empty() {
+            report_window(report_date, previous)
+        } else {
+            format!(
+                "{} · {REPORT_SENDER}: {sender}",
+                report_window(report_date, previous)
+            )
+        },
+    }
+}
+
+/// The page number in the foot, as CSS `content` («Side 2 af 7»): the browser counts the pages.
+pub const PAGE_OF_CSS: &str = r#""Side " counter(page) " af " counter(pages)"#;
 
 /// "Noter fra 9. maj 2019 til og med 1. oktober 2019" (the previous report date itself is excluded).
 pub fn report_window(report_date: NaiveDate, previous: Option<NaiveDate>) -> String {
