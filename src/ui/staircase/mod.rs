@@ -72,8 +72,11 @@ fn StaircaseView() -> impl IntoView {
     set_title("Trappe");
     view! {
         <PageHead title="Indsatstrappen" lead="Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling."/>
-        <board::Board/>
-        <chart::ChartSection/>
+        // In workshop mode the board and the chart stand side by side in one band (style/staircase.css).
+        <div class="stair-stage">
+            <board::Board/>
+            <chart::ChartSection/>
+        </div>
     }
 }
 
