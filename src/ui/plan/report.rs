@@ -181,9 +181,8 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
         <article class="plan-report" aria-labelledby="report-title" data-testid="committee-report">
             <header class="plan-report-header">
                 <p class="plan-report-kicker">
-                    {[(!municipality.trim().is_empty()).then(|| municipality.clone()),
-                      Some(r.committee.clone().unwrap_or_else(|| tp::REPORT_ALL_COMMITTEES.into()))]
-                        .into_iter().flatten().collect::<Vec<_>>().join(" · ")}
+                    {(!municipality.trim().is_empty()).then(|| view! { <span>{municipality.clone()}</span>" · " })}
+                    <span>{r.committee.clone().unwrap_or_else(|| tp::REPORT_ALL_COMMITTEES.into())}</span>
                 </p>
                 <h2 id="report-title">{format!("{}: {}", tp::REPORT_TITLE, text::date_long(r.report_date))}</h2>
                 {(!r.plan_title.is_empty()).then(|| view! { <p class="plan-report-plan">{r.plan_title.clone()}</p> })}
