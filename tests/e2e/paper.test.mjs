@@ -220,6 +220,15 @@ test('workshop mode at 1920 × 1080: the staircase and its chart fit the screen 
       .concat(await page.evaluate(textSizes, await page.$('.site-nav')))
       .filter((t) => t.px < 19.95);
     assert.deepEqual(small, [], `${example}: text under 20 px`);
+    // Compared with a second measurement the chart has more lines, and still ends on the screen.
+    const shown = await page.getByLabel('Vis måling').inputValue();
+    const other = await page.getByLabel('Sammenlign med').locator('option').evaluateAll((os, v) => os.map((o) => o.value).find((x) => x && x !== v), shown);
+    await page.getByLabel('Sammenlign med').selectOption(other);
+    await page.waitForFunction(() => document.querySelector('#trappe-diagram title')?.textContent.includes('sammenlignet'));
+    const compared = await page.evaluate(() => document.querySelector('#trappe-diagram').getBoundingClientRect().bottom);
+    assert.ok(compared <= 1080, `${example}, compared: the chart ends at ${compared} px`);
+    assert.deepEqual((await page.evaluate(textSizes, await page.$('#trappe-diagram'))).filter((t) => t.px < 19.95), [], `${example}, compared`);
+    await page.getByLabel('Sammenlign med').selectOption('');
     if (example === KOEGE) {
       await page.screenshot({ path: `${SHOTS}paper-workshop-trappe-projector.png` });
       await page.evaluate(() => { const s = document.querySelector('.stair-stage'); s.scrollLeft = s.scrollWidth; });
