@@ -3,6 +3,7 @@
 
 pub mod colleague;
 pub mod file;
+pub mod hyphen;
 pub mod input;
 pub mod linked_copy;
 pub mod meetings;
