@@ -1,10 +1,13 @@
 //! An in-memory repository: the fallback when the browser refuses storage (the work then lives only in
-//! this tab, and the app says so), and the double for native tests of the save rules.
+//! this tab, and the app says so), and the double for native tests of the save rules, with the failures a
+//! browser shows (a full disk, a connection the browser closed) to inject.
 
-use super::{Repository, StorageError, StoredBody, StoredCheck, StoredMeta};
+use super::{
+    JournalRemoval, Repository, StorageError, StoredBody, StoredCheck, StoredJournal, StoredMeta,
+};
 use crate::file_format::parts::{apply_write, WriteSet};
 use crate::model::Id;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default)]
@@ -17,9 +20,59 @@ struct Stored {
 #[derive(Default)]
 pub struct MemoryRepository {
     records: RefCell<BTreeMap<Id, Stored>>,
+    /// The journal store: (workspace, tab) to the journal's text.
+    journals: RefCell<BTreeMap<(Id, String), String>>,
+    /// While set, every write fails with this error, as on a full disk. A `WriteFailed` also closes the
+    /// connection, as Chromium does.
+    pub fail_writes: RefCell<Option<StorageError>>,
+    /// The connection is closed: every call fails until `reopen`.
+    pub closed: Cell<bool>,
+    /// How often the connection was opened again.
+    pub reopens: Cell<usize>,
 }
 
 impl MemoryRepository {
+    fn usable(&self) -> Result<(), StorageError> {
+        if self.closed.get() {
+            return Err(StorageError::Closed(
+                "InvalidStateError: The database connection is closing.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn writable(&self) -> Result<(), StorageError> {
+        self.usable()?;
+        if let Some(e) = self.fail_writes.borrow().clone() {
+            if matches!(e, StorageError::WriteFailed(_)) {
+                self.closed.set(true);
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn remove_journals_now(&self, workspace: Id, journals: &[JournalRemoval]) {
+        let mut stored = self.journals.borrow_mut();
+        for r in journals {
+            let key = (workspace, r.tab.clone());
+            let keep = match (&r.if_text, stored.get(&key)) {
+                (Some(expected), Some(text)) => expected != text,
+                _ => false,
+            };
+            if !keep {
+                stored.remove(&key);
+            }
+        }
+    }
+
+    /// Stores a journal's text as another program (or a damaged disk) might.
+    pub fn put_journal_text(&self, workspace: Id, tab: &str, text: &str) {
+        self.journals
+            .borrow_mut()
+            .insert((workspace, tab.to_string()), text.to_string());
+    }
+
     /// Stores a workspace the way the first version did (one JSON body), for upgrade tests.
     pub fn put_legacy(&self, meta: StoredMeta, json: &str) {
         self.records.borrow_mut().insert(
@@ -42,6 +95,7 @@ impl MemoryRepository {
 
 impl Repository for MemoryRepository {
     async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
+        self.usable()?;
         Ok(self
             .records
             .borrow()
@@ -51,6 +105,7 @@ impl Repository for MemoryRepository {
     }
 
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
+        self.usable()?;
         let records = self.records.borrow();
         let s = records.get(&id).ok_or(StorageError::NotFound)?;
         let meta = s.meta.as_ref().ok_or(StorageError::NotFound)?;
@@ -65,12 +120,14 @@ impl Repository for MemoryRepository {
         })
     }
 
-    async fn save(
+    async fn save_and_clear(
         &self,
         meta: &StoredMeta,
         write: &WriteSet,
         base_revision: u64,
+        journals: &[JournalRemoval],
     ) -> Result<u64, StorageError> {
+        self.writable()?;
         let mut records = self.records.borrow_mut();
         let stored = records
             .get(&meta.id)
@@ -91,10 +148,12 @@ impl Repository for MemoryRepository {
             revision: base_revision + 1,
             ..meta.clone()
         });
+        self.remove_journals_now(meta.id, journals);
         Ok(base_revision + 1)
     }
 
     async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
+        self.usable()?;
         let records = self.records.borrow();
         let s = records.get(&id).ok_or(StorageError::NotFound)?;
         Ok(StoredCheck {
@@ -104,6 +163,7 @@ impl Repository for MemoryRepository {
     }
 
     async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError> {
+        self.writable()?;
         let mut records = self.records.borrow_mut();
         let record = records.get_mut(&meta.id).ok_or(StorageError::NotFound)?;
         let old = record.meta.as_ref().ok_or(StorageError::NotFound)?;
@@ -116,7 +176,45 @@ impl Repository for MemoryRepository {
     }
 
     async fn delete(&self, id: Id) -> Result<(), StorageError> {
+        self.writable()?;
         self.records.borrow_mut().remove(&id);
+        self.journals.borrow_mut().retain(|(w, _), _| *w != id);
+        Ok(())
+    }
+
+    async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError> {
+        self.writable()?;
+        self.put_journal_text(workspace, tab, text);
+        Ok(())
+    }
+
+    async fn journals(&self, workspace: Id) -> Result<Vec<StoredJournal>, StorageError> {
+        self.usable()?;
+        Ok(self
+            .journals
+            .borrow()
+            .iter()
+            .filter(|((w, _), _)| *w == workspace)
+            .map(|((_, tab), text)| StoredJournal {
+                tab: tab.clone(),
+                text: text.clone(),
+            })
+            .collect())
+    }
+
+    async fn remove_journals(
+        &self,
+        workspace: Id,
+        journals: &[JournalRemoval],
+    ) -> Result<(), StorageError> {
+        self.writable()?;
+        self.remove_journals_now(workspace, journals);
+        Ok(())
+    }
+
+    async fn reopen(&self) -> Result<(), StorageError> {
+        self.reopens.set(self.reopens.get() + 1);
+        self.closed.set(false);
         Ok(())
     }
 }
