@@ -1037,3 +1037,52 @@ fn journals_in_the_store_and_in_local_storage_combine_the_latest_wins() {
     assert_eq!(block(s2.persist_journal()), None);
     assert!(matches!(s2.status(), Some(SaveStatus::Saved(Some(_)))));
 }
+
+#[test]
+fn a_keyboard_move_and_its_undo_come_back_from_the_journal_store_alone() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let ws = crate::examples::build("socialstyrelsen-trappe").unwrap();
+    let id = ws.id;
+    block(s.create(ws)).unwrap();
+    let names = |s: &S| {
+        s.with_workspace(|w| {
+            w.staircase.steps[1]
+                .interventions
+                .iter()
+                .map(|i| i.name.clone())
+                .collect::<Vec<_>>()
+        })
+        .unwrap()
+    };
+    let before = s.with_workspace(|w| w.staircase.clone()).unwrap();
+    let original = names(&s);
+    // As the board does it: the staircase edited, the difference dispatched.
+    let mut after = before.clone();
+    let (step, iv) = (before.steps[1].id, before.steps[1].interventions[4].id);
+    after.move_intervention(iv, step, 3).unwrap();
+    s.dispatch(Command::batch(crate::model::delta::staircase(
+        &before, &after,
+    )))
+    .unwrap();
+    assert_eq!(block(s.persist_journal()), None);
+    let moved = names(&s);
+    assert_ne!(moved, original);
+    // The browser is killed: no parts saved, no localStorage. The journal store brings the move back.
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    assert_eq!(names(&s2), moved);
+    assert!(block(s2.flush()).saved);
+    // Undone there, killed again before the parts save: the undo comes back.
+    let s3 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s3.open(id)).unwrap();
+    s3.dispatch(Command::batch(crate::model::delta::staircase(
+        &s3.with_workspace(|w| w.staircase.clone()).unwrap(),
+        &before,
+    )))
+    .unwrap();
+    assert_eq!(block(s3.persist_journal()), None);
+    let s4 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s4.open(id)).unwrap();
+    assert_eq!(names(&s4), original);
+}
