@@ -325,6 +325,12 @@ async fn journals_are_written_read_back_and_removed_by_the_save_that_covers_them
     assert_eq!(repo.journals(ws.id).await.unwrap().len(), 2);
     repo.delete(ws.id).await.unwrap();
     assert!(repo.journals(ws.id).await.unwrap().is_empty());
+    // Without its workspace a journal is refused (it could not bring anything back).
+    assert_eq!(
+        repo.put_journal(ws.id, "a", "{}").await,
+        Err(StorageError::NotFound)
+    );
+    assert!(repo.journals(ws.id).await.unwrap().is_empty());
 }
 
 /// A session on IndexedDB: the edit is durable in the journal store before any save of its parts, and a

@@ -129,6 +129,10 @@ struct Open {
     /// Journals in the repository that were brought onto this copy at opening: the next confirmed save
     /// removes them (each only if unchanged since).
     taken: Vec<StoredJournal>,
+    /// A write failed (a full disk, a closed connection) since the last confirmed save. If storage then no
+    /// longer has the workspace, the browser lost it (Chromium deletes a database it finds damaged after a
+    /// write to a full disk failed), and it is written whole again from here.
+    storage_failed: bool,
 }
 
 impl Open {
@@ -166,7 +170,16 @@ impl Open {
             journal_error: None,
             saving_seq: None,
             taken: Vec::new(),
+            storage_failed: false,
         }
+    }
+
+    /// The stored copy is gone after a failed write: the next save writes every part, as a new workspace.
+    fn store_whole_again(&mut self) {
+        self.full_write = true;
+        self.base_revision = 0;
+        self.meta.revision = 0;
+        self.part_bytes.clear();
     }
 
     /// The status shown: a failed save or journal write first; then whether the newest edit is durable.
@@ -667,6 +680,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 let mut open = self.open.borrow_mut();
                 if let Some(o) = open.as_mut().filter(|o| o.durable < o.seq) {
                     o.journal_error = Some(e.clone());
+                    o.storage_failed = true;
                     o.failures += 1;
                 }
                 return Some(e);
@@ -691,8 +705,23 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 Ok(()) => o.confirm(seq),
                 // A save that began meanwhile covers it (and may have removed the record read back).
                 Err(_) if o.durable >= seq || o.saving_seq.is_some_and(|s| s >= seq) => {}
+                // Storage lost the workspace after a failed write: it is written whole again by the next
+                // try (until then the edit is not saved, and says so).
+                Err(StorageError::NotFound) if o.storage_failed && !o.saving => {
+                    o.store_whole_again();
+                    let e = StorageError::NotConfirmed {
+                        revision: o.base_revision,
+                        parts: 0,
+                        found_revision: 0,
+                        found_parts: 0,
+                    };
+                    o.journal_error = Some(e.clone());
+                    o.failures += 1;
+                    return Some(e);
+                }
                 Err(e) => {
                     self.noted(&e);
+                    o.storage_failed |= e.reopens();
                     o.journal_error = Some(e.clone());
                     o.failures += 1;
                     return Some(e);
@@ -789,6 +818,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             if dirty {
                 if let Some(o) = self.open.borrow_mut().as_mut() {
                     o.failures += 1;
+                    o.storage_failed = true;
                     o.status = SaveStatus::Failed(e.clone());
                 }
                 out.error = Some(e);
@@ -841,6 +871,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     o.saving_seq = None;
                     if let Err(e) = confirmed {
                         self.noted(&e);
+                        o.storage_failed |= e.reopens();
                         // Written but not found: write it all again on the next try.
                         o.full_write = true;
                         o.failures += 1;
@@ -850,6 +881,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     }
                     o.failures = 0;
                     o.taken.clear();
+                    o.storage_failed = false;
                     // What was changed again while saving stays unsaved, with the version just stored.
                     let pending = &o.pending;
                     o.unsaved = job
@@ -878,6 +910,18 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     out.saved = true;
                     out.error = None;
                 }
+                Err(StorageError::Conflict { stored: 0, .. })
+                    if self.open.borrow().as_ref().is_some_and(|o| {
+                        o.storage_failed && o.ws.id == job.id && o.generation == job.generation
+                    }) =>
+                {
+                    // Storage no longer has the workspace at all, after a failed write: the browser lost
+                    // it. Written whole again from here, at once.
+                    self.give_back(job, StorageError::NotFound);
+                    if let Some(o) = self.open.borrow_mut().as_mut() {
+                        o.store_whole_again();
+                    }
+                }
                 Err(StorageError::Conflict { .. }) => {
                     let (id, generation) = (job.id, job.generation);
                     self.give_back(job, StorageError::Conflict { stored: 0, base: 0 });
@@ -904,6 +948,11 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 }
                 Err(e) => {
                     self.noted(&e);
+                    if e.reopens() {
+                        if let Some(o) = self.open.borrow_mut().as_mut() {
+                            o.storage_failed = true;
+                        }
+                    }
                     self.give_back(job, e.clone());
                     out.error = Some(e);
                     break;

@@ -1086,3 +1086,50 @@ fn a_keyboard_move_and_its_undo_come_back_from_the_journal_store_alone() {
     block(s4.open(id)).unwrap();
     assert_eq!(names(&s4), original);
 }
+
+#[test]
+fn a_workspace_the_browser_lost_after_a_full_disk_is_stored_whole_again() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Fuld disk");
+    put_meeting(&s, &meeting("Sag 1"));
+    assert!(block(s.flush()).saved);
+    *repo.inner.fail_writes.borrow_mut() = Some(StorageError::WriteFailed("AbortError".into()));
+    put_meeting(&s, &meeting("Sag 2"));
+    assert!(block(s.persist_journal()).is_some());
+    assert!(block(s.flush()).error.is_some());
+    // Space is freed, but the browser found its database damaged and started an empty one.
+    *repo.inner.fail_writes.borrow_mut() = None;
+    repo.inner.wipe();
+    // A journal on its own is worth nothing: never "Saved" on top of a workspace storage lacks.
+    put_meeting(&s, &meeting("Sag 3"));
+    assert!(block(s.persist_journal()).is_some());
+    assert!(matches!(s.status(), Some(SaveStatus::Failed(_))));
+    assert!(s.retry_delay().is_some(), "tried again on its own");
+    // The retry writes it whole again, with every edit.
+    let f = block(s.flush());
+    assert!(f.saved && f.error.is_none(), "{f:?}");
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    let ws = stored(&repo, id);
+    assert_eq!(ws.meetings.len(), 3);
+    assert_eq!(block(repo.list()).unwrap().len(), 1);
+    // And it goes on as before: the next edit is journaled and saved.
+    put_meeting(&s, &meeting("Sag 4"));
+    assert_eq!(block(s.persist_journal()), None);
+    assert!(block(s.flush()).saved);
+    assert_eq!(stored(&repo, id).meetings.len(), 4);
+}
+
+#[test]
+fn a_workspace_removed_without_a_failed_write_is_not_stored_again_by_itself() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Papirkurv");
+    // Another tab emptied the bin: the user chooses (store it again, or download it).
+    block(repo.delete(id)).unwrap();
+    put_meeting(&s, &meeting("Sag 1"));
+    assert_eq!(block(s.persist_journal()), Some(StorageError::NotFound));
+    assert_eq!(s.status(), Some(SaveStatus::Failed(StorageError::NotFound)));
+    assert_eq!(s.retry_delay(), None);
+    assert!(block(repo.list()).unwrap().is_empty());
+}

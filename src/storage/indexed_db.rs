@@ -36,11 +36,11 @@ extern "C" {
     #[wasm_bindgen(extends = IdbDatabase, js_name = IDBDatabase)]
     type DatabaseWithOptions;
 
-    /// `IDBDatabase.transaction(store, mode, options)`.
+    /// `IDBDatabase.transaction(stores, mode, options)`.
     #[wasm_bindgen(catch, method, js_class = "IDBDatabase", js_name = transaction)]
     fn transaction_with_options(
         this: &DatabaseWithOptions,
-        store: &str,
+        stores: &JsValue,
         mode: &str,
         options: &JsValue,
     ) -> Result<IdbTransaction, JsValue>;
@@ -493,11 +493,26 @@ impl Repository for IndexedDbRepository {
         // "strict": the browser reports the transaction complete only once it is flushed to disk.
         let options = Object::new();
         let _ = Reflect::set(&options, &"durability".into(), &"strict".into());
+        let stores = js_sys::Array::of2(&JOURNAL.into(), &META.into());
         let tx = conn
             .raw
             .unchecked_ref::<DatabaseWithOptions>()
-            .transaction_with_options(JOURNAL, "readwrite", &options)
+            .transaction_with_options(&stores, "readwrite", &options)
             .map_err(|e| js_err(&e))?;
+        // A journal is worth something only on top of its stored workspace: the browser may have lost that
+        // (it deletes a database it finds damaged after a failed write to a full disk).
+        let stored = tx
+            .object_store(META)
+            .and_then(|metas| metas.count_with_key(&JsValue::from_str(&workspace.to_string())))
+            .map_err(|e| js_err(&e));
+        let stored = match stored {
+            Ok(req) => requested(&req).await,
+            Err(e) => Err(e),
+        };
+        if stored.as_ref().map_or(true, |n| n.as_f64() != Some(1.0)) {
+            let _ = tx.abort();
+            return Err(stored.err().unwrap_or(StorageError::NotFound));
+        }
         tx.object_store(JOURNAL)
             .and_then(|store| store.put_with_key(&JsValue::from_str(text), &key))
             .map_err(|e| {

@@ -66,6 +66,13 @@ impl MemoryRepository {
         }
     }
 
+    /// Loses everything stored, as Chromium does when it finds its database damaged after a failed write to
+    /// a full disk (it deletes it and starts an empty one).
+    pub fn wipe(&self) {
+        self.records.borrow_mut().clear();
+        self.journals.borrow_mut().clear();
+    }
+
     /// Stores a journal's text as another program (or a damaged disk) might.
     pub fn put_journal_text(&self, workspace: Id, tab: &str, text: &str) {
         self.journals
@@ -184,6 +191,15 @@ impl Repository for MemoryRepository {
 
     async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError> {
         self.writable()?;
+        // A journal is worth something only on top of its stored workspace.
+        if self
+            .records
+            .borrow()
+            .get(&workspace)
+            .is_none_or(|r| r.meta.is_none())
+        {
+            return Err(StorageError::NotFound);
+        }
         self.put_journal_text(workspace, tab, text);
         Ok(())
     }

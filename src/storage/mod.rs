@@ -212,7 +212,8 @@ pub trait Repository {
     /// Removes a workspace for good, its journals too.
     async fn delete(&self, id: Id) -> Result<(), StorageError>;
     /// Writes tab `tab`'s journal of `workspace` (a `JournalFile` as JSON) durably, at once, and reads it
-    /// back: `Ok` only when the record read back is the text written.
+    /// back: `Ok` only when the record read back is the text written. `NotFound` when storage does not hold
+    /// the workspace itself (a journal alone could not bring it back).
     async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError>;
     /// Every tab's journal of `workspace`.
     async fn journals(&self, workspace: Id) -> Result<Vec<StoredJournal>, StorageError>;
