@@ -319,6 +319,13 @@ async fn journals_are_written_read_back_and_removed_by_the_save_that_covers_them
         .unwrap_err();
     assert!(matches!(err, StorageError::Conflict { .. }));
     repo.reopen().await.unwrap();
+    // Sealing writes and removes its own records only.
+    repo.seal().await.unwrap();
+    assert_eq!(repo.journals(ws.id).await.unwrap().len(), 1);
+    assert_eq!(
+        repo.load(ws.id).await.unwrap().read().unwrap().workspace,
+        ws
+    );
     repo.put_journal(ws.id, "a", "efter genåbning")
         .await
         .unwrap();

@@ -99,6 +99,12 @@ impl Repository for Backend {
             Backend::Memory(r) => r.reopen().await,
         }
     }
+    async fn seal(&self) -> Result<(), StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.seal().await,
+            Backend::Memory(r) => r.seal().await,
+        }
+    }
 }
 
 type Core = Session<Backend, LocalJournal>;

@@ -488,6 +488,8 @@ pub struct Session<R: Repository, J: Journal> {
     tab: String,
     /// The repository's connection must be opened again before the next call (the browser closed it).
     reopen: Cell<bool>,
+    /// A write failed: once writes succeed again, the repository is sealed (see `Repository::seal`).
+    seal: Cell<bool>,
 }
 
 impl<R: Repository, J: Journal> Session<R, J> {
@@ -500,6 +502,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             lock: Mutex::new(()),
             tab: crate::model::new_id().to_string(),
             reopen: Cell::new(false),
+            seal: Cell::new(false),
         }
     }
 
@@ -513,6 +516,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
     fn noted(&self, e: &StorageError) {
         if e.reopens() {
             self.reopen.set(true);
+            self.seal.set(true);
         }
     }
 
@@ -662,6 +666,15 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     error: Some(e),
                     ..out
                 };
+            }
+        }
+        // Writes work again after failing: make the database's files whole before the browser next
+        // opens them (it would delete a database with a write cut off in its log).
+        if out.error.is_none() && self.seal.get() && self.is_durable() {
+            let _guard = self.lock.lock().await;
+            match self.repo.seal().await {
+                Ok(()) => self.seal.set(false),
+                Err(e) => self.noted(&e),
             }
         }
         out

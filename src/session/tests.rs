@@ -121,6 +121,9 @@ impl Repository for Gated {
     async fn reopen(&self) -> Result<(), StorageError> {
         self.inner.reopen().await
     }
+    async fn seal(&self) -> Result<(), StorageError> {
+        self.inner.seal().await
+    }
 }
 
 type S = Session<Rc<Gated>, Rc<MemoryJournal>>;
@@ -878,11 +881,19 @@ fn a_failed_journal_write_is_never_saved_and_is_retried_after_opening_the_connec
     assert!(f.error.is_some());
     assert!(matches!(s.status(), Some(SaveStatus::Failed(_))));
     assert!(!s.is_durable());
+    assert_eq!(repo.inner.seals.get(), 0);
     // Space is freed. Without a new edit, the next retry opens the connection again and saves.
     *repo.inner.fail_writes.borrow_mut() = None;
     let f = block(s.flush());
     assert!(f.saved && f.error.is_none(), "{f:?}");
     assert!(repo.inner.reopens.get() >= 1);
+    assert_eq!(
+        repo.inner.seals.get(),
+        1,
+        "the database's files made whole once writes work again"
+    );
+    block(s.flush());
+    assert_eq!(repo.inner.seals.get(), 1, "once");
     assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
     assert_eq!(s.retry_delay(), None);
     assert_eq!(stored(&repo, id).meetings.len(), 1);

@@ -52,6 +52,12 @@ const META: &str = "meta";
 const PARTS: &str = "parts";
 const BODIES: &str = "bodies";
 const JOURNAL: &str = "journal";
+/// What `seal` writes: more than the largest write buffer Chromium gives IndexedDB's LevelDB (4 MB), in
+/// records small enough to stay in its log (larger values go to files of their own).
+const SEAL_RECORDS: usize = 6_000;
+const SEAL_RECORD_BYTES: usize = 1_000;
+/// Keys of the records `seal` writes and removes, in the journal store (workspace ids never start so).
+const SEAL_PREFIX: &str = "~seal|";
 
 /// The two connections to one database: rexie's, and a plain one for the journal's durable writes.
 struct Conn {
@@ -592,6 +598,49 @@ impl Repository for IndexedDbRepository {
                 Err(e)
             }
         }
+    }
+
+    async fn seal(&self) -> Result<(), StorageError> {
+        let filler = JsValue::from_str(&"0".repeat(SEAL_RECORD_BYTES));
+        let tx = self
+            .db
+            .transaction(&[JOURNAL], TransactionMode::ReadWrite)
+            .map_err(err)?;
+        let written = tx
+            .store(JOURNAL)
+            .map_err(err)?
+            .put_all((0..SEAL_RECORDS).map(|i| {
+                (
+                    filler.clone(),
+                    Some(JsValue::from_str(&format!("{SEAL_PREFIX}{i:05}"))),
+                )
+            }))
+            .await
+            .map_err(err);
+        match written {
+            Ok(()) => finish(tx).await?,
+            Err(e) => {
+                let _ = tx.abort().await;
+                return Err(e);
+            }
+        }
+        let tx = self
+            .db
+            .transaction(&[JOURNAL], TransactionMode::ReadWrite)
+            .map_err(err)?;
+        let range = KeyRange::bound(
+            &SEAL_PREFIX.into(),
+            &format!("{SEAL_PREFIX}\u{ffff}").into(),
+            Some(false),
+            Some(false),
+        )
+        .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        tx.store(JOURNAL)
+            .map_err(err)?
+            .delete(range.into())
+            .await
+            .map_err(err)?;
+        finish(tx).await
     }
 
     async fn reopen(&self) -> Result<(), StorageError> {

@@ -29,6 +29,8 @@ pub struct MemoryRepository {
     pub closed: Cell<bool>,
     /// How often the connection was opened again.
     pub reopens: Cell<usize>,
+    /// How often the database was sealed after failed writes.
+    pub seals: Cell<usize>,
 }
 
 impl MemoryRepository {
@@ -231,6 +233,12 @@ impl Repository for MemoryRepository {
     async fn reopen(&self) -> Result<(), StorageError> {
         self.reopens.set(self.reopens.get() + 1);
         self.closed.set(false);
+        Ok(())
+    }
+
+    async fn seal(&self) -> Result<(), StorageError> {
+        self.writable()?;
+        self.seals.set(self.seals.get() + 1);
         Ok(())
     }
 }

@@ -226,6 +226,11 @@ pub trait Repository {
     /// Drops the connection and opens the database again (after the browser closed it, as Chromium does
     /// after a failed write to a full disk).
     async fn reopen(&self) -> Result<(), StorageError>;
+    /// After writes failed and then succeeded again: makes the database's files whole. A write cut off by
+    /// a full disk leaves a torn record in Chromium's LevelDB log, and Chromium deletes the whole database
+    /// when it next opens that log; writing enough to make LevelDB start a new log (and drop the old one)
+    /// removes it while the data is still there.
+    async fn seal(&self) -> Result<(), StorageError>;
 }
 
 impl<R: Repository> Repository for std::rc::Rc<R> {
@@ -268,6 +273,9 @@ impl<R: Repository> Repository for std::rc::Rc<R> {
     }
     async fn reopen(&self) -> Result<(), StorageError> {
         (**self).reopen().await
+    }
+    async fn seal(&self) -> Result<(), StorageError> {
+        (**self).seal().await
     }
 }
 

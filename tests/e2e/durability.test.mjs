@@ -70,6 +70,10 @@ async function startBrowser(profile) {
   page.on('dialog', (d) => (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  if (process.env.DURABILITY_VERBOSE) {
+    page.on('console', (m) => { if (m.type() !== 'log') console.log('console', m.type(), m.text().slice(0, 300)); });
+    page.on('pageerror', (e) => console.log('pageerror', e.message));
+  }
   // The header's save status, pushed to this process as it changes (see `watchStatus`).
   const status = { log: [], waiting: [] };
   await page.exposeBinding('__trappeStatus', (_source, text, sinceEdit) => {
@@ -152,10 +156,29 @@ async function openExample(page, title) {
 }
 
 /** After a restart: the stored workspace opened from the start page's list. */
-async function reopen(page) {
+async function reopen(page, name = /^Åbn (?!eksemplet|en kopi)/) {
   await page.goto(`${base}/`);
-  const open = page.getByRole('button', { name: /^Åbn (?!eksemplet)/ }).first();
-  await open.waitFor({ timeout: 20000 });
+  const open = page.getByRole('button', { name }).first();
+  try {
+    await open.waitFor({ timeout: 20000 });
+  } catch (e) {
+    if (process.env.DURABILITY_VERBOSE) {
+      console.log('reopen failed at', page.url(), 'mode banner:', await page.locator('.alert').allTextContents());
+      await page.reload();
+      await sleep(4000);
+      console.log('after another reload', await page.getByRole('button', { name: /^Åbn / }).allTextContents());
+      console.log('meta', await page.evaluate(() => new Promise((ok) => {
+        const open = indexedDB.open('trappe');
+        open.onerror = () => ok(String(open.error));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['meta', 'parts', 'journal']);
+          const m = tx.objectStore('meta').getAll(); const p = tx.objectStore('parts').count(); const j = tx.objectStore('journal').getAllKeys();
+          tx.oncomplete = () => { open.result.close(); ok(JSON.stringify({ meta: m.result, parts: p.result, journal: j.result })); };
+        };
+      })));
+    }
+    throw e;
+  }
   await open.click();
   await page.getByRole('heading', { level: 1, name: /Overblik/ }).waitFor();
 }
@@ -405,6 +428,8 @@ test('a full disk: told in Danish, and saved on its own once space is free, with
   let b;
   try {
     b = await startBrowser(profile);
+    // A second workspace, not open while the disk is full: it must come through too.
+    await openExample(b.page, KOEGE);
     await openExample(b.page, STAIR);
     await nav(b.page, 'Trappe', 'Indsatstrappen');
     // Let the browser's own start-up writes settle, then fill the disk.
@@ -440,12 +465,17 @@ test('a full disk: told in Danish, and saved on its own once space is free, with
     assert.equal(await b.page.locator('.alert-error').count(), 0, 'the banner is gone');
     // Reloaded, and after a restart of the browser: the edits are there.
     await b.page.reload();
-    await reopen(b.page);
+    await sleep(3000);
+    await reopen(b.page, /^Åbn Socialstyrelsen/);
     await nav(b.page, 'Trappe', 'Indsatstrappen');
     assert.deepEqual(await cardOrder(b.page), order);
     await b.close();
+    // Started again later (the browser then opens its database files afresh): both workspaces are there.
+    await sleep(3000);
     b = await startBrowser(profile);
-    await reopen(b.page);
+    await b.page.goto(`${base}/`);
+    await b.page.getByRole('button', { name: /^Åbn Køge/ }).waitFor();
+    await reopen(b.page, /^Åbn Socialstyrelsen/);
     await nav(b.page, 'Trappe', 'Indsatstrappen');
     assert.deepEqual(await cardOrder(b.page), order);
     assert.deepEqual(b.errors.filter((e) => /panicked/.test(e)), []);
