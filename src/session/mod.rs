@@ -1294,7 +1294,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
     // ----- stored workspaces that are not open -----
 
     pub async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
-        self.repo.list().await
+        self.heal().await?;
+        self.repo.list().await.inspect_err(|e| self.noted(e))
     }
 
     /// Reads a stored workspace (not the open one's edits: flush first for those).

@@ -63,6 +63,9 @@ const SEAL_PREFIX: &str = "~seal|";
 struct Conn {
     rexie: Rexie,
     raw: IdbDatabase,
+    /// Closes `raw` when another page deletes or upgrades the database (as rexie does for its own), so
+    /// this tab never blocks it; the next call then opens the database again.
+    _on_version_change: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 /// The open connections, replaced by `reopen`.
@@ -278,7 +281,14 @@ impl IndexedDbRepository {
             .await
             .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
         let raw = open_plain(name).await?;
-        Ok(Conn { rexie, raw })
+        let closing = raw.clone();
+        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| closing.close());
+        raw.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(Conn {
+            rexie,
+            raw,
+            _on_version_change: on_version_change,
+        })
     }
 
     fn meta_value(meta: &StoredMeta) -> JsValue {
