@@ -1235,7 +1235,26 @@ impl<R: Repository, J: Journal> Session<R, J> {
             bytes: write.bytes(),
             edited_at: Some(ws.updated_at),
         };
-        let revision = self.repo.save(&meta, &write, old_body.revision).await?;
+        // This tab's journal of the replaced version goes with it (its edits are in the backup); so do the
+        // journals this tab brought onto it.
+        let removals = self
+            .open
+            .borrow()
+            .as_ref()
+            .filter(|o| o.ws.id == id)
+            .map_or_else(
+                || {
+                    vec![JournalRemoval {
+                        tab: self.tab.clone(),
+                        if_text: None,
+                    }]
+                },
+                |o| o.removals(&self.tab),
+            );
+        let revision = self
+            .repo
+            .save_and_clear(&meta, &write, old_body.revision, &removals)
+            .await?;
         self.confirm_whole(&ws, &write, revision).await?;
         self.journal.clear(id);
         self.install(ws, StoredMeta { revision, ..meta }, &write, revision);

@@ -1144,3 +1144,26 @@ fn a_workspace_removed_without_a_failed_write_is_not_stored_again_by_itself() {
     assert_eq!(s.retry_delay(), None);
     assert!(block(repo.list()).unwrap().is_empty());
 }
+
+#[test]
+fn a_replaced_workspace_takes_this_tabs_journal_of_it_along() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "A");
+    put_meeting(&s, &meeting("Før import"));
+    assert_eq!(block(s.persist_journal()), None);
+    assert_eq!(stored_journals(&repo, id).len(), 1);
+    let mut imported = Workspace::new("Importeret");
+    imported.meetings.push(meeting("Fra filen"));
+    block(s.replace(id, imported, "(før import)")).unwrap();
+    assert!(
+        stored_journals(&repo, id).is_empty(),
+        "never replayed onto the import"
+    );
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    let cases: Vec<String> = s2
+        .with_workspace(|w| w.meetings.iter().map(|m| m.case_ref.clone()).collect())
+        .unwrap();
+    assert_eq!(cases, vec!["Fra filen".to_string()]);
+}
