@@ -226,7 +226,9 @@ test('a colleague municipality side by side, read-only, with the differences', a
   const [so, st] = [share(ours), share(their)];
   const placed = await section.getByTestId('colleague-placement-share').locator('td').allTextContents();
   assert.deepEqual(placed, [pct(so), pct(st), points(shown(st) - shown(so))]);
-  const [mo, mt] = [meetings(before.workspace, today), meetings(theirs, today)];
+  // Each side as of its own date: the example as of the date it is shown at.
+  const asOf = (ws) => (ws.as_of ? new Date(`${ws.as_of}T12:00:00`) : today);
+  const [mo, mt] = [meetings(before.workspace, asOf(before.workspace)), meetings(theirs, asOf(theirs))];
   assert.equal(mt.held, 6);
   const perMonth = await tableRows(section.getByTestId('colleague-shares'));
   assert.equal(perMonth[1].head, 'Netværksmøder holdt pr. måned');

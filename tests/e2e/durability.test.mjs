@@ -145,7 +145,8 @@ const nav = async (page, name, heading) => {
 };
 
 const cardOrder = (page) => page.locator('.iv-name').allTextContents()
-  .then((names) => names.map((s) => s.replace(/^Redigér /, '').trim()));
+  // Names are read without the soft hyphens the cards break long words at.
+  .then((names) => names.map((s) => s.replace(/\u00ad/g, '').replace(/^Redigér /, '').trim()));
 
 async function openExample(page, title) {
   await page.goto(`${base}/`);
@@ -263,9 +264,10 @@ const CASES = {
 async function tryOnce(name, when) {
   const c = CASES[name];
   const profile = mkdtempSync(join(tmpdir(), 'trappe-kill-'));
+  let b = null;
   try {
     log(name, when, 'start', profile);
-    let b = await startBrowser(profile);
+    b = await startBrowser(profile);
     await openExample(b.page, c.example);
     const state = {};
     log('prepare');
@@ -302,9 +304,10 @@ async function tryOnce(name, when) {
     const kept = await c.kept(b.page, state);
     log('kept', kept);
     assert.deepEqual(b.errors.filter((e) => /panicked/.test(e)), []);
-    await b.close();
     return { kept, gemt, killedAt };
   } finally {
+    // A failed step must not leave a browser behind: it would keep the test process from ending.
+    await b?.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }

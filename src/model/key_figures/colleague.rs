@@ -314,7 +314,7 @@ pub fn default_measurements(ours: &Workspace, theirs: &Workspace) -> (Option<Id>
     )
 }
 
-/// `ours` against `theirs` as of `today`, each read from the measurement chosen (or the default);
+/// `ours` against `theirs`, each as of its own date (`Workspace::seen_from`) and read from the measurement chosen (or the default);
 /// differences are theirs − ours.
 pub fn compare_municipalities(
     ours: &Workspace,
@@ -323,8 +323,13 @@ pub fn compare_municipalities(
     chosen: Measurements,
 ) -> MunicipalityComparison {
     let (our_default, their_default) = default_measurements(ours, theirs);
-    let a = read(ours, today, chosen.ours.or(our_default));
-    let b = read(theirs, today, chosen.theirs.or(their_default));
+    // Each side as of its own date: an example shown as of 2019 beside a colleague's file of today.
+    let a = read(ours, ours.seen_from(today), chosen.ours.or(our_default));
+    let b = read(
+        theirs,
+        theirs.seen_from(today),
+        chosen.theirs.or(their_default),
+    );
     let matches = match_steps(&a.cells, &b.cells);
     let mut rows: Vec<(Option<usize>, Row)> = a
         .cells
@@ -755,6 +760,29 @@ mod tests {
         // May, Jul, Sep, Nov 2019 and Mar 2020: 5 in 12 months.
         assert_eq!(c.theirs.meetings_held, 5);
         assert!((c.meetings_per_month_difference - (5.0 - 3.0) / 12.0).abs() < 1e-12);
+    }
+
+    /// An example shown as of its own date beside a colleague's file of today: each side's meetings are
+    /// counted in its own last twelve months (both were read as of the example's date, so theirs showed 0).
+    #[test]
+    fn each_side_is_seen_from_its_own_date() {
+        let meeting = |date, status| Meeting {
+            date: Some(date),
+            status,
+            ..Meeting::default()
+        };
+        let mut ours = ws("A", vec![], true);
+        ours.as_of = Some(d(2019, 12, 31));
+        ours.meetings = vec![meeting(d(2019, 6, 3), MeetingStatus::Held)];
+        let mut theirs = ws("B", vec![], true);
+        theirs.meetings = (1..=6)
+            .map(|m| meeting(d(2024, m, 5), MeetingStatus::Held))
+            .collect();
+        let c = compare_municipalities(&ours, &theirs, d(2024, 7, 15), Measurements::default());
+        assert_eq!(c.ours.window.to, YearMonth::new(2019, 11));
+        assert_eq!(c.ours.meetings_held, 1);
+        assert_eq!(c.theirs.window.to, YearMonth::new(2024, 6));
+        assert_eq!(c.theirs.meetings_held, 6);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn ColleagueComparison() -> impl IntoView {
         theirs.with(|t| {
             let t = t.as_ref()?;
             app.read_parts(&[Part::Info, Part::Staircase, Part::Meetings], |w| {
-                compare_municipalities(w, &t.workspace, w.seen_from(today()), chosen)
+                compare_municipalities(w, &t.workspace, today(), chosen)
             })
         })
     });
