@@ -565,6 +565,25 @@ pub fn as_of_notice(day: chrono::NaiveDate) -> String {
     )
 }
 
+/// The notice in one line, for workshop mode on a projector (the whole text a click away).
+pub fn example_notice_short(day: Option<chrono::NaiveDate>, made_up: bool) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = day {
+        parts.push(format!("Vist pr. {}", super::date_long(d)));
+    }
+    if made_up {
+        parts.push("nogle tal er opdigtede eksempeltal".to_string());
+    }
+    let mut line = parts.join(", ");
+    if let Some(first) = line.get(..1) {
+        line = first.to_uppercase() + &line[1..];
+    }
+    line
+}
+
+/// The disclosure that opens the whole notice in workshop mode.
+pub const EXAMPLE_NOTICE_MORE: &str = "Læs mere";
+
 pub const AS_OF_TODAY: &str = "Vis pr. i dag";
 pub const AS_OF_CLEARED: &str =
     "Arbejdsområdet vises nu pr. i dag. Fortryd med Ctrl+Z, hvis du vil se det pr. sin egen dato igen.";

@@ -32,8 +32,25 @@ pub fn ExampleNotice(
             Err(e) => app.error(t::command_error(&e)),
         }
     };
+    let compact = move || !print && app.workshop_mode.get();
     move || {
         let (day, words) = (as_of(), made_up());
+        if compact() && (day.is_some() || words.is_some()) {
+            // On a projector the notice takes one line, so the staircase starts high on the screen.
+            return Some(view! {
+                <div class="alert alert-info example-notice compact" data-testid="example-notice">
+                    <details>
+                        <summary>{t::example_notice_short(day, words.is_some())}" · "{t::EXAMPLE_NOTICE_MORE}</summary>
+                        {day.map(|d| view! { <p data-testid="as-of-notice">{t::as_of_notice(d)}</p> })}
+                        {words.clone().map(|w| view! { <p data-testid="made-up-notice">{w}</p> })}
+                    </details>
+                    {day.map(|_| view! {
+                        <button type="button" class="button secondary" on:click=show_today>{t::AS_OF_TODAY}</button>
+                    })}
+                </div>
+            }
+            .into_any());
+        }
         (day.is_some() || words.is_some()).then(|| {
             view! {
                 <div class="alert alert-info example-notice" class:print-only=print data-testid=if print { "example-notice-print" } else { "example-notice" }>
@@ -47,6 +64,7 @@ pub fn ExampleNotice(
                     {words.map(|w| view! { <p data-testid="made-up-notice">{w}</p> })}
                 </div>
             }
+            .into_any()
         })
     }
 }

@@ -192,10 +192,20 @@ test('workshop mode at 1920 × 1080: the staircase and its chart fit the screen 
     const button = page.getByRole('button', { name: 'Workshop-visning (stor skrift)' });
     if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
     await page.locator('.app.workshop').waitFor();
-    await page.locator('#trappe-diagram [data-step="0"]').waitFor();
+    await page.locator('.iv-card').first().waitFor();
+    // Køge's own paper gives no children per intervention: it has no measurement, so no chart.
+    const charted = (await page.getByLabel('Vis måling').count()) > 0;
+    // The example's notice takes one line on a projector; its whole text opens under «Læs mere».
+    const notice = page.getByTestId('example-notice');
+    const box = await notice.boundingBox();
+    assert.ok(box && box.height <= 90, `${example}: the notice is ${box?.height} px high`);
+    await notice.getByText('Læs mere').click();
+    await notice.getByTestId('as-of-notice').waitFor();
+    await notice.getByText('Læs mere').click();
+    if (charted) await page.locator('#trappe-diagram [data-step="0"]').waitFor();
     const m = await page.evaluate(() => {
       const cards = [...document.querySelectorAll('.iv-card')].map((c) => c.getBoundingClientRect());
-      const chart = document.querySelector('#trappe-diagram').getBoundingClientRect();
+      const chart = document.querySelector('#trappe-diagram')?.getBoundingClientRect() ?? { bottom: 0, width: 0 };
       const stage = document.querySelector('.stair-stage');
       return {
         firstCardTop: Math.min(...cards.map((r) => r.top)),
@@ -221,6 +231,10 @@ test('workshop mode at 1920 × 1080: the staircase and its chart fit the screen 
       .filter((t) => t.px < 19.95);
     assert.deepEqual(small, [], `${example}: text under 20 px`);
     // Compared with a second measurement the chart has more lines, and still ends on the screen.
+    if (!charted) {
+      await page.screenshot({ path: `${SHOTS}paper-workshop-trappe-projector.png` });
+      continue;
+    }
     const shown = await page.getByLabel('Vis måling').inputValue();
     const other = await page.getByLabel('Sammenlign med').locator('option').evaluateAll((os, v) => os.map((o) => o.value).find((x) => x && x !== v), shown);
     await page.getByLabel('Sammenlign med').selectOption(other);
@@ -229,8 +243,7 @@ test('workshop mode at 1920 × 1080: the staircase and its chart fit the screen 
     assert.ok(compared <= 1080, `${example}, compared: the chart ends at ${compared} px`);
     assert.deepEqual((await page.evaluate(textSizes, await page.$('#trappe-diagram'))).filter((t) => t.px < 19.95), [], `${example}, compared`);
     await page.getByLabel('Sammenlign med').selectOption('');
-    if (example === KOEGE) {
-      await page.screenshot({ path: `${SHOTS}paper-workshop-trappe-projector.png` });
+    {
       await page.evaluate(() => { const s = document.querySelector('.stair-stage'); s.scrollLeft = s.scrollWidth; });
       await page.screenshot({ path: `${SHOTS}paper-workshop-trappe-chart-projector.png` });
     }
@@ -410,6 +423,7 @@ test('Handleplan starts every view with its heading, then its tabs, as the other
     '/handleplan/rapport', '/handleplan/maal', '/handleplan/ny', first]) {
     await page.goto(new URL(path, env.base + '/').href);
     await page.waitForSelector('main#indhold h1');
+    await page.waitForSelector('nav[aria-label="Handleplanens visninger"]');
     const order = await page.evaluate(() => {
       const h1 = document.querySelector('main h1');
       const tabs = document.querySelector('nav[aria-label="Handleplanens visninger"]');

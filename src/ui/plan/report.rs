@@ -120,7 +120,6 @@ pub(crate) fn ReportView() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tp::REPORT_PRINT}</button>
             </form>
         </div>
-        <crate::ui::example_notice::ExampleNotice print=true/>
         {move || report.get().ok().flatten().map(|r| view! {
             <ReportDocument r=r municipality=municipality.get() sender=sender.get()/>
         })}
@@ -192,6 +191,8 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
                     {(!sender.trim().is_empty()).then(|| format!(" {}: {}.", tp::REPORT_SENDER, sender.trim()))}
                 </p>
             </header>
+            // Inside the report, so it is printed on its first page, under the running head.
+            <crate::ui::example_notice::ExampleNotice print=true/>
             <section aria-labelledby="report-summary">
                 <h3 id="report-summary">{tp::REPORT_SUMMARY}</h3>
                 <table class="table plan-report-summary" data-testid="report-summary">

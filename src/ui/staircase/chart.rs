@@ -146,7 +146,7 @@ pub const WORKSHOP_SCALE: f64 = 1.6;
 const COL_MIN_WORKSHOP: f64 = 278.0;
 /// How much higher the last step stands than the first.
 const RISE: f64 = 260.0;
-const RISE_WORKSHOP: f64 = 100.0;
+const RISE_WORKSHOP: f64 = 60.0;
 
 fn fill_of(c: StepCategory) -> &'static str {
     match c {
