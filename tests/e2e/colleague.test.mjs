@@ -190,8 +190,8 @@ test('a colleague municipality side by side, read-only, with the differences', a
   const ourName = before.workspace.municipality.trim() || before.workspace.name.trim();
   const ourLatest = latest(before.workspace);
   const sides = await section.getByTestId('colleague-sides').locator('li').allTextContents();
-  assert.match(sides[0], new RegExp(`^${esc(ourName)}: målingen »${esc(ourLatest.name)}« fra `));
-  assert.match(sides[1], /^Testkommune: målingen »Status 2024« fra 1\. januar 2024, netværksmøder i /);
+  assert.match(sides[0], new RegExp(`^${esc(ourName)}: målingen «${esc(ourLatest.name)}» fra `));
+  assert.match(sides[1], /^Testkommune: målingen «Status 2024» fra 1\. januar 2024, netværksmøder i /);
   assert.match(await table.locator('caption').textContent(), new RegExp(`${esc(ourName)} og Testkommune`));
 
   // Every step pairs with the colleague's step on the same place: by name where the names agree
@@ -207,7 +207,7 @@ test('a colleague municipality side by side, read-only, with the differences', a
     const cell = (f) => (f.perChild != null ? kr(f.perChild) : f.children > 0 ? 'ingen kendt pris' : '–');
     const dSpend = o.perChild != null && t.perChild != null ? t.perChild - o.perChild : null;
     assert.deepEqual(r.cells, [cell(o), cell(t), signedKr(dSpend), group(o.children), group(t.children), signedN(t.children - o.children)], `row ${i + 1}: ${o.name}`);
-    if (i === 2 || i === 5) assert.equal(r.note, `matchet på placering med »${t.name}«`);
+    if (i === 2 || i === 5) assert.equal(r.note, `matchet på placering med «${t.name}»`);
     else assert.ok(!r.note.startsWith('matchet på placering'), r.note);
   }
   // Hand-checked against the file: step 2 has 3.500 kr. × 10 children priced and 5 without a price.

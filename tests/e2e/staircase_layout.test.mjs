@@ -152,8 +152,8 @@ test('at 125 % zoom (1366 × 768) every step column is visible or scrolls into v
             if (el.closest('.visually-hidden')) continue;
             const r = el.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue;
-            if (r.right > cr.right + 1 || r.left < cr.left - 1) out.push(`step ${i + 1}: <${el.tagName.toLowerCase()} class="${el.className}"> »${el.textContent.trim().slice(0, 40)}« sticks out`);
-            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden') out.push(`step ${i + 1}: »${el.textContent.trim().slice(0, 40)}« is clipped`);
+            if (r.right > cr.right + 1 || r.left < cr.left - 1) out.push(`step ${i + 1}: <${el.tagName.toLowerCase()} class="${el.className}"> «${el.textContent.trim().slice(0, 40)}» sticks out`);
+            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden') out.push(`step ${i + 1}: «${el.textContent.trim().slice(0, 40)}» is clipped`);
           }
         });
         // The column's own box shows all of it: the last one can be reached by the board's scrollbar.
@@ -197,14 +197,14 @@ test('staircase text wraps between words, never inside a word that fits on a lin
           const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (node.parentElement.closest('.visually-hidden')) continue;
-            // A hyphen or a slash inside a word is a place to break, as in »COS-P«.
+            // A hyphen or a slash inside a word is a place to break, as in «COS-P».
             for (const m of node.data.matchAll(/[^\s\-‐–—/]+/g)) {
               const range = document.createRange();
               range.setStart(node, m.index);
               range.setEnd(node, m.index + m[0].length);
               const tops = new Set([...range.getClientRects()].filter((q) => q.width > 0).map((q) => Math.round(q.top)));
               words += 1;
-              if (tops.size > 1 && canvas.measureText(m[0]).width < width - 1) out.push(`»${m[0]}« is broken inside the word (${el.className})`);
+              if (tops.size > 1 && canvas.measureText(m[0]).width < width - 1) out.push(`«${m[0]}» is broken inside the word (${el.className})`);
             }
           }
         }
@@ -222,7 +222,7 @@ test('staircase text wraps between words, never inside a word that fits on a lin
 test('Halsnæs names its period once in each heading', async () => {
   const { page, context, errors } = await openPage(env, '/');
   await openExample(page, 'Halsnæs');
-  const once = (text, label) => assert.equal(text.split('2019–2020').length - 1, 1, `${label}: »${text}«`);
+  const once = (text, label) => assert.equal(text.split('2019–2020').length - 1, 1, `${label}: «${text}»`);
   once(await page.getByRole('heading', { level: 1 }).textContent(), 'Overblik');
   once(await page.locator('.workspace-name').textContent(), 'header');
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
