@@ -2,6 +2,7 @@
 //! and amounts (`8. maj 2019`, `08.05.2019`, `1.234.567 kr.`, `9,3 mio. kr.`).
 
 pub mod colleague;
+pub mod data;
 pub mod file;
 pub mod input;
 pub mod linked_copy;

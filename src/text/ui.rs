@@ -51,6 +51,8 @@ pub const EXPORTED_AS: &str = "Eksporteret som";
 pub const UPDATE_READY: &str = "Der er en ny version af Trappe klar. Dine data bliver, hvor de er; den nye version tager dem med.";
 pub const UPDATE_RELOAD: &str = "Genindlæs nu";
 pub const UPDATE_LATER: &str = "Senere";
+/// The button that closes a message at the top of the page.
+pub const CLOSE_MESSAGE: &str = "Luk besked";
 pub const UPDATE_FINISH_FORM_FIRST: &str =
     "Gem eller fortryd den formular, du er i gang med, før du genindlæser til den nye version.";
 /// Opened from disk in a browser that refuses storage for local files.
@@ -375,7 +377,9 @@ pub fn command_error(e: &CommandError) -> String {
 
 /// "12,3 MB", "850 kB"
 pub fn bytes(n: f64) -> String {
-    if n >= 1024.0 * 1024.0 {
+    if n >= 1024.0 * 1024.0 * 1024.0 {
+        format!("{} GB", super::decimal(n / (1024.0 * 1024.0 * 1024.0), 1))
+    } else if n >= 1024.0 * 1024.0 {
         format!("{} MB", super::decimal(n / (1024.0 * 1024.0), 1))
     } else {
         format!("{} kB", super::decimal((n / 1024.0).max(0.0), 0))
@@ -385,8 +389,8 @@ pub fn bytes(n: f64) -> String {
 /// Hint under every date field: the app's one date format, whatever the browser's language.
 pub const DATE_HINT: &str = "Skriv dd.mm.åååå, fx 12.03.2026.";
 pub const DATE_WRONG: &str = "Datoen kan ikke læses. Skriv den som dd.mm.åååå, fx 12.03.2026.";
-pub const TIME_WRONG: &str = "Klokkeslættet kan ikke læses. Skriv det som tt:mm, fx 09:30.";
-pub const MONTH_WRONG: &str = "Måneden kan ikke læses. Skriv den som åååå-mm, fx 2026-01.";
+pub const TIME_WRONG: &str = "Klokkeslættet kan ikke læses. Skriv det som tt.mm, fx 09.30.";
+pub const MONTH_WRONG: &str = "Måneden kan ikke læses. Skriv den som mm.åååå, fx 01.2026.";
 
 /// The header's save status while forms hold drafts: "Ikke gemt: kladde i «Møde 12.03.2026»".
 pub fn drafts_unsaved(labels: &[String]) -> String {
