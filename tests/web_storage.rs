@@ -1,6 +1,8 @@
 //! The storage edge in a real browser (headless Chromium): IndexedDB keeps workspaces intact in parts,
 //! writes only what changed, refuses a save over a newer revision, keeps trashed workspaces, holds a
-//! 10,000-meeting workspace, and upgrades a database written by the first version with its data intact.
+//! 10,000-meeting workspace, upgrades databases written by the first and second versions with their data
+//! intact, and keeps each tab's journal in its own store (written durably, read back, removed by the save
+//! that covers it).
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Reflect};
@@ -13,7 +15,7 @@ use trappe::model::record::Record;
 use trappe::model::{now, Workspace};
 use trappe::session::{MemoryJournal, Session};
 use trappe::storage::indexed_db::IndexedDbRepository;
-use trappe::storage::{Repository, StorageError, StoredMeta};
+use trappe::storage::{JournalRemoval, Repository, StorageError, StoredMeta};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -275,6 +277,8 @@ async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
         let mut m = ws.meetings.first().cloned().unwrap_or_default();
         m.notes = "Efter skaden".into();
         session.dispatch(Command::put(Record::Meeting(m))).unwrap();
+        // The journal is taken on top of a workspace listed from its head alone.
+        assert_eq!(session.persist_journal().await, None);
         let f = session.flush().await;
         assert!(f.saved && !f.rebased && f.error.is_none(), "{f:?}");
     }
@@ -282,4 +286,167 @@ async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
     let list = repo.list().await.unwrap();
     assert_eq!(list.len(), 2);
     assert!(list.iter().all(|m| m.revision == 1), "{list:?}");
+}
+
+/// A database as the second version wrote it (version 2: `meta`, `parts`, `bodies`, no journal store)
+/// upgrades to version 3 with every store and record kept, and the new journal store works.
+#[wasm_bindgen_test]
+async fn a_database_written_by_the_second_version_upgrades_with_its_data_intact() {
+    let name = format!("trappe-upgrade-v2-{}", trappe::model::new_id());
+    let ws = examples::build("koege-2019").unwrap();
+    let write = all_parts(&ws, now());
+    {
+        let v2 = Rexie::builder(&name)
+            .version(2)
+            .add_object_store(ObjectStore::new("meta").key_path("id"))
+            .add_object_store(ObjectStore::new("bodies").key_path("id"))
+            .add_object_store(ObjectStore::new("parts"))
+            .build()
+            .await
+            .unwrap();
+        let tx = v2
+            .transaction(&["meta", "parts"], TransactionMode::ReadWrite)
+            .unwrap();
+        let m = StoredMeta {
+            revision: 7,
+            ..meta(&ws)
+        };
+        tx.store("meta")
+            .unwrap()
+            .put(
+                &record(&[
+                    ("id", ws.id.to_string().into()),
+                    ("json", serde_json::to_string(&m).unwrap().into()),
+                ]),
+                None,
+            )
+            .await
+            .unwrap();
+        let parts = tx.store("parts").unwrap();
+        for (k, json) in &write.puts {
+            parts
+                .put(
+                    &JsValue::from_str(json),
+                    Some(&JsValue::from_str(&format!("{}|{k}", ws.id))),
+                )
+                .await
+                .unwrap();
+        }
+        tx.done().await.unwrap();
+        v2.close();
+    }
+    let repo = IndexedDbRepository::open_named(&name).await.unwrap();
+    let body = repo.load(ws.id).await.unwrap();
+    assert_eq!(body.revision, 7);
+    assert_eq!(body.parts.len(), write.puts.len());
+    assert_eq!(body.read().unwrap().workspace, ws);
+    assert_eq!(repo.list().await.unwrap()[0].revision, 7);
+    repo.put_journal(ws.id, "fane", "{}").await.unwrap();
+    assert_eq!(repo.journals(ws.id).await.unwrap()[0].text, "{}");
+    // Opened again (as after a reload): nothing is lost by the second open either.
+    let again = IndexedDbRepository::open_named(&name).await.unwrap();
+    assert_eq!(
+        again.load(ws.id).await.unwrap().read().unwrap().workspace,
+        ws
+    );
+    assert_eq!(again.journals(ws.id).await.unwrap().len(), 1);
+}
+
+/// The journal store: a durable write read back, every tab's journal listed, a save removing this tab's
+/// record in its transaction and another tab's only while unchanged, a reopened connection working.
+#[wasm_bindgen_test]
+async fn journals_are_written_read_back_and_removed_by_the_save_that_covers_them() {
+    let repo = fresh().await;
+    let ws = Workspace::new("Journal");
+    repo.save(&meta(&ws), &all_parts(&ws, now()), 0)
+        .await
+        .unwrap();
+    repo.put_journal(ws.id, "a", "{\"base_revision\":1}")
+        .await
+        .unwrap();
+    repo.put_journal(ws.id, "b", "skrevet af fane b")
+        .await
+        .unwrap();
+    let mut found = repo.journals(ws.id).await.unwrap();
+    found.sort_by(|x, y| x.tab.cmp(&y.tab));
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].text, "skrevet af fane b");
+    // Tab b wrote again after it was read: its record stays.
+    repo.put_journal(ws.id, "b", "nyere").await.unwrap();
+    let removals = [
+        JournalRemoval {
+            tab: "a".into(),
+            if_text: None,
+        },
+        JournalRemoval {
+            tab: "b".into(),
+            if_text: Some("skrevet af fane b".into()),
+        },
+    ];
+    repo.save_and_clear(&meta(&ws), &all_parts(&ws, now()), 1, &removals)
+        .await
+        .unwrap();
+    let left = repo.journals(ws.id).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].text, "nyere");
+    // A save refused (another tab's newer revision) removes nothing.
+    let err = repo
+        .save_and_clear(&meta(&ws), &all_parts(&ws, now()), 1, &removals[1..])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StorageError::Conflict { .. }));
+    repo.reopen().await.unwrap();
+    // Sealing writes and removes its own records only.
+    repo.seal().await.unwrap();
+    assert_eq!(repo.journals(ws.id).await.unwrap().len(), 1);
+    assert_eq!(
+        repo.load(ws.id).await.unwrap().read().unwrap().workspace,
+        ws
+    );
+    repo.put_journal(ws.id, "a", "efter genåbning")
+        .await
+        .unwrap();
+    assert_eq!(repo.journals(ws.id).await.unwrap().len(), 2);
+    repo.delete(ws.id).await.unwrap();
+    assert!(repo.journals(ws.id).await.unwrap().is_empty());
+    // Without its workspace a journal is refused (it could not bring anything back).
+    assert_eq!(
+        repo.put_journal(ws.id, "a", "{}").await,
+        Err(StorageError::NotFound)
+    );
+    assert!(repo.journals(ws.id).await.unwrap().is_empty());
+}
+
+/// A session on IndexedDB: the edit is durable in the journal store before any save of its parts, and a
+/// new session (the browser killed and started again, its localStorage lost) brings it back.
+#[wasm_bindgen_test]
+async fn an_edit_in_the_journal_store_survives_without_its_parts_save() {
+    let name = format!("trappe-journal-{}", trappe::model::new_id());
+    let ws = examples::build("socialstyrelsen-trappe").unwrap();
+    let id = ws.id;
+    let session = Session::new(
+        IndexedDbRepository::open_named(&name).await.unwrap(),
+        MemoryJournal::default(),
+    );
+    session.create(ws).await.unwrap();
+    let mut m = session.with_workspace(|w| w.meetings[0].clone()).unwrap();
+    m.notes = "Skrevet lige før browseren blev dræbt".into();
+    session
+        .dispatch(Command::put(Record::Meeting(m.clone())))
+        .unwrap();
+    assert_eq!(session.persist_journal().await, None);
+    assert!(session.is_durable() && session.is_dirty());
+    drop(session);
+    let session = Session::new(
+        IndexedDbRepository::open_named(&name).await.unwrap(),
+        MemoryJournal::default(),
+    );
+    assert_eq!(session.open(id).await.unwrap().recovered, 1);
+    let back = session
+        .with_workspace(|w| w.meetings.iter().find(|x| x.id == m.id).cloned())
+        .unwrap()
+        .unwrap();
+    assert_eq!(back.notes, m.notes);
+    assert!(session.flush().await.saved);
+    assert!(session.repo().journals(id).await.unwrap().is_empty());
 }

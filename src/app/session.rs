@@ -15,7 +15,10 @@ use crate::storage::indexed_db::IndexedDbRepository;
 use crate::storage::journal_local::LocalJournal;
 use crate::storage::memory::MemoryRepository;
 use crate::storage::tab_sync::{SavedNotice, TabSync};
-use crate::storage::{settings, Repository, StorageError, StoredBody, StoredCheck, StoredMeta};
+use crate::storage::{
+    settings, JournalRemoval, Repository, StorageError, StoredBody, StoredCheck, StoredJournal,
+    StoredMeta,
+};
 use crate::text::ui as t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,10 +45,16 @@ impl Repository for Backend {
             Backend::Memory(r) => r.load(id).await,
         }
     }
-    async fn save(&self, m: &StoredMeta, w: &WriteSet, base: u64) -> Result<u64, StorageError> {
+    async fn save_and_clear(
+        &self,
+        m: &StoredMeta,
+        w: &WriteSet,
+        base: u64,
+        j: &[JournalRemoval],
+    ) -> Result<u64, StorageError> {
         match self {
-            Backend::IndexedDb(r) => r.save(m, w, base).await,
-            Backend::Memory(r) => r.save(m, w, base).await,
+            Backend::IndexedDb(r) => r.save_and_clear(m, w, base, j).await,
+            Backend::Memory(r) => r.save_and_clear(m, w, base, j).await,
         }
     }
     async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
@@ -66,6 +75,36 @@ impl Repository for Backend {
             Backend::Memory(r) => r.delete(id).await,
         }
     }
+    async fn put_journal(&self, id: Id, tab: &str, text: &str) -> Result<(), StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.put_journal(id, tab, text).await,
+            Backend::Memory(r) => r.put_journal(id, tab, text).await,
+        }
+    }
+    async fn journals(&self, id: Id) -> Result<Vec<StoredJournal>, StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.journals(id).await,
+            Backend::Memory(r) => r.journals(id).await,
+        }
+    }
+    async fn remove_journals(&self, id: Id, j: &[JournalRemoval]) -> Result<(), StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.remove_journals(id, j).await,
+            Backend::Memory(r) => r.remove_journals(id, j).await,
+        }
+    }
+    async fn reopen(&self) -> Result<(), StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.reopen().await,
+            Backend::Memory(r) => r.reopen().await,
+        }
+    }
+    async fn seal(&self) -> Result<(), StorageError> {
+        match self {
+            Backend::IndexedDb(r) => r.seal().await,
+            Backend::Memory(r) => r.seal().await,
+        }
+    }
 }
 
 type Core = Session<Backend, LocalJournal>;
@@ -82,10 +121,13 @@ fn core() -> Rc<Core> {
     CORE.with(|c| {
         c.borrow_mut()
             .get_or_insert_with(|| {
-                Rc::new(Session::new(
-                    Backend::Memory(MemoryRepository::default()),
-                    LocalJournal::new(TAB_ID.with(|t| t.clone())),
-                ))
+                Rc::new(
+                    Session::new(
+                        Backend::Memory(MemoryRepository::default()),
+                        LocalJournal::new(TAB_ID.with(|t| t.clone())),
+                    )
+                    .with_tab(TAB_ID.with(|t| t.clone())),
+                )
             })
             .clone()
     })
@@ -126,7 +168,10 @@ pub fn boot(app: AppState) {
             }
         };
         let journal = LocalJournal::new(TAB_ID.with(|t| t.clone()));
-        CORE.with(|c| *c.borrow_mut() = Some(Rc::new(Session::new(backend, journal))));
+        let tab = TAB_ID.with(|t| t.clone());
+        CORE.with(|c| {
+            *c.borrow_mut() = Some(Rc::new(Session::new(backend, journal).with_tab(tab)))
+        });
         refresh_list(app).await;
         SYNC.with(|s| {
             *s.borrow_mut() = Some(TabSync::new(move |notice| on_other_tab_saved(app, notice)))
@@ -242,6 +287,7 @@ pub async fn open(app: AppState, id: Id) {
             workspace_replaced(app);
             report_opened(app, &opened);
             if core().is_dirty() {
+                spawn_local(persist(app));
                 schedule_save(app);
             }
         }
@@ -271,6 +317,9 @@ fn report_opened(app: AppState, opened: &Opened) {
     }
     if !opened.conflicts.is_empty() {
         parts.push(t::MERGED_WITH_CONFLICTS.to_string());
+    }
+    if opened.journals_set_aside > 0 {
+        parts.push(t::journals_set_aside(opened.journals_set_aside));
     }
     if !parts.is_empty() {
         app.info(parts.join(" "));
@@ -327,7 +376,18 @@ fn after_edit(app: AppState, changes: &Changes) {
     if !core().journal_ok() {
         app.error(t::JOURNAL_FAILED);
     }
+    spawn_local(persist(app));
     schedule_save(app);
+}
+
+/// Makes the newest edit durable at once (the journal store, read back); the header says "Gemt" when it
+/// is. A write that failed is tried again on its own (see `after_flush`).
+async fn persist(app: AppState) {
+    let failed = core().persist_journal().await.is_some();
+    sync_state(app);
+    if failed {
+        schedule_retry(app);
+    }
 }
 
 /// Saves after a short pause in editing, so typing does not write on every keystroke. The edit is in the
@@ -367,7 +427,13 @@ fn after_flush(app: AppState, f: Flushed) {
             announce(Some(id), core().base_revision().unwrap_or(0));
         }
     }
-    // A failed save (storage full, not confirmed) is tried again on its own, later and later.
+    schedule_retry(app);
+}
+
+/// A failed save or journal write (disk or storage full, connection closed, not confirmed) is tried
+/// again on its own, later and later, opening the connection again first: once space is free the header
+/// says "Gemt" without a new edit or a reload.
+fn schedule_retry(app: AppState) {
     RETRY_TIMER.with(|t| {
         if let Some(h) = t.borrow_mut().take() {
             h.clear();

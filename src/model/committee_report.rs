@@ -51,10 +51,65 @@ pub struct ReportInitiative {
     /// Status as of the previous report date, to show what changed.
     pub previous_status: Option<InitiativeStatus>,
     /// Notes dated after the previous report date up to and including the report date, oldest first.
-    pub notes: Vec<StatusNote>,
+    pub notes: Vec<ReportNote>,
     /// Newest note on or before the report date.
     pub last_note_date: Option<NaiveDate>,
     pub stale: bool,
+}
+
+/// A note as the report prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportNote {
+    pub note: StatusNote,
+    /// The status this entry set, only when it differs from the status before it: a note that repeats
+    /// the status (as every board move and status form entry records it) is printed as a plain note.
+    pub changed_to: Option<InitiativeStatus>,
+}
+
+/// The time the notes of a report cover, ending on the report date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesPeriod {
+    /// After the previous report's date.
+    SincePrevious(NaiveDate),
+    /// The last this many months.
+    Months(u32),
+    /// Every note up to the report date.
+    All,
+}
+
+impl NotesPeriod {
+    /// The day before the first day the notes cover (notes on it are left out); `None` for all notes.
+    pub fn previous_date(self, report_date: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            NotesPeriod::SincePrevious(d) => Some(d),
+            NotesPeriod::Months(m) => report_date.checked_sub_months(chrono::Months::new(m)),
+            NotesPeriod::All => None,
+        }
+    }
+}
+
+/// For each entry of `ini.history` (by index), the status it set when that was a change. Entries are
+/// taken in date order (same-day entries in the order written); undated entries change nothing, as
+/// `status_on` ignores them.
+fn status_changes(ini: &Initiative) -> HashMap<usize, InitiativeStatus> {
+    let mut order: Vec<(usize, NaiveDate)> = ini
+        .history
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.date.map(|d| (i, d)))
+        .collect();
+    order.sort_by_key(|(i, d)| (*d, *i));
+    let mut current = InitiativeStatus::NotStarted;
+    let mut out = HashMap::new();
+    for (i, _) in order {
+        if let Some(s) = ini.history[i].status {
+            if s != current {
+                out.insert(i, s);
+            }
+            current = s;
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -107,14 +162,19 @@ pub fn committee_report(
         let Some(ini) = by_id.get(&row.id) else {
             continue;
         };
-        let mut notes: Vec<StatusNote> = ini
+        let changes = status_changes(ini);
+        let mut notes: Vec<ReportNote> = ini
             .history
             .iter()
-            .filter(|n| in_window(n.date))
-            .cloned()
+            .enumerate()
+            .filter(|(_, n)| in_window(n.date))
+            .map(|(i, n)| ReportNote {
+                note: n.clone(),
+                changed_to: changes.get(&i).copied(),
+            })
             .collect();
         // Stable: same-day notes keep the order they were written in.
-        notes.sort_by_key(|n| n.date);
+        notes.sort_by_key(|n| n.note.date);
         initiatives.push(ReportInitiative {
             id: ini.id,
             depth: row.depth,
@@ -325,7 +385,7 @@ mod tests {
         let get = |id: Id| r.initiatives.iter().find(|i| i.id == id).unwrap();
 
         let ra = get(a);
-        let texts: Vec<&str> = ra.notes.iter().map(|n| n.text.as_str()).collect();
+        let texts: Vec<&str> = ra.notes.iter().map(|n| n.note.text.as_str()).collect();
         assert_eq!(texts, vec!["Udbud afsluttet"]); // 8 May excluded, 1 Oct included, 2 Oct never
         assert_eq!(ra.status, InitiativeStatus::InProgress); // done only on 1 Nov
         assert_eq!(ra.previous_status, Some(InitiativeStatus::InProgress));
@@ -368,17 +428,77 @@ mod tests {
     }
 
     #[test]
+    fn a_status_is_printed_only_where_it_changed() {
+        let (mut p, [a, b, ..]) = plan();
+        // a: set to «I gang» on 1 March; a second entry on 8 May sets «I gang» again (as the status form
+        // and the board write it), then «Afsluttet» on 1 November.
+        p.set_status(
+            a,
+            InitiativeStatus::InProgress,
+            d(2019, 5, 8),
+            "BH",
+            "Stadig i gang",
+        )
+        .unwrap();
+        let r = committee_report(&p, d(2019, 12, 1), None, None);
+        let ra = r.initiatives.iter().find(|i| i.id == a).unwrap();
+        let printed: Vec<(&str, Option<InitiativeStatus>)> = ra
+            .notes
+            .iter()
+            .map(|n| (n.note.text.as_str(), n.changed_to))
+            .collect();
+        assert_eq!(
+            printed,
+            vec![
+                ("Igangsat", Some(InitiativeStatus::InProgress)),
+                ("Forelagt Børneudvalget", None),
+                ("Stadig i gang", None),
+                ("Udbud afsluttet", None),
+                ("Efter rapporten", None),
+                ("Slut", Some(InitiativeStatus::Done)),
+            ]
+        );
+        // b: one change from «Ikke startet» to «Forsinket».
+        let rb = r.initiatives.iter().find(|i| i.id == b).unwrap();
+        assert_eq!(rb.notes[0].changed_to, Some(InitiativeStatus::Delayed));
+    }
+
+    #[test]
+    fn the_period_the_notes_cover() {
+        let day = d(2019, 10, 1);
+        assert_eq!(NotesPeriod::All.previous_date(day), None);
+        assert_eq!(
+            NotesPeriod::Months(3).previous_date(day),
+            Some(d(2019, 7, 1))
+        );
+        assert_eq!(
+            NotesPeriod::Months(12).previous_date(d(2020, 2, 29)),
+            Some(d(2019, 2, 28))
+        );
+        assert_eq!(
+            NotesPeriod::SincePrevious(d(2019, 5, 8)).previous_date(day),
+            Some(d(2019, 5, 8))
+        );
+        // Three months back from 1 October: the notes of 1 October are in, those of 1 July are not.
+        let (p, [a, ..]) = plan();
+        let r = committee_report(&p, day, NotesPeriod::Months(3).previous_date(day), None);
+        let ra = r.initiatives.iter().find(|i| i.id == a).unwrap();
+        assert_eq!(ra.notes.len(), 1);
+        assert_eq!(ra.notes[0].note.text, "Udbud afsluttet");
+    }
+
+    #[test]
     fn boundaries_of_the_window() {
         let (p, [a, ..]) = plan();
         // Report on the previous report date's own day, previous date the day before.
         let r = committee_report(&p, d(2019, 5, 8), Some(d(2019, 5, 7)), None);
         let ra = r.initiatives.iter().find(|i| i.id == a).unwrap();
         assert_eq!(ra.notes.len(), 1);
-        assert_eq!(ra.notes[0].text, "Forelagt Børneudvalget");
+        assert_eq!(ra.notes[0].note.text, "Forelagt Børneudvalget");
         // Without a previous date: everything up to the report date.
         let r = committee_report(&p, d(2019, 10, 1), None, None);
         let ra = r.initiatives.iter().find(|i| i.id == a).unwrap();
-        let texts: Vec<&str> = ra.notes.iter().map(|n| n.text.as_str()).collect();
+        let texts: Vec<&str> = ra.notes.iter().map(|n| n.note.text.as_str()).collect();
         assert_eq!(
             texts,
             vec!["Igangsat", "Forelagt Børneudvalget", "Udbud afsluttet"]

@@ -21,6 +21,7 @@ pub mod staircase;
 pub mod staircase_figures;
 pub mod staircase_ops;
 pub mod templates;
+pub mod time_scale;
 pub mod validation;
 pub mod workspace;
 

@@ -60,13 +60,44 @@ impl JournalFile {
     }
 }
 
+/// A journal as found in storage: read, or, when it cannot be read (cut off, damaged), its text, which is
+/// set aside in the workspace rather than dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Read(JournalFile),
+    Unreadable(String),
+}
+
+impl Found {
+    /// Reads a journal's stored text.
+    pub fn from_text(text: &str) -> Found {
+        match serde_json::from_str::<JournalFile>(text) {
+            Ok(j) => Found::Read(j),
+            Err(_) => Found::Unreadable(text.to_string()),
+        }
+    }
+}
+
 /// Why the journal could not be written (the browser's storage for it is full or blocked).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JournalError(pub String);
 
 /// Synchronous, small, per-workspace storage (localStorage in the browser).
 pub trait Journal {
-    fn read(&self, workspace: Id) -> Option<JournalFile>;
+    /// Every journal of `workspace` (every tab's), as found.
+    fn read_all(&self, workspace: Id) -> Vec<Found>;
+    /// The readable journals of `workspace`, as one.
+    fn read(&self, workspace: Id) -> Option<JournalFile> {
+        JournalFile::combine(
+            self.read_all(workspace)
+                .into_iter()
+                .filter_map(|f| match f {
+                    Found::Read(j) => Some(j),
+                    Found::Unreadable(_) => None,
+                })
+                .collect(),
+        )
+    }
     fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError>;
     fn clear(&self, workspace: Id);
 }
@@ -80,12 +111,21 @@ pub struct MemoryJournal {
     pub refuse: std::cell::Cell<bool>,
 }
 
+impl MemoryJournal {
+    /// Stores a journal's text as it is (a damaged one, for tests).
+    pub fn put_text(&self, workspace: Id, text: &str) {
+        self.files.borrow_mut().insert(workspace, text.to_string());
+    }
+}
+
 impl Journal for MemoryJournal {
-    fn read(&self, workspace: Id) -> Option<JournalFile> {
+    fn read_all(&self, workspace: Id) -> Vec<Found> {
         self.files
             .borrow()
             .get(&workspace)
-            .and_then(|t| serde_json::from_str(t).ok())
+            .map(|t| Found::from_text(t))
+            .into_iter()
+            .collect()
     }
 
     fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError> {
@@ -103,8 +143,8 @@ impl Journal for MemoryJournal {
 }
 
 impl<J: Journal> Journal for std::rc::Rc<J> {
-    fn read(&self, workspace: Id) -> Option<JournalFile> {
-        (**self).read(workspace)
+    fn read_all(&self, workspace: Id) -> Vec<Found> {
+        (**self).read_all(workspace)
     }
     fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError> {
         (**self).write(workspace, file)

@@ -11,13 +11,20 @@
 //!   changes nothing of the new one.
 //! - Every edit is in the journal before `dispatch` returns; the journal is cleared only when storage has
 //!   confirmed (read back) everything in it.
+//! - Durable at once: after each edit `persist_journal` writes this tab's journal to the repository's
+//!   journal store (one write at a time, the newest state next) and reads it back. The status is
+//!   `Saved` only when the newest edit is durable that way, or in a confirmed save; a write that failed is
+//!   never `Saved`, and the next try opens the connection again first. The save of the parts follows after
+//!   a pause and removes this tab's journal record in its own transaction.
+//! - Journals are input: one that cannot be read is set aside in the workspace (under «Lagt til side»),
+//!   and removed from storage only once that is stored.
 //! - A save that meets a newer stored copy brings this tab's changed records onto it, field by field, and
 //!   tries again; what both sides changed keeps this side's value and the other side's version is set
 //!   aside, never lost.
 
 pub mod journal;
 
-pub use journal::{Journal, JournalError, JournalFile, MemoryJournal};
+pub use journal::{Found, Journal, JournalError, JournalFile, MemoryJournal};
 
 use crate::file_format::parts::{all_parts, changed_parts, WriteSet};
 use crate::file_format::{ImportError, RestoreReport, MAX_WORKSPACE_BYTES};
@@ -28,10 +35,12 @@ use crate::model::merge::{
 use crate::model::record::{Place, Record, RecordRef};
 use crate::model::validation::name_with_suffix;
 use crate::model::{now, Id, SetAside, Workspace};
-use crate::storage::{Repository, StorageError, StoredBody, StoredMeta};
+use crate::storage::{
+    JournalRemoval, Repository, StorageError, StoredBody, StoredJournal, StoredMeta,
+};
 use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
@@ -58,6 +67,8 @@ pub struct Opened {
     /// Edits from the journal (a tab closed before they were stored) brought back.
     pub recovered: usize,
     pub conflicts: Vec<RecordConflict>,
+    /// Journals that could not be read, set aside in the workspace.
+    pub journals_set_aside: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +113,26 @@ struct Open {
     bytes: usize,
     journal_ok: bool,
     generation: u64,
+    /// Counts the edits (and recoveries) the journal must hold.
+    seq: u64,
+    /// Every edit up to this one is durable: in the journal store (written and read back) or in a
+    /// confirmed save.
+    durable: u64,
+    /// When `durable` last caught up with `seq`.
+    saved_at: Option<DateTime<Utc>>,
+    /// A journal write is in flight.
+    journal_writing: bool,
+    /// The last journal write failed (and nothing durable covers the edits since).
+    journal_error: Option<StorageError>,
+    /// The edit the save in flight covers.
+    saving_seq: Option<u64>,
+    /// Journals in the repository that were brought onto this copy at opening: the next confirmed save
+    /// removes them (each only if unchanged since).
+    taken: Vec<StoredJournal>,
+    /// A write failed (a full disk, a closed connection) since the last confirmed save. If storage then no
+    /// longer has the workspace, the browser lost it (Chromium deletes a database it finds damaged after a
+    /// write to a full disk failed), and it is written whole again from here.
+    storage_failed: bool,
 }
 
 impl Open {
@@ -132,7 +163,70 @@ impl Open {
             bytes,
             journal_ok: true,
             generation,
+            seq: 0,
+            durable: 0,
+            saved_at: None,
+            journal_writing: false,
+            journal_error: None,
+            saving_seq: None,
+            taken: Vec::new(),
+            storage_failed: false,
         }
+    }
+
+    /// The stored copy is gone after a failed write: the next save writes every part, as a new workspace.
+    fn store_whole_again(&mut self) {
+        self.full_write = true;
+        self.base_revision = 0;
+        self.meta.revision = 0;
+        self.part_bytes.clear();
+    }
+
+    /// The status shown: a failed save or journal write first; then whether the newest edit is durable.
+    fn shown_status(&self) -> SaveStatus {
+        if let SaveStatus::Failed(e) = &self.status {
+            return SaveStatus::Failed(e.clone());
+        }
+        if self.durable >= self.seq {
+            return SaveStatus::Saved(self.saved_at);
+        }
+        match &self.journal_error {
+            Some(e) => SaveStatus::Failed(e.clone()),
+            None if self.journal_writing || self.saving => SaveStatus::Saving,
+            None => SaveStatus::Pending,
+        }
+    }
+
+    /// Edits up to `seq` are durable.
+    fn confirm(&mut self, seq: u64) {
+        self.durable = self.durable.max(seq);
+        if self.durable >= self.seq {
+            self.journal_error = None;
+            self.saved_at = Some(now());
+            if !matches!(self.status, SaveStatus::Failed(_)) {
+                self.failures = 0;
+            }
+        }
+    }
+
+    /// A journal write for edit `seq` may begin: it is not covered yet, not even by the save in flight.
+    fn journal_due(&self) -> bool {
+        !self.journal_writing
+            && self.durable < self.seq
+            && self.saving_seq.is_none_or(|s| s < self.seq)
+    }
+
+    /// The journal records the next save removes: this tab's, and those brought onto this copy.
+    fn removals(&self, tab: &str) -> Vec<JournalRemoval> {
+        std::iter::once(JournalRemoval {
+            tab: tab.to_string(),
+            if_text: None,
+        })
+        .chain(self.taken.iter().map(|j| JournalRemoval {
+            tab: j.tab.clone(),
+            if_text: Some(j.text.clone()),
+        }))
+        .collect()
     }
 
     fn is_dirty(&self) -> bool {
@@ -311,6 +405,33 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
     }
 }
 
+/// Journals that could not be read, set aside in the open workspace (each once: a text already set aside
+/// is not added again) as an undoable-free edit the next save stores; their records are removed from storage
+/// only by that save. Returns how many were set aside.
+fn set_aside_journals(o: &mut Open, texts: Vec<String>) -> usize {
+    let mut items = o.ws.set_aside.clone();
+    let mut added = 0;
+    for text in texts {
+        if text.trim().is_empty() || items.iter().any(|s| s.original == text) {
+            continue;
+        }
+        items.push(SetAside {
+            found_at: crate::text::file::JOURNAL.into(),
+            what: crate::text::file::unreadable_journal(),
+            repaired: false,
+            original: text,
+            ..SetAside::default()
+        });
+        added += 1;
+    }
+    if added > 0 {
+        if let Ok(a) = apply(&mut o.ws, Command::SetSetAside { items }) {
+            o.note(&a);
+        }
+    }
+    added
+}
+
 /// A journal brought onto a stored copy.
 struct Brought {
     ws: Workspace,
@@ -351,6 +472,10 @@ struct Job {
     written_settings: BTreeMap<Setting, Command>,
     expected_parts: usize,
     new_bytes: usize,
+    /// The newest edit this save covers.
+    seq: u64,
+    /// The journal records it removes in its transaction.
+    removals: Vec<JournalRemoval>,
 }
 
 pub struct Session<R: Repository, J: Journal> {
@@ -359,6 +484,12 @@ pub struct Session<R: Repository, J: Journal> {
     open: RefCell<Option<Open>>,
     generation: RefCell<u64>,
     lock: Mutex<()>,
+    /// This tab's name in the journal store.
+    tab: String,
+    /// The repository's connection must be opened again before the next call (the browser closed it).
+    reopen: Cell<bool>,
+    /// A write failed: once writes succeed again, the repository is sealed (see `Repository::seal`).
+    seal: Cell<bool>,
 }
 
 impl<R: Repository, J: Journal> Session<R, J> {
@@ -369,7 +500,35 @@ impl<R: Repository, J: Journal> Session<R, J> {
             open: RefCell::new(None),
             generation: RefCell::new(0),
             lock: Mutex::new(()),
+            tab: crate::model::new_id().to_string(),
+            reopen: Cell::new(false),
+            seal: Cell::new(false),
         }
+    }
+
+    /// Names this tab in the journal store (the browser uses the tab's id, as for its local journal).
+    pub fn with_tab(mut self, tab: impl Into<String>) -> Self {
+        self.tab = tab.into();
+        self
+    }
+
+    /// Notes an error from the repository: most mean the connection must be opened again.
+    fn noted(&self, e: &StorageError) {
+        if e.reopens() {
+            self.reopen.set(true);
+            self.seal.set(true);
+        }
+    }
+
+    /// Opens the repository's connection again where an earlier error asked for it.
+    async fn heal(&self) -> Result<(), StorageError> {
+        if self.reopen.replace(false) {
+            if let Err(e) = self.repo.reopen().await {
+                self.reopen.set(true);
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 
     pub fn repo(&self) -> &R {
@@ -387,7 +546,15 @@ impl<R: Repository, J: Journal> Session<R, J> {
     }
 
     pub fn status(&self) -> Option<SaveStatus> {
-        self.open.borrow().as_ref().map(|o| o.status.clone())
+        self.open.borrow().as_ref().map(Open::shown_status)
+    }
+
+    /// Whether every edit is durable (in the journal store or in a confirmed save).
+    pub fn is_durable(&self) -> bool {
+        self.open
+            .borrow()
+            .as_ref()
+            .is_none_or(|o| o.durable >= o.seq)
     }
 
     /// Edits not yet confirmed in storage (they are in the journal).
@@ -428,7 +595,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let o = open.as_ref()?;
         // A workspace gone from storage (emptied from the bin in another tab) is not tried again: the user
         // chooses to store it anew or download it.
-        matches!(&o.status, SaveStatus::Failed(e) if *e != StorageError::NotFound)
+        matches!(o.shown_status(), SaveStatus::Failed(e) if e != StorageError::NotFound)
             .then(|| Duration::from_secs((5u64 << o.failures.min(4)).min(60)))
     }
 
@@ -449,7 +616,9 @@ impl<R: Repository, J: Journal> Session<R, J> {
             return Ok(applied.changes);
         }
         o.note(&applied);
-        // In the journal before the click's handler returns, so a closed tab cannot lose it.
+        o.seq += 1;
+        // In the journal before the click's handler returns, so a closed tab cannot lose it; the shell then
+        // calls `persist_journal`, so a killed browser cannot either.
         o.journal_ok = self.journal.write(o.ws.id, &o.journal_file()).is_ok();
         Ok(applied.changes)
     }
@@ -484,10 +653,94 @@ impl<R: Repository, J: Journal> Session<R, J> {
 
     // ----- saving -----
 
-    /// Saves everything edited so far; returns when it is stored and read back, or has failed.
+    /// Saves everything edited so far; returns when it is stored and read back, or has failed. Where the
+    /// save failed, the journal is still written to the journal store if it can be.
     pub async fn flush(&self) -> Flushed {
-        let _guard = self.lock.lock().await;
-        self.save_locked().await
+        let out = {
+            let _guard = self.lock.lock().await;
+            self.save_locked().await
+        };
+        if let Some(e) = self.persist_journal().await {
+            if out.error.is_none() {
+                return Flushed {
+                    error: Some(e),
+                    ..out
+                };
+            }
+        }
+        // Writes work again after failing: make the database's files whole before the browser next
+        // opens them (it would delete a database with a write cut off in its log).
+        if out.error.is_none() && self.seal.get() && self.is_durable() {
+            let _guard = self.lock.lock().await;
+            match self.repo.seal().await {
+                Ok(()) => self.seal.set(false),
+                Err(e) => self.noted(&e),
+            }
+        }
+        out
+    }
+
+    /// Makes the newest edit durable at once: writes this tab's journal to the repository's journal store
+    /// and reads it back. One write at a time: a call while one is in flight returns at once, and the
+    /// write in flight writes the newest state next. Returns the error of a write that failed; the status
+    /// is then `Failed`, and `flush` (the shell's retry) tries again, opening the connection first.
+    pub async fn persist_journal(&self) -> Option<StorageError> {
+        loop {
+            if !self.open.borrow().as_ref().is_some_and(Open::journal_due) {
+                return None;
+            }
+            if let Err(e) = self.heal().await {
+                let mut open = self.open.borrow_mut();
+                if let Some(o) = open.as_mut().filter(|o| o.durable < o.seq) {
+                    o.journal_error = Some(e.clone());
+                    o.storage_failed = true;
+                    o.failures += 1;
+                }
+                return Some(e);
+            }
+            // The state is taken and the write begun without a pause between, so a save that begins later
+            // removes only journals it covers.
+            let (id, generation, seq, text) = {
+                let mut open = self.open.borrow_mut();
+                let o = open.as_mut().filter(|o| o.journal_due())?;
+                o.journal_writing = true;
+                let text = serde_json::to_string(&o.journal_file()).unwrap_or_default();
+                (o.ws.id, o.generation, o.seq, text)
+            };
+            let result = self.repo.put_journal(id, &self.tab, &text).await;
+            let mut open = self.open.borrow_mut();
+            // Another workspace was opened meanwhile: this write was for the one before.
+            let o = open
+                .as_mut()
+                .filter(|o| o.ws.id == id && o.generation == generation)?;
+            o.journal_writing = false;
+            match result {
+                Ok(()) => o.confirm(seq),
+                // A save that began meanwhile covers it (and may have removed the record read back).
+                Err(_) if o.durable >= seq || o.saving_seq.is_some_and(|s| s >= seq) => {}
+                // Storage lost the workspace after a failed write: it is written whole again by the next
+                // try (until then the edit is not saved, and says so).
+                Err(StorageError::NotFound) if o.storage_failed && !o.saving => {
+                    o.store_whole_again();
+                    let e = StorageError::NotConfirmed {
+                        revision: o.base_revision,
+                        parts: 0,
+                        found_revision: 0,
+                        found_parts: 0,
+                    };
+                    o.journal_error = Some(e.clone());
+                    o.failures += 1;
+                    return Some(e);
+                }
+                Err(e) => {
+                    self.noted(&e);
+                    o.storage_failed |= e.reopens();
+                    o.journal_error = Some(e.clone());
+                    o.failures += 1;
+                    return Some(e);
+                }
+            }
+        }
     }
 
     fn take_job(&self) -> Option<Job> {
@@ -541,9 +794,12 @@ impl<R: Repository, J: Journal> Session<R, J> {
             written,
             expected_parts: o.ws.views().count() + FIXED_PARTS,
             new_bytes,
+            seq: o.seq,
+            removals: o.removals(&self.tab),
         };
         o.full_write = false;
         o.saving = true;
+        o.saving_seq = Some(o.seq);
         o.status = SaveStatus::Saving;
         Some(job)
     }
@@ -562,6 +818,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             o.pending = back;
             o.full_write |= job.full;
             o.saving = false;
+            o.saving_seq = None;
             o.failures += 1;
             o.status = SaveStatus::Failed(error);
         }
@@ -569,11 +826,29 @@ impl<R: Repository, J: Journal> Session<R, J> {
 
     async fn save_locked(&self) -> Flushed {
         let mut out = Flushed::default();
+        if let Err(e) = self.heal().await {
+            let dirty = self.open.borrow().as_ref().is_some_and(Open::is_dirty);
+            if dirty {
+                if let Some(o) = self.open.borrow_mut().as_mut() {
+                    o.failures += 1;
+                    o.storage_failed = true;
+                    o.status = SaveStatus::Failed(e.clone());
+                }
+                out.error = Some(e);
+                return out;
+            }
+        }
         for _attempt in 0..6 {
             let Some(job) = self.take_job() else {
                 break;
             };
-            match self.repo.save(&job.meta, &job.write, job.base).await {
+            // The transaction begins in the same step as the job was taken (no pause between), so every
+            // journal write begun before it holds only edits this save writes.
+            let saved = self
+                .repo
+                .save_and_clear(&job.meta, &job.write, job.base, &job.removals)
+                .await;
+            match saved {
                 Ok(revision) => {
                     let check = self.repo.check(job.id).await;
                     let confirmed = match check {
@@ -609,7 +884,10 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     }
                     o.bytes = job.new_bytes;
                     o.saving = false;
+                    o.saving_seq = None;
                     if let Err(e) = confirmed {
+                        self.noted(&e);
+                        o.storage_failed |= e.reopens();
                         // Written but not found: write it all again on the next try.
                         o.full_write = true;
                         o.failures += 1;
@@ -618,6 +896,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
                         break;
                     }
                     o.failures = 0;
+                    o.taken.clear();
+                    o.storage_failed = false;
                     // What was changed again while saving stays unsaved, with the version just stored.
                     let pending = &o.pending;
                     o.unsaved = job
@@ -642,8 +922,21 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     } else {
                         SaveStatus::Pending
                     };
+                    o.confirm(job.seq);
                     out.saved = true;
                     out.error = None;
+                }
+                Err(StorageError::Conflict { stored: 0, .. })
+                    if self.open.borrow().as_ref().is_some_and(|o| {
+                        o.storage_failed && o.ws.id == job.id && o.generation == job.generation
+                    }) =>
+                {
+                    // Storage no longer has the workspace at all, after a failed write: the browser lost
+                    // it. Written whole again from here, at once.
+                    self.give_back(job, StorageError::NotFound);
+                    if let Some(o) = self.open.borrow_mut().as_mut() {
+                        o.store_whole_again();
+                    }
                 }
                 Err(StorageError::Conflict { .. }) => {
                     let (id, generation) = (job.id, job.generation);
@@ -670,6 +963,12 @@ impl<R: Repository, J: Journal> Session<R, J> {
                     }
                 }
                 Err(e) => {
+                    self.noted(&e);
+                    if e.reopens() {
+                        if let Some(o) = self.open.borrow_mut().as_mut() {
+                            o.storage_failed = true;
+                        }
+                    }
                     self.give_back(job, e.clone());
                     out.error = Some(e);
                     break;
@@ -732,7 +1031,11 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let _guard = self.lock.lock().await;
         loop {
             let flushed = self.save_locked().await;
-            let body = self.repo.load(id).await.map_err(OpenError::Storage)?;
+            self.heal().await.map_err(OpenError::Storage)?;
+            let body = self.repo.load(id).await.map_err(|e| {
+                self.noted(&e);
+                OpenError::Storage(e)
+            })?;
             let meta = self
                 .repo
                 .list()
@@ -747,7 +1050,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 let open = self.open.borrow();
                 (
                     open.as_ref().is_some_and(|o| !o.pending.is_empty()),
-                    open.as_ref().is_none_or(|o| o.journal_ok),
+                    open.as_ref()
+                        .is_none_or(|o| o.journal_ok || o.durable >= o.seq),
                 )
             };
             if dirty {
@@ -769,21 +1073,46 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 report: imported.report,
                 ..Opened::default()
             };
-            if let Some(j) = self.journal.read(id).filter(|j| !j.is_empty()) {
+            // Every tab's journal, from the journal store and from this browser's local journal.
+            let stored_journals = self.repo.journals(id).await.map_err(|e| {
+                self.noted(&e);
+                OpenError::Storage(e)
+            })?;
+            let mut found = self.journal.read_all(id);
+            found.extend(stored_journals.iter().map(|j| Found::from_text(&j.text)));
+            let (mut files, mut unreadable) = (Vec::new(), Vec::new());
+            for f in found {
+                match f {
+                    Found::Read(j) => files.push(j),
+                    Found::Unreadable(text) => unreadable.push(text),
+                }
+            }
+            o.taken = stored_journals;
+            if let Some(j) = JournalFile::combine(files) {
                 let b = bring_onto(o.ws, &j);
                 o.ws = b.ws;
                 opened.recovered = b.changes.records.len() + b.setting_bases.len();
                 o.unsaved = b.bases;
                 o.unsaved_settings = b.setting_bases;
-                if b.changes.is_empty() {
-                    // Everything in the journal is stored already (a tab closed between its save and
-                    // clearing its journal): nothing to bring back.
-                    self.journal.clear(id);
-                } else {
-                    o.status = SaveStatus::Pending;
-                }
                 o.pending = b.changes;
                 opened.conflicts = b.conflicts;
+            }
+            opened.journals_set_aside = set_aside_journals(&mut o, unreadable);
+            if o.pending.is_empty() && !o.full_write {
+                // Nothing to bring back: everything in the journals is stored already (a tab closed
+                // between its save and clearing its journal).
+                self.journal.clear(id);
+                if !o.taken.is_empty() {
+                    let removals = o.removals(&self.tab);
+                    if self.repo.remove_journals(id, &removals).await.is_ok() {
+                        o.taken.clear();
+                    }
+                }
+            } else {
+                o.status = SaveStatus::Pending;
+                // What was brought back is made durable under this tab's name at once (a journal only in
+                // localStorage may not have reached the disk).
+                o.seq = 1;
             }
             *self.open.borrow_mut() = Some(o);
             return Ok(opened);
@@ -806,7 +1135,12 @@ impl<R: Repository, J: Journal> Session<R, J> {
             bytes: write.bytes(),
             edited_at: Some(ws.updated_at),
         };
-        let revision = self.repo.save(&meta, &write, 0).await?;
+        // This tab's journal of it, if any (stored again after it was emptied from the bin), is covered.
+        let own = [JournalRemoval {
+            tab: self.tab.clone(),
+            if_text: None,
+        }];
+        let revision = self.repo.save_and_clear(&meta, &write, 0, &own).await?;
         self.confirm_whole(&ws, &write, revision).await?;
         self.journal.clear(ws.id);
         self.install(ws, StoredMeta { revision, ..meta }, &write, revision);
@@ -904,7 +1238,26 @@ impl<R: Repository, J: Journal> Session<R, J> {
             bytes: write.bytes(),
             edited_at: Some(ws.updated_at),
         };
-        let revision = self.repo.save(&meta, &write, old_body.revision).await?;
+        // This tab's journal of the replaced version goes with it (its edits are in the backup); so do the
+        // journals this tab brought onto it.
+        let removals = self
+            .open
+            .borrow()
+            .as_ref()
+            .filter(|o| o.ws.id == id)
+            .map_or_else(
+                || {
+                    vec![JournalRemoval {
+                        tab: self.tab.clone(),
+                        if_text: None,
+                    }]
+                },
+                |o| o.removals(&self.tab),
+            );
+        let revision = self
+            .repo
+            .save_and_clear(&meta, &write, old_body.revision, &removals)
+            .await?;
         self.confirm_whole(&ws, &write, revision).await?;
         self.journal.clear(id);
         self.install(ws, StoredMeta { revision, ..meta }, &write, revision);
@@ -919,7 +1272,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             .open
             .borrow()
             .as_ref()
-            .is_some_and(|o| o.is_dirty() && !o.journal_ok);
+            .is_some_and(|o| o.is_dirty() && !o.journal_ok && o.durable < o.seq);
         if !keep {
             *self.open.borrow_mut() = None;
             self.next_generation();
@@ -968,7 +1321,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
     // ----- stored workspaces that are not open -----
 
     pub async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
-        self.repo.list().await
+        self.heal().await?;
+        self.repo.list().await.inspect_err(|e| self.noted(e))
     }
 
     /// Reads a stored workspace (not the open one's edits: flush first for those).

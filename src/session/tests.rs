@@ -4,7 +4,7 @@ use super::*;
 use crate::model::record::{Place, RecordKind};
 use crate::model::{Meeting, Workspace};
 use crate::storage::memory::MemoryRepository;
-use crate::storage::StoredCheck;
+use crate::storage::{StoredCheck, StoredJournal};
 use futures::executor::LocalPool;
 use futures::task::LocalSpawnExt;
 use std::cell::Cell;
@@ -31,11 +31,14 @@ impl Gate {
     }
 }
 
-/// A repository whose saves can be held (they wait until released) or made to fail once.
+/// A repository whose saves and journal writes can be held (they wait until released) or made to fail
+/// once.
 #[derive(Default)]
 struct Gated {
     inner: MemoryRepository,
     hold: Gate,
+    hold_journal: Gate,
+    journal_writes: Cell<usize>,
     fail_next: RefCell<Option<StorageError>>,
     /// Makes the read-back after a save report a wrong revision.
     lie: Cell<bool>,
@@ -63,18 +66,22 @@ impl Repository for Gated {
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
         self.inner.load(id).await
     }
-    async fn save(
+    async fn save_and_clear(
         &self,
         meta: &StoredMeta,
         write: &WriteSet,
         base: u64,
+        journals: &[JournalRemoval],
     ) -> Result<u64, StorageError> {
         Wait(&self.hold).await;
         if let Some(e) = self.fail_next.borrow_mut().take() {
             return Err(e);
         }
-        self.saves.set(self.saves.get() + 1);
-        self.inner.save(meta, write, base).await
+        let r = self.inner.save_and_clear(meta, write, base, journals).await;
+        if r.is_ok() {
+            self.saves.set(self.saves.get() + 1);
+        }
+        r
     }
     async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
         let c = self.inner.check(id).await?;
@@ -92,6 +99,30 @@ impl Repository for Gated {
     }
     async fn delete(&self, id: Id) -> Result<(), StorageError> {
         self.inner.delete(id).await
+    }
+    async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError> {
+        Wait(&self.hold_journal).await;
+        let r = self.inner.put_journal(workspace, tab, text).await;
+        if r.is_ok() {
+            self.journal_writes.set(self.journal_writes.get() + 1);
+        }
+        r
+    }
+    async fn journals(&self, workspace: Id) -> Result<Vec<StoredJournal>, StorageError> {
+        self.inner.journals(workspace).await
+    }
+    async fn remove_journals(
+        &self,
+        workspace: Id,
+        journals: &[JournalRemoval],
+    ) -> Result<(), StorageError> {
+        self.inner.remove_journals(workspace, journals).await
+    }
+    async fn reopen(&self) -> Result<(), StorageError> {
+        self.inner.reopen().await
+    }
+    async fn seal(&self) -> Result<(), StorageError> {
+        self.inner.seal().await
     }
 }
 
@@ -632,6 +663,21 @@ fn a_workspace_whose_meta_is_gone_is_listed_rebuilt_and_saves() {
     assert!(meta.revision >= 1);
 }
 
+/// Damage and the journal store meet: an edit on a workspace whose meta record is gone is journaled (its
+/// head is there), not refused as a workspace another tab removed.
+#[test]
+fn an_edit_on_a_workspace_without_its_meta_is_journaled() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let ws = stored_example(&repo, &journal);
+    repo.inner.damage_meta(ws.id, None);
+    let s = session(&repo, &journal);
+    block(s.open(ws.id)).unwrap();
+    put_meeting(&s, &meeting("Efter skaden"));
+    assert_eq!(block(s.persist_journal()), None);
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    assert_eq!(stored_journals(&repo, ws.id).len(), 1);
+}
+
 #[test]
 fn a_workspace_whose_meta_is_junk_is_listed_rebuilt_and_saves() {
     let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
@@ -1098,4 +1144,396 @@ fn showing_an_example_as_of_today_survives_a_closed_tab() {
     assert_eq!(opened.recovered, 1);
     assert_eq!(s.with_workspace(|w| w.as_of).unwrap(), None);
     assert_eq!(stored(&repo, ws.id).as_of, None);
+}
+
+// ----- durable at once: the journal store -----
+
+/// The tab's journal record in the repository's journal store, read.
+fn stored_journals(repo: &Gated, id: Id) -> Vec<StoredJournal> {
+    block(repo.journals(id)).unwrap()
+}
+
+/// Runs `persist_journal` in the background of `pool`.
+fn persist_in(pool: &LocalPool, s: &Rc<S>) {
+    let s1 = s.clone();
+    pool.spawner()
+        .spawn_local(async move {
+            s1.persist_journal().await;
+        })
+        .unwrap();
+}
+
+#[test]
+fn an_edit_shows_saved_only_once_its_journal_is_written_and_read_back() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Køge");
+    let m = meeting("Sag 1");
+    put_meeting(&s, &m);
+    assert_eq!(s.status(), Some(SaveStatus::Pending));
+    assert!(!s.is_durable());
+    repo.hold_journal.set(true);
+    let mut pool = LocalPool::new();
+    persist_in(&pool, &s);
+    pool.run_until_stalled();
+    assert_eq!(
+        s.status(),
+        Some(SaveStatus::Saving),
+        "not saved while the write is in flight"
+    );
+    repo.hold_journal.set(false);
+    pool.run_until_stalled();
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    assert!(s.is_durable());
+    assert!(s.is_dirty(), "the parts follow later");
+    assert!(stored(&repo, id).meetings.is_empty());
+    let records = stored_journals(&repo, id);
+    assert_eq!(records.len(), 1);
+    // The browser is killed now: its localStorage never reached the disk, the journal store did.
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    let opened = block(s2.open(id)).unwrap();
+    assert_eq!(opened.recovered, 1);
+    assert_eq!(s2.with_workspace(|w| w.meetings.clone()).unwrap(), vec![m]);
+    assert!(block(s2.flush()).saved);
+    assert_eq!(stored(&repo, id).meetings.len(), 1);
+    assert!(
+        stored_journals(&repo, id).is_empty(),
+        "the save that stored it removed the journal it came from"
+    );
+}
+
+#[test]
+fn journal_writes_are_one_at_a_time_and_the_newest_state_is_written_next() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Køge");
+    repo.hold_journal.set(true);
+    let mut pool = LocalPool::new();
+    put_meeting(&s, &meeting("Sag 1"));
+    persist_in(&pool, &s);
+    pool.run_until_stalled();
+    for case in ["Sag 2", "Sag 3", "Sag 4"] {
+        put_meeting(&s, &meeting(case));
+        persist_in(&pool, &s);
+        pool.run_until_stalled();
+    }
+    repo.hold_journal.set(false);
+    pool.run_until_stalled();
+    assert_eq!(
+        repo.journal_writes.get(),
+        2,
+        "the first write, then one with the newest state"
+    );
+    let text = &stored_journals(&repo, id)[0].text;
+    let j: JournalFile = serde_json::from_str(text).unwrap();
+    assert_eq!(j.records.len(), 4);
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+}
+
+#[test]
+fn a_failed_journal_write_is_never_saved_and_is_retried_after_opening_the_connection_again() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Fuld disk");
+    // The disk is full: the write aborts, and the browser closes the connection.
+    *repo.inner.fail_writes.borrow_mut() = Some(StorageError::WriteFailed("AbortError".into()));
+    put_meeting(&s, &meeting("Sag 1"));
+    let e = block(s.persist_journal());
+    assert!(matches!(e, Some(StorageError::WriteFailed(_))), "{e:?}");
+    assert!(matches!(
+        s.status(),
+        Some(SaveStatus::Failed(StorageError::WriteFailed(_)))
+    ));
+    assert!(repo.inner.closed.get());
+    assert!(s.retry_delay().is_some());
+    // The retry while the disk is still full fails again, and stays failed.
+    let f = block(s.flush());
+    assert!(f.error.is_some());
+    assert!(matches!(s.status(), Some(SaveStatus::Failed(_))));
+    assert!(!s.is_durable());
+    assert_eq!(repo.inner.seals.get(), 0);
+    // Space is freed. Without a new edit, the next retry opens the connection again and saves.
+    *repo.inner.fail_writes.borrow_mut() = None;
+    let f = block(s.flush());
+    assert!(f.saved && f.error.is_none(), "{f:?}");
+    assert!(repo.inner.reopens.get() >= 1);
+    assert_eq!(
+        repo.inner.seals.get(),
+        1,
+        "the database's files made whole once writes work again"
+    );
+    block(s.flush());
+    assert_eq!(repo.inner.seals.get(), 1, "once");
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    assert_eq!(s.retry_delay(), None);
+    assert_eq!(stored(&repo, id).meetings.len(), 1);
+}
+
+#[test]
+fn a_connection_the_browser_closed_is_opened_again_before_the_next_write() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Lukket forbindelse");
+    repo.inner.closed.set(true);
+    put_meeting(&s, &meeting("Sag 1"));
+    assert!(matches!(
+        block(s.persist_journal()),
+        Some(StorageError::Closed(_))
+    ));
+    assert!(matches!(
+        s.status(),
+        Some(SaveStatus::Failed(StorageError::Closed(_)))
+    ));
+    // The next edit's journal write opens the connection first.
+    put_meeting(&s, &meeting("Sag 2"));
+    assert_eq!(block(s.persist_journal()), None);
+    assert_eq!(repo.inner.reopens.get(), 1);
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    let j: JournalFile = serde_json::from_str(&stored_journals(&repo, id)[0].text).unwrap();
+    assert_eq!(j.records.len(), 2, "both edits are in the journal written");
+}
+
+#[test]
+fn a_save_in_flight_covers_the_journal_and_a_failed_save_keeps_the_journal_record() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    put_meeting(&s, &meeting("Sag 1"));
+    block(s.persist_journal());
+    assert_eq!(stored_journals(&repo, id).len(), 1);
+    // A save that fails leaves the journal record where it is.
+    *repo.fail_next.borrow_mut() = Some(StorageError::QuotaExceeded);
+    let f = block(s.flush());
+    assert_eq!(f.error, Some(StorageError::QuotaExceeded));
+    assert_eq!(stored_journals(&repo, id).len(), 1);
+    // An edit, then a save begins (and is held) before its journal is written: the save in flight covers
+    // it, so no journal write races it.
+    put_meeting(&s, &meeting("Sag 2"));
+    repo.hold.set(true);
+    let mut pool = LocalPool::new();
+    let s1 = s.clone();
+    pool.spawner()
+        .spawn_local(async move {
+            s1.flush().await;
+        })
+        .unwrap();
+    pool.run_until_stalled();
+    let writes = repo.journal_writes.get();
+    persist_in(&pool, &s);
+    pool.run_until_stalled();
+    assert_eq!(repo.journal_writes.get(), writes);
+    assert_eq!(s.status(), Some(SaveStatus::Saving));
+    repo.hold.set(false);
+    pool.run_until_stalled();
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    assert!(
+        stored_journals(&repo, id).is_empty(),
+        "removed in the save's transaction"
+    );
+    assert_eq!(stored(&repo, id).meetings.len(), 2);
+}
+
+#[test]
+fn an_unreadable_journal_is_set_aside_and_removed_only_once_that_is_stored() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Halv journal");
+    put_meeting(&s, &meeting("Sag med den eneste kopi"));
+    block(s.persist_journal());
+    let whole = stored_journals(&repo, id)[0].text.clone();
+    let half = &whole[..whole.len() / 2];
+    assert!(serde_json::from_str::<JournalFile>(half).is_err());
+    // Both copies were cut in half (a killed browser, a damaged disk).
+    repo.inner
+        .put_journal_text(id, &stored_journals(&repo, id)[0].tab, half);
+    journal.put_text(id, &half[..half.len() - 3]);
+    // The first try to store the set-aside entries fails: nothing may be removed yet.
+    let s2 = session(&repo, &journal);
+    let opened = block(s2.open(id)).unwrap();
+    assert_eq!(opened.journals_set_aside, 2);
+    let aside = s2.with_workspace(|w| w.set_aside.clone()).unwrap();
+    assert_eq!(aside.len(), 2);
+    assert!(aside.iter().any(|a| a.original == half));
+    assert!(aside
+        .iter()
+        .all(|a| a.original.contains("Sag med den eneste kopi")));
+    assert!(s2.is_dirty());
+    *repo.fail_next.borrow_mut() = Some(StorageError::QuotaExceeded);
+    assert!(block(s2.flush()).error.is_some());
+    assert!(
+        stored_journals(&repo, id).iter().any(|j| j.text == half),
+        "kept: not stored yet"
+    );
+    assert!(!journal.read_all(id).is_empty());
+    assert!(block(s2.flush()).saved);
+    assert_eq!(stored(&repo, id).set_aside.len(), 2);
+    assert!(stored_journals(&repo, id).is_empty());
+    assert!(journal.read_all(id).is_empty());
+    // Opened again: nothing set aside twice.
+    let s3 = session(&repo, &journal);
+    assert_eq!(block(s3.open(id)).unwrap().journals_set_aside, 0);
+    assert_eq!(s3.with_workspace(|w| w.set_aside.len()).unwrap(), 2);
+}
+
+#[test]
+fn another_tabs_journal_written_after_it_was_brought_here_is_not_removed() {
+    let repo = Rc::new(Gated::default());
+    let a = session(&repo, &Rc::new(MemoryJournal::default()));
+    let id = new_workspace(&a, "To faner");
+    put_meeting(&a, &meeting("Fra fane A"));
+    block(a.persist_journal());
+    let b = session(&repo, &Rc::new(MemoryJournal::default()));
+    assert_eq!(block(b.open(id)).unwrap().recovered, 1);
+    // Tab A edits again after B read its journal; then B saves.
+    put_meeting(&a, &meeting("Fra fane A igen"));
+    block(a.persist_journal());
+    assert!(block(b.flush()).saved);
+    let left = stored_journals(&repo, id);
+    assert_eq!(left.len(), 1, "A's newer journal stays");
+    let j: JournalFile = serde_json::from_str(&left[0].text).unwrap();
+    assert_eq!(j.records.len(), 2);
+}
+
+#[test]
+fn journals_in_the_store_and_in_local_storage_combine_the_latest_wins() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "x");
+    let mut m = meeting("Sag 1");
+    put_meeting(&s, &m);
+    block(s.persist_journal());
+    // A later edit reached localStorage (the tab closed) but not the store.
+    repo.hold_journal.set(true);
+    m.notes = "Senere".into();
+    put_meeting(&s, &m);
+    drop(s);
+    repo.hold_journal.set(false);
+    let s2 = session(&repo, &journal);
+    block(s2.open(id)).unwrap();
+    assert_eq!(
+        s2.with_workspace(|w| w.meetings[0].notes.clone()).unwrap(),
+        "Senere"
+    );
+    assert_eq!(s2.status(), Some(SaveStatus::Pending));
+    assert_eq!(block(s2.persist_journal()), None);
+    assert!(matches!(s2.status(), Some(SaveStatus::Saved(Some(_)))));
+}
+
+#[test]
+fn a_keyboard_move_and_its_undo_come_back_from_the_journal_store_alone() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let ws = crate::examples::build("socialstyrelsen-trappe").unwrap();
+    let id = ws.id;
+    block(s.create(ws)).unwrap();
+    let names = |s: &S| {
+        s.with_workspace(|w| {
+            w.staircase.steps[1]
+                .interventions
+                .iter()
+                .map(|i| i.name.clone())
+                .collect::<Vec<_>>()
+        })
+        .unwrap()
+    };
+    let before = s.with_workspace(|w| w.staircase.clone()).unwrap();
+    let original = names(&s);
+    // As the board does it: the staircase edited, the difference dispatched.
+    let mut after = before.clone();
+    let (step, iv) = (before.steps[1].id, before.steps[1].interventions[4].id);
+    after.move_intervention(iv, step, 3).unwrap();
+    s.dispatch(Command::batch(crate::model::delta::staircase(
+        &before, &after,
+    )))
+    .unwrap();
+    assert_eq!(block(s.persist_journal()), None);
+    let moved = names(&s);
+    assert_ne!(moved, original);
+    // The browser is killed: no parts saved, no localStorage. The journal store brings the move back.
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    assert_eq!(names(&s2), moved);
+    assert!(block(s2.flush()).saved);
+    // Undone there, killed again before the parts save: the undo comes back.
+    let s3 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s3.open(id)).unwrap();
+    s3.dispatch(Command::batch(crate::model::delta::staircase(
+        &s3.with_workspace(|w| w.staircase.clone()).unwrap(),
+        &before,
+    )))
+    .unwrap();
+    assert_eq!(block(s3.persist_journal()), None);
+    let s4 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s4.open(id)).unwrap();
+    assert_eq!(names(&s4), original);
+}
+
+#[test]
+fn a_workspace_the_browser_lost_after_a_full_disk_is_stored_whole_again() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Fuld disk");
+    put_meeting(&s, &meeting("Sag 1"));
+    assert!(block(s.flush()).saved);
+    *repo.inner.fail_writes.borrow_mut() = Some(StorageError::WriteFailed("AbortError".into()));
+    put_meeting(&s, &meeting("Sag 2"));
+    assert!(block(s.persist_journal()).is_some());
+    assert!(block(s.flush()).error.is_some());
+    // Space is freed, but the browser found its database damaged and started an empty one.
+    *repo.inner.fail_writes.borrow_mut() = None;
+    repo.inner.wipe();
+    // A journal on its own is worth nothing: never "Saved" on top of a workspace storage lacks.
+    put_meeting(&s, &meeting("Sag 3"));
+    assert!(block(s.persist_journal()).is_some());
+    assert!(matches!(s.status(), Some(SaveStatus::Failed(_))));
+    assert!(s.retry_delay().is_some(), "tried again on its own");
+    // The retry writes it whole again, with every edit.
+    let f = block(s.flush());
+    assert!(f.saved && f.error.is_none(), "{f:?}");
+    assert!(matches!(s.status(), Some(SaveStatus::Saved(Some(_)))));
+    let ws = stored(&repo, id);
+    assert_eq!(ws.meetings.len(), 3);
+    assert_eq!(block(repo.list()).unwrap().len(), 1);
+    // And it goes on as before: the next edit is journaled and saved.
+    put_meeting(&s, &meeting("Sag 4"));
+    assert_eq!(block(s.persist_journal()), None);
+    assert!(block(s.flush()).saved);
+    assert_eq!(stored(&repo, id).meetings.len(), 4);
+}
+
+#[test]
+fn a_workspace_removed_without_a_failed_write_is_not_stored_again_by_itself() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "Papirkurv");
+    // Another tab emptied the bin: the user chooses (store it again, or download it).
+    block(repo.delete(id)).unwrap();
+    put_meeting(&s, &meeting("Sag 1"));
+    assert_eq!(block(s.persist_journal()), Some(StorageError::NotFound));
+    assert_eq!(s.status(), Some(SaveStatus::Failed(StorageError::NotFound)));
+    assert_eq!(s.retry_delay(), None);
+    assert!(block(repo.list()).unwrap().is_empty());
+}
+
+#[test]
+fn a_replaced_workspace_takes_this_tabs_journal_of_it_along() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s = session(&repo, &journal);
+    let id = new_workspace(&s, "A");
+    put_meeting(&s, &meeting("Før import"));
+    assert_eq!(block(s.persist_journal()), None);
+    assert_eq!(stored_journals(&repo, id).len(), 1);
+    let mut imported = Workspace::new("Importeret");
+    imported.meetings.push(meeting("Fra filen"));
+    block(s.replace(id, imported, "(før import)")).unwrap();
+    assert!(
+        stored_journals(&repo, id).is_empty(),
+        "never replayed onto the import"
+    );
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    let cases: Vec<String> = s2
+        .with_workspace(|w| w.meetings.iter().map(|m| m.case_ref.clone()).collect())
+        .unwrap();
+    assert_eq!(cases, vec!["Fra filen".to_string()]);
 }

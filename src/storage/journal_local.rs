@@ -7,7 +7,7 @@
 //! tab's journal and the ones it has brought back, never a journal written after that.
 
 use crate::model::Id;
-use crate::session::{Journal, JournalError, JournalFile};
+use crate::session::{Found, Journal, JournalError, JournalFile};
 use std::cell::RefCell;
 
 const PREFIX: &str = "trappe.journal.";
@@ -46,26 +46,24 @@ fn keys_of(s: &web_sys::Storage, workspace: Id) -> Vec<String> {
 }
 
 impl Journal for LocalJournal {
-    fn read(&self, workspace: Id) -> Option<JournalFile> {
-        let s = storage()?;
+    fn read_all(&self, workspace: Id) -> Vec<Found> {
+        let Some(s) = storage() else {
+            return Vec::new();
+        };
         let own = self.own_key(workspace);
-        let mut files = Vec::new();
+        let mut found = Vec::new();
         for key in keys_of(&s, workspace) {
-            // A journal that cannot be read is kept (not removed) and ignored.
-            let Some(file) = s
-                .get_item(&key)
-                .ok()
-                .flatten()
-                .and_then(|t| serde_json::from_str::<JournalFile>(&t).ok())
-            else {
+            let Some(text) = s.get_item(&key).ok().flatten() else {
                 continue;
             };
-            files.push(file);
+            // A journal that cannot be read is returned as text, to be set aside; it is removed (with the
+            // others this tab took) only once that is stored.
+            found.push(Found::from_text(&text));
             if key != own {
                 self.taken.borrow_mut().push(key);
             }
         }
-        JournalFile::combine(files)
+        found
     }
 
     fn write(&self, workspace: Id, file: &JournalFile) -> Result<(), JournalError> {

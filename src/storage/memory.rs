@@ -1,12 +1,14 @@
 //! An in-memory repository: the fallback when the browser refuses storage (the work then lives only in
-//! this tab, and the app says so), and the double for native tests of the save rules.
+//! this tab, and the app says so), and the double for native tests of the save rules, with the failures a
+//! browser shows (a full disk, a connection the browser closed) to inject.
 
 use super::{
-    name_in_meta, rebuilt_meta, Repository, StorageError, StoredBody, StoredCheck, StoredMeta,
+    name_in_meta, rebuilt_meta, JournalRemoval, Repository, StorageError, StoredBody, StoredCheck,
+    StoredJournal, StoredMeta,
 };
 use crate::file_format::parts::{apply_write, WriteSet, HEAD};
 use crate::model::Id;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 /// A meta record as the browser may hold it: as Trappe wrote it, or replaced by something that does not
@@ -56,11 +58,70 @@ impl Stored {
 #[derive(Default)]
 pub struct MemoryRepository {
     records: RefCell<BTreeMap<Id, Stored>>,
+    /// The journal store: (workspace, tab) to the journal's text.
+    journals: RefCell<BTreeMap<(Id, String), String>>,
+    /// While set, every write fails with this error, as on a full disk. A `WriteFailed` also closes the
+    /// connection, as Chromium does.
+    pub fail_writes: RefCell<Option<StorageError>>,
+    /// The connection is closed: every call fails until `reopen`.
+    pub closed: Cell<bool>,
+    /// How often the connection was opened again.
+    pub reopens: Cell<usize>,
+    /// How often the database was sealed after failed writes.
+    pub seals: Cell<usize>,
 }
 
 /// Damage a disk error, another program or a user with the browser's developer tools may do to stored
 /// values, for tests that storage is read like any other input.
 impl MemoryRepository {
+    fn usable(&self) -> Result<(), StorageError> {
+        if self.closed.get() {
+            return Err(StorageError::Closed(
+                "InvalidStateError: The database connection is closing.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn writable(&self) -> Result<(), StorageError> {
+        self.usable()?;
+        if let Some(e) = self.fail_writes.borrow().clone() {
+            if matches!(e, StorageError::WriteFailed(_)) {
+                self.closed.set(true);
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn remove_journals_now(&self, workspace: Id, journals: &[JournalRemoval]) {
+        let mut stored = self.journals.borrow_mut();
+        for r in journals {
+            let key = (workspace, r.tab.clone());
+            let keep = match (&r.if_text, stored.get(&key)) {
+                (Some(expected), Some(text)) => expected != text,
+                _ => false,
+            };
+            if !keep {
+                stored.remove(&key);
+            }
+        }
+    }
+
+    /// Loses everything stored, as Chromium does when it finds its database damaged after a failed write to
+    /// a full disk (it deletes it and starts an empty one).
+    pub fn wipe(&self) {
+        self.records.borrow_mut().clear();
+        self.journals.borrow_mut().clear();
+    }
+
+    /// Stores a journal's text as another program (or a damaged disk) might.
+    pub fn put_journal_text(&self, workspace: Id, tab: &str, text: &str) {
+        self.journals
+            .borrow_mut()
+            .insert((workspace, tab.to_string()), text.to_string());
+    }
+
     /// Stores a workspace the way the first version did (one JSON body), for upgrade tests.
     pub fn put_legacy(&self, meta: StoredMeta, json: &str) {
         self.records.borrow_mut().insert(
@@ -116,6 +177,7 @@ impl MemoryRepository {
 
 impl Repository for MemoryRepository {
     async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
+        self.usable()?;
         Ok(self
             .records
             .borrow()
@@ -137,6 +199,7 @@ impl Repository for MemoryRepository {
     }
 
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
+        self.usable()?;
         let records = self.records.borrow();
         let s = records.get(&id).ok_or(StorageError::NotFound)?;
         if !s.exists() {
@@ -155,12 +218,14 @@ impl Repository for MemoryRepository {
         })
     }
 
-    async fn save(
+    async fn save_and_clear(
         &self,
         meta: &StoredMeta,
         write: &WriteSet,
         base_revision: u64,
+        journals: &[JournalRemoval],
     ) -> Result<u64, StorageError> {
+        self.writable()?;
         let mut records = self.records.borrow_mut();
         let stored = records.get(&meta.id).map_or(0, Stored::revision);
         if stored != base_revision {
@@ -186,10 +251,12 @@ impl Repository for MemoryRepository {
             revision: base_revision + 1,
             ..meta.clone()
         }));
+        self.remove_journals_now(meta.id, journals);
         Ok(base_revision + 1)
     }
 
     async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
+        self.usable()?;
         let records = self.records.borrow();
         let s = records.get(&id).ok_or(StorageError::NotFound)?;
         Ok(StoredCheck {
@@ -199,6 +266,7 @@ impl Repository for MemoryRepository {
     }
 
     async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError> {
+        self.writable()?;
         let mut records = self.records.borrow_mut();
         let record = records.get_mut(&meta.id).ok_or(StorageError::NotFound)?;
         // A workspace listed with a rebuilt meta gets it written, at the revision its saves check.
@@ -216,7 +284,60 @@ impl Repository for MemoryRepository {
     }
 
     async fn delete(&self, id: Id) -> Result<(), StorageError> {
+        self.writable()?;
         self.records.borrow_mut().remove(&id);
+        self.journals.borrow_mut().retain(|(w, _), _| *w != id);
+        Ok(())
+    }
+
+    async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError> {
+        self.writable()?;
+        // A journal is worth something only on top of its stored workspace.
+        if self
+            .records
+            .borrow()
+            .get(&workspace)
+            .is_none_or(|r| r.meta.is_none() && !r.exists())
+        {
+            return Err(StorageError::NotFound);
+        }
+        self.put_journal_text(workspace, tab, text);
+        Ok(())
+    }
+
+    async fn journals(&self, workspace: Id) -> Result<Vec<StoredJournal>, StorageError> {
+        self.usable()?;
+        Ok(self
+            .journals
+            .borrow()
+            .iter()
+            .filter(|((w, _), _)| *w == workspace)
+            .map(|((_, tab), text)| StoredJournal {
+                tab: tab.clone(),
+                text: text.clone(),
+            })
+            .collect())
+    }
+
+    async fn remove_journals(
+        &self,
+        workspace: Id,
+        journals: &[JournalRemoval],
+    ) -> Result<(), StorageError> {
+        self.writable()?;
+        self.remove_journals_now(workspace, journals);
+        Ok(())
+    }
+
+    async fn reopen(&self) -> Result<(), StorageError> {
+        self.reopens.set(self.reopens.get() + 1);
+        self.closed.set(false);
+        Ok(())
+    }
+
+    async fn seal(&self) -> Result<(), StorageError> {
+        self.writable()?;
+        self.seals.set(self.seals.get() + 1);
         Ok(())
     }
 }

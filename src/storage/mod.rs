@@ -162,6 +162,13 @@ pub enum StorageError {
     /// One value was larger than the browser stores.
     #[error("value too large")]
     TooLarge,
+    /// The browser could not write to its disk (a transaction aborted, an I/O error): most often the disk
+    /// is full. Chromium then closes the connection, so it is opened again before the next try.
+    #[error("write failed: {0}")]
+    WriteFailed(String),
+    /// The connection to the database is closed or closing (after a disk error): it must be opened again.
+    #[error("connection closed: {0}")]
+    Closed(String),
     #[error("stored revision {stored} is newer than {base}")]
     Conflict { stored: u64, base: u64 },
     #[error("not found")]
@@ -179,17 +186,59 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// Sorts a browser's error text: full storage and over-large values get their own kinds.
+    /// Sorts a browser's error text (a `DOMException`'s name and message): full storage, over-large
+    /// values, a failed disk write and a closed connection get their own kinds, so the user is told what to
+    /// do and the app knows to open the database again.
     pub fn from_browser(text: &str) -> Self {
         let lower = text.to_lowercase();
         if lower.contains("quota") {
             StorageError::QuotaExceeded
-        } else if lower.contains("too large") {
+        } else if lower.contains("too large") || lower.contains("too big") {
             StorageError::TooLarge
+        } else if lower.contains("connection is clos")
+            || lower.contains("connection was closed")
+            || lower.contains("invalidstateerror")
+        {
+            StorageError::Closed(text.to_string())
+        } else if lower.contains("aborterror")
+            || lower.contains("aborted")
+            || lower.contains("unknownerror")
+            || lower.contains("internal error")
+            || lower.contains("i/o")
+            || lower.contains("disk")
+        {
+            StorageError::WriteFailed(text.to_string())
         } else {
             StorageError::Other(text.to_string())
         }
     }
+
+    /// Whether the connection should be opened again before the next try: after anything but a refusal
+    /// that the data itself explains (another tab's newer save, a missing workspace).
+    pub fn reopens(&self) -> bool {
+        !matches!(
+            self,
+            StorageError::Conflict { .. } | StorageError::NotFound | StorageError::TooLarge
+        )
+    }
+}
+
+/// One tab's journal as the repository's journal store holds it (the JSON of a `JournalFile`, which may be
+/// damaged: it is read as input).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredJournal {
+    pub tab: String,
+    pub text: String,
+}
+
+/// A journal record that a save removes in the same transaction as it writes the parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JournalRemoval {
+    pub tab: String,
+    /// Remove it only while it still holds this text (another tab's journal, brought onto this copy when it
+    /// was opened: if that tab has written since, its newer journal stays). `None`: this tab's own, whatever
+    /// it holds (every edit journaled before the save began is in the parts it writes).
+    pub if_text: Option<String>,
 }
 
 #[allow(async_fn_in_trait)]
@@ -204,13 +253,44 @@ pub trait Repository {
         meta: &StoredMeta,
         write: &WriteSet,
         base_revision: u64,
+    ) -> Result<u64, StorageError> {
+        self.save_and_clear(meta, write, base_revision, &[]).await
+    }
+    /// `save`, and in the same transaction removes the journal records `journals` of the workspace, so the
+    /// parts and the journal never both miss an edit.
+    async fn save_and_clear(
+        &self,
+        meta: &StoredMeta,
+        write: &WriteSet,
+        base_revision: u64,
+        journals: &[JournalRemoval],
     ) -> Result<u64, StorageError>;
     /// The stored revision and number of parts, read back after a save.
     async fn check(&self, id: Id) -> Result<StoredCheck, StorageError>;
     /// Updates meta only (trash, export stamp, name), keeping the stored revision and size.
     async fn put_meta(&self, meta: &StoredMeta) -> Result<(), StorageError>;
-    /// Removes a workspace for good.
+    /// Removes a workspace for good, its journals too.
     async fn delete(&self, id: Id) -> Result<(), StorageError>;
+    /// Writes tab `tab`'s journal of `workspace` (a `JournalFile` as JSON) durably, at once, and reads it
+    /// back: `Ok` only when the record read back is the text written. `NotFound` when storage does not hold
+    /// the workspace itself (a journal alone could not bring it back).
+    async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError>;
+    /// Every tab's journal of `workspace`.
+    async fn journals(&self, workspace: Id) -> Result<Vec<StoredJournal>, StorageError>;
+    /// Removes journal records of `workspace` (each only while it holds `if_text`, where given).
+    async fn remove_journals(
+        &self,
+        workspace: Id,
+        journals: &[JournalRemoval],
+    ) -> Result<(), StorageError>;
+    /// Drops the connection and opens the database again (after the browser closed it, as Chromium does
+    /// after a failed write to a full disk).
+    async fn reopen(&self) -> Result<(), StorageError>;
+    /// After writes failed and then succeeded again: makes the database's files whole. A write cut off by
+    /// a full disk leaves a torn record in Chromium's LevelDB log, and Chromium deletes the whole database
+    /// when it next opens that log; writing enough to make LevelDB start a new log (and drop the old one)
+    /// removes it while the data is still there.
+    async fn seal(&self) -> Result<(), StorageError>;
 }
 
 impl<R: Repository> Repository for std::rc::Rc<R> {
@@ -220,13 +300,14 @@ impl<R: Repository> Repository for std::rc::Rc<R> {
     async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
         (**self).load(id).await
     }
-    async fn save(
+    async fn save_and_clear(
         &self,
         meta: &StoredMeta,
         write: &WriteSet,
         base: u64,
+        journals: &[JournalRemoval],
     ) -> Result<u64, StorageError> {
-        (**self).save(meta, write, base).await
+        (**self).save_and_clear(meta, write, base, journals).await
     }
     async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
         (**self).check(id).await
@@ -236,6 +317,25 @@ impl<R: Repository> Repository for std::rc::Rc<R> {
     }
     async fn delete(&self, id: Id) -> Result<(), StorageError> {
         (**self).delete(id).await
+    }
+    async fn put_journal(&self, workspace: Id, tab: &str, text: &str) -> Result<(), StorageError> {
+        (**self).put_journal(workspace, tab, text).await
+    }
+    async fn journals(&self, workspace: Id) -> Result<Vec<StoredJournal>, StorageError> {
+        (**self).journals(workspace).await
+    }
+    async fn remove_journals(
+        &self,
+        workspace: Id,
+        journals: &[JournalRemoval],
+    ) -> Result<(), StorageError> {
+        (**self).remove_journals(workspace, journals).await
+    }
+    async fn reopen(&self) -> Result<(), StorageError> {
+        (**self).reopen().await
+    }
+    async fn seal(&self) -> Result<(), StorageError> {
+        (**self).seal().await
     }
 }
 
@@ -284,8 +384,29 @@ mod tests {
             StorageError::QuotaExceeded
         );
         assert!(matches!(
-            StorageError::from_browser("AbortError"),
+            StorageError::from_browser("Something else entirely"),
             StorageError::Other(_)
         ));
+    }
+
+    #[test]
+    fn a_full_disk_and_a_closed_connection_get_their_own_kinds() {
+        // What Chromium reports when the disk under the profile is full, and on every try after it.
+        for text in [
+            "DOM exception: AbortError: The transaction was aborted, so the request cannot be fulfilled.",
+            "UnknownError: Internal error committing transaction.",
+            "DOM exception: UnknownError: An I/O error occurred",
+        ] {
+            let e = StorageError::from_browser(text);
+            assert!(matches!(e, StorageError::WriteFailed(_)), "{text}: {e:?}");
+            assert!(e.reopens());
+        }
+        let e = StorageError::from_browser(
+            "failed to open new transaction: InvalidStateError: Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.",
+        );
+        assert!(matches!(e, StorageError::Closed(_)), "{e:?}");
+        assert!(e.reopens());
+        assert!(StorageError::QuotaExceeded.reopens());
+        assert!(!StorageError::Conflict { stored: 2, base: 1 }.reopens());
     }
 }

@@ -131,6 +131,12 @@ pub fn restore_summary(r: &crate::file_format::RestoreReport) -> String {
 pub const THIS_TAB: &str = "denne fane";
 pub const OTHER_TAB: &str = "en anden fane";
 pub const STORED_COPY: &str = "browserens lager";
+/// Where a journal (edits a tab had not yet saved) was found.
+pub const JOURNAL: &str = "kladden af ikke gemte ændringer i browserens lager";
+
+pub fn unreadable_journal() -> String {
+    "Kladden af ændringer, som en fane ikke nåede at gemme, kunne ikke læses (den er måske kun skrevet halvt). Dens tekst ligger her, som den blev fundet: se den igennem, og indtast det, der mangler.".into()
+}
 
 pub fn did_not_fit(kind: RecordKind) -> String {
     format!(

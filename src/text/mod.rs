@@ -4,6 +4,7 @@
 pub mod colleague;
 pub mod data;
 pub mod file;
+pub mod hyphen;
 pub mod input;
 pub mod linked_copy;
 pub mod meetings;

@@ -119,6 +119,71 @@ pub fn progress(p: Option<f64>) -> String {
 pub const REPORT_TITLE: &str = "Status til udvalget";
 pub const REPORT_SUMMARY: &str = "Status i alt";
 pub const REPORT_NO_NOTES: &str = "Ingen nye noter i perioden.";
+pub const REPORT_LEAD: &str =
+    "Vælg datoen for rapporten og den periode, noterne skal dække. Status, noter og \
+    målinger vises, som de var på den dato; noter dateret senere kommer ikke med.";
+pub const REPORT_DATE: &str = "Rapportdato";
+pub const REPORT_PERIOD: &str = "Noterne dækker";
+pub const REPORT_PREVIOUS: &str = "Forrige rapport";
+pub const REPORT_PREVIOUS_HINT: &str = "Noter efter denne dato kommer med.";
+pub const REPORT_PREVIOUS_REQUIRED: &str = "Skriv datoen for forrige rapport.";
+pub const REPORT_PREVIOUS_BEFORE: &str = "Forrige rapport skal ligge før rapportdatoen.";
+pub const REPORT_COMMITTEE: &str = "Udvalg";
+pub const REPORT_ALL_COMMITTEES: &str = "Alle udvalg";
+pub const REPORT_SENDER: &str = "Afsender";
+pub const REPORT_SENDER_HINT: &str =
+    "Fx dit navn og din afdeling. Står nederst på hver side. Huskes i denne browser.";
+pub const REPORT_PRINT: &str = "Udskriv eller gem som PDF";
+pub const REPORT_FORM_LABEL: &str = "Vælg rapportens indhold";
+
+/// The choices for the time the notes cover: (value, label). The first is the default.
+pub const REPORT_PERIODS: [(&str, &str); 5] = [
+    ("3", "De seneste 3 måneder"),
+    ("6", "De seneste 6 måneder"),
+    ("12", "De seneste 12 måneder"),
+    ("forrige", "Siden forrige rapport"),
+    ("alle", "Alle noter"),
+];
+
+/// The running head and foot of every printed page of the report.
+pub struct ReportRunning {
+    pub top_left: String,
+    pub top_right: String,
+    pub bottom_left: String,
+}
+
+/// "Køge Kommune · Status pr. 1. oktober 2019" | "Børneudvalget" |
+/// "Noter fra 2. juli 2019 til og med 1. oktober 2019 · Afsender: Birte Bøgh".
+pub fn report_running(
+    municipality: &str,
+    report_date: NaiveDate,
+    previous: Option<NaiveDate>,
+    committee: Option<&str>,
+    sender: &str,
+) -> ReportRunning {
+    let status = format!("Status pr. {}", date_long(report_date));
+    let municipality = municipality.trim();
+    let sender = sender.trim();
+    ReportRunning {
+        top_left: if municipality.is_empty() {
+            status
+        } else {
+            format!("{municipality} · {status}")
+        },
+        top_right: committee.unwrap_or(REPORT_ALL_COMMITTEES).to_string(),
+        bottom_left: if sender.is_empty() {
+            report_window(report_date, previous)
+        } else {
+            format!(
+                "{} · {REPORT_SENDER}: {sender}",
+                report_window(report_date, previous)
+            )
+        },
+    }
+}
+
+/// The page number in the foot, as CSS `content` («Side 2 af 7»): the browser counts the pages.
+pub const PAGE_OF_CSS: &str = r#""Side " counter(page) " af " counter(pages)"#;
 
 /// "Noter fra 9. maj 2019 til og med 1. oktober 2019" (the previous report date itself is excluded).
 pub fn report_window(report_date: NaiveDate, previous: Option<NaiveDate>) -> String {
@@ -235,10 +300,20 @@ pub const TAB_INDICATORS: &str = "Indikatorer";
 pub const TAB_REPORT: &str = "Rapport til udvalget";
 pub const TAB_GOALS: &str = "Mål, spor og indstillinger";
 pub const SUBNAV_LABEL: &str = "Handleplanens visninger";
+pub const PAGE_LIST: &str = "Handleplan";
+pub const PAGE_BOARD: &str = "Handleplan: tavle";
+pub const PAGE_TIMELINE: &str = "Handleplan: tidslinje";
+pub const PAGE_INDICATORS: &str = "Handleplan: indikatorer";
+pub const PAGE_REPORT: &str = "Handleplan: rapport til udvalget";
+pub const PAGE_GOALS: &str = "Handleplan: mål, spor og indstillinger";
+pub const PAGE_NEW: &str = "Nyt initiativ";
+pub const PAGE_NOT_FOUND: &str = "Initiativet findes ikke";
 pub const BOARD_HELP: &str = "Træk et kort til en anden kolonne, eller vælg kortet og brug piletasterne \
     venstre og højre. Du kan også bruge feltet «Flyt til». Hver flytning skrives i initiativets historik.";
 pub const UNKNOWN_AUTHOR: &str = "ukendt forfatter";
-pub const NO_INITIATIVES: &str = "Ingen initiativer passer til filtrene.";
+/// The one sentence an empty plan shows (no count, no filter sentence beside it).
+pub const NO_INITIATIVES_YET: &str =
+    "Handleplanen har ingen initiativer endnu. Opret det første med «Nyt initiativ».";
 
 /// A symbol beside each status label, so the status is never told by colour alone.
 pub fn status_icon(s: InitiativeStatus) -> &'static str {
@@ -295,9 +370,43 @@ pub fn initiatives_count(n: usize) -> String {
     }
 }
 
-/// "Viser 5 af 16 initiativer." / "Viser alle 16 initiativer."
+/// Under the initiatives' periods: the years the scale covers, and where today is.
+pub fn time_scale_note(s: &crate::model::time_scale::TimeScale) -> String {
+    use crate::model::time_scale::TodayOnScale;
+    let (first, last) = s.years();
+    let years = if first == last {
+        format!("Skalaen viser {first}")
+    } else {
+        format!("Skalaen går fra starten af {first} til udgangen af {last}")
+    };
+    match s.today_on_scale() {
+        TodayOnScale::On => format!("{years}. Den lodrette streg er i dag."),
+        TodayOnScale::After => format!(
+            "{years}. I dag, {}, ligger efter skalaen.",
+            date_long(s.today)
+        ),
+        TodayOnScale::Before => format!(
+            "{years}. I dag, {}, ligger før skalaen.",
+            date_long(s.today)
+        ),
+    }
+}
+
+/// "Viser 5 af 16 initiativer." / "Viser alle 16 initiativer." / "Ingen af de 16 initiativer passer til
+/// filtrene." An empty plan has no count line at all (see `NO_INITIATIVES_YET`).
 pub fn shown_of(shown: usize, total: usize) -> String {
-    if shown == total {
+    if total == 0 {
+        NO_INITIATIVES_YET.into()
+    } else if shown == 0 {
+        if total == 1 {
+            "Planens ene initiativ passer ikke til filtrene.".into()
+        } else {
+            format!(
+                "Ingen af de {} passer til filtrene.",
+                initiatives_count(total)
+            )
+        }
+    } else if shown == total {
         format!("Viser alle {}.", initiatives_count(total))
     } else {
         format!(
@@ -607,6 +716,11 @@ mod tests {
         assert_eq!(shown_of(16, 16), "Viser alle 16 initiativer.");
         assert_eq!(shown_of(1, 1), "Viser alle 1 initiativ.");
         assert_eq!(shown_of(5, 1200), "Viser 5 af 1.200 initiativer.");
+        assert_eq!(
+            shown_of(0, 16),
+            "Ingen af de 16 initiativer passer til filtrene."
+        );
+        assert_eq!(shown_of(0, 0), NO_INITIATIVES_YET);
         assert_eq!(with_unit(2.5, "møder"), "2,5 møder");
         assert_eq!(with_unit(74.0, ""), "74");
         assert_eq!(earlier_versions(1), "Tidligere udgave (1)");

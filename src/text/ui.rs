@@ -37,6 +37,14 @@ pub fn recovered(n: usize) -> String {
         format!("{n} ændringer, der ikke nåede at blive gemt, sidst arbejdsområdet var åbent, er sat ind igen og gemt.")
     }
 }
+/// Journals (edits of a tab that closed before they were stored) that could not be read at opening.
+pub fn journals_set_aside(n: usize) -> String {
+    if n == 1 {
+        "En gemt kladde af ændringer kunne ikke læses. Dens tekst er lagt til side under «Lagt til side» på siden Data, så intet er tabt; se den igennem, og indtast det, der mangler.".into()
+    } else {
+        format!("{n} gemte kladder af ændringer kunne ikke læses. Deres tekst er lagt til side under «Lagt til side» på siden Data, så intet er tabt; se dem igennem, og indtast det, der mangler.")
+    }
+}
 pub const BEFORE_IMPORT_SUFFIX: &str = "(før import)";
 
 /// The name suffix of a file imported beside the same workspace: "(importeret 02.12.2026)".
@@ -70,14 +78,15 @@ pub fn storage_error(e: &StorageError) -> String {
         StorageError::Unavailable(_) => {
             "Browserens lager kan ikke bruges lige nu. Dine ændringer er kun i denne fane; eksportér dem til en fil.".into()
         }
-        StorageError::QuotaExceeded => "Browserens lager er fuldt, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og tøm papirkurven på siden Data for at frigøre plads.".into(),
+        StorageError::QuotaExceeded => "Browserens lager er fuldt, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og tøm papirkurven på siden Data eller frigør plads på disken; så gemmer Trappe af sig selv.".into(),
         StorageError::TooLarge => "En del af arbejdsområdet er større, end browseren kan gemme på én gang, så de seneste ændringer er ikke gemt. De er stadig her i fanen. Download dem som fil, og gør den lange tekst kortere.".into(),
+        StorageError::WriteFailed(_) => "Browseren kunne ikke skrive de seneste ændringer på disken, så de er ikke gemt. Det sker oftest, når disken er fuld. Ændringerne er stadig her i fanen. Frigør plads på disken (slet eller flyt store filer, tøm computerens papirkurv); så gemmer Trappe af sig selv, uden at du skal genindlæse siden. Download dem som fil, hvis du vil være helt sikker.".into(),
+        StorageError::Closed(_) => "Forbindelsen til browserens lager blev afbrudt, så de seneste ændringer er ikke gemt. Det sker oftest, når disken er fuld. Ændringerne er stadig her i fanen. Frigør plads på disken; Trappe forbinder igen og gemmer af sig selv, uden at du skal genindlæse siden. Download dem som fil, hvis du vil være helt sikker.".into(),
         StorageError::NotConfirmed { .. } => "Browseren meldte ændringerne gemt, men ved kontrollen lå de ikke i lageret. De er stadig her i fanen, og Trappe prøver igen. Download dem som fil for en sikkerheds skyld.".into(),
         StorageError::Conflict { .. } => CONFLICT_TEXT.into(),
         StorageError::NotFound => "Arbejdsområdet er ikke længere i browserens lager: det er måske slettet fra papirkurven i en anden fane. Dine ændringer er her endnu. Gem det igen i browseren, eller hent det som fil.".into(),
-        StorageError::Other(detail) => format!(
-            "Gemning mislykkedes ({detail}). Dine ændringer er stadig her i fanen; download dem som fil for en sikkerheds skyld."
-        ),
+        // The browser's own text is for developers; the user is told what happened and what to do.
+        StorageError::Other(_) => "Browserens lager meldte en fejl, så de seneste ændringer er ikke gemt. De er stadig her i fanen, og Trappe prøver igen af sig selv. Download dem som fil for en sikkerheds skyld.".into(),
     }
 }
 

@@ -152,6 +152,7 @@ test('handleplan: status, tavle, måling, udvalgsrapport, CSV og tilgængelighed
     await tab(page, 'Rapport til udvalget');
     await page.getByRole('heading', { level: 1, name: 'Handleplan: rapport til udvalget' }).waitFor();
     await page.getByLabel('Rapportdato').fill('2019-09-01');
+    await page.getByLabel('Noterne dækker').selectOption({ label: 'Siden forrige rapport' });
     await page.getByLabel('Forrige rapport').fill('2019-05-08');
     const report = page.getByTestId('committee-report');
     await report.getByRole('heading', { name: 'Status til udvalget: 1. september 2019' }).waitFor();

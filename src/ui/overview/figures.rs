@@ -56,7 +56,8 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
                 k: {
                     // The benchmark reads how often and how long this takes.
                     crate::browser::perf::start("trappe-key-figures");
-                    let k = key_figures_with(w, w.seen_from(crate::browser::today()), choices(w.id));
+                    let k =
+                        key_figures_with(w, w.seen_from(crate::browser::today()), choices(w.id));
                     crate::browser::perf::end("trappe-key-figures");
                     k
                 },

@@ -10,6 +10,7 @@ use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state};
 use crate::model::plan_ops::{is_stale, neighbour_status};
 use crate::model::{Id, InitiativeStatus};
+use crate::text::hyphen::hyphenate;
 use crate::text::{self, plan as tp};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -93,7 +94,7 @@ pub(crate) fn BoardView() -> impl IntoView {
     let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
     let author = author_signal();
     view! {
-        <h1>"Handleplan: tavle"</h1>
+        <super::PlanHeading title=tp::PAGE_BOARD/>
         <p id="board-help" class="form-hint">{tp::BOARD_HELP}</p>
         <div class="form-group plan-author no-print">
             <label class="form-label" for="board-author">"Dit navn i historikken"</label>
@@ -210,11 +211,11 @@ fn BoardCard(c: Card, announce: RwSignal<String>, stale_days: Memo<u32>) -> impl
                 }
             }>
             <h3 class="plan-card-title" id=title_id.clone()>
-                <a href=at(&format!("/handleplan/{id}"))>{super::wrap_after_slash(&c.label)}</a>
+                <a href=at(&format!("/handleplan/{id}"))>{super::wrap_after_slash(&hyphenate(&c.label))}</a>
             </h3>
             <p class="plan-card-meta">
                 <span class="visually-hidden">"Status: "{text::initiative_status(status)}". "</span>
-                {(!c.owner.is_empty()).then(|| c.owner.clone())}
+                {(!c.owner.is_empty()).then(|| hyphenate(&c.owner))}
                 {c.deadline.clone().map(|d| view! { <br/>"Frist: "{d} })}
             </p>
             {c.overdue.then(|| view! { <p class="plan-card-meta"><OverdueFlag/></p> })}

@@ -54,8 +54,9 @@ pub(crate) fn NewInitiative() -> impl IntoView {
         navigate(&format!("/handleplan/{id}"), NavigateOptions::default());
     });
     view! {
-        <h1>"Nyt initiativ"</h1>
-        <p class="lead">"Felter markeret «skal udfyldes» er nødvendige; resten kan udfyldes senere."</p>
+        <super::PlanHeading title=tp::PAGE_NEW>
+            <p class="lead">"Felter markeret «skal udfyldes» er nødvendige; resten kan udfyldes senere."</p>
+        </super::PlanHeading>
         <InitiativeForm existing=None on_saved=on_saved/>
     }
 }
@@ -67,7 +68,7 @@ pub(crate) fn InitiativeDetail(id: Id) -> impl IntoView {
         Memo::new(move |_| with_plan(app, |p| p.initiative(id).is_some()).unwrap_or(false));
     view! {
         <Show when=move || exists.get() fallback=|| view! {
-            <h1>"Initiativet findes ikke"</h1>
+            <super::PlanHeading title=tp::PAGE_NOT_FOUND/>
             <p>"Det kan være slettet. "<a href=at("/handleplan")>"Gå til listen over initiativer."</a></p>
         }>
             <DetailBody id=id/>
@@ -209,10 +210,16 @@ fn DetailBody(id: Id) -> impl IntoView {
             navigate("/handleplan", NavigateOptions::default());
         }
     });
+    // The heading and the sub-navigation are drawn again only when the name changes, so a status change
+    // (or its undo) leaves the focus where it was.
+    let label = Memo::new(move |_| head.with(|h| h.as_ref().map(|h| h.label.clone())));
     view! {
+        {move || label.get().map(|label| view! {
+            <p class="plan-breadcrumb no-print"><a href=at("/handleplan")>"Handleplan"</a>" › "{label.clone()}</p>
+            <h1>{label}</h1>
+        })}
+        <super::SubNav/>
         {move || head.get().map(|h| view! {
-            <p class="plan-breadcrumb no-print"><a href=at("/handleplan")>"Handleplan"</a>" › "{h.label.clone()}</p>
-            <h1>{h.label.clone()}</h1>
             <p class="plan-detail-status">
                 <StatusTag status=h.status/>
                 {h.overdue.then(|| view! { " " <OverdueFlag/> })}

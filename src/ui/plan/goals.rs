@@ -14,7 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn GoalsView() -> impl IntoView {
     view! {
-        <h1>"Handleplan: mål, spor og indstillinger"</h1>
+        <super::PlanHeading title=tp::PAGE_GOALS/>
         <PlanSettings/>
         <GoalsSection/>
         <TracksSection/>

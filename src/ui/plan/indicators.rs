@@ -29,8 +29,9 @@ pub(crate) fn IndicatorsView() -> impl IntoView {
     });
     let adding = RwSignal::new(false);
     view! {
-        <h1>"Handleplan: indikatorer"</h1>
-        <p class="lead">"Indikatorer viser fremdriften fra baseline mod målet. Tilføj nye målinger, efterhånden som de kommer."</p>
+        <super::PlanHeading title=tp::PAGE_INDICATORS>
+            <p class="lead">"Indikatorer viser fremdriften fra baseline mod målet. Tilføj nye målinger, efterhånden som de kommer."</p>
+        </super::PlanHeading>
         <div class="button-row no-print">
             <button type="button" class="button" aria-expanded=move || adding.get().to_string()
                 on:click=move |_| adding.update(|a| *a = !*a)>"Ny indikator"</button>

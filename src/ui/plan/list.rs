@@ -95,24 +95,23 @@ pub(crate) fn ListView() -> impl IntoView {
         with_plan(app, |p| (p.title.clone(), p.period.clone())).unwrap_or_default()
     });
     view! {
-        <h1>"Handleplan"</h1>
-        {move || {
-            let (t, period) = title.get();
-            (!t.is_empty()).then(|| view! {
-                <p class="lead">{tp::plan_title_with_period(&t, &period)}</p>
-            })
-        }}
+        <super::PlanHeading title=tp::PAGE_LIST>
+            {move || {
+                let (t, period) = title.get();
+                (!t.is_empty()).then(|| view! {
+                    <p class="lead">{tp::plan_title_with_period(&t, &period)}</p>
+                })
+            }}
+        </super::PlanHeading>
         <div class="button-row no-print">
             <a class="button" href=at("/handleplan/ny")>"Nyt initiativ"</a>
             <ExportButtons/>
         </div>
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
-        <Show when=move || groups.with(|g| !g.is_empty())
-            fallback=|| view! { <p class="notice">{tp::NO_INITIATIVES}</p> }>
-            <For each=move || groups.get() key=|g| (g.key, g.heading.clone()) let:g>
-                <GroupTable key=g.key heading=g.heading.clone() groups=groups stale_days=stale_days/>
-            </For>
-        </Show>
+        // With nothing to show, the count line above says why (an empty plan, or a filter that matches none).
+        <For each=move || groups.get() key=|g| (g.key, g.heading.clone()) let:g>
+            <GroupTable key=g.key heading=g.heading.clone() groups=groups stale_days=stale_days/>
+        </For>
     }
 }
 
@@ -202,6 +201,8 @@ pub(crate) fn FilterBar(
     let total = Memo::new(move |_| with_plan(app, |p| p.initiatives.len()).unwrap_or(0));
     let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
     view! {
+        // An empty plan has nothing to filter: only the one sentence that says so.
+        <Show when=move || total.get() != 0>
         <details class="plan-filter no-print" open>
             <summary>"Filtrér initiativer"</summary>
             <div class="plan-filter-grid">
@@ -264,7 +265,8 @@ pub(crate) fn FilterBar(
                 </div>
             </div>
         </details>
-        <p class="plan-count" role="status">{move || tp::shown_of(shown.get(), total.get())}</p>
+        </Show>
+        <p class="plan-count" class:notice=move || total.get() == 0 role="status">{move || tp::shown_of(shown.get(), total.get())}</p>
     }
 }
 

@@ -185,15 +185,28 @@ fn PlanPage() -> impl IntoView {
     view! {
         <WithWorkspace page="Handleplan">
             <div class="plan-area">
-                <SubNav/>
                 <Outlet/>
             </div>
         </WithWorkspace>
     }
 }
 
+/// The page heading, anything that belongs right under it (`children`), then the sub-navigation: every
+/// view of the area starts like this, as the other areas do.
 #[component]
-fn SubNav() -> impl IntoView {
+pub(crate) fn PlanHeading(
+    #[prop(into)] title: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <h1>{title}</h1>
+        {children.map(|c| c())}
+        <SubNav/>
+    }
+}
+
+#[component]
+pub(crate) fn SubNav() -> impl IntoView {
     let tabs = [
         ("/handleplan", tp::TAB_LIST),
         ("/handleplan/tavle", tp::TAB_BOARD),
@@ -215,10 +228,10 @@ fn SubNav() -> impl IntoView {
             <div class="plan-undo" role="group" aria-label="Fortryd og gentag">
                 <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Z"
                     aria-disabled=move || (!app.can_undo.get()).to_string()
-                    on:click=move |_| session::undo(app)>"Fortryd"</button>
+                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, false)>"Fortryd"</button>
                 <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Y"
                     aria-disabled=move || (!app.can_redo.get()).to_string()
-                    on:click=move |_| session::redo(app)>"Gentag"</button>
+                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, true)>"Gentag"</button>
             </div>
         </div>
     }

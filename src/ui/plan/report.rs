@@ -1,23 +1,55 @@
-//! The status report to the committee: chosen date, optional previous report date and committee; printed
-//! on A4 (see style/plan.css, `@page`).
+//! The status report to the committee: the chosen date, the period its notes cover, a committee and the
+//! sender; printed on A4 with the municipality, the status date, the period, the sender and «Side 2 af 7»
+//! on every page (style/plan.css, `@page committee-report`, and the margin boxes written here).
 
 use super::fields::{Field, SelectField};
 use super::{date_input_value, today, with_plan, FormError, OverdueFlag, StatusTag};
 use crate::app::use_app;
-use crate::model::committee_report::{committee_report, CommitteeReport};
+use crate::model::committee_report::{committee_report, CommitteeReport, NotesPeriod};
 use crate::model::plan_ops::{distinct_committees, parse_date, PlanField};
+use crate::storage::settings;
 use crate::text::{self, plan as tp};
+use chrono::NaiveDate;
 use leptos::prelude::*;
+
+const SENDER_KEY: &str = "report_sender";
+
+/// The period chosen in the form, or why it cannot be read.
+fn notes_period(
+    choice: &str,
+    previous: &str,
+    report_date: NaiveDate,
+) -> Result<NotesPeriod, FormError> {
+    match choice {
+        "alle" => Ok(NotesPeriod::All),
+        "forrige" => match parse_date(previous) {
+            Some(p) if p < report_date => Ok(NotesPeriod::SincePrevious(p)),
+            Some(_) => Err(FormError::at(PlanField::Period, tp::REPORT_PREVIOUS_BEFORE)),
+            None if previous.trim().is_empty() => Err(FormError::at(
+                PlanField::Period,
+                tp::REPORT_PREVIOUS_REQUIRED,
+            )),
+            None => Err(FormError::at(PlanField::Period, tp::INVALID_DATE)),
+        },
+        months => Ok(NotesPeriod::Months(months.parse().unwrap_or(3))),
+    }
+}
 
 #[component]
 pub(crate) fn ReportView() -> impl IntoView {
     let app = use_app();
     let date = RwSignal::new(date_input_value(Some(today())));
+    let period = RwSignal::new(tp::REPORT_PERIODS[0].0.to_string());
     let previous = RwSignal::new(String::new());
     let committee = RwSignal::new(String::new());
+    let sender = RwSignal::new(
+        settings::get::<String>(SENDER_KEY)
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| super::author_signal().get_untracked()),
+    );
     let error = RwSignal::new(None::<FormError>);
     let committees = Signal::derive(move || {
-        let mut v = vec![(String::new(), "Alle udvalg".to_string())];
+        let mut v = vec![(String::new(), tp::REPORT_ALL_COMMITTEES.to_string())];
         v.extend(
             with_plan(app, distinct_committees)
                 .unwrap_or_default()
@@ -26,54 +58,115 @@ pub(crate) fn ReportView() -> impl IntoView {
         );
         v
     });
+    let periods = Signal::derive(|| {
+        tp::REPORT_PERIODS
+            .iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect::<Vec<_>>()
+    });
     let report = Memo::new(move |_| {
         let Some(d) = parse_date(&date.get()) else {
             return Err(FormError::at(PlanField::Dates, tp::INVALID_DATE));
         };
-        let prev_text = previous.get();
-        let prev = if prev_text.trim().is_empty() {
-            None
-        } else {
-            match parse_date(&prev_text) {
-                Some(p) if p < d => Some(p),
-                Some(_) => {
-                    return Err(FormError::at(
-                        PlanField::Period,
-                        "Forrige rapport skal ligge før rapportdatoen.",
-                    ))
-                }
-                None => return Err(FormError::at(PlanField::Period, tp::INVALID_DATE)),
-            }
-        };
+        let prev = period.with(|c| previous.with(|p| notes_period(c, p, d)))?;
         let c = committee.get();
         Ok(with_plan(app, |p| {
-            committee_report(p, d, prev, (!c.is_empty()).then_some(c.as_str()))
+            committee_report(
+                p,
+                d,
+                prev.previous_date(d),
+                (!c.is_empty()).then_some(c.as_str()),
+            )
         }))
     });
     Effect::new(move |_| {
         error.set(report.with(|r| r.as_ref().err().cloned()));
     });
+    let municipality = Memo::new(move |_| {
+        app.read(crate::app::Part::Info, |w| {
+            if w.municipality.trim().is_empty() {
+                w.name.clone()
+            } else {
+                w.municipality.clone()
+            }
+        })
+        .unwrap_or_default()
+    });
     view! {
         <div class="no-print">
-            <h1>"Handleplan: rapport til udvalget"</h1>
-            <p class="lead">"Vælg datoen for rapporten. Status, noter og målinger vises, som de var på den dato; noter dateret senere kommer ikke med."</p>
-            <form class="plan-report-form" on:submit=|ev| ev.prevent_default() novalidate aria-label="Vælg rapportens indhold">
+            <super::PlanHeading title=tp::PAGE_REPORT>
+                <p class="lead">{tp::REPORT_LEAD}</p>
+            </super::PlanHeading>
+            <form class="plan-report-form" on:submit=|ev| ev.prevent_default() novalidate aria-label=tp::REPORT_FORM_LABEL>
                 <div class="plan-form-row">
-                    <Field id="report-date" label="Rapportdato" kind="date" value=date field=PlanField::Dates error=error required=true/>
-                    <Field id="report-previous" label="Forrige rapport (valgfri)" kind="date" value=previous field=PlanField::Period error=error
-                        hint="Noter efter denne dato kommer med. Tom: alle noter."/>
-                    <SelectField id="report-committee" label="Udvalg" value=committee options=committees/>
+                    <Field id="report-date" label=tp::REPORT_DATE kind="date" value=date field=PlanField::Dates error=error required=true/>
+                    <SelectField id="report-period" label=tp::REPORT_PERIOD value=period options=periods/>
+                    <Show when=move || period.with(|p| p == "forrige")>
+                        <Field id="report-previous" label=tp::REPORT_PREVIOUS kind="date" value=previous field=PlanField::Period error=error
+                            hint=tp::REPORT_PREVIOUS_HINT required=true/>
+                    </Show>
                 </div>
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv eller gem som PDF"</button>
+                <div class="plan-form-row">
+                    <SelectField id="report-committee" label=tp::REPORT_COMMITTEE value=committee options=committees/>
+                    <div class="form-group">
+                        <label class="form-label" for="report-sender">{tp::REPORT_SENDER}</label>
+                        <span class="form-hint" id="report-sender-hint">{tp::REPORT_SENDER_HINT}</span>
+                        <input id="report-sender" class="form-input" type="text" maxlength="300" aria-describedby="report-sender-hint"
+                            prop:value=move || sender.get()
+                            on:input=move |ev| sender.set(event_target_value(&ev))
+                            on:change=move |ev| settings::set(SENDER_KEY, &event_target_value(&ev).trim().to_string())/>
+                    </div>
+                </div>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tp::REPORT_PRINT}</button>
             </form>
         </div>
         <crate::ui::example_notice::ExampleNotice print=true/>
-        {move || report.get().ok().flatten().map(|r| view! { <ReportDocument r=r/> })}
+        {move || report.get().ok().flatten().map(|r| view! {
+            <ReportDocument r=r municipality=municipality.get() sender=sender.get()/>
+        })}
     }
 }
 
+/// A CSS string literal of `s`: quotes, backslashes and line breaks escaped, and `<` too, so the text
+/// can never end the `<style>` element it stands in.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' => out.push_str("\\A "),
+            '<' => out.push_str("\\3C "),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The running head and foot of every printed page: the report's own `@page` margin boxes (printed by
+/// Chrome and Edge, the browsers of the municipal PCs), with the pages counted by the browser.
+fn running_css(r: &CommitteeReport, municipality: &str, sender: &str) -> String {
+    let run = tp::report_running(
+        municipality,
+        r.report_date,
+        r.previous_report_date,
+        r.committee.as_deref(),
+        sender,
+    );
+    format!(
+        "@page committee-report {{ @top-left {{ content: {}; }} @top-right {{ content: {}; }} \
+         @bottom-left {{ content: {}; }} @bottom-right {{ content: {}; }} }}",
+        css_string(&run.top_left),
+        css_string(&run.top_right),
+        css_string(&run.bottom_left),
+        tp::PAGE_OF_CSS,
+    )
+}
+
 #[component]
-fn ReportDocument(r: CommitteeReport) -> impl IntoView {
+fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> impl IntoView {
     let app = use_app();
     let goal_labels = with_plan(app, |p| {
         r.initiatives
@@ -83,13 +176,21 @@ fn ReportDocument(r: CommitteeReport) -> impl IntoView {
     })
     .unwrap_or_default();
     let total: usize = r.summary.iter().map(|(_, n)| n).sum();
+    let running = running_css(&r, &municipality, &sender);
     view! {
+        <style>{running}</style>
         <article class="plan-report" aria-labelledby="report-title" data-testid="committee-report">
             <header class="plan-report-header">
-                <p class="plan-report-kicker">{r.committee.clone().unwrap_or_else(|| "Alle udvalg".into())}</p>
+                <p class="plan-report-kicker">
+                    {(!municipality.trim().is_empty()).then(|| view! { <span>{municipality.clone()}</span>" · " })}
+                    <span>{r.committee.clone().unwrap_or_else(|| tp::REPORT_ALL_COMMITTEES.into())}</span>
+                </p>
                 <h2 id="report-title">{format!("{}: {}", tp::REPORT_TITLE, text::date_long(r.report_date))}</h2>
                 {(!r.plan_title.is_empty()).then(|| view! { <p class="plan-report-plan">{r.plan_title.clone()}</p> })}
-                <p class="muted">{tp::report_window(r.report_date, r.previous_report_date)}"."</p>
+                <p class="muted">
+                    {tp::report_window(r.report_date, r.previous_report_date)}"."
+                    {(!sender.trim().is_empty()).then(|| format!(" {}: {}.", tp::REPORT_SENDER, sender.trim()))}
+                </p>
             </header>
             <section aria-labelledby="report-summary">
                 <h3 id="report-summary">{tp::REPORT_SUMMARY}</h3>
@@ -132,10 +233,10 @@ fn ReportDocument(r: CommitteeReport) -> impl IntoView {
                                     <ul class="plan-report-notes">
                                         {i.notes.iter().map(|n| view! {
                                             <li>
-                                                <strong>{text::opt_date_long(n.date)}</strong>
-                                                {(!n.author.is_empty()).then(|| format!(" ({})", n.author))}
-                                                {n.status.map(|s| format!(" – {}", tp::status_set_to(s)))}
-                                                {(!n.text.is_empty()).then(|| format!(": {}", n.text))}
+                                                <strong>{text::opt_date_long(n.note.date)}</strong>
+                                                {(!n.note.author.is_empty()).then(|| format!(" ({})", n.note.author))}
+                                                {n.changed_to.map(|s| format!(" – {}", tp::status_set_to(s)))}
+                                                {(!n.note.text.is_empty()).then(|| format!(": {}", n.note.text))}
                                             </li>
                                         }).collect_view()}
                                     </ul>

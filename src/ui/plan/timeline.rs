@@ -10,6 +10,7 @@ use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
 use crate::model::plan_ops::{ordered_ids, parse_date, timeline, PlanField, TimelinePhase};
 use crate::model::record::RecordKind;
+use crate::model::time_scale::{TimeScale, TodayOnScale};
 use crate::model::{Id, TimelineRow};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -77,7 +78,7 @@ pub(crate) fn TimelineView() -> impl IntoView {
     });
     let adding = RwSignal::new(false);
     view! {
-        <h1>"Handleplan: tidslinje"</h1>
+        <super::PlanHeading title=tp::PAGE_TIMELINE/>
         <section aria-labelledby="tp-heading">
             <h2 id="tp-heading">"Tids- og procesplan"</h2>
             <p class="plan-today-line"><span aria-hidden="true">"▼ "</span>{tp::today_marker(day)}". Hver aktivitet er markeret «Overstået», «Nu», «Kommende» eller «Uden dato»."</p>
@@ -258,37 +259,38 @@ fn InitiativeSpans() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let range = Memo::new(move |_| {
+    // Whole years around the bars' own dates; today only when it is near them.
+    let scale = Memo::new(move |_| {
         spans.with(|s| {
-            let (mut lo, mut hi) = (day, day);
-            for d in s
-                .iter()
-                .flat_map(|x| [x.start, x.deadline.map(|d| d.date)])
-                .flatten()
-            {
-                lo = lo.min(d);
-                hi = hi.max(d);
-            }
-            (lo, hi)
+            TimeScale::of(
+                s.iter()
+                    .flat_map(|x| [x.start, x.deadline.map(|d| d.date)])
+                    .flatten(),
+                day,
+            )
         })
     });
-    let pct = move |d: NaiveDate| {
-        let (lo, hi) = range.get();
-        let span = (hi - lo).num_days().max(1) as f64;
-        ((d - lo).num_days() as f64 / span * 100.0).clamp(0.0, 100.0)
+    let pct = move |d: NaiveDate| scale.get().fraction(d) * 100.0;
+    let years = move || {
+        let (first, last) = scale.get().years();
+        (last - first + 1).max(1)
     };
     view! {
         <section aria-labelledby="spans-heading">
             <h2 id="spans-heading">"Initiativernes perioder"</h2>
-            <p class="muted">{move || {
-                let (lo, hi) = range.get();
-                format!("Skalaen går fra {} til {}. Den lodrette streg er i dag.", text::date_long(lo), text::date_long(hi))
-            }}</p>
-            <table class="table plan-spans">
+            <p class="muted">{move || tp::time_scale_note(&scale.get())}</p>
+            <table class="table plan-spans" style=move || format!("--years: {}", years())>
                 <caption class="visually-hidden">"Initiativernes start, frist og placering i forhold til i dag"</caption>
                 <thead><tr>
                     <th scope="col">"Initiativ"</th><th scope="col">"Periode"</th><th scope="col">"I forhold til fristen"</th>
-                    <th scope="col" class="plan-span-col"><span class="visually-hidden">"Tidslinje (vist grafisk)"</span></th>
+                    <th scope="col" class="plan-span-col">
+                        <span class="visually-hidden">"Tidslinje (vist grafisk)"</span>
+                        <div class="plan-span-years" aria-hidden="true" data-testid="span-years">
+                            {move || scale.get().year_ticks().into_iter().map(|(year, at)| view! {
+                                <span class="plan-span-year" style=format!("left:{:.2}%", at * 100.0)>{year}</span>
+                            }).collect_view()}
+                        </div>
+                    </th>
                 </tr></thead>
                 <tbody>
                     <For each=move || spans.get() key=|s| (s.id, s.start, s.deadline, s.state, s.label.clone()) let:s>
@@ -301,11 +303,13 @@ fn InitiativeSpans() -> impl IntoView {
                                     {s.start.or(s.deadline.map(|d| d.date)).map(|a| {
                                         // A start without a deadline runs on to the end of the scale.
                                         let open = s.deadline.is_none();
-                                        let b = s.deadline.map(|d| d.date).unwrap_or_else(|| range.get_untracked().1);
+                                        let b = s.deadline.map(|d| d.date).unwrap_or_else(|| scale.get_untracked().end);
                                         let style = move || format!("left:{:.2}%;width:{:.2}%", pct(a), (pct(b) - pct(a)).max(0.8));
                                         view! { <div class=format!("plan-span-bar {}", bar_class(s.state)) class:open=open style=style></div> }
                                     })}
-                                    <div class="plan-span-today" style=move || format!("left:{:.2}%", pct(day))></div>
+                                    {move || (scale.get().today_on_scale() == TodayOnScale::On).then(|| view! {
+                                        <div class="plan-span-today" style=format!("left:{:.2}%", pct(day))></div>
+                                    })}
                                 </div>
                             </td>
                         </tr>

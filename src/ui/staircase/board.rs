@@ -8,6 +8,7 @@ use super::step_form::StepForm;
 use crate::model::staircase_ops::MoveDirection;
 use crate::model::{Id, Intervention, InterventionStatus, StepCategory};
 use crate::text;
+use crate::text::hyphen::hyphenate;
 use leptos::ev::{DragEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -121,14 +122,14 @@ fn StepColumn(id: Id, steps: Memo<usize>) -> impl IntoView {
             <div class="step-head">
                 <h3 id=heading_id.clone()>
                     <span class="step-no">{move || text::staircase::step_no(index.get())}</span>" "
-                    <span class="step-name">{move || head.with(|h| h.0.clone())}</span>
+                    <span class="step-name">{move || head.with(|h| hyphenate(&h.0))}</span>
                 </h3>
                 <p class="step-meta">
                     <span class="tag">{move || head.with(|h| text::step_category(h.1))}</span>
                     <span>{move || head.with(|h| text::staircase::interventions(h.3))}</span>
                     {move || children.get().map(|n| view! { <span class="step-children">{text::children(n)}</span> })}
                 </p>
-                {move || head.with(|h| (!h.2.trim().is_empty()).then(|| view! { <p class="step-desc">{h.2.clone()}</p> }))}
+                {move || head.with(|h| (!h.2.trim().is_empty()).then(|| view! { <p class="step-desc">{hyphenate(&h.2)}</p> }))}
                 <div class="step-actions">
                     <button type="button" class="button-link" id=edit_id.clone()
                         on:click=move |_| ctx.open_panel(Panel::Step(id), Some(edit_target.clone()))>
@@ -257,9 +258,9 @@ fn Card(iv: Intervention, step_id: Id) -> impl IntoView {
             on:dragover=on_dragover on:dragleave=clear_hint on:drop=on_drop>
             <button type="button" class="iv-name" id=button_id aria-describedby="move-help"
                 on:click=move |_| ctx.open_panel(Panel::Intervention(id), Some(return_to.clone()))>
-                <span class="visually-hidden">"Redigér "</span>{name.clone()}
+                <span class="visually-hidden">"Redigér "</span>{hyphenate(&name)}
             </button>
-            {(!meta.is_empty()).then(|| view! { <span class="iv-meta">{meta.clone()}</span> })}
+            {(!meta.is_empty()).then(|| view! { <span class="iv-meta">{hyphenate(&meta)}</span> })}
             <span class="iv-tags">
                 {referral.then(|| view! { <span class="mini-tag">"Visitation"</span> })}
                 {(status != InterventionStatus::Active).then(|| view! { <span class="mini-tag">{text::intervention_status(status)}</span> })}

@@ -140,8 +140,13 @@ const B_COLOUR: &str = "#8a4b00";
 /// (Arial, Liberation Sans, DejaVu Sans). SVG cannot wrap or measure, so the layout works from these.
 const EM_REGULAR: f64 = 0.6;
 const EM_BOLD: f64 = 0.68;
-/// Workshop mode draws every text this much larger (the chart keeps its width, so it shows larger).
-pub const WORKSHOP_SCALE: f64 = 1.35;
+/// Workshop mode draws every text this much larger, on wider steps under a lower rise: the chart is shown
+/// at its own size beside the board on a projector, and no text in it is under 20 px.
+pub const WORKSHOP_SCALE: f64 = 1.6;
+const COL_MIN_WORKSHOP: f64 = 278.0;
+/// How much higher the last step stands than the first.
+const RISE: f64 = 260.0;
+const RISE_WORKSHOP: f64 = 100.0;
 
 fn fill_of(c: StepCategory) -> &'static str {
     match c {
@@ -153,6 +158,15 @@ fn fill_of(c: StepCategory) -> &'static str {
 
 pub fn chart_width(steps: usize) -> f64 {
     W_MIN.max(steps as f64 * COL_MIN + 32.0)
+}
+
+/// The width for text drawn `k` times larger: wider steps in workshop mode.
+fn chart_width_at(steps: usize, k: f64) -> f64 {
+    if k > 1.0 {
+        W_MIN.max(steps as f64 * COL_MIN_WORKSHOP + 32.0)
+    } else {
+        chart_width(steps)
+    }
 }
 
 fn text_width(t: &str, size: f64, bold: bool) -> f64 {
@@ -449,7 +463,7 @@ fn per_course_line(d: &ChartData, width: f64, k: f64) -> Option<Line> {
 impl ChartLayout {
     fn of(d: &ChartData, k: f64) -> Self {
         let n = d.steps.len().max(1);
-        let width = chart_width(n);
+        let width = chart_width_at(n, k);
         let (left, _) = legend(d, width, k);
         let (_, legend_bottom) = stack(&left, 4.0, 6.0 * k);
         let top = legend_bottom + 14.0 * k;
@@ -460,7 +474,7 @@ impl ChartLayout {
             .map(|i| stack(&step_lines(d, i, avail, k), 6.0, 4.0 * k).1 + 12.0 * k + 34.0 * k)
             .fold(0.0, f64::max);
         let min_h = need.max(300.0);
-        let max_h = min_h + 260.0;
+        let max_h = min_h + if k > 1.0 { RISE_WORKSHOP } else { RISE };
         let bottom = match per_course_line(d, width, k) {
             Some(l) => 10.0 + l.size * 1.3,
             None => 24.0,

@@ -17,7 +17,7 @@ mod print;
 mod step_form;
 mod whatif;
 
-use super::common::{set_title, WithWorkspace};
+use super::common::{set_title, undo_keeping_focus, WithWorkspace};
 use crate::app::{session, use_app};
 use crate::browser::address::at;
 use ctx::Ctx;
@@ -72,8 +72,11 @@ fn StaircaseView() -> impl IntoView {
     set_title("Trappe");
     view! {
         <PageHead title="Indsatstrappen" lead="Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling."/>
-        <board::Board/>
-        <chart::ChartSection/>
+        // In workshop mode the board and the chart stand side by side in one band (style/staircase.css).
+        <div class="stair-stage">
+            <board::Board/>
+            <chart::ChartSection/>
+        </div>
     }
 }
 
@@ -135,12 +138,13 @@ fn Toolbar() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="stair-toolbar no-print" role="group" aria-label="Fortryd og visning">
+            // aria-disabled, not disabled: a button that disables itself under the focus drops it.
             <button type="button" class="button secondary" title="Fortryd (Ctrl+Z)" aria-keyshortcuts="Control+Z"
-                disabled=move || !app.can_undo.get() on:click=move |_| session::undo(app)>
+                aria-disabled=move || (!app.can_undo.get()).to_string() on:click=move |_| undo_keeping_focus(app, false)>
                 "Fortryd"<span class="shortcut">" (Ctrl+Z)"</span>
             </button>
             <button type="button" class="button secondary" title="Gentag (Ctrl+Y)" aria-keyshortcuts="Control+Y Control+Shift+Z"
-                disabled=move || !app.can_redo.get() on:click=move |_| session::redo(app)>
+                aria-disabled=move || (!app.can_redo.get()).to_string() on:click=move |_| undo_keeping_focus(app, true)>
                 "Gentag"<span class="shortcut">" (Ctrl+Y)"</span>
             </button>
             <button type="button" class="button secondary" aria-pressed=move || app.workshop_mode.get().to_string()
