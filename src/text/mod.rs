@@ -48,6 +48,20 @@ pub fn date_csv(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
+/// `09:30`, the form Danish Excel reads as a time of day in CSV (on screen it is `09.30`).
+pub fn time_csv(t: chrono::NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// "a, b eller c"
+pub fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} eller {last}", rest.join(", ")),
+    }
+}
+
 pub fn opt_date_long(d: Option<NaiveDate>) -> String {
     d.map(date_long).unwrap_or_else(|| "uden dato".into())
 }
@@ -349,6 +363,7 @@ pub fn meeting_type(t: &MeetingType) -> String {
         MeetingType::SignsOfSafety => "Signs of Safety-møde".into(),
         MeetingType::FollowUp => "Opfølgningsmøde".into(),
         MeetingType::Custom(s) => s.clone(),
+        MeetingType::Unknown(found) => meetings::unknown_type(found),
     }
 }
 
