@@ -53,6 +53,17 @@ pub fn time_csv(t: chrono::NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
+/// A count as shown with its noun in the singular or the plural: "1 møde", "+1 barn", "2 møder",
+/// "1,5 møder" (a decimal takes the plural in Danish).
+pub fn counted(shown: &str, one: &str, many: &str) -> String {
+    let noun = if matches!(shown.trim(), "1" | "+1" | "-1") {
+        one
+    } else {
+        many
+    };
+    format!("{shown} {noun}")
+}
+
 /// "a, b eller c"
 pub fn or_list(items: &[String]) -> String {
     match items.split_last() {
@@ -414,6 +425,19 @@ pub fn children(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "1 møder", "+1 børn" and "1 initiativer" were printed for a count of one.
+    #[test]
+    fn a_count_of_one_takes_the_singular_noun() {
+        assert_eq!(counted("1", "møde", "møder"), "1 møde");
+        assert_eq!(counted("1,0", "møde", "møder"), "1,0 møder");
+        assert_eq!(counted("2", "møde", "møder"), "2 møder");
+        assert_eq!(counted("+1", "barn", "børn"), "+1 barn");
+        assert_eq!(counted("-1", "barn", "børn"), "-1 barn");
+        assert_eq!(counted("1.000", "barn", "børn"), "1.000 børn");
+        assert_eq!(staircase::delta_line(1, 0), "Ændring: +1 barn · 0 kr.");
+        assert_eq!(staircase::delta_line(-3, 0), "Ændring: -3 børn · 0 kr.");
+    }
 
     #[test]
     fn danish_dates() {

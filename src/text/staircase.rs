@@ -294,8 +294,8 @@ pub fn figures_line(children: i64, yearly_spend: i64) -> String {
 /// Change line in the chart: "Ændring: -3 børn · -3,5 mio. kr."
 pub fn delta_line(children_delta: i64, spend_delta: i64) -> String {
     format!(
-        "Ændring: {} børn · {}",
-        signed_children(children_delta),
+        "Ændring: {} · {}",
+        super::counted(&signed_children(children_delta), "barn", "børn"),
         signed_kroner(spend_delta)
     )
 }

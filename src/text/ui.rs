@@ -84,6 +84,10 @@ pub fn storage_error(e: &StorageError) -> String {
         StorageError::Closed(_) => "Forbindelsen til browserens lager blev afbrudt, så de seneste ændringer er ikke gemt. Det sker oftest, når disken er fuld. Ændringerne er stadig her i fanen. Frigør plads på disken; Trappe forbinder igen og gemmer af sig selv, uden at du skal genindlæse siden. Download dem som fil, hvis du vil være helt sikker.".into(),
         StorageError::NotConfirmed { .. } => "Browseren meldte ændringerne gemt, men ved kontrollen lå de ikke i lageret. De er stadig her i fanen, og Trappe prøver igen. Download dem som fil for en sikkerheds skyld.".into(),
         StorageError::Conflict { .. } => CONFLICT_TEXT.into(),
+        StorageError::Unreadable(e) => format!(
+            "Det gemte arbejdsområde kunne ikke læses: {} Trappe har ikke ændret det gemte. Dine ændringer i denne fane er her endnu; hent dem som fil for en sikkerheds skyld.",
+            super::file::import_error(e)
+        ),
         StorageError::NotFound => "Arbejdsområdet er ikke længere i browserens lager: det er måske slettet fra papirkurven i en anden fane. Dine ændringer er her endnu. Gem det igen i browseren, eller hent det som fil.".into(),
         // The browser's own text is for developers; the user is told what happened and what to do.
         StorageError::Other(_) => "Browserens lager meldte en fejl, så de seneste ændringer er ikke gemt. De er stadig her i fanen, og Trappe prøver igen af sig selv. Download dem som fil for en sikkerheds skyld.".into(),
@@ -665,6 +669,35 @@ pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, nå
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stored copy that could not be read was shown as "Gemning mislykkedes (Invalid {…})": the read
+    /// error as debug text inside a storage error.
+    #[test]
+    fn an_unreadable_stored_copy_is_said_in_danish() {
+        use crate::file_format::{DataProblem, ImportError};
+        let e = StorageError::Unreadable(ImportError::Invalid {
+            path: "workspace.meetings[2].date".into(),
+            line: 3,
+            column: 14,
+            problem: DataProblem::BadDate,
+        });
+        let s = storage_error(&e);
+        assert!(
+            s.starts_with("Det gemte arbejdsområde kunne ikke læses"),
+            "{s}"
+        );
+        assert!(s.contains("Møde nr. 3"), "{s}");
+        for program in [
+            "Invalid",
+            "{",
+            "workspace.",
+            "DataProblem",
+            "BadDate",
+            "Gemning",
+        ] {
+            assert!(!s.contains(program), "«{program}» in {s}");
+        }
+    }
     use crate::model::copies::{CopyComparison, KindDiff};
     use crate::model::merge::Setting;
 
