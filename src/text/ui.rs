@@ -670,6 +670,15 @@ pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, nå
 mod tests {
     use super::*;
 
+    /// The storage size as a caseworker reads it: "10,2 GB", not "10.444,8 MB".
+    #[test]
+    fn sizes_in_gb_mb_and_kb() {
+        let gb = 1024.0 * 1024.0 * 1024.0;
+        assert_eq!(bytes(10.2 * gb), "10,2 GB");
+        assert_eq!(bytes(12.3 * 1024.0 * 1024.0), "12,3 MB");
+        assert_eq!(bytes(850.0 * 1024.0), "850 kB");
+    }
+
     /// A stored copy that could not be read was shown as "Gemning mislykkedes (Invalid {…})": the read
     /// error as debug text inside a storage error.
     #[test]

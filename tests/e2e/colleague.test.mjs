@@ -172,12 +172,12 @@ test('a colleague municipality side by side, read-only, with the differences', a
 
   // A broken file: the Data page's message at the field, and the page goes on.
   await input.setInputFiles({ name: 'ødelagt.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"trappe-workspace",') });
-  const error = section.locator('#colleague-error');
+  const error = section.locator('#colleague-file-error');
   await error.waitFor();
   assert.equal(await error.getAttribute('role'), 'alert');
   assert.match(await error.textContent(), /^«ødelagt\.json» kan ikke sammenlignes\. Filen er ikke gyldig JSON: linje 1, kolonne \d+/);
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  assert.match(await input.getAttribute('aria-describedby'), /colleague-hint colleague-error/);
+  assert.match(await input.getAttribute('aria-describedby'), /colleague-file-hint colleague-file-error/);
   assert.equal(await section.getByTestId('colleague-table').count(), 0);
 
   await input.setInputFiles({ name: 'testkommune.json', mimeType: 'application/json', buffer: Buffer.from(text) });
