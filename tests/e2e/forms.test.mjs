@@ -288,6 +288,7 @@ test('importing a file of a workspace that is here already says so, and offers o
   await page.getByText('Filen er importeret og åbnet.').waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
+  await list.filter({ hasText: /importeret \d\d\.\d\d\.\d{4}/ }).first().waitFor();
   const names = await list.allTextContents();
   const copies = names.filter((n) => /Socialstyrelsens indsatstrappe/.test(n));
   assert.ok(copies.some((n) => /\(importeret \d\d\.\d\d\.\d{4}\)/.test(n)), `the copy is named apart: ${copies.join(' | ')}`);
