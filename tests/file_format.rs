@@ -603,3 +603,120 @@ fn checked_in_schema_is_current() {
     let checked_in = std::fs::read_to_string(path).unwrap_or_default();
     assert!(checked_in == generated, "docs/file-format.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test file_format checked_in_schema_is_current`");
 }
+
+/// A file with a wrong value in most kinds of field: every set-aside text is in Danish, with field labels,
+/// places in words and allowed values by their Danish names; never serde's words, a JSON path or the ISO
+/// date pattern ("Feltet «date»", "Fundet i workspace.meetings[0]", "one of `family_group_conference`",
+/// "skriv datoer som ÅÅÅÅ-MM-DD" were shown).
+#[test]
+fn set_aside_texts_are_danish_without_program_text() {
+    let f = br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","meetings":[
+      {"case_ref":"Sag F-2041","date":"8. maj 2019","meeting_type":"sikkerhedsplan","status":"maybe","time":"11.00",
+       "participants":[{"role":"aunt"}],"minutes_kind":"video"},
+      {"case_ref":"B","created_at":"igaar","foo":1},
+      {"case_ref":"C","date":"2019-02-30"}
+    ],
+    "follow_up":{"monthly_targets":[{"meeting_type":"x","min":"a"}]},
+    "staircase":{"steps":[{"name":"T","category":"bla","interventions":[{"name":"I","cost_period":"weekly","target_ages":["baby"],"provider_kind":"?"}]}]},
+    "plan":{"initiatives":[{"title":"I","status":"weird","history":[{"date":"x","text":"t"}]}]}
+    }}"#;
+    let ws = read_workspace_file(f).unwrap().workspace;
+    assert!(ws.set_aside.len() >= 6, "{:#?}", ws.set_aside);
+    let shown: Vec<String> = ws
+        .set_aside
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                trappe::text::set_aside::found_at(&s.found_at),
+                s.what
+            )
+        })
+        .collect();
+    let all = shown.join("\n");
+    for program in [
+        "workspace.",
+        "workspace[",
+        "one of",
+        "`",
+        "ÅÅÅÅ-MM-DD",
+        "Feltet «",
+        "[0]",
+        "expected",
+        "invalid",
+        "variant",
+        "family_group_conference",
+        "followed_up",
+        "role",
+        "created_at",
+        "participants",
+        "per_month",
+        "not_started",
+        "tilladt:",
+    ] {
+        assert!(!all.contains(program), "«{program}» in:\n{all}");
+    }
+    for danish in [
+        "Sted i filen: Møde nr. 1",
+        "Dato kunne ikke læses (der står «8. maj 2019»",
+        "Rolle (deltager nr. 1)",
+        "«Familie», «Netværk» eller «Fagperson»",
+        "«Planlagt», «Afholdt», «Fulgt op» eller «Aflyst»",
+        "Oprettet kunne ikke læses",
+        "«pr. måned», «pr. år» eller «pr. forløb»",
+        "Sted i filen: Trin nr. 1, indsats nr. 1",
+    ] {
+        assert!(all.contains(danish), "«{danish}» not in:\n{all}");
+    }
+    // The unknown type is no reason to set the meeting aside: it is kept, as the file named it.
+    assert_eq!(
+        ws.meetings[0].meeting_type,
+        MeetingType::Unknown("sikkerhedsplan".into())
+    );
+    assert!(!all.contains("Mødetype"), "{all}");
+}
+
+/// A meeting type a file names that Trappe does not know is read as such (not as a family group
+/// conference), written back unchanged, and the known and custom types are written as before.
+#[test]
+fn an_unknown_meeting_type_is_kept_and_written_back_unchanged() {
+    use serde_json::json;
+    let read = |v: serde_json::Value| serde_json::from_value::<MeetingType>(v).unwrap();
+    assert_eq!(
+        read(json!("sikkerhedsplan")),
+        MeetingType::Unknown("sikkerhedsplan".into())
+    );
+    assert_eq!(read(json!("follow_up")), MeetingType::FollowUp);
+    assert_eq!(
+        read(json!({"custom": "Skolemøde"})),
+        MeetingType::Custom("Skolemøde".into())
+    );
+    let write = |t: MeetingType| serde_json::to_value(t).unwrap();
+    assert_eq!(
+        write(MeetingType::Unknown("sikkerhedsplan".into())),
+        json!("sikkerhedsplan")
+    );
+    assert_eq!(
+        write(MeetingType::FamilyGroupConference),
+        json!("family_group_conference")
+    );
+    assert_eq!(
+        write(MeetingType::Custom("Skolemøde".into())),
+        json!({"custom": "Skolemøde"})
+    );
+
+    let mut ws = Workspace::new("Ukendt");
+    ws.meetings.push(Meeting {
+        case_ref: "Sag 1".into(),
+        meeting_type: MeetingType::Unknown("sikkerhedsplan".into()),
+        ..Meeting::default()
+    });
+    let file = export_json(&ws, Utc::now());
+    assert!(
+        file.contains(r#""meeting_type": "sikkerhedsplan""#)
+            || file.contains(r#""meeting_type":"sikkerhedsplan""#)
+    );
+    let back = read_workspace_file(file.as_bytes()).unwrap().workspace;
+    assert_eq!(back.meetings[0].meeting_type, ws.meetings[0].meeting_type);
+    assert!(back.set_aside.is_empty());
+}

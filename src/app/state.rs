@@ -30,11 +30,19 @@ pub enum StorageMode {
     MemoryOnly(String),
 }
 
-/// A message at the top of the page (role="status" or "alert").
+/// A message at the top of the page. It belongs to the page, the workspace and the action it reports: the
+/// banner area binds it to the route and the open workspace it was raised on (at the end of the action
+/// that raised it, so an action that moves to another page keeps its message) and drops it when either
+/// changes; a new message replaces it. An error is said as an alert; a confirmation in the banner area's
+/// polite live region, or it takes focus where the place the action was taken is gone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Banner {
     pub text: String,
     pub is_error: bool,
+    /// Takes keyboard focus (and so scrolls into view) when shown.
+    pub focus: bool,
+    /// Tells one message from the next, also when the text is the same.
+    pub seq: u64,
 }
 
 /// A stored workspace that could not be read; it is left untouched and offered as a download.
@@ -133,6 +141,7 @@ pub struct AppState {
     pub undo_count: RwSignal<u64>,
     /// A newer version of the app is installed and waits for the user to reload (see `updates`).
     pub update_ready: RwSignal<bool>,
+    banner_seq: StoredValue<u64>,
 }
 
 impl AppState {
@@ -153,6 +162,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             undo_count: RwSignal::new(0),
             update_ready: RwSignal::new(false),
+            banner_seq: StoredValue::new(0),
         }
     }
 
@@ -220,18 +230,31 @@ impl AppState {
         self.announcement.set(next);
     }
 
-    pub fn info(&self, text: impl Into<String>) {
+    fn raise(&self, text: String, is_error: bool, focus: bool) {
+        self.banner_seq.update_value(|n| *n += 1);
         self.banner.set(Some(Banner {
-            text: text.into(),
-            is_error: false,
+            text,
+            is_error,
+            focus,
+            seq: self.banner_seq.get_value(),
         }));
     }
 
+    /// A confirmation at the top of the page, said in a live region, since the user is looking where
+    /// they acted.
+    pub fn info(&self, text: impl Into<String>) {
+        self.raise(text.into(), false, false);
+    }
+
+    /// A confirmation that takes focus: for an action whose own place is gone when it is done (an import's
+    /// preview), so the user is taken to what happened.
+    pub fn info_focused(&self, text: impl Into<String>) {
+        self.raise(text.into(), false, true);
+    }
+
+    /// An error at the top of the page (an alert, said at once).
     pub fn error(&self, text: impl Into<String>) {
-        self.banner.set(Some(Banner {
-            text: text.into(),
-            is_error: true,
-        }));
+        self.raise(text.into(), true, false);
     }
 }
 

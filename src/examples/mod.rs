@@ -109,7 +109,7 @@ mod tests {
             let (title, period) = (&ws.plan.title, ws.plan.period.trim());
             assert!(
                 period.is_empty() || !title.contains(period),
-                "{}: »{title}« and »{period}«",
+                "{}: «{title}» and «{period}»",
                 ex.key
             );
         }

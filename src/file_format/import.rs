@@ -88,6 +88,8 @@ pub enum DataProblem {
     MissingField(String),
     DuplicateField(String),
     BadDate,
+    /// A date or time that could not be read, as the file wrote it (cut to 40 characters).
+    BadDateText(String),
     BadId,
     NumberOutOfRange,
     /// A number too large for the file's number type (`1e309`), as written.

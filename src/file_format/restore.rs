@@ -207,6 +207,12 @@ fn read_leniently<T: DeserializeOwned>(
             Err(e) => DataProblem::from_serde(&e.to_string()),
             Ok(_) => first.clone(),
         };
+        let problem = match (problem, node_at(&v, &steps)) {
+            (DataProblem::BadDate, Some(Value::String(s))) => {
+                DataProblem::BadDateText(s.chars().take(40).collect())
+            }
+            (p, _) => p,
+        };
         if !remove_at(&mut v, &steps) {
             return Err(problem);
         }

@@ -1,4 +1,4 @@
-//! Dates, times and months as a Dane types and reads them in a form: `12.03.2026`, `09:30`, `2026-03`.
+//! Dates, times and months as a Dane types and reads them in a form: `12.03.2026`, `09.30`, `03.2026`.
 //! Fields are plain text inputs with these formats, because `<input type="date">` and `"time"` follow the
 //! browser's language (mm/dd/yyyy and "04:30 PM" in an English browser) whatever the page says.
 
@@ -10,14 +10,14 @@ pub fn date_field(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
-/// A time as the form shows it: `09:30`; empty for none.
+/// A time as the form shows it: `09.30`, as Danes write it (`09:30` is read too); empty for none.
 pub fn time_field(t: Option<NaiveTime>) -> String {
-    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    t.map(|t| t.format("%H.%M").to_string()).unwrap_or_default()
 }
 
-/// A month as the form shows it: `2026-03`.
+/// A month as the form shows it: `03.2026` (`2026-03` is read too).
 pub fn month_field(year: i32, month: u32) -> String {
-    format!("{year:04}-{month:02}")
+    format!("{month:02}.{year:04}")
 }
 
 /// A typed date: `12.03.2026`, `12.3.2026`, `12-03-2026`, `12/3/2026`, `12032026`, or ISO `2026-03-12`.
@@ -145,7 +145,8 @@ mod tests {
         for wrong in ["", "24:00", "9:3", "4:30 PM", "12:60", "abc", "123"] {
             assert_eq!(parse_time(wrong), None, "{wrong}");
         }
-        assert_eq!(time_field(t(9, 5)), "09:05");
+        assert_eq!(time_field(t(9, 5)), "09.05");
+        assert_eq!(parse_time(&time_field(t(11, 0))), t(11, 0));
     }
 
     #[test]
@@ -156,6 +157,9 @@ mod tests {
         for wrong in ["", "2026", "2026-13", "13.2026", "26-03", "marts 2026"] {
             assert_eq!(parse_month(wrong), None, "{wrong}");
         }
-        assert_eq!(month_field(2026, 3), "2026-03");
+        assert_eq!(month_field(2026, 3), "03.2026");
+        assert_eq!(parse_month(&month_field(2026, 11)), Some((2026, 11)));
+        assert_eq!(parse_month("11.2026"), Some((2026, 11)));
+        assert_eq!(parse_month("2026-11"), Some((2026, 11)));
     }
 }

@@ -300,7 +300,9 @@ impl MonthCounts {
 /// Held meetings per month and type from `from` to `to` (both included; empty if `to` is before `from`), by
 /// their date: the one count of meetings held that Statistik, Overblik, its summary, the committee page and
 /// the comparison with a colleague use. Held means held or followed up (`MeetingStatus::is_held`); planned
-/// meetings are counted apart, cancelled and undated ones not at all.
+/// meetings are counted apart, cancelled and undated ones not at all, and neither are meetings whose type a
+/// file named and Trappe does not know (`MeetingType::is_known`): they are in no figure until a type is
+/// chosen.
 pub fn monthly_counts(meetings: &[Meeting], from: YearMonth, to: YearMonth) -> Vec<MonthCounts> {
     let mut months = Vec::new();
     let mut ym = from;
@@ -316,7 +318,7 @@ pub fn monthly_counts(meetings: &[Meeting], from: YearMonth, to: YearMonth) -> V
         ym = ym.next();
     }
     for m in meetings {
-        if !m.status.is_held() && m.status != MeetingStatus::Planned {
+        if !m.status.is_held() && m.status != MeetingStatus::Planned || !m.meeting_type.is_known() {
             continue;
         }
         let Some(date) = m.date else { continue };
@@ -858,6 +860,41 @@ mod tests {
         let list = due_list(&ws, today);
         assert_eq!(list.len(), 3);
         assert_eq!(list[2].due, today);
+    }
+
+    /// A repaired meeting whose type a file named and Trappe does not know was counted as a family group
+    /// conference. It counts in no figure: not in its month, not against a target, not in the total.
+    #[test]
+    fn a_meeting_of_unknown_type_counts_in_no_figure() {
+        let held = |t: MeetingType| Meeting {
+            meeting_type: t,
+            ..meeting(Some(d(2024, 3, 5)), MeetingStatus::Held)
+        };
+        let meetings = vec![
+            held(MeetingType::FamilyGroupConference),
+            held(MeetingType::Unknown("sikkerhedsplan".into())),
+            held(MeetingType::Unknown(String::new())),
+        ];
+        let m = YearMonth::new(2024, 3);
+        let counts = monthly_counts(&meetings, m, m);
+        assert_eq!(counts[0].count(&MeetingType::FamilyGroupConference), 1);
+        assert_eq!(counts[0].total(), 1);
+        assert_eq!(
+            counts[0].count(&MeetingType::Unknown("sikkerhedsplan".into())),
+            0
+        );
+        assert_eq!(crate::model::meetings::unknown_type_count(&meetings), 2);
+        let target = MonthlyTarget {
+            meeting_type: MeetingType::FamilyGroupConference,
+            min: 2,
+            max: 4,
+        };
+        assert_eq!(evaluate_months(&counts, &[target])[0].count, 1);
+        // Overblik's key figures: the held meetings of the window.
+        let mut ws = Workspace::new("x");
+        ws.meetings = meetings;
+        let figures = crate::model::key_figures::meetings::meeting_figures(&ws, d(2024, 4, 10));
+        assert_eq!(figures.held(), 1);
     }
 
     #[test]

@@ -388,6 +388,8 @@ pub fn type_key(t: &MeetingType) -> String {
         MeetingType::SignsOfSafety => "signs_of_safety".into(),
         MeetingType::FollowUp => "follow_up".into(),
         MeetingType::Custom(name) => format!("custom:{name}"),
+        // Never a choice (`type_from_key` gives None): the form asks for a type instead.
+        MeetingType::Unknown(found) => format!("unknown:{found}"),
     }
 }
 

@@ -25,6 +25,12 @@ pub enum MeetingType {
     FollowUp,
     /// A type the user named.
     Custom(String),
+    /// A type a file named that Trappe does not know (the value as the file wrote it). Kept visibly
+    /// unknown, never passed off as a built-in type: no figure counts a meeting of this type, and the
+    /// meeting form asks the user to choose one. Read from any string that names no other type, and
+    /// written back as that same string, so a file keeps what it said.
+    #[serde(untagged)]
+    Unknown(String),
 }
 
 impl MeetingType {
@@ -36,6 +42,19 @@ impl MeetingType {
         MeetingType::SignsOfSafety,
         MeetingType::FollowUp,
     ];
+
+    /// False for a type a file named that Trappe does not know: such meetings count in no figure.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, MeetingType::Unknown(_))
+    }
+}
+
+/// How many meetings have a type a file named that Trappe does not know (and so count in no figure).
+pub fn unknown_type_count(meetings: &[Meeting]) -> usize {
+    meetings
+        .iter()
+        .filter(|m| !m.meeting_type.is_known())
+        .count()
 }
 
 #[derive(

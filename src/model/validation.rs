@@ -153,7 +153,7 @@ impl Checker {
         }
     }
     fn meeting_type(&mut self, field: &str, t: &MeetingType) {
-        if let MeetingType::Custom(name) = t {
+        if let MeetingType::Custom(name) | MeetingType::Unknown(name) = t {
             self.name(field, name);
         }
     }

@@ -71,7 +71,7 @@ pub fn meetings_csv_of(
                 let category = lookup.category_of(m);
                 write(&[
                     opt_date(m.date),
-                    m.time.map(txt::time).unwrap_or_default(),
+                    m.time.map(crate::text::time_csv).unwrap_or_default(),
                     text::meeting_type(&m.meeting_type),
                     m.case_ref.clone(),
                     text::meeting_status(m.status).to_string(),
@@ -96,7 +96,7 @@ pub fn meetings_csv_of(
                 for a in &m.action_items {
                     write(&[
                         opt_date(m.date),
-                        m.time.map(txt::time).unwrap_or_default(),
+                        m.time.map(crate::text::time_csv).unwrap_or_default(),
                         text::meeting_type(&m.meeting_type),
                         m.case_ref.clone(),
                         text::meeting_status(m.status).to_string(),

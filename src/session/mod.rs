@@ -985,9 +985,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         generation: u64,
     ) -> Result<Vec<RecordConflict>, StorageError> {
         let body = self.repo.load(id).await?;
-        let stored = body
-            .read()
-            .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        let stored = body.read().map_err(StorageError::Unreadable)?;
         let mut open = self.open.borrow_mut();
         let Some(o) = open
             .as_mut()
@@ -1297,9 +1295,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             return Ok(f.rebased);
         }
         let body = self.repo.load(id).await?;
-        let imported = body
-            .read()
-            .map_err(|e| StorageError::Other(format!("{e:?}")))?;
+        let imported = body.read().map_err(StorageError::Unreadable)?;
         // The meta as the other tab stored it (its name, its save time), for the lists shown here.
         let stored = self.repo.list().await?.into_iter().find(|m| m.id == id);
         let mut open = self.open.borrow_mut();
@@ -1330,7 +1326,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let body = self.repo.load(id).await?;
         body.read()
             .map(|i| i.workspace)
-            .map_err(|e| StorageError::Other(format!("{e:?}")))
+            .map_err(StorageError::Unreadable)
     }
 
     /// Renames a workspace: the open one through an undoable edit (saved at once), another in storage.
@@ -1356,7 +1352,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let body = self.repo.load(id).await.map_err(RenameError::Storage)?;
         let mut ws = body
             .read()
-            .map_err(|e| RenameError::Storage(StorageError::Other(format!("{e:?}"))))?
+            .map_err(|e| RenameError::Storage(StorageError::Unreadable(e)))?
             .workspace;
         let meta = self
             .repo

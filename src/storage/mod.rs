@@ -173,6 +173,9 @@ pub enum StorageError {
     Conflict { stored: u64, base: u64 },
     #[error("not found")]
     NotFound,
+    /// A stored copy was found but could not be read as a workspace (what is wrong, as data).
+    #[error("stored copy unreadable")]
+    Unreadable(crate::file_format::ImportError),
     /// The read-back after a save did not find what was written.
     #[error("save not confirmed: expected revision {revision} with {parts} parts, found {found_revision} with {found_parts}")]
     NotConfirmed {

@@ -50,7 +50,7 @@ pub fn window(w: &Window) -> String {
     format!("{}–{}", year_month(w.from), year_month(w.to))
 }
 
-/// "Køge: målingen »Status 2024« fra 1. januar 2024, møder i juni 2023–maj 2024"; the window is said to
+/// "Køge: målingen «Status 2024» fra 1. januar 2024, møder i juni 2023–maj 2024"; the window is said to
 /// end at the newest held meeting when it ends early.
 pub fn side_line(s: &Side) -> String {
     let m = match &s.measurement {
@@ -60,7 +60,7 @@ pub fn side_line(s: &Side) -> String {
             } else {
                 &m.name
             };
-            format!("målingen »{name}« fra {}", date_long(m.date))
+            format!("målingen «{name}» fra {}", date_long(m.date))
         }
         None => "ingen dateret måling".into(),
     };
@@ -105,8 +105,8 @@ pub fn row_title(r: &Row) -> String {
     }
 }
 
-/// What is said under the row head about the match: "matchet på placering med »Forebyggelse«", "kun hos
-/// Assens (deres trin 6)", "hos Assens: »5. Anbringelse i familiepleje«" when the names are written
+/// What is said under the row head about the match: "matchet på placering med «Forebyggelse»", "kun hos
+/// Assens (deres trin 6)", "hos Assens: «5. Anbringelse i familiepleje»" when the names are written
 /// differently; empty when nothing needs saying.
 pub fn row_note(r: &Row, ours: &str, theirs: &str) -> String {
     let their_step = |c: &Cell| {
@@ -116,14 +116,14 @@ pub fn row_note(r: &Row, ours: &str, theirs: &str) -> String {
     };
     match (r.kind, r.ours.as_ref(), r.theirs.as_ref()) {
         (RowKind::Step(Matched::Position), _, Some(t)) => {
-            format!("matchet på placering med »{}«", t.name)
+            format!("matchet på placering med «{}»", t.name)
         }
         (RowKind::Step(Matched::OnlyOurs), _, _) => format!("kun hos {ours}"),
         (RowKind::Step(Matched::OnlyTheirs), _, Some(t)) => {
             format!("kun hos {theirs}{}", their_step(t))
         }
         (RowKind::Step(Matched::Name), Some(o), Some(t)) if o.name != t.name => {
-            format!("hos {theirs}: »{}«", t.name)
+            format!("hos {theirs}: «{}»", t.name)
         }
         _ => String::new(),
     }

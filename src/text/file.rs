@@ -5,6 +5,10 @@ use crate::file_format::{DataProblem, ImportError, MAX_FILE_BYTES};
 use crate::model::record::RecordKind;
 use crate::model::validation::FieldIssue;
 use crate::model::validation::{Issue, Problem};
+use crate::model::{
+    AgeGroup, CostPeriod, InitiativeStatus, InterventionStatus, MeasurementKind, MeetingStatus,
+    MinutesKind, ParticipantRole, ProviderKind, StepCategory,
+};
 
 fn megabytes(bytes: usize) -> String {
     super::decimal(bytes as f64 / (1024.0 * 1024.0), 1)
@@ -13,12 +17,16 @@ fn megabytes(bytes: usize) -> String {
 fn problem_text(p: &DataProblem) -> String {
     match p {
         DataProblem::WrongType { found, expected } => wrong_type(found, expected),
-        DataProblem::UnknownValue { found, allowed } => {
-            format!("ukendt værdi «{found}» (tilladt: {allowed})")
+        DataProblem::UnknownValue { found, allowed } => match allowed_in_words(allowed) {
+            Some(names) => format!("der står «{found}», som Trappe ikke kender; mulige værdier er {names}"),
+            None => format!("der står «{found}», som Trappe ikke kender"),
+        },
+        DataProblem::MissingField(f) => format!("{} mangler", field_name(f)),
+        DataProblem::DuplicateField(f) => format!("{} står der to gange", field_name(f)),
+        DataProblem::BadDate => "det er ikke en dato eller et klokkeslæt, der findes".into(),
+        DataProblem::BadDateText(found) => {
+            format!("der står «{found}», som ikke kan læses som en dato eller et klokkeslæt")
         }
-        DataProblem::MissingField(f) => format!("feltet «{f}» mangler"),
-        DataProblem::DuplicateField(f) => format!("feltet «{f}» står der to gange"),
-        DataProblem::BadDate => "ugyldig dato eller tid (skriv datoer som ÅÅÅÅ-MM-DD)".into(),
         DataProblem::BadId => "ugyldigt id (skal være et UUID)".into(),
         DataProblem::NumberOutOfRange => "tallet er uden for det tilladte område".into(),
         DataProblem::NumberTooLarge(n) => format!("tallet {n} er for stort til at regne med"),
@@ -38,8 +46,51 @@ fn problem_text(p: &DataProblem) -> String {
         DataProblem::Syntax => {
             "tegnsætningen er forkert (mangler et komma, et kolon eller et anførselstegn?)".into()
         }
-        DataProblem::Other(m) => format!("ugyldig værdi ({m})"),
+        // serde's own words stay out of what the user reads.
+        DataProblem::Other(_) => "værdien kan ikke bruges her".into(),
     }
+}
+
+/// serde's list of allowed values ("one of `planned`, `held`, …", "`a` or `b`") by their Danish names:
+/// "Planlagt, Holdt, Fulgt op eller Aflyst". None when the values are not all known (then no list is
+/// better than the file's words).
+fn allowed_in_words(allowed: &str) -> Option<String> {
+    let tokens: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+    if tokens.is_empty() {
+        return None;
+    }
+    let names = value_names::<MeetingStatus>(&tokens, |v| super::meeting_status(*v).into())
+        .or_else(|| value_names::<ParticipantRole>(&tokens, |v| super::participant_role(*v).into()))
+        .or_else(|| value_names::<MinutesKind>(&tokens, |v| super::minutes_kind(*v).into()))
+        .or_else(|| {
+            value_names::<InitiativeStatus>(&tokens, |v| super::initiative_status(*v).into())
+        })
+        .or_else(|| value_names::<StepCategory>(&tokens, |v| super::step_category(*v).into()))
+        .or_else(|| value_names::<AgeGroup>(&tokens, |v| super::age_group(*v).into()))
+        .or_else(|| value_names::<CostPeriod>(&tokens, |v| super::cost_period(*v).into()))
+        .or_else(|| value_names::<ProviderKind>(&tokens, |v| super::provider_kind(*v).into()))
+        .or_else(|| {
+            value_names::<InterventionStatus>(&tokens, |v| super::intervention_status(*v).into())
+        })
+        .or_else(|| {
+            value_names::<MeasurementKind>(&tokens, |v| super::measurement_kind(*v).into())
+        })?;
+    Some(super::or_list(&names))
+}
+
+/// Each of `tokens` read as a `T` and named, or None if one is no `T`.
+fn value_names<T: serde::de::DeserializeOwned>(
+    tokens: &[&str],
+    name: impl Fn(&T) -> String,
+) -> Option<Vec<String>> {
+    tokens
+        .iter()
+        .map(|t| {
+            serde_json::from_value::<T>(serde_json::Value::String((*t).to_string()))
+                .ok()
+                .map(|v| format!("«{}»", name(&v)))
+        })
+        .collect()
 }
 
 /// serde's "invalid type: string \"1.200 kr.\", expected i64" in the user's words:
@@ -57,7 +108,7 @@ fn wrong_type(found: &str, expected: &str) -> String {
             "en gruppe af felter"
         }
         e if e.contains("UUID") || e.contains("uuid") => "et id (UUID)",
-        e if e.contains("date") || e.contains("Date") => "en dato, fx 2026-03-12",
+        e if e.contains("date") || e.contains("Date") => "en dato",
         _ => "en anden slags værdi",
     };
     let had = found.trim();
@@ -278,13 +329,57 @@ fn kind_plural(kind: RecordKind) -> &'static str {
     }
 }
 
-/// A field by its label, or by its name in the file where the forms have no label for it.
+/// A field by its label, never by its name in the file: "Rolle (deltager nr. 1)" for
+/// `participants[0].role`.
 fn field_name(field: &str) -> String {
     let label = super::ui::field_label(field);
-    if label == "Feltet" {
-        format!("Feltet «{field}»")
+    let label = if label == "Feltet" {
+        "Et felt".to_string()
     } else {
         label
+    };
+    let mut within = Vec::new();
+    let mut parts = field.split('.').peekable();
+    while let Some(seg) = parts.next() {
+        let (name, index) = match seg.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (seg, None),
+        };
+        let Some(i) = index else { continue };
+        if parts.peek().is_none() {
+            // The field itself is a list: "Aldersgrupper nr. 2".
+            return format!("{label} nr. {}", i + 1);
+        }
+        within.push(format!("{} nr. {}", item_noun(name), i + 1));
+    }
+    if within.is_empty() {
+        label
+    } else {
+        format!("{label} ({})", within.join(", "))
+    }
+}
+
+/// One item of a list field, in the singular: `participants` → "deltager".
+fn item_noun(list: &str) -> &'static str {
+    match list {
+        "participants" => "deltager",
+        "action_items" => "aftale",
+        "history" => "note",
+        "values" => "målt værdi",
+        "checklist" => "punkt på tjeklisten",
+        "questions" => "spørgsmål",
+        "moves" => "flytning",
+        "monthly_targets" => "mål for møder pr. måned",
+        "interventions" => "indsats",
+        "steps" => "trin",
+        "budget" => "budgetlinje",
+        "meetings" => "møde",
+        "initiatives" => "initiativ",
+        "goals" => "mål",
+        "tracks" => "spor",
+        "indicators" => "indikator",
+        "measurements" => "måling",
+        _ => "punkt",
     }
 }
 
@@ -510,6 +605,20 @@ mod tests {
             wrong_type("null", "f64"),
             "skal være et tal, fx 12.5 (med punktum i filen), men der står ingen værdi (null)"
         );
+    }
+
+    #[test]
+    fn allowed_values_are_named_in_danish_or_not_at_all() {
+        assert_eq!(
+            allowed_in_words("one of `planned`, `held`, `followed_up`, `cancelled`").as_deref(),
+            Some("«Planlagt», «Afholdt», «Fulgt op» eller «Aflyst»")
+        );
+        assert_eq!(
+            allowed_in_words("`active` or `closed`").as_deref(),
+            Some("«I drift» eller «Lukket»")
+        );
+        assert_eq!(allowed_in_words("one of `x_y`, `planned`"), None);
+        assert_eq!(allowed_in_words("something"), None);
     }
 
     #[test]

@@ -32,6 +32,16 @@ pub fn left_out_message(lost: usize, max: usize) -> String {
     )
 }
 
+/// The button of every file field (the browser's own says «Choose File» in an English browser).
+pub const CHOOSE_FILE: &str = "Vælg fil";
+/// Beside it until a file is chosen (the browser's own says «No file chosen»).
+pub const NO_FILE_CHOSEN: &str = "Ingen fil valgt";
+
+/// Beside the button once a file is chosen or dropped: «Valgt: «koege.json»».
+pub fn file_chosen(name: &str) -> String {
+    format!("Valgt: «{name}»")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -131,9 +131,9 @@ pub fn yes_no(b: bool) -> &'static str {
     }
 }
 
-/// `09:30`
+/// `09.30`, as Danes write the time of day (`kl. 09.30`).
 pub fn time(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
+    t.format("%H.%M").to_string()
 }
 
 pub fn case_ref_error(e: &CaseRefError) -> String {
@@ -233,6 +233,44 @@ pub const COL_NEXT_FOLLOW_UP: &str = "Næste opfølgning";
 pub const COL_MORE: &str = "Mere";
 pub const MINUTES_LINK: &str = "Referat";
 pub const UNDATED: &str = "Uden dato";
+
+/// A meeting type a file named that Trappe does not know: «Ukendt type: «sikkerhedsplan»».
+pub fn unknown_type(found: &str) -> String {
+    let found = found.trim();
+    if found.is_empty() {
+        "Ukendt type".into()
+    } else {
+        format!("Ukendt type: «{found}»")
+    }
+}
+
+/// The type list's first choice while the meeting's type is unknown.
+pub const CHOOSE_TYPE_OPTION: &str = "Vælg en type …";
+
+/// Said at the type field of a meeting whose type is unknown.
+pub fn unknown_type_asks(found: &str) -> String {
+    let named = if found.trim().is_empty() {
+        "en type".to_string()
+    } else {
+        format!("typen «{}»", found.trim())
+    };
+    format!("Mødet kom med {named}, som Trappe ikke kender. Vælg, hvilken type mødet er. Indtil da tælles mødet ikke med i tallene.")
+}
+
+/// A save refused while the meeting's type is still unknown.
+pub const TYPE_UNKNOWN_CHOOSE: &str =
+    "Vælg en mødetype. Trappe kender ikke den type, mødet kom med.";
+
+/// On Statistik (and the list) when some meetings have a type Trappe does not know.
+pub fn unknown_types_left_out(n: usize) -> String {
+    if n == 1 {
+        "1 møde har en ukendt type og tælles ikke med i tallene. Åbn det, og vælg en type.".into()
+    } else {
+        format!(
+            "{n} møder har en ukendt type og tælles ikke med i tallene. Åbn dem, og vælg en type."
+        )
+    }
+}
 pub const NO_CASE_REF: &str = "(uden sagsreference)";
 pub const OVERDUE: &str = "Over fristen";
 pub const NO_MEETINGS_YET: &str =
@@ -362,7 +400,7 @@ pub const H_TYPE_NAME: &str =
 pub const TYPE_NAME_MISSING: &str = "Skriv navnet på mødetypen.";
 pub const L_DATE: &str = "Dato";
 pub const L_TIME: &str = "Klokkeslæt";
-pub const H_TIME: &str = "Valgfrit, fx 09:30.";
+pub const H_TIME: &str = "Valgfrit, fx 09.30.";
 pub const L_STATUS: &str = "Status";
 pub const L_CASE_REF: &str = "Sagsreference";
 pub const H_CASE_REF: &str =
@@ -633,7 +671,7 @@ pub const COL_PLANNED: &str = "Planlagt (tæller ikke)";
 pub const PERIOD_LABEL: &str = "Periode";
 pub const L_FROM_MONTH: &str = "Fra måned";
 pub const L_TO_MONTH: &str = "Til måned";
-pub const H_MONTH: &str = "Skriv åååå-mm, fx 2026-01.";
+pub const H_MONTH: &str = "Skriv mm.åååå, fx 01.2026.";
 pub const PERIOD_REVERSED: &str = "«Til måned» skal ligge efter «Fra måned».";
 pub const NO_TARGETS: &str = "Der er ingen mål for antal møder. Tilføj dem under Indstillinger.";
 pub const ALL_TYPES_HEADING: &str = "Alle mødetyper pr. måned";
@@ -821,7 +859,15 @@ mod tests {
     fn month_and_misc_labels() {
         assert_eq!(year_month(YearMonth::new(2024, 5)), "maj 2024");
         assert_eq!(open_of_total(1, 3), "1 af 3");
-        assert_eq!(time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09:05");
+        assert_eq!(time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09.05");
+        assert_eq!(
+            crate::text::time_csv(NaiveTime::from_hms_opt(9, 5, 0).unwrap()),
+            "09:05"
+        );
+        assert_eq!(
+            unknown_type("sikkerhedsplan"),
+            "Ukendt type: «sikkerhedsplan»"
+        );
         assert!(case_ref_error(&CaseRefError::TooLong { max: 80 }).contains("80"));
     }
 }

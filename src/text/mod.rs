@@ -2,6 +2,7 @@
 //! and amounts (`8. maj 2019`, `08.05.2019`, `1.234.567 kr.`, `9,3 mio. kr.`).
 
 pub mod colleague;
+pub mod data;
 pub mod file;
 pub mod hyphen;
 pub mod input;
@@ -45,6 +46,31 @@ pub fn date_short(d: NaiveDate) -> String {
 /// `08-05-2019`, the form Danish Excel reads as a date in CSV.
 pub fn date_csv(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
+}
+
+/// `09:30`, the form Danish Excel reads as a time of day in CSV (on screen it is `09.30`).
+pub fn time_csv(t: chrono::NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// A count as shown with its noun in the singular or the plural: "1 møde", "+1 barn", "2 møder",
+/// "1,5 møder" (a decimal takes the plural in Danish).
+pub fn counted(shown: &str, one: &str, many: &str) -> String {
+    let noun = if matches!(shown.trim(), "1" | "+1" | "-1") {
+        one
+    } else {
+        many
+    };
+    format!("{shown} {noun}")
+}
+
+/// "a, b eller c"
+pub fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} eller {last}", rest.join(", ")),
+    }
 }
 
 pub fn opt_date_long(d: Option<NaiveDate>) -> String {
@@ -348,6 +374,7 @@ pub fn meeting_type(t: &MeetingType) -> String {
         MeetingType::SignsOfSafety => "Signs of Safety-møde".into(),
         MeetingType::FollowUp => "Opfølgningsmøde".into(),
         MeetingType::Custom(s) => s.clone(),
+        MeetingType::Unknown(found) => meetings::unknown_type(found),
     }
 }
 
@@ -398,6 +425,19 @@ pub fn children(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "1 møder", "+1 børn" and "1 initiativer" were printed for a count of one.
+    #[test]
+    fn a_count_of_one_takes_the_singular_noun() {
+        assert_eq!(counted("1", "møde", "møder"), "1 møde");
+        assert_eq!(counted("1,0", "møde", "møder"), "1,0 møder");
+        assert_eq!(counted("2", "møde", "møder"), "2 møder");
+        assert_eq!(counted("+1", "barn", "børn"), "+1 barn");
+        assert_eq!(counted("-1", "barn", "børn"), "-1 barn");
+        assert_eq!(counted("1.000", "barn", "børn"), "1.000 børn");
+        assert_eq!(staircase::delta_line(1, 0), "Ændring: +1 barn · 0 kr.");
+        assert_eq!(staircase::delta_line(-3, 0), "Ændring: -3 børn · 0 kr.");
+    }
 
     #[test]
     fn danish_dates() {

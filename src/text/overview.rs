@@ -247,8 +247,8 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
     let span = month_span(m.window.from, m.window.to);
     for t in &m.targets {
         out.push(format!(
-            "Der blev i snit holdt {} møder af typen {} om måneden i {span}. Målet er {}–{} om måneden, og {} af {} måneder lå inden for.",
-            decimal(t.average(), 1),
+            "Der blev i snit holdt {} af typen {} om måneden i {span}. Målet er {}–{} om måneden, og {} af {} måneder lå inden for.",
+            super::counted(&decimal(t.average(), 1), "møde", "møder"),
             super::meeting_type(&t.meeting_type).to_lowercase(),
             t.min,
             t.max,
@@ -258,8 +258,12 @@ fn meetings_sentence(m: &MeetingFigures, out: &mut Vec<String>) {
     }
     if m.targets.is_empty() {
         out.push(format!(
-            "Der blev i snit holdt {} netværksmøder om måneden i {span}.",
-            decimal(m.average_per_month(), 1)
+            "Der blev i snit holdt {} om måneden i {span}.",
+            super::counted(
+                &decimal(m.average_per_month(), 1),
+                "netværksmøde",
+                "netværksmøder"
+            )
         ));
     }
     if m.overdue_follow_ups > 0 || m.open_action_items > 0 {
@@ -352,8 +356,12 @@ fn plan_sentences(p: &PlanFigures, out: &mut Vec<String>) {
         })
         .collect();
     out.push(format!(
-        "Af handleplanens {} initiativer har {}.",
-        group_thousands(p.initiatives as i64),
+        "Af handleplanens {} har {}.",
+        super::counted(
+            &group_thousands(p.initiatives as i64),
+            "initiativ",
+            "initiativer"
+        ),
         and_list(&statuses).replacen(' ', " status ", 1)
     ));
     // Stale is not judged when the plan turns it off (0 days).

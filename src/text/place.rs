@@ -146,7 +146,7 @@ pub fn describe(path: &str, ws: Option<&Workspace>) -> Place {
                 // The last segment is the field itself.
                 let label = super::ui::field_label(field);
                 let label = if label == "Feltet" {
-                    format!("feltet «{field}»")
+                    "et felt".to_string()
                 } else {
                     label
                 };

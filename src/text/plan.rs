@@ -443,14 +443,46 @@ pub fn status_set_to(s: InitiativeStatus) -> String {
     format!("Status sat til «{}»", initiative_status(s))
 }
 
-/// A value with its unit: "74 %", "2,5 møder pr. måned".
+/// A value with its unit: "74 %", "2,5 møder pr. måned", and one in the singular: "1 møde pr. måned".
 pub fn with_unit(v: f64, unit: &str) -> String {
     let unit = unit.trim();
+    let n = number(v);
     if unit.is_empty() {
-        number(v)
+        n
+    } else if n == "1" || n == "-1" {
+        format!("{n} {}", singular_unit(unit))
     } else {
-        format!("{} {unit}", number(v))
+        format!("{n} {unit}")
     }
+}
+
+/// A unit's first word in the singular, for a count of one: "møder pr. måned" → "møde pr. måned",
+/// "børn" → "barn", "netværksrådslagninger" → "netværksrådslagning". A word it does not know stays as
+/// typed (better "1 stk." than a wrong guess).
+fn singular_unit(unit: &str) -> String {
+    let (word, rest) = match unit.split_once(' ') {
+        Some((w, r)) => (w, format!(" {r}")),
+        None => (unit, String::new()),
+    };
+    let lower = word.to_lowercase();
+    let one = if lower.ends_with("børn") {
+        format!("{}barn", &word[..word.len() - "børn".len()])
+    } else if lower.ends_with("møder") {
+        word[..word.len() - 1].to_string()
+    } else if ["inger", "sager", "pladser"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        word[..word.len() - 2].to_string()
+    } else if ["elser", "familier", "kroner", "timer"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    };
+    format!("{one}{rest}")
 }
 
 fn dated(v: Option<f64>, unit: &str, date: Option<NaiveDate>) -> String {
@@ -588,6 +620,24 @@ pub const INVALID_DAYS: &str = "Skriv et helt antal dage (0 slår markeringen fr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "1 møder pr. måned" was shown for an indicator of one meeting a month.
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(with_unit(1.0, "møder pr. måned"), "1 møde pr. måned");
+        assert_eq!(with_unit(2.0, "møder pr. måned"), "2 møder pr. måned");
+        assert_eq!(with_unit(1.5, "møder pr. måned"), "1,5 møder pr. måned");
+        assert_eq!(with_unit(1.0, "børn"), "1 barn");
+        assert_eq!(
+            with_unit(1.0, "netværksrådslagninger"),
+            "1 netværksrådslagning"
+        );
+        assert_eq!(with_unit(1.0, "undersøgelser"), "1 undersøgelse");
+        assert_eq!(with_unit(1.0, "sager"), "1 sag");
+        assert_eq!(with_unit(1.0, "%"), "1 %");
+        assert_eq!(with_unit(74.0, "%"), "74 %");
+        assert_eq!(with_unit(1.0, ""), "1");
+    }
 
     #[test]
     fn labels() {

@@ -21,6 +21,36 @@ pub fn lead(n: usize) -> String {
     format!("{what} brød Trappes regler, kunne ikke læses, eller blev ændret i to faner på én gang. Originalerne ligger her, som de var, indtil du fjerner dem. Ret dem i arbejdsområdet, eller send dem til den, der lavede filen.")
 }
 
+/// Where an entry came from, in words: a place in a file ("workspace.meetings[0]" as the reader records
+/// it) reads "Sted i filen: Møde nr. 1"; a place already in words ("denne fane") reads "Fundet i denne fane".
 pub fn found_at(path: &str) -> String {
-    format!("Fundet i {path}")
+    let p = path.trim();
+    if p == "workspace" || p.starts_with("workspace.") || p.starts_with("workspace[") {
+        format!("Sted i filen: {}", super::place::describe(p, None).words)
+    } else {
+        format!("Fundet i {p}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The place was shown as the file's path ("Fundet i workspace.meetings[0]").
+    #[test]
+    fn a_place_in_a_file_is_said_in_words() {
+        assert_eq!(
+            found_at("workspace.meetings[0]"),
+            "Sted i filen: Møde nr. 1"
+        );
+        assert_eq!(
+            found_at("workspace.staircase.steps[0].interventions[1]"),
+            "Sted i filen: Trin nr. 1, indsats nr. 2"
+        );
+        assert_eq!(
+            found_at("workspace.follow_up"),
+            "Sted i filen: Indstillinger for opfølgning"
+        );
+        assert_eq!(found_at("denne fane"), "Fundet i denne fane");
+    }
 }

@@ -97,7 +97,7 @@ pub fn what_if_name(s: &Staircase, from: CountTarget, to: CountTarget, n: u32) -
 
 /// Note on a what-if scenario saying where it came from.
 pub fn what_if_note(_s: &Staircase, base: &Measurement) -> String {
-    format!("Beregnet ud fra »{}«.", measurement_name(base))
+    format!("Beregnet ud fra «{}».", measurement_name(base))
 }
 
 /// "Sparer 19,6 mio. kr. om året." / "Koster 2,1 mio. kr. mere om året." / "Ændrer ikke udgiften om året."
@@ -170,7 +170,7 @@ fn spend_change(d: i64) -> String {
 }
 
 /// How measurement b differs from a: the total change and the placement steps' change together, first in
-/// children, then in yearly spend. E.g. "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre i alt
+/// children, then in yearly spend. E.g. "I forhold til «Baseline 2016» har «Mål 2020» 1 barn færre i alt
 /// og 4 børn færre på anbringelsestrinnene. Den årlige udgift er 3,4 mio. kr. lavere i alt og 4,0 mio.
 /// kr. lavere på anbringelsestrinnene." Without placement steps only the totals are named.
 pub fn comparison_summary(s: &Staircase, c: &Comparison) -> String {
@@ -199,7 +199,7 @@ pub fn comparison_summary(s: &Staircase, c: &Comparison) -> String {
         ),
     };
     format!(
-        "I forhold til »{}« har »{}« {children_part}. Den årlige udgift er {spend_part}.",
+        "I forhold til «{}» har «{}» {children_part}. Den årlige udgift er {spend_part}.",
         name(c.a),
         name(c.b)
     )
@@ -236,12 +236,12 @@ pub fn yearly_cost_line(
 }
 
 /// Under figures that use prices per course: "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år
-/// (10 børn i »Baseline 2024«)." Empty when no child is priced per course.
+/// (10 børn i «Baseline 2024»)." Empty when no child is priced per course.
 pub fn per_course_note(uses: &[(&str, i64)]) -> String {
     let parts: Vec<String> = uses
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(name, n)| format!("{} i »{name}«", children(*n)))
+        .map(|(name, n)| format!("{} i «{name}»", children(*n)))
         .collect();
     if parts.is_empty() {
         return String::new();
@@ -294,8 +294,8 @@ pub fn figures_line(children: i64, yearly_spend: i64) -> String {
 /// Change line in the chart: "Ændring: -3 børn · -3,5 mio. kr."
 pub fn delta_line(children_delta: i64, spend_delta: i64) -> String {
     format!(
-        "Ændring: {} børn · {}",
-        signed_children(children_delta),
+        "Ændring: {} · {}",
+        super::counted(&signed_children(children_delta), "barn", "børn"),
         signed_kroner(spend_delta)
     )
 }
@@ -313,7 +313,7 @@ pub fn chart_description(
     );
     for (i, (step, fa)) in s.steps.iter().zip(a).enumerate() {
         out.push_str(&format!(
-            "{}: {} i »{}«",
+            "{}: {} i «{}»",
             step_title(i, &step.name),
             figures_line(fa.children, fa.yearly_spend),
             a_name
@@ -321,7 +321,7 @@ pub fn chart_description(
         if let Some((b_name, fb)) = b {
             if let Some(fb) = fb.get(i) {
                 out.push_str(&format!(
-                    ", {} i »{}«",
+                    ", {} i «{}»",
                     figures_line(fb.children, fb.yearly_spend),
                     b_name
                 ));
@@ -466,16 +466,16 @@ mod screen_text_tests {
         let d = chart_description(&s, "Baseline", &f, None);
         assert!(d.starts_with("Indsatstrappe med 2 trin"), "{d}");
         assert!(
-            d.contains("Trin 1 Almene tilbud: 3 børn · 3.000 kr. i »Baseline«."),
+            d.contains("Trin 1 Almene tilbud: 3 børn · 3.000 kr. i «Baseline»."),
             "{d}"
         );
         assert!(
-            d.ends_with("Trin 2 Døgninstitution: 0 børn · 0 kr. i »Baseline«."),
+            d.ends_with("Trin 2 Døgninstitution: 0 børn · 0 kr. i «Baseline»."),
             "{d}"
         );
         let d2 = chart_description(&s, "A", &f, Some(("B", &f)));
         assert!(
-            d2.contains("3 børn · 3.000 kr. i »A«, 3 børn · 3.000 kr. i »B«"),
+            d2.contains("3 børn · 3.000 kr. i «A», 3 børn · 3.000 kr. i «B»"),
             "{d2}"
         );
     }
@@ -545,7 +545,7 @@ mod tests {
         assert_eq!(c.spend_delta, -3_410_000);
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre i alt og 4 børn færre på \
+            "I forhold til «Baseline 2016» har «Mål 2020» 1 barn færre i alt og 4 børn færre på \
              anbringelsestrinnene. Den årlige udgift er 3,4 mio. kr. lavere i alt og 4,0 mio. kr. \
              lavere på anbringelsestrinnene."
         );
@@ -557,7 +557,7 @@ mod tests {
         let c = compare(&s, b, a).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Mål 2020« har »Baseline 2016« 1 barn flere i alt og 4 børn flere på \
+            "I forhold til «Mål 2020» har «Baseline 2016» 1 barn flere i alt og 4 børn flere på \
              anbringelsestrinnene. Den årlige udgift er 3,4 mio. kr. højere i alt og 4,0 mio. kr. \
              højere på anbringelsestrinnene."
         );
@@ -575,7 +575,7 @@ mod tests {
         let c = compare(&s, a, b).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn flere i alt og 2 børn færre på \
+            "I forhold til «Baseline 2016» har «Mål 2020» 1 barn flere i alt og 2 børn færre på \
              anbringelsestrinnene. Den årlige udgift er 1,8 mio. kr. lavere i alt og 2,3 mio. kr. \
              lavere på anbringelsestrinnene."
         );
@@ -587,7 +587,7 @@ mod tests {
         let c = compare(&s, a, a).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Baseline 2016« samme antal børn i alt og på \
+            "I forhold til «Baseline 2016» har «Baseline 2016» samme antal børn i alt og på \
              anbringelsestrinnene. Den årlige udgift er den samme i alt og på anbringelsestrinnene."
         );
     }
@@ -602,7 +602,7 @@ mod tests {
         let c = compare(&s, a, b).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 1 barn færre i alt og på \
+            "I forhold til «Baseline 2016» har «Mål 2020» 1 barn færre i alt og på \
              anbringelsestrinnene. Den årlige udgift er 470.000 kr. lavere i alt og på \
              anbringelsestrinnene."
         );
@@ -612,7 +612,7 @@ mod tests {
         let c = compare(&s, a, b).unwrap();
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 5 børn flere i alt og samme antal børn på \
+            "I forhold til «Baseline 2016» har «Mål 2020» 5 børn flere i alt og samme antal børn på \
              anbringelsestrinnene. Den årlige udgift er 900.000 kr. højere i alt og den samme på \
              anbringelsestrinnene."
         );
@@ -625,7 +625,7 @@ mod tests {
         assert_eq!(c.placement_change(), None);
         assert_eq!(
             comparison_summary(&s, &c),
-            "I forhold til »Baseline 2016« har »Mål 2020« 5 børn flere i alt. Den årlige udgift er \
+            "I forhold til «Baseline 2016» har «Mål 2020» 5 børn flere i alt. Den årlige udgift er \
              900.000 kr. højere i alt."
         );
     }
@@ -645,11 +645,11 @@ mod tests {
         assert!(yearly_cost_line(Some(4_500), None).starts_with("Vælg, om prisen gælder"));
         assert_eq!(
             per_course_note(&[("Baseline 2024", 10), ("Mål 2026", 0)]),
-            "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i »Baseline 2024«)."
+            "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i «Baseline 2024»)."
         );
         assert_eq!(
             per_course_note(&[("A", 1), ("B", 30)]),
-            "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (1 barn i »A«, 30 børn i »B«)."
+            "Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (1 barn i «A», 30 børn i «B»)."
         );
         assert_eq!(per_course_note(&[("A", 0)]), "");
     }
@@ -662,7 +662,7 @@ mod tests {
         let w = what_if(&s, a, from, to, 20, None).unwrap();
         assert_eq!(w.spend_delta, -19_600_000);
         assert_eq!(what_if_effect(&w), "Sparer 19,6 mio. kr. om året.");
-        assert_eq!(w.measurement.note, "Beregnet ud fra »Baseline 2016«.");
+        assert_eq!(w.measurement.note, "Beregnet ud fra «Baseline 2016».");
         let back = what_if(&s, a, to, from, 1, None).unwrap();
         assert_eq!(what_if_effect(&back), "Koster 980.000 kr. mere om året.");
         assert_eq!(

@@ -59,6 +59,8 @@ pub const EXPORTED_AS: &str = "Eksporteret som";
 pub const UPDATE_READY: &str = "Der er en ny version af Trappe klar. Dine data bliver, hvor de er; den nye version tager dem med.";
 pub const UPDATE_RELOAD: &str = "Genindlæs nu";
 pub const UPDATE_LATER: &str = "Senere";
+/// The button that closes a message at the top of the page.
+pub const CLOSE_MESSAGE: &str = "Luk besked";
 pub const UPDATE_FINISH_FORM_FIRST: &str =
     "Gem eller fortryd den formular, du er i gang med, før du genindlæser til den nye version.";
 /// Opened from disk in a browser that refuses storage for local files.
@@ -82,6 +84,10 @@ pub fn storage_error(e: &StorageError) -> String {
         StorageError::Closed(_) => "Forbindelsen til browserens lager blev afbrudt, så de seneste ændringer er ikke gemt. Det sker oftest, når disken er fuld. Ændringerne er stadig her i fanen. Frigør plads på disken; Trappe forbinder igen og gemmer af sig selv, uden at du skal genindlæse siden. Download dem som fil, hvis du vil være helt sikker.".into(),
         StorageError::NotConfirmed { .. } => "Browseren meldte ændringerne gemt, men ved kontrollen lå de ikke i lageret. De er stadig her i fanen, og Trappe prøver igen. Download dem som fil for en sikkerheds skyld.".into(),
         StorageError::Conflict { .. } => CONFLICT_TEXT.into(),
+        StorageError::Unreadable(e) => format!(
+            "Det gemte arbejdsområde kunne ikke læses: {} Trappe har ikke ændret det gemte. Dine ændringer i denne fane er her endnu; hent dem som fil for en sikkerheds skyld.",
+            super::file::import_error(e)
+        ),
         StorageError::NotFound => "Arbejdsområdet er ikke længere i browserens lager: det er måske slettet fra papirkurven i en anden fane. Dine ændringer er her endnu. Gem det igen i browseren, eller hent det som fil.".into(),
         // The browser's own text is for developers; the user is told what happened and what to do.
         StorageError::Other(_) => "Browserens lager meldte en fejl, så de seneste ændringer er ikke gemt. De er stadig her i fanen, og Trappe prøver igen af sig selv. Download dem som fil for en sikkerheds skyld.".into(),
@@ -173,6 +179,42 @@ pub fn field_label(field: &str) -> String {
         "measure_start" => "Foranstaltningen startede",
         "minutes_kind" => "Referatform",
         "uses_safety_scale" => "Sikkerhedsskala",
+        "role" => "Rolle",
+        "done" => "Udført",
+        "due" => "Frist",
+        "year" => "År",
+        "id" | "ids" => "Id",
+        "created_at" => "Oprettet",
+        "updated_at" => "Sidst ændret",
+        "_revisions" => "Ændringsspor",
+        "custom" => "Egen mødetype",
+        "as_of" => "Opgjort pr.",
+        "made_up" => "Opdigtede tal",
+        "app_version" => "Trappe-version",
+        "exported_at" => "Gemt som fil",
+        "format" => "Filtype",
+        "version" => "Filens version",
+        "workspace" => "Arbejdsområdet",
+        "staircase" => "Indsatstrappen",
+        "steps" => "Trin",
+        "interventions" => "Indsatser",
+        "measurements" => "Målinger",
+        "meetings" => "Mødeloggen",
+        "meeting_templates" => "Mødeskabeloner",
+        "follow_up" => "Indstillinger for opfølgning",
+        "plan" => "Handleplanen",
+        "goals" => "Politiske mål",
+        "tracks" => "Strategiske spor",
+        "initiatives" => "Initiativer",
+        "indicators" => "Indikatorer",
+        "timeline" => "Tidsplanen",
+        "set_aside" => "Lagt til side",
+        "found_at" => "Fundet i",
+        "original" => "Originalen",
+        "repaired" => "Repareret",
+        "set_aside_at" => "Lagt til side den",
+        "replaced_at" => "Erstattet den",
+        "earlier_versions" => "Tidligere udgaver",
         _ => "Feltet",
     }
     .to_string()
@@ -384,7 +426,9 @@ pub fn command_error(e: &CommandError) -> String {
 
 /// "12,3 MB", "850 kB"
 pub fn bytes(n: f64) -> String {
-    if n >= 1024.0 * 1024.0 {
+    if n >= 1024.0 * 1024.0 * 1024.0 {
+        format!("{} GB", super::decimal(n / (1024.0 * 1024.0 * 1024.0), 1))
+    } else if n >= 1024.0 * 1024.0 {
         format!("{} MB", super::decimal(n / (1024.0 * 1024.0), 1))
     } else {
         format!("{} kB", super::decimal((n / 1024.0).max(0.0), 0))
@@ -394,8 +438,8 @@ pub fn bytes(n: f64) -> String {
 /// Hint under every date field: the app's one date format, whatever the browser's language.
 pub const DATE_HINT: &str = "Skriv dd.mm.åååå, fx 12.03.2026.";
 pub const DATE_WRONG: &str = "Datoen kan ikke læses. Skriv den som dd.mm.åååå, fx 12.03.2026.";
-pub const TIME_WRONG: &str = "Klokkeslættet kan ikke læses. Skriv det som tt:mm, fx 09:30.";
-pub const MONTH_WRONG: &str = "Måneden kan ikke læses. Skriv den som åååå-mm, fx 2026-01.";
+pub const TIME_WRONG: &str = "Klokkeslættet kan ikke læses. Skriv det som tt.mm, fx 09.30.";
+pub const MONTH_WRONG: &str = "Måneden kan ikke læses. Skriv den som mm.åååå, fx 01.2026.";
 
 /// The header's save status while forms hold drafts: "Ikke gemt: kladde i «Møde 12.03.2026»".
 pub fn drafts_unsaved(labels: &[String]) -> String {
@@ -644,6 +688,44 @@ pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, nå
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The storage size as a caseworker reads it: "10,2 GB", not "10.444,8 MB".
+    #[test]
+    fn sizes_in_gb_mb_and_kb() {
+        let gb = 1024.0 * 1024.0 * 1024.0;
+        assert_eq!(bytes(10.2 * gb), "10,2 GB");
+        assert_eq!(bytes(12.3 * 1024.0 * 1024.0), "12,3 MB");
+        assert_eq!(bytes(850.0 * 1024.0), "850 kB");
+    }
+
+    /// A stored copy that could not be read was shown as "Gemning mislykkedes (Invalid {…})": the read
+    /// error as debug text inside a storage error.
+    #[test]
+    fn an_unreadable_stored_copy_is_said_in_danish() {
+        use crate::file_format::{DataProblem, ImportError};
+        let e = StorageError::Unreadable(ImportError::Invalid {
+            path: "workspace.meetings[2].date".into(),
+            line: 3,
+            column: 14,
+            problem: DataProblem::BadDate,
+        });
+        let s = storage_error(&e);
+        assert!(
+            s.starts_with("Det gemte arbejdsområde kunne ikke læses"),
+            "{s}"
+        );
+        assert!(s.contains("Møde nr. 3"), "{s}");
+        for program in [
+            "Invalid",
+            "{",
+            "workspace.",
+            "DataProblem",
+            "BadDate",
+            "Gemning",
+        ] {
+            assert!(!s.contains(program), "«{program}» in {s}");
+        }
+    }
     use crate::model::copies::{CopyComparison, KindDiff};
     use crate::model::merge::Setting;
 

@@ -2,6 +2,7 @@
 //! and what the browser's storage holds.
 
 use super::common::{set_title, ConfirmButton};
+use super::kit::file_field::FileField;
 use super::start::NewWorkspaceForm;
 use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, Part, StorageMode};
@@ -269,11 +270,10 @@ struct Pending {
 fn ImportSection() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
-    let dragging = RwSignal::new(false);
     let reading = RwSignal::new(false);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let chosen = RwSignal::new(None::<String>);
 
-    let take_file = move |file: web_sys::File| {
+    let take_file = Callback::new(move |file: web_sys::File| {
         let file_name = file.name();
         error.set(None);
         pending.set(None);
@@ -295,40 +295,19 @@ fn ImportSection() -> impl IntoView {
                 Err(e) => error.set(Some(e)),
             }
         });
-    };
-
-    let on_change = move |_| {
-        if let Some(file) = input_ref.get().and_then(|i| files::take_chosen(&i)) {
-            take_file(file);
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = files::dropped(&ev) {
-            take_file(file);
-        }
-    };
+    });
+    let done = Callback::new(move |_| {
+        pending.set(None);
+        chosen.set(None);
+    });
 
     view! {
         <section aria-labelledby="data-import">
             <h2 id="data-import">"Importér fra fil"</h2>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <div class="form-group" class:has-error=move || error.get().is_some()>
-                    <label for="import-file" class="form-label">"Vælg en Trappe-fil (.json)"</label>
-                    <span class="form-hint" id="import-hint">"Eller træk filen hertil. Filen kontrolleres helt, før noget ændres. Højst 256 MB."</span>
-                    {move || error.get().map(|e| view! { <p class="form-error" id="import-error" role="alert">{e}</p> })}
-                    <input id="import-file" type="file" accept=".json,application/json" node_ref=input_ref
-                        aria-describedby=move || if error.get().is_some() { "import-hint import-error" } else { "import-hint" }
-                        aria-invalid=move || error.get().is_some().to_string()
-                        on:change=on_change/>
-                </div>
-                <Show when=move || reading.get()><p role="status">"Læser filen …"</p></Show>
-            </div>
-            {move || pending.get().map(|p| view! { <ImportPreview pending=p on_done=Callback::new(move |_| pending.set(None))/> })}
+            <FileField id="import-file" label=text::data::IMPORT_FILE_LABEL hint=text::data::IMPORT_FILE_HINT
+                error=error chosen=chosen on_file=take_file/>
+            <Show when=move || reading.get()><p role="status">"Læser filen …"</p></Show>
+            {move || pending.get().map(|p| view! { <ImportPreview pending=p on_done=done/> })}
         </section>
     }
 }
@@ -464,7 +443,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                 ImportMode::OpenHere => {
                     spawn_local(async move {
                         session::open(app, file_id).await;
-                        app.info("Udgaven her i browseren er åbnet. Filen er ikke importeret.");
+                        app.info_focused(text::data::OPENED_HERE_NOT_IMPORTED);
                         on_done.run(());
                     });
                     return;
@@ -473,7 +452,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             spawn_local(async move {
                 match session::import(app, ws, target).await {
                     Ok(()) => {
-                        app.info("Filen er importeret og åbnet.");
+                        app.info_focused(text::data::IMPORTED);
                         on_done.run(());
                     }
                     Err(e) => error.set(Some(t::storage_error(&e))),
@@ -638,7 +617,7 @@ fn StorageSection() -> impl IntoView {
                 <dt>"Lagring"</dt>
                 <dd>{move || match app.mode.get() {
                     StorageMode::Starting => "Starter …".to_string(),
-                    StorageMode::IndexedDb => "Gemmes i browserens database (IndexedDB) på denne computer.".into(),
+                    StorageMode::IndexedDb => text::data::STORED_IN_BROWSER.into(),
                     StorageMode::MemoryOnly(_) => "Kun i denne fane: browseren tillader ikke lagring.".into(),
                 }}</dd>
                 <dt>"Brugt plads"</dt>

@@ -91,9 +91,53 @@ fn SaveStatus() -> impl IntoView {
     }
 }
 
+/// Drops a message once the page or the open workspace it was raised on changes (see `Banner`): each
+/// message, and each thing said in the live region, is bound to the place where it is first seen, which is
+/// after the action that raised it has run to its end (navigation included).
+fn drop_messages_elsewhere(app: AppState) {
+    type Place = (String, Option<crate::model::Id>);
+    let location = leptos_router::hooks::use_location();
+    let place = Memo::new(move |_| (location.pathname.get(), app.open_id.get()));
+    let banner_at = StoredValue::new(None::<(u64, Place)>);
+    let said_at = StoredValue::new(None::<(String, Place)>);
+    Effect::new(move |_| {
+        let here = place.get();
+        if let Some(seq) = app.banner.with(|b| b.as_ref().map(|b| b.seq)) {
+            match banner_at.get_value() {
+                Some((s, at)) if s == seq => {
+                    if at != here {
+                        app.banner.set(None);
+                    }
+                }
+                _ => banner_at.set_value(Some((seq, here.clone()))),
+            }
+        }
+        let said = app.announcement.get();
+        if !said.is_empty() {
+            match said_at.get_value() {
+                Some((s, at)) if s == said => {
+                    if at != here {
+                        app.announcement.set(String::new());
+                    }
+                }
+                _ => said_at.set_value(Some((said, here))),
+            }
+        }
+    });
+    // A message that takes focus gets it once it is drawn.
+    Effect::new(move |_| {
+        if app.banner.with(|b| b.as_ref().is_some_and(|b| b.focus)) {
+            crate::ui::common::focus_later(BANNER_ID.into());
+        }
+    });
+}
+
+const BANNER_ID: &str = "app-banner";
+
 #[component]
 pub fn Banners() -> impl IntoView {
     let app = use_app();
+    drop_messages_elsewhere(app);
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="app-live">{move || app.announcement.get()}</p>
         <div class="banners">
@@ -143,12 +187,27 @@ pub fn Banners() -> impl IntoView {
             })}
             <super::linked_copy::LinkedCopyNotice/>
             <super::example_notice::ExampleNotice/>
-            {move || app.banner.get().map(|b| view! {
-                <div class=if b.is_error { "alert alert-error" } else { "alert alert-info" } role=if b.is_error { "alert" } else { "status" }>
-                    <p>{b.text.clone()}</p>
-                    <button type="button" class="button-link" on:click=move |_| app.banner.set(None)>"Luk besked"</button>
-                </div>
-            })}
+            // The message boxes are always there, so what appears in them is said: a confirmation in a
+            // polite live region, an error in an alert. One that takes focus is said by the focus.
+            <div role="status" aria-live="polite" class="banner-slot">
+                {move || app.banner.get().filter(|b| !b.is_error && !b.focus).map(|b| banner_box(app, b))}
+            </div>
+            <div role="alert" class="banner-slot">
+                {move || app.banner.get().filter(|b| b.is_error).map(|b| banner_box(app, b))}
+            </div>
+            <div class="banner-slot">
+                {move || app.banner.get().filter(|b| !b.is_error && b.focus).map(|b| banner_box(app, b))}
+            </div>
+        </div>
+    }
+}
+
+fn banner_box(app: AppState, b: crate::app::Banner) -> impl IntoView {
+    view! {
+        <div id=BANNER_ID class=if b.is_error { "alert alert-error" } else { "alert alert-info" }
+            tabindex=b.focus.then_some("-1") data-testid="banner">
+            <p>{b.text.clone()}</p>
+            <button type="button" class="button-link" on:click=move |_| app.banner.set(None)>{t::CLOSE_MESSAGE}</button>
         </div>
     }
 }

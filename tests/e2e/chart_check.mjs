@@ -25,18 +25,18 @@ export function chartCollisions(svg) {
   const chart = { x: 0, y: 0, r: vb.width, b: vb.height };
   const problems = [];
   texts.forEach((a, i) => {
-    if (!inside(a.box, chart)) problems.push(`»${a.t}« lies outside the chart`);
-    for (const b of texts.slice(i + 1)) if (meets(a.box, b.box)) problems.push(`»${a.t}« overlaps »${b.t}«`);
+    if (!inside(a.box, chart)) problems.push(`«${a.t}» lies outside the chart`);
+    for (const b of texts.slice(i + 1)) if (meets(a.box, b.box)) problems.push(`«${a.t}» overlaps «${b.t}»`);
     for (const s of shapes) {
       if (!meets(a.box, s.box)) continue;
       const own = s.bg && (s.step === null || s.step === a.step);
       if (!(own && inside(a.box, s.box))) {
-        problems.push(`»${a.t}« (step ${a.step ?? '-'}) overlaps a ${s.bg ? 'background' : 'shape'} <${s.tag}> of step ${s.step ?? '-'}`);
+        problems.push(`«${a.t}» (step ${a.step ?? '-'}) overlaps a ${s.bg ? 'background' : 'shape'} <${s.tag}> of step ${s.step ?? '-'}`);
       }
     }
     if (a.step !== null) {
       const bg = shapes.find((s) => s.bg && s.step === a.step);
-      if (!bg || !inside(a.box, bg.box)) problems.push(`»${a.t}« sticks out of step ${a.step}`);
+      if (!bg || !inside(a.box, bg.box)) problems.push(`«${a.t}» sticks out of step ${a.step}`);
     }
   });
   return { problems, texts: texts.length, shapes: shapes.length };

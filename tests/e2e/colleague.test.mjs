@@ -172,12 +172,12 @@ test('a colleague municipality side by side, read-only, with the differences', a
 
   // A broken file: the Data page's message at the field, and the page goes on.
   await input.setInputFiles({ name: 'ødelagt.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"trappe-workspace",') });
-  const error = section.locator('#colleague-error');
+  const error = section.locator('#colleague-file-error');
   await error.waitFor();
   assert.equal(await error.getAttribute('role'), 'alert');
   assert.match(await error.textContent(), /^«ødelagt\.json» kan ikke sammenlignes\. Filen er ikke gyldig JSON: linje 1, kolonne \d+/);
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  assert.match(await input.getAttribute('aria-describedby'), /colleague-hint colleague-error/);
+  assert.match(await input.getAttribute('aria-describedby'), /colleague-file-hint colleague-file-error/);
   assert.equal(await section.getByTestId('colleague-table').count(), 0);
 
   await input.setInputFiles({ name: 'testkommune.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -190,8 +190,8 @@ test('a colleague municipality side by side, read-only, with the differences', a
   const ourName = before.workspace.municipality.trim() || before.workspace.name.trim();
   const ourLatest = latest(before.workspace);
   const sides = await section.getByTestId('colleague-sides').locator('li').allTextContents();
-  assert.match(sides[0], new RegExp(`^${esc(ourName)}: målingen »${esc(ourLatest.name)}« fra `));
-  assert.match(sides[1], /^Testkommune: målingen »Status 2024« fra 1\. januar 2024, netværksmøder i /);
+  assert.match(sides[0], new RegExp(`^${esc(ourName)}: målingen «${esc(ourLatest.name)}» fra `));
+  assert.match(sides[1], /^Testkommune: målingen «Status 2024» fra 1\. januar 2024, netværksmøder i /);
   assert.match(await table.locator('caption').textContent(), new RegExp(`${esc(ourName)} og Testkommune`));
 
   // Every step pairs with the colleague's step on the same place: by name where the names agree
@@ -207,7 +207,7 @@ test('a colleague municipality side by side, read-only, with the differences', a
     const cell = (f) => (f.perChild != null ? kr(f.perChild) : f.children > 0 ? 'ingen kendt pris' : '–');
     const dSpend = o.perChild != null && t.perChild != null ? t.perChild - o.perChild : null;
     assert.deepEqual(r.cells, [cell(o), cell(t), signedKr(dSpend), group(o.children), group(t.children), signedN(t.children - o.children)], `row ${i + 1}: ${o.name}`);
-    if (i === 2 || i === 5) assert.equal(r.note, `matchet på placering med »${t.name}«`);
+    if (i === 2 || i === 5) assert.equal(r.note, `matchet på placering med «${t.name}»`);
     else assert.ok(!r.note.startsWith('matchet på placering'), r.note);
   }
   // Hand-checked against the file: step 2 has 3.500 kr. × 10 children priced and 5 without a price.

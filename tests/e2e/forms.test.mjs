@@ -128,7 +128,10 @@ test('dates and times read and show in Danish in an English browser', async () =
   const time = page.getByLabel('Klokkeslæt');
   await time.fill('9.30');
   await time.press('Tab');
-  assert.equal(await time.inputValue(), '09:30');
+  assert.equal(await time.inputValue(), '09.30', 'shown back as Danes write the time');
+  await time.fill('16:05');
+  await time.press('Tab');
+  assert.equal(await time.inputValue(), '16.05', 'a colon is read too');
 
   // A date that does not exist is kept as typed, tied to the field, and stops the save.
   await date.fill('31.02.2026');
@@ -151,7 +154,10 @@ test('dates and times read and show in Danish in an English browser', async () =
   await page.goto(env.base + '/netvaerksmoeder/statistik');
   const from = page.getByLabel('Fra måned');
   assert.equal(await from.getAttribute('type'), 'text');
-  assert.match(await from.inputValue(), /^\d{4}-\d\d$/);
+  assert.match(await from.inputValue(), /^\d\d\.\d{4}$/, 'a month shows as mm.åååå');
+  await from.fill('2026-03');
+  await from.press('Tab');
+  assert.equal(await from.inputValue(), '03.2026', 'the ISO form is read too, and shown the Danish way');
   await from.fill('13.2026');
   await from.press('Tab');
   assert.equal(await from.getAttribute('aria-invalid'), 'true');
@@ -282,6 +288,7 @@ test('importing a file of a workspace that is here already says so, and offers o
   await page.getByText('Filen er importeret og åbnet.').waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
+  await list.filter({ hasText: /importeret \d\d\.\d\d\.\d{4}/ }).first().waitFor();
   const names = await list.allTextContents();
   const copies = names.filter((n) => /Socialstyrelsens indsatstrappe/.test(n));
   assert.ok(copies.some((n) => /\(importeret \d\d\.\d\d\.\d{4}\)/.test(n)), `the copy is named apart: ${copies.join(' | ')}`);

@@ -119,11 +119,11 @@ test('a broken file is refused with line and column; a bad record opens repaired
   await page.goto(env.base + '/data');
   const input = page.getByLabel('Vælg en Trappe-fil (.json)');
   await input.setInputFiles({ name: 'ødelagt.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "trappe-workspace",\n  "version": 1,\n  "workspace": {"name": "x",}\n}') });
-  const error = page.locator('#import-error');
+  const error = page.locator('#import-file-error');
   await error.waitFor();
   assert.match(await error.textContent(), /«ødelagt\.json» er ikke indlæst\. Filen er ikke gyldig JSON: linje 4, kolonne \d+/);
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  assert.match(await input.getAttribute('aria-describedby'), /import-error/);
+  assert.match(await input.getAttribute('aria-describedby'), /import-file-error/);
   assert.equal(await page.getByTestId('import-preview').count(), 0);
 
   // A bad value inside a Trappe file does not lock the file: the record opens repaired, and its original
@@ -135,7 +135,8 @@ test('a broken file is refused with line and column; a bad record opens repaired
   await page.getByText('Filen er importeret og åbnet.').waitFor();
   const setAside = page.getByTestId('set-aside');
   await setAside.waitFor();
-  assert.match(await setAside.textContent(), /Fundet i workspace\.staircase\.steps\[2\]\.interventions\[0\]/);
+  assert.match(await setAside.textContent(), /Sted i filen: Trin nr\. 3, indsats nr\. 1/);
+  assert.doesNotMatch(await setAside.textContent(), /workspace\./);
   assert.match(await setAside.textContent(), /Indsats «ICDP»: Pris kunne ikke læses/);
   const [original] = await Promise.all([page.waitForEvent('download'), setAside.getByRole('button', { name: 'Hent originalen' }).click()]);
   assert.match(await readFile(await original.path(), 'utf8'), /1\.200 kr\./);
@@ -147,7 +148,7 @@ test('a broken file is refused with line and column; a bad record opens repaired
   assert.equal(await page.getByTestId('set-aside').count(), 0);
   // A newer version says so.
   await input.setInputFiles({ name: 'ny.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"trappe-workspace","version":9,"workspace":{}}') });
-  await page.locator('#import-error', { hasText: 'ny.json' }).waitFor();
+  await page.locator('#import-file-error', { hasText: 'ny.json' }).waitFor();
   assert.match(await error.textContent(), /formatversion 9 af en nyere Trappe/);
   assert.deepEqual(await axe(page), []);
   await context.close();

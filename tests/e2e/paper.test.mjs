@@ -287,7 +287,7 @@ test('Handleplan Tavle at 1366 × 768: the six columns fit the page, with no scr
       for (const el of card.querySelectorAll('*')) {
         if (el.closest('.visually-hidden')) continue;
         const r = el.getBoundingClientRect();
-        if (r.width && (r.right > cr.right + 1 || r.left < cr.left - 1)) out.push(`${el.className}: »${el.textContent.trim().slice(0, 30)}«`);
+        if (r.width && (r.right > cr.right + 1 || r.left < cr.left - 1)) out.push(`${el.className}: «${el.textContent.trim().slice(0, 30)}»`);
       }
     }
     return {
@@ -367,7 +367,7 @@ test('Handleplan cards break long words only at a soft hyphen', async () => {
             // A letter right after a used soft hyphen also reports the hyphen's box: its own is the last.
             const rect = [...r.getClientRects()].filter((q) => q.width > 0).at(-1);
             if (!rect) continue;
-            if (lastTop !== null && rect.top > lastTop + 2 && m[0][i - 1] !== '\u00ad') out.push(`»${m[0].replace(/\u00ad/g, '')}« breaks before »${m[0].slice(i).replace(/\u00ad/g, '')}«`);
+            if (lastTop !== null && rect.top > lastTop + 2 && m[0][i - 1] !== '\u00ad') out.push(`«${m[0].replace(/\u00ad/g, '')}» breaks before «${m[0].slice(i).replace(/\u00ad/g, '')}»`);
             lastTop = rect.top;
           }
         }

@@ -184,7 +184,7 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await setCount(page, 'Børn i Opholdssted', 5);
   assert.equal(await page.getByTestId('counts-total-children').textContent(), '41');
   assert.equal(await page.getByTestId('counts-total-spend').textContent(), '12.265.000 kr.');
-  assert.equal(await page.getByTestId('counts-per-course').textContent(), 'Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i »Baseline 2024«).');
+  assert.equal(await page.getByTestId('counts-per-course').textContent(), 'Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i «Baseline 2024»).');
   assert.match(await page.getByRole('row', { name: /ICDP-forældrekursus/ }).textContent(), /4\.500 kr\.regnet som 1 forløb pr\. barn pr\. år/);
   // A bad count is refused next to its field.
   const icdp = page.getByLabel('Børn i KIFF', { exact: true });
@@ -209,7 +209,7 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await page.getByRole('rowheader', { name: 'Mål 2026' }).waitFor();
   assert.equal(await page.getByLabel('Måling, der tælles i').inputValue() !== '', true);
   await page.locator('#counts-measurement').selectOption({ label: 'Mål 2026' });
-  await page.getByRole('table', { name: 'Antal børn i »Mål 2026«' }).waitFor();
+  await page.getByRole('table', { name: 'Antal børn i «Mål 2026»' }).waitFor();
   assert.equal(await page.getByTestId('counts-total-children').textContent(), '41');
   // 30 × 4.500 + 22 × 180.000 + 5 × 470.000 + 3 × 1.160.000 = 9.925.000 kr.; 60 children.
   await setCount(page, 'Børn i ICDP-forældrekursus', 30);
@@ -227,11 +227,11 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   // 6 + 5 = 11 → 5 + 3 = 8 children, 6 × 470.000 + 5 × 1.160.000 = 8.620.000 → 5 × 470.000 + 3 × 1.160.000
   // = 5.830.000 kr., so 2.790.000 kr. lower.
   assert.equal(await page.getByTestId('comparison-summary').textContent(),
-    'I forhold til »Baseline 2024« har »Mål 2026« 19 børn flere i alt og 3 børn færre på anbringelsestrinnene. '
+    'I forhold til «Baseline 2024» har «Mål 2026» 19 børn flere i alt og 3 børn færre på anbringelsestrinnene. '
     + 'Den årlige udgift er 2,3 mio. kr. lavere i alt og 2,8 mio. kr. lavere på anbringelsestrinnene.');
   // 30 children in ICDP (a price per course) count as one course each a year, and the page says so.
   assert.equal(await page.getByTestId('comparison-per-course').textContent(),
-    'Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i »Baseline 2024«, 30 børn i »Mål 2026«).');
+    'Priser pr. forløb er regnet som 1 forløb pr. barn pr. år (10 børn i «Baseline 2024», 30 børn i «Mål 2026»).');
   assert.equal(await page.getByTestId('cmp-children-delta').textContent(), '+19');
   assert.equal(await page.getByTestId('cmp-spend-delta').textContent(), '-2,3 mio. kr.');
   const row6 = await page.getByTestId('comparison-table').getByRole('row', { name: /Trin 6 Døgninstitution/ }).textContent();
@@ -255,16 +255,16 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   assert.match(await page.getByTestId('whatif-result').textContent(), /12\.265\.000 kr\. før, 10\.305\.000 kr\. efter/);
   await noViolations(page, 'compare and what-if');
   await page.getByRole('button', { name: 'Gem som ny måling' }).click();
-  await page.getByText('»Scenarie: 2 børn fra Opholdssted til Familiebehandling« er gemt som en ny måling.').first().waitFor();
+  await page.getByText('«Scenarie: 2 børn fra Opholdssted til Familiebehandling» er gemt som en ny måling.').first().waitFor();
 
   // The chart, its table, and export.
   await page.getByRole('navigation', { name: 'Trappens visninger' }).getByRole('link', { name: 'Trappe og diagram' }).click();
   await page.getByRole('heading', { level: 1, name: 'Indsatstrappen' }).waitFor();
   await page.getByLabel('Vis måling').selectOption({ label: 'Baseline 2024' });
   await page.getByLabel('Sammenlign med').selectOption({ label: 'Mål 2026' });
-  const chart = page.getByRole('img', { name: 'Indsatstrappen: »Baseline 2024« sammenlignet med »Mål 2026«' });
+  const chart = page.getByRole('img', { name: 'Indsatstrappen: «Baseline 2024» sammenlignet med «Mål 2026»' });
   await chart.waitFor();
-  assert.match(await chart.locator('desc').textContent(), /Trin 6 Døgninstitution: 5 børn · 5,8 mio\. kr\. i »Baseline 2024«, 3 børn · 3,5 mio\. kr\. i »Mål 2026«/);
+  assert.match(await chart.locator('desc').textContent(), /Trin 6 Døgninstitution: 5 børn · 5,8 mio\. kr\. i «Baseline 2024», 3 børn · 3,5 mio\. kr\. i «Mål 2026»/);
   assert.match(await chart.textContent(), /Ændring:-2 børn-2,3 mio\. kr\./);
   assert.match(await chart.textContent(), /Priser pr\. forløb er regnet som 1 forløb pr\. barn pr\. år/);
   await page.getByRole('button', { name: 'Vis som tabel' }).click();
@@ -273,7 +273,7 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   assert.match(await table.getByRole('row', { name: /Trin 6 Døgninstitution/ }).textContent(), /5\.800\.000 kr\..*3\.480\.000 kr\..*-2.*-2,3 mio\. kr\./);
   assert.match(await table.getByTestId('figures-total').textContent(), /41.*12\.265\.000 kr\..*60.*9\.925\.000 kr\..*\+19.*-2,3 mio\. kr\./);
   assert.equal(await table.locator('tfoot').count(), 0, 'no <tfoot>: it would repeat on every printed page');
-  assert.match(await page.getByTestId('figures-per-course').textContent(), /regnet som 1 forløb pr\. barn pr\. år \(10 børn i »Baseline 2024«, 30 børn i »Mål 2026«\)/);
+  assert.match(await page.getByTestId('figures-per-course').textContent(), /regnet som 1 forløb pr\. barn pr\. år \(10 børn i «Baseline 2024», 30 børn i «Mål 2026»\)/);
   await noViolations(page, 'chart as table');
   await page.getByRole('button', { name: 'Vis som tabel' }).click();
   await noViolations(page, 'chart');
@@ -306,7 +306,7 @@ test('build a staircase from empty, move, measure, compare, export and print', a
   await page.waitForURL(/\/trappe\/udskriv\?a=.*&b=/);
   await page.getByRole('heading', { level: 1, name: 'Indsatstrappen – Trappe-workshop' }).waitFor();
   await page.getByText(/^Udskrevet \d+\. \p{L}+ \d{4}$/u).waitFor();
-  await page.getByRole('img', { name: /»Baseline 2024« sammenlignet med »Mål 2026«/ }).waitFor();
+  await page.getByRole('img', { name: /«Baseline 2024» sammenlignet med «Mål 2026»/ }).waitFor();
   assert.match(await page.getByTestId('figures-total').textContent(), /12\.265\.000 kr\./);
   await noViolations(page, 'print view');
   await page.emulateMedia({ media: 'print' });
@@ -387,7 +387,7 @@ test('the example staircase renders, and passes axe in workshop mode', async () 
   assert.equal(await page.getByRole('button', { name: 'Workshop-visning (stor skrift)' }).getAttribute('aria-pressed'), 'true');
   assert.ok(await page.locator('.app.workshop').isVisible());
   await noViolations(page, 'example in workshop mode');
-  await page.getByRole('img', { name: /Indsatstrappen: »Baseline 2016«/ }).waitFor();
+  await page.getByRole('img', { name: /Indsatstrappen: «Baseline 2016»/ }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -157,8 +157,8 @@ test('at 125 % zoom (1366 × 768) every step column is visible or scrolls into v
             if (el.closest('.visually-hidden')) continue;
             const r = el.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue;
-            if (r.right > cr.right + 1 || r.left < cr.left - 1) out.push(`step ${i + 1}: <${el.tagName.toLowerCase()} class="${el.className}"> »${el.textContent.trim().slice(0, 40)}« sticks out`);
-            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden') out.push(`step ${i + 1}: »${el.textContent.trim().slice(0, 40)}« is clipped`);
+            if (r.right > cr.right + 1 || r.left < cr.left - 1) out.push(`step ${i + 1}: <${el.tagName.toLowerCase()} class="${el.className}"> «${el.textContent.trim().slice(0, 40)}» sticks out`);
+            if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden') out.push(`step ${i + 1}: «${el.textContent.trim().slice(0, 40)}» is clipped`);
           }
         });
         // The column's own box shows all of it: the last one can be reached by the board's scrollbar.
@@ -202,7 +202,7 @@ test('staircase text wraps between words, and a long word only at a soft hyphen 
           const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (node.parentElement.closest('.visually-hidden')) continue;
-            // A hyphen or a slash inside a word is a place to break, as in »COS-P«.
+            // A hyphen or a slash inside a word is a place to break, as in «COS-P».
             for (const m of node.data.matchAll(/[^\s\-‐–—/]+/g)) {
               words += 1;
               let lastTop = null;
@@ -215,7 +215,7 @@ test('staircase text wraps between words, and a long word only at a soft hyphen 
                 if (!rect) continue;
                 if (lastTop !== null && rect.top > lastTop + 2) {
                   if (m[0][i - 1] === '\u00ad') hyphenated += 1;
-                  else out.push(`»${m[0].replace(/\u00ad/g, '')}« is broken before »${m[0].slice(i).replace(/\u00ad/g, '')}« without a hyphen (${el.className})`);
+                  else out.push(`«${m[0].replace(/\u00ad/g, '')}» is broken before «${m[0].slice(i).replace(/\u00ad/g, '')}» without a hyphen (${el.className})`);
                 }
                 lastTop = rect.top;
               }
@@ -236,7 +236,7 @@ test('staircase text wraps between words, and a long word only at a soft hyphen 
 test('Halsnæs names its period once in each heading', async () => {
   const { page, context, errors } = await openPage(env, '/');
   await openExample(page, 'Halsnæs');
-  const once = (text, label) => assert.equal(text.split('2019–2020').length - 1, 1, `${label}: »${text}«`);
+  const once = (text, label) => assert.equal(text.split('2019–2020').length - 1, 1, `${label}: «${text}»`);
   once(await page.getByRole('heading', { level: 1 }).textContent(), 'Overblik');
   once(await page.locator('.workspace-name').textContent(), 'header');
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();

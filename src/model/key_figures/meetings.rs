@@ -25,7 +25,7 @@ pub fn window(ws: &Workspace, today: NaiveDate) -> Window {
     let newest = ws
         .meetings
         .iter()
-        .filter(|m| m.status.is_held())
+        .filter(|m| m.status.is_held() && m.meeting_type.is_known())
         .filter_map(|m| m.date)
         .filter(|d| YearMonth::of(*d) <= last_whole)
         .max();

@@ -110,6 +110,9 @@ fn same_content(a: &Meeting, b: &Meeting) -> bool {
 /// Every problem that stops the draft being saved, as (field id, message), in form order.
 fn problems(m: &Meeting, custom_type: bool) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    if !m.meeting_type.is_known() {
+        out.push(("m-type".into(), txt::TYPE_UNKNOWN_CHOOSE.into()));
+    }
     if custom_type && matches!(&m.meeting_type, MeetingType::Custom(n) if n.trim().is_empty()) {
         out.push(("m-type-name".into(), txt::TYPE_NAME_MISSING.into()));
     }
@@ -506,6 +509,7 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
     });
     let on_type = move |ev| {
         let key = event_target_value(&ev);
+        errors.update(|list| list.retain(|(f, _)| f != "m-type"));
         if key == txt::NEW_TYPE_KEY {
             custom_type.set(true);
             draft.update(|m| m.meeting_type = MeetingType::Custom(String::new()));
@@ -522,6 +526,14 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
         })
     });
     let type_error = Memo::new(move |_| error_for(errors, "m-type-name"));
+    // A type a file named that Trappe does not know: the select asks for a type, and says why.
+    let unknown_type = Memo::new(move |_| {
+        draft.with(|m| match &m.meeting_type {
+            MeetingType::Unknown(found) => Some(found.clone()),
+            _ => None,
+        })
+    });
+    let choose_error = Memo::new(move |_| error_for(errors, "m-type"));
     let time = Memo::new(move |_| draft.with(|m| time_field(m.time)));
     let time_error = Memo::new(move |_| error_for(errors, "m-time"));
     let status = Memo::new(move |_| draft.with(|m| m.status));
@@ -529,9 +541,17 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
         <fieldset class="meet-section">
             <legend><h2>{txt::SECTION_BASICS}</h2></legend>
             <div class="meet-grid">
-                <div class="form-group">
+                <div class="form-group" class:has-error=move || choose_error.get().is_some()>
                     <label class="form-label" for="m-type">{txt::L_TYPE}</label>
-                    <select id="m-type" class="form-select" on:change=on_type prop:value=move || selected.get()>
+                    {move || unknown_type.get().map(|found| view! { <span class="form-hint" id="m-type-hint">{txt::unknown_type_asks(&found)}</span> })}
+                    {move || choose_error.get().map(|e| view! { <span class="form-error" id="m-type-error">{e}</span> })}
+                    <select id="m-type" class="form-select" on:change=on_type prop:value=move || selected.get()
+                        aria-describedby=move || described_by("m-type", unknown_type.get().is_some(), choose_error.get().is_some())
+                        aria-invalid=move || choose_error.get().is_some().to_string()>
+                        {move || unknown_type.get().map(|found| {
+                            let key = type_key(&MeetingType::Unknown(found));
+                            view! { <option value=key selected=true>{txt::CHOOSE_TYPE_OPTION}</option> }
+                        })}
                         {move || options.get().into_iter().map(|t| {
                             let key = type_key(&t);
                             let is_sel = move || selected.get() == key;

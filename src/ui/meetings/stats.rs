@@ -4,6 +4,7 @@
 use super::fields::described_by;
 use super::AreaHeader;
 use crate::app::{use_app, Part};
+use crate::model::dates::month_field;
 use crate::model::follow_up::{
     axis_max, evaluate_months, monthly_counts, Band, MonthCounts, MonthEvaluation, YearMonth,
 };
@@ -28,6 +29,12 @@ pub fn StatsView() -> impl IntoView {
         app.read(Part::FollowUp, |w| w.follow_up.monthly_targets.clone())
             .unwrap_or_default()
     });
+    let unknown = Memo::new(move |_| {
+        app.read(Part::Meetings, |w| {
+            crate::model::meetings::unknown_type_count(&w.meetings)
+        })
+        .unwrap_or_default()
+    });
     // Which of the two month fields holds text that is not a month (the chart keeps the last month).
     let bad_month = RwSignal::new((false, false));
     let period_error = Memo::new(move |_| {
@@ -40,6 +47,9 @@ pub fn StatsView() -> impl IntoView {
     view! {
         <AreaHeader title=txt::STATS_TITLE/>
         <p class="lead">{txt::stats_lead()}</p>
+        {move || (unknown.get() > 0).then(|| view! {
+            <p class="notice" data-testid="unknown-types">{txt::unknown_types_left_out(unknown.get())}</p>
+        })}
         <form class="inline-form period-form" on:submit=|ev| ev.prevent_default() aria-label=txt::PERIOD_LABEL>
             <div class="form-group" class:has-error=move || bad_month.get().0>
                 <label class="form-label" for="st-from">{txt::L_FROM_MONTH}</label>
@@ -48,7 +58,7 @@ pub fn StatsView() -> impl IntoView {
                 <input id="st-from" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength="7"
                     aria-describedby=move || described_by("st-from", true, bad_month.get().0)
                     aria-invalid=move || bad_month.get().0.to_string()
-                    prop:value=move || from.get().iso()
+                    prop:value=move || { let m = from.get(); month_field(m.year, m.month) }
                     on:change=move |ev| {
                         let m = YearMonth::parse(&event_target_value(&ev));
                         bad_month.update(|b| b.0 = m.is_none());
@@ -62,7 +72,7 @@ pub fn StatsView() -> impl IntoView {
                 <input id="st-to" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength="7"
                     aria-describedby=move || described_by("st-to", true, period_error.get().is_some())
                     aria-invalid=move || period_error.get().is_some().to_string()
-                    prop:value=move || to.get().iso()
+                    prop:value=move || { let m = to.get(); month_field(m.year, m.month) }
                     on:change=move |ev| {
                         let m = YearMonth::parse(&event_target_value(&ev));
                         bad_month.update(|b| b.1 = m.is_none());

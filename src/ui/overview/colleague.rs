@@ -12,6 +12,7 @@ use crate::model::key_figures::colleague::{
 use crate::model::Workspace;
 use crate::output::colleague_csv::comparison_csv;
 use crate::text::{self, colleague as tc};
+use crate::ui::kit::file_field::FileField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -28,7 +29,7 @@ pub fn ColleagueComparison() -> impl IntoView {
     let theirs = RwSignal::new(None::<Theirs>);
     let error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
-    let dragging = RwSignal::new(false);
+    let file_chosen = RwSignal::new(None::<String>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
     // A file picked while another is still being read wins; the older read is dropped when it ends.
     let generation = StoredValue::new(0u32);
@@ -69,7 +70,7 @@ pub fn ColleagueComparison() -> impl IntoView {
         })
     });
 
-    let take_file = move |file: web_sys::File| {
+    let take_file = Callback::new(move |file: web_sys::File| {
         let file_name = file.name();
         error.set(None);
         reading.set(true);
@@ -105,22 +106,24 @@ pub fn ColleagueComparison() -> impl IntoView {
                 }
             }
         });
-    };
-    let on_change = move |_| {
-        if let Some(file) = input_ref.get().and_then(|i| files::take_chosen(&i)) {
-            take_file(file);
+    });
+    // The comparison is with the workspace that was open when the file was chosen: another one opened (by
+    // an import, the Data page or another tab) ends it, and what was said about it.
+    Effect::new(move |was: Option<Option<crate::model::Id>>| {
+        let now = app.open_id.get();
+        if was.is_some_and(|w| w != now) {
+            generation.update_value(|g| *g += 1);
+            reading.set(false);
+            theirs.set(None);
+            error.set(None);
+            file_chosen.set(None);
         }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = files::dropped(&ev) {
-            take_file(file);
-        }
-    };
+        now
+    });
     let close = Callback::new(move |_: ()| {
         theirs.set(None);
         error.set(None);
+        file_chosen.set(None);
         app.announce(tc::CLOSED);
         if let Some(i) = input_ref.get() {
             let _ = i.focus();
@@ -134,21 +137,9 @@ pub fn ColleagueComparison() -> impl IntoView {
         <section aria-labelledby="colleague-title" class="colleague" data-testid="colleague">
             <h2 id="colleague-title">{tc::TITLE}</h2>
             <p>{tc::INTRO}</p>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <div class="form-group" class:has-error=move || error.get().is_some()>
-                    <label for="colleague-file" class="form-label">{tc::FIELD_LABEL}</label>
-                    <span class="form-hint" id="colleague-hint">{tc::HINT}</span>
-                    {move || error.get().map(|e| view! { <p class="form-error" id="colleague-error" role="alert">{e}</p> })}
-                    <input id="colleague-file" type="file" accept=".json,application/json" node_ref=input_ref
-                        aria-describedby=move || if error.get().is_some() { "colleague-hint colleague-error" } else { "colleague-hint" }
-                        aria-invalid=move || error.get().is_some().to_string()
-                        on:change=on_change/>
-                </div>
-                <Show when=move || reading.get()><p role="status">{tc::READING}</p></Show>
-            </div>
+            <FileField id="colleague-file" label=tc::FIELD_LABEL hint=tc::HINT error=error
+                chosen=file_chosen on_file=take_file node_ref=input_ref/>
+            <Show when=move || reading.get()><p role="status">{tc::READING}</p></Show>
             <Show when=move || comparison.with(|c| c.is_some())>
                 <div class="colleague-choose plan-form-row">
                     <MeasurementSelect id="colleague-ours" label=tc::OUR_MEASUREMENT options=our_options

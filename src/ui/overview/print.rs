@@ -106,7 +106,7 @@ pub fn OverviewPrint() -> impl IntoView {
             <div class="print-actions no-print">
                 <a class="button secondary" href=at("/overblik")>"Tilbage til Overblik"</a>
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
-                <p class="form-hint">"Udskrives på én A4-side i stående format. Vælg »Gem som PDF« i udskriftsdialogen for at få en PDF."</p>
+                <p class="form-hint">"Udskrives på én A4-side i stående format. Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF."</p>
             </div>
             {move || data.get().map(|d| {
                 let summary = to::summary(&d.k, d.band);

@@ -285,8 +285,8 @@ pub fn StairChart(
     let title = move || {
         data.with(|d| match d {
             Some(d) => match &d.b {
-                Some((b, _)) => format!("Indsatstrappen: »{}« sammenlignet med »{b}«", d.a_name),
-                None => format!("Indsatstrappen: »{}«", d.a_name),
+                Some((b, _)) => format!("Indsatstrappen: «{}» sammenlignet med «{b}»", d.a_name),
+                None => format!("Indsatstrappen: «{}»", d.a_name),
             },
             None => "Indsatstrappen".into(),
         })
@@ -585,7 +585,7 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
             let per_course = ts::per_course_note(&uses);
             view! {
                 <table class="table figures-table" data-testid="figures-table">
-                    <caption>{if has_b { format!("Børn og årlig udgift pr. trin: »{}« og »{b_name}«", d.a_name) } else { format!("Børn og årlig udgift pr. trin: »{}«", d.a_name) }}</caption>
+                    <caption>{if has_b { format!("Børn og årlig udgift pr. trin: «{}» og «{b_name}»", d.a_name) } else { format!("Børn og årlig udgift pr. trin: «{}»", d.a_name) }}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Trin"</th>
@@ -617,7 +617,7 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
                         </tr>
                     </tbody>
                 </table>
-                {(without > 0).then(|| view! { <p class="muted">{format!("{} i »{}« er ikke regnet med i udgiften.", ts::without_cost(without), d.a_name)}</p> })}
+                {(without > 0).then(|| view! { <p class="muted">{format!("{} i «{}» er ikke regnet med i udgiften.", ts::without_cost(without), d.a_name)}</p> })}
                 {(!per_course.is_empty()).then(|| view! { <p class="muted" data-testid="figures-per-course">{per_course.clone()}</p> })}
             }
         })

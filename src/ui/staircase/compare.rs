@@ -132,7 +132,7 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
     view! {
         <p class="summary" data-testid="comparison-summary">{summary}</p>
         <table class="table comparison-table" data-testid="comparison-table">
-            <caption>{format!("Børn og årlig udgift pr. trin: »{a_name}« og »{b_name}«")}</caption>
+            <caption>{format!("Børn og årlig udgift pr. trin: «{a_name}» og «{b_name}»")}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Trin"</th>

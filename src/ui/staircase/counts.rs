@@ -57,7 +57,7 @@ pub fn CountsTable(measurement: Id) -> impl IntoView {
     let name = move || m.with(ts::measurement_name);
     view! {
         <table class="table counts-table" data-testid="counts-table">
-            <caption>{move || format!("Antal børn i »{}«", name())}</caption>
+            <caption>{move || format!("Antal børn i «{}»", name())}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Indsats"</th>

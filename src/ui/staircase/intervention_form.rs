@@ -279,7 +279,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form iv-form" on:submit=submit novalidate>
                 <div class="form-columns">
                     <div>
-                        <TextField id="iv-name" label="Navn" hint="Fx »ICDP-forældrekursus«." value=name error=name_error/>
+                        <TextField id="iv-name" label="Navn" hint="Fx «ICDP-forældrekursus»." value=name error=name_error/>
                         <div class="form-group">
                             <label class="form-label" for="iv-step">"Trin"</label>
                             <select id="iv-step" class="form-select"
@@ -312,9 +312,9 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                 aria-invalid=move || description_error.get().is_some().to_string()
                                 prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                         </div>
-                        <TextField id="iv-legal" label="Lovgrundlag" hint="Fx »Barnets Lov § 32« eller »Serviceloven § 52, stk. 3«." value=legal error=legal_error list="iv-legal-list"/>
+                        <TextField id="iv-legal" label="Lovgrundlag" hint="Fx «Barnets Lov § 32» eller «Serviceloven § 52, stk. 3»." value=legal error=legal_error list="iv-legal-list"/>
                         {datalist("iv-legal-list", bases)}
-                        <TextField id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx »Familiecenter Køge«." value=provider error=provider_error list="iv-provider-list"/>
+                        <TextField id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx «Familiecenter Køge»." value=provider error=provider_error list="iv-provider-list"/>
                         {datalist("iv-provider-list", providers)}
                         <fieldset class="form-group">
                             <legend class="form-label">"Type af udfører"</legend>

@@ -83,7 +83,7 @@ pub fn MeasurementsView() -> impl IntoView {
                 <button type="button" class="button" id="new-measurement" on:click=move |_| { form.set(Form::New); focus_later("m-form-heading".into()); }>"Ny måling"</button>
             </div>
             <Show when=move || !rows.with(|r| r.is_empty())
-                fallback=|| view! { <p>"Der er ingen målinger endnu. En måling kan fx være »Baseline 2016«, en senere opgørelse eller et mål."</p> }>
+                fallback=|| view! { <p>"Der er ingen målinger endnu. En måling kan fx være «Baseline 2016», en senere opgørelse eller et mål."</p> }>
                 <table class="table" data-testid="measurement-list">
                     <caption class="visually-hidden">"Målinger"</caption>
                     <thead><tr>
@@ -214,7 +214,7 @@ fn MeasurementForm(
         let n = name.get_untracked().trim().to_string();
         name_error.set(
             n.is_empty()
-                .then(|| "Skriv et navn til målingen, fx »Baseline 2016«.".to_string()),
+                .then(|| "Skriv et navn til målingen, fx «Baseline 2016».".to_string()),
         );
         let d = date.get_untracked();
         let parsed_date = if d.trim().is_empty() {
@@ -315,7 +315,7 @@ fn MeasurementForm(
             <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
                 <div class="form-group" class:has-error=move || name_error.get().is_some()>
                     <label class="form-label" for="m-name">"Navn"</label>
-                    <span class="form-hint" id="m-name-hint">"Fx »Baseline 2016«, »Opgørelse 2019« eller »Mål 2020«."</span>
+                    <span class="form-hint" id="m-name-hint">"Fx «Baseline 2016», «Opgørelse 2019» eller «Mål 2020»."</span>
                     {move || name_error.get().map(|e| view! { <span class="form-error" id="m-name-error">{e}</span> })}
                     <input id="m-name" class="form-input" type="text" maxlength="300" autocomplete="off"
                         aria-describedby=field("m-name", name_error) aria-invalid=move || name_error.get().is_some().to_string()
@@ -346,7 +346,7 @@ fn MeasurementForm(
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="m-note">"Note"</label>
-                    <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx »Tal fra Indsatstrappens nøgletal«."</span>
+                    <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal»."</span>
                     <textarea maxlength="50000" id="m-note" class="form-input" aria-describedby="m-note-hint"
                         prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>

@@ -44,7 +44,7 @@ pub fn PrintView() -> impl IntoView {
             <div class="print-actions no-print">
                 <a class="button secondary" href=at("/trappe")>"Tilbage til trappen"</a>
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
-                <p class="form-hint">"Udskrives på A4 i liggende format. Vælg »Gem som PDF« i udskriftsdialogen for at få en PDF."</p>
+                <p class="form-hint">"Udskrives på A4 i liggende format. Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF."</p>
             </div>
             <header class="print-header">
                 <h1>{move || format!("Indsatstrappen – {}", workspace())}</h1>

@@ -155,7 +155,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
                 <div class="form-group" class:has-error=move || name_error.get().is_some()>
                     <label class="form-label" for="step-name">"Navn på trinnet"</label>
-                    <span class="form-hint" id="step-name-hint">"Fx »Tidlig forebyggende indsats« eller »Anbringelse i familiepleje«."</span>
+                    <span class="form-hint" id="step-name-hint">"Fx «Tidlig forebyggende indsats» eller «Anbringelse i familiepleje»."</span>
                     {move || name_error.get().map(|e| view! { <span class="form-error" id="step-name-error">{e}</span> })}
                     <input id="step-name" class="form-input" type="text" maxlength="300" autocomplete="off"
                         aria-describedby=move || if name_error.get().is_some() { "step-name-hint step-name-error" } else { "step-name-hint" }

@@ -142,8 +142,8 @@ pub fn WhatIfView() -> impl IntoView {
         match ctx.edit(|s| s.add_measurement(m)) {
             Ok(_) => {
                 touched.saved();
-                saved.set(Some(format!("»{mname}« er gemt som en ny måling.")));
-                ctx.say(format!("»{mname}« er gemt som en ny måling."));
+                saved.set(Some(format!("«{mname}» er gemt som en ny måling.")));
+                ctx.say(format!("«{mname}» er gemt som en ny måling."));
                 n.set(String::new());
                 name.set(String::new());
             }
@@ -175,7 +175,7 @@ pub fn WhatIfView() -> impl IntoView {
                     </div>
                     <div class="form-group">
                         <label class="form-label" for="whatif-name">"Navn på scenariet"</label>
-                        <span class="form-hint" id="whatif-name-hint">"Valgfri. Uden navn dannes et, fx »Scenarie: 5 børn fra Opholdssted til Familiebehandling«."</span>
+                        <span class="form-hint" id="whatif-name-hint">"Valgfri. Uden navn dannes et, fx «Scenarie: 5 børn fra Opholdssted til Familiebehandling»."</span>
                         <input maxlength="300" id="whatif-name" class="form-input" type="text" autocomplete="off" aria-describedby="whatif-name-hint"
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                     </div>
