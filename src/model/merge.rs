@@ -298,6 +298,21 @@ pub struct Rebased {
     pub conflicts: Vec<RecordConflict>,
 }
 
+/// Two tabs' changes of one record, as one change on the stored version: a field changed on one side only
+/// is taken from that side, a field both changed from `later`, and a move from whichever side moved it
+/// (`later` if both did). Where they were not made on the same stored version, or one side removed the
+/// record, `later` stands.
+pub fn combine_changes(earlier: &RecordChange, later: &RecordChange) -> Option<(Place, Record)> {
+    match (&earlier.base, &earlier.mine, &later.mine) {
+        (Some(base), Some((pe, e)), Some((pl, l))) if earlier.base == later.base => {
+            let (merged, _) = merge_records(base, e, l);
+            let place = if *pl == Place::Keep { *pe } else { *pl };
+            Some((place, merged))
+        }
+        _ => later.mine.clone(),
+    }
+}
+
 fn merge_records(base: &Record, theirs: &Record, mine: &Record) -> (Record, Vec<FieldConflict>) {
     macro_rules! merge {
         ($($v:ident),*) => {

@@ -7,7 +7,7 @@
 //! stored version (`base`) and its version now (`mine`). Replaying it is therefore idempotent, and a record
 //! another tab changed meanwhile is merged field by field.
 
-use crate::model::merge::{RecordChange, SettingChange};
+use crate::model::merge::{combine_changes, RecordChange, SettingChange};
 use crate::model::Id;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -19,7 +19,10 @@ pub struct JournalFile {
     pub workspace: Option<Id>,
     /// The stored revision the edits were made on.
     pub base_revision: u64,
-    /// When it was written: where several tabs' journals name the same record, the latest wins.
+    /// The tab that wrote it (empty in journals written before it was kept): one tab's later journal
+    /// replaces its earlier one, while two tabs' changes of one record are merged field by field.
+    pub tab: String,
+    /// When it was written: where several tabs' journals change the same field, the latest wins.
     pub written_at: Option<chrono::DateTime<chrono::Utc>>,
     pub records: Vec<RecordChange>,
     pub settings: Vec<SettingChange>,
@@ -37,14 +40,29 @@ impl JournalFile {
         let mut records: Vec<RecordChange> = Vec::new();
         let mut settings: Vec<SettingChange> = Vec::new();
         let mut out = JournalFile::default();
+        // Which tab's journal each record's change came from.
+        let mut from: Vec<String> = Vec::new();
         for f in files {
             out.workspace = out.workspace.or(f.workspace);
             out.base_revision = out.base_revision.max(f.base_revision);
             out.written_at = out.written_at.max(f.written_at);
             for r in f.records {
-                match records.iter_mut().find(|x| x.record == r.record) {
-                    Some(x) => x.mine = r.mine,
-                    None => records.push(r),
+                match records.iter().position(|x| x.record == r.record) {
+                    Some(i) => {
+                        let other_tab =
+                            !f.tab.is_empty() && !from[i].is_empty() && from[i] != f.tab;
+                        records[i].mine = if other_tab {
+                            // Two tabs changed it: both keep the fields they changed.
+                            combine_changes(&records[i], &r)
+                        } else {
+                            r.mine
+                        };
+                        from[i] = f.tab.clone();
+                    }
+                    None => {
+                        records.push(r);
+                        from.push(f.tab.clone());
+                    }
                 }
             }
             for s in f.settings {

@@ -233,9 +233,10 @@ impl Open {
         !self.pending.is_empty() || self.saving || self.full_write
     }
 
-    fn journal_file(&self) -> JournalFile {
+    fn journal_file(&self, tab: &str) -> JournalFile {
         JournalFile {
             workspace: Some(self.ws.id),
+            tab: tab.to_string(),
             base_revision: self.base_revision,
             written_at: Some(now()),
             records: self
@@ -619,7 +620,10 @@ impl<R: Repository, J: Journal> Session<R, J> {
         o.seq += 1;
         // In the journal before the click's handler returns, so a closed tab cannot lose it; the shell then
         // calls `persist_journal`, so a killed browser cannot either.
-        o.journal_ok = self.journal.write(o.ws.id, &o.journal_file()).is_ok();
+        o.journal_ok = self
+            .journal
+            .write(o.ws.id, &o.journal_file(&self.tab))
+            .is_ok();
         Ok(applied.changes)
     }
 
@@ -704,7 +708,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 let mut open = self.open.borrow_mut();
                 let o = open.as_mut().filter(|o| o.journal_due())?;
                 o.journal_writing = true;
-                let text = serde_json::to_string(&o.journal_file()).unwrap_or_default();
+                let text = serde_json::to_string(&o.journal_file(&self.tab)).unwrap_or_default();
                 (o.ws.id, o.generation, o.seq, text)
             };
             let result = self.repo.put_journal(id, &self.tab, &text).await;
@@ -911,7 +915,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                         .into_iter()
                         .filter(|(s, _)| still.contains(s))
                         .collect();
-                    let journal = o.journal_file();
+                    let journal = o.journal_file(&self.tab);
                     if journal.is_empty() {
                         self.journal.clear(o.ws.id);
                     } else {
@@ -993,7 +997,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         else {
             return Ok(Vec::new());
         };
-        let journal = o.journal_file();
+        let journal = o.journal_file(&self.tab);
         let b = bring_onto(stored.workspace, &journal);
         let conflicts = b.conflicts;
         o.ws = b.ws;
@@ -1011,7 +1015,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             .collect();
         o.bytes = body.bytes();
         o.status = SaveStatus::Pending;
-        o.journal_ok = self.journal.write(id, &o.journal_file()).is_ok();
+        o.journal_ok = self.journal.write(id, &o.journal_file(&self.tab)).is_ok();
         Ok(conflicts)
     }
 

@@ -1419,6 +1419,45 @@ fn journals_in_the_store_and_in_local_storage_combine_the_latest_wins() {
     assert!(matches!(s2.status(), Some(SaveStatus::Saved(Some(_)))));
 }
 
+/// Two tabs change different fields of one meeting, and the browser is killed before either saves its
+/// parts: the next start keeps both fields (the later journal used to replace the whole record).
+#[test]
+fn two_tabs_journals_of_one_record_keep_both_tabs_fields() {
+    let repo = Rc::new(Gated::default());
+    let a = session(&repo, &Rc::new(MemoryJournal::default()));
+    let id = new_workspace(&a, "To faner");
+    let m = meeting("Sag 1");
+    put_meeting(&a, &m);
+    assert!(block(a.flush()).saved);
+    let b = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(b.open(id)).unwrap();
+    put_meeting(
+        &a,
+        &Meeting {
+            notes: "Noter fra fane A".into(),
+            ..m.clone()
+        },
+    );
+    assert_eq!(block(a.persist_journal()), None);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    put_meeting(
+        &b,
+        &Meeting {
+            chair: "Leder fra fane B".into(),
+            ..m.clone()
+        },
+    );
+    assert_eq!(block(b.persist_journal()), None);
+    let c = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(c.open(id)).unwrap();
+    let got = c.with_workspace(|w| w.meetings[0].clone()).unwrap();
+    assert_eq!(got.notes, "Noter fra fane A");
+    assert_eq!(got.chair, "Leder fra fane B");
+    assert!(block(c.flush()).saved);
+    assert_eq!(stored(&repo, id).meetings[0].notes, "Noter fra fane A");
+    assert_eq!(stored(&repo, id).meetings[0].chair, "Leder fra fane B");
+}
+
 #[test]
 fn a_keyboard_move_and_its_undo_come_back_from_the_journal_store_alone() {
     let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
