@@ -19,13 +19,13 @@ pub struct JournalFile {
     pub workspace: Option<Id>,
     /// The stored revision the edits were made on.
     pub base_revision: u64,
-    /// The tab that wrote it (empty in journals written before it was kept): one tab's later journal
-    /// replaces its earlier one, while two tabs' changes of one record are merged field by field.
-    pub tab: String,
     /// When it was written: where several tabs' journals change the same field, the latest wins.
     pub written_at: Option<chrono::DateTime<chrono::Utc>>,
     pub records: Vec<RecordChange>,
     pub settings: Vec<SettingChange>,
+    /// The tab that wrote it (empty in journals written before it was kept): one tab's later journal
+    /// replaces its earlier one, while two tabs' changes of one record are merged field by field.
+    pub tab: String,
 }
 
 impl JournalFile {
