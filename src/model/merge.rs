@@ -304,7 +304,12 @@ pub struct Rebased {
 /// record, `later` stands.
 pub fn combine_changes(earlier: &RecordChange, later: &RecordChange) -> Option<(Place, Record)> {
     match (&earlier.base, &earlier.mine, &later.mine) {
-        (Some(base), Some((pe, e)), Some((pl, l))) if earlier.base == later.base => {
+        (Some(base), Some((pe, e)), Some((pl, l)))
+            if later
+                .base
+                .as_ref()
+                .is_some_and(|b| super::revision::same_version(b.view(), base.view())) =>
+        {
             let (merged, _) = merge_records(base, e, l);
             let place = if *pl == Place::Keep { *pe } else { *pl };
             Some((place, merged))

@@ -33,42 +33,55 @@ impl JournalFile {
         self.records.is_empty() && self.settings.is_empty()
     }
 
-    /// Several journals of one workspace (several tabs) as one: for a record or setting in more than one,
-    /// the stored version from the earliest and this side's version from the latest.
+    /// Several journals of one workspace as one. Within one tab (its copies in the journal store and in
+    /// localStorage, and journals written before the tab was kept, taken as one tab) the latest version of
+    /// a record or setting stands. Between tabs, a record both changed is merged field by field
+    /// (`combine_changes`): each keeps the fields it changed, the later tab wins a field both changed.
     pub fn combine(mut files: Vec<JournalFile>) -> Option<JournalFile> {
         files.sort_by_key(|f| f.written_at);
-        let mut records: Vec<RecordChange> = Vec::new();
-        let mut settings: Vec<SettingChange> = Vec::new();
         let mut out = JournalFile::default();
-        // Which tab's journal each record's change came from.
-        let mut from: Vec<String> = Vec::new();
+        // Each tab's latest changes, and when it last wrote.
+        let mut tabs: Vec<(
+            String,
+            Option<chrono::DateTime<chrono::Utc>>,
+            Vec<RecordChange>,
+        )> = Vec::new();
+        let mut settings: Vec<SettingChange> = Vec::new();
         for f in files {
             out.workspace = out.workspace.or(f.workspace);
             out.base_revision = out.base_revision.max(f.base_revision);
             out.written_at = out.written_at.max(f.written_at);
+            let i = match tabs.iter().position(|(t, _, _)| *t == f.tab) {
+                Some(i) => i,
+                None => {
+                    tabs.push((f.tab.clone(), None, Vec::new()));
+                    tabs.len() - 1
+                }
+            };
+            tabs[i].1 = f.written_at;
+            let records = &mut tabs[i].2;
             for r in f.records {
-                match records.iter().position(|x| x.record == r.record) {
-                    Some(i) => {
-                        let other_tab =
-                            !f.tab.is_empty() && !from[i].is_empty() && from[i] != f.tab;
-                        records[i].mine = if other_tab {
-                            // Two tabs changed it: both keep the fields they changed.
-                            combine_changes(&records[i], &r)
-                        } else {
-                            r.mine
-                        };
-                        from[i] = f.tab.clone();
-                    }
-                    None => {
-                        records.push(r);
-                        from.push(f.tab.clone());
-                    }
+                match records.iter_mut().find(|x| x.record == r.record) {
+                    Some(x) => x.mine = r.mine,
+                    None => records.push(r),
                 }
             }
             for s in f.settings {
                 match settings.iter_mut().find(|x| x.setting == s.setting) {
                     Some(x) => x.mine = s.mine,
                     None => settings.push(s),
+                }
+            }
+        }
+        // The tab that wrote last wins a field both changed.
+        tabs.sort_by_key(|(_, written, _)| *written);
+        let mut records: Vec<RecordChange> = Vec::new();
+        for (_, _, changes) in tabs {
+            for r in changes {
+                match records.iter_mut().find(|x| x.record == r.record) {
+                    // Two tabs changed it: both keep the fields they changed.
+                    Some(x) => x.mine = combine_changes(x, &r),
+                    None => records.push(r),
                 }
             }
         }

@@ -1423,13 +1423,14 @@ fn journals_in_the_store_and_in_local_storage_combine_the_latest_wins() {
 /// parts: the next start keeps both fields (the later journal used to replace the whole record).
 #[test]
 fn two_tabs_journals_of_one_record_keep_both_tabs_fields() {
-    let repo = Rc::new(Gated::default());
-    let a = session(&repo, &Rc::new(MemoryJournal::default()));
+    // One browser: both tabs' journals are in its localStorage and in the journal store.
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let a = session(&repo, &journal);
     let id = new_workspace(&a, "To faner");
     let m = meeting("Sag 1");
     put_meeting(&a, &m);
     assert!(block(a.flush()).saved);
-    let b = session(&repo, &Rc::new(MemoryJournal::default()));
+    let b = session(&repo, &journal);
     block(b.open(id)).unwrap();
     put_meeting(
         &a,
@@ -1448,7 +1449,7 @@ fn two_tabs_journals_of_one_record_keep_both_tabs_fields() {
         },
     );
     assert_eq!(block(b.persist_journal()), None);
-    let c = session(&repo, &Rc::new(MemoryJournal::default()));
+    let c = session(&repo, &journal);
     block(c.open(id)).unwrap();
     let got = c.with_workspace(|w| w.meetings[0].clone()).unwrap();
     assert_eq!(got.notes, "Noter fra fane A");
