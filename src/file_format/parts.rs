@@ -57,6 +57,9 @@ struct WorkspaceHead<'a> {
     plan: PlanHead<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of: Option<chrono::NaiveDate>,
+    // Deletions and kept versions are few and change with the records they name: they ride in the head.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    branches: &'a [crate::model::branches::Branch],
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
@@ -93,6 +96,7 @@ fn head(ws: &Workspace, saved_at: DateTime<Utc>) -> String {
                 stale_after_days: ws.plan.stale_after_days,
             },
             as_of: ws.as_of,
+            branches: &ws.branches,
             created_at: ws.created_at,
             updated_at: ws.updated_at,
         },

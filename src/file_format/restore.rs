@@ -523,6 +523,7 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
         "plan",
         "follow_up",
         "set_aside",
+        "branches",
     ];
     let head = Value::Object(
         map.iter()
@@ -559,6 +560,39 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
             ws.set_aside.push(SetAside {
                 found_at: "workspace.set_aside".into(),
                 what: txt::unreadable_set_aside_list(),
+                original: tokens::original_text(other),
+                ..SetAside::default()
+            });
+        }
+    }
+
+    // Deletions and kept versions: one that cannot be read is kept as text, never dropped.
+    match map.get("branches") {
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                match (!tokens::has_marks(item))
+                    .then(|| crate::model::branches::Branch::deserialize(item).ok())
+                    .flatten()
+                {
+                    Some(b) => ws.branches.push(b),
+                    None => {
+                        r.report.left_out += 1;
+                        ws.set_aside.push(SetAside {
+                            found_at: format!("workspace.branches[{i}]"),
+                            what: txt::unreadable_branch(),
+                            original: tokens::original_text(item),
+                            ..SetAside::default()
+                        });
+                    }
+                }
+            }
+        }
+        None | Some(Value::Null) => {}
+        Some(other) => {
+            r.report.left_out += 1;
+            ws.set_aside.push(SetAside {
+                found_at: "workspace.branches".into(),
+                what: txt::unreadable_branch(),
                 original: tokens::original_text(other),
                 ..SetAside::default()
             });

@@ -55,6 +55,15 @@ pub enum Command {
     Batch {
         commands: Vec<Command>,
     },
+    /// Replaces the deletions and kept versions (`Workspace::branches`).
+    SetBranches {
+        items: Vec<super::branches::Branch>,
+    },
+    /// A batch whose records come with the revisions they have in another copy (a merge): kept as they are,
+    /// never given a next one.
+    Replicate {
+        commands: Vec<Command>,
+    },
 }
 
 impl Command {
@@ -89,6 +98,8 @@ pub struct Changes {
     pub plan_info: bool,
     pub as_of: bool,
     pub set_aside: bool,
+    /// The deletions and kept versions changed.
+    pub branches: bool,
     pub records: BTreeSet<RecordRef>,
     /// Kinds whose list order changed: a record was inserted, moved or removed.
     pub reordered: BTreeSet<RecordKind>,
@@ -101,6 +112,7 @@ impl Changes {
             && !self.plan_info
             && !self.as_of
             && !self.set_aside
+            && !self.branches
             && self.records.is_empty()
     }
 
@@ -110,6 +122,7 @@ impl Changes {
         self.plan_info |= other.plan_info;
         self.as_of |= other.as_of;
         self.set_aside |= other.set_aside;
+        self.branches |= other.branches;
         self.records.extend(other.records);
         self.reordered.extend(other.reordered);
     }
@@ -127,6 +140,7 @@ impl Changes {
             plan_info: true,
             as_of: true,
             set_aside: true,
+            branches: true,
             records: ws.views().map(|r| r.reference()).collect(),
             reordered: RecordKind::ALL.into_iter().collect(),
         }
@@ -340,8 +354,34 @@ fn apply_unchecked(
                 ..Changes::default()
             },
         }),
-        Command::Put { place, record } => put(ws, place, record, revising),
-        Command::Remove { record } => remove(ws, record),
+        Command::SetBranches { items } => Ok(Applied {
+            inverse: Command::SetBranches {
+                items: std::mem::replace(&mut ws.branches, items),
+            },
+            changes: Changes {
+                branches: true,
+                ..Changes::default()
+            },
+        }),
+        Command::Put { place, record } => {
+            let mut a = put(ws, place, record, revising)?;
+            // Restoring (an undo's exact inverse, a merge) sets the branches itself.
+            if revising == Revising::Next {
+                a.changes.branches |= revive(ws, a.changes.records.first().copied(), &a.inverse);
+            }
+            Ok(a)
+        }
+        Command::Remove { record } => remove(ws, record, revising),
+        Command::Replicate { commands } => {
+            let a = apply_unchecked(ws, Command::Batch { commands }, Revising::Restore)?;
+            let Command::Batch { commands } = a.inverse else {
+                return Ok(a);
+            };
+            Ok(Applied {
+                inverse: Command::Replicate { commands },
+                changes: a.changes,
+            })
+        }
         Command::Batch { commands } => {
             let mut inverses = Vec::with_capacity(commands.len());
             let mut changes = Changes::default();
@@ -529,7 +569,7 @@ fn put(
     }
 }
 
-fn remove(ws: &mut Workspace, r: RecordRef) -> Result<Applied, CommandError> {
+fn remove(ws: &mut Workspace, r: RecordRef, revising: Revising) -> Result<Applied, CommandError> {
     let s = &mut ws.staircase;
     let p = &mut ws.plan;
     let not_found = || CommandError::NotFound(r);
@@ -582,10 +622,54 @@ fn remove(ws: &mut Workspace, r: RecordRef) -> Result<Applied, CommandError> {
         }
     }
     .ok_or_else(not_found)?;
+    if revising == Revising::Restore {
+        // Restoring sets the branches itself.
+        return Ok(Applied {
+            inverse: Command::Put { place, record },
+            changes: changed(r, true),
+        });
+    }
+    // A tombstone, so a copy that still holds the record learns it was deleted. Versions kept beside it
+    // are settled with it: a deleted record's losing version must not come back as the winner.
+    let before = ws.branches.clone();
+    for b in ws
+        .branches
+        .iter_mut()
+        .filter(|b| b.record == r && b.is_live())
+    {
+        *b = b.settle();
+    }
+    ws.branches
+        .push(super::branches::Branch::deletion(record.view()));
+    let mut changes = changed(r, true);
+    changes.branches = true;
+    // The branches are set back exactly, also where a refused delete is taken back.
     Ok(Applied {
-        inverse: Command::Put { place, record },
-        changes: changed(r, true),
+        inverse: Command::Batch {
+            commands: vec![
+                Command::Put { place, record },
+                Command::SetBranches { items: before },
+            ],
+        },
+        changes,
     })
+}
+
+/// A record put where it was not (undo of a deletion, a record added back): its tombstones of this very
+/// version go, so they do not delete it again at the next merge. Whether any went.
+fn revive(ws: &mut Workspace, r: Option<RecordRef>, inverse: &Command) -> bool {
+    let (Some(r), Command::Remove { .. }) = (r, inverse) else {
+        return false;
+    };
+    let Some(view) = ws.view(r) else {
+        return false;
+    };
+    let mine = revision::of(view);
+    let before = ws.branches.len();
+    ws.branches.retain(|b| {
+        !(b.record == r && b.version.is_none() && !b.settled && mine.is_ancestor_of(&b.revisions))
+    });
+    ws.branches.len() != before
 }
 
 /// Bounded undo and redo stacks of inverse commands.
@@ -647,7 +731,8 @@ impl History {
     /// Takes back the last `perform` as if it never happened (no redo entry).
     pub fn revert_last(&mut self, ws: &mut Workspace) {
         if let Some(cmd) = self.undo.pop() {
-            let _ = apply(ws, cmd);
+            // Exactly as it was, revisions and tombstones included: the edit never happened.
+            let _ = apply_unchecked(ws, cmd, Revising::Restore);
         }
     }
 }

@@ -230,7 +230,7 @@ pub fn compare_copies(file: &Workspace, here: &Workspace) -> CopyComparison {
     }
     out.settings = Setting::ALL
         .into_iter()
-        .filter(|s| *s != Setting::SetAside)
+        .filter(|s| !matches!(s, Setting::SetAside | Setting::Branches))
         .filter(|s| content_of(&s.of(file)) != content_of(&s.of(here)))
         .collect();
     let entries = |ws: &Workspace| -> HashMap<_, _> {

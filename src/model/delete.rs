@@ -15,7 +15,9 @@ pub fn removed_by(cmd: &Command) -> BTreeSet<RecordRef> {
             Command::Remove { record } => {
                 out.insert(*record);
             }
-            Command::Batch { commands } => commands.iter().for_each(|c| walk(c, out)),
+            Command::Batch { commands } | Command::Replicate { commands } => {
+                commands.iter().for_each(|c| walk(c, out))
+            }
             _ => {}
         }
     }

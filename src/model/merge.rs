@@ -411,6 +411,14 @@ pub fn merge_setting(
             let (rules, c) = merge_fields(b, t, m);
             (Command::SetFollowUp { rules }, c)
         }
+        // Deletions and kept versions are never a conflict: both sides' are kept, less those one side
+        // has settled since.
+        (_, Command::SetBranches { items: t }, Command::SetBranches { items: m }) => (
+            Command::SetBranches {
+                items: super::branches::union(m, t),
+            },
+            Vec::new(),
+        ),
         _ => merge_fields(base, theirs, mine),
     }
 }
@@ -476,7 +484,9 @@ impl Answers<'_> {
 
 fn flatten(cmd: Command, out: &mut Vec<Command>) {
     match cmd {
-        Command::Batch { commands } => commands.into_iter().for_each(|c| flatten(c, out)),
+        Command::Batch { commands } | Command::Replicate { commands } => {
+            commands.into_iter().for_each(|c| flatten(c, out))
+        }
         c => out.push(c),
     }
 }
@@ -678,15 +688,17 @@ pub enum Setting {
     PlanInfo,
     SetAside,
     AsOf,
+    Branches,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 5] = [
+    pub const ALL: [Setting; 6] = [
         Setting::Info,
         Setting::FollowUp,
         Setting::PlanInfo,
         Setting::SetAside,
         Setting::AsOf,
+        Setting::Branches,
     ];
 
     /// The setting as it is in `ws`.
@@ -709,6 +721,9 @@ impl Setting {
                 items: ws.set_aside.clone(),
             },
             Setting::AsOf => Command::SetAsOf { as_of: ws.as_of },
+            Setting::Branches => Command::SetBranches {
+                items: ws.branches.clone(),
+            },
         }
     }
 
@@ -720,6 +735,7 @@ impl Setting {
             Command::SetPlanInfo { .. } => Some(Setting::PlanInfo),
             Command::SetSetAside { .. } => Some(Setting::SetAside),
             Command::SetAsOf { .. } => Some(Setting::AsOf),
+            Command::SetBranches { .. } => Some(Setting::Branches),
             _ => None,
         }
     }
@@ -732,6 +748,7 @@ impl Setting {
             (changes.plan_info, Setting::PlanInfo),
             (changes.set_aside, Setting::SetAside),
             (changes.as_of, Setting::AsOf),
+            (changes.branches, Setting::Branches),
         ] {
             if on {
                 out.push(s);

@@ -1,8 +1,10 @@
 //! The workspace model: plain Rust, no browser types, so it compiles and tests natively.
 
+pub mod branches;
 pub mod commands;
 pub mod committee_report;
 pub mod copies;
+pub mod copy_merge;
 pub mod dates;
 pub mod delete;
 pub mod delta;

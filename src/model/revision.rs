@@ -21,6 +21,26 @@ pub struct Revisions {
     pub start: u32,
     /// Revision hashes, newest first: `ids[0]` is this revision's, then its parent's, and so on.
     pub ids: Vec<String>,
+    /// Who made each revision, in the order of `ids` (initials or a short name set once per browser; empty
+    /// where not known). Not part of any hash; CouchDB ignores the key.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<String>,
+}
+
+thread_local! {
+    /// Who is editing in this browser: the app sets it once from the browser's settings, so every
+    /// revision made here names its author without each command carrying it.
+    static AUTHOR: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Sets who makes the revisions from now on (trimmed; empty: not known).
+pub fn set_author(name: &str) {
+    AUTHOR.with(|a| *a.borrow_mut() = name.trim().to_string());
+}
+
+/// Who makes the revisions now.
+pub fn author() -> String {
+    AUTHOR.with(|a| a.borrow().clone())
 }
 
 /// The key a record's revisions have in its JSON.
@@ -45,7 +65,28 @@ impl Revisions {
         Revisions {
             start: 1,
             ids: vec![hash("", content)],
+            by: Vec::new(),
         }
+    }
+
+    /// Who made this revision, where known.
+    pub fn made_by(&self) -> Option<&str> {
+        self.by
+            .first()
+            .map(String::as_str)
+            .filter(|b| !b.is_empty())
+    }
+
+    /// The authors of the revisions after `older` (newest first, each once), as far as this history reaches.
+    pub fn authors_since(&self, older: &Revisions) -> Vec<String> {
+        let back = self.start.saturating_sub(older.start) as usize;
+        let mut out: Vec<String> = Vec::new();
+        for b in self.by.iter().take(back) {
+            if !b.is_empty() && !out.contains(b) {
+                out.push(b.clone());
+            }
+        }
+        out
     }
 
     /// The revision after this one, for a record now holding `content`.
@@ -54,9 +95,20 @@ impl Revisions {
         let mut ids = Vec::with_capacity((self.ids.len() + 1).min(Self::KEPT));
         ids.push(hash(&parent, content));
         ids.extend(self.ids.iter().take(Self::KEPT - 1).cloned());
+        let me = author();
+        // Older revisions without a known author keep an empty place, so `by` stays in step with `ids`.
+        let mut by = Vec::new();
+        if !me.is_empty() || self.by.iter().any(|b| !b.is_empty()) {
+            by.push(me);
+            by.extend((0..ids.len() - 1).map(|i| self.by.get(i).cloned().unwrap_or_default()));
+            while by.last().is_some_and(String::is_empty) {
+                by.pop();
+            }
+        }
         Revisions {
             start: self.start.saturating_add(1),
             ids,
+            by,
         }
     }
 
@@ -264,6 +316,7 @@ mod tests {
         let old = Revisions {
             start: 100,
             ids: vec!["x".into()],
+            by: Vec::new(),
         };
         assert!(!old.is_ancestor_of(&r));
     }
@@ -307,5 +360,26 @@ mod tests {
         forged.revisions_mut().start = 90;
         stamp(&mut forged, Some(changed.view()));
         assert_eq!(forged.view().revisions(), &r);
+    }
+
+    #[test]
+    fn each_revision_names_who_made_it_and_the_hash_does_not_depend_on_it() {
+        let a = Revisions::first("a");
+        set_author("MK");
+        let b = a.next("b");
+        set_author("");
+        let c = b.next("c");
+        set_author("JL");
+        let d = c.next("d");
+        set_author("");
+        assert_eq!(b.by, ["MK"]);
+        assert_eq!(c.by, ["", "MK"]);
+        assert_eq!(d.by, ["JL", "", "MK"]);
+        assert_eq!(d.made_by(), Some("JL"));
+        assert_eq!(c.made_by(), None);
+        assert_eq!(d.authors_since(&a), ["JL", "MK"]);
+        assert_eq!(d.authors_since(&c), ["JL"]);
+        // Another author, the same edit: the same revision id.
+        assert_eq!(a.next("b").ids, b.ids);
     }
 }

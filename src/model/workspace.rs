@@ -20,6 +20,9 @@ pub struct Workspace {
     /// What a file or stored copy held that broke a rule or could not be read: kept here as it was, so
     /// repairing it on load never loses anything. The user can download and remove each entry.
     pub set_aside: Vec<SetAside>,
+    /// Deletions and the versions of records a merge kept beside the ones shown (`branches`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<super::branches::Branch>,
     /// The day the workspace is seen from, when it is not today: a built-in example is shown as of its own
     /// date (Køge's plan as of 8 May 2019), so deadlines, notes gone stale, due follow-ups and the meetings of
     /// the last twelve months are counted from that day, not from today. `None` (and absent in files):
@@ -77,6 +80,7 @@ impl Default for Workspace {
                 ..ActionPlan::default()
             },
             set_aside: Vec::new(),
+            branches: Vec::new(),
             as_of: None,
             created_at: t,
             updated_at: t,

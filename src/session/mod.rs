@@ -282,7 +282,9 @@ impl Open {
 fn prior_settings(inverse: &Command) -> Vec<(Setting, Command)> {
     fn walk(c: &Command, out: &mut Vec<(Setting, Command)>) {
         match c {
-            Command::Batch { commands } => commands.iter().for_each(|c| walk(c, out)),
+            Command::Batch { commands } | Command::Replicate { commands } => {
+                commands.iter().for_each(|c| walk(c, out))
+            }
             other => {
                 if let Some(s) = Setting::set_by(other) {
                     out.push((s, other.clone()));

@@ -435,6 +435,11 @@ pub fn unreadable_set_aside() -> String {
     "En tidligere tilsidesat post kunne ikke læses og er gemt som tekst.".into()
 }
 
+pub fn unreadable_branch() -> String {
+    "En sletning eller en gemt anden udgave af en post kunne ikke læses. Den er gemt her som tekst."
+        .into()
+}
+
 pub fn unreadable_set_aside_list() -> String {
     "Listen over poster lagt til side kunne ikke læses. Den er gemt her som tekst, så intet af den går tabt."
         .into()

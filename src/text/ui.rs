@@ -513,7 +513,7 @@ fn setting_differs(s: crate::model::merge::Setting) -> Option<&'static str> {
         Setting::FollowUp => Some("Reglerne for opfølgning, målene for møder pr. måned eller målet for børn pr. sagsbehandler er forskellige i filen og her."),
         Setting::PlanInfo => Some("Handleplanens titel, periode eller grænse for statusnoter er forskellig i filen og her."),
         Setting::AsOf => Some("Datoen, arbejdsområdet vises pr., er forskellig i filen og her."),
-        Setting::SetAside => None,
+        Setting::SetAside | Setting::Branches => None,
     }
 }
 
