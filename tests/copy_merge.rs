@@ -560,3 +560,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn merging_the_same_file_twice_through_the_file_format_changes_nothing() {
+    use trappe::file_format::{export::export_json, read_workspace_file};
+    let here = base();
+    let text = export_json(&here, chrono::Utc::now());
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["workspace"]["meetings"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": uuid::Uuid::new_v4().to_string(), "case_ref": "Sag N-9", "status": "planned"}));
+    let file = read_workspace_file(v.to_string().as_bytes())
+        .unwrap()
+        .workspace;
+    let once = merged(&here, &file);
+    assert_eq!(once.meetings.len(), 5);
+    let again = merge_copy(&once, &file).unwrap();
+    assert!(again.command.is_none(), "{:?}", again.summary);
+    let reread = read_workspace_file(export_json(&once, chrono::Utc::now()).as_bytes())
+        .unwrap()
+        .workspace;
+    let again = merge_copy(&reread, &file).unwrap();
+    assert!(again.command.is_none(), "after a save: {:?}", again.summary);
+}

@@ -153,6 +153,7 @@ pub async fn read_stored(id: Id) -> Result<Workspace, StorageError> {
 
 /// Starts storage, the tab channel and the save-on-hide listeners, then opens the last workspace.
 pub fn boot(app: AppState) {
+    crate::ui::merge::load_author();
     app.workshop_mode
         .set(settings::get::<bool>(settings::WORKSHOP_MODE).unwrap_or(false));
     super::updates::start(app);

@@ -64,10 +64,12 @@ pub enum Part {
     FollowUp,
     Plan,
     SetAside,
+    /// Deletions and versions kept by a merge (conflicts).
+    Branches,
 }
 
 impl Part {
-    pub const ALL: [Part; 7] = [
+    pub const ALL: [Part; 8] = [
         Part::Info,
         Part::Staircase,
         Part::Meetings,
@@ -75,6 +77,7 @@ impl Part {
         Part::FollowUp,
         Part::Plan,
         Part::SetAside,
+        Part::Branches,
     ];
 
     pub fn of(kind: RecordKind) -> Part {
@@ -112,6 +115,9 @@ impl Part {
         if changes.set_aside {
             add(Part::SetAside);
         }
+        if changes.branches {
+            add(Part::Branches);
+        }
         for r in &changes.records {
             add(Part::of(r.kind));
         }
@@ -125,7 +131,7 @@ pub struct AppState {
     pub workspaces: RwSignal<Vec<StoredMeta>>,
     /// The id of the open workspace; changes when another is opened or it is closed.
     pub open_id: RwSignal<Option<Id>>,
-    parts: [Trigger; 7],
+    parts: [Trigger; 8],
     pub save_state: RwSignal<SaveState>,
     pub banner: RwSignal<Option<Banner>>,
     pub unreadable: RwSignal<Option<Unreadable>>,

@@ -110,6 +110,21 @@ fn add_leaf(all: &mut Leaves, r: RecordRef, leaf: Leaf) {
     match list.iter_mut().find(|l| l.key() == leaf.key()) {
         // The same revision on both sides: one leaf, shown wherever it is shown.
         Some(same) => {
+            // The same revision can differ in its stamps alone (both sides made the same edit, at two
+            // times): the later-sorting text stands, the same either way round, shown only where it is.
+            if same.body != leaf.body {
+                let text = |b: &Option<Record>| serde_json::to_string(b).unwrap_or_default();
+                if text(&leaf.body) > text(&same.body) {
+                    same.body = leaf.body.clone();
+                    same.shown_on = leaf.shown_on;
+                    same.place = leaf.place.or(same.place);
+                }
+                same.at = match (same.at, leaf.at) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                return;
+            }
             same.shown_on[0] |= leaf.shown_on[0];
             same.shown_on[1] |= leaf.shown_on[1];
             same.at = match (same.at, leaf.at) {
@@ -505,4 +520,61 @@ pub fn losing_versions(ws: &Workspace, r: RecordRef) -> Vec<&Branch> {
         .iter()
         .filter(|b| b.record == r && b.is_open())
         .collect()
+}
+
+/// The fields in which two versions of a record differ (an intervention's step among them), each with
+/// the version shown as `mine` and the other as `theirs`: what the conflict view asks about. Stamps and
+/// revisions aside. `merge::choose_record` makes the version the user picked.
+pub fn differences(shown: &Record, other: &Record) -> Vec<super::merge::FieldConflict> {
+    use serde_json::Value;
+    fn inner(r: &Record) -> (Option<String>, serde_json::Map<String, Value>) {
+        let v = match r {
+            Record::Intervention { intervention, .. } => serde_json::to_value(intervention),
+            Record::Step(s) => serde_json::to_value(s),
+            Record::Measurement(x) => serde_json::to_value(x),
+            Record::Meeting(x) => serde_json::to_value(x),
+            Record::Template(x) => serde_json::to_value(x),
+            Record::Goal(x) => serde_json::to_value(x),
+            Record::Track(x) => serde_json::to_value(x),
+            Record::Initiative(x) => serde_json::to_value(x),
+            Record::Indicator(x) => serde_json::to_value(x),
+            Record::TimelineRow(x) => serde_json::to_value(x),
+        };
+        let step = match r {
+            Record::Intervention { step, .. } => Some(step.to_string()),
+            _ => None,
+        };
+        match v {
+            Ok(Value::Object(m)) => (step, m),
+            _ => (step, serde_json::Map::new()),
+        }
+    }
+    let (ms, m) = inner(shown);
+    let (ts, t) = inner(other);
+    let mut out = Vec::new();
+    if ms != ts {
+        out.push(super::merge::FieldConflict {
+            field: "step".into(),
+            theirs: ts.map(Value::String).unwrap_or(Value::Null),
+            mine: ms.map(Value::String).unwrap_or(Value::Null),
+        });
+    }
+    let keys: BTreeSet<&String> = m.keys().chain(t.keys()).collect();
+    for k in keys {
+        if matches!(
+            k.as_str(),
+            revision::FIELD | "updated_at" | "created_at" | "id" | "interventions"
+        ) {
+            continue;
+        }
+        let (a, b) = (m.get(k), t.get(k));
+        if a != b {
+            out.push(super::merge::FieldConflict {
+                field: k.clone(),
+                theirs: b.cloned().unwrap_or(Value::Null),
+                mine: a.cloned().unwrap_or(Value::Null),
+            });
+        }
+    }
+    out
 }

@@ -132,12 +132,16 @@ fn hash(parent: &str, content: &str) -> String {
     format!("{:x}", ctx.finalize())
 }
 
-/// A record's content as its revision hash reads it: its JSON without its revisions (and a step's without
-/// its interventions, which are records of their own); an intervention's step is part of it.
+/// A record's content as its revision hash reads it: its JSON without its revisions and its stamps (and a
+/// step's without its interventions, which are records of their own); an intervention's step is part of it.
 pub fn content(view: RecordView<'_>) -> String {
     fn strip(mut v: Value, also: Option<&str>) -> String {
         if let Value::Object(m) = &mut v {
             m.remove(FIELD);
+            // Stamps say when, not what: a file without them gets "now" each time it is read, and two
+            // copies of one record must agree on its revision.
+            m.remove("created_at");
+            m.remove("updated_at");
             if let Some(k) = also {
                 m.remove(k);
             }
@@ -207,19 +211,7 @@ pub fn same_content(a: RecordView<'_>, b: RecordView<'_>) -> bool {
                 && x.description == y.description
                 && x.category == y.category
                 && x.yearly_cost_per_child == y.yearly_cost_per_child
-                && x.created_at == y.created_at
-                && x.updated_at == y.updated_at
         }
-        (
-            RecordView::Intervention {
-                step: sa,
-                intervention: x,
-            },
-            RecordView::Intervention {
-                step: sb,
-                intervention: y,
-            },
-        ) => sa == sb && without_revisions(x) == without_revisions(y),
         _ => content(a) == content(b),
     }
 }
@@ -261,13 +253,6 @@ pub fn cleared(ws: &super::Workspace) -> super::Workspace {
         .iter_mut()
         .for_each(|x| x.revisions = Revisions::default());
     ws
-}
-
-fn without_revisions(iv: &super::Intervention) -> super::Intervention {
-    super::Intervention {
-        revisions: Revisions::default(),
-        ..iv.clone()
-    }
 }
 
 #[cfg(test)]

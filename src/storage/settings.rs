@@ -20,5 +20,7 @@ pub fn remove(key: &str) {
 
 pub const LAST_OPENED: &str = "last_opened";
 pub const WORKSHOP_MODE: &str = "workshop_mode";
+/// The initials this browser gives the revisions it makes.
+pub const AUTHOR: &str = "author";
 /// The folders the app has run from on this origin (read by the start script in `index.html`).
 pub const FOLDERS: &str = "folders";

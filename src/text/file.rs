@@ -299,7 +299,7 @@ pub fn unknown_part() -> String {
     "En del af arbejdsområdet i browserens lager har et navn, Trappe ikke kender, og er ikke læst ind. Den ligger her, som den lå.".into()
 }
 
-fn kind_label(kind: RecordKind) -> &'static str {
+pub(crate) fn kind_label(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Step => "Trin",
         RecordKind::Intervention => "Indsats",
@@ -314,7 +314,7 @@ fn kind_label(kind: RecordKind) -> &'static str {
     }
 }
 
-fn kind_plural(kind: RecordKind) -> &'static str {
+pub(crate) fn kind_plural(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Step => "trin",
         RecordKind::Intervention => "indsatser",
@@ -331,7 +331,7 @@ fn kind_plural(kind: RecordKind) -> &'static str {
 
 /// A field by its label, never by its name in the file: "Rolle (deltager nr. 1)" for
 /// `participants[0].role`.
-fn field_name(field: &str) -> String {
+pub(crate) fn field_name(field: &str) -> String {
     let label = super::ui::field_label(field);
     let label = if label == "Feltet" {
         "Et felt".to_string()

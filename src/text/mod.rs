@@ -8,6 +8,7 @@ pub mod hyphen;
 pub mod input;
 pub mod linked_copy;
 pub mod meetings;
+pub mod merge;
 pub mod overview;
 pub mod place;
 pub mod plan;
@@ -62,6 +63,15 @@ pub fn counted(shown: &str, one: &str, many: &str) -> String {
         many
     };
     format!("{shown} {noun}")
+}
+
+/// "a, b og c"
+pub fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} og {last}", rest.join(", ")),
+    }
 }
 
 /// "a, b eller c"

@@ -32,6 +32,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <h1>"Data"</h1>
         <p class="lead">"Her styrer du dine arbejdsområder, deler dem som filer og ser, hvad browseren gemmer."</p>
+        <super::merge::ConflictsSection/>
         <ExportSection/>
         <super::linked_copy::LinkedCopySection/>
         <WorkspaceList/>
@@ -344,6 +345,8 @@ pub async fn read_import_file(file: &web_sys::File) -> Result<Imported, String> 
 /// workspace) not at all, over it, or as a copy beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ImportMode {
+    /// Into the open workspace (the same one as the file's, opened first if need be), keeping both sides.
+    Merge,
     New,
     Replace,
     OpenHere,
@@ -393,11 +396,17 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         }
     }
     // The safe default keeps the copy here: replacing puts it in the bin, so it is never chosen for the user.
+    // Merging keeps both sides' work and is undone in one step: the first choice for the same workspace.
     let mode = RwSignal::new(if same.is_some() {
-        ImportMode::OpenHere
+        ImportMode::Merge
     } else {
         ImportMode::New
     });
+    let merging = RwSignal::new(false);
+    let open_name = app
+        .open_id
+        .get_untracked()
+        .and_then(|_| app.read_untracked(|w| w.name.clone()));
     let is_same =
         Signal::derive(move || comparison.with(|c| matches!(c, Some(Ok(c)) if c.is_same())));
     let copy_name = crate::model::validation::name_with_suffix(
@@ -413,6 +422,8 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             let _ = h.focus();
         }
     });
+    let has_same = same.is_some();
+    let for_merge = StoredValue::new(pending.workspace.clone());
     let run = {
         let copy_name = copy_name.clone();
         move |_| {
@@ -439,6 +450,17 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                         return;
                     };
                     ImportTarget::Replace(id)
+                }
+                ImportMode::Merge => {
+                    if app.open_id.get_untracked() == Some(file_id) || !has_same {
+                        merging.set(true);
+                    } else {
+                        spawn_local(async move {
+                            session::open(app, file_id).await;
+                            merging.set(true);
+                        });
+                    }
+                    return;
                 }
                 ImportMode::OpenHere => {
                     spawn_local(async move {
@@ -493,6 +515,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             </div>
             <fieldset class="form-group">
                 <legend class="form-label">"Hvad vil du gøre?"</legend>
+                {radio("import-merge", ImportMode::Merge, text::merge::merge_into(&here.name), never)}
                 {radio("import-open-here", ImportMode::OpenHere, "Åbn udgaven her i browseren, og importér ikke filen".into(), never)}
                 // Replacing a copy with the same content changes nothing but puts it in the bin.
                 <Show when=move || !is_same.get()>
@@ -506,6 +529,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             <fieldset class="form-group">
                 <legend class="form-label">"Hvordan skal filen importeres?"</legend>
                 {radio("import-new", ImportMode::New, "Som et nyt arbejdsområde".into(), never)}
+                {open_name.clone().map(|n| radio("import-merge", ImportMode::Merge, text::merge::merge_into(&n), never))}
                 {radio("import-replace", ImportMode::Replace, "Erstat et eksisterende arbejdsområde".into(), no_others)}
             </fieldset>
         }
@@ -546,12 +570,19 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
                 </div>
             </Show>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            <div class="button-row">
-                <button type="button" class="button" on:click=run>
-                    {move || if mode.get() == ImportMode::OpenHere { "Åbn" } else { "Importér" }}
-                </button>
-                <button type="button" class="button secondary" on:click=move |_| on_done.run(())>"Fortryd"</button>
-            </div>
+            <Show when=move || !merging.get()>
+                <div class="button-row">
+                    <button type="button" class="button" on:click=run.clone()>
+                        {move || match mode.get() {
+                            ImportMode::OpenHere => "Åbn",
+                            ImportMode::Merge => text::merge::CONTINUE,
+                            _ => "Importér",
+                        }}
+                    </button>
+                    <button type="button" class="button secondary" on:click=move |_| on_done.run(())>"Fortryd"</button>
+                </div>
+            </Show>
+            {move || merging.get().then(|| view! { <super::merge::MergePreview file=for_merge.get_value() on_done=on_done/> })}
         </div>
     }
 }

@@ -11,6 +11,7 @@ pub mod kit;
 pub mod layout;
 pub mod linked_copy;
 pub mod meetings;
+pub mod merge;
 pub mod overview;
 pub mod plan;
 pub mod set_aside;

@@ -205,7 +205,7 @@ fn MeetingRow(row: Row) -> impl IntoView {
     view! {
         <tr>
             <td class="nowrap">{when}</td>
-            <th scope="row"><a href=at(&meeting_path(row.id))>{case.clone()}</a></th>
+            <th scope="row"><a href=at(&meeting_path(row.id))>{case.clone()}</a>" "<crate::ui::merge::ConflictMark record=crate::model::record::RecordRef::new(crate::model::record::RecordKind::Meeting, row.id)/></th>
             <td>{row.type_label.clone()}</td>
             <td><span class=format!("status-tag status-{}", status_class(row.status))>{text::meeting_status(row.status)}</span></td>
             <td class="num">{txt::open_of_total(row.open, row.actions)}</td>

@@ -173,6 +173,7 @@ fn ListRow(r: Row, stale_days: Memo<u32>) -> impl IntoView {
             <td class=indent>
                 {(r.depth > 0).then(|| view! { <span class="visually-hidden">"Delinitiativ: "</span><span aria-hidden="true">"↳ "</span> })}
                 <a href=at(&href)>{super::wrap_after_slash(&r.title)}</a>
+                " "<crate::ui::merge::ConflictMark record=crate::model::record::RecordRef::new(crate::model::record::RecordKind::Initiative, r.id)/>
             </td>
             <td>{r.owner.clone()}</td>
             <td>{r.committee.clone()}</td>

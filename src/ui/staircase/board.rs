@@ -262,6 +262,7 @@ fn Card(iv: Intervention, step_id: Id) -> impl IntoView {
             </button>
             {(!meta.is_empty()).then(|| view! { <span class="iv-meta">{hyphenate(&meta)}</span> })}
             <span class="iv-tags">
+                <crate::ui::merge::ConflictMark record=crate::model::record::RecordRef::new(crate::model::record::RecordKind::Intervention, id)/>
                 {referral.then(|| view! { <span class="mini-tag">"Visitation"</span> })}
                 {(status != InterventionStatus::Active).then(|| view! { <span class="mini-tag">{text::intervention_status(status)}</span> })}
                 {move || children().map(|n| view! { <span class="iv-children">{text::children(i64::from(n))}</span> })}
