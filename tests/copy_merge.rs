@@ -82,7 +82,7 @@ fn merged(here: &Workspace, file: &Workspace) -> Workspace {
 }
 
 /// A workspace as a set: its records by reference (JSON), its branches by record and revision, its
-/// set-aside entries by id. Order of lists and the stamps of the workspace and its branches aside.
+/// set-aside entries by id. Order of lists and stamps (of the workspace, its records and branches) aside.
 fn as_set(
     ws: &Workspace,
 ) -> (
@@ -93,10 +93,19 @@ fn as_set(
     let records = ws
         .views()
         .map(|v| {
-            (
-                format!("{:?}", v.reference()),
-                serde_json::to_value(ws.record(v.reference()).unwrap().1).unwrap(),
-            )
+            (format!("{:?}", v.reference()), {
+                // Stamps say when, not what: each side keeps its own for one revision.
+                let mut r = serde_json::to_value(ws.record(v.reference()).unwrap().1).unwrap();
+                for k in ["created_at", "updated_at"] {
+                    if let Some(m) = r["record"].as_object_mut() {
+                        m.remove(k);
+                    }
+                    if let Some(m) = r["record"]["intervention"].as_object_mut() {
+                        m.remove(k);
+                    }
+                }
+                r
+            })
         })
         .collect();
     let branches = ws

@@ -185,6 +185,7 @@ pub fn boot(app: AppState) {
         if let Some(id) = open_last {
             open(app, id).await;
         }
+        app.booted.set(true);
         app.persisted.set(storage_info::is_persisted().await);
     });
     // Saves at once when the tab is hidden or closed. Every edit is in the journal already, so a save

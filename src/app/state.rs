@@ -147,6 +147,9 @@ pub struct AppState {
     pub undo_count: RwSignal<u64>,
     /// A newer version of the app is installed and waits for the user to reload (see `updates`).
     pub update_ready: RwSignal<bool>,
+    /// Storage is open, the list of workspaces read and the last workspace opened: what a file's import
+    /// compares with is there.
+    pub booted: RwSignal<bool>,
     banner_seq: StoredValue<u64>,
 }
 
@@ -168,6 +171,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             undo_count: RwSignal::new(0),
             update_ready: RwSignal::new(false),
+            booted: RwSignal::new(false),
             banner_seq: StoredValue::new(0),
         }
     }

@@ -197,7 +197,9 @@ impl Command {
                 }
                 Command::Remove { record } => out.push((*record, None)),
                 // An inverse batch runs last-first, so its last entries are the earliest states.
-                Command::Batch { commands } => commands.iter().for_each(|c| walk(c, out)),
+                Command::Batch { commands } | Command::Replicate { commands } => {
+                    commands.iter().for_each(|c| walk(c, out))
+                }
                 _ => {}
             }
         }

@@ -110,21 +110,8 @@ fn add_leaf(all: &mut Leaves, r: RecordRef, leaf: Leaf) {
     match list.iter_mut().find(|l| l.key() == leaf.key()) {
         // The same revision on both sides: one leaf, shown wherever it is shown.
         Some(same) => {
-            // The same revision can differ in its stamps alone (both sides made the same edit, at two
-            // times): the later-sorting text stands, the same either way round, shown only where it is.
-            if same.body != leaf.body {
-                let text = |b: &Option<Record>| serde_json::to_string(b).unwrap_or_default();
-                if text(&leaf.body) > text(&same.body) {
-                    same.body = leaf.body.clone();
-                    same.shown_on = leaf.shown_on;
-                    same.place = leaf.place.or(same.place);
-                }
-                same.at = match (same.at, leaf.at) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-                return;
-            }
+            // The same revision is the same content; its stamps may differ (the same edit made on both
+            // sides at two times): each side keeps its own, as stamps say when, not what.
             same.shown_on[0] |= leaf.shown_on[0];
             same.shown_on[1] |= leaf.shown_on[1];
             same.at = match (same.at, leaf.at) {
@@ -347,7 +334,10 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
                     puts.push((*r, record, was_here, w.place));
                     let old = here.view(*r).map(revision::of);
                     note_authors(&w.revs, old.as_ref(), &mut unknown);
-                    if was_here {
+                    // A record that comes out in conflict is counted there only.
+                    let conflict = o.kept.iter().any(|l| !l.settled) && !here_conflicts.contains(r);
+                    if conflict {
+                    } else if was_here {
                         c.changed += 1;
                     } else {
                         c.added += 1;

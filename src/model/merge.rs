@@ -617,10 +617,14 @@ pub fn rebase(theirs: &super::Workspace, changes: &[RecordChange]) -> Rebased {
         match (&c.base, &now_theirs, &c.mine) {
             // Unchanged on the other side (or changed to the same): mine as it is.
             // (A place of `Keep` says this side did not move the record.)
+            // Exactly as it is, revisions included: mine was made on this very version (or is another
+            // copy's version taken in by a merge), so it is not a new edit.
             (b, t, Some((place, m))) if b == t || t.as_ref() == Some(m) => {
-                out.commands.push(Command::Put {
-                    place: place_for(*place),
-                    record: m.clone(),
+                out.commands.push(Command::Replicate {
+                    commands: vec![Command::Put {
+                        place: place_for(*place),
+                        record: m.clone(),
+                    }],
                 })
             }
             (b, t, None) if b == t && t.is_some() => {

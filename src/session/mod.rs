@@ -332,12 +332,18 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
     let (mut puts, mut removes): (Vec<Command>, Vec<Command>) = r
         .commands
         .into_iter()
-        .partition(|c| matches!(c, Command::Put { .. }));
-    let kind_of = |c: &Command| match c {
-        Command::Put { record, .. } => record.kind(),
-        Command::Remove { record } => record.kind,
-        _ => crate::model::record::RecordKind::Step,
-    };
+        .partition(|c| matches!(c, Command::Put { .. } | Command::Replicate { .. }));
+    fn kind_of(c: &Command) -> crate::model::record::RecordKind {
+        match c {
+            Command::Put { record, .. } => record.kind(),
+            Command::Remove { record } => record.kind,
+            Command::Replicate { commands } => commands
+                .first()
+                .map(kind_of)
+                .unwrap_or(crate::model::record::RecordKind::Step),
+            _ => crate::model::record::RecordKind::Step,
+        }
+    }
     puts.sort_by_key(kind_of);
     removes.sort_by_key(|c| std::cmp::Reverse(kind_of(c)));
     puts.extend(removes);
@@ -357,6 +363,12 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
                 left = next;
             }
             for c in left {
+                let c = match c {
+                    Command::Replicate { mut commands } if commands.len() == 1 => {
+                        commands.remove(0)
+                    }
+                    c => c,
+                };
                 if let Command::Put { record, .. } = c {
                     match apply(&mut ws, Command::put(record.clone())) {
                         Ok(a) => changes.extend(a.changes),

@@ -269,6 +269,7 @@ struct Pending {
 
 #[component]
 fn ImportSection() -> impl IntoView {
+    let app = use_app();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
     let reading = RwSignal::new(false);
@@ -307,8 +308,9 @@ fn ImportSection() -> impl IntoView {
             <h2 id="data-import">"Importér fra fil"</h2>
             <FileField id="import-file" label=text::data::IMPORT_FILE_LABEL hint=text::data::IMPORT_FILE_HINT
                 error=error chosen=chosen on_file=take_file/>
-            <Show when=move || reading.get()><p role="status">"Læser filen …"</p></Show>
-            {move || pending.get().map(|p| view! { <ImportPreview pending=p on_done=done/> })}
+            <Show when=move || reading.get() || (pending.with(Option::is_some) && !app.booted.get())><p role="status">"Læser filen …"</p></Show>
+            // Compared with what this browser holds only once that is read.
+            {move || app.booted.get().then(|| pending.get().map(|p| view! { <ImportPreview pending=p on_done=done/> }))}
         </section>
     }
 }
