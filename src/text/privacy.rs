@@ -39,6 +39,11 @@ pub const ADVICE: &str = "Personoplysninger om børn og familier må kun sendes 
     (linket fører dig derhen), udelad den i denne eksport, eller eksportér alligevel, hvis filen ikke \
     skal sendes med almindelig e-mail.";
 
+pub const ADVICE_WHOLE: &str = "Personoplysninger om børn og familier må kun ligge et sikkert sted. Kopien \
+    på disken holdes opdateret med hele arbejdsområdet, så intet kan udelades: ret teksten (linket fører \
+    dig derhen), eller forbind alligevel, hvis filen ligger et sikkert sted.";
+pub const LINK_ANYWAY: &str = "Forbind alligevel";
+
 pub const LIST_LABEL: &str = "Fundne personoplysninger";
 pub const LEAVE_OUT: &str = "Udelad i denne eksport";
 pub const LEAVE_OUT_ALL: &str = "Udelad alle i denne eksport";

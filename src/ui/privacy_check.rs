@@ -141,6 +141,9 @@ pub fn PrivacyWarning(
     /// The deliberate button's label: «Eksportér alligevel» unless told.
     #[prop(optional)]
     anyway: Option<&'static str>,
+    /// For a copy that must hold everything (the linked copy on disk): no hit can be left out.
+    #[prop(optional)]
+    whole: bool,
 ) -> impl IntoView {
     let anyway = anyway.unwrap_or(tx::EXPORT_ANYWAY);
     let hits = check.hits;
@@ -164,7 +167,7 @@ pub fn PrivacyWarning(
             h.iter()
                 .take(SHOWN)
                 .enumerate()
-                .map(|(n, h)| hit_item(check, n, h.clone(), toggle))
+                .map(|(n, h)| hit_item(check, n, h.clone(), toggle, !whole))
                 .collect_view()
         });
         let more = hits.with(|h| h.len().saturating_sub(SHOWN));
@@ -175,10 +178,10 @@ pub fn PrivacyWarning(
                 role="region" aria-labelledby=labelled_by>
                 <h2 id=heading_id tabindex="-1">{tx::HEADING}</h2>
                 <p>{move || tx::lead(hits.with(Vec::len))}</p>
-                <p>{tx::ADVICE}</p>
+                <p>{if whole { tx::ADVICE_WHOLE } else { tx::ADVICE }}</p>
                 <ul class="privacy-hits" aria-label=tx::LIST_LABEL data-testid="privacy-hits">{list}</ul>
                 {(more > 0).then(|| view! { <p>{tx::more(more)}</p> })}
-                <div class="checkbox">
+                <div class="checkbox" hidden=whole>
                     <input type="checkbox" id=all_id.clone() prop:checked=all_chosen
                         on:change=move |ev| {
                             let ids = if event_target_checked(&ev) {
@@ -190,7 +193,7 @@ pub fn PrivacyWarning(
                         }/>
                     <label for=all_id>{tx::LEAVE_OUT_ALL}</label>
                 </div>
-                <p aria-live="polite" data-testid="privacy-left-out">{move || tx::left_out(left_out.with(Vec::len))}</p>
+                <p aria-live="polite" data-testid="privacy-left-out" hidden=whole>{move || tx::left_out(left_out.with(Vec::len))}</p>
                 <div class="button-row">
                     <button type="button" class="button secondary" on:click=move |_| check.cancel()>{tx::CANCEL}</button>
                     <button type="button" class="button danger" on:click=move |_| check.proceed()>{anyway}</button>
@@ -205,6 +208,7 @@ fn hit_item(
     n: usize,
     hit: Hit,
     toggle: impl Fn(String, bool) + Copy + 'static,
+    can_leave_out: bool,
 ) -> impl IntoView {
     let left_out = check.left_out;
     let box_id = format!("privacy-{}-hit-{n}", check.name);
@@ -220,7 +224,7 @@ fn hit_item(
     view! {
         <li data-kind=format!("{:?}", hit.kind).to_lowercase()>
             <strong>{tx::kind_capitalised(hit.kind)}</strong>" «"{hit.text.clone()}"» "{tx::IN}" "{where_}
-            <div class="checkbox">
+            <div class="checkbox" hidden=!can_leave_out>
                 <input type="checkbox" id=box_id.clone() prop:checked=checked
                     on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
                 <label for=box_id>{tx::LEAVE_OUT}<span class="visually-hidden">{format!(": {} «{}»", tx::kind(hit.kind), hit.text)}</span></label>
