@@ -115,22 +115,18 @@ pub fn redact_bytes(bytes: Vec<u8>, hits: &[Hit], leave_out: &[String]) -> Vec<u
 /// Makes a CSV download go through the check: `make` builds the file's bytes and name (None when no
 /// workspace is open); the hits it carries are shown, and the file is written with the chosen ones left out.
 pub fn check_csv(
+    app: AppState,
     check: PrivacyCheck,
     make: impl FnOnce() -> Option<(Vec<u8>, String)>,
     write: impl Fn(Vec<u8>, String) + 'static,
 ) {
-    let app = use_app();
     let Some((bytes, name)) = make() else {
         return;
     };
     let hits = hits_in(app, &String::from_utf8_lossy(&bytes));
     let all = hits.clone();
-    let bytes = StoredValue::new(bytes);
     check.run(hits, move |leave_out| {
-        write(
-            redact_bytes(bytes.get_value(), &all, &leave_out),
-            name.clone(),
-        )
+        write(redact_bytes(bytes.clone(), &all, &leave_out), name.clone())
     });
 }
 

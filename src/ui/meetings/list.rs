@@ -445,6 +445,7 @@ fn ExportSection(results: Memo<Vec<usize>>) -> impl IntoView {
     let check = PrivacyCheck::new("meetings-csv");
     let start = move |rows: CsvRows| {
         check_csv(
+            app,
             check,
             || {
                 let bytes = app.read_untracked(|w| {

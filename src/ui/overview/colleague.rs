@@ -222,6 +222,7 @@ fn ComparisonResult(
     let download = move |_| {
         let name = csv_name.clone();
         crate::ui::privacy_check::check_csv(
+            app,
             check,
             || Some((csv.get_value(), name)),
             move |bytes, name| {

@@ -96,7 +96,7 @@ pub fn download_csv(
             )
         })
     };
-    crate::ui::privacy_check::check_csv(check, build, move |bytes, name| {
+    crate::ui::privacy_check::check_csv(app, check, build, move |bytes, name| {
         match crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes) {
             Ok(()) => app.announce(&format!("Tabellen er hentet som {name}.")),
             Err(_) => app.error(text::ui::DOWNLOAD_FAILED),

@@ -293,7 +293,7 @@ pub(crate) fn ExportButtons() -> impl IntoView {
                 }
             })
         };
-        check_csv(check, make, move |bytes, name| {
+        check_csv(app, check, make, move |bytes, name| {
             if crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
                 app.error(text::ui::DOWNLOAD_FAILED);
             }
