@@ -25,7 +25,7 @@ function fileWithPersonalData() {
       name: 'Personoplysninger', municipality: 'Testkommune',
       meetings: [{
         id: MEETING_ID, case_ref: 'Sag P-1', date: '2026-03-02', time: '10:00:00',
-        meeting_type: 'interdisciplinary', status: 'held',
+        meeting_type: 'interdisciplinary', status: 'held', minutes_kind: 'full',
         notes: `Mor oplyste ${CPR} ved mødet. Beløb 2.500.000 kr. Sag 2019-008869-1, mødet 01-02-2019.`,
       }],
       plan: {
@@ -138,6 +138,32 @@ test('a CSV download is checked for what it carries; «Eksportér alligevel» ke
   assert.doesNotMatch(planTexts, /CPR-nummer/, planTexts);
   await check(page).getByRole('button', { name: 'Fortryd' }).click();
   await check(page).waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('printing the minutes is checked too, and a left-out text is «[fjernet]» only while the page prints', async () => {
+  const { page, context, errors } = await openPage(env, '/');
+  await importFile(page);
+  await page.goto(env.base + `/netvaerksmoeder/${MEETING_ID}/referat`);
+  const print = page.getByRole('button', { name: 'Udskriv' });
+  await print.waitFor();
+  // What the page holds when the browser prints it.
+  await page.evaluate(() => { window.print = () => { window.__printed = document.querySelector('main').innerText; }; });
+  await print.click();
+  await check(page).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'privacy-minutes-print-heading');
+  const items = check(page).getByTestId('privacy-hits').locator('li');
+  assert.equal(await items.count(), 1, 'the minutes show the meeting only');
+  assert.match(await items.first().textContent(), new RegExp(`CPR-nummer «${CPR}» i Møde «Sag P-1`));
+  await check(page).getByLabel(`Udelad i denne eksport: CPR-nummer «${CPR}»`).check();
+  await check(page).getByRole('button', { name: 'Udskriv alligevel' }).click();
+  await check(page).waitFor({ state: 'detached' });
+  const printed = await page.evaluate(() => window.__printed);
+  assert.ok(printed.includes('Mor oplyste [fjernet] ved mødet.'), printed);
+  assert.ok(!printed.includes(CPR));
+  const after = await page.evaluate(() => document.querySelector('main').innerText);
+  assert.ok(after.includes(`Mor oplyste ${CPR} ved mødet.`), 'the page is put back after printing');
   assert.deepEqual(errors, []);
   await context.close();
 });
