@@ -177,19 +177,21 @@ pub fn PrivacyWarning(
                 <p>{if whole { tx::ADVICE_WHOLE } else { tx::ADVICE }}</p>
                 <ul class="privacy-hits" aria-label=tx::LIST_LABEL data-testid="privacy-hits">{list}</ul>
                 {(more > 0).then(|| view! { <p>{tx::more(more)}</p> })}
-                <div class="checkbox" hidden=whole>
-                    <input type="checkbox" id=all_id.clone() prop:checked=all_chosen
-                        on:change=move |ev| {
-                            let ids = if event_target_checked(&ev) {
-                                hits.with(|h| h.iter().map(|x| x.id.clone()).collect())
-                            } else {
-                                Vec::new()
-                            };
-                            left_out.set(ids);
-                        }/>
-                    <label for=all_id>{tx::LEAVE_OUT_ALL}</label>
-                </div>
-                <p aria-live="polite" data-testid="privacy-left-out" hidden=whole>{move || tx::left_out(left_out.with(Vec::len))}</p>
+                {(!whole).then(|| view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=all_id.clone() prop:checked=all_chosen
+                            on:change=move |ev| {
+                                let ids = if event_target_checked(&ev) {
+                                    hits.with(|h| h.iter().map(|x| x.id.clone()).collect())
+                                } else {
+                                    Vec::new()
+                                };
+                                left_out.set(ids);
+                            }/>
+                        <label for=all_id>{tx::LEAVE_OUT_ALL}</label>
+                    </div>
+                    <p aria-live="polite" data-testid="privacy-left-out">{move || tx::left_out(left_out.with(Vec::len))}</p>
+                })}
                 <div class="button-row">
                     <button type="button" class="button secondary" on:click=move |_| check.cancel()>{tx::CANCEL}</button>
                     <button type="button" class="button danger" on:click=move |_| check.proceed()>{anyway}</button>
@@ -220,11 +222,13 @@ fn hit_item(
     view! {
         <li data-kind=format!("{:?}", hit.kind).to_lowercase()>
             <strong>{tx::kind_capitalised(hit.kind)}</strong>" «"{hit.text.clone()}"» "{tx::IN}" "{where_}
-            <div class="checkbox" hidden=!can_leave_out>
-                <input type="checkbox" id=box_id.clone() prop:checked=checked
-                    on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
-                <label for=box_id>{tx::LEAVE_OUT}<span class="visually-hidden">{format!(": {} «{}»", tx::kind(hit.kind), hit.text)}</span></label>
-            </div>
+            {can_leave_out.then(|| view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=box_id.clone() prop:checked=checked
+                        on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
+                    <label for=box_id>{tx::LEAVE_OUT}<span class="visually-hidden">{format!(": {} «{}»", tx::kind(hit.kind), hit.text)}</span></label>
+                </div>
+            })}
         </li>
     }
 }

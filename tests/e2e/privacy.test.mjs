@@ -168,6 +168,23 @@ test('printing the minutes is checked too, and a left-out text is «[fjernet]» 
   await context.close();
 });
 
+test('linking a copy on disk shows the same check first, with nothing to leave out of a copy of everything', async () => {
+  const { page, context, errors } = await openPage(env, '/');
+  await importFile(page);
+  await page.goto(env.base + '/data');
+  await page.getByRole('button', { name: 'Forbind med en fil…' }).click();
+  await check(page).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'privacy-linked-heading');
+  assert.equal(await check(page).getByTestId('privacy-hits').locator('li').count(), 3);
+  assert.equal(await check(page).getByRole('checkbox').count(), 0, 'the copy holds the whole workspace: nothing is left out');
+  await check(page).getByRole('button', { name: 'Forbind alligevel' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'the check before linking');
+  await check(page).getByRole('button', { name: 'Fortryd' }).click();
+  await check(page).waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('with nothing found, export and CSV go straight through', async () => {
   const { page, context, errors } = await openPage(env, '/');
   await openExample(page, 'Socialstyrelsens indsatstrappe');
