@@ -489,9 +489,16 @@ async fn ask_for_persistence(app: AppState) {
 
 /// Downloads the open workspace as a file and records the export time.
 pub fn export_current(app: AppState) {
+    export_current_without(app, &[]);
+}
+
+/// Exports the open workspace with the personal-data hits named by `leave_out` replaced by «[fjernet]»
+/// in the file (the stored workspace keeps them).
+pub fn export_current_without(app: AppState, leave_out: &[String]) {
     let Some((json, name)) = with_workspace(|ws| {
+        let redacted = (!leave_out.is_empty()).then(|| file_format::redact(ws, leave_out));
         (
-            file_format::export_json(ws, now()),
+            file_format::export_json(redacted.as_ref().unwrap_or(ws), now()),
             file_format::file_name(ws, crate::browser::today()),
         )
     }) else {

@@ -1,9 +1,8 @@
-//! Writing a workspace file, naming it, and finding CPR-like numbers before it leaves the machine.
+//! Writing a workspace file and naming it. Personal data in it is found in `personal_data`.
 
 use super::envelope::{app_version, EnvelopeOut, FORMAT, VERSION};
-use crate::model::{privacy, Workspace};
+use crate::model::Workspace;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::Value;
 
 /// UTF-8 JSON with the envelope, pretty-printed, or compact where the pretty form would be larger than a
 /// file Trappe reads: whatever Trappe exports, it imports.
@@ -139,44 +138,11 @@ pub fn ascii_slug(name: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-/// Paths of text values that contain a CPR-like number. Ids and map keys are skipped.
-pub fn cpr_findings(ws: &Workspace) -> Vec<String> {
-    let mut found = Vec::new();
-    // Parsed back from text rather than serialized to a value: it reuses the code the app already has.
-    let json = serde_json::to_string(ws).unwrap_or_default();
-    if let Ok(v) = serde_json::from_str::<Value>(&json) {
-        walk(&v, "workspace".to_string(), "", &mut found);
-    }
-    found
-}
-
-fn walk(v: &Value, path: String, key: &str, found: &mut Vec<String>) {
-    match v {
-        Value::String(s) => {
-            // Ids (UUIDs) can contain digit runs that look like CPR numbers; they are not personal data.
-            let is_id = key == "id" || uuid::Uuid::parse_str(s).is_ok();
-            if !is_id && privacy::contains_cpr_like(s) {
-                found.push(path);
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{path}[{i}]"), key, found);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                walk(item, format!("{path}.{k}"), k, found);
-            }
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Meeting;
+    use serde_json::Value;
 
     #[test]
     fn file_name_spells_out_danish_letters() {
@@ -190,23 +156,6 @@ mod tests {
             file_name(&Workspace::new("!!!"), d),
             "trappe-2026-11-24.json"
         );
-    }
-
-    #[test]
-    fn cpr_like_numbers_are_found_with_their_path() {
-        let mut ws = Workspace::new("x");
-        ws.meetings.push(Meeting {
-            notes: "Barnets cpr 010203-1234 står her".into(),
-            ..Meeting::default()
-        });
-        ws.meetings.push(Meeting {
-            linked_interventions: vec![uuid::Uuid::parse_str(
-                "aaaaaaaa-aaaa-4aaa-8aaa-0102031234ab",
-            )
-            .unwrap()],
-            ..Meeting::default()
-        });
-        assert_eq!(cpr_findings(&ws), vec!["workspace.meetings[0].notes"]);
     }
 
     #[test]

@@ -6,15 +6,17 @@ pub mod export;
 pub mod import;
 pub mod migrate;
 pub mod parts;
+pub mod personal_data;
 pub mod restore;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 mod tokens;
 
 pub use envelope::{FORMAT, VERSION};
-pub use export::{cpr_findings, export_json, file_name, storage_json};
+pub use export::{export_json, file_name, storage_json};
 pub use import::{
     read_stored_workspace, read_workspace_file, DataProblem, ImportError, Imported, MAX_FILE_BYTES,
     MAX_WORKSPACE_BYTES,
 };
+pub use personal_data::{cpr_findings, personal_data_hits, redact, Hit, REDACTED};
 pub use restore::RestoreReport;

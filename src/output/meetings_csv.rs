@@ -5,7 +5,6 @@
 
 use super::{lines_cell, safe_cell};
 use crate::model::follow_up::{next_follow_up, StepLookup};
-use crate::model::privacy::contains_cpr_like;
 use crate::model::{Meeting, Workspace};
 use crate::text::{self, meetings as txt};
 use chrono::NaiveDate;
@@ -132,38 +131,6 @@ fn step_names(m: &Meeting, lookup: &StepLookup) -> String {
         }
     }
     lines_cell(names)
-}
-
-/// Meetings among `indices` with a CPR-like number (ddmmyy-xxxx) in any text the CSV would carry, in the
-/// order given, so the user can be warned before the file leaves the machine.
-pub fn cpr_like_meetings(meetings: &[Meeting], indices: &[usize]) -> Vec<usize> {
-    indices
-        .iter()
-        .copied()
-        .filter(|&i| meetings.get(i).is_some_and(has_cpr_like))
-        .collect()
-}
-
-fn has_cpr_like(m: &Meeting) -> bool {
-    let c = contains_cpr_like;
-    [
-        &m.case_ref,
-        &m.initiator,
-        &m.coordinator,
-        &m.invited_by,
-        &m.chair,
-        &m.note_taker,
-        &m.decisions,
-        &m.notes,
-    ]
-    .into_iter()
-    .any(|s| c(s))
-        || m.questions.iter().any(|q| c(q))
-        || m.participants
-            .iter()
-            .any(|p| c(&p.name) || c(&p.relation_or_unit))
-        || m.action_items.iter().any(|a| c(&a.what) || c(&a.who))
-        || matches!(&m.meeting_type, crate::model::MeetingType::Custom(t) if c(t))
 }
 
 #[cfg(test)]
@@ -389,15 +356,35 @@ mod tests {
     }
 
     #[test]
-    fn finds_cpr_like_numbers_anywhere_in_the_exported_text() {
+    fn personal_data_in_the_exported_text_is_in_the_file_as_written() {
+        // The export's check looks for each hit's text in the file: the CSV must carry it unchanged.
+        use crate::file_format::personal_data::{hits_in_output, personal_data_hits};
         let mut ws = workspace();
-        assert!(cpr_like_meetings(&ws.meetings, &[0, 1, 2]).is_empty());
+        ws.meetings[0].notes = "Skriv til mor@mail.dk".into();
         ws.meetings[1].action_items[0].who = "Mor 010203-1234".into();
         ws.meetings[2].participants.push(Participant {
-            name: "0102031234".into(),
+            name: "+45 12 34 56 78".into(),
             ..Participant::default()
         });
-        assert_eq!(cpr_like_meetings(&ws.meetings, &[2, 0, 1, 7]), vec![2, 1]);
-        assert_eq!(cpr_like_meetings(&ws.meetings, &[0]), Vec::<usize>::new());
+        let texts = |indices: &[usize], rows: CsvRows| {
+            let csv =
+                String::from_utf8(meetings_csv_of(&ws, indices, rows, d(2024, 6, 1))).unwrap();
+            let mut t: Vec<String> = hits_in_output(personal_data_hits(&ws), &csv)
+                .into_iter()
+                .map(|h| h.text)
+                .collect();
+            t.sort();
+            t
+        };
+        assert_eq!(
+            texts(&[0, 1, 2], CsvRows::PerMeeting),
+            vec!["+45 12 34 56 78", "mor@mail.dk"]
+        );
+        assert_eq!(
+            texts(&[0, 1, 2], CsvRows::PerActionItem),
+            vec!["010203-1234"]
+        );
+        assert_eq!(texts(&[0], CsvRows::PerMeeting), vec!["mor@mail.dk"]);
+        assert!(texts(&[2], CsvRows::PerActionItem).is_empty());
     }
 }

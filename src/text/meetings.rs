@@ -285,9 +285,6 @@ pub const SEE_FOLLOW_UP: &str = "Se opfølgning";
 pub const EXPORT_TITLE: &str = "Eksportér til regneark";
 pub const EXPORT_PER_MEETING: &str = "Hent CSV med ét møde pr. række";
 pub const EXPORT_PER_ACTION: &str = "Hent CSV med én handling pr. række";
-pub const CPR_WARNING_TEXT: &str = "Personoplysninger om børn må kun sendes krypteret. Ret teksterne først, eller eksportér kun, hvis filen bliver på denne computer.";
-pub const CANCEL_EXPORT: &str = "Fortryd eksport";
-pub const EXPORT_ANYWAY: &str = "Eksportér alligevel";
 
 /// "Viser 1–50 af 1.234 møder" (of all the workspace's meetings when nothing is filtered away).
 pub fn result_count(first: usize, last: usize, found: usize, all: usize) -> String {
@@ -335,13 +332,6 @@ pub fn export_lead(n: usize) -> String {
     match n {
         1 => "Eksporten følger søgningen og filtrene ovenfor: 1 møde. Filen åbner i Excel med æøå og danske datoer.".into(),
         _ => format!("Eksporten følger søgningen og filtrene ovenfor: {} møder. Filen åbner i Excel med æøå og danske datoer.", super::group_thousands(n as i64)),
-    }
-}
-
-pub fn cpr_warning(n: usize) -> String {
-    match n {
-        1 => "Ét møde ser ud til at indeholde et CPR-nummer (ddmmåå-xxxx).".into(),
-        _ => format!("{n} møder ser ud til at indeholde CPR-numre (ddmmåå-xxxx)."),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod overview;
 pub mod place;
 pub mod plan;
+pub mod privacy;
 pub mod set_aside;
 pub mod staircase;
 pub mod ui;

@@ -163,6 +163,11 @@ pub fn describe(path: &str, ws: Option<&Workspace>) -> Place {
     if words.is_empty() {
         words.push("Arbejdsområdets oplysninger".into());
     }
+    // The workspace's own fields (name, municipality, description) are edited on Overblik.
+    let own: Vec<_> = segs.iter().filter(|(n, _)| *n != "workspace").collect();
+    if let [("name" | "municipality" | "description", None)] = own.as_slice() {
+        link = Some("/overblik".into());
+    }
     Place {
         words: words.join(", "),
         link,
@@ -244,6 +249,9 @@ mod tests {
         assert!(p.words.ends_with(", Noter"), "{}", p.words);
         assert_eq!(p.link, Some(format!("/netvaerksmoeder/{}", m.id)));
         assert_eq!(describe("workspace.name", None).words, "Navn");
+        let own = describe("workspace.description", None);
+        assert_eq!(own.words, "Beskrivelse");
+        assert_eq!(own.link.as_deref(), Some("/overblik"));
         assert_eq!(describe("", None).words, "Arbejdsområdets oplysninger");
     }
 }

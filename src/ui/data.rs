@@ -55,26 +55,17 @@ fn days_since(at: Option<DateTime<Utc>>) -> Option<i64> {
 #[component]
 fn ExportSection() -> impl IntoView {
     let app = use_app();
-    // Where CPR-like numbers were found, in the user's words, each with the page that edits it.
-    let cpr_paths = RwSignal::new(Vec::<text::place::Place>::new());
+    // Personal data in the file is shown first; chosen hits are left out of the file.
+    let check = super::privacy_check::PrivacyCheck::new("export");
     let meta = Memo::new(move |_| {
         app.workspaces.track();
         app.open_id.get().and_then(|_| app.current_meta())
     });
     let start_export = move |_| {
-        let found = app
-            .read_untracked(|w| {
-                file_format::cpr_findings(w)
-                    .iter()
-                    .map(|p| text::place::describe(p, Some(w)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        if found.is_empty() {
-            session::export_current(app);
-        } else {
-            cpr_paths.set(found);
-        }
+        let hits = super::privacy_check::workspace_hits(app);
+        check.run(hits, move |leave_out| {
+            session::export_current_without(app, &leave_out)
+        });
     };
     view! {
         <section aria-labelledby="data-export">
@@ -84,21 +75,8 @@ fn ExportSection() -> impl IntoView {
                 Some(name) => view! {
                     <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
                     <ExportReminder meta=meta/>
-                    <button type="button" class="button" on:click=start_export>"Eksportér til fil"</button>
-                    <Show when=move || !cpr_paths.get().is_empty()>
-                        <div class="alert alert-warning" role="alert">
-                            <p><strong>"Filen ser ud til at indeholde CPR-numre."</strong>" Et CPR-lignende nummer (ddmmåå-xxxx) står disse steder:"</p>
-                            <ul data-testid="cpr-places">{move || cpr_paths.get().into_iter().take(10).map(|p| match p.link {
-                                Some(href) => view! { <li><a href=at(&href)>{p.words}</a></li> }.into_any(),
-                                None => view! { <li>{p.words}</li> }.into_any(),
-                            }).collect_view()}</ul>
-                            <p>"Personoplysninger om børn må kun sendes krypteret. Ret teksterne, eller eksportér kun, hvis filen ikke skal sendes med almindelig e-mail."</p>
-                            <div class="button-row">
-                                <button type="button" class="button secondary" on:click=move |_| cpr_paths.set(Vec::new())>"Fortryd eksport"</button>
-                                <button type="button" class="button danger" on:click=move |_| { cpr_paths.set(Vec::new()); session::export_current(app); }>"Eksportér alligevel"</button>
-                            </div>
-                        </div>
-                    </Show>
+                    <button type="button" class="button" id="export-file" on:click=start_export>"Eksportér til fil"</button>
+                    <super::privacy_check::PrivacyWarning check=check/>
                 }.into_any(),
             }}
         </section>

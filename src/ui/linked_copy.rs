@@ -21,6 +21,14 @@ fn today() -> chrono::NaiveDate {
 pub fn LinkedCopySection() -> impl IntoView {
     let app = use_app();
     let lc = use_linked();
+    // Personal data is shown before the first write; the copy holds the whole workspace, so nothing can
+    // be left out of it.
+    let check = crate::ui::privacy_check::PrivacyCheck::new("linked");
+    let link = move |_: ()| {
+        check.run(crate::ui::privacy_check::workspace_hits(app), move |_| {
+            linked::pick_and_link(app, lc)
+        })
+    };
     // What the controls depend on, so a write in progress does not redraw them (and take the focus).
     let shape = Memo::new(move |_| {
         lc.link.with(|l| {
@@ -44,7 +52,7 @@ pub fn LinkedCopySection() -> impl IntoView {
         match shape.get() {
             None => view! {
                 <p>{t::INTRO}</p>
-                <button type="button" class="button" on:click=move |_| linked::pick_and_link(app, lc)>{t::LINK}</button>
+                <button type="button" class="button" on:click=move |_| link(())>{t::LINK}</button>
             }
             .into_any(),
             Some((failure, wants_permission)) => {
@@ -58,7 +66,7 @@ pub fn LinkedCopySection() -> impl IntoView {
                         {failed.then(|| view! {
                             <button type="button" class="button" on:click=move |_| linked::retry(app, lc)>{t::RETRY}</button>
                         })}
-                        <button type="button" class="button secondary" on:click=move |_| linked::pick_and_link(app, lc)>{t::LINK_OTHER}</button>
+                        <button type="button" class="button secondary" on:click=move |_| link(())>{t::LINK_OTHER}</button>
                         <button type="button" class="button secondary" on:click=move |_| linked::unlink(lc)>{t::UNLINK}</button>
                     </div>
                     <p class="muted">{t::STORAGE_FIRST}</p>
@@ -78,6 +86,7 @@ pub fn LinkedCopySection() -> impl IntoView {
                 {move || lc.link.get().map(|l| t::status(&l, today()))}
             </p>
             {body}
+            <crate::ui::privacy_check::PrivacyWarning check=check anyway=crate::text::privacy::LINK_ANYWAY whole=true/>
             <p role="status" aria-live="polite" class="linked-message" data-testid="linked-message">
                 {move || lc.message.get()}
             </p>

@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod merge;
 pub mod overview;
 pub mod plan;
+pub mod privacy_check;
 pub mod set_aside;
 pub mod staircase;
 pub mod start;

@@ -296,7 +296,7 @@ test('importing a file of a workspace that is here already says so, and offers o
   await context.close();
 });
 
-test('export warns of CPR-like numbers by record and field, each a link to where it is edited', async () => {
+test('export warns of a CPR number by record and field, with a link to where it is edited', async () => {
   const { page, context, errors } = await openPage(env, '/');
   await openExample(page, EXAMPLE);
   const caseName = await openFirstMeeting(page);
@@ -306,10 +306,10 @@ test('export warns of CPR-like numbers by record and field, each a link to where
   await waitSaved(page);
   await page.goto(env.base + '/data');
   await page.getByRole('button', { name: 'Eksportér til fil' }).click();
-  const places = page.getByTestId('cpr-places');
+  const places = page.getByTestId('privacy-hits');
   await places.waitFor();
   const text = await places.textContent();
-  assert.match(text, new RegExp(`Møde «${caseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*», Noter`));
+  assert.match(text, new RegExp(`CPR-nummer «010203-1234» i Møde «${caseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*», Noter`));
   assert.doesNotMatch(text, /workspace\.|\[\d+\]/, 'no paths of the file');
   await places.getByRole('link').first().click();
   await page.waitForURL((u) => u.pathname === meetingPath);

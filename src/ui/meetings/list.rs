@@ -12,7 +12,7 @@ use crate::model::meeting_query::{
     open_action_count, paginate, type_from_key, type_key, type_options, LiveIndex, MeetingFilter,
 };
 use crate::model::{Id, MeetingStatus, MeetingType};
-use crate::output::meetings_csv::{cpr_like_meetings, meetings_csv_of, CsvRows};
+use crate::output::meetings_csv::{meetings_csv_of, CsvRows};
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
@@ -436,52 +436,41 @@ fn PagerButton(
     }
 }
 
-/// CSV of the filtered list, one row per meeting or per action item, after a warning if CPR-like numbers
-/// would leave the machine.
+/// CSV of the filtered list, one row per meeting or per action item, after a check for personal data in
+/// what the file carries.
 #[component]
 fn ExportSection(results: Memo<Vec<usize>>) -> impl IntoView {
+    use crate::ui::privacy_check::{check_csv, PrivacyCheck, PrivacyWarning};
     let app = use_app();
-    let warning = RwSignal::new(None::<(CsvRows, usize)>);
-    let write = move |rows: CsvRows| {
-        let bytes = app
-            .read_untracked(|w| results.with_untracked(|r| meetings_csv_of(w, r, rows, today())));
-        if let Some(bytes) = bytes {
-            let name = txt::csv_file_name(rows == CsvRows::PerActionItem, crate::browser::today());
-            if files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
-                app.error(crate::text::ui::DOWNLOAD_FAILED);
-            }
-        }
-    };
+    let check = PrivacyCheck::new("meetings-csv");
     let start = move |rows: CsvRows| {
-        let flagged = app
-            .read_untracked(|w| results.with_untracked(|r| cpr_like_meetings(&w.meetings, r).len()))
-            .unwrap_or(0);
-        if flagged > 0 {
-            warning.set(Some((rows, flagged)));
-            focus_later("csv-warning".into());
-        } else {
-            warning.set(None);
-            write(rows);
-        }
+        check_csv(
+            app,
+            check,
+            || {
+                let bytes = app.read_untracked(|w| {
+                    results.with_untracked(|r| meetings_csv_of(w, r, rows, today()))
+                })?;
+                let name =
+                    txt::csv_file_name(rows == CsvRows::PerActionItem, crate::browser::today());
+                Some((bytes, name))
+            },
+            move |bytes, name| {
+                if files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
+                    app.error(crate::text::ui::DOWNLOAD_FAILED);
+                }
+            },
+        )
     };
     view! {
         <section class="meet-export no-print" aria-labelledby="export-title">
             <h2 id="export-title">{txt::EXPORT_TITLE}</h2>
             <p>{move || txt::export_lead(results.with(|r| r.len()))}</p>
             <div class="button-row">
-                <button type="button" class="button secondary" on:click=move |_| start(CsvRows::PerMeeting)>{txt::EXPORT_PER_MEETING}</button>
-                <button type="button" class="button secondary" on:click=move |_| start(CsvRows::PerActionItem)>{txt::EXPORT_PER_ACTION}</button>
+                <button type="button" class="button secondary" id="meetings-csv-per-meeting" on:click=move |_| start(CsvRows::PerMeeting)>{txt::EXPORT_PER_MEETING}</button>
+                <button type="button" class="button secondary" id="meetings-csv-per-action" on:click=move |_| start(CsvRows::PerActionItem)>{txt::EXPORT_PER_ACTION}</button>
             </div>
-            {move || warning.get().map(|(rows, n)| view! {
-                <div class="alert alert-warning" id="csv-warning" tabindex="-1" role="alert">
-                    <p><strong>{txt::cpr_warning(n)}</strong></p>
-                    <p>{txt::CPR_WARNING_TEXT}</p>
-                    <div class="button-row">
-                        <button type="button" class="button secondary" on:click=move |_| warning.set(None)>{txt::CANCEL_EXPORT}</button>
-                        <button type="button" class="button danger" on:click=move |_| { warning.set(None); write(rows); }>{txt::EXPORT_ANYWAY}</button>
-                    </div>
-                </div>
-            })}
+            <PrivacyWarning check=check/>
         </section>
     }
 }

@@ -98,7 +98,7 @@ fn Minutes(p: Prepared) -> impl IntoView {
         // minutes are shown, instead of in meetings.css where it would apply to every page of the app.
         <style>{MINUTES_PAGE}</style>
         <div class="minutes-actions no-print">
-            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{txt::PRINT}</button>
+            <crate::ui::privacy_check::PrintButton label=txt::PRINT name="minutes-print"/>
             <a class="button secondary" href=at(&meeting_path(m.id))>{txt::BACK_TO_MEETING}</a>
         </div>
         <article class="minutes" aria-labelledby="meet-title">

@@ -218,13 +218,19 @@ fn ComparisonResult(
             format!("{}-{slug}.csv", tc::CSV_FILE_FALLBACK)
         }
     };
+    let check = crate::ui::privacy_check::PrivacyCheck::new("colleague-csv");
     let download = move |_| {
-        let ok = csv.with_value(|bytes| {
-            files::download(&csv_name, "text/csv;charset=utf-8", bytes).is_ok()
-        });
-        if !ok {
-            app.error(text::ui::DOWNLOAD_FAILED);
-        }
+        let name = csv_name.clone();
+        crate::ui::privacy_check::check_csv(
+            app,
+            check,
+            || Some((csv.get_value(), name)),
+            move |bytes, name| {
+                if files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
+                    app.error(text::ui::DOWNLOAD_FAILED);
+                }
+            },
+        );
     };
     let per_course = format!(
         "{} Priser pr. forløb er {}.",
@@ -301,6 +307,7 @@ fn ComparisonResult(
                 <button type="button" class="button secondary" on:click=download>{tc::DOWNLOAD}</button>
                 <button type="button" class="button secondary" on:click=move |_| on_close.run(())>{tc::CLOSE}</button>
             </div>
+            <crate::ui::privacy_check::PrivacyWarning check=check/>
         </div>
     }
 }

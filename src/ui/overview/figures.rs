@@ -79,23 +79,27 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
     })
 }
 
-/// Downloads one of Overblik's tables as CSV, computed from the workspace as it is now.
+/// Downloads one of Overblik's tables as CSV, computed from the workspace as it is now, after a check
+/// for personal data in what the file carries.
 pub fn download_csv(
     app: AppState,
+    check: crate::ui::privacy_check::PrivacyCheck,
     what: &'static str,
     make: impl Fn(&crate::model::Workspace, &KeyFigures) -> Vec<u8>,
 ) {
-    let Some((bytes, name)) = app.read_untracked(|w| {
-        let k = key_figures_with(w, w.seen_from(crate::browser::today()), choices(w.id));
-        (
-            make(w, &k),
-            text::overview::file_name(&w.name, what, crate::browser::today(), "csv"),
-        )
-    }) else {
-        return;
+    let build = || {
+        app.read_untracked(|w| {
+            let k = key_figures_with(w, w.seen_from(crate::browser::today()), choices(w.id));
+            (
+                make(w, &k),
+                text::overview::file_name(&w.name, what, crate::browser::today(), "csv"),
+            )
+        })
     };
-    match crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes) {
-        Ok(()) => app.announce(&format!("Tabellen er hentet som {name}.")),
-        Err(_) => app.error(text::ui::DOWNLOAD_FAILED),
-    }
+    crate::ui::privacy_check::check_csv(app, check, build, move |bytes, name| {
+        match crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes) {
+            Ok(()) => app.announce(&format!("Tabellen er hentet som {name}.")),
+            Err(_) => app.error(text::ui::DOWNLOAD_FAILED),
+        }
+    });
 }

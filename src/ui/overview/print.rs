@@ -105,7 +105,7 @@ pub fn OverviewPrint() -> impl IntoView {
             <style>"@page { size: A4 portrait; margin: 12mm; }"</style>
             <div class="print-actions no-print">
                 <a class="button secondary" href=at("/overblik")>"Tilbage til Overblik"</a>
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
+                <crate::ui::privacy_check::PrintButton label="Udskriv" name="overview-print"/>
                 <p class="form-hint">"Udskrives på én A4-side i stående format. Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF."</p>
             </div>
             {move || data.get().map(|d| {

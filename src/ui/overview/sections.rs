@@ -27,8 +27,10 @@ fn CsvButton(
     make: fn(&crate::model::Workspace, &crate::model::key_figures::KeyFigures) -> Vec<u8>,
 ) -> impl IntoView {
     let app = use_app();
+    let check = crate::ui::privacy_check::PrivacyCheck::new(what);
     view! {
-        <button type="button" class="button secondary small" on:click=move |_| download_csv(app, what, make)>{label}</button>
+        <button type="button" class="button secondary small" id=format!("privacy-{what}-csv") on:click=move |_| download_csv(app, check, what, make)>{label}</button>
+        <crate::ui::privacy_check::PrivacyWarning check=check/>
     }
 }
 

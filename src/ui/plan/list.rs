@@ -274,31 +274,36 @@ pub(crate) fn FilterBar(
 /// CSV downloads for Danish Excel.
 #[component]
 pub(crate) fn ExportButtons() -> impl IntoView {
+    use crate::ui::privacy_check::{check_csv, PrivacyCheck};
     let app = use_app();
+    let check = PrivacyCheck::new("plan-csv");
     let download = move |indicators: bool| {
-        let Some((bytes, name)) = app.read_untracked(|w| {
-            let base = file_stem(&w.name);
-            if indicators {
-                (
-                    plan_csv::indicators_csv(&w.plan),
-                    format!("{base}-indikatorer.csv"),
-                )
-            } else {
-                (
-                    plan_csv::initiatives_csv(&w.plan),
-                    format!("{base}-initiativer.csv"),
-                )
-            }
-        }) else {
-            return;
+        let make = move || {
+            app.read_untracked(|w| {
+                let base = file_stem(&w.name);
+                if indicators {
+                    (
+                        plan_csv::indicators_csv(&w.plan),
+                        format!("{base}-indikatorer.csv"),
+                    )
+                } else {
+                    (
+                        plan_csv::initiatives_csv(&w.plan),
+                        format!("{base}-initiativer.csv"),
+                    )
+                }
+            })
         };
-        if crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
-            app.error(text::ui::DOWNLOAD_FAILED);
-        }
+        check_csv(app, check, make, move |bytes, name| {
+            if crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes).is_err() {
+                app.error(text::ui::DOWNLOAD_FAILED);
+            }
+        });
     };
     view! {
-        <button type="button" class="button secondary" on:click=move |_| download(false)>"Hent initiativer (CSV)"</button>
-        <button type="button" class="button secondary" on:click=move |_| download(true)>"Hent indikatorer (CSV)"</button>
+        <button type="button" class="button secondary" id="plan-csv-initiatives" on:click=move |_| download(false)>"Hent initiativer (CSV)"</button>
+        <button type="button" class="button secondary" id="plan-csv-indicators" on:click=move |_| download(true)>"Hent indikatorer (CSV)"</button>
+        <crate::ui::privacy_check::PrivacyWarning check=check/>
     }
 }
 

@@ -117,7 +117,7 @@ pub(crate) fn ReportView() -> impl IntoView {
                             on:change=move |ev| settings::set(SENDER_KEY, &event_target_value(&ev).trim().to_string())/>
                     </div>
                 </div>
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tp::REPORT_PRINT}</button>
+                <crate::ui::privacy_check::PrintButton label=tp::REPORT_PRINT name="report-print"/>
             </form>
         </div>
         {move || report.get().ok().flatten().map(|r| view! {

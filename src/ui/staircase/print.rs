@@ -43,7 +43,7 @@ pub fn PrintView() -> impl IntoView {
             <style>"@page { size: A4 landscape; margin: 12mm; }"</style>
             <div class="print-actions no-print">
                 <a class="button secondary" href=at("/trappe")>"Tilbage til trappen"</a>
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Udskriv"</button>
+                <crate::ui::privacy_check::PrintButton label="Udskriv" name="staircase-print"/>
                 <p class="form-hint">"Udskrives på A4 i liggende format. Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF."</p>
             </div>
             <header class="print-header">
