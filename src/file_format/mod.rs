@@ -9,6 +9,7 @@ pub mod parts;
 pub mod restore;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sealed;
 mod tokens;
 
 pub use envelope::{FORMAT, VERSION};

@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod overview;
 pub mod place;
 pub mod plan;
+pub mod sealed;
 pub mod set_aside;
 pub mod staircase;
 pub mod ui;
