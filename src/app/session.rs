@@ -486,13 +486,28 @@ async fn ask_for_persistence(app: AppState) {
 }
 
 /// Downloads the open workspace as a file and records the export time.
-pub fn export_current(app: AppState) {
-    let Some((json, name)) = with_workspace(|ws| {
+/// The open workspace as an export file: its JSON, its file name and the workspace's name.
+pub fn export_contents() -> Option<(String, String, String)> {
+    with_workspace(|ws| {
         (
             file_format::export_json(ws, now()),
             file_format::file_name(ws, crate::browser::today()),
+            ws.name.clone(),
         )
-    }) else {
+    })
+}
+
+/// Notes that the open workspace was exported now (the Data page's reminder).
+pub fn mark_exported(app: AppState) {
+    spawn_local(async move {
+        if core().mark_exported().await.is_ok() {
+            sync_state(app);
+        }
+    });
+}
+
+pub fn export_current(app: AppState) {
+    let Some((json, name, _)) = export_contents() else {
         // Pressed while the workspace is still opening: say so rather than do nothing.
         app.error(t::NO_WORKSPACE);
         return;
@@ -502,11 +517,7 @@ pub fn export_current(app: AppState) {
         return;
     }
     app.info(format!("{} {name}", t::EXPORTED_AS));
-    spawn_local(async move {
-        if core().mark_exported().await.is_ok() {
-            sync_state(app);
-        }
-    });
+    mark_exported(app);
 }
 
 /// Downloads the in-memory work, whatever storage says (after a failed save, or in memory-only mode).

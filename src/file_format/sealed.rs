@@ -101,6 +101,15 @@ impl SealedFile {
     }
 }
 
+/// The name of a protected file: the plain file's name with «-beskyttet» before «.json», so it is told
+/// apart in a folder or an e-mail.
+pub fn file_name(plain: &str) -> String {
+    match plain.strip_suffix(".json") {
+        Some(stem) => format!("{stem}-beskyttet.json"),
+        None => format!("{plain}-beskyttet.json"),
+    }
+}
+
 /// How far into a file the marks of a protected file are looked for: the envelope's head is small; the
 /// ciphertext comes last.
 const HEAD_BYTES: usize = 4096;
@@ -397,6 +406,14 @@ mod tests {
         assert_eq!(
             crate::file_format::read_workspace_file(json.as_bytes()).unwrap_err(),
             crate::file_format::ImportError::Sealed
+        );
+    }
+
+    #[test]
+    fn protected_file_names_say_so() {
+        assert_eq!(
+            file_name("trappe-koege-2026-12-06.json"),
+            "trappe-koege-2026-12-06-beskyttet.json"
         );
     }
 

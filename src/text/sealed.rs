@@ -56,6 +56,13 @@ pub const WRONG_PASSPHRASE: &str = "Filen kunne ikke åbnes: adgangskoden er for
 /// On the start page: a protected copy is opened, but not linked (Trappe would write it back unprotected).
 pub const NOT_LINKED: &str = "Filen er beskyttet med en adgangskode, så Trappe forbinder den ikke: ændringer gemmes ikke i filen, men i browseren. Eksportér en ny beskyttet fil, når du vil dele.";
 
+/// On the start page, after a protected copy is opened.
+pub fn opened_sealed_copy(workspace: &str, file: &str) -> String {
+    format!(
+        "«{workspace}» er åbnet fra den beskyttede fil «{file}» og gemt i browseren. {NOT_LINKED}"
+    )
+}
+
 /// A protected file met where only plain files are read.
 pub const SEALED_ELSEWHERE: &str = "Filen er beskyttet med en adgangskode. Åbn den under Data → Importér fra fil, hvor du kan skrive adgangskoden.";
 

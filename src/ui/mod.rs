@@ -13,6 +13,7 @@ pub mod linked_copy;
 pub mod meetings;
 pub mod overview;
 pub mod plan;
+pub mod protect;
 pub mod set_aside;
 pub mod staircase;
 pub mod start;
