@@ -13,7 +13,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The `format` of a protected file.
 pub const SEALED_FORMAT: &str = "trappe-sealed";
@@ -78,27 +78,53 @@ pub enum SealedError {
 
 impl SealedFile {
     /// The file as written: the envelope with the note, base64 (standard alphabet, padded).
+    /// The fields are written in this order, the long ciphertext last, so the envelope's head says what
+    /// the file is.
     pub fn to_json(&self) -> String {
-        let v = json!({
-            "format": SEALED_FORMAT,
-            "version": SEALED_VERSION,
-            "note": NOTE,
-            "kdf": {
-                "name": KDF_NAME,
-                "hash": KDF_HASH,
-                "iterations": self.iterations,
-                "salt": STANDARD.encode(self.salt),
+        let out = Out {
+            format: SEALED_FORMAT,
+            version: SEALED_VERSION,
+            note: NOTE,
+            kdf: KdfOut {
+                name: KDF_NAME,
+                hash: KDF_HASH,
+                iterations: self.iterations,
+                salt: STANDARD.encode(self.salt),
             },
-            "cipher": {
-                "name": CIPHER_NAME,
-                "iv": STANDARD.encode(self.iv),
+            cipher: CipherOut {
+                name: CIPHER_NAME,
+                iv: STANDARD.encode(self.iv),
             },
-            "ciphertext": STANDARD.encode(&self.ciphertext),
-        });
-        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+            ciphertext: STANDARD.encode(&self.ciphertext),
+        };
+        let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
         s.push('\n');
         s
     }
+}
+
+#[derive(serde::Serialize)]
+struct Out {
+    format: &'static str,
+    version: u64,
+    note: &'static str,
+    kdf: KdfOut,
+    cipher: CipherOut,
+    ciphertext: String,
+}
+
+#[derive(serde::Serialize)]
+struct KdfOut {
+    name: &'static str,
+    hash: &'static str,
+    iterations: u32,
+    salt: String,
+}
+
+#[derive(serde::Serialize)]
+struct CipherOut {
+    name: &'static str,
+    iv: String,
 }
 
 /// The name of a protected file: the plain file's name with «-beskyttet» before «.json», so it is told
@@ -110,8 +136,9 @@ pub fn file_name(plain: &str) -> String {
     }
 }
 
-/// How far into a file the marks of a protected file are looked for: the envelope's head is small; the
-/// ciphertext comes last.
+/// How far into a file, from its start and from its end, the marks of a protected file are looked for:
+/// Trappe writes the envelope's head first and the ciphertext last, and a tool that sorts the keys puts
+/// `kdf` after it, near the end.
 const HEAD_BYTES: usize = 4096;
 
 /// Is this a protected file? `None` for anything else (a workspace file, or something the normal reader
@@ -120,8 +147,12 @@ const HEAD_BYTES: usize = 4096;
 pub fn detect(bytes: &[u8]) -> Option<Result<SealedFile, SealedError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(HEAD_BYTES)];
-    let marked = contains(head, b"\"trappe-sealed\"")
-        || (contains(head, b"\"kdf\"") && contains(head, b"\"cipher\""));
+    let tail = &bytes[bytes.len().saturating_sub(HEAD_BYTES)..];
+    let marked = [head, tail].iter().any(|part| {
+        [&b"\"trappe-sealed\""[..], b"\"ciphertext\"", b"\"kdf\""]
+            .iter()
+            .any(|mark| contains(part, mark))
+    });
     if !marked {
         return None;
     }
@@ -367,6 +398,7 @@ fn is_run(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn sample() -> SealedFile {
         SealedFile {
@@ -415,6 +447,23 @@ mod tests {
             file_name("trappe-koege-2026-12-06.json"),
             "trappe-koege-2026-12-06-beskyttet.json"
         );
+    }
+
+    #[test]
+    fn a_long_ciphertext_comes_last_and_any_key_order_is_read() {
+        let big = SealedFile {
+            ciphertext: vec![42; 200_000],
+            ..sample()
+        };
+        let json = big.to_json();
+        let at = |k: &str| json.find(k).unwrap();
+        assert!(at("\"format\"") < at("\"kdf\"") && at("\"kdf\"") < at("\"ciphertext\""));
+        assert_eq!(detect(json.as_bytes()), Some(Ok(big.clone())));
+        // Keys sorted, as some tools write them: the ciphertext before `format` and `kdf`.
+        let v: Value = serde_json::from_str(&json).unwrap();
+        let sorted = serde_json::to_vec(&v).unwrap();
+        assert!(sorted.starts_with(b"{\"cipher\""));
+        assert_eq!(detect(&sorted), Some(Ok(big)));
     }
 
     #[test]
