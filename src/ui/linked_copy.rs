@@ -149,19 +149,21 @@ pub fn OpenCopyOffer() -> impl IntoView {
     let locked = RwSignal::new(None::<(String, Arc<SealedFile>)>);
     let nav = StoredValue::new_local(navigate.clone());
     let open_sealed = move |file_name: String, imported: Imported| {
+        // Taken now: once the import stores a workspace, this offer (and its values) is gone.
+        let navigate = nav.get_value();
         spawn_local(async move {
             if let Err(e) = session::import(app, imported.workspace, ImportTarget::New).await {
-                error.set(Some(text::ui::storage_error(&e)));
+                let _ = error.try_set(Some(text::ui::storage_error(&e)));
                 return;
             }
-            locked.set(None);
+            let _ = locked.try_set(None);
             let name = app.read_untracked(|w| w.name.clone()).unwrap_or_default();
             let mut said = text::sealed::opened_sealed_copy(&name, &file_name);
             if !imported.report.is_clean() {
                 said = format!("{said} {}", text::file::restore_summary(&imported.report));
             }
             app.info(said);
-            nav.with_value(|n| n("/overblik", Default::default()));
+            navigate("/overblik", Default::default());
         });
     };
     let shown = move || {
