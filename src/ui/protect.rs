@@ -100,11 +100,11 @@ impl ExportChoice {
             return;
         }
         self.email.set(None);
-        let Some((json, name, workspace)) = session::export_contents() else {
-            app.error(text::ui::NO_WORKSPACE);
-            return;
-        };
         if !self.protect.get_untracked() {
+            let Some((json, name, workspace)) = session::export_contents() else {
+                app.error(text::ui::NO_WORKSPACE);
+                return;
+            };
             spawn_local(deliver(
                 app,
                 self,
@@ -118,6 +118,13 @@ impl ExportChoice {
         let pass = self.pass.get_untracked();
         self.busy.set(true);
         spawn_local(async move {
+            // «Krypterer …» is on screen before the work (writing a large workspace takes a moment).
+            let_the_page_paint().await;
+            let Some((json, name, workspace)) = session::export_contents() else {
+                let _ = self.busy.try_set(false);
+                app.error(text::ui::NO_WORKSPACE);
+                return;
+            };
             perf::start("trappe-seal");
             let sealed = crypto::seal(json.as_bytes(), &pass).await;
             drop(pass);
@@ -143,6 +150,20 @@ impl ExportChoice {
             }
         });
     }
+}
+
+/// Gives the browser a moment to draw a progress message before work that holds the page.
+async fn let_the_page_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Hands the made file to the share sheet (after «Del», where the browser can), or downloads it, with a
