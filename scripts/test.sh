@@ -22,6 +22,9 @@ cargo test --quiet --release --test largest -- --ignored
 step "wasm-bindgen tests in headless Chromium: storage edge"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web_storage
 
+step "wasm-bindgen tests in headless Chromium: protected files (WebCrypto)"
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web_crypto
+
 step "release build"
 bash scripts/build.sh
 

@@ -488,20 +488,35 @@ async fn ask_for_persistence(app: AppState) {
 }
 
 /// Downloads the open workspace as a file and records the export time.
-pub fn export_current(app: AppState) {
-    export_current_without(app, &[]);
-}
-
-/// Exports the open workspace with the personal-data hits named by `leave_out` replaced by «[fjernet]»
-/// in the file (the stored workspace keeps them).
-pub fn export_current_without(app: AppState, leave_out: &[String]) {
-    let Some((json, name)) = with_workspace(|ws| {
+/// The open workspace as an export file: its JSON (the personal-data hits named by `leave_out` replaced by
+/// «[fjernet]»; the stored workspace keeps them), its file name and the workspace's name.
+pub fn export_contents(leave_out: &[String]) -> Option<(String, String, String)> {
+    with_workspace(|ws| {
         let redacted = (!leave_out.is_empty()).then(|| file_format::redact(ws, leave_out));
         (
             file_format::export_json(redacted.as_ref().unwrap_or(ws), now()),
             file_format::file_name(ws, crate::browser::today()),
+            ws.name.clone(),
         )
-    }) else {
+    })
+}
+
+/// Notes that the open workspace was exported now (the Data page's reminder).
+pub fn mark_exported(app: AppState) {
+    spawn_local(async move {
+        if core().mark_exported().await.is_ok() {
+            sync_state(app);
+        }
+    });
+}
+
+pub fn export_current(app: AppState) {
+    export_current_without(app, &[]);
+}
+
+/// Downloads the open workspace with the personal-data hits named by `leave_out` left out.
+pub fn export_current_without(app: AppState, leave_out: &[String]) {
+    let Some((json, name, _)) = export_contents(leave_out) else {
         // Pressed while the workspace is still opening: say so rather than do nothing.
         app.error(t::NO_WORKSPACE);
         return;
@@ -511,11 +526,7 @@ pub fn export_current_without(app: AppState, leave_out: &[String]) {
         return;
     }
     app.info(format!("{} {name}", t::EXPORTED_AS));
-    spawn_local(async move {
-        if core().mark_exported().await.is_ok() {
-            sync_state(app);
-        }
-    });
+    mark_exported(app);
 }
 
 /// Downloads the in-memory work, whatever storage says (after a failed save, or in memory-only mode).

@@ -2,10 +2,12 @@
 //! Access), storage persistence and usage.
 
 pub mod address;
+pub mod crypto;
 pub mod files;
 pub mod history_guard;
 pub mod linked_file;
 pub mod perf;
+pub mod share;
 pub mod storage_info;
 
 /// Today's date in the user's local time zone.

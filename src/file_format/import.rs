@@ -62,6 +62,8 @@ pub enum ImportError {
         column: usize,
         problem: DataProblem,
     },
+    /// A file protected with a passphrase (`sealed`): it is opened with the passphrase first.
+    Sealed,
 }
 
 impl From<super::tokens::SyntaxError> for ImportError {
@@ -173,6 +175,10 @@ pub fn read_workspace_file(bytes: &[u8]) -> Result<Imported, ImportError> {
             bytes: bytes.len(),
             max: MAX_FILE_BYTES,
         });
+    }
+    // A protected file is opened with its passphrase first (`sealed::detect`, before this reader).
+    if super::sealed::detect(bytes).is_some() {
+        return Err(ImportError::Sealed);
     }
     let imported = read_workspace(bytes)?;
     // A file no larger than the limit holds a workspace no larger (compact JSON is never longer).

@@ -10,6 +10,7 @@ pub mod personal_data;
 pub mod restore;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sealed;
 mod tokens;
 
 pub use envelope::{FORMAT, VERSION};

@@ -550,6 +550,7 @@ pub fn import_error(e: &ImportError) -> String {
             let place = super::place::describe(path, None).words;
             format!("Ugyldig værdi i {place}{at}: {}.", problem_text(problem))
         }
+        ImportError::Sealed => super::sealed::SEALED_ELSEWHERE.into(),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod overview;
 pub mod place;
 pub mod plan;
 pub mod privacy;
+pub mod sealed;
 pub mod set_aside;
 pub mod staircase;
 pub mod ui;

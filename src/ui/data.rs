@@ -8,6 +8,7 @@ use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, Part, StorageMode};
 use crate::browser::address::at;
 use crate::browser::{files, perf, storage_info};
+use crate::file_format::sealed::{self, SealedFile};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
 use crate::model::copies::{compare_copies, CopyComparison};
 use crate::model::{Id, Workspace};
@@ -16,6 +17,7 @@ use crate::text::{self, ui as t};
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
 fn local_date(at: DateTime<Utc>) -> String {
     let l = at.with_timezone(&Local);
@@ -57,15 +59,14 @@ fn ExportSection() -> impl IntoView {
     let app = use_app();
     // Personal data in the file is shown first; chosen hits are left out of the file.
     let check = super::privacy_check::PrivacyCheck::new("export");
+    let choice = super::protect::ExportChoice::new();
     let meta = Memo::new(move |_| {
         app.workspaces.track();
         app.open_id.get().and_then(|_| app.current_meta())
     });
     let start_export = move |_| {
         let hits = super::privacy_check::workspace_hits(app);
-        check.run(hits, move |leave_out| {
-            session::export_current_without(app, &leave_out)
-        });
+        check.run(hits, move |leave_out| choice.export(app, leave_out));
     };
     view! {
         <section aria-labelledby="data-export">
@@ -75,7 +76,7 @@ fn ExportSection() -> impl IntoView {
                 Some(name) => view! {
                     <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
                     <ExportReminder meta=meta/>
-                    <button type="button" class="button" id="export-file" on:click=start_export>"Eksportér til fil"</button>
+                    <super::protect::ExportControls choice=choice start=Callback::new(start_export)/>
                     <super::privacy_check::PrivacyWarning check=check/>
                 }.into_any(),
             }}
@@ -253,31 +254,41 @@ fn ImportSection() -> impl IntoView {
     let reading = RwSignal::new(false);
     let chosen = RwSignal::new(None::<String>);
 
+    // A protected file, waiting for its passphrase.
+    let locked = RwSignal::new(None::<(String, Arc<SealedFile>)>);
+    let accept = move |file_name: String, imported: Imported| {
+        let Imported {
+            workspace,
+            migrated_from,
+            report,
+        } = imported;
+        pending.set(Some(Pending {
+            file_name,
+            workspace,
+            migrated_from,
+            report,
+        }));
+    };
+
     let take_file = Callback::new(move |file: web_sys::File| {
         let file_name = file.name();
         error.set(None);
         pending.set(None);
+        locked.set(None);
         reading.set(true);
         spawn_local(async move {
             let result = read_import_file(&file).await;
             reading.set(false);
             match result {
-                Ok(Imported {
-                    workspace,
-                    migrated_from,
-                    report,
-                }) => pending.set(Some(Pending {
-                    file_name,
-                    workspace,
-                    migrated_from,
-                    report,
-                })),
+                Ok(ReadImport::Plain(imported)) => accept(file_name, imported),
+                Ok(ReadImport::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
                 Err(e) => error.set(Some(e)),
             }
         });
     });
     let done = Callback::new(move |_| {
         pending.set(None);
+        locked.set(None);
         chosen.set(None);
     });
 
@@ -287,16 +298,31 @@ fn ImportSection() -> impl IntoView {
             <FileField id="import-file" label=text::data::IMPORT_FILE_LABEL hint=text::data::IMPORT_FILE_HINT
                 error=error chosen=chosen on_file=take_file/>
             <Show when=move || reading.get() || (pending.with(Option::is_some) && !app.booted.get())><p role="status">"Læser filen …"</p></Show>
+            {move || locked.get().map(|(file_name, sealed)| {
+                let name = file_name.clone();
+                view! {
+                    <super::protect::UnlockForm file_name=file_name sealed=sealed id="import-unlock"
+                        on_open=Callback::new(move |imported| { locked.set(None); accept(name.clone(), imported) })
+                        on_cancel=done/>
+                }
+            })}
             // Compared with what this browser holds only once that is read.
             {move || app.booted.get().then(|| pending.get().map(|p| view! { <ImportPreview pending=p on_done=done/> }))}
         </section>
     }
 }
 
+/// A read file: a workspace, or a protected file that needs its passphrase (`protect::UnlockForm`).
+#[allow(clippy::large_enum_variant)] // one per file read, moved once
+pub enum ReadImport {
+    Plain(Imported),
+    Sealed(Arc<SealedFile>),
+}
+
 /// Reads a chosen file as every import does (here, and a copy opened on the start page): refused above the
 /// size limit before reading, then read whole and checked by `read_workspace_file`. The error is the
 /// message to show.
-pub async fn read_import_file(file: &web_sys::File) -> Result<Imported, String> {
+pub async fn read_import_file(file: &web_sys::File) -> Result<ReadImport, String> {
     let bytes = match files::read_file(file, MAX_FILE_BYTES).await {
         Ok(b) => b,
         Err(files::ReadError::TooLarge(n)) => {
@@ -309,10 +335,22 @@ pub async fn read_import_file(file: &web_sys::File) -> Result<Imported, String> 
         }
         Err(files::ReadError::Unreadable) => return Err(text::file::unreadable_file()),
     };
+    // A protected file is opened with its passphrase first, then read as any other.
+    match sealed::detect(&bytes) {
+        Some(Ok(s)) => return Ok(ReadImport::Sealed(Arc::new(s))),
+        Some(Err(e)) => {
+            return Err(format!(
+                "«{}» er ikke indlæst. {}",
+                file.name(),
+                text::sealed::sealed_error(&e)
+            ))
+        }
+        None => {}
+    }
     perf::start("trappe-import-parse");
     let parsed = read_workspace_file(&bytes);
     perf::end("trappe-import-parse");
-    parsed.map_err(|e| {
+    parsed.map(ReadImport::Plain).map_err(|e| {
         format!(
             "«{}» er ikke indlæst. {}",
             file.name(),

@@ -6,11 +6,15 @@ use crate::app::linked_copy::{self as linked, use_linked};
 use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, StorageMode};
 use crate::browser::linked_file;
+use crate::file_format::sealed::SealedFile;
+use crate::file_format::Imported;
 use crate::storage::linked_copy::{Notice, WriteFailure};
 use crate::text::{self, linked_copy as t};
+use crate::ui::data::ReadImport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
 
 fn today() -> chrono::NaiveDate {
     crate::browser::today()
@@ -149,6 +153,28 @@ pub fn OpenCopyOffer() -> impl IntoView {
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
+    // A protected copy waits for its passphrase; once open it is imported but never linked, since Trappe
+    // would write it back to the file unprotected.
+    let locked = RwSignal::new(None::<(String, Arc<SealedFile>)>);
+    let nav = StoredValue::new_local(navigate.clone());
+    let open_sealed = move |file_name: String, imported: Imported| {
+        // Taken now: once the import stores a workspace, this offer (and its values) is gone.
+        let navigate = nav.get_value();
+        spawn_local(async move {
+            if let Err(e) = session::import(app, imported.workspace, ImportTarget::New).await {
+                let _ = error.try_set(Some(text::ui::storage_error(&e)));
+                return;
+            }
+            let _ = locked.try_set(None);
+            let name = app.read_untracked(|w| w.name.clone()).unwrap_or_default();
+            let mut said = text::sealed::opened_sealed_copy(&name, &file_name);
+            if !imported.report.is_clean() {
+                said = format!("{said} {}", text::file::restore_summary(&imported.report));
+            }
+            app.info(said);
+            navigate("/overblik", Default::default());
+        });
+    };
     let shown = move || {
         lc.open_supported
             && app.mode.get() != StorageMode::Starting
@@ -179,7 +205,12 @@ pub fn OpenCopyOffer() -> impl IntoView {
                 Err(_) => Err(text::file::unreadable_file()),
             };
             let imported = match read {
-                Ok(i) => i,
+                Ok(ReadImport::Plain(i)) => i,
+                Ok(ReadImport::Sealed(sealed)) => {
+                    reading.set(false);
+                    locked.set(Some((file_name, sealed)));
+                    return;
+                }
                 Err(e) => {
                     reading.set(false);
                     error.set(Some(t::not_opened(&file_name, &e)));
@@ -212,6 +243,14 @@ pub fn OpenCopyOffer() -> impl IntoView {
                 <p>{t::OPEN_TEXT}</p>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <button type="button" class="button" on:click=open.clone()>{t::OPEN_BUTTON}</button>
+                {move || locked.get().map(|(file_name, sealed)| {
+                    let name = file_name.clone();
+                    view! {
+                        <crate::ui::protect::UnlockForm file_name=file_name sealed=sealed id="copy-unlock"
+                            on_open=Callback::new(move |imported| open_sealed(name.clone(), imported))
+                            on_cancel=Callback::new(move |_| locked.set(None))/>
+                    }
+                })}
                 <p role="status" aria-live="polite">{move || reading.get().then_some(t::OPEN_READING)}</p>
             </section>
         </Show>

@@ -15,6 +15,7 @@ pub mod merge;
 pub mod overview;
 pub mod plan;
 pub mod privacy_check;
+pub mod protect;
 pub mod set_aside;
 pub mod staircase;
 pub mod start;
