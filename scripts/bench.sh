@@ -6,4 +6,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 mkdir -p bench-results
 bash scripts/build.sh
 cargo run --quiet --release --example generate_workspace -- bench-results/bench-workspace.json
+cargo run --quiet --release --example colleague_copy -- bench-results/bench-workspace.json bench-results/bench-colleague.json
 node scripts/bench.mjs "$@"

@@ -523,7 +523,7 @@ pub fn copy_comparison(c: &crate::model::copies::CopyComparison) -> CopyWords {
         CopyVerdict::Same => "Filen og udgaven her er ens: de har de samme poster og indstillinger. Du behøver ikke importere filen.",
         CopyVerdict::HereAhead => "Udgaven her har ændringer, som filen ikke har, og filen har intet, som ikke er her. Behold udgaven her.",
         CopyVerdict::FileAhead => "Filen har ændringer, som ikke er her, og udgaven her har intet, som filen ikke har.",
-        CopyVerdict::Both => "Filen og udgaven her har hver især ændringer, som den anden ikke har. Vil du have begge, så importér filen som en kopi ved siden af.",
+        CopyVerdict::Both => "Filen og udgaven her har hver især ændringer, som den anden ikke har. Flet filen ind, så ændringerne fra begge udgaver bevares.",
     }
     .to_string();
     let mut file_has = Vec::new();

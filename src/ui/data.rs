@@ -64,7 +64,17 @@ fn ExportSection() -> impl IntoView {
         app.workspaces.track();
         app.open_id.get().and_then(|_| app.current_meta())
     });
+    // Initials, asked once per browser: each revision made here names who made it.
+    let author = RwSignal::new(String::new());
+    let author_error = RwSignal::new(None::<String>);
+    let ask_author = RwSignal::new(!super::merge::has_author());
     let start_export = move |_| {
+        if ask_author.get_untracked() {
+            if !super::merge::keep_author_if_given(author, author_error) {
+                return;
+            }
+            ask_author.set(!super::merge::has_author());
+        }
         let hits = super::privacy_check::workspace_hits(app);
         check.run(hits, move |leave_out| choice.export(app, leave_out));
     };
@@ -76,6 +86,9 @@ fn ExportSection() -> impl IntoView {
                 Some(name) => view! {
                     <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
                     <ExportReminder meta=meta/>
+                    <Show when=move || ask_author.get()>
+                        <super::merge::AuthorField value=author error=author_error id="export-author"/>
+                    </Show>
                     <super::protect::ExportControls choice=choice start=Callback::new(start_export)/>
                     <super::privacy_check::PrivacyWarning check=check/>
                 }.into_any(),
@@ -427,6 +440,17 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         .and_then(|_| app.read_untracked(|w| w.name.clone()));
     let is_same =
         Signal::derive(move || comparison.with(|c| matches!(c, Some(Ok(c)) if c.is_same())));
+    // Copies with the same content have nothing to merge: then opening the copy here comes first, unless
+    // the user has chosen already.
+    let chosen_by_user = RwSignal::new(false);
+    Effect::new(move |_| {
+        if is_same.get()
+            && !chosen_by_user.get_untracked()
+            && mode.get_untracked() == ImportMode::Merge
+        {
+            mode.set(ImportMode::OpenHere);
+        }
+    });
     let copy_name = crate::model::validation::name_with_suffix(
         &ws.name,
         &t::imported_copy_suffix(crate::browser::today()),
@@ -504,7 +528,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         view! {
             <div class="radio">
                 <input type="radio" id=id name="import-mode" prop:checked=move || mode.get() == m
-                    on:change=move |_| { mode.set(m); error.set(None) } disabled=disabled/>
+                    on:change=move |_| { mode.set(m); chosen_by_user.set(true); error.set(None) } disabled=disabled/>
                 <label for=id>{label}</label>
             </div>
         }

@@ -44,7 +44,7 @@ pub fn AuthorField(
             <label for=id.clone() class="form-label">{txt::AUTHOR_LABEL}</label>
             <span class="form-hint" id=hint_id.clone()>{txt::AUTHOR_HINT}</span>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
-            <input id=id.clone() class="form-input input-width-xs" type="text" maxlength="20" autocomplete="initials"
+            <input id=id.clone() class="form-input input-width-xs" type="text" maxlength="20"
                 aria-describedby=described aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); error.set(None); }/>
         </div>
@@ -61,6 +61,20 @@ pub fn keep_author(value: RwSignal<String>, error: RwSignal<Option<String>>) -> 
     settings::set(settings::AUTHOR, &a);
     revision::set_author(&a);
     true
+}
+
+/// Whether this browser has initials yet.
+pub fn has_author() -> bool {
+    author_ok(&load_author())
+}
+
+/// For an export: stores the initials if some were given (an export is never stopped for them; a backup
+/// must always be possible). False where what was given cannot be used (the field then says why).
+pub fn keep_author_if_given(value: RwSignal<String>, error: RwSignal<Option<String>>) -> bool {
+    if value.get_untracked().trim().is_empty() {
+        return true;
+    }
+    keep_author(value, error)
 }
 
 /// What merging `file` into the open workspace would do, and the button that does it. Nothing changes

@@ -286,7 +286,7 @@ pub fn ExportControls(choice: ExportChoice, start: Callback<()>) -> impl IntoVie
                 </div>
             </Show>
             <div class="button-row">
-                <button type="button" class="button" disabled=move || c.busy.get() on:click=move |_| press(false)>"Eksportér til fil"</button>
+                <button type="button" class="button" id="export-file" disabled=move || c.busy.get() on:click=move |_| press(false)>"Eksportér til fil"</button>
                 <button type="button" class="button secondary" disabled=move || c.busy.get()
                     aria-describedby="share-hint" on:click=move |_| press(true)>{t::SHARE_BUTTON}</button>
             </div>

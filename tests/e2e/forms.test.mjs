@@ -265,7 +265,7 @@ test('importing a file of a workspace that is here already says so, and offers o
   await same.waitFor();
   assert.match(await same.textContent(), /Socialstyrelsens indsatstrappe/);
   await page.getByTestId('import-verdict').filter({ hasText: 'Filen og udgaven her er ens' }).waitFor();
-  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
+  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true, 'the same content: nothing to merge, opening comes first');
   assert.equal(await page.getByLabel('Erstat udgaven her med filen').count(), 0);
   assert.deepEqual(await axe(page), [], 'import preview of the same workspace');
   await page.getByRole('button', { name: 'Åbn', exact: true }).click();
@@ -282,7 +282,7 @@ test('importing a file of a workspace that is here already says so, and offers o
   await chooseFile(page, newer);
   await page.getByTestId('import-differences').filter({ hasText: 'beskrivelse er forskellig i filen og her' }).waitFor();
   assert.equal(await page.getByLabel('Erstat udgaven her med filen').isChecked(), false);
-  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
+  assert.equal(await page.getByLabel(/^Flet filen ind i «/).isChecked(), true, 'merging, which keeps both sides, is the first choice');
   await page.getByLabel(/^Importér filen som en kopi ved siden af/).check();
   await page.getByRole('button', { name: 'Importér', exact: true }).click();
   await page.getByText('Filen er importeret og åbnet.').waitFor();

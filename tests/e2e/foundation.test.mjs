@@ -336,7 +336,7 @@ test('import can replace a workspace after confirmation, keeping the old one in 
   await page.getByTestId('import-preview').waitFor();
   // The file is this workspace before the rename: recognised, and the name is what differs.
   await page.getByTestId('import-differences').filter({ hasText: 'Arbejdsområdets navn, kommune eller beskrivelse er forskellig' }).waitFor();
-  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
+  assert.equal(await page.getByLabel(/^Flet filen ind i «/).isChecked(), true, 'merging, which keeps both sides, is the first choice');
   await page.getByLabel('Erstat udgaven her med filen').check();
   await page.getByRole('button', { name: 'Importér', exact: true }).click();
   await page.getByText('Bekræft, at arbejdsområdet skal erstattes.').waitFor();

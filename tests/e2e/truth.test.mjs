@@ -82,7 +82,7 @@ test('the import preview compares content: edits here after the export are named
   assert.match(await page.getByTestId('import-verdict').textContent(), /^Udgaven her har ændringer, som filen ikke har, og filen har intet, som ikke er her\./);
   assert.deepEqual(await page.getByTestId('import-differences').getByRole('listitem').allTextContents(),
     ['Her er 1 indsats og 2 ændrede initiativer, som filen ikke har.']);
-  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
+  assert.equal(await page.getByLabel(/^Flet filen ind i «/).isChecked(), true, 'merging, which keeps both sides, is the first choice');
   assert.equal(await page.getByLabel('Erstat udgaven her med filen').isChecked(), false, '«Erstat» is never preselected');
   assert.deepEqual(await axe(page), [], 'import preview');
   await page.getByRole('button', { name: 'Fortryd' }).last().click();
@@ -94,7 +94,7 @@ test('the import preview compares content: edits here after the export are named
   await importFile(page, second);
   assert.match(await page.getByTestId('import-verdict').textContent(), /^Filen og udgaven her er ens/);
   assert.equal(await page.getByTestId('import-differences').count(), 0);
-  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true);
+  assert.equal(await page.getByLabel('Åbn udgaven her i browseren, og importér ikke filen').isChecked(), true, 'the same content: nothing to merge, opening comes first');
   assert.equal(await page.getByLabel('Erstat udgaven her med filen').count(), 0);
   await page.getByRole('button', { name: 'Åbn', exact: true }).click();
   await page.getByText('Filen er ikke importeret').waitFor();
