@@ -331,5 +331,5 @@ for (const [k, label] of [['edit_to_gemt_example', 'the example'], ['edit_to_gem
 console.log(`  key figures computed ${results.overview_key_figures_computations} times on Overblik (menu and 3 edits)`);
 console.log(`  merge summary:\n    ${results.merge_summary.replace(/\n/g, '\n    ')}`);
 console.log('  ratios to the browser\'s JSON.parse of the file:');
-for (const [k, v] of Object.entries(results.ratios_to_json_parse)) console.log(`  ${k.padEnd(28)} ${v.toFixed(2).padStart(6)}×  (target ≤ ${targets[k]}×)`);
+for (const [k, v] of Object.entries(results.ratios_to_json_parse)) console.log(`  ${k.padEnd(28)} ${v.toFixed(2).padStart(6)}×  (target ≤ ${Number(targets[k]).toFixed(1)}×)`);
 writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify(results, null, 2));

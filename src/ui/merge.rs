@@ -44,7 +44,7 @@ pub fn AuthorField(
             <label for=id.clone() class="form-label">{txt::AUTHOR_LABEL}</label>
             <span class="form-hint" id=hint_id.clone()>{txt::AUTHOR_HINT}</span>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
-            <input id=id.clone() class="form-input input-width-xs" type="text" maxlength="20"
+            <input id=id.clone() class="form-input input-initials" type="text" maxlength="20"
                 aria-describedby=described aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); error.set(None); }/>
         </div>
@@ -330,7 +330,7 @@ fn ConflictView(record: RecordRef, on_done: Callback<()>) -> impl IntoView {
                 {same.then(|| view! { <p>{txt::SAME_CONTENT}</p> })}
                 {(!same).then(|| view! {
                     <table class="table conflict-fields" data-testid="conflict-fields">
-                        <caption class="sr-only">{format!("{title}: {} og {}", txt::SHOWN, txt::OTHER)}</caption>
+                        <caption class="visually-hidden">{format!("{title}: {} og {}", txt::SHOWN, txt::OTHER)}</caption>
                         <thead><tr>
                             <th scope="col">{txt::FIELD}</th>
                             <th scope="col">{txt::SHOWN}<br/><span class="muted">{by_shown.clone()}</span></th>
@@ -372,7 +372,7 @@ fn ConflictView(record: RecordRef, on_done: Callback<()>) -> impl IntoView {
             <h3 tabindex="-1" node_ref=heading>{title.clone()}</h3>
             {body}
             <div class="button-row">
-                <button type="button" class="button tertiary" on:click=move |_| on_done.run(())>{txt::CLOSE}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_done.run(())>{txt::CLOSE}</button>
             </div>
         </div>
     }
