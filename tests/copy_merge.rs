@@ -593,3 +593,39 @@ fn merging_the_same_file_twice_through_the_file_format_changes_nothing() {
     let again = merge_copy(&reread, &file).unwrap();
     assert!(again.command.is_none(), "after a save: {:?}", again.summary);
 }
+
+#[test]
+fn settling_field_by_field_takes_the_picked_fields_whichever_side_won() {
+    for _ in 0..8 {
+        let a0 = base();
+        let mut a = a0.clone();
+        let mut b = through_file(&a0);
+        let ca = meeting_put(&a, 1, |m| m.notes = "Her".into());
+        edit(&mut a, ca);
+        let cb = meeting_put(&b, 1, |m| {
+            m.notes = "Der".into();
+            m.chair = "Kollega".into();
+        });
+        edit(&mut b, cb);
+        let mut ab = merged(&a, &b);
+        let r = RecordRef::new(RecordKind::Meeting, a.meetings[1].id);
+        let (_, shown) = ab.record(r).unwrap();
+        let other = ab.open_branches(r)[0].version.clone().unwrap();
+        let diffs = trappe::model::copy_merge::differences(&shown, &other);
+        // Notes from "Her", the chair from "Der", as the conflict view's radios pick them.
+        let picks: Vec<bool> = diffs
+            .iter()
+            .map(|d| match d.field.as_str() {
+                "notes" => d.theirs == Value::String("Her".into()),
+                "chair" => d.theirs == Value::String("Kollega".into()),
+                _ => false,
+            })
+            .collect();
+        let chosen = trappe::model::merge::choose_record(&shown, &diffs, &picks);
+        let cmd = trappe::model::copy_merge::resolve(&ab, chosen, None);
+        apply(&mut ab, cmd).unwrap();
+        let m = ab.meetings.iter().find(|m| m.id == r.id).unwrap();
+        assert_eq!((m.notes.as_str(), m.chair.as_str()), ("Her", "Kollega"));
+        assert!(ab.conflicts().is_empty());
+    }
+}

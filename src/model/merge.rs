@@ -303,6 +303,17 @@ pub struct Rebased {
 /// (`later` if both did). Where they were not made on the same stored version, or one side removed the
 /// record, `later` stands.
 pub fn combine_changes(earlier: &RecordChange, later: &RecordChange) -> Option<(Place, Record)> {
+    // One version made on top of the other (a tab that brought the first tab's journal back and edited
+    // on): the newer one holds all of it. Merging them field by field would undo the newer edit.
+    if let (Some((_, e)), Some((_, l))) = (&earlier.mine, &later.mine) {
+        let (re, rl) = (e.view().revisions(), l.view().revisions());
+        if !re.is_empty() && re.is_ancestor_of(rl) {
+            return later.mine.clone();
+        }
+        if !rl.is_empty() && re != rl && rl.is_ancestor_of(re) {
+            return earlier.mine.clone();
+        }
+    }
     match (&earlier.base, &earlier.mine, &later.mine) {
         (Some(base), Some((pe, e)), Some((pl, l)))
             if later
@@ -614,6 +625,14 @@ pub fn rebase(theirs: &super::Workspace, changes: &[RecordChange]) -> Rebased {
             }
             p => p,
         };
+        // Mine is already in theirs: their version descends from it (a journal older than the save that
+        // stored it and more since, say). Bringing it again would undo what came after.
+        if let (Some((_, m)), Some(t)) = (&c.mine, &now_theirs) {
+            let (rm, rt) = (m.view().revisions(), t.view().revisions());
+            if !rm.is_empty() && rm != rt && rm.is_ancestor_of(rt) {
+                continue;
+            }
+        }
         match (&c.base, &now_theirs, &c.mine) {
             // Unchanged on the other side (or changed to the same): mine as it is.
             // (A place of `Keep` says this side did not move the record.)
@@ -795,6 +814,34 @@ mod tests {
             notes: "Første".into(),
             ..Meeting::default()
         }
+    }
+
+    #[test]
+    fn a_journal_made_on_top_of_another_tabs_replaces_it_and_is_not_merged_back() {
+        // Tab 1 changed the notes; tab 2 brought tab 1's journal back, then put the notes back as they were.
+        let mut ws = Workspace::new("x");
+        let m = meeting();
+        let r = RecordRef::new(crate::model::record::RecordKind::Meeting, m.id);
+        apply(&mut ws, Command::put(Record::Meeting(m.clone()))).unwrap();
+        let base = ws.record(r).unwrap().1;
+        let mut changed = m.clone();
+        changed.notes = "Ændret i fane 1".into();
+        apply(&mut ws, Command::put(Record::Meeting(changed))).unwrap();
+        let first = ws.record(r).unwrap().1;
+        apply(&mut ws, Command::put(Record::Meeting(m))).unwrap();
+        let second = ws.record(r).unwrap().1;
+        let change = |mine: &Record| RecordChange {
+            record: r,
+            base: Some(base.clone()),
+            mine: Some((Place::Keep, mine.clone())),
+        };
+        let (_, got) = combine_changes(&change(&first), &change(&second)).unwrap();
+        assert_eq!(
+            got, second,
+            "the later version, not a field merge that brings tab 1's notes back"
+        );
+        let (_, got) = combine_changes(&change(&second), &change(&first)).unwrap();
+        assert_eq!(got, second, "also when the older one was written last");
     }
 
     #[test]
