@@ -36,7 +36,11 @@ pub fn find_personal_data(text: &str) -> Vec<Finding> {
             range: r.clone(),
         })
         .collect();
-    let in_email = |i: usize| emails.iter().any(|r| r.contains(&i));
+    // Ids (UUIDs) in kept originals and other program text are never personal data, even where a group
+    // of them happens to be eight digits.
+    let ids = find_uuids(b);
+    let in_email =
+        |i: usize| emails.iter().any(|r| r.contains(&i)) || ids.iter().any(|r| r.contains(&i));
     let mut i = 0;
     while i < b.len() {
         if in_email(i) {
@@ -61,6 +65,35 @@ pub fn find_personal_data(text: &str) -> Vec<Finding> {
     }
     found.sort_by_key(|f| f.range.start);
     found
+}
+
+/// Byte ranges of UUIDs (8-4-4-4-12 hexadecimal digits) in `b`.
+fn find_uuids(b: &[u8]) -> Vec<Range<usize>> {
+    const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 36 <= b.len() {
+        let mut at = i;
+        let mut ok = i == 0 || !b[i - 1].is_ascii_hexdigit();
+        for (n, len) in GROUPS.iter().enumerate() {
+            if !ok {
+                break;
+            }
+            ok = b[at..at + len].iter().all(u8::is_ascii_hexdigit);
+            at += len;
+            if n < 4 {
+                ok = ok && b.get(at) == Some(&b'-');
+                at += 1;
+            }
+        }
+        if ok {
+            out.push(i..i + 36);
+            i += 36;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Byte ranges of CPR-like numbers in `text`.
@@ -335,6 +368,17 @@ mod tests {
             "12345678-1234-4234-8234-123456789012"
         ));
         assert!(!contains_personal_data("id 0102031234ab"));
+        // A UUID whose first group is eight digits, as in a kept original's JSON.
+        assert!(!contains_personal_data(
+            "{\"id\":\"95932577-abcd-4ef0-8abc-def012345678\",\"notes\":\"x\"}"
+        ));
+        assert!(!contains_personal_data(
+            "95932577-ABCD-4EF0-8ABC-DEF012345678"
+        ));
+        // Beside one, a real number is still found.
+        assert!(contains_personal_data(
+            "95932577-abcd-4ef0-8abc-def012345678 ring 12 34 56 78"
+        ));
         assert!(!contains_personal_data("ref AB12345678"));
     }
 
