@@ -80,37 +80,25 @@ pub fn authors(s: &MergeSummary) -> Option<String> {
 
 /// After the merge: what it did, in one sentence.
 pub fn merged(name: &str, total: KindCounts, set_aside: usize) -> String {
-    let mut parts = Vec::new();
-    if total.added > 0 {
-        parts.push(format!(
-            "{} tilføjet",
-            super::counted(&total.added.to_string(), "post", "poster")
-        ));
-    }
-    if total.changed > 0 {
-        parts.push(format!(
-            "{} ændret",
-            super::counted(&total.changed.to_string(), "post", "poster")
-        ));
-    }
-    if total.deleted > 0 {
-        parts.push(format!(
-            "{} slettet",
-            super::counted(&total.deleted.to_string(), "post", "poster")
-        ));
-    }
-    if total.conflicts > 0 {
-        parts.push(format!(
-            "{} i konflikt (se «Konflikter» på siden Data)",
-            super::counted(&total.conflicts.to_string(), "post", "poster")
-        ));
-    }
-    if set_aside > 0 {
-        parts.push(format!(
-            "{} lagt til side",
-            super::counted(&set_aside.to_string(), "post", "poster")
-        ));
-    }
+    let parts: Vec<String> = [
+        (total.added, "tilføjet"),
+        (total.changed, "ændret"),
+        (total.deleted, "slettet"),
+        (
+            total.conflicts,
+            "i konflikt (se «Konflikter» på siden Data)",
+        ),
+        (set_aside, "lagt til side"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| {
+        format!(
+            "{} {what}",
+            super::counted(&n.to_string(), "post", "poster")
+        )
+    })
+    .collect();
     let what = if parts.is_empty() {
         "intet nyt".to_string()
     } else {
@@ -174,5 +162,33 @@ pub fn value(v: &Value, step_name: impl Fn(&str) -> Option<String>) -> String {
         Value::Array(a) if a.is_empty() => EMPTY.into(),
         Value::Array(a) => super::counted(&a.len().to_string(), "punkt", "punkter"),
         Value::Object(m) => super::counted(&m.len().to_string(), "værdi", "værdier"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_merge_says_what_it_did_in_one_sentence() {
+        let total = KindCounts {
+            added: 1,
+            changed: 950,
+            deleted: 0,
+            conflicts: 50,
+        };
+        assert_eq!(
+            merged("Køge", total, 0),
+            "Filen er flettet ind i «Køge»: 1 post tilføjet, 950 poster ændret og 50 poster i konflikt \
+             (se «Konflikter» på siden Data). Du kan fortryde hele fletningen med Ctrl+Z."
+        );
+        assert_eq!(
+            merged("Køge", KindCounts::default(), 2),
+            "Filen er flettet ind i «Køge»: 2 poster lagt til side. Du kan fortryde hele fletningen med Ctrl+Z."
+        );
+        assert_eq!(
+            merged("Køge", KindCounts::default(), 0),
+            "Filen er flettet ind i «Køge»: intet nyt. Du kan fortryde hele fletningen med Ctrl+Z."
+        );
     }
 }
