@@ -28,5 +28,8 @@ WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test 
 step "release build"
 bash scripts/build.sh
 
+step "size budget (scripts/size-budget.json)"
+node scripts/size_budget.mjs dist
+
 step "end-to-end tests in Chromium"
 node --test --test-concurrency=1 tests/e2e/

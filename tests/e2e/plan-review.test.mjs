@@ -157,6 +157,27 @@ test('handleplan: udvalgsfilteret kender hvert udvalg i en fælles ejer', async 
   }
 });
 
+test('handleplan: et filter hører til arbejdsområdet det blev sat i', async () => {
+  const { page, context } = await openPage(env, '/');
+  try {
+    await openPlan(page);
+    await page.getByLabel('Udvalg', { exact: true }).selectOption({ label: 'Skoleudvalget' });
+    await page.getByText('Viser 1 af 16 initiativer.').waitFor();
+    // Another workspace's plan shows all its initiatives: the filter was Køge's.
+    await openExample(page, 'Halsnæs – Handleplan 2019–2020');
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
+    await page.getByText(/^Viser alle \d+ initiativer\.$/).waitFor();
+    assert.equal(await page.getByLabel('Udvalg', { exact: true }).inputValue(), '');
+    // Back in Køge, its filter is still set.
+    await page.goto(new URL('/', page.url()).href);
+    await page.getByRole('button', { name: `Åbn ${KOEGE}` }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
+    await page.getByText('Viser 1 af 16 initiativer.').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 /** Words whose letters are laid out on more than one line, in the text under `selector`. */
 /** Words split over two lines anywhere but at a soft hyphen (U+00AD) the app put in a long word. */
 function brokenWords(page, selector) {

@@ -19,24 +19,30 @@ use crate::app::{session, AppState};
 use crate::browser::address::at;
 use crate::model::commands::Command;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
-use crate::model::{ActionPlan, InitiativeStatus};
+use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use leptos_router::components::{Outlet, ParentRoute, Route, A};
 use leptos_router::path;
 
 const AUTHOR_KEY: &str = "plan_author";
 
 thread_local! {
-    // Shared by the list and the board, and kept while the user moves between the sub-views.
-    static FILTER: ArcRwSignal<PlanFilter> = ArcRwSignal::new(PlanFilter::default());
+    // Shared by the list and the board, and kept while the user moves between the sub-views: one per
+    // workspace, so a filter set in one workspace does not hide initiatives in the next.
+    static FILTERS: RefCell<HashMap<Id, ArcRwSignal<PlanFilter>>> = RefCell::default();
     static AUTHOR: ArcRwSignal<String> =
         ArcRwSignal::new(settings::get::<String>(AUTHOR_KEY).unwrap_or_default());
 }
 
+/// The open workspace's filter. Read when a view is built: views are built anew for each workspace opened
+/// (`WithWorkspace`).
 pub(crate) fn filter_signal() -> RwSignal<PlanFilter> {
-    FILTER.with(|f| RwSignal::from(f.clone()))
+    let id = crate::app::use_app().open_id.get_untracked().unwrap_or_default();
+    FILTERS.with(|f| RwSignal::from(f.borrow_mut().entry(id).or_default().clone()))
 }
 
 /// The name written on history entries; remembered in this browser.

@@ -1,0 +1,22 @@
+// Checks the release build's gzip sizes (dist/sizes.json, written by scripts/package.mjs) against the budget
+// in scripts/size-budget.json. Exits 1 when over, naming what is over and by how much.
+import { readFileSync } from 'node:fs';
+
+const dist = process.argv[2] ?? 'dist';
+const budget = JSON.parse(readFileSync(new URL('./size-budget.json', import.meta.url)));
+const { files } = JSON.parse(readFileSync(`${dist}/sizes.json`));
+const hosted = Object.entries(files).filter(([n]) => n !== 'trappe.html' && !n.endsWith('.json'));
+const wasm = hosted.filter(([n]) => n.endsWith('.wasm')).reduce((s, [, v]) => s + v.gzip, 0);
+const all = hosted.reduce((s, [, v]) => s + v.gzip, 0);
+
+let over = false;
+for (const [what, size, most] of [
+  ['release wasm', wasm, budget.wasm_gzip_bytes],
+  ['hosted app (wasm, JS, CSS, HTML)', all, budget.hosted_gzip_bytes],
+]) {
+  const fits = size <= most;
+  over ||= !fits;
+  console.log(`[size] ${what}: ${size.toLocaleString('en')} bytes gzip, budget ${most.toLocaleString('en')}` +
+    (fits ? ` (${(most - size).toLocaleString('en')} to spare)` : ` — OVER by ${(size - most).toLocaleString('en')}`));
+}
+process.exit(over ? 1 : 0);
