@@ -577,10 +577,9 @@ pub async fn import(
                 .workspaces
                 .with_untracked(|l| l.iter().any(|m| m.id == ws.id))
             {
-                // The same workspace exists already: import beside it, named so the two can be told apart.
-                ws.id = crate::model::new_id();
-                ws.name = crate::model::validation::name_with_suffix(
-                    &ws.name,
+                // The same workspace exists already (the list changed since the preview): never over it.
+                ws = crate::model::import_choice::beside(
+                    ws,
                     &t::imported_copy_suffix(crate::browser::today()),
                 );
             }

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod delete;
 pub mod delta;
 pub mod follow_up;
+pub mod import_choice;
 pub mod key_figures;
 pub mod meeting_query;
 pub mod meetings;

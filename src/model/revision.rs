@@ -34,6 +34,15 @@ thread_local! {
 }
 
 /// Sets who makes the revisions from now on (trimmed; empty: not known).
+/// Most characters an author's initials may have.
+pub const MAX_AUTHOR: usize = 20;
+
+/// Whether `initials` can name an author: something, short, and not a CPR number (revisions travel in files).
+pub fn author_ok(initials: &str) -> bool {
+    let a = initials.trim();
+    !a.is_empty() && a.chars().count() <= MAX_AUTHOR && !crate::model::privacy::contains_cpr_like(a)
+}
+
 pub fn set_author(name: &str) {
     AUTHOR.with(|a| *a.borrow_mut() = name.trim().to_string());
 }
@@ -259,6 +268,16 @@ pub fn cleared(ws: &super::Workspace) -> super::Workspace {
 mod tests {
     use super::*;
     use crate::model::{Goal, Meeting};
+
+    #[test]
+    fn initials_are_short_present_and_never_a_cpr_number() {
+        assert!(author_ok("AB"));
+        assert!(author_ok(" Anne B. "));
+        assert!(author_ok(&"æ".repeat(MAX_AUTHOR)));
+        assert!(!author_ok(&"æ".repeat(MAX_AUTHOR + 1)));
+        assert!(!author_ok("   "));
+        assert!(!author_ok("010190-1234"));
+    }
 
     #[test]
     fn a_revision_id_is_generation_dash_md5() {

@@ -5,15 +5,17 @@ use super::common::{set_title, ConfirmButton};
 use super::kit::file_field::FileField;
 use super::start::NewWorkspaceForm;
 use crate::app::session::{self, ImportTarget};
-use crate::app::{use_app, Part, StorageMode};
+use crate::app::{use_app, AppState, Part, StorageMode};
 use crate::browser::address::at;
 use crate::browser::{files, perf, storage_info};
 use crate::file_format::sealed::{self, SealedFile};
 use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
 use crate::model::copies::{compare_copies, CopyComparison};
+use crate::model::import_choice::{self, ImportMode, ImportRequest, ImportStep};
 use crate::model::{Id, Workspace};
 use crate::storage::StoredMeta;
 use crate::text::{self, ui as t};
+use crate::ui::kit::limits;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -241,7 +243,7 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
         <form class="inline-form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
             <label for=field_id.clone() class="form-label">"Nyt navn"</label>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
-            <input id=field_id class="form-input" type="text" maxlength="300" node_ref=input_ref
+            <input id=field_id class="form-input" type="text" maxlength=limits::NAME node_ref=input_ref
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=move || error.get().map(|_| eid.clone())
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
@@ -308,7 +310,7 @@ fn ImportSection() -> impl IntoView {
     view! {
         <section aria-labelledby="data-import">
             <h2 id="data-import">"Importér fra fil"</h2>
-            <FileField id="import-file" label=text::data::IMPORT_FILE_LABEL hint=text::data::IMPORT_FILE_HINT
+            <FileField id="import-file" label=text::data::IMPORT_FILE_LABEL hint=text::data::import_file_hint(MAX_FILE_BYTES)
                 error=error chosen=chosen on_file=take_file/>
             <Show when=move || reading.get() || (pending.with(Option::is_some) && !app.booted.get())><p role="status">"Læser filen …"</p></Show>
             {move || locked.get().map(|(file_name, sealed)| {
@@ -372,17 +374,23 @@ pub async fn read_import_file(file: &web_sys::File) -> Result<ReadImport, String
     })
 }
 
-/// How a read file goes in: beside the others, over one of them, or (when this browser holds the same
-/// workspace) not at all, over it, or as a copy beside it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ImportMode {
-    /// Into the open workspace (the same one as the file's, opened first if need be), keeping both sides.
-    Merge,
-    New,
-    Replace,
-    OpenHere,
-    ReplaceSame,
-    Copy,
+/// Stores the file's workspace as `target` says, then closes the preview; an error stays in it.
+fn import(
+    app: AppState,
+    ws: Workspace,
+    target: ImportTarget,
+    error: RwSignal<Option<String>>,
+    on_done: Callback<()>,
+) {
+    spawn_local(async move {
+        match session::import(app, ws, target).await {
+            Ok(()) => {
+                app.info_focused(text::data::IMPORTED);
+                on_done.run(());
+            }
+            Err(e) => error.set(Some(t::storage_error(&e))),
+        }
+    });
 }
 
 #[component]
@@ -426,13 +434,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             }
         }
     }
-    // The safe default keeps the copy here: replacing puts it in the bin, so it is never chosen for the user.
-    // Merging keeps both sides' work and is undone in one step: the first choice for the same workspace.
-    let mode = RwSignal::new(if same.is_some() {
-        ImportMode::Merge
-    } else {
-        ImportMode::New
-    });
+    let mode = RwSignal::new(import_choice::first_choice(same.is_some()));
     let merging = RwSignal::new(false);
     let open_name = app
         .open_id
@@ -440,21 +442,19 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         .and_then(|_| app.read_untracked(|w| w.name.clone()));
     let is_same =
         Signal::derive(move || comparison.with(|c| matches!(c, Some(Ok(c)) if c.is_same())));
-    // Copies with the same content have nothing to merge: then opening the copy here comes first, unless
-    // the user has chosen already.
     let chosen_by_user = RwSignal::new(false);
     Effect::new(move |_| {
-        if is_same.get()
-            && !chosen_by_user.get_untracked()
-            && mode.get_untracked() == ImportMode::Merge
-        {
-            mode.set(ImportMode::OpenHere);
+        let next = import_choice::after_comparison(
+            mode.get_untracked(),
+            is_same.get(),
+            chosen_by_user.get_untracked(),
+        );
+        if next != mode.get_untracked() {
+            mode.set(next);
         }
     });
-    let copy_name = crate::model::validation::name_with_suffix(
-        &ws.name,
-        &t::imported_copy_suffix(crate::browser::today()),
-    );
+    let copy_suffix = t::imported_copy_suffix(crate::browser::today());
+    let copy_name = import_choice::copy_name(&ws.name, &copy_suffix);
     let replace_target = RwSignal::new(String::new());
     let confirmed = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -466,62 +466,34 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
     });
     let has_same = same.is_some();
     let for_merge = StoredValue::new(pending.workspace.clone());
-    let run = {
-        let copy_name = copy_name.clone();
-        move |_| {
-            let mut ws = pending.workspace.clone();
-            let needs_confirm = matches!(
-                mode.get_untracked(),
-                ImportMode::Replace | ImportMode::ReplaceSame
-            );
-            if needs_confirm && !confirmed.get_untracked() {
-                error.set(Some("Bekræft, at arbejdsområdet skal erstattes.".into()));
-                return;
+    let run = move |_| {
+        let step = import_choice::step(ImportRequest {
+            mode: mode.get_untracked(),
+            file: &pending.workspace,
+            same_workspace_here: has_same,
+            open: app.open_id.get_untracked(),
+            replace: replace_target.get_untracked().parse::<Id>().ok(),
+            confirmed: confirmed.get_untracked(),
+            copy_suffix: &copy_suffix,
+        });
+        match step {
+            Err(refusal) => error.set(Some(text::data::import_refusal(refusal).into())),
+            Ok(ImportStep::Merge { open_first: None }) => merging.set(true),
+            Ok(ImportStep::Merge {
+                open_first: Some(id),
+            }) => spawn_local(async move {
+                session::open(app, id).await;
+                merging.set(true);
+            }),
+            Ok(ImportStep::OpenHere(id)) => spawn_local(async move {
+                session::open(app, id).await;
+                app.info_focused(text::data::OPENED_HERE_NOT_IMPORTED);
+                on_done.run(());
+            }),
+            Ok(ImportStep::Create(ws)) => import(app, *ws, ImportTarget::New, error, on_done),
+            Ok(ImportStep::Replace(ws, id)) => {
+                import(app, *ws, ImportTarget::Replace(id), error, on_done)
             }
-            let target = match mode.get_untracked() {
-                ImportMode::New => ImportTarget::New,
-                ImportMode::Copy => {
-                    ws.id = crate::model::new_id();
-                    ws.name = copy_name.clone();
-                    ImportTarget::New
-                }
-                ImportMode::ReplaceSame => ImportTarget::Replace(file_id),
-                ImportMode::Replace => {
-                    let Ok(id) = replace_target.get_untracked().parse::<Id>() else {
-                        error.set(Some("Vælg det arbejdsområde, der skal erstattes.".into()));
-                        return;
-                    };
-                    ImportTarget::Replace(id)
-                }
-                ImportMode::Merge => {
-                    if app.open_id.get_untracked() == Some(file_id) || !has_same {
-                        merging.set(true);
-                    } else {
-                        spawn_local(async move {
-                            session::open(app, file_id).await;
-                            merging.set(true);
-                        });
-                    }
-                    return;
-                }
-                ImportMode::OpenHere => {
-                    spawn_local(async move {
-                        session::open(app, file_id).await;
-                        app.info_focused(text::data::OPENED_HERE_NOT_IMPORTED);
-                        on_done.run(());
-                    });
-                    return;
-                }
-            };
-            spawn_local(async move {
-                match session::import(app, ws, target).await {
-                    Ok(()) => {
-                        app.info_focused(text::data::IMPORTED);
-                        on_done.run(());
-                    }
-                    Err(e) => error.set(Some(t::storage_error(&e))),
-                }
-            });
         }
     };
     let radio = move |id: &'static str, m: ImportMode, label: String, disabled: Signal<bool>| {

@@ -5,10 +5,12 @@ use crate::app::{session, use_app, Part};
 use crate::model::copy_merge::{self, differences, merge_copy, CopyMerge};
 use crate::model::merge::{choose_record, FieldConflict};
 use crate::model::record::{Record, RecordRef};
+use crate::model::revision::author_ok;
 use crate::model::revision::{self, Revisions};
 use crate::model::Workspace;
 use crate::storage::settings;
 use crate::text::merge as txt;
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 /// The initials this browser gives its revisions, as stored; sets them for the model too.
@@ -16,11 +18,6 @@ pub fn load_author() -> String {
     let a = settings::get::<String>(settings::AUTHOR).unwrap_or_default();
     revision::set_author(&a);
     a
-}
-
-fn author_ok(a: &str) -> bool {
-    let a = a.trim();
-    !a.is_empty() && a.chars().count() <= 20 && !crate::model::privacy::contains_cpr_like(a)
 }
 
 /// The initials field: asked the first time a merge (or an export) needs them, and kept in this browser.
@@ -44,7 +41,7 @@ pub fn AuthorField(
             <label for=id.clone() class="form-label">{txt::AUTHOR_LABEL}</label>
             <span class="form-hint" id=hint_id.clone()>{txt::AUTHOR_HINT}</span>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
-            <input id=id.clone() class="form-input input-initials" type="text" maxlength="20"
+            <input id=id.clone() class="form-input input-initials" type="text" maxlength=limits::AUTHOR
                 aria-describedby=described aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); error.set(None); }/>
         </div>

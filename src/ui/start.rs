@@ -5,6 +5,7 @@ use crate::app::{session, use_app};
 use crate::examples::{self, EXAMPLES};
 use crate::model::Workspace;
 use crate::text::{self, ui as t};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -127,7 +128,7 @@ pub fn NewWorkspaceForm() -> impl IntoView {
                 <label for="new-ws-name" class="form-label">"Navn"</label>
                 <span class="form-hint" id="new-ws-hint">"Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere."</span>
                 {move || error.get().map(|e| view! { <span class="form-error" id="new-ws-error">{e}</span> })}
-                <input id="new-ws-name" class="form-input" type="text" maxlength="300" autocomplete="off"
+                <input id="new-ws-name" class="form-input" type="text" maxlength=limits::NAME autocomplete="off"
                     aria-describedby=move || if error.get().is_some() { "new-ws-hint new-ws-error" } else { "new-ws-hint" }
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     prop:value=move || name.get()

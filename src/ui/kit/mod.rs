@@ -2,4 +2,5 @@
 //! and the one file field every file input uses.
 
 pub mod file_field;
+pub mod limits;
 pub mod text_limit;

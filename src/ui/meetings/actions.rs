@@ -6,6 +6,7 @@ use crate::model::dates::{date_field, parse_date};
 use crate::model::{ActionItem, Id};
 use crate::text::meetings as txt;
 use crate::text::ui as t;
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 #[component]
@@ -86,7 +87,7 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                 <div class="form-group grow" class:has-error=move || what_error.get().is_some()>
                     <label class="form-label" for=what_id.clone()>{txt::L_ACTION_WHAT}</label>
                     {move || what_error.get().map(|e| view! { <span class="form-error" id=format!("{}-error", wid.clone())>{e}</span> })}
-                    <input maxlength="300" id=what_id.clone() class="form-input" type="text"
+                    <input maxlength=limits::NAME id=what_id.clone() class="form-input" type="text"
                         aria-describedby={let w = what_id.clone(); move || described_by(&w, false, what_error.get().is_some())}
                         aria-invalid=move || what_error.get().is_some().to_string()
                         prop:value=move || current.get().map(|(_, a)| a.what).unwrap_or_default()
@@ -94,7 +95,7 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                 </div>
                 <div class="form-group">
                     <label class="form-label" for=who_id.clone()>{txt::L_ACTION_WHO}</label>
-                    <input maxlength="300" id=who_id class="form-input" type="text"
+                    <input maxlength=limits::NAME id=who_id class="form-input" type="text"
                         prop:value=move || current.get().map(|(_, a)| a.who).unwrap_or_default()
                         on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.who = v.clone()) }/>
                 </div>
@@ -102,7 +103,7 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                     <label class="form-label" for=due_id.clone()>{txt::L_ACTION_DUE}</label>
                     <span class="form-hint" id=format!("{due_id}-hint")>{t::DATE_HINT}</span>
                     {let d = due_id.clone(); move || due_error.get().map(|e| view! { <span class="form-error" id=format!("{d}-error")>{e}</span> })}
-                    <input id=due_id.clone() class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                    <input id=due_id.clone() class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
                         aria-describedby={let d = due_id.clone(); move || described_by(&d, true, due_error.get().is_some())}
                         aria-invalid=move || due_error.get().is_some().to_string()
                         prop:value=move || date_field(current.get().and_then(|(_, a)| a.due))

@@ -24,6 +24,7 @@ use crate::model::{Id, Meeting, MeetingStatus, MeetingType, MinutesKind};
 use crate::text::{self, meetings as txt, ui as t};
 use crate::ui::common::workspace_today as today;
 use crate::ui::common::{ConfirmButton, ConflictChoices, FormMerge};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -479,7 +480,7 @@ fn TemplateNameForm(draft: Draft, done: Callback<()>) -> impl IntoView {
                 <label class="form-label" for="tpl-name">{txt::L_TEMPLATE_NAME}</label>
                 <span class="form-hint" id="tpl-name-hint">{txt::H_TEMPLATE_NAME}</span>
                 {move || error.get().map(|e| view! { <span class="form-error" id="tpl-name-error">{e}</span> })}
-                <input maxlength="300" id="tpl-name" class="form-input" type="text" autofocus
+                <input maxlength=limits::NAME id="tpl-name" class="form-input" type="text" autofocus
                     aria-describedby=move || described_by("tpl-name", true, error.get().is_some())
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -566,7 +567,7 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                         <label class="form-label" for="m-type-name">{txt::L_TYPE_NAME}</label>
                         <span class="form-hint" id="m-type-name-hint">{txt::H_TYPE_NAME}</span>
                         {move || type_error.get().map(|e| view! { <span class="form-error" id="m-type-name-error">{e}</span> })}
-                        <input maxlength="300" id="m-type-name" class="form-input" type="text"
+                        <input maxlength=limits::NAME id="m-type-name" class="form-input" type="text"
                             aria-describedby=move || described_by("m-type-name", true, type_error.get().is_some())
                             aria-invalid=move || type_error.get().is_some().to_string()
                             prop:value=move || type_name.get()
@@ -578,7 +579,7 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                     <label class="form-label" for="m-time">{txt::L_TIME}</label>
                     <span class="form-hint" id="m-time-hint">{txt::H_TIME}</span>
                     {move || time_error.get().map(|e| view! { <span class="form-error" id="m-time-error">{e}</span> })}
-                    <input id="m-time" class="form-input time-input" type="text" inputmode="numeric" autocomplete="off" maxlength="5"
+                    <input id="m-time" class="form-input time-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::TIME
                         aria-describedby=move || described_by("m-time", true, time_error.get().is_some())
                         aria-invalid=move || time_error.get().is_some().to_string()
                         prop:value=move || time.get()
@@ -643,7 +644,7 @@ fn CaseRefField(draft: Draft, errors: Errors) -> impl IntoView {
             <label class="form-label" for=ID>{txt::L_CASE_REF}{txt::REQUIRED}</label>
             <span class="form-hint" id="m-case-ref-hint">{txt::H_CASE_REF}</span>
             {move || error.get().map(|e| view! { <span class="form-error" id="m-case-ref-error">{e}</span> })}
-            <input maxlength="80" id=ID class="form-input case-ref" type="text" autocomplete="off" spellcheck="false"
+            <input maxlength=limits::CASE_REF id=ID class="form-input case-ref" type="text" autocomplete="off" spellcheck="false"
                 aria-required="true"
                 aria-describedby=move || described_by(ID, true, error.get().is_some())
                 aria-invalid=move || error.get().is_some().to_string()

@@ -4,6 +4,7 @@
 use crate::model::dates::{date_field, parse_date};
 use crate::model::Meeting;
 use crate::text::ui as t;
+use crate::ui::kit::limits;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -53,12 +54,12 @@ pub fn TextField(
             {move || error.get().map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
             {if multiline {
                 view! {
-                    <textarea maxlength="50000" id=id class="form-input" rows="4" aria-describedby=describedby aria-invalid=invalid
+                    <textarea maxlength=limits::TEXT id=id class="form-input" rows="4" aria-describedby=describedby aria-invalid=invalid
                         prop:value=move || value.get() on:input=on_input></textarea>
                 }.into_any()
             } else {
                 view! {
-                    <input maxlength="300" id=id class="form-input" type="text" aria-describedby=describedby aria-invalid=invalid
+                    <input maxlength=limits::NAME id=id class="form-input" type="text" aria-describedby=describedby aria-invalid=invalid
                         aria-required=required.then_some("true")
                         prop:value=move || value.get() on:input=on_input/>
                 }.into_any()
@@ -102,7 +103,7 @@ pub fn DateField(
             <label class="form-label" for=id>{label}</label>
             <span class="form-hint" id=format!("{id}-hint")>{hint}</span>
             {move || error_for(errors, id).map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
-            <input id=id class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+            <input id=id class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
                 aria-describedby=move || described_by(id, true, error_for(errors, id).is_some())
                 aria-invalid=move || error_for(errors, id).is_some().to_string()
                 prop:value=move || value.get()

@@ -16,6 +16,7 @@ use crate::output::meetings_csv::{meetings_csv_of, CsvRows};
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
+use crate::ui::kit::limits;
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -332,7 +333,7 @@ fn Filters(
                     <label class="form-label" for="f-from">{txt::L_FROM}</label>
                     <span class="form-hint" id="f-from-hint">{t::DATE_HINT}</span>
                     {move || unreadable.get().0.then(|| view! { <span class="form-error" id="f-from-error">{t::DATE_WRONG}</span> })}
-                    <input id="f-from" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                    <input id="f-from" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
                         aria-describedby=move || described_by("f-from", true, unreadable.get().0)
                         aria-invalid=move || unreadable.get().0.to_string()
                         prop:value=move || from_value.get()
@@ -348,7 +349,7 @@ fn Filters(
                     <label class="form-label" for="f-to">{txt::L_TO}</label>
                     <span class="form-hint" id="f-to-hint">{t::DATE_HINT}</span>
                     {move || unreadable.get().1.then(|| view! { <span class="form-error" id="f-to-error">{t::DATE_WRONG}</span> })}
-                    <input id="f-to" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                    <input id="f-to" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
                         aria-describedby=move || described_by("f-to", true, unreadable.get().1)
                         aria-invalid=move || unreadable.get().1.to_string()
                         prop:value=move || to_value.get()

@@ -5,6 +5,7 @@ use super::fields::Draft;
 use super::focus_later;
 use crate::model::{Id, Participant, ParticipantRole};
 use crate::text::{self, meetings as txt};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 fn role_key(r: ParticipantRole) -> &'static str {
@@ -124,13 +125,13 @@ fn ParticipantRow(draft: Draft, pid: Id) -> impl IntoView {
                 </div>
                 <div class="form-group">
                     <label class="form-label" for=rel_id.clone()>{rel_label}</label>
-                    <input maxlength="300" id=rel_id class="form-input" type="text"
+                    <input maxlength=limits::NAME id=rel_id class="form-input" type="text"
                         prop:value=field(|p| p.relation_or_unit.clone())
                         on:input=edit(|p, v| p.relation_or_unit = v)/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for=name_id.clone()>{txt::L_PARTICIPANT_NAME}</label>
-                    <input maxlength="300" id=name_id class="form-input" type="text" autocomplete="off"
+                    <input maxlength=limits::NAME id=name_id class="form-input" type="text" autocomplete="off"
                         prop:value=field(|p| p.name.clone())
                         on:input=edit(|p, v| p.name = v)/>
                 </div>

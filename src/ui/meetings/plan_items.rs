@@ -5,6 +5,7 @@ use super::fields::Draft;
 use super::focus_later;
 use crate::model::ChecklistItem;
 use crate::text::meetings as txt;
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 #[component]
@@ -44,7 +45,7 @@ fn QuestionRow(draft: Draft, index: usize) -> impl IntoView {
         <li class="question-row">
             <label class="form-label" for=id.clone()>{txt::question_label(index + 1)}</label>
             <div class="question-field">
-                <textarea maxlength="50000" id=id class="form-input" rows="2"
+                <textarea maxlength=limits::TEXT id=id class="form-input" rows="2"
                     prop:value=move || value.get()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -108,7 +109,7 @@ pub fn Checklist(draft: Draft) -> impl IntoView {
             </ul>
             <div class="inline-form">
                 <label class="form-label" for="c-new">{txt::L_CHECKLIST_NEW}</label>
-                <input maxlength="300" id="c-new" class="form-input" type="text"
+                <input maxlength=limits::NAME id="c-new" class="form-input" type="text"
                     prop:value=move || new_label.get()
                     on:input=move |ev| new_label.set(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>

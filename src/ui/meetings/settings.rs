@@ -10,6 +10,7 @@ use crate::model::merge::Setting;
 use crate::model::{FollowUpRules, MeetingType, MonthlyTarget};
 use crate::text::{self, meetings as txt};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 /// A target as typed: numbers stay text until saved, so a half-typed value is never lost.
@@ -181,7 +182,7 @@ fn NumberField(
             <span class="form-hint" id=format!("{id}-hint")>{hint}</span>
             {move || error.get().map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
             <span class="number-with-unit">
-                <input maxlength="20" id=id class="form-input number-input" type="text" inputmode="numeric"
+                <input maxlength=limits::NUMBER id=id class="form-input number-input" type="text" inputmode="numeric"
                     aria-describedby=move || described_by(id, true, error.get().is_some())
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
@@ -243,7 +244,7 @@ fn TargetRowView(
                 <div class="form-group">
                     <label class="form-label" for=min_id.clone()>{txt::L_TARGET_MIN}</label>
                     {move || min_err.get().map(|e| view! { <span class="form-error" id=format!("{mid}-error")>{e}</span> })}
-                    <input maxlength="20" id=min_id.clone() class="form-input number-input" type="text" inputmode="numeric"
+                    <input maxlength=limits::NUMBER id=min_id.clone() class="form-input number-input" type="text" inputmode="numeric"
                         aria-describedby={let id = min_id.clone(); move || described_by(&id, false, min_err.get().is_some())}
                         aria-invalid=move || min_err.get().is_some().to_string()
                         prop:value=move || row.get().map(|(_, r)| r.min).unwrap_or_default()
@@ -252,7 +253,7 @@ fn TargetRowView(
                 <div class="form-group">
                     <label class="form-label" for=max_id.clone()>{txt::L_TARGET_MAX}</label>
                     {move || max_err.get().map(|e| view! { <span class="form-error" id=format!("{xid}-error")>{e}</span> })}
-                    <input maxlength="20" id=max_id.clone() class="form-input number-input" type="text" inputmode="numeric"
+                    <input maxlength=limits::NUMBER id=max_id.clone() class="form-input number-input" type="text" inputmode="numeric"
                         aria-describedby={let id = max_id.clone(); move || described_by(&id, false, max_err.get().is_some())}
                         aria-invalid=move || max_err.get().is_some().to_string()
                         prop:value=move || row.get().map(|(_, r)| r.max).unwrap_or_default()

@@ -12,6 +12,7 @@ use crate::model::MeetingType;
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 #[component]
@@ -55,7 +56,7 @@ pub fn StatsView() -> impl IntoView {
                 <label class="form-label" for="st-from">{txt::L_FROM_MONTH}</label>
                 <span class="form-hint" id="st-from-hint">{txt::H_MONTH}</span>
                 {move || bad_month.get().0.then(|| view! { <span class="form-error" id="st-from-error">{t::MONTH_WRONG}</span> })}
-                <input id="st-from" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength="7"
+                <input id="st-from" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::MONTH
                     aria-describedby=move || described_by("st-from", true, bad_month.get().0)
                     aria-invalid=move || bad_month.get().0.to_string()
                     prop:value=move || { let m = from.get(); month_field(m.year, m.month) }
@@ -69,7 +70,7 @@ pub fn StatsView() -> impl IntoView {
                 <label class="form-label" for="st-to">{txt::L_TO_MONTH}</label>
                 <span class="form-hint" id="st-to-hint">{txt::H_MONTH}</span>
                 {move || period_error.get().map(|e| view! { <span class="form-error" id="st-to-error">{e}</span> })}
-                <input id="st-to" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength="7"
+                <input id="st-to" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::MONTH
                     aria-describedby=move || described_by("st-to", true, period_error.get().is_some())
                     aria-invalid=move || period_error.get().is_some().to_string()
                     prop:value=move || { let m = to.get(); month_field(m.year, m.month) }

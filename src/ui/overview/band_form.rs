@@ -9,6 +9,7 @@ use crate::model::validation::MAX_CASELOAD;
 use crate::model::CaseloadBand;
 use crate::text::overview as to;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 const NONE: &str = "none";
@@ -112,7 +113,7 @@ pub fn BandForm() -> impl IntoView {
                     <div class="form-group" class:has-error=move || min_error.get().is_some()>
                         <label class="form-label" for="band-min">"Fra (børn)"</label>
                         {move || min_error.get().map(|e| view! { <span class="form-error" id="band-min-error">{e}</span> })}
-                        <input id="band-min" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength="5"
+                        <input id="band-min" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::BAND_BOUND
                             aria-invalid=move || min_error.get().is_some().to_string()
                             aria-describedby=move || min_error.get().map(|_| "band-min-error")
                             prop:value=move || min.get() on:input=move |ev| min.set(event_target_value(&ev))/>
@@ -120,7 +121,7 @@ pub fn BandForm() -> impl IntoView {
                     <div class="form-group" class:has-error=move || max_error.get().is_some()>
                         <label class="form-label" for="band-max">"Til (børn)"</label>
                         {move || max_error.get().map(|e| view! { <span class="form-error" id="band-max-error">{e}</span> })}
-                        <input id="band-max" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength="5"
+                        <input id="band-max" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::BAND_BOUND
                             aria-invalid=move || max_error.get().is_some().to_string()
                             aria-describedby=move || max_error.get().map(|_| "band-max-error")
                             prop:value=move || max.get() on:input=move |ev| max.set(event_target_value(&ev))/>

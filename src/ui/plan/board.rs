@@ -12,6 +12,7 @@ use crate::model::plan_ops::{is_stale, neighbour_status};
 use crate::model::{Id, InitiativeStatus};
 use crate::text::hyphen::hyphenate;
 use crate::text::{self, plan as tp};
+use crate::ui::kit::limits;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -99,7 +100,7 @@ pub(crate) fn BoardView() -> impl IntoView {
         <div class="form-group plan-author no-print">
             <label class="form-label" for="board-author">"Dit navn i historikken"</label>
             <span class="form-hint" id="board-author-hint">"Skrives på noterne, når du flytter kort. Huskes i denne browser."</span>
-            <input maxlength="300" id="board-author" class="form-input" type="text" aria-describedby="board-author-hint"
+            <input maxlength=limits::NAME id="board-author" class="form-input" type="text" aria-describedby="board-author-hint"
                 prop:value=move || author.get()
                 on:input=move |ev| author.set(event_target_value(&ev))
                 on:change=move |ev| super::remember_author(&event_target_value(&ev))/>

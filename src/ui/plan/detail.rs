@@ -16,6 +16,7 @@ use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{BudgetLine, Id, Initiative, InitiativeStatus, StatusNote};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -713,13 +714,13 @@ pub(crate) fn InitiativeForm(
                     <div class="plan-budget-row">
                         <div class="form-group">
                             <label class="form-label" for=pid(&format!("budget-{}-year", r.key))>"År"</label>
-                            <input maxlength="20" id=pid(&format!("budget-{}-year", r.key)) class="form-input" inputmode="numeric"
+                            <input maxlength=limits::NUMBER id=pid(&format!("budget-{}-year", r.key)) class="form-input" inputmode="numeric"
                                 aria-invalid=move || budget_error().is_some().to_string()
                                 prop:value=move || r.year.get() on:input=move |ev| r.year.set(event_target_value(&ev))/>
                         </div>
                         <div class="form-group">
                             <label class="form-label" for=pid(&format!("budget-{}-amount", r.key))>"Beløb i kr."</label>
-                            <input maxlength="20" id=pid(&format!("budget-{}-amount", r.key)) class="form-input" inputmode="numeric"
+                            <input maxlength=limits::NUMBER id=pid(&format!("budget-{}-amount", r.key)) class="form-input" inputmode="numeric"
                                 aria-invalid=move || budget_error().is_some().to_string()
                                 prop:value=move || r.amount.get() on:input=move |ev| r.amount.set(event_target_value(&ev))/>
                         </div>

@@ -3,6 +3,7 @@
 
 use super::FormError;
 use crate::model::plan_ops::PlanField;
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 fn described_by(ids: [Option<String>; 3]) -> Option<String> {
@@ -60,7 +61,7 @@ pub(crate) fn Field(
     let input = if multiline {
         let describe = describe.clone();
         view! {
-            <textarea maxlength="50000" id=id.clone() class="form-input" rows="4"
+            <textarea maxlength=limits::TEXT id=id.clone() class="form-input" rows="4"
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=describe
                 aria-required=required.then_some("true")
@@ -71,7 +72,7 @@ pub(crate) fn Field(
     } else {
         let describe = describe.clone();
         view! {
-            <input maxlength=if is_date { "10" } else { "300" } id=id.clone() class="form-input" class:date-input=is_date
+            <input maxlength=if is_date { limits::DATE } else { limits::NAME } id=id.clone() class="form-input" class:date-input=is_date
                 type=if is_date { "text" } else { kind } inputmode=is_date.then_some("numeric") autocomplete=is_date.then_some("off")
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=describe

@@ -39,23 +39,13 @@ fn PlanSettings() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         saved.set(String::new());
-        let Some(n) = days
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= 3650)
-        else {
+        // Only reading the number is the form's job; its range, and the title's and period's lengths, are
+        // the model's rules (`check_plan_info`), refused at `apply` and shown at their fields.
+        let Ok(n) = days.get_untracked().trim().parse::<u32>() else {
             error.set(Some(FormError::at(PlanField::Value, tp::INVALID_DAYS)));
             return;
         };
         let (t, p) = (title.get_untracked(), period.get_untracked());
-        if t.chars().count() > 300 || p.chars().count() > 300 {
-            error.set(Some(FormError::general(
-                "Titel og periode må højst være 300 tegn.",
-            )));
-            return;
-        }
         match commit_form(app, merge, |plan| {
             plan.title = t.trim().to_string();
             plan.period = p.trim().to_string();
@@ -75,12 +65,12 @@ fn PlanSettings() -> impl IntoView {
         <section class="panel" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Planen"</h2>
             <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
-                <Field id="plan-title" label="Planens titel" value=title error=error/>
-                <Field id="plan-period" label="Periode" value=period error=error hint="Fx «2019–2020»."/>
+                <Field id="plan-title" label="Planens titel" value=title field=PlanField::Title error=error/>
+                <Field id="plan-period" label="Periode" value=period field=PlanField::Period error=error hint="Fx «2019–2020»."/>
                 <Field id="plan-stale" label="Marker initiativer uden note efter antal dage" value=days
                     field=PlanField::Value error=error class="plan-narrow"
                     hint="Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra."/>
-                <GeneralError error=error fields=&[PlanField::Value]/>
+                <GeneralError error=error fields=&[PlanField::Title, PlanField::Period, PlanField::Value]/>
                 <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem indstillinger"</button>
                 <p role="status" class="plan-saved">{move || saved.get()}</p>

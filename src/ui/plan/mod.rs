@@ -23,10 +23,10 @@ use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use leptos_router::components::{Outlet, ParentRoute, Route, A};
 use leptos_router::path;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 const AUTHOR_KEY: &str = "plan_author";
 
@@ -41,7 +41,10 @@ thread_local! {
 /// The open workspace's filter. Read when a view is built: views are built anew for each workspace opened
 /// (`WithWorkspace`).
 pub(crate) fn filter_signal() -> RwSignal<PlanFilter> {
-    let id = crate::app::use_app().open_id.get_untracked().unwrap_or_default();
+    let id = crate::app::use_app()
+        .open_id
+        .get_untracked()
+        .unwrap_or_default();
     FILTERS.with(|f| RwSignal::from(f.borrow_mut().entry(id).or_default().clone()))
 }
 
@@ -107,6 +110,7 @@ fn plan_field(field: &str) -> Option<PlanField> {
         "value" => PlanField::Value,
         "period_label" => PlanField::PeriodLabel,
         "activity" => PlanField::Activity,
+        "stale_after_days" => PlanField::Value,
         _ => return None,
     })
 }

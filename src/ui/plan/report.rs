@@ -9,6 +9,7 @@ use crate::model::committee_report::{committee_report, CommitteeReport, NotesPer
 use crate::model::plan_ops::{distinct_committees, parse_date, PlanField};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
+use crate::ui::kit::limits;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -111,7 +112,7 @@ pub(crate) fn ReportView() -> impl IntoView {
                     <div class="form-group">
                         <label class="form-label" for="report-sender">{tp::REPORT_SENDER}</label>
                         <span class="form-hint" id="report-sender-hint">{tp::REPORT_SENDER_HINT}</span>
-                        <input id="report-sender" class="form-input" type="text" maxlength="300" aria-describedby="report-sender-hint"
+                        <input id="report-sender" class="form-input" type="text" maxlength=limits::NAME aria-describedby="report-sender-hint"
                             prop:value=move || sender.get()
                             on:input=move |ev| sender.set(event_target_value(&ev))
                             on:change=move |ev| settings::set(SENDER_KEY, &event_target_value(&ev).trim().to_string())/>

@@ -6,6 +6,7 @@ use crate::model::staircase_figures::measurement_figures;
 use crate::model::staircase_ops::CountTarget;
 use crate::model::{CostPeriod, Id, Kroner, Measurement};
 use crate::text::{self, staircase as ts};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -182,7 +183,7 @@ fn CountRow(
                 {(per_course && cost.is_some()).then(|| view! { <span class="cell-note">{ts::per_course_rule()}</span> })}
             </td>
             <td class="num">
-                <input maxlength="20" id=key class="form-input count-input" type="text" inputmode="numeric" autocomplete="off"
+                <input maxlength=limits::NUMBER id=key class="form-input count-input" type="text" inputmode="numeric" autocomplete="off"
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=move || error.get().map(|_| error_id.clone())
                     prop:value=move || raw.get().unwrap_or_else(|| count.get().to_string())

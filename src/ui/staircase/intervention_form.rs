@@ -5,6 +5,7 @@ use crate::model::record::RecordKind;
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 const PERIODS: [(CostPeriod, &str); 3] = [
@@ -307,7 +308,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                             <label class="form-label" for="iv-description">"Beskrivelse"</label>
                             <span class="form-hint" id="iv-description-hint">"Hvad tilbyder indsatsen, og til hvem?"</span>
                             {move || description_error.get().map(|e| view! { <span class="form-error" id="iv-description-error">{e}</span> })}
-                            <textarea maxlength="50000" id="iv-description" class="form-input"
+                            <textarea maxlength=limits::TEXT id="iv-description" class="form-input"
                                 aria-describedby=move || if description_error.get().is_some() { "iv-description-hint iv-description-error" } else { "iv-description-hint" }
                                 aria-invalid=move || description_error.get().is_some().to_string()
                                 prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>

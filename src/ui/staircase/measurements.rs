@@ -8,6 +8,7 @@ use crate::model::staircase_figures::{caseload, measurement_figures, totals};
 use crate::model::{Id, Measurement, MeasurementKind};
 use crate::text::{self, staircase as ts};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::limits;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -317,7 +318,7 @@ fn MeasurementForm(
                     <label class="form-label" for="m-name">"Navn"</label>
                     <span class="form-hint" id="m-name-hint">"Fx «Baseline 2016», «Opgørelse 2019» eller «Mål 2020»."</span>
                     {move || name_error.get().map(|e| view! { <span class="form-error" id="m-name-error">{e}</span> })}
-                    <input id="m-name" class="form-input" type="text" maxlength="300" autocomplete="off"
+                    <input id="m-name" class="form-input" type="text" maxlength=limits::NAME autocomplete="off"
                         aria-describedby=field("m-name", name_error) aria-invalid=move || name_error.get().is_some().to_string()
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
@@ -332,7 +333,7 @@ fn MeasurementForm(
                     <label class="form-label" for="m-date">"Dato"</label>
                     <span class="form-hint" id="m-date-hint">"Hvornår tallene gælder. Valgfri. "{crate::text::ui::DATE_HINT}</span>
                     {move || date_error.get().map(|e| view! { <span class="form-error" id="m-date-error">{e}</span> })}
-                    <input id="m-date" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength="10"
+                    <input id="m-date" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
                         aria-describedby=field("m-date", date_error) aria-invalid=move || date_error.get().is_some().to_string()
                         prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 </div>
@@ -340,14 +341,14 @@ fn MeasurementForm(
                     <label class="form-label" for="m-caseworkers">"Antal sagsbehandlere"</label>
                     <span class="form-hint" id="m-caseworkers-hint">"Bruges til at regne børn pr. sagsbehandler. Valgfri."</span>
                     {move || cw_error.get().map(|e| view! { <span class="form-error" id="m-caseworkers-error">{e}</span> })}
-                    <input maxlength="20" id="m-caseworkers" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
+                    <input maxlength=limits::NUMBER id="m-caseworkers" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
                         aria-describedby=field("m-caseworkers", cw_error) aria-invalid=move || cw_error.get().is_some().to_string()
                         prop:value=move || caseworkers.get() on:input=move |ev| caseworkers.set(event_target_value(&ev))/>
                 </div>
                 <div class="form-group">
                     <label class="form-label" for="m-note">"Note"</label>
                     <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal»."</span>
-                    <textarea maxlength="50000" id="m-note" class="form-input" aria-describedby="m-note-hint"
+                    <textarea maxlength=limits::TEXT id="m-note" class="form-input" aria-describedby="m-note-hint"
                         prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="form-group">

@@ -5,6 +5,7 @@ use super::ctx::{focus_later, parse_id, use_ctx};
 use crate::model::validation::Problem;
 use crate::model::{Id, StepMove};
 use crate::text::staircase as ts;
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 /// One row as typed: the chosen steps' ids ("" for none) and the count's text.
@@ -271,7 +272,7 @@ fn MoveRowView(moves: MoveRows, steps: StoredValue<Vec<(Id, String)>>, key: u32)
                 <div class="form-group move-children" class:has-error=move || children_error.get().is_some()>
                     <label class="form-label" for=children_id.clone()>{ts::MOVE_CHILDREN}</label>
                     {let id = children_error_id.clone(); move || children_error.get().map(|e| view! { <span class="form-error" id=id.clone()>{e}</span> })}
-                    <input id=children_id.clone() class="form-input" type="text" inputmode="numeric" autocomplete="off" maxlength="20"
+                    <input id=children_id.clone() class="form-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::NUMBER
                         aria-describedby=move || children_error.get().is_some().then(|| children_error_id.clone())
                         aria-invalid=move || children_error.get().is_some().to_string()
                         prop:value=move || current.get().map(|(_, r)| r.children).unwrap_or_default()

@@ -7,6 +7,7 @@ use crate::model::staircase_figures::{measurement_figures, totals, what_if};
 use crate::model::staircase_ops::CountTarget;
 use crate::model::Id;
 use crate::text::{self, staircase as ts};
+use crate::ui::kit::limits;
 use leptos::prelude::*;
 
 fn target_value(t: CountTarget) -> String {
@@ -168,7 +169,7 @@ pub fn WhatIfView() -> impl IntoView {
                         <label class="form-label" for="whatif-n">"Antal børn"</label>
                         <span class="form-hint" id="whatif-n-hint">"Højst det antal, der er på det sted, du flytter fra."</span>
                         {move || n_error().map(|e| view! { <span class="form-error" id="whatif-n-error">{e}</span> })}
-                        <input maxlength="20" id="whatif-n" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
+                        <input maxlength=limits::NUMBER id="whatif-n" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
                             aria-describedby=move || if n_error().is_some() { "whatif-n-hint whatif-n-error" } else { "whatif-n-hint" }
                             aria-invalid=move || n_error().is_some().to_string()
                             prop:value=move || n.get() on:input=move |ev| { saved.set(None); n.set(event_target_value(&ev)) }/>
@@ -176,7 +177,7 @@ pub fn WhatIfView() -> impl IntoView {
                     <div class="form-group">
                         <label class="form-label" for="whatif-name">"Navn på scenariet"</label>
                         <span class="form-hint" id="whatif-name-hint">"Valgfri. Uden navn dannes et, fx «Scenarie: 5 børn fra Opholdssted til Familiebehandling»."</span>
-                        <input maxlength="300" id="whatif-name" class="form-input" type="text" autocomplete="off" aria-describedby="whatif-name-hint"
+                        <input maxlength=limits::NAME id="whatif-name" class="form-input" type="text" autocomplete="off" aria-describedby="whatif-name-hint"
                             prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                     </div>
                     <div class="whatif-result" aria-live="polite" data-testid="whatif-result">
