@@ -3,7 +3,6 @@
 //! string, and the order newest-first is computed up front.
 
 use super::{Id, Meeting, MeetingStatus, MeetingTemplate, MeetingType, Staircase};
-use crate::text;
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,7 +36,19 @@ impl MeetingFilter {
 }
 
 /// Lowercased text of every meeting, in one buffer, and the meetings' order newest first.
-#[derive(Clone, Debug, Default)]
+/// How a meeting type reads where users search for it (the app's own wording, from `text::meeting_type`).
+pub type TypeName = fn(&MeetingType) -> String;
+
+/// A type's name without the app's wording: what the user named a custom or unknown type, nothing for the
+/// built-in ones.
+fn own_type_name(t: &MeetingType) -> String {
+    match t {
+        MeetingType::Custom(s) | MeetingType::Unknown(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+#[derive(Clone, Debug)]
 pub struct SearchIndex {
     /// Each meeting's fields joined by '\n', ending with '\n', so a search word (which holds no whitespace)
     /// never matches across two fields or two meetings.
@@ -47,6 +58,13 @@ pub struct SearchIndex {
     ids: Vec<Id>,
     /// Meeting indices by date, newest first; undated last; ties in their original order.
     order: Vec<usize>,
+    type_name: TypeName,
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex::new(&[])
+    }
 }
 
 /// Appends `s` lowercased: ASCII runs in bulk, other characters one by one (æøå, Æ → æ …). Used for both
@@ -83,7 +101,7 @@ fn push_field(buf: &mut String, s: &str) {
 /// participants (name and relation or unit), questions, decisions, action items (what and who), notes and
 /// the type's Danish label. Checklist labels are left out: they come from templates and would match nearly
 /// every meeting. Never empty, so meetings' slices of the buffer never overlap.
-fn push_meeting(buf: &mut String, m: &Meeting) {
+fn push_meeting(buf: &mut String, m: &Meeting, type_name: TypeName) {
     let start = buf.len();
     for s in [
         m.case_ref.as_str(),
@@ -108,7 +126,7 @@ fn push_meeting(buf: &mut String, m: &Meeting) {
         push_field(buf, &a.who);
     }
     push_field(buf, &m.notes);
-    push_field(buf, &text::meeting_type(&m.meeting_type));
+    push_field(buf, &type_name(&m.meeting_type));
     if buf.len() == start {
         buf.push('\n');
     }
@@ -125,12 +143,18 @@ fn newest_first(meetings: &[Meeting]) -> Vec<usize> {
 }
 
 impl SearchIndex {
+    /// An index where built-in types are found only by filter, not by their names.
     pub fn new(meetings: &[Meeting]) -> Self {
+        SearchIndex::named(meetings, own_type_name)
+    }
+
+    /// An index where a meeting's type is found by its name as `type_name` writes it.
+    pub fn named(meetings: &[Meeting], type_name: TypeName) -> Self {
         let mut text = String::with_capacity(meetings.len() * 256);
         let mut starts = Vec::with_capacity(meetings.len() + 1);
         for m in meetings {
             starts.push(text.len());
-            push_meeting(&mut text, m);
+            push_meeting(&mut text, m, type_name);
         }
         starts.push(text.len());
         SearchIndex {
@@ -138,6 +162,7 @@ impl SearchIndex {
             starts,
             ids: meetings.iter().map(|m| m.id).collect(),
             order: newest_first(meetings),
+            type_name,
         }
     }
 
@@ -147,18 +172,18 @@ impl SearchIndex {
         let n = self.ids.len();
         if meetings.len() == n && i < n && self.ids[i] == meetings[i].id {
             let mut seg = String::new();
-            push_meeting(&mut seg, &meetings[i]);
+            push_meeting(&mut seg, &meetings[i], self.type_name);
             let (a, b) = (self.starts[i], self.starts[i + 1]);
             self.text.replace_range(a..b, &seg);
             for s in &mut self.starts[i + 1..] {
                 *s = *s - b + a + seg.len();
             }
         } else if meetings.len() == n + 1 && i == n {
-            push_meeting(&mut self.text, &meetings[i]);
+            push_meeting(&mut self.text, &meetings[i], self.type_name);
             self.starts.push(self.text.len());
             self.ids.push(meetings[i].id);
         } else {
-            *self = SearchIndex::new(meetings);
+            *self = SearchIndex::named(meetings, self.type_name);
             return;
         }
         self.order = newest_first(meetings);
@@ -310,9 +335,9 @@ pub struct LiveIndex {
 }
 
 impl LiveIndex {
-    pub fn new(meetings: &[Meeting]) -> Self {
+    pub fn new(meetings: &[Meeting], type_name: TypeName) -> Self {
         LiveIndex {
-            index: SearchIndex::new(meetings),
+            index: SearchIndex::named(meetings, type_name),
             stamps: stamps(meetings),
         }
     }
@@ -327,7 +352,7 @@ impl LiveIndex {
                 .zip(meetings)
                 .all(|((id, _), m)| *id == m.id);
         if !prefix_same || meetings.len() - n > 8 {
-            *self = LiveIndex::new(meetings);
+            *self = LiveIndex::new(meetings, self.index.type_name);
             return true;
         }
         let changed: Vec<usize> = self
@@ -339,7 +364,7 @@ impl LiveIndex {
             .map(|(i, _)| i)
             .collect();
         if changed.len() > 32 {
-            *self = LiveIndex::new(meetings);
+            *self = LiveIndex::new(meetings, self.index.type_name);
             return true;
         }
         let mut any = false;
@@ -462,7 +487,7 @@ mod live_tests {
     #[test]
     fn live_index_follows_edits_additions_and_removals() {
         let mut ms = vec![m("Sag A", 2024, 1, 1), m("Sag B", 2024, 2, 1)];
-        let mut live = LiveIndex::new(&ms);
+        let mut live = LiveIndex::new(&ms, crate::text::meeting_type);
         assert!(!live.refresh(&ms), "unchanged");
         assert_eq!(q(&mut live, &ms, "sag"), vec![1, 0]);
         // An edit stamps updated_at, as PutMeeting does.
@@ -645,7 +670,11 @@ mod tests {
     }
 
     fn run(fx: &Fixture, f: &MeetingFilter) -> Vec<usize> {
-        SearchIndex::new(&fx.meetings).query(&fx.meetings, f, &fx.staircase)
+        SearchIndex::named(&fx.meetings, crate::text::meeting_type).query(
+            &fx.meetings,
+            f,
+            &fx.staircase,
+        )
     }
 
     fn text(s: &str) -> MeetingFilter {

@@ -266,15 +266,23 @@ fn yearly_cost(s: &Staircase, target: CountTarget) -> Option<Kroner> {
     }
 }
 
+/// A scenario's name and note, in the user's words: the caller writes them
+/// (`text::staircase::scenario_label`), since they are stored and shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScenarioLabel {
+    pub name: String,
+    pub note: String,
+}
+
 /// Moves `n` children from `from` to `to` in a copy of measurement `measurement_id`. The copy is a
-/// scenario named `name`, or a derived Danish name when `name` is `None` or blank.
+/// scenario labelled `label`.
 pub fn what_if(
     s: &Staircase,
     measurement_id: Id,
     from: CountTarget,
     to: CountTarget,
     n: u32,
-    name: Option<String>,
+    label: ScenarioLabel,
 ) -> Result<WhatIf, StaircaseError> {
     let base = s
         .measurement(measurement_id)
@@ -295,14 +303,11 @@ pub fn what_if(
         });
     }
     let t = now();
-    let name = name
-        .filter(|x| !x.trim().is_empty())
-        .unwrap_or_else(|| crate::text::staircase::what_if_name(s, from, to, n));
     let mut m = Measurement {
         id: new_id(),
-        name,
+        name: label.name,
         kind: MeasurementKind::Scenario,
-        note: crate::text::staircase::what_if_note(s, base),
+        note: label.note,
         created_at: t,
         updated_at: t,
         ..base.clone()
@@ -411,6 +416,7 @@ pub fn max_children(a: &[StepFigures], b: Option<&[StepFigures]>) -> i64 {
 mod tests {
     use super::*;
     use crate::model::{CostPeriod, Intervention};
+    use crate::text::staircase::scenario_label;
 
     struct Fixture {
         s: Staircase,
@@ -709,7 +715,8 @@ mod tests {
         let f = fixture();
         let from = CountTarget::Intervention(f.residential);
         let to = CountTarget::Intervention(f.family_treatment);
-        let w = what_if(&f.s, f.baseline, from, to, 20, None).unwrap();
+        let label = scenario_label(&f.s, f.baseline, from, to, 20, "");
+        let w = what_if(&f.s, f.baseline, from, to, 20, label).unwrap();
         // 20 × (180.000 − 1.160.000)
         assert_eq!(w.spend_delta, -19_600_000);
         assert!(w.cost_known);
@@ -738,7 +745,7 @@ mod tests {
             foster,
             to,
             15,
-            Some("Ingen i pleje".into()),
+            scenario_label(&f.s, f.baseline, foster, to, 15, " Ingen i pleje "),
         )
         .unwrap();
         // 15 × (180.000 − 470.000); moving all 15 removes the step entry.
@@ -752,7 +759,14 @@ mod tests {
             CountTarget::Intervention(f.open),
             CountTarget::Intervention(f.icdp),
             10,
-            Some("  ".into()),
+            scenario_label(
+                &f.s,
+                f.baseline,
+                CountTarget::Intervention(f.open),
+                CountTarget::Intervention(f.icdp),
+                10,
+                "  ",
+            ),
         )
         .unwrap();
         // Open counselling has no price: only the 10 new courses count.
@@ -767,27 +781,34 @@ mod tests {
         let from = CountTarget::Intervention(f.residential);
         let to = CountTarget::Intervention(f.family_treatment);
         assert_eq!(
-            what_if(&f.s, f.baseline, from, to, 26, None),
+            what_if(&f.s, f.baseline, from, to, 26, ScenarioLabel::default()),
             Err(StaircaseError::NotEnoughChildren {
                 available: 25,
                 requested: 26
             })
         );
         assert_eq!(
-            what_if(&f.s, f.baseline, from, from, 1, None),
+            what_if(&f.s, f.baseline, from, from, 1, ScenarioLabel::default()),
             Err(StaircaseError::SameTarget)
         );
         assert_eq!(
-            what_if(&f.s, f.baseline, from, to, 0, None),
+            what_if(&f.s, f.baseline, from, to, 0, ScenarioLabel::default()),
             Err(StaircaseError::NothingToMove)
         );
         let ghost = new_id();
         assert_eq!(
-            what_if(&f.s, ghost, from, to, 1, None),
+            what_if(&f.s, ghost, from, to, 1, ScenarioLabel::default()),
             Err(StaircaseError::MeasurementNotFound(ghost))
         );
         assert_eq!(
-            what_if(&f.s, f.baseline, CountTarget::Step(ghost), to, 1, None),
+            what_if(
+                &f.s,
+                f.baseline,
+                CountTarget::Step(ghost),
+                to,
+                1,
+                ScenarioLabel::default()
+            ),
             Err(StaircaseError::StepNotFound(ghost))
         );
         assert_eq!(
@@ -797,13 +818,20 @@ mod tests {
                 from,
                 CountTarget::Intervention(ghost),
                 1,
-                None
+                ScenarioLabel::default()
             ),
             Err(StaircaseError::InterventionNotFound(ghost))
         );
         // The target measurement has nobody on the universal step.
         assert_eq!(
-            what_if(&f.s, f.target, CountTarget::Step(f.steps[0]), to, 1, None),
+            what_if(
+                &f.s,
+                f.target,
+                CountTarget::Step(f.steps[0]),
+                to,
+                1,
+                ScenarioLabel::default()
+            ),
             Err(StaircaseError::NotEnoughChildren {
                 available: 0,
                 requested: 1

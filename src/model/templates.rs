@@ -5,7 +5,6 @@ use super::{
     new_id, now, ActionItem, ChecklistItem, Meeting, MeetingStatus, MeetingTemplate, MeetingType,
     Participant,
 };
-use crate::text::meetings as txt;
 use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 use uuid::Uuid;
@@ -36,6 +35,73 @@ pub fn validate_case_ref(case_ref: &str) -> Result<(), CaseRefError> {
         None => Ok(()),
     }
 }
+
+// The built-in templates' content. It is data, not the app's wording: it is copied into every workspace
+// and every meeting made from a template, and files carry it, as the examples' content is.
+
+/// Names of the built-in templates. Stable: users and saved files refer to them by name.
+const TEMPLATE_FAMILY_GROUP_CONFERENCE: &str = "Familierådslagning";
+const TEMPLATE_SIGNS_OF_SAFETY: &str = "Signs of Safety";
+const TEMPLATE_INVOLVING_NETWORK_MEETING: &str = "Inddragende netværksmøde";
+const TEMPLATE_FAELLES_INDSATS: &str = "Fælles Indsats";
+
+/// The phases of a family group conference, in order.
+const FAMILY_GROUP_CONFERENCE_PHASES: [&str; 5] = [
+    "Forberedelse",
+    "Information",
+    "Familiens egen tid",
+    "Planen",
+    "Opfølgning",
+];
+
+/// Typical questions; the caseworker rewrites them together with the family before the conference.
+const FAMILY_GROUP_CONFERENCE_QUESTIONS: [&str; 3] = [
+    "Hvad skal der til, for at barnet trives og udvikler sig godt i hverdagen?",
+    "Hvordan kan familien og netværket støtte forældrene, så barnet er trygt derhjemme?",
+    "Hvem i netværket kan træde til, hvis der opstår en krise?",
+];
+
+const SIGNS_OF_SAFETY_QUESTIONS: [&str; 3] = [
+    "Hvad er vi bekymrede for?",
+    "Hvad fungerer godt?",
+    "Hvad skal der ske?",
+];
+
+const SIGNS_OF_SAFETY_CHECKLIST: [&str; 5] = [
+    "Forberedelse",
+    "Bekymringer",
+    "Det der fungerer godt",
+    "Sikkerhedsskala 0–10",
+    "Næste skridt og ansvarlige",
+];
+
+const INVOLVING_NETWORK_MEETING_CHECKLIST: [&str; 5] = [
+    "Familien har sagt ja til mødet",
+    "Familien har valgt, hvem fra netværket der inviteres",
+    "Mødeleder og referent er aftalt",
+    "Aftaler og ansvarlige er skrevet ned",
+    "Opfølgningsdato er sat",
+];
+
+const INVOLVING_NETWORK_MEETING_QUESTIONS: [&str; 3] = [
+    "Hvad er bekymringen for barnet?",
+    "Hvad kan familien og netværket selv gøre?",
+    "Hvilken støtte er der brug for fra fagpersonerne?",
+];
+
+const FAELLES_INDSATS_CHECKLIST: [&str; 5] = [
+    "Forældrene har givet samtykke",
+    "Skole eller dagtilbud, familiecenter, PPR og sundhedspleje er inviteret",
+    "Bekymringen er beskrevet",
+    "Fælles plan med ansvarlige",
+    "Opfølgningsmøde er aftalt",
+];
+
+const FAELLES_INDSATS_QUESTIONS: [&str; 3] = [
+    "Hvad er vi bekymrede for, og hvad ser forældrene og barnet selv?",
+    "Hvad fungerer allerede for barnet?",
+    "Hvem gør hvad, og hvornår følger vi op?",
+];
 
 // Fixed ids so the built-in templates keep their identity across sessions and files.
 const ID_FAMILY_GROUP_CONFERENCE: u128 = 0x7472_6170_7065_4000_8000_0000_0000_0001;
@@ -71,34 +137,34 @@ pub fn built_in_templates() -> Vec<MeetingTemplate> {
     vec![
         built_in(
             ID_FAMILY_GROUP_CONFERENCE,
-            txt::TEMPLATE_FAMILY_GROUP_CONFERENCE,
+            TEMPLATE_FAMILY_GROUP_CONFERENCE,
             MeetingType::FamilyGroupConference,
-            &txt::FAMILY_GROUP_CONFERENCE_QUESTIONS,
-            &txt::FAMILY_GROUP_CONFERENCE_PHASES,
+            &FAMILY_GROUP_CONFERENCE_QUESTIONS,
+            &FAMILY_GROUP_CONFERENCE_PHASES,
             false,
         ),
         built_in(
             ID_SIGNS_OF_SAFETY,
-            txt::TEMPLATE_SIGNS_OF_SAFETY,
+            TEMPLATE_SIGNS_OF_SAFETY,
             MeetingType::SignsOfSafety,
-            &txt::SIGNS_OF_SAFETY_QUESTIONS,
-            &txt::SIGNS_OF_SAFETY_CHECKLIST,
+            &SIGNS_OF_SAFETY_QUESTIONS,
+            &SIGNS_OF_SAFETY_CHECKLIST,
             true,
         ),
         built_in(
             ID_INVOLVING_NETWORK_MEETING,
-            txt::TEMPLATE_INVOLVING_NETWORK_MEETING,
+            TEMPLATE_INVOLVING_NETWORK_MEETING,
             MeetingType::InvolvingNetworkMeeting,
-            &txt::INVOLVING_NETWORK_MEETING_QUESTIONS,
-            &txt::INVOLVING_NETWORK_MEETING_CHECKLIST,
+            &INVOLVING_NETWORK_MEETING_QUESTIONS,
+            &INVOLVING_NETWORK_MEETING_CHECKLIST,
             false,
         ),
         built_in(
             ID_FAELLES_INDSATS,
-            txt::TEMPLATE_FAELLES_INDSATS,
+            TEMPLATE_FAELLES_INDSATS,
             MeetingType::FaellesIndsats,
-            &txt::FAELLES_INDSATS_QUESTIONS,
-            &txt::FAELLES_INDSATS_CHECKLIST,
+            &FAELLES_INDSATS_QUESTIONS,
+            &FAELLES_INDSATS_CHECKLIST,
             false,
         ),
     ]

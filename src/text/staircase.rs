@@ -95,6 +95,29 @@ pub fn what_if_name(s: &Staircase, from: CountTarget, to: CountTarget, n: u32) -
     )
 }
 
+/// A what-if scenario's name (`typed`, or one said from the move when that is blank) and its note.
+pub fn scenario_label(
+    s: &Staircase,
+    base: crate::model::Id,
+    from: CountTarget,
+    to: CountTarget,
+    n: u32,
+    typed: &str,
+) -> crate::model::staircase_figures::ScenarioLabel {
+    let typed = typed.trim();
+    crate::model::staircase_figures::ScenarioLabel {
+        name: if typed.is_empty() {
+            what_if_name(s, from, to, n)
+        } else {
+            typed.to_string()
+        },
+        note: s
+            .measurement(base)
+            .map(|m| what_if_note(s, m))
+            .unwrap_or_default(),
+    }
+}
+
 /// Note on a what-if scenario saying where it came from.
 pub fn what_if_note(_s: &Staircase, base: &Measurement) -> String {
     format!("Beregnet ud fra «{}».", measurement_name(base))
@@ -659,11 +682,11 @@ mod tests {
         let (s, a, _, _, [ft, oh]) = fixture();
         let from = CountTarget::Intervention(oh);
         let to = CountTarget::Intervention(ft);
-        let w = what_if(&s, a, from, to, 20, None).unwrap();
+        let w = what_if(&s, a, from, to, 20, scenario_label(&s, a, from, to, 20, "")).unwrap();
         assert_eq!(w.spend_delta, -19_600_000);
         assert_eq!(what_if_effect(&w), "Sparer 19,6 mio. kr. om året.");
         assert_eq!(w.measurement.note, "Beregnet ud fra «Baseline 2016».");
-        let back = what_if(&s, a, to, from, 1, None).unwrap();
+        let back = what_if(&s, a, to, from, 1, scenario_label(&s, a, to, from, 1, "")).unwrap();
         assert_eq!(what_if_effect(&back), "Koster 980.000 kr. mere om året.");
         assert_eq!(
             back.measurement.name,

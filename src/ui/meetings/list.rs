@@ -85,7 +85,10 @@ pub fn MeetingList() -> impl IntoView {
                 let mut found = INDEX.with(|cell| {
                     let mut cell = cell.borrow_mut();
                     if cell.0 != Some(w.id) {
-                        *cell = (Some(w.id), LiveIndex::new(&w.meetings));
+                        *cell = (
+                            Some(w.id),
+                            LiveIndex::new(&w.meetings, crate::text::meeting_type),
+                        );
                     }
                     cell.1.query(&w.meetings, f, &w.staircase)
                 });

@@ -120,16 +120,23 @@ pub fn WhatIfView() -> impl IntoView {
         };
         let nm = name.get();
         Some(ctx.stair.with(|s| {
-            what_if(s, base, f, t, count, Some(nm))
-                .map(|w| {
-                    let before = s
-                        .measurement(base)
-                        .map(|m| totals(&measurement_figures(s, m)).yearly_spend)
-                        .unwrap_or(0);
-                    let after = before.saturating_add(w.spend_delta);
-                    (w, before, after)
-                })
-                .map_err(|e| ts::error(&e))
+            what_if(
+                s,
+                base,
+                f,
+                t,
+                count,
+                ts::scenario_label(s, base, f, t, count, &nm),
+            )
+            .map(|w| {
+                let before = s
+                    .measurement(base)
+                    .map(|m| totals(&measurement_figures(s, m)).yearly_spend)
+                    .unwrap_or(0);
+                let after = before.saturating_add(w.spend_delta);
+                (w, before, after)
+            })
+            .map_err(|e| ts::error(&e))
         }))
     });
     let n_error = move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().err().cloned()));
