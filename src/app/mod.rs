@@ -1,5 +1,7 @@
 //! The running app's state and the session logic between the UI, the model and storage. Components read
 //! `AppState` from context and call `session` functions; they never touch storage themselves.
+//!
+//! May import `session`, `storage`, `file_format`, `model`, `browser` and `text`; never `ui`.
 
 pub mod drafts;
 pub mod linked_copy;

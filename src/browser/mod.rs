@@ -1,5 +1,7 @@
 //! Thin wrappers over browser APIs the app needs: files in and out, a linked file on disk (File System
 //! Access), storage persistence and usage.
+//!
+//! Thin: no rules. May import the model's and storage's types it hands over.
 
 pub mod address;
 pub mod crypto;

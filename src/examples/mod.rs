@@ -5,6 +5,8 @@
 //! every meeting is invented and pseudonymous. A number a seed does not give is either left out (Køge's and
 //! Halsnæs' staircases) or marked `made_up` (Socialstyrelsen's counts, Køge's indicators), and every example
 //! is shown as of its own date (`Workspace::as_of`), so a 2019 plan reads as it stood in 2019.
+//!
+//! May import `model` only.
 
 pub mod generated;
 pub mod halsnaes;

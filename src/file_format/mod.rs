@@ -1,5 +1,7 @@
 //! The shared JSON file: an envelope (format, version, app version, export time) around one workspace.
 //! One load path for files and for browser storage alike: `import::read_workspace_file`.
+//!
+//! May import `model` only (set-aside reasons still come from `text::file`, to be made typed).
 
 pub mod envelope;
 pub mod export;

@@ -1,4 +1,8 @@
 //! The workspace model: plain Rust, no browser types, so it compiles and tests natively.
+//!
+//! Owns the records, their rules (`validation`), the commands that change them (`commands::apply`), merges
+//! and the figures every screen shows. Imports nothing else of the crate: words the app writes into records
+//! are passed in by the caller (see `docs/architecture.md`).
 
 pub mod branches;
 pub mod commands;

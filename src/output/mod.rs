@@ -3,6 +3,8 @@
 //! crate's: a cell with a semicolon, quote or line break is quoted, quotes doubled. A cell with several
 //! values (a meeting's participants) holds one value per line (LF inside the quoted cell, which Excel
 //! shows as lines in the cell), so a name with a semicolon or comma cannot be read as two.
+//!
+//! May import `model`, and `text` for the Danish headers and values.
 
 pub mod colleague_csv;
 pub mod meetings_csv;

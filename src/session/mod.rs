@@ -21,6 +21,9 @@
 //! - A save that meets a newer stored copy brings this tab's changed records onto it, field by field, and
 //!   tries again; what both sides changed keeps this side's value and the other side's version is set
 //!   aside, never lost.
+//!
+//! May import `storage` (its `Repository` trait and types), `file_format` and `model`; the set-aside
+//! reasons still come from `text::file`, to be made typed.
 
 pub mod journal;
 

@@ -6,6 +6,8 @@
 //! Every save names the revision it was based on; a save over a newer revision (another tab) is refused
 //! with `Conflict` instead of overwriting it. Workspaces written by the first version (one whole JSON body)
 //! still load, and move to parts on their next save.
+//!
+//! May import `file_format` and `model`; it implements `session`'s `Journal` trait.
 
 #[cfg(target_arch = "wasm32")]
 pub mod indexed_db;

@@ -1,5 +1,8 @@
 //! All Danish user-facing text in one place: labels for the model's enums, and Danish formats for dates
 //! and amounts (`8. maj 2019`, `08.05.2019`, `1.234.567 kr.`, `9,3 mio. kr.`).
+//!
+//! May import the model's types and the error enums of `file_format` and `storage`, to render them; nothing
+//! below `ui` imports `text` except to render (CSV headers in `output`).
 
 pub mod colleague;
 pub mod data;

@@ -1,5 +1,6 @@
 //! The Leptos user interface. Components render state from `AppState` and call `app::session`; the domain
-//! logic lives in `model`, texts in `text`.
+//! logic lives in `model`, texts in `text`. Shared pieces of form and page (fields, limits, file fields) are
+//! in `kit`. The top layer: it may import every other module.
 //!
 //! Routes: each area is one `ParentRoute` (its shared state and frame) with one child `Route` per sub-view,
 //! shown in the area's `<Outlet/>`. A path that no route matches, in any area, gets the not-found page.
