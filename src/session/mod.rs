@@ -26,6 +26,7 @@
 //! reasons still come from `text::file`, to be made typed.
 
 pub mod journal;
+pub mod linked_copy;
 
 pub use journal::{Found, Journal, JournalError, JournalFile, MemoryJournal};
 
