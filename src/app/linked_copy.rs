@@ -7,7 +7,6 @@
 //! as «Eksportér til fil») to the file, one write at a time. A write that fails changes nothing in
 //! browser storage; the user is told once, and the next save tries again.
 
-use super::session;
 use super::state::{AppState, SaveState};
 use crate::browser::linked_file::{self, Handle, PickError};
 use crate::file_format;
@@ -77,7 +76,7 @@ impl OpenWorkspace for Open {
     }
     fn export(&self) -> Option<String> {
         // The same JSON as «Eksportér til fil».
-        session::with_workspace(|ws| file_format::export_json(ws, now()))
+        super::core::with_workspace(|ws| file_format::export_json(ws, now()))
     }
     fn now(&self) -> DateTime<Utc> {
         now()

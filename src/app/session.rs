@@ -4,10 +4,11 @@
 //! The rules themselves (single-flight saves, the journal, merging with another tab) live in the session
 //! and are tested natively.
 
+use super::core::{core, tab_id, Backend};
+pub use super::core::{current_meta, is_dirty, with_workspace};
 use super::state::{AppState, SaveState, StorageMode, Unreadable};
 use crate::browser::{files, perf, storage_info};
 use crate::file_format;
-use crate::file_format::parts::WriteSet;
 use crate::model::commands::{Changes, Command, CommandError};
 use crate::model::{now, Id, Workspace};
 use crate::session::{Flushed, OpenError, Opened, RenameError, SaveStatus, Session};
@@ -15,135 +16,17 @@ use crate::storage::indexed_db::IndexedDbRepository;
 use crate::storage::journal_local::LocalJournal;
 use crate::storage::memory::MemoryRepository;
 use crate::storage::tab_sync::{SavedNotice, TabSync};
-use crate::storage::{
-    settings, JournalRemoval, Repository, StorageError, StoredBody, StoredCheck, StoredJournal,
-    StoredMeta,
-};
+use crate::storage::{settings, Repository, StorageError};
 use crate::text::ui as t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::time::Duration;
 
-/// The storage the browser allows: IndexedDB, or memory when it is refused.
-pub enum Backend {
-    IndexedDb(IndexedDbRepository),
-    Memory(MemoryRepository),
-}
-
-impl Repository for Backend {
-    async fn list(&self) -> Result<Vec<StoredMeta>, StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.list().await,
-            Backend::Memory(r) => r.list().await,
-        }
-    }
-    async fn load(&self, id: Id) -> Result<StoredBody, StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.load(id).await,
-            Backend::Memory(r) => r.load(id).await,
-        }
-    }
-    async fn save_and_clear(
-        &self,
-        m: &StoredMeta,
-        w: &WriteSet,
-        base: u64,
-        j: &[JournalRemoval],
-    ) -> Result<u64, StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.save_and_clear(m, w, base, j).await,
-            Backend::Memory(r) => r.save_and_clear(m, w, base, j).await,
-        }
-    }
-    async fn check(&self, id: Id) -> Result<StoredCheck, StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.check(id).await,
-            Backend::Memory(r) => r.check(id).await,
-        }
-    }
-    async fn put_meta(&self, m: &StoredMeta) -> Result<(), StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.put_meta(m).await,
-            Backend::Memory(r) => r.put_meta(m).await,
-        }
-    }
-    async fn delete(&self, id: Id) -> Result<(), StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.delete(id).await,
-            Backend::Memory(r) => r.delete(id).await,
-        }
-    }
-    async fn put_journal(&self, id: Id, tab: &str, text: &str) -> Result<(), StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.put_journal(id, tab, text).await,
-            Backend::Memory(r) => r.put_journal(id, tab, text).await,
-        }
-    }
-    async fn journals(&self, id: Id) -> Result<Vec<StoredJournal>, StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.journals(id).await,
-            Backend::Memory(r) => r.journals(id).await,
-        }
-    }
-    async fn remove_journals(&self, id: Id, j: &[JournalRemoval]) -> Result<(), StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.remove_journals(id, j).await,
-            Backend::Memory(r) => r.remove_journals(id, j).await,
-        }
-    }
-    async fn reopen(&self) -> Result<(), StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.reopen().await,
-            Backend::Memory(r) => r.reopen().await,
-        }
-    }
-    async fn seal(&self) -> Result<(), StorageError> {
-        match self {
-            Backend::IndexedDb(r) => r.seal().await,
-            Backend::Memory(r) => r.seal().await,
-        }
-    }
-}
-
-type Core = Session<Backend, LocalJournal>;
-
 thread_local! {
-    static CORE: RefCell<Option<Rc<Core>>> = const { RefCell::new(None) };
     static SYNC: RefCell<Option<TabSync>> = const { RefCell::new(None) };
     static SAVE_TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
     static RETRY_TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
-    static TAB_ID: String = crate::model::new_id().to_string();
-}
-
-fn core() -> Rc<Core> {
-    CORE.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                Rc::new(
-                    Session::new(
-                        Backend::Memory(MemoryRepository::default()),
-                        LocalJournal::new(TAB_ID.with(|t| t.clone())),
-                    )
-                    .with_tab(TAB_ID.with(|t| t.clone())),
-                )
-            })
-            .clone()
-    })
-}
-
-/// Reads the open workspace (see `AppState::read` for the reactive form).
-pub fn with_workspace<T>(f: impl FnOnce(&Workspace) -> T) -> Option<T> {
-    core().with_workspace(f)
-}
-
-pub fn is_dirty() -> bool {
-    core().is_dirty()
-}
-
-pub fn current_meta() -> Option<StoredMeta> {
-    core().meta()
 }
 
 /// A stored workspace as it is in storage (to compare a file being imported with a copy that is not open).
@@ -151,12 +34,18 @@ pub async fn read_stored(id: Id) -> Result<Workspace, StorageError> {
     core().read(id).await
 }
 
+/// The author's initials kept in this browser, made the author of the revisions this tab makes.
+pub fn load_author() -> String {
+    let a = settings::get::<String>(settings::AUTHOR).unwrap_or_default();
+    crate::model::revision::set_author(&a);
+    a
+}
+
 /// Starts storage, the tab channel and the save-on-hide listeners, then opens the last workspace.
 pub fn boot(app: AppState) {
-    crate::ui::merge::load_author();
+    load_author();
     app.workshop_mode
         .set(settings::get::<bool>(settings::WORKSHOP_MODE).unwrap_or(false));
-    super::updates::start(app);
     spawn_local(async move {
         let backend = match IndexedDbRepository::open().await {
             Ok(db) => {
@@ -168,11 +57,9 @@ pub fn boot(app: AppState) {
                 Backend::Memory(MemoryRepository::default())
             }
         };
-        let journal = LocalJournal::new(TAB_ID.with(|t| t.clone()));
-        let tab = TAB_ID.with(|t| t.clone());
-        CORE.with(|c| {
-            *c.borrow_mut() = Some(Rc::new(Session::new(backend, journal).with_tab(tab)))
-        });
+        let journal = LocalJournal::new(tab_id());
+        let tab = tab_id();
+        super::core::install(Session::new(backend, journal).with_tab(tab));
         refresh_list(app).await;
         SYNC.with(|s| {
             *s.borrow_mut() = Some(TabSync::new(move |notice| on_other_tab_saved(app, notice)))
@@ -221,7 +108,6 @@ pub fn boot(app: AppState) {
     );
     // The listener lives as long as the page.
     on_visibility.forget();
-    super::linked_copy::boot(app);
 }
 
 pub async fn refresh_list(app: AppState) {
@@ -448,7 +334,7 @@ fn schedule_retry(app: AppState) {
 }
 
 fn announce(workspace: Option<Id>, revision: u64) {
-    let tab = TAB_ID.with(|t| t.clone());
+    let tab = tab_id();
     SYNC.with(|s| {
         if let Some(sync) = s.borrow().as_ref() {
             sync.announce(&SavedNotice {
@@ -461,7 +347,7 @@ fn announce(workspace: Option<Id>, revision: u64) {
 }
 
 fn on_other_tab_saved(app: AppState, notice: SavedNotice) {
-    if notice.tab == TAB_ID.with(|t| t.clone()) {
+    if notice.tab == tab_id() {
         return;
     }
     spawn_local(async move {

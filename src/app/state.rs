@@ -184,7 +184,7 @@ impl AppState {
     pub fn read<T>(&self, part: Part, f: impl FnOnce(&Workspace) -> T) -> Option<T> {
         self.open_id.track();
         self.trigger(part).track();
-        super::session::with_workspace(f)
+        super::core::with_workspace(f)
     }
 
     /// Reads the open workspace and subscribes to several parts.
@@ -193,12 +193,12 @@ impl AppState {
         for p in parts {
             self.trigger(*p).track();
         }
-        super::session::with_workspace(f)
+        super::core::with_workspace(f)
     }
 
     /// Reads the open workspace without subscribing (in event handlers).
     pub fn read_untracked<T>(&self, f: impl FnOnce(&Workspace) -> T) -> Option<T> {
-        super::session::with_workspace(f)
+        super::core::with_workspace(f)
     }
 
     /// Tells the readers of the changed parts.
@@ -220,11 +220,11 @@ impl AppState {
     }
 
     pub fn is_dirty(&self) -> bool {
-        super::session::is_dirty()
+        super::core::is_dirty()
     }
 
     pub fn current_meta(&self) -> Option<StoredMeta> {
-        super::session::current_meta()
+        super::core::current_meta()
     }
 
     /// Says `text` in the app's live region; the same text twice is said twice.

@@ -15,9 +15,7 @@ use leptos::prelude::*;
 
 /// The initials this browser gives its revisions, as stored; sets them for the model too.
 pub fn load_author() -> String {
-    let a = settings::get::<String>(settings::AUTHOR).unwrap_or_default();
-    revision::set_author(&a);
-    a
+    crate::app::session::load_author()
 }
 
 /// The initials field: asked the first time a merge (or an export) needs them, and kept in this browser.

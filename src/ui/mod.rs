@@ -21,7 +21,7 @@ pub mod set_aside;
 pub mod staircase;
 pub mod start;
 
-use crate::app::{session, AppState};
+use crate::app::AppState;
 use crate::browser::address;
 use crate::model::Id;
 use leptos::either::Either;
@@ -41,7 +41,7 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
-    session::boot(app);
+    crate::app::boot(app);
     layout::install_shortcuts(app);
     layout::install_leave_guard(app);
     kit::text_limit::install(app);
