@@ -18,7 +18,7 @@ use crate::model::{
 };
 use crate::text::file as txt;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -539,63 +539,32 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
         None => FollowUpRules::default(),
     };
     // Earlier set-aside entries stay; one that cannot be read is itself kept as text, and so is a list
-    // that is no list.
-    match map.get("set_aside") {
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let entry = (!tokens::has_marks(item))
-                    .then(|| SetAside::deserialize(item).ok())
-                    .flatten();
-                ws.set_aside.push(entry.unwrap_or_else(|| SetAside {
-                    found_at: format!("workspace.set_aside[{i}]"),
-                    what: txt::unreadable_set_aside(),
-                    original: tokens::original_text(item),
-                    ..SetAside::default()
-                }));
-            }
-        }
-        None | Some(Value::Null) => {}
-        Some(other) => {
-            r.report.left_out += 1;
-            ws.set_aside.push(SetAside {
-                found_at: "workspace.set_aside".into(),
-                what: txt::unreadable_set_aside_list(),
-                original: tokens::original_text(other),
-                ..SetAside::default()
-            });
-        }
-    }
-
+    // that is no list. It was set aside already, so only a list that is no list counts as left out.
+    let set_aside = kept_list(
+        map.get("set_aside"),
+        "workspace.set_aside",
+        (txt::unreadable_set_aside, txt::unreadable_set_aside_list),
+        false,
+    );
+    r.report.left_out += set_aside.left_out;
+    ws.set_aside.extend(
+        set_aside
+            .items
+            .into_iter()
+            .map(|i| i.unwrap_or_else(|kept| kept)),
+    );
     // Deletions and kept versions: one that cannot be read is kept as text, never dropped.
-    match map.get("branches") {
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                match (!tokens::has_marks(item))
-                    .then(|| crate::model::branches::Branch::deserialize(item).ok())
-                    .flatten()
-                {
-                    Some(b) => ws.branches.push(b),
-                    None => {
-                        r.report.left_out += 1;
-                        ws.set_aside.push(SetAside {
-                            found_at: format!("workspace.branches[{i}]"),
-                            what: txt::unreadable_branch(),
-                            original: tokens::original_text(item),
-                            ..SetAside::default()
-                        });
-                    }
-                }
-            }
-        }
-        None | Some(Value::Null) => {}
-        Some(other) => {
-            r.report.left_out += 1;
-            ws.set_aside.push(SetAside {
-                found_at: "workspace.branches".into(),
-                what: txt::unreadable_branch(),
-                original: tokens::original_text(other),
-                ..SetAside::default()
-            });
+    let branches = kept_list(
+        map.get("branches"),
+        "workspace.branches",
+        (txt::unreadable_branch, txt::unreadable_branch),
+        true,
+    );
+    r.report.left_out += branches.left_out;
+    for item in branches.items {
+        match item {
+            Ok(b) => ws.branches.push(b),
+            Err(kept) => ws.set_aside.push(kept),
         }
     }
 
@@ -890,6 +859,60 @@ fn drop_record(ws: &mut Workspace, r: RecordRef) {
         RecordKind::Indicator => p.indicators.retain(|x| x.id != id),
         RecordKind::TimelineRow => p.timeline.retain(|x| x.id != id),
     }
+}
+
+/// A list a workspace keeps beside its records (set-aside entries, branches), read leniently.
+struct KeptList<T> {
+    /// In the list's order: each item read, or kept as text (also the whole value, when it is no list).
+    items: Vec<Result<T, SetAside>>,
+    left_out: usize,
+}
+
+/// Why an item (`.0`) or the whole list (`.1`) was kept as text.
+type KeptWhy = (fn() -> String, fn() -> String);
+
+/// Reads `value` (at `path`) as a list of `T`. An item that cannot be read, or a value that is no list, is
+/// kept as text with the reason `why.0` (an item) or `why.1` (the list); `counts`: whether an unreadable
+/// item counts as left out (a list that is no list always does).
+fn kept_list<T: serde::de::DeserializeOwned>(
+    value: Option<&Value>,
+    path: &str,
+    why: KeptWhy,
+    counts: bool,
+) -> KeptList<T> {
+    let mut out = KeptList {
+        items: Vec::new(),
+        left_out: 0,
+    };
+    let keep = |found_at: String, what: String, v: &Value| SetAside {
+        found_at,
+        what,
+        original: tokens::original_text(v),
+        ..SetAside::default()
+    };
+    match value {
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                match (!tokens::has_marks(item))
+                    .then(|| T::deserialize(item).ok())
+                    .flatten()
+                {
+                    Some(t) => out.items.push(Ok(t)),
+                    None => {
+                        out.left_out += usize::from(counts);
+                        out.items
+                            .push(Err(keep(format!("{path}[{i}]"), why.0(), item)));
+                    }
+                }
+            }
+        }
+        None | Some(Value::Null) => {}
+        Some(other) => {
+            out.left_out += 1;
+            out.items.push(Err(keep(path.to_string(), why.1(), other)));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

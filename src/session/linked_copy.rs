@@ -316,15 +316,14 @@ impl<F: LinkedFiles> LinkedCopy<F> {
 mod tests {
     use super::*;
     use crate::model::new_id;
+    use crate::session::test_gate::{Gate, Wait};
     use crate::storage::linked_copy::LinkStatus;
     use chrono::TimeZone;
     use futures::executor::LocalPool;
     use futures::task::LocalSpawnExt;
     use std::collections::HashMap;
     use std::future::Future;
-    use std::pin::Pin;
     use std::rc::Rc;
-    use std::task::{Context, Poll, Waker};
 
     fn at(m: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 6, 12, m, 0).unwrap()
@@ -342,31 +341,7 @@ mod tests {
         permission: Cell<Option<Permission>>,
         answer_on_request: Cell<Option<Permission>>,
         fail: RefCell<Option<WriteFailure>>,
-        held: Cell<bool>,
-        waiting: RefCell<Vec<Waker>>,
-    }
-
-    impl Files {
-        fn release(&self) {
-            self.held.set(false);
-            for w in self.waiting.borrow_mut().drain(..) {
-                w.wake();
-            }
-        }
-    }
-
-    struct Held<'a>(&'a Files);
-
-    impl Future for Held<'_> {
-        type Output = ();
-        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-            if self.0.held.get() {
-                self.0.waiting.borrow_mut().push(cx.waker().clone());
-                Poll::Pending
-            } else {
-                Poll::Ready(())
-            }
-        }
+        hold: Gate,
     }
 
     impl LinkedFiles for Rc<Files> {
@@ -386,7 +361,7 @@ mod tests {
             p
         }
         async fn write(&self, handle: &String, text: &str) -> Result<(), WriteFailure> {
-            Held(self).await;
+            Wait(&self.hold).await;
             if let Some(f) = self.fail.borrow().clone() {
                 return Err(f);
             }
@@ -468,7 +443,7 @@ mod tests {
         block(lc.attach(&ws, id, "a.json".into(), true));
         files.written.borrow_mut().clear();
         let mut pool = LocalPool::new();
-        files.held.set(true);
+        files.hold.set(true);
         *ws.content.borrow_mut() = "v2".into();
         let (l, w) = (lc.clone(), ws.clone());
         pool.spawner()
@@ -485,7 +460,7 @@ mod tests {
                 .unwrap();
             pool.run_until_stalled();
         }
-        files.release();
+        files.hold.set(false);
         pool.run_until_stalled();
         // The first write took what was there when it began; the one after it, the newest.
         assert_eq!(texts(&files), vec!["v2", "v4"]);
@@ -505,14 +480,14 @@ mod tests {
         let (files, ws, lc, id) = setup();
         block(lc.attach(&ws, id, "a.json".into(), true));
         let mut pool = LocalPool::new();
-        files.held.set(true);
+        files.hold.set(true);
         let (l, w) = (lc.clone(), ws.clone());
         pool.spawner()
             .spawn_local(async move { l.write_now(&w).await })
             .unwrap();
         pool.run_until_stalled();
         assert!(block(lc.unlink()));
-        files.release();
+        files.hold.set(false);
         pool.run_until_stalled();
         assert_eq!(lc.link(), None, "the old write does not touch the state");
         assert!(

@@ -27,6 +27,8 @@
 
 pub mod journal;
 pub mod linked_copy;
+#[cfg(test)]
+mod test_gate;
 
 pub use journal::{Found, Journal, JournalError, JournalFile, MemoryJournal};
 

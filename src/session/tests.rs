@@ -1,5 +1,6 @@
 //! The session against the in-memory repository, with saves that can be held mid-way or made to fail.
 
+use super::test_gate::{Gate, Wait};
 use super::*;
 use crate::model::record::{Place, RecordKind};
 use crate::model::{Meeting, Workspace};
@@ -9,27 +10,7 @@ use futures::executor::LocalPool;
 use futures::task::LocalSpawnExt;
 use std::cell::Cell;
 use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
-
-/// A switch that held saves wait on; releasing it wakes them.
-#[derive(Default)]
-struct Gate {
-    closed: Cell<bool>,
-    waiting: RefCell<Vec<std::task::Waker>>,
-}
-
-impl Gate {
-    fn set(&self, closed: bool) {
-        self.closed.set(closed);
-        if !closed {
-            for w in self.waiting.borrow_mut().drain(..) {
-                w.wake();
-            }
-        }
-    }
-}
 
 /// A repository whose saves and journal writes can be held (they wait until released) or made to fail
 /// once.
@@ -43,20 +24,6 @@ struct Gated {
     /// Makes the read-back after a save report a wrong revision.
     lie: Cell<bool>,
     saves: Cell<usize>,
-}
-
-struct Wait<'a>(&'a Gate);
-
-impl Future for Wait<'_> {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0.closed.get() {
-            self.0.waiting.borrow_mut().push(cx.waker().clone());
-            Poll::Pending
-        } else {
-            Poll::Ready(())
-        }
-    }
 }
 
 impl Repository for Gated {
