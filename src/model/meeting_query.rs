@@ -2,6 +2,7 @@
 //! and answers each keystroke without allocating per meeting: all meetings' lowercased text lives in one
 //! string, and the order newest-first is computed up front.
 
+use super::collation::danish_cmp;
 use super::{Id, Meeting, MeetingStatus, MeetingTemplate, MeetingType, Staircase};
 use crate::text;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -406,7 +407,7 @@ pub fn type_from_key(key: &str) -> Option<MeetingType> {
 }
 
 /// The types a user can pick: the built-ins in their order, then every user-defined type found in the
-/// meetings or the templates, once each, sorted by name (case-insensitive).
+/// meetings or the templates, once each, in Danish alphabetical order.
 pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<MeetingType> {
     let mut custom: Vec<&str> = Vec::new();
     let types = meetings
@@ -421,7 +422,7 @@ pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<
             }
         }
     }
-    custom.sort_by_key(|s| s.to_lowercase());
+    custom.sort_by(|a, b| danish_cmp(a, b));
     MeetingType::BUILT_IN
         .iter()
         .cloned()
@@ -517,10 +518,25 @@ mod live_tests {
             meeting_type: MeetingType::Custom("Skolemøde ".into()),
             ..MeetingTemplate::default()
         };
-        let opts = type_options(&[a.clone(), b, a], &[t]);
-        assert_eq!(opts.len(), 6 + 3, "built-ins, then three distinct names");
+        let custom = |name: &str| MeetingTemplate {
+            meeting_type: MeetingType::Custom(name.into()),
+            ..MeetingTemplate::default()
+        };
+        let opts = type_options(
+            &[a.clone(), b, a],
+            &[custom("Åbent møde"), t, custom("Ærømøde")],
+        );
+        assert_eq!(opts.len(), 6 + 5, "built-ins, then five distinct names");
         assert_eq!(&opts[..6], &MeetingType::BUILT_IN);
         assert_eq!(opts[6], c, "sorted case-insensitively: O before s");
+        assert_eq!(
+            &opts[9..],
+            &[
+                MeetingType::Custom("Ærømøde".into()),
+                MeetingType::Custom("Åbent møde".into())
+            ],
+            "Danish order: æ, then å"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The workspace model: plain Rust, no browser types, so it compiles and tests natively.
 
 pub mod branches;
+pub mod collation;
 pub mod commands;
 pub mod committee_report;
 pub mod copies;

@@ -4,6 +4,7 @@
 //! Every mutating method checks everything first and changes nothing on error. Status and notes change only
 //! through `set_status`, `add_note` and `edit_note`, so the history is the record of what happened.
 
+use super::collation::danish_cmp;
 use super::validation::{MAX_AMOUNT, MAX_NAME, MAX_TEXT};
 use super::{
     now, ActionPlan, Goal, Id, Indicator, IndicatorValue, Initiative, InitiativeStatus,
@@ -879,26 +880,6 @@ pub fn compare_numbers(a: &str, b: &str) -> Ordering {
     pa.len().cmp(&pb.len()).then_with(|| a.cmp(b))
 }
 
-fn danish_rank(c: char) -> (u32, char) {
-    // Danish alphabet ends ... x y z æ ø å; ä/ö sort as æ/ø, aa is left as two a's.
-    match c {
-        'æ' | 'ä' => ('z' as u32 + 1, c),
-        'ø' | 'ö' => ('z' as u32 + 2, c),
-        'å' => ('z' as u32 + 3, c),
-        _ => (c as u32, c),
-    }
-}
-
-/// Case-insensitive comparison in Danish alphabetical order (æ, ø, å after z).
-pub fn danish_cmp(a: &str, b: &str) -> Ordering {
-    let la = a.to_lowercase();
-    let lb = b.to_lowercase();
-    la.chars()
-        .map(danish_rank)
-        .cmp(lb.chars().map(danish_rank))
-        .then_with(|| a.cmp(b))
-}
-
 fn by_number_then_title(an: &str, at: &str, bn: &str, bt: &str) -> Ordering {
     compare_numbers(an, bn).then_with(|| danish_cmp(at, bt))
 }
@@ -1468,16 +1449,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn danish_alphabet() {
-        let mut v = vec!["Åben rådgivning", "Zone", "Ørsted", "Æble", "anden"];
-        v.sort_by(|a, b| danish_cmp(a, b));
-        assert_eq!(
-            v,
-            vec!["anden", "Zone", "Æble", "Ørsted", "Åben rådgivning"]
-        );
-    }
-
-    #[test]
     fn goal_and_track_crud_clears_references() {
         let mut p = ActionPlan::default();
         let g = p
@@ -2038,6 +2009,35 @@ pub(crate) mod tests {
         assert_eq!(
             distinct_committees(&p),
             vec!["Børneudvalget", "Skoleudvalget"]
+        );
+    }
+
+    #[test]
+    fn owners_in_danish_order() {
+        let mut p = ActionPlan::default();
+        for owner in [
+            "Aabenraa Skole",
+            "Ørsted Skole",
+            "Élevhjemmet",
+            "Vejle Skole",
+            "Ærø Skole",
+            "Ebeltoft",
+        ] {
+            p.initiatives.push(Initiative {
+                owner: owner.into(),
+                ..ini("1", "x")
+            });
+        }
+        assert_eq!(
+            distinct_owners(&p),
+            vec![
+                "Ebeltoft",
+                "Élevhjemmet",
+                "Vejle Skole",
+                "Ærø Skole",
+                "Ørsted Skole",
+                "Aabenraa Skole"
+            ]
         );
     }
 
