@@ -94,16 +94,8 @@ fn as_set(
         .views()
         .map(|v| {
             (format!("{:?}", v.reference()), {
-                // Stamps say when, not what: each side keeps its own for one revision.
                 let mut r = serde_json::to_value(ws.record(v.reference()).unwrap().1).unwrap();
-                for k in ["created_at", "updated_at"] {
-                    if let Some(m) = r["record"].as_object_mut() {
-                        m.remove(k);
-                    }
-                    if let Some(m) = r["record"]["intervention"].as_object_mut() {
-                        m.remove(k);
-                    }
-                }
+                without_stamps(&mut r);
                 r
             })
         })
@@ -113,9 +105,11 @@ fn as_set(
         .iter()
         .map(|b| {
             (format!("{:?} {:?}", b.record, b.revisions.rev()), {
-                // When a version became a branch depends on when each merge ran: aside.
+                // When a version became a branch depends on when each merge ran: aside. So do its stamps,
+                // as a record's: two copies that made the same edit hold one revision with two stamps.
                 let mut v = serde_json::to_value(b).unwrap();
                 v["at"] = Value::Null;
+                without_stamps(&mut v["version"]);
                 v
             })
         })
@@ -123,6 +117,19 @@ fn as_set(
     let mut set_aside: Vec<String> = ws.set_aside.iter().map(|e| e.id.to_string()).collect();
     set_aside.sort();
     (records, branches, set_aside)
+}
+
+/// A record's JSON (`{"kind", "record"}`) without its stamps. Stamps say when, not what: each side keeps
+/// its own for one revision (the revision is of the content alone).
+fn without_stamps(r: &mut Value) {
+    for k in ["created_at", "updated_at"] {
+        if let Some(m) = r["record"].as_object_mut() {
+            m.remove(k);
+        }
+        if let Some(m) = r["record"]["intervention"].as_object_mut() {
+            m.remove(k);
+        }
+    }
 }
 
 /// What differs between two sets, briefly.

@@ -2,6 +2,7 @@
 //! and answers each keystroke without allocating per meeting: all meetings' lowercased text lives in one
 //! string, and the order newest-first is computed up front.
 
+use super::collation::danish_cmp;
 use super::{Id, Meeting, MeetingStatus, MeetingTemplate, MeetingType, Staircase};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -431,7 +432,7 @@ pub fn type_from_key(key: &str) -> Option<MeetingType> {
 }
 
 /// The types a user can pick: the built-ins in their order, then every user-defined type found in the
-/// meetings or the templates, once each, sorted by name (case-insensitive).
+/// meetings or the templates, once each, in Danish alphabetical order.
 pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<MeetingType> {
     let mut custom: Vec<&str> = Vec::new();
     let types = meetings
@@ -446,7 +447,7 @@ pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<
             }
         }
     }
-    custom.sort_by_key(|s| s.to_lowercase());
+    custom.sort_by(|a, b| danish_cmp(a, b));
     MeetingType::BUILT_IN
         .iter()
         .cloned()
@@ -542,10 +543,25 @@ mod live_tests {
             meeting_type: MeetingType::Custom("Skolemøde ".into()),
             ..MeetingTemplate::default()
         };
-        let opts = type_options(&[a.clone(), b, a], &[t]);
-        assert_eq!(opts.len(), 6 + 3, "built-ins, then three distinct names");
+        let custom = |name: &str| MeetingTemplate {
+            meeting_type: MeetingType::Custom(name.into()),
+            ..MeetingTemplate::default()
+        };
+        let opts = type_options(
+            &[a.clone(), b, a],
+            &[custom("Åbent møde"), t, custom("Ærømøde")],
+        );
+        assert_eq!(opts.len(), 6 + 5, "built-ins, then five distinct names");
         assert_eq!(&opts[..6], &MeetingType::BUILT_IN);
         assert_eq!(opts[6], c, "sorted case-insensitively: O before s");
+        assert_eq!(
+            &opts[9..],
+            &[
+                MeetingType::Custom("Ærømøde".into()),
+                MeetingType::Custom("Åbent møde".into())
+            ],
+            "Danish order: æ, then å"
+        );
     }
 
     #[test]
@@ -885,125 +901,5 @@ mod tests {
         let p = paginate(&[], 3, 10);
         assert_eq!((p.page, p.page_count, p.items.len()), (0, 1, 0));
         assert_eq!(paginate(&r, 1, 0).items, &[1], "per_page 0 acts as 1");
-    }
-
-    /// 10,000 generated meetings (about 450 bytes of text each, then with a 2 KB minute each); prints build
-    /// and query times. Run with
-    /// `cargo test --release --lib meeting_query -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn timing_10000_meetings() {
-        timing(0);
-        timing(2_000);
-    }
-
-    fn timing(extra_notes: usize) {
-        use std::time::Instant;
-        let minutes: String =
-            "Referat: familien fortalte om hverdagen, og netværket tilbød hjælp. "
-                .repeat(extra_notes / 60 + 1)
-                .chars()
-                .take(extra_notes)
-                .collect();
-        let words = [
-            "skole",
-            "børnehave",
-            "mormor",
-            "morfar",
-            "PPR",
-            "sundhedspleje",
-            "familiecenter",
-            "Ærø",
-            "søster",
-            "plejefamilie",
-            "bekymring",
-            "trivsel",
-            "fritid",
-            "lektier",
-        ];
-        let mut meetings = Vec::with_capacity(10_000);
-        for i in 0..10_000usize {
-            let w = |k: usize| words[(i * 7 + k * 13) % words.len()];
-            meetings.push(Meeting {
-                case_ref: format!("Familie {}-{}", (b'A' + (i % 26) as u8) as char, i),
-                initiator: format!("Rådgiver {}", i % 40),
-                coordinator: format!("Samordner {}", i % 12),
-                date: (i % 50 != 0).then(|| d(2020, 1, 1) + chrono::Days::new((i % 1500) as u64)),
-                meeting_type: MeetingType::BUILT_IN[i % 6].clone(),
-                status: MeetingStatus::ALL[i % 4],
-                participants: (0..4)
-                    .map(|k| Participant {
-                        name: format!("Deltager {k}"),
-                        relation_or_unit: w(k).to_string(),
-                        ..Participant::default()
-                    })
-                    .collect(),
-                questions: vec![
-                    format!("Hvordan sikrer vi {} og {} for barnet?", w(1), w(2)),
-                    format!("Hvem hjælper med {}?", w(3)),
-                ],
-                decisions: format!("Aftalt at {} kontakter {} inden næste møde.", w(4), w(5)),
-                action_items: (0..3)
-                    .map(|k| ActionItem {
-                        what: format!("Opgave om {}", w(k + 6)),
-                        who: w(k + 7).to_string(),
-                        done: (i + k) % 3 == 0,
-                        ..ActionItem::default()
-                    })
-                    .collect(),
-                notes: format!(
-                    "Noter fra mødet: {} {} {}. Familien deltog aktivt, og netværket bakker op. {}",
-                    w(8),
-                    w(9),
-                    w(10),
-                    minutes
-                ),
-                ..Meeting::default()
-            });
-        }
-        let staircase = Staircase::default();
-        let t = Instant::now();
-        let idx = SearchIndex::new(&meetings);
-        println!(
-            "{extra_notes} extra characters of notes per meeting; build: {:?} ({} bytes of text)",
-            t.elapsed(),
-            idx.text.len()
-        );
-        for q in [
-            "s",
-            "sk",
-            "skole",
-            "ærø",
-            "familie a-17",
-            "mormor ppr trivsel",
-            "xyz",
-            "",
-        ] {
-            let f = MeetingFilter {
-                text: q.into(),
-                ..MeetingFilter::default()
-            };
-            let t = Instant::now();
-            let mut n = 0;
-            for _ in 0..10 {
-                n = idx.query(&meetings, &f, &staircase).len();
-            }
-            println!("query {q:?}: {n} hits, {:?} per query", t.elapsed() / 10);
-        }
-        let mut idx = idx;
-        meetings[5000].notes.push_str(" Tilføjet efter mødet.");
-        let t = Instant::now();
-        idx.update(&meetings, 5000);
-        println!("update of one meeting: {:?}", t.elapsed());
-        let f = MeetingFilter {
-            text: "skole".into(),
-            statuses: vec![MeetingStatus::Held],
-            open_actions_only: true,
-            from: Some(d(2021, 1, 1)),
-            ..MeetingFilter::default()
-        };
-        let t = Instant::now();
-        let n = idx.query(&meetings, &f, &staircase).len();
-        println!("query with filters: {n} hits, {:?}", t.elapsed());
     }
 }

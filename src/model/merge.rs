@@ -5,9 +5,11 @@
 
 use super::commands::Command;
 use super::record::{Place, Record, RecordRef};
+use chrono::DateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::cmp::Ordering;
 
 /// Fields that say when, not what: never a conflict, the later stamp wins.
 const STAMPS: [&str; 2] = ["updated_at", "set_aside_at"];
@@ -82,16 +84,26 @@ fn merge_objects(
     (out, conflicts)
 }
 
-/// The later of two timestamps, read as dates (as text, "…05Z" would sort after "…05.123Z").
+/// The later of two timestamps (see `cmp_stamps`); `mine` on a tie.
 fn later_stamp<'a>(t: Option<&'a Value>, m: Option<&'a Value>) -> Option<&'a Value> {
-    let at = |v: Option<&Value>| {
-        v.and_then(Value::as_str)
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-    };
-    match (at(t), at(m)) {
-        (Some(a), Some(c)) if a > c => t,
-        (Some(_), None) => t,
-        _ => m.or(t),
+    if cmp_stamps(t, m) == Ordering::Greater {
+        t
+    } else {
+        m.or(t)
+    }
+}
+
+/// Two RFC 3339 timestamps in time order, read as instants: as text "…05Z" would sort after "…05.123Z",
+/// and "11:00+01:00" after "10:30Z". A stamp that reads counts as later than one that does not (or is
+/// missing); two that do not read are compared as text.
+fn cmp_stamps(a: Option<&Value>, b: Option<&Value>) -> Ordering {
+    let (a, b) = (a.and_then(Value::as_str), b.and_then(Value::as_str));
+    let at = |s: Option<&str>| s.and_then(|s| DateTime::parse_from_rfc3339(s).ok());
+    match (at(a), at(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Greater,
+        (None, Some(_)) => Ordering::Less,
+        (None, None) => a.cmp(&b),
     }
 }
 
@@ -123,18 +135,11 @@ fn merge_corrections(t: &Map<String, Value>, m: &Map<String, Value>) -> Option<M
     else {
         return None;
     };
-    let stamp = |o: &Map<String, Value>| {
-        o.get("updated_at")
-            .and_then(Value::as_str)
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+    let (later, earlier) = match cmp_stamps(t.get("updated_at"), m.get("updated_at")) {
+        Ordering::Greater => (t, m),
+        _ => (m, t),
     };
-    let (later, earlier) = if stamp(t) > stamp(m) { (t, m) } else { (m, t) };
     // Each wording once (both sides replaced the same original, at their own moment: the first counts).
-    let at = |v: &Value| {
-        v.get("replaced_at")
-            .and_then(Value::as_str)
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-    };
     let mut all: Vec<Value> = te.iter().chain(me).cloned().collect();
     let replaced = later.get("updated_at").cloned().unwrap_or(Value::Null);
     if let Some(text) = earlier
@@ -143,7 +148,7 @@ fn merge_corrections(t: &Map<String, Value>, m: &Map<String, Value>) -> Option<M
     {
         all.push(serde_json::json!({ "text": text, "replaced_at": replaced }));
     }
-    all.sort_by_key(|v| at(v));
+    all.sort_by(|a, b| cmp_stamps(a.get("replaced_at"), b.get("replaced_at")));
     let mut versions: Vec<Value> = Vec::new();
     for v in all {
         if !versions.iter().any(|x| x.get("text") == v.get("text")) {
@@ -989,6 +994,84 @@ mod tests {
         let m = Value::String("2026-12-06T10:00:05.123Z".into());
         assert_eq!(later_stamp(Some(&t), Some(&m)), Some(&m));
         assert_eq!(later_stamp(Some(&m), Some(&t)), Some(&m));
+    }
+
+    #[test]
+    fn later_stamps_are_instants_whatever_their_offset() {
+        let s = |x: &str| Value::String(x.into());
+        // 11:00+01:00 is 10:00Z, earlier than 10:30Z, though its text sorts later.
+        let (t, m) = (s("2026-12-06T11:00:00+01:00"), s("2026-12-06T10:30:00Z"));
+        assert_eq!(later_stamp(Some(&t), Some(&m)), Some(&m));
+        assert_eq!(later_stamp(Some(&m), Some(&t)), Some(&m));
+        // 10:30+01:00 is 09:30Z, earlier than 10:00Z; and 12:00+02:00 is 10:00Z, the same moment: mine wins.
+        let (t, m) = (s("2026-12-06T10:00:00Z"), s("2026-12-06T10:30:00+01:00"));
+        assert_eq!(later_stamp(Some(&t), Some(&m)), Some(&t));
+        let (t, m) = (s("2026-12-06T12:00:00+02:00"), s("2026-12-06T10:00:00Z"));
+        assert_eq!(later_stamp(Some(&t), Some(&m)), Some(&m));
+        assert_eq!(later_stamp(Some(&m), Some(&t)), Some(&t));
+    }
+
+    #[test]
+    fn a_stamp_that_reads_beats_one_that_does_not_and_two_that_do_not_go_by_text() {
+        let s = |x: &str| Value::String(x.into());
+        let (good, bad) = (s("2026-12-06T10:00:00Z"), s("2026-12-07"));
+        assert_eq!(later_stamp(Some(&good), Some(&bad)), Some(&good));
+        assert_eq!(later_stamp(Some(&bad), Some(&good)), Some(&good));
+        assert_eq!(later_stamp(Some(&Value::Null), Some(&good)), Some(&good));
+        assert_eq!(later_stamp(Some(&good), None), Some(&good));
+        assert_eq!(later_stamp(None, Some(&good)), Some(&good));
+        let (later, earlier) = (s("2026-12-07 10:00"), s("2026-12-06 10:00"));
+        assert_eq!(later_stamp(Some(&later), Some(&earlier)), Some(&later));
+        assert_eq!(later_stamp(Some(&earlier), Some(&later)), Some(&later));
+        assert_eq!(later_stamp(None, None), None);
+    }
+
+    #[test]
+    fn a_record_edited_a_fraction_of_a_second_later_keeps_the_later_stamp() {
+        // Serialized, the whole second reads "…:05Z" and the later one "…:05.123Z", which sorts earlier as text.
+        let at = |ms| {
+            chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:05Z")
+                .unwrap()
+                .to_utc()
+                + chrono::Duration::milliseconds(ms)
+        };
+        let base = Meeting {
+            updated_at: at(-1000),
+            ..meeting()
+        };
+        let theirs = Meeting {
+            case_ref: "Sag 2".into(),
+            updated_at: at(123),
+            ..base.clone()
+        };
+        let mine = Meeting {
+            notes: "Anden".into(),
+            updated_at: at(0),
+            ..base.clone()
+        };
+        let (merged, conflicts) = merge_fields(&base, &theirs, &mine);
+        assert!(conflicts.is_empty());
+        assert_eq!(merged.updated_at, at(123));
+        let (merged, _) = merge_fields(&base, &mine, &theirs);
+        assert_eq!(merged.updated_at, at(123));
+    }
+
+    #[test]
+    fn the_later_correction_of_a_note_is_found_by_instant() {
+        let note = |text: &str, at: &str| {
+            serde_json::json!({"id": "n", "text": text, "updated_at": at, "earlier_versions": []})
+                .as_object()
+                .unwrap()
+                .clone()
+        };
+        // Theirs at 11:00+01:00 (10:00Z), mine at 10:30Z: mine is the later correction.
+        let t = note("Deres", "2026-12-06T11:00:00+01:00");
+        let m = note("Min", "2026-12-06T10:30:00Z");
+        let out = merge_corrections(&t, &m).unwrap();
+        assert_eq!(out["text"], "Min");
+        assert_eq!(out["earlier_versions"][0]["text"], "Deres");
+        let out = merge_corrections(&m, &t).unwrap();
+        assert_eq!(out["text"], "Min");
     }
 
     #[test]

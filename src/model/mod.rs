@@ -5,6 +5,7 @@
 //! are passed in by the caller (see `docs/architecture.md`).
 
 pub mod branches;
+pub mod collation;
 pub mod commands;
 pub mod committee_report;
 pub mod copies;

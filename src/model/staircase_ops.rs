@@ -2,6 +2,7 @@
 //! Every operation checks everything before it changes anything, so on error the staircase is unchanged;
 //! the UI edits a clone and dispatches `Command::ReplaceStaircase` with the result.
 
+use super::collation::danish_cmp;
 use super::{
     new_id, now, AgeGroup, Id, Intervention, Kroner, Measurement, Staircase, Step, StepCategory,
 };
@@ -497,15 +498,15 @@ impl Staircase {
     /// Trimmed, non-empty values, deduplicated ignoring case (the first spelling wins).
     fn distinct(&self, field: impl Fn(&Intervention) -> &String) -> Vec<String> {
         let mut seen = HashSet::new();
-        let mut out: Vec<(Vec<u32>, String)> = Vec::new();
+        let mut out: Vec<String> = Vec::new();
         for (_, iv) in self.all_interventions() {
             let v = field(iv).trim();
             if !v.is_empty() && seen.insert(v.to_lowercase()) {
-                out.push((danish_sort_key(v), v.to_string()));
+                out.push(v.to_string());
             }
         }
-        out.sort();
-        out.into_iter().map(|(_, v)| v).collect()
+        out.sort_by(|a, b| danish_cmp(a, b));
+        out
     }
 }
 
@@ -560,19 +561,6 @@ impl Staircase {
         self.find_intervention(id)
             .map(|(si, ii, _)| (si + 1, ii + 1))
     }
-}
-
-/// Sort key that puts æ, ø, å after z as the Danish alphabet does, ignoring case.
-fn danish_sort_key(s: &str) -> Vec<u32> {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'æ' | 'ä' => 'z' as u32 + 1,
-            'ø' | 'ö' => 'z' as u32 + 2,
-            'å' => 'z' as u32 + 3,
-            c => c as u32,
-        })
-        .collect()
 }
 
 /// Search and filter of interventions. Empty strings and `None` mean "any".
@@ -1415,12 +1403,5 @@ mod tests {
             names(&t, 0),
             vec!["Åben anonym rådgivning", "ICDP-forældrekursus"]
         );
-    }
-
-    #[test]
-    fn danish_order_puts_aeoeaa_last() {
-        let mut v = vec!["Åben", "Østerby", "Ærø", "Zebra", "anden"];
-        v.sort_by_key(|s| danish_sort_key(s));
-        assert_eq!(v, vec!["anden", "Zebra", "Ærø", "Østerby", "Åben"]);
     }
 }
