@@ -362,14 +362,19 @@ impl Staircase {
         Ok(())
     }
 
-    /// Copies an intervention (new id, name marked as a copy, no counts) right after the original.
-    pub fn duplicate_intervention(&mut self, id: Id) -> Result<Id, StaircaseError> {
+    /// Copies an intervention (new id, no counts) right after the original, named by `copy_name` from the
+    /// original's name (the caller's words: `text::staircase::copy_name`).
+    pub fn duplicate_intervention(
+        &mut self,
+        id: Id,
+        copy_name: impl FnOnce(&str) -> String,
+    ) -> Result<Id, StaircaseError> {
         let (si, ii) = self.locate_intervention(id)?;
         let t = now();
         let original = &self.steps[si].interventions[ii];
         let copy = Intervention {
             id: new_id(),
-            name: crate::text::staircase::copy_name(&original.name),
+            name: copy_name(&original.name),
             created_at: t,
             updated_at: t,
             ..original.clone()
@@ -973,7 +978,9 @@ mod tests {
     #[test]
     fn duplicate_intervention_goes_right_after_the_original() {
         let mut f = fixture();
-        let copy = f.s.duplicate_intervention(f.icdp).unwrap();
+        let copy =
+            f.s.duplicate_intervention(f.icdp, crate::text::staircase::copy_name)
+                .unwrap();
         assert_ne!(copy, f.icdp);
         assert_eq!(
             names(&f.s, 0),
@@ -992,7 +999,10 @@ mod tests {
         );
         let ghost = new_id();
         assert_eq!(
-            refused(&mut f.s, |s| s.duplicate_intervention(ghost)),
+            refused(&mut f.s, |s| s.duplicate_intervention(
+                ghost,
+                crate::text::staircase::copy_name
+            )),
             StaircaseError::InterventionNotFound(ghost)
         );
     }

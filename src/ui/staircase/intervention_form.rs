@@ -231,7 +231,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
 
     let duplicate = move |_| {
         let Some(id) = intervention else { return };
-        match ctx.edit(|s| s.duplicate_intervention(id)) {
+        match ctx.edit(|s| s.duplicate_intervention(id, crate::text::staircase::copy_name)) {
             Ok(copy) => {
                 ctx.say("Indsatsen er duplikeret. Kopien er åbnet.".into());
                 ctx.open_panel(Panel::Intervention(copy), Some(format!("ivb-{copy}")));
