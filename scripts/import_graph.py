@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Edges between the top-level modules of src/ in non-test code: "from -> to (n files)", one line each.
-# A module's own tests (after its first #[cfg(test)]) and tests.rs files are left out.
+# A module's own tests (its `#[cfg(test)] mod tests { … }`, at the end) and tests.rs files are left out.
 import os,re,sys,collections
 root=sys.argv[1] if len(sys.argv)>1 else '.'
 src=os.path.join(root,'src')
@@ -12,8 +12,8 @@ for d in sorted(os.listdir(src)):
         for f in fs:
             if not f.endswith('.rs') or f=='tests.rs': continue
             t=open(os.path.join(dp,f)).read()
-            i=t.find('#[cfg(test)]')
-            if i>=0: t=t[:i]
+            m=re.search(r'#\[cfg\(test\)\]\s*mod \w*tests\s*\{',t)
+            if m: t=t[:m.start()]
             for m in re.findall(r'crate::([a-z_]+)',t):
                 if m!=d: edges[d].add((m,os.path.relpath(os.path.join(dp,f),src)))
 for d in sorted(edges):

@@ -335,7 +335,7 @@ fn command_for(ws: &Workspace, a: &Action) -> Option<Command> {
         Action::DuplicateIntervention { i } => {
             let id = nth(&ivs, i)?.id;
             stair(&|s| {
-                let _ = s.duplicate_intervention(id);
+                let _ = s.duplicate_intervention(id, trappe::text::staircase::copy_name);
             })
         }
         Action::DeleteIntervention { i, detach } => {
