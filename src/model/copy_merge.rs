@@ -293,6 +293,36 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
         }
     }
 
+    // A version kept as a branch may be shown after a later merge (one that overrules what beat it), and
+    // the records it needs must then still be known somewhere: a deleted one keeps its newest version,
+    // settled, beside its deletion. Repeated: a version kept so may need another.
+    loop {
+        let needed: BTreeSet<RecordRef> = outcomes
+            .values()
+            .flat_map(|o| o.kept.iter().filter_map(|l| l.body.as_ref()))
+            .flat_map(needs)
+            .collect();
+        let mut added = false;
+        for r in needed {
+            let Some(o) = outcomes.get_mut(&r) else {
+                continue;
+            };
+            if o.winner.is_some() {
+                continue;
+            }
+            if let Some(mut body) = o.newest_body.clone() {
+                if !o.kept.iter().any(|l| l.key() == body.key()) {
+                    body.settled = true;
+                    o.kept.push(body);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+
     let fallback_at = here.updated_at.max(file.updated_at);
     let here_places = places(here);
     // Each record to put: its version, whether it is here already, its place in the copy.
