@@ -750,7 +750,7 @@ mod tests {
         let mut ws = Workspace::new("x");
         let step = Step {
             name: "Trin 1".into(),
-            ..Step::default()
+            ..Step::named("Trin")
         };
         let id = step.id;
         apply(&mut ws, Command::put(Record::Step(step))).unwrap();
@@ -837,7 +837,7 @@ mod tests {
             (
                 Intervention {
                     unit_cost: Some(999_999_999_999),
-                    ..Intervention::default()
+                    ..Intervention::named("Indsats")
                 },
                 "unit_cost",
                 Problem::TooLarge { max: MAX_AMOUNT },
@@ -845,7 +845,7 @@ mod tests {
             (
                 Intervention {
                     provider: "p".repeat(MAX_NAME + 1),
-                    ..Intervention::default()
+                    ..Intervention::named("Indsats")
                 },
                 "provider",
                 Problem::TooLong { max: MAX_NAME },
@@ -876,7 +876,7 @@ mod tests {
     #[test]
     fn removing_a_referenced_intervention_is_refused_until_the_links_go() {
         let (mut ws, step) = with_step();
-        let iv = Intervention::default();
+        let iv = Intervention::named("Indsats");
         apply(
             &mut ws,
             Command::put(Record::Intervention {
@@ -927,12 +927,12 @@ mod tests {
         let (mut ws, a) = with_step();
         let b = Step {
             name: "Trin 2".into(),
-            ..Step::default()
+            ..Step::named("Trin")
         };
         let b_id = b.id;
         apply(&mut ws, Command::put(Record::Step(b))).unwrap();
-        let x = Intervention::default();
-        let y = Intervention::default();
+        let x = Intervention::named("Indsats");
+        let y = Intervention::named("Indsats");
         for iv in [&x, &y] {
             apply(
                 &mut ws,
@@ -972,7 +972,7 @@ mod tests {
             &mut ws,
             Command::put(Record::Intervention {
                 step,
-                intervention: Intervention::default(),
+                intervention: Intervention::named("Indsats"),
             }),
         )
         .unwrap();
@@ -994,7 +994,7 @@ mod tests {
             Command::batch(vec![
                 Command::put(Record::Intervention {
                     step,
-                    intervention: Intervention::default(),
+                    intervention: Intervention::named("Indsats"),
                 }),
                 Command::remove(RecordKind::Goal, new_id()),
             ]),

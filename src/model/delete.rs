@@ -127,10 +127,10 @@ mod tests {
     #[test]
     fn deleting_a_linked_step_and_intervention_cleans_up_and_undo_restores() {
         let mut ws = Workspace::new("x");
-        let iv = Intervention::default();
+        let iv = Intervention::named("Indsats");
         let step = Step {
             interventions: vec![iv.clone()],
-            ..Step::default()
+            ..Step::named("Trin")
         };
         ws.staircase.steps.push(step.clone());
         ws.meetings.push(Meeting {
@@ -140,6 +140,7 @@ mod tests {
             ..Meeting::default()
         });
         ws.plan.initiatives.push(Initiative {
+            title: "Initiativ".into(),
             intervention_ids: vec![iv.id],
             ..Initiative::default()
         });

@@ -331,10 +331,10 @@ mod tests {
         for n in 0..3 {
             let mut st = Step {
                 name: format!("Trin {n}"),
-                ..Step::default()
+                ..Step::named("Trin")
             };
             for _ in 0..3 {
-                st.interventions.push(Intervention::default());
+                st.interventions.push(Intervention::named("Indsats"));
             }
             before.staircase.steps.push(st);
         }

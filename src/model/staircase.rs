@@ -44,6 +44,16 @@ pub struct Step {
     pub revisions: Revisions,
 }
 
+impl Step {
+    /// A new step with a name (every step has one).
+    pub fn named(name: &str) -> Self {
+        Step {
+            name: name.into(),
+            ..Step::default()
+        }
+    }
+}
+
 impl Default for Step {
     fn default() -> Self {
         let t = now();
@@ -180,6 +190,14 @@ impl Default for Intervention {
 }
 
 impl Intervention {
+    /// A new intervention with a name (every intervention has one).
+    pub fn named(name: &str) -> Self {
+        Intervention {
+            name: name.into(),
+            ..Intervention::default()
+        }
+    }
+
     /// Yearly cost of one child in this intervention, if a unit cost is known.
     pub fn yearly_cost_per_child(&self) -> Option<Kroner> {
         self.unit_cost

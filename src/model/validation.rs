@@ -1,14 +1,17 @@
 //! The rules every stored workspace keeps: lengths, ranges, unique ids, references that resolve, no CPR-like
 //! case references. One set of rules, used in two places: `commands::apply` refuses a command whose result
 //! breaks one (naming the field), and `validate` checks a whole workspace (naming the path in the file).
-//! What a form additionally requires (a name that is not empty, a start before the deadline) lives in the
-//! operations; nothing here may be stricter than what the forms let through.
+//! Lenient loading (`file_format::restore`) repairs against the same rules, so a file cannot hold what an
+//! edit may not make: a step, intervention, goal, track or initiative has a name or title (one without is
+//! named «Uden navn»), and a deadline or a period's end is not before its start (such an end is removed).
+//! Nothing here may be stricter than what the forms let through.
 
 use super::record::{RecordKind, RecordRef, RecordView};
 use super::{
     privacy, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement, Meeting,
     MeetingTemplate, MeetingType, Step, Workspace,
 };
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// Longest one-line text: names, providers, legal bases, owners.
@@ -69,6 +72,8 @@ pub enum Problem {
     SelfReference,
     /// A move on the staircase that starts and ends on the same step.
     SameStep,
+    /// An end (a deadline, a period's last day) before its start.
+    EndBeforeStart,
 }
 
 /// A broken rule in one record, by the field's name in the file (`unit_cost`, `participants[2].name`).
@@ -100,6 +105,18 @@ impl Checker {
     }
     fn name(&mut self, field: impl Into<String>, s: &str) {
         self.max_chars(field, s, MAX_NAME);
+    }
+    /// A name the record cannot do without (what lists and pickers show it by).
+    fn required_name(&mut self, field: &str, s: &str) {
+        if s.trim().is_empty() {
+            self.push(field, Problem::Empty);
+        }
+        self.name(field, s);
+    }
+    fn ordered(&mut self, field: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) {
+        if matches!((start, end), (Some(s), Some(e)) if e < s) {
+            self.push(field, Problem::EndBeforeStart);
+        }
     }
     fn text(&mut self, field: impl Into<String>, s: &str) {
         self.max_chars(field, s, MAX_TEXT);
@@ -221,13 +238,13 @@ pub fn check_plan_info(title: &str, period: &str, stale_after_days: u32) -> Vec<
 }
 
 fn check_step(s: &Step, c: &mut Checker) {
-    c.name("name", &s.name);
+    c.required_name("name", &s.name);
     c.text("description", &s.description);
     c.amount("yearly_cost_per_child", s.yearly_cost_per_child);
 }
 
 fn check_intervention(iv: &Intervention, c: &mut Checker) {
-    c.name("name", &iv.name);
+    c.required_name("name", &iv.name);
     c.text("description", &iv.description);
     c.name("legal_basis", &iv.legal_basis);
     c.name("provider", &iv.provider);
@@ -321,9 +338,10 @@ fn check_template(t: &MeetingTemplate, c: &mut Checker) {
 }
 
 fn check_initiative(ini: &Initiative, c: &mut Checker) {
+    c.required_name("title", &ini.title);
+    c.ordered("deadline", ini.start, ini.deadline);
     for (field, v) in [
         ("number", &ini.number),
-        ("title", &ini.title),
         ("owner", &ini.owner),
         ("committee", &ini.committee),
         ("period", &ini.period),
@@ -370,19 +388,20 @@ pub fn check_record(record: RecordView<'_>) -> Vec<FieldIssue> {
         RecordView::Template(t) => check_template(t, &mut c),
         RecordView::Goal(g) => {
             c.name("number", &g.number);
-            c.name("title", &g.title);
+            c.required_name("title", &g.title);
             c.text("description", &g.description);
             c.text("success_criteria", &g.success_criteria);
         }
         RecordView::Track(t) => {
             c.name("number", &t.number);
-            c.name("title", &t.title);
+            c.required_name("title", &t.title);
             c.text("description", &t.description);
         }
         RecordView::Initiative(i) => check_initiative(i, &mut c),
         RecordView::Indicator(i) => check_indicator(i, &mut c),
         RecordView::TimelineRow(r) => {
             c.name("period_label", &r.period_label);
+            c.ordered("end", r.start, r.end);
             c.text("activity", &r.activity);
         }
     }
@@ -622,10 +641,14 @@ mod tests {
     #[test]
     fn negative_cost_is_reported_with_its_path() {
         let mut ws = Workspace::new("x");
-        ws.staircase.steps = vec![Step::default(), Step::default(), Step::default()];
+        ws.staircase.steps = vec![
+            Step::named("Trin"),
+            Step::named("Trin"),
+            Step::named("Trin"),
+        ];
         ws.staircase.steps[2].interventions.push(Intervention {
             unit_cost: Some(-5),
-            ..Intervention::default()
+            ..Intervention::named("Indsats")
         });
         let issues = validate(&ws, "workspace");
         assert_eq!(
@@ -685,7 +708,7 @@ mod tests {
     fn lengths_count_characters_not_bytes() {
         let ok = Intervention {
             name: "æ".repeat(MAX_NAME),
-            ..Intervention::default()
+            ..Intervention::named("Indsats")
         };
         assert!(check_record(RecordView::Intervention {
             step: new_id(),
@@ -694,7 +717,7 @@ mod tests {
         .is_empty());
         let long = Intervention {
             provider: "a".repeat(MAX_NAME + 1),
-            ..Intervention::default()
+            ..Intervention::named("Indsats")
         };
         assert_eq!(
             check_record(RecordView::Intervention {
@@ -721,8 +744,8 @@ mod tests {
     #[test]
     fn referrers_find_every_link_to_an_intervention() {
         let mut ws = Workspace::new("x");
-        let iv = Intervention::default();
-        let mut step = Step::default();
+        let iv = Intervention::named("Indsats");
+        let mut step = Step::named("Trin");
         step.interventions.push(iv.clone());
         ws.staircase.steps.push(step);
         let mut m = Measurement::default();

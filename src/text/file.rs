@@ -149,6 +149,7 @@ pub fn validation_problem(p: &Problem) -> String {
         Problem::MinAboveMax => "må ikke være større end det højeste tal".into(),
         Problem::SelfReference => "kan ikke henvise til sig selv".into(),
         Problem::SameStep => "flytter børn fra et trin til samme trin".into(),
+        Problem::EndBeforeStart => "ligger før starten".into(),
         Problem::CprLike => {
             "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
         }
@@ -575,7 +576,7 @@ mod tests {
     #[test]
     fn a_wrong_type_is_set_aside_with_its_place_and_field() {
         let ws = read_workspace_file(
-            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{},{},{"interventions":[{"name":"ICDP","unit_cost":"dyr"}]}]}}}"#,
+            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{"name":"A"},{"name":"B"},{"name":"C","interventions":[{"name":"ICDP","unit_cost":"dyr"}]}]}}}"#,
         )
         .unwrap()
         .workspace;
@@ -593,7 +594,7 @@ mod tests {
     #[test]
     fn a_wrong_type_is_said_in_the_users_words() {
         let ws = read_workspace_file(
-            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{"interventions":[{"name":"Hurtig indsats","unit_cost":"1.200 kr."}]}]}}}"#,
+            br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","staircase":{"steps":[{"name":"A","interventions":[{"name":"Hurtig indsats","unit_cost":"1.200 kr."}]}]}}}"#,
         )
         .unwrap()
         .workspace;
