@@ -725,3 +725,20 @@ fn an_unknown_meeting_type_is_kept_and_written_back_unchanged() {
     assert_eq!(back.meetings[0].meeting_type, ws.meetings[0].meeting_type);
     assert!(back.set_aside.is_empty());
 }
+
+/// Two monthly targets for one meeting type break the model's rule (the settings form refuses them too): a
+/// file with them keeps the first, and the repair is listed.
+#[test]
+fn a_second_monthly_target_for_one_meeting_type_is_left_out_and_listed() {
+    let input = br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x",
+        "follow_up":{"monthly_targets":[
+            {"meeting_type":"family_group_conference","min":1,"max":3},
+            {"meeting_type":"family_group_conference","min":2,"max":5}]}}}"#;
+    let ws = read_workspace_file(input).unwrap().workspace;
+    assert_eq!(ws.follow_up.monthly_targets.len(), 1);
+    assert_eq!(ws.follow_up.monthly_targets[0].max, 3);
+    assert!(validate(&ws, "workspace").is_empty());
+    assert_eq!(ws.set_aside.len(), 1);
+    assert_eq!(ws.set_aside[0].found_at, "workspace.follow_up");
+    assert!(ws.set_aside[0].original.contains("\"max\":5"));
+}

@@ -1,6 +1,7 @@
 //! Follow-up of network meetings: when the next follow-up is due (Barnets Lov § 95 and the municipality's
 //! rhythm), the caseworker's due list, and meetings per month against the municipality's targets.
 
+use super::validation::Problem;
 use super::{
     FollowUpRules, Id, Intervention, Meeting, MeetingStatus, MeetingType, MonthlyTarget, Staircase,
     Step, StepCategory, Workspace,
@@ -451,19 +452,15 @@ pub enum RulesProblem {
 /// Checks settings before they are saved: each target's band is the right way round and each meeting type
 /// has at most one target. Counts are unsigned, so nothing else can be wrong.
 pub fn check_rules(rules: &FollowUpRules) -> Vec<RulesProblem> {
-    let mut problems = Vec::new();
-    for (i, t) in rules.monthly_targets.iter().enumerate() {
-        if t.min > t.max {
-            problems.push(RulesProblem::MinAboveMax { target: i });
-        }
-        if rules.monthly_targets[..i]
-            .iter()
-            .any(|o| o.meeting_type == t.meeting_type)
-        {
-            problems.push(RulesProblem::DuplicateTarget { target: i });
-        }
-    }
-    problems
+    // The model's rules, as the settings form places them.
+    super::validation::check_monthly_targets(&rules.monthly_targets)
+        .into_iter()
+        .filter_map(|(target, p)| match p {
+            Problem::MinAboveMax => Some(RulesProblem::MinAboveMax { target }),
+            Problem::Duplicate => Some(RulesProblem::DuplicateTarget { target }),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use super::record::{RecordKind, RecordRef, RecordView};
 use super::{
     privacy, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement, Meeting,
-    MeetingTemplate, MeetingType, Step, Workspace,
+    MeetingTemplate, MeetingType, MonthlyTarget, Step, Workspace,
 };
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -74,6 +74,8 @@ pub enum Problem {
     SameStep,
     /// An end (a deadline, a period's last day) before its start.
     EndBeforeStart,
+    /// A second entry for what may have one only (a monthly target for a meeting type that has one).
+    Duplicate,
 }
 
 /// A broken rule in one record, by the field's name in the file (`unit_cost`, `participants[2].name`).
@@ -188,6 +190,24 @@ pub fn check_info(name: &str, municipality: &str, description: &str) -> Vec<Fiel
     c.issues
 }
 
+/// The rules between a workspace's monthly targets, by target: each band the right way round
+/// (`MinAboveMax`), and at most one target a meeting type (`Duplicate`, on the second).
+pub fn check_monthly_targets(targets: &[MonthlyTarget]) -> Vec<(usize, Problem)> {
+    let mut out = Vec::new();
+    for (i, t) in targets.iter().enumerate() {
+        if t.min > t.max {
+            out.push((i, Problem::MinAboveMax));
+        }
+        if targets[..i]
+            .iter()
+            .any(|o| o.meeting_type == t.meeting_type)
+        {
+            out.push((i, Problem::Duplicate));
+        }
+    }
+    out
+}
+
 pub fn check_follow_up(r: &FollowUpRules) -> Vec<FieldIssue> {
     let mut c = Checker::default();
     c.range(
@@ -214,9 +234,13 @@ pub fn check_follow_up(r: &FollowUpRules) -> Vec<FieldIssue> {
         c.meeting_type(&format!("{f}.meeting_type"), &t.meeting_type);
         c.range(format!("{f}.min"), t.min, 0, MAX_MONTHLY_TARGET);
         c.range(format!("{f}.max"), t.max, 0, MAX_MONTHLY_TARGET);
-        if t.min > t.max {
-            c.push(format!("{f}.min"), Problem::MinAboveMax);
-        }
+    }
+    for (i, p) in check_monthly_targets(&r.monthly_targets) {
+        let field = match p {
+            Problem::Duplicate => "meeting_type",
+            _ => "min",
+        };
+        c.push(format!("monthly_targets[{i}].{field}"), p);
     }
     if let Some(b) = r.caseload_band {
         c.range("caseload_band.min", b.min, 1, MAX_CASELOAD);

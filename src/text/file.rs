@@ -150,6 +150,7 @@ pub fn validation_problem(p: &Problem) -> String {
         Problem::SelfReference => "kan ikke henvise til sig selv".into(),
         Problem::SameStep => "flytter børn fra et trin til samme trin".into(),
         Problem::EndBeforeStart => "ligger før starten".into(),
+        Problem::Duplicate => "står der allerede".into(),
         Problem::CprLike => {
             "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
         }

@@ -378,6 +378,7 @@ pub fn field_problem(p: &crate::model::validation::Problem) -> String {
         Problem::SelfReference => "Et initiativ kan ikke høre under sig selv.".into(),
         Problem::SameStep => "Vælg et andet trin end det, børnene flyttede fra.".into(),
         Problem::EndBeforeStart => "Slutdatoen må ikke ligge før startdatoen.".into(),
+        Problem::Duplicate => "Der er allerede en linje for den mødetype. Ret den i stedet.".into(),
         Problem::DuplicateId(_) | Problem::UnknownReference(_) => {
             "Noget, feltet henviser til, findes ikke længere. Vælg igen.".into()
         }
