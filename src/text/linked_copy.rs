@@ -103,8 +103,9 @@ pub fn failure(f: &WriteFailure, file: &str) -> String {
         WriteFailure::Locked => format!(
             "Trappe kunne ikke skrive til filen «{file}»: et andet program bruger den, eller den er skrivebeskyttet. Luk programmet, eller forbind med en anden fil."
         ),
-        WriteFailure::Other(detail) => format!(
-            "Trappe kunne ikke skrive til filen «{file}» ({detail}). Forbind med filen igen, eller vælg en ny fil, hvis det bliver ved."
+        // The browser's own words (English, technical) are not for the user.
+        WriteFailure::Other(_) => format!(
+            "Trappe kunne ikke skrive til filen «{file}». Forbind med filen igen, eller vælg en ny fil, hvis det bliver ved."
         ),
     };
     format!("{what} Dit arbejde er gemt i browseren, og intet er tabt. Trappe prøver igen, næste gang der gemmes.")
@@ -183,6 +184,7 @@ mod tests {
         ] {
             let text = failure(&f, "trappe-koege.json");
             assert!(text.contains("«trappe-koege.json»"), "{text}");
+            assert!(!text.contains("Error"), "no program text: {text}");
             assert!(text.contains("intet er tabt"), "{text}");
         }
         assert!(failure(&WriteFailure::Missing, "a.json").contains("flyttet"));
