@@ -186,6 +186,26 @@ test('handleplan: et filter hører til arbejdsområdet det blev sat i', async ()
   }
 });
 
+test('handleplan: indstillingerne følger modellens regler og siger fejlen ved feltet', async () => {
+  const { page, context } = await openPage(env, '/');
+  try {
+    await openExample(page, KOEGE);
+    await page.goto(new URL('/handleplan/maal', page.url()).href);
+    const days = page.getByLabel('Marker initiativer uden note efter antal dage');
+    await days.fill('99999');
+    await page.getByRole('button', { name: 'Gem indstillinger' }).click();
+    // The range is the model's (0 to 3.650 days), said at the field and tied to it.
+    await page.locator('#plan-stale-error').filter({ hasText: 'Skriv et tal fra 0 til 3650.' }).waitFor();
+    assert.match(await days.getAttribute('aria-describedby'), /plan-stale-error/);
+    assert.equal(await days.getAttribute('aria-invalid'), 'true');
+    await days.fill('30');
+    await page.getByRole('button', { name: 'Gem indstillinger' }).click();
+    await page.getByText('Indstillingerne er gemt.').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 /** Words whose letters are laid out on more than one line, in the text under `selector`. */
 /** Words split over two lines anywhere but at a soft hyphen (U+00AD) the app put in a long word. */
 function brokenWords(page, selector) {
