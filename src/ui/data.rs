@@ -114,14 +114,7 @@ fn ExportReminder(meta: Memo<Option<StoredMeta>>) -> impl IntoView {
 #[component]
 fn WorkspaceList() -> impl IntoView {
     let app = use_app();
-    let active = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let active = crate::ui::kit::stored::stored_workspaces(app, false);
     view! {
         <section aria-labelledby="data-list">
             <h2 id="data-list">"Arbejdsområder i denne browser"</h2>
@@ -403,14 +396,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         .iter()
         .map(|s| s.interventions.len())
         .sum();
-    let others = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let others = crate::ui::kit::stored::stored_workspaces(app, false);
     // The same workspace (by id) in this browser, compared by content with the file: the open copy as it
     // is in memory (its unsaved edits are in the journal), another as stored.
     let file_id = ws.id;
@@ -604,14 +590,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
 #[component]
 fn TrashSection() -> impl IntoView {
     let app = use_app();
-    let trashed = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_some())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let trashed = crate::ui::kit::stored::stored_workspaces(app, true);
     view! {
         <section aria-labelledby="data-trash">
             <h2 id="data-trash">"Papirkurv"</h2>

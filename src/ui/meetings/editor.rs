@@ -599,7 +599,7 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                 <legend class="form-label">{txt::L_STATUS}</legend>
                 <div class="radio-row">
                     {MeetingStatus::ALL.into_iter().map(|s| {
-                        let rid = format!("m-status-{}", status_slug(s));
+                        let rid = format!("m-status-{}", super::list::status_class(s));
                         view! {
                             <div class="radio">
                                 <input type="radio" id=rid.clone() name="m-status"
@@ -612,15 +612,6 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                 </div>
             </fieldset>
         </fieldset>
-    }
-}
-
-fn status_slug(s: MeetingStatus) -> &'static str {
-    match s {
-        MeetingStatus::Planned => "planned",
-        MeetingStatus::Held => "held",
-        MeetingStatus::FollowedUp => "followed-up",
-        MeetingStatus::Cancelled => "cancelled",
     }
 }
 

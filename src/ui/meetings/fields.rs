@@ -17,17 +17,7 @@ pub fn error_for(errors: Errors, id: &str) -> Option<String> {
     errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
 }
 
-/// `aria-describedby` for a field with an optional hint and an optional error.
-pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let mut parts = Vec::new();
-    if hint {
-        parts.push(format!("{id}-hint"));
-    }
-    if error {
-        parts.push(format!("{id}-error"));
-    }
-    (!parts.is_empty()).then(|| parts.join(" "))
-}
+pub use crate::ui::kit::field::described_by;
 
 /// A one-line or multi-line text field for one of the meeting's string fields.
 #[component]
