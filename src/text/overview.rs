@@ -481,6 +481,12 @@ pub fn file_name(workspace: &str, what: &str, date: chrono::NaiveDate, ext: &str
     format!("{what}-{slug}-{}.{ext}", date.format("%Y-%m-%d"))
 }
 
+// Form fields.
+pub const WS_MUNICIPALITY: &str = "Kommune";
+pub const WS_DESCRIPTION_HINT: &str = "Formål, periode eller hvem der arbejder i det.";
+pub const BAND_MIN: &str = "Fra (børn)";
+pub const BAND_MAX: &str = "Til (børn)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,7 +118,7 @@ pub fn NewWorkspaceForm() -> impl IntoView {
     view! {
         <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=on_submit novalidate>
             <TextInput id="new-ws-name" label="Navn" value=name error=error hint_id="new-ws-hint" error_id="new-ws-error"
-                hint="Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere."/>
+                hint=crate::text::ui::NEW_WORKSPACE_HINT/>
             <button type="submit" class="button">"Opret arbejdsområde"</button>
         </form>
     }

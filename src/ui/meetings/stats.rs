@@ -1,7 +1,6 @@
 //! Meetings per month and type against the municipality's targets: an SVG bar chart per target (with a
 //! title and description) and the same figures as tables.
 
-use super::fields::described_by;
 use super::AreaHeader;
 use crate::app::{use_app, Part};
 use crate::model::dates::month_field;
@@ -13,6 +12,7 @@ use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
 use crate::ui::kit::chart::Frame;
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -53,34 +53,22 @@ pub fn StatsView() -> impl IntoView {
             <p class="notice" data-testid="unknown-types">{txt::unknown_types_left_out(unknown.get())}</p>
         })}
         <form class="inline-form period-form" on:submit=|ev| ev.prevent_default() aria-label=txt::PERIOD_LABEL>
-            <div class="form-group" class:has-error=move || bad_month.get().0>
-                <label class="form-label" for="st-from">{txt::L_FROM_MONTH}</label>
-                <span class="form-hint" id="st-from-hint">{txt::H_MONTH}</span>
-                {move || bad_month.get().0.then(|| view! { <span class="form-error" id="st-from-error">{t::MONTH_WRONG}</span> })}
-                <input id="st-from" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::MONTH
-                    aria-describedby=move || described_by("st-from", true, bad_month.get().0)
-                    aria-invalid=move || bad_month.get().0.to_string()
-                    prop:value=move || { let m = from.get(); month_field(m.year, m.month) }
-                    on:change=move |ev| {
-                        let m = YearMonth::parse(&event_target_value(&ev));
-                        bad_month.update(|b| b.0 = m.is_none());
-                        if let Some(m) = m { from.set(m) }
-                    }/>
-            </div>
-            <div class="form-group" class:has-error=move || period_error.get().is_some()>
-                <label class="form-label" for="st-to">{txt::L_TO_MONTH}</label>
-                <span class="form-hint" id="st-to-hint">{txt::H_MONTH}</span>
-                {move || period_error.get().map(|e| view! { <span class="form-error" id="st-to-error">{e}</span> })}
-                <input id="st-to" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::MONTH
-                    aria-describedby=move || described_by("st-to", true, period_error.get().is_some())
-                    aria-invalid=move || period_error.get().is_some().to_string()
-                    prop:value=move || { let m = to.get(); month_field(m.year, m.month) }
-                    on:change=move |ev| {
-                        let m = YearMonth::parse(&event_target_value(&ev));
-                        bad_month.update(|b| b.1 = m.is_none());
-                        if let Some(m) = m { to.set(m) }
-                    }/>
-            </div>
+            <ChangeInput id="st-from" label=txt::L_FROM_MONTH hint=txt::H_MONTH maxlength=limits::MONTH numeric=true input_class="month-input"
+                value=Signal::derive(move || { let m = from.get(); month_field(m.year, m.month) })
+                error=Signal::derive(move || bad_month.get().0.then(|| t::MONTH_WRONG.to_string()))
+                on_change=Callback::new(move |typed: String| {
+                    let m = YearMonth::parse(&typed);
+                    bad_month.update(|b| b.0 = m.is_none());
+                    if let Some(m) = m { from.set(m) }
+                })/>
+            <ChangeInput id="st-to" label=txt::L_TO_MONTH hint=txt::H_MONTH maxlength=limits::MONTH numeric=true input_class="month-input"
+                value=Signal::derive(move || { let m = to.get(); month_field(m.year, m.month) })
+                error=Signal::derive(move || period_error.get().map(str::to_string))
+                on_change=Callback::new(move |typed: String| {
+                    let m = YearMonth::parse(&typed);
+                    bad_month.update(|b| b.1 = m.is_none());
+                    if let Some(m) = m { to.set(m) }
+                })/>
         </form>
         {move || {
             let c = counts.get();

@@ -111,8 +111,8 @@ pub fn BandForm() -> impl IntoView {
             </div>
             <Show when=own>
                 <div class="form-row">
-                    <TextInput id="band-min" label="Fra (børn)" value=min error=min_error numeric=true maxlength=limits::BAND_BOUND/>
-                    <TextInput id="band-max" label="Til (børn)" value=max error=max_error numeric=true maxlength=limits::BAND_BOUND/>
+                    <TextInput id="band-min" label=crate::text::overview::BAND_MIN value=min error=min_error numeric=true maxlength=limits::BAND_BOUND/>
+                    <TextInput id="band-max" label=crate::text::overview::BAND_MAX value=max error=max_error numeric=true maxlength=limits::BAND_BOUND/>
                 </div>
             </Show>
             <ConflictChoices merge=merge/>

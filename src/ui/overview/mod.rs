@@ -132,9 +132,9 @@ fn WorkspaceInfoForm() -> impl IntoView {
             <h2 id="ws-info">"Om arbejdsområdet"</h2>
             <form class="form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
                 <TextInput id="ws-name" label="Navn" value=name error=error/>
-                <TextInput id="ws-municipality" label="Kommune" value=municipality error=municipality_error/>
+                <TextInput id="ws-municipality" label=crate::text::overview::WS_MUNICIPALITY value=municipality error=municipality_error/>
                 <TextInput id="ws-description" label="Beskrivelse" value=description error=description_error
-                    hint="Formål, periode eller hvem der arbejder i det." multiline=true rows="3" maxlength=limits::TEXT/>
+                    hint=crate::text::overview::WS_DESCRIPTION_HINT multiline=true rows="3" maxlength=limits::TEXT/>
                 <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem oplysninger"</button>
             </form>

@@ -202,6 +202,24 @@ pub struct EditError {
     pub message: String,
 }
 
+impl EditError {
+    /// Shows the refusal at its field, and moves the focus there, when `at` names the field's error and
+    /// input; else as the form's error.
+    pub fn show(
+        self,
+        at: impl Fn(&str) -> Option<(RwSignal<Option<String>>, &'static str)>,
+        form_error: RwSignal<Option<String>>,
+    ) {
+        match self.field.as_deref().and_then(at) {
+            Some((signal, input)) => {
+                signal.set(Some(self.message));
+                focus_later(input.into());
+            }
+            None => form_error.set(Some(self.message)),
+        }
+    }
+}
+
 /// `edit`, with a refused rule tied to its field.
 pub fn edit_checked<T>(
     app: AppState,

@@ -100,7 +100,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let n = name.get_untracked().trim().to_string();
         name_error.set(
             n.is_empty()
-                .then(|| "Skriv et navn til indsatsen.".to_string()),
+                .then(|| crate::text::staircase::IV_NAME_MISSING.to_string()),
         );
         for e in [legal_error, provider_error, method_error, description_error] {
             e.set(None);
@@ -111,10 +111,8 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let cap = text::parse_whole(&capacity.get_untracked());
         capacity_error.set(cap.clone().err());
         let unit_missing = matches!(c, Ok(Some(_))) && period.get_untracked().is_none();
-        period_error.set(
-            unit_missing
-                .then(|| "Vælg, om prisen gælder en måned, et år eller et forløb.".to_string()),
-        );
+        period_error
+            .set(unit_missing.then(|| crate::text::staircase::IV_PERIOD_MISSING.to_string()));
         let (false, Ok(c), Ok(cap), false) = (n.is_empty(), c, cap, unit_missing) else {
             let first = if name_error.get_untracked().is_some() {
                 "iv-name"
@@ -165,10 +163,8 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             }
             Ok(id)
         });
-        let result = match result {
-            Ok(Some(id)) => Ok(id),
-            Ok(None) => return,
-            Err(e) => Err(e),
+        let Some(result) = result.transpose() else {
+            return;
         };
         match result {
             Ok(id) => {
@@ -180,13 +176,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 ctx.return_focus.set_value(Some(format!("ivb-{id}")));
                 ctx.close_panel();
             }
-            Err(e) => match e.field.as_deref().and_then(field_signal) {
-                Some((signal, input)) => {
-                    signal.set(Some(e.message));
-                    super::ctx::focus_later(input.into());
-                }
-                None => form_error.set(Some(e.message)),
-            },
+            Err(e) => e.show(field_signal, form_error),
         }
     };
 
@@ -241,7 +231,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form iv-form" on:submit=submit novalidate>
                 <div class="form-columns">
                     <div>
-                        <TextInput id="iv-name" label="Navn" hint="Fx «ICDP-forældrekursus»." value=name error=name_error/>
+                        <TextInput id="iv-name" label="Navn" hint=crate::text::staircase::IV_NAME_HINT value=name error=name_error/>
                         <div class="form-group">
                             <label class="form-label" for="iv-step">"Trin"</label>
                             <select id="iv-step" class="form-select"
@@ -266,10 +256,10 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                             </select>
                         </div>
                         <TextInput id="iv-description" label="Beskrivelse" value=description error=description_error
-                            hint="Hvad tilbyder indsatsen, og til hvem?" multiline=true maxlength=limits::TEXT/>
-                        <TextInput id="iv-legal" label="Lovgrundlag" hint="Fx «Barnets Lov § 32» eller «Serviceloven § 52, stk. 3»." value=legal error=legal_error list="iv-legal-list"/>
+                            hint=crate::text::staircase::IV_DESCRIPTION_HINT multiline=true maxlength=limits::TEXT/>
+                        <TextInput id="iv-legal" label=crate::text::staircase::IV_LEGAL hint=crate::text::staircase::IV_LEGAL_HINT value=legal error=legal_error list="iv-legal-list"/>
                         {datalist("iv-legal-list", bases)}
-                        <TextInput id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx «Familiecenter Køge»." value=provider error=provider_error list="iv-provider-list"/>
+                        <TextInput id="iv-provider" label=crate::text::staircase::IV_PROVIDER hint=crate::text::staircase::IV_PROVIDER_HINT value=provider error=provider_error list="iv-provider-list"/>
                         {datalist("iv-provider-list", providers)}
                         <fieldset class="form-group">
                             <legend class="form-label">"Type af udfører"</legend>
@@ -309,10 +299,10 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                 on:change=move |ev| referral.set(event_target_checked(&ev))/>
                             <label for="iv-referral">"Kræver visitation (afgørelse fra sagsbehandler)"</label>
                         </div>
-                        <TextInput id="iv-method" label="Metode eller evidens" hint="Fx ICDP, COS-P, KIFF, Signs of Safety." value=method error=method_error list="iv-method-list"/>
+                        <TextInput id="iv-method" label=crate::text::staircase::IV_METHOD hint=crate::text::staircase::IV_METHOD_HINT value=method error=method_error list="iv-method-list"/>
                         {datalist("iv-method-list", methods)}
                         <div class="form-pair">
-                            <TextInput id="iv-cost" label="Pris (kr.)" hint="Hele kroner. Tom: ukendt." value=cost error=cost_error numeric=true maxlength=limits::NUMBER/>
+                            <TextInput id="iv-cost" label=crate::text::staircase::IV_COST hint=crate::text::staircase::IV_COST_HINT value=cost error=cost_error numeric=true maxlength=limits::NUMBER/>
                             <div class="form-group" class:has-error=move || period_error.get().is_some()>
                                 <label class="form-label" for="iv-period">"Pr."</label>
                                 <span class="form-hint" id="iv-period-hint">"Måned, år eller forløb."</span>
@@ -334,7 +324,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                             let c = text::parse_kroner(&cost.get()).ok().flatten();
                             text::staircase::yearly_cost_line(c, period.get())
                         }}</p>
-                        <TextInput id="iv-capacity" label="Kapacitet (pladser)" hint="Antal børn eller familier ad gangen. Valgfri." value=capacity error=capacity_error numeric=true maxlength=limits::NUMBER/>
+                        <TextInput id="iv-capacity" label=crate::text::staircase::IV_CAPACITY hint=crate::text::staircase::IV_CAPACITY_HINT value=capacity error=capacity_error numeric=true maxlength=limits::NUMBER/>
                         <div class="form-group">
                             <label class="form-label" for="iv-status">"Status"</label>
                             <select id="iv-status" class="form-select narrow"

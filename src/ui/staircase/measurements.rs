@@ -305,7 +305,7 @@ fn MeasurementForm(
             <h3 id="m-form-heading" tabindex="-1">{if id.is_some() { "Redigér måling" } else { "Ny måling" }}</h3>
             <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
                 <TextInput id="m-name" label="Navn" value=name error=name_error
-                    hint="Fx «Baseline 2016», «Opgørelse 2019» eller «Mål 2020»."/>
+                    hint=crate::text::staircase::MEASUREMENT_NAME_HINT/>
                 <div class="form-group">
                     <label class="form-label" for="m-kind">"Type"</label>
                     <select id="m-kind" class="form-select narrow"
@@ -315,8 +315,8 @@ fn MeasurementForm(
                 </div>
                 <TextInput id="m-date" label="Dato" value=date error=date_error numeric=true maxlength=limits::DATE
                     hint=format!("Hvornår tallene gælder. Valgfri. {}", crate::text::ui::DATE_HINT)/>
-                <TextInput id="m-caseworkers" label="Antal sagsbehandlere" value=caseworkers error=cw_error numeric=true maxlength=limits::NUMBER
-                    hint="Bruges til at regne børn pr. sagsbehandler. Valgfri."/>
+                <TextInput id="m-caseworkers" label=crate::text::staircase::MEASUREMENT_CASEWORKERS value=caseworkers error=cw_error numeric=true maxlength=limits::NUMBER
+                    hint=crate::text::staircase::MEASUREMENT_CASEWORKERS_HINT/>
                 <div class="form-group">
                     <label class="form-label" for="m-note">"Note"</label>
                     <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal»."</span>

@@ -75,7 +75,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
         let n = name.get_untracked().trim().to_string();
         name_error.set(
             n.is_empty()
-                .then(|| "Skriv et navn til trinnet.".to_string()),
+                .then(|| crate::text::staircase::STEP_NAME_MISSING.to_string()),
         );
         let parsed_cost = text::parse_kroner(&cost.get_untracked());
         cost_error.set(parsed_cost.clone().err());
@@ -111,10 +111,8 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             }
             Ok(id)
         });
-        let result = match result {
-            Ok(Some(id)) => Ok(id),
-            Ok(None) => return,
-            Err(e) => Err(e),
+        let Some(result) = result.transpose() else {
+            return;
         };
         match result {
             Ok(id) => {
@@ -128,21 +126,15 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                 }
                 ctx.close_panel();
             }
-            Err(e) => {
-                let target = match e.field.as_deref() {
-                    Some("name") => Some((name_error, "step-name")),
-                    Some("description") => Some((description_error, "step-description")),
-                    Some("yearly_cost_per_child") => Some((cost_error, "step-cost")),
+            Err(e) => e.show(
+                |field| match field {
+                    "name" => Some((name_error, "step-name")),
+                    "description" => Some((description_error, "step-description")),
+                    "yearly_cost_per_child" => Some((cost_error, "step-cost")),
                     _ => None,
-                };
-                match target {
-                    Some((signal, input)) => {
-                        signal.set(Some(e.message));
-                        super::ctx::focus_later(input.into());
-                    }
-                    None => form_error.set(Some(e.message)),
-                }
-            }
+                },
+                form_error,
+            ),
         }
     };
 
@@ -155,10 +147,10 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
         <div class="panel editor-panel" role="region" aria-labelledby="editor-heading">
             <h3 id="editor-heading" tabindex="-1">{title}</h3>
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
-                <TextInput id="step-name" label="Navn på trinnet" value=name error=name_error
-                    hint="Fx «Tidlig forebyggende indsats» eller «Anbringelse i familiepleje»."/>
+                <TextInput id="step-name" label=crate::text::staircase::STEP_NAME value=name error=name_error
+                    hint=crate::text::staircase::STEP_NAME_HINT/>
                 <TextInput id="step-description" label="Beskrivelse" value=description error=description_error
-                    hint="Hvad kendetegner indsatserne på trinnet? Valgfri." multiline=true maxlength=limits::TEXT/>
+                    hint=crate::text::staircase::STEP_DESCRIPTION_HINT multiline=true maxlength=limits::TEXT/>
                 <fieldset class="form-group">
                     <legend class="form-label">"Kategori"</legend>
                     <span class="form-hint">"Bruges, når målinger sammenligner andelen på anbringelse og forebyggelse."</span>
@@ -174,8 +166,8 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <TextInput id="step-cost" label="Pris pr. barn om året for trinnet som helhed (kr.)" value=cost error=cost_error
-                    hint="Bruges kun til børn, der tælles på trinnet som helhed og ikke pr. indsats. Fx 470.000 for familiepleje. Tom: ingen pris."
+                <TextInput id="step-cost" label=crate::text::staircase::STEP_COST value=cost error=cost_error
+                    hint=crate::text::staircase::STEP_COST_HINT
                     numeric=true maxlength=limits::NUMBER/>
                 <div class="form-group">
                     <label class="form-label" for="step-position">"Placering på trappen"</label>

@@ -173,10 +173,10 @@ pub fn WhatIfView() -> impl IntoView {
                     <MeasurementSelect id="whatif-base" label="Tag udgangspunkt i" value=base set=want_base/>
                     <TargetSelect id="whatif-from" label="Flyt børn fra" groups=groups value=from/>
                     <TargetSelect id="whatif-to" label="Til" groups=groups value=to/>
-                    <TextInput id="whatif-n" label="Antal børn" value=n error=Signal::derive(n_error) numeric=true maxlength=limits::NUMBER
-                        hint="Højst det antal, der er på det sted, du flytter fra." on_input=Callback::new(move |_| saved.set(None))/>
-                    <TextInput id="whatif-name" label="Navn på scenariet" value=name
-                        hint="Valgfri. Uden navn dannes et, fx «Scenarie: 5 børn fra Opholdssted til Familiebehandling»."/>
+                    <TextInput id="whatif-n" label=crate::text::staircase::WHATIF_N value=n error=Signal::derive(n_error) numeric=true maxlength=limits::NUMBER
+                        hint=crate::text::staircase::WHATIF_N_HINT on_input=Callback::new(move |_| saved.set(None))/>
+                    <TextInput id="whatif-name" label=crate::text::staircase::WHATIF_NAME value=name
+                        hint=crate::text::staircase::WHATIF_NAME_HINT/>
                     <div class="whatif-result" aria-live="polite" data-testid="whatif-result">
                         {move || result.get().and_then(|r| r.ok()).map(|(w, before, after)| view! {
                             <p class="summary">{ts::what_if_effect(&w)}</p>
