@@ -487,6 +487,14 @@ pub const WS_DESCRIPTION_HINT: &str = "Formål, periode eller hvem der arbejder 
 pub const BAND_MIN: &str = "Fra (børn)";
 pub const BAND_MAX: &str = "Til (børn)";
 
+/// A figure at an earlier measurement: "12 % i «Baseline 2016»".
+pub fn figure_at(figure: &str, measurement: &str) -> String {
+    format!("{figure} i «{measurement}»")
+}
+pub const PLACEMENT_SHARE: &str = "Andel af børnene anbragt";
+pub const PLACEMENT_SPEND: &str = "Årlig udgift til anbringelser";
+pub const PREVENTIVE_SPEND: &str = "Årlig udgift til forebyggelse";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -287,10 +287,24 @@ fn Filters(
     });
     let step_value =
         Memo::new(move |_| filter.with(|f| f.step.map(|s| s.to_string()).unwrap_or_default()));
-    let from_value = Memo::new(move |_| filter.with(|f| date_field(f.from)));
-    let to_value = Memo::new(move |_| filter.with(|f| date_field(f.to)));
-    // Which of the two date filters holds text that is not a date (the filter keeps its last date).
-    let unreadable = RwSignal::new((false, false));
+    // The two date filters, each with its flag for text that is not a date (the filter keeps its last date).
+    let date_filter = move |id: &'static str,
+                            label: &'static str,
+                            get: fn(&MeetingFilter) -> Option<NaiveDate>,
+                            put: fn(&mut MeetingFilter, Option<NaiveDate>)| {
+        let unreadable = RwSignal::new(false);
+        view! {
+            <ChangeInput id=id label=label hint=t::DATE_HINT maxlength=limits::DATE numeric=true input_class="date-input"
+                value=Signal::derive(move || filter.with(|f| date_field(get(f))))
+                error=Signal::derive(move || unreadable.get().then(|| t::DATE_WRONG.to_string()))
+                on_change=Callback::new(move |typed: String| {
+                    let d = parse_date(&typed);
+                    let bad = d.is_none() && !typed.trim().is_empty();
+                    unreadable.set(bad);
+                    if !bad { set_filter(&|f| put(f, d)) }
+                })/>
+        }
+    };
     let open_only = Memo::new(move |_| filter.with(|f| f.open_actions_only));
     let active = Memo::new(move |_| filter.with(|f| !f.is_empty()));
     view! {
@@ -332,22 +346,8 @@ fn Filters(
                         }).collect_view()}
                     </select>
                 </div>
-                <ChangeInput id="f-from" label=txt::L_FROM hint=t::DATE_HINT value=from_value maxlength=limits::DATE numeric=true input_class="date-input"
-                    error=Signal::derive(move || unreadable.get().0.then(|| t::DATE_WRONG.to_string()))
-                    on_change=Callback::new(move |typed: String| {
-                        let d = parse_date(&typed);
-                        let bad = d.is_none() && !typed.trim().is_empty();
-                        unreadable.update(|u| u.0 = bad);
-                        if !bad { set_filter(&|f| f.from = d) }
-                    })/>
-                <ChangeInput id="f-to" label=txt::L_TO hint=t::DATE_HINT value=to_value maxlength=limits::DATE numeric=true input_class="date-input"
-                    error=Signal::derive(move || unreadable.get().1.then(|| t::DATE_WRONG.to_string()))
-                    on_change=Callback::new(move |typed: String| {
-                        let d = parse_date(&typed);
-                        let bad = d.is_none() && !typed.trim().is_empty();
-                        unreadable.update(|u| u.1 = bad);
-                        if !bad { set_filter(&|f| f.to = d) }
-                    })/>
+                {date_filter("f-from", txt::L_FROM, |f| f.from, |f, d| f.from = d)}
+                {date_filter("f-to", txt::L_TO, |f| f.to, |f, d| f.to = d)}
                 <div class="form-group">
                     <label class="form-label" for="f-step">{txt::L_FILTER_STEP}</label>
                     <select id="f-step" class="form-select" prop:value=move || step_value.get()
