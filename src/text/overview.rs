@@ -495,6 +495,25 @@ pub const PLACEMENT_SHARE: &str = "Andel af børnene anbragt";
 pub const PLACEMENT_SPEND: &str = "Årlig udgift til anbringelser";
 pub const PREVENTIVE_SPEND: &str = "Årlig udgift til forebyggelse";
 
+// The overview's captions, links and buttons.
+pub const LINK_MEASUREMENTS: &str = "Rediger målingerne";
+pub const SERIES_CAPTION: &str = "Målingerne i datoorden, med ændringen siden baseline";
+pub const STEPS_CAPTION_SPEND: &str = "Årlig udgift pr. trin (andel af udgiften)";
+pub const STEPS_CAPTION_CHILDREN: &str = "Børn pr. trin (andel af børnene)";
+pub const CSV_STEPS: &str = "Hent tal pr. trin (CSV)";
+pub const LINK_MOVES: &str = "Skriv flytninger på en måling";
+pub const CSV_MOVES: &str = "Hent flytningerne (CSV)";
+pub const LINK_CASEWORKERS: &str = "Ret antal sagsbehandlere";
+pub const NO_BAND: &str = "Der er ikke valgt et mål endnu.";
+pub const CASELOAD_CAPTION: &str = "Børn pr. sagsbehandler ved hver måling";
+pub const LINK_MEETINGS: &str = "Gå til mødelogen";
+pub const LINK_FOLLOW_UP: &str = "Se opfølgningerne";
+pub const LINK_STATS: &str = "Se møder pr. måned som diagram";
+pub const MONTHS_SUMMARY: &str = "Møder holdt pr. måned som tabel";
+pub const LINK_PLAN: &str = "Gå til handleplanen";
+pub const CSV_INDICATORS: &str = "Hent indikatorerne (CSV)";
+pub const CSV_TABLE: &str = "Hent tabellen (CSV)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -504,6 +504,20 @@ mod screen_text_tests {
     }
 }
 
+/// After saving a step's form: "Trinnet … er gemt." or, for a new step, "… er tilføjet.".
+pub fn step_saved(name: &str, new: bool) -> String {
+    format!("Trinnet {}", intervention_saved(name, new))
+}
+
+/// After saving an intervention's form: "… er gemt." or, for a new one, "… er tilføjet.".
+pub fn intervention_saved(name: &str, new: bool) -> String {
+    if new {
+        format!("{name} er tilføjet.")
+    } else {
+        format!("{name} er gemt.")
+    }
+}
+
 // Form fields.
 pub const STEP_NAME: &str = "Navn på trinnet";
 pub const STEP_NAME_HINT: &str =
@@ -540,6 +554,20 @@ pub const WHATIF_NAME_HINT: &str =
 mod tests {
     use super::*;
     use crate::model::staircase_figures::{compare, what_if};
+
+    #[test]
+    fn a_saved_form_says_whether_it_added_or_saved() {
+        assert_eq!(
+            step_saved("Forebyggelse", true),
+            "Trinnet Forebyggelse er tilføjet."
+        );
+        assert_eq!(
+            step_saved("Forebyggelse", false),
+            "Trinnet Forebyggelse er gemt."
+        );
+        assert_eq!(intervention_saved("ICDP", true), "ICDP er tilføjet.");
+        assert_eq!(intervention_saved("ICDP", false), "ICDP er gemt.");
+    }
     use crate::model::{CostPeriod, Id, Intervention, Kroner, MeasurementKind, StepCategory};
 
     /// Baseline: 25 in residential care (1.160.000 kr.), 20 in family treatment (180.000 kr.), 15 in foster

@@ -168,11 +168,10 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         };
         match result {
             Ok(id) => {
-                ctx.say(if intervention.is_some() {
-                    format!("{n} er gemt.")
-                } else {
-                    format!("{n} er tilføjet.")
-                });
+                ctx.say(text::staircase::intervention_saved(
+                    &n,
+                    intervention.is_none(),
+                ));
                 ctx.return_focus.set_value(Some(format!("ivb-{id}")));
                 ctx.close_panel();
             }

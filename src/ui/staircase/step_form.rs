@@ -116,11 +116,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
         };
         match result {
             Ok(id) => {
-                ctx.say(if step.is_some() {
-                    format!("Trinnet {n} er gemt.")
-                } else {
-                    format!("Trinnet {n} er tilføjet.")
-                });
+                ctx.say(text::staircase::step_saved(&n, step.is_none()));
                 if step.is_none() {
                     ctx.return_focus.set_value(Some(format!("step-{id}-add")));
                 }
