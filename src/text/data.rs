@@ -25,3 +25,38 @@ pub fn import_refusal(r: crate::model::import_choice::ImportRefusal) -> &'static
         ImportRefusal::NoTarget => "Vælg det arbejdsområde, der skal erstattes.",
     }
 }
+
+// The page's headings, columns, choices and messages.
+pub const NEW_HEADING: &str = "Nyt arbejdsområde";
+pub const EXPORT_HEADING: &str = "Eksportér til fil";
+pub const GO_HOME: &str = "Gå til forsiden.";
+pub const NO_WORKSPACES: &str = "Der er ingen arbejdsområder endnu.";
+pub const COL_SAVED: &str = "Sidst gemt";
+pub const COL_SIZE: &str = "Størrelse";
+pub const COL_EXPORTED: &str = "Sidst eksporteret";
+pub const COL_ACTIONS: &str = "Handlinger";
+pub const COPY_OPENED: &str = "Kopien er oprettet og åbnet.";
+pub const TRASH_CONFIRM: &str = "Ja, læg i papirkurven";
+pub const TRASHED: &str =
+    "Arbejdsområdet er lagt i papirkurven. Du kan gendanne det nederst på siden.";
+pub const NAME_MISSING: &str = "Skriv et navn.";
+pub const RENAMED: &str = "Navnet er ændret.";
+pub const IMPORT_HEADING: &str = "Importér fra fil";
+pub const READING_FILE: &str = "Læser filen …";
+pub const MODE_OPEN_HERE: &str = "Åbn udgaven her i browseren, og importér ikke filen";
+pub const MODE_REPLACE_SAME: &str = "Erstat udgaven her med filen";
+pub const MODE_NEW: &str = "Som et nyt arbejdsområde";
+pub const MODE_REPLACE: &str = "Erstat et eksisterende arbejdsområde";
+pub const REPLACE_CONFIRM: &str =
+    "Ja, erstat det. Den nuværende udgave lægges i papirkurven, så den kan gendannes.";
+pub const TRASH_EMPTY: &str = "Papirkurven er tom.";
+pub const RESTORED: &str = "Arbejdsområdet er gendannet.";
+pub const EMPTY_TRASH: &str = "Tøm papirkurven";
+pub const EMPTY_TRASH_QUESTION: &str = "Slette arbejdsområderne i papirkurven for altid?";
+pub const EMPTY_TRASH_CONFIRM: &str = "Ja, slet for altid";
+pub const STORAGE_HEADING: &str = "Browserens lager";
+pub const MEMORY_ONLY: &str = "Kun i denne fane: browseren tillader ikke lagring.";
+pub const USED_SPACE: &str = "Brugt plads";
+pub const UNKNOWN: &str = "Ukendt";
+pub const PERSISTED: &str = "Beskyttet mod oprydning";
+pub const PERSISTED_YES: &str = "Ja: browseren sletter ikke dataene af sig selv.";

@@ -481,6 +481,39 @@ pub fn file_name(workspace: &str, what: &str, date: chrono::NaiveDate, ext: &str
     format!("{what}-{slug}-{}.{ext}", date.format("%Y-%m-%d"))
 }
 
+// Form fields.
+pub const WS_MUNICIPALITY: &str = "Kommune";
+pub const WS_DESCRIPTION_HINT: &str = "Formål, periode eller hvem der arbejder i det.";
+pub const BAND_MIN: &str = "Fra (børn)";
+pub const BAND_MAX: &str = "Til (børn)";
+
+/// A figure at an earlier measurement: "12 % i «Baseline 2016»".
+pub fn figure_at(figure: &str, measurement: &str) -> String {
+    format!("{figure} i «{measurement}»")
+}
+pub const PLACEMENT_SHARE: &str = "Andel af børnene anbragt";
+pub const PLACEMENT_SPEND: &str = "Årlig udgift til anbringelser";
+pub const PREVENTIVE_SPEND: &str = "Årlig udgift til forebyggelse";
+
+// The overview's captions, links and buttons.
+pub const LINK_MEASUREMENTS: &str = "Rediger målingerne";
+pub const SERIES_CAPTION: &str = "Målingerne i datoorden, med ændringen siden baseline";
+pub const STEPS_CAPTION_SPEND: &str = "Årlig udgift pr. trin (andel af udgiften)";
+pub const STEPS_CAPTION_CHILDREN: &str = "Børn pr. trin (andel af børnene)";
+pub const CSV_STEPS: &str = "Hent tal pr. trin (CSV)";
+pub const LINK_MOVES: &str = "Skriv flytninger på en måling";
+pub const CSV_MOVES: &str = "Hent flytningerne (CSV)";
+pub const LINK_CASEWORKERS: &str = "Ret antal sagsbehandlere";
+pub const NO_BAND: &str = "Der er ikke valgt et mål endnu.";
+pub const CASELOAD_CAPTION: &str = "Børn pr. sagsbehandler ved hver måling";
+pub const LINK_MEETINGS: &str = "Gå til mødelogen";
+pub const LINK_FOLLOW_UP: &str = "Se opfølgningerne";
+pub const LINK_STATS: &str = "Se møder pr. måned som diagram";
+pub const MONTHS_SUMMARY: &str = "Møder holdt pr. måned som tabel";
+pub const LINK_PLAN: &str = "Gå til handleplanen";
+pub const CSV_INDICATORS: &str = "Hent indikatorerne (CSV)";
+pub const CSV_TABLE: &str = "Hent tabellen (CSV)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

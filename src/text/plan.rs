@@ -617,6 +617,33 @@ pub const INVALID_AMOUNT: &str = "Skriv et helt beløb i kroner, fx 250000 eller
 pub const INVALID_YEAR: &str = "Skriv et årstal med fire cifre, fx 2020.";
 pub const INVALID_DAYS: &str = "Skriv et helt antal dage (0 slår markeringen fra).";
 
+// The initiative page: its notes, its form's hints and its messages.
+pub const GO_TO_LIST: &str = "Gå til listen over initiativer.";
+pub const DETAILS_SAVED: &str = "Oplysningerne er gemt.";
+pub const INITIATIVE_DELETED: &str = "Initiativet er slettet. Fortryd med Ctrl+Z.";
+pub const NOTE_HEADING: &str = "Ny status eller note";
+pub const NOTE_STATUS_HINT: &str =
+    "Vælg en ny status, eller behold den nuværende for kun at skrive en note.";
+pub const NOTE_DATE_HINT: &str = "Den dato, noten gælder for.";
+pub const NOTE_AUTHOR: &str = "Skrevet af";
+pub const NOTE_AUTHOR_HINT: &str = "Dit navn eller din enhed. Huskes i denne browser.";
+pub const NOTE_TEXT_HINT: &str =
+    "Hvad er sket siden sidst? Noten kan rettes senere; den tidligere tekst gemmes.";
+pub const NO_NOTES: &str = "Der er ingen noter endnu.";
+pub const NOTE_CORRECTED: &str =
+    "Noten er rettet. Den tidligere tekst er gemt under «Tidligere udgaver».";
+pub const NOTE_CORRECT: &str = "Ret noten";
+pub const NOTE_CORRECT_HINT: &str = "Den nuværende tekst gemmes som en tidligere udgave.";
+pub const NO_PARENT: &str = "Intet (selvstændigt initiativ)";
+pub const PARENT: &str = "Del af initiativ";
+pub const PARENT_HINT: &str =
+    "Vælg et overordnet initiativ, hvis dette er et delinitiativ (fx 6A under 6).";
+pub const OWNER_HINT: &str = "Den enhed, der har ansvaret.";
+pub const DEADLINE_HINT: &str = "Fristen må ikke ligge før starten.";
+pub const PERIOD_TEXT: &str = "Periode som tekst";
+pub const PERIOD_TEXT_HINT: &str = "Hvis der ikke er faste datoer, fx «2019–2020».";
+pub const ADD_BUDGET_YEAR: &str = "Tilføj budgetår";
+
 #[cfg(test)]
 mod tests {
     use super::*;

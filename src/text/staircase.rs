@@ -504,10 +504,70 @@ mod screen_text_tests {
     }
 }
 
+/// After saving a step's form: "Trinnet … er gemt." or, for a new step, "… er tilføjet.".
+pub fn step_saved(name: &str, new: bool) -> String {
+    format!("Trinnet {}", intervention_saved(name, new))
+}
+
+/// After saving an intervention's form: "… er gemt." or, for a new one, "… er tilføjet.".
+pub fn intervention_saved(name: &str, new: bool) -> String {
+    if new {
+        format!("{name} er tilføjet.")
+    } else {
+        format!("{name} er gemt.")
+    }
+}
+
+// Form fields.
+pub const STEP_NAME: &str = "Navn på trinnet";
+pub const STEP_NAME_HINT: &str =
+    "Fx «Tidlig forebyggende indsats» eller «Anbringelse i familiepleje».";
+pub const STEP_DESCRIPTION_HINT: &str = "Hvad kendetegner indsatserne på trinnet? Valgfri.";
+pub const STEP_COST: &str = "Pris pr. barn om året for trinnet som helhed (kr.)";
+pub const STEP_COST_HINT: &str = "Bruges kun til børn, der tælles på trinnet som helhed og ikke pr. indsats. Fx 470.000 for familiepleje. Tom: ingen pris.";
+pub const STEP_NAME_MISSING: &str = "Skriv et navn til trinnet.";
+pub const IV_NAME_HINT: &str = "Fx «ICDP-forældrekursus».";
+pub const IV_DESCRIPTION_HINT: &str = "Hvad tilbyder indsatsen, og til hvem?";
+pub const IV_LEGAL: &str = "Lovgrundlag";
+pub const IV_LEGAL_HINT: &str = "Fx «Barnets Lov § 32» eller «Serviceloven § 52, stk. 3».";
+pub const IV_PROVIDER: &str = "Udfører";
+pub const IV_PROVIDER_HINT: &str = "Egen enhed eller ekstern leverandør, fx «Familiecenter Køge».";
+pub const IV_METHOD: &str = "Metode eller evidens";
+pub const IV_METHOD_HINT: &str = "Fx ICDP, COS-P, KIFF, Signs of Safety.";
+pub const IV_COST: &str = "Pris (kr.)";
+pub const IV_COST_HINT: &str = "Hele kroner. Tom: ukendt.";
+pub const IV_CAPACITY: &str = "Kapacitet (pladser)";
+pub const IV_CAPACITY_HINT: &str = "Antal børn eller familier ad gangen. Valgfri.";
+pub const IV_NAME_MISSING: &str = "Skriv et navn til indsatsen.";
+pub const IV_PERIOD_MISSING: &str = "Vælg, om prisen gælder en måned, et år eller et forløb.";
+pub const MEASUREMENT_NAME_HINT: &str = "Fx «Baseline 2016», «Opgørelse 2019» eller «Mål 2020».";
+pub const MEASUREMENT_CASEWORKERS: &str = "Antal sagsbehandlere";
+pub const MEASUREMENT_CASEWORKERS_HINT: &str =
+    "Bruges til at regne børn pr. sagsbehandler. Valgfri.";
+pub const WHATIF_N: &str = "Antal børn";
+pub const WHATIF_N_HINT: &str = "Højst det antal, der er på det sted, du flytter fra.";
+pub const WHATIF_NAME: &str = "Navn på scenariet";
+pub const WHATIF_NAME_HINT: &str =
+    "Valgfri. Uden navn dannes et, fx «Scenarie: 5 børn fra Opholdssted til Familiebehandling».";
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::staircase_figures::{compare, what_if};
+
+    #[test]
+    fn a_saved_form_says_whether_it_added_or_saved() {
+        assert_eq!(
+            step_saved("Forebyggelse", true),
+            "Trinnet Forebyggelse er tilføjet."
+        );
+        assert_eq!(
+            step_saved("Forebyggelse", false),
+            "Trinnet Forebyggelse er gemt."
+        );
+        assert_eq!(intervention_saved("ICDP", true), "ICDP er tilføjet.");
+        assert_eq!(intervention_saved("ICDP", false), "ICDP er gemt.");
+    }
     use crate::model::{CostPeriod, Id, Intervention, Kroner, MeasurementKind, StepCategory};
 
     /// Baseline: 25 in residential care (1.160.000 kr.), 20 in family treatment (180.000 kr.), 15 in foster

@@ -687,6 +687,10 @@ pub fn trash_question(name: &str) -> String {
 /// The app's one save model, said once on every page.
 pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, når du trykker på dens «Gem»-knap; indtil da står der «Ikke gemt: kladde» øverst. Flytninger på trappen og tavlen og sletninger gemmes med det samme og kan fortrydes med Ctrl+Z.";
 
+// Form fields.
+pub const NEW_WORKSPACE_HINT: &str =
+    "Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use crate::model::copies::{compare_copies, CopyComparison};
 use crate::model::import_choice::{self, ImportMode, ImportRequest, ImportStep};
 use crate::model::{Id, Workspace};
 use crate::storage::StoredMeta;
-use crate::text::{self, ui as t};
+use crate::text::{self, data as td, ui as t};
 use crate::ui::kit::limits;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub fn DataPage() -> impl IntoView {
         <ImportSection/>
         <super::set_aside::SetAsideSection/>
         <section aria-labelledby="data-new">
-            <h2 id="data-new">"Nyt arbejdsområde"</h2>
+            <h2 id="data-new">{td::NEW_HEADING}</h2>
             <NewWorkspaceForm/>
         </section>
         <TrashSection/>
@@ -82,9 +82,9 @@ fn ExportSection() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="data-export">
-            <h2 id="data-export">"Eksportér til fil"</h2>
+            <h2 id="data-export">{td::EXPORT_HEADING}</h2>
             {move || match app.read(Part::Info, |w| w.name.clone()) {
-                None => view! { <p>{t::NO_WORKSPACE}" "<a href=at("/")>"Gå til forsiden."</a></p> }.into_any(),
+                None => view! { <p>{t::NO_WORKSPACE}" "<a href=at("/")>{td::GO_HOME}</a></p> }.into_any(),
                 Some(name) => view! {
                     <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
                     <ExportReminder meta=meta/>
@@ -114,21 +114,14 @@ fn ExportReminder(meta: Memo<Option<StoredMeta>>) -> impl IntoView {
 #[component]
 fn WorkspaceList() -> impl IntoView {
     let app = use_app();
-    let active = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let active = crate::ui::kit::stored::stored_workspaces(app, false);
     view! {
         <section aria-labelledby="data-list">
             <h2 id="data-list">"Arbejdsområder i denne browser"</h2>
-            <Show when=move || !active.get().is_empty() fallback=|| view! { <p>"Der er ingen arbejdsområder endnu."</p> }>
+            <Show when=move || !active.get().is_empty() fallback=|| view! { <p>{td::NO_WORKSPACES}</p> }>
                 <table class="table">
                     <caption class="visually-hidden">"Arbejdsområder i denne browser"</caption>
-                    <thead><tr><th scope="col">"Navn"</th><th scope="col">"Sidst gemt"</th><th scope="col">"Størrelse"</th><th scope="col">"Sidst eksporteret"</th><th scope="col">"Handlinger"</th></tr></thead>
+                    <thead><tr><th scope="col">"Navn"</th><th scope="col">{td::COL_SAVED}</th><th scope="col">{td::COL_SIZE}</th><th scope="col">{td::COL_EXPORTED}</th><th scope="col">{td::COL_ACTIONS}</th></tr></thead>
                     <tbody>
                         // Keyed by id alone: a save in another tab updates a row in place, so a name being
                         // typed into its rename field stays.
@@ -178,7 +171,7 @@ fn WorkspaceRow(id: Id) -> impl IntoView {
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| spawn_local(async move {
                     match session::duplicate(app, id).await {
-                        Ok(()) => app.info("Kopien er oprettet og åbnet."),
+                        Ok(()) => app.info(td::COPY_OPENED),
                         Err(e) => app.error(e),
                     }
                 })>"Duplikér"{hidden_name}</button>
@@ -186,10 +179,10 @@ fn WorkspaceRow(id: Id) -> impl IntoView {
                     let n = name.get();
                     view! {
                         <ConfirmButton label=format!("Slet {n}") question=t::trash_question(&n)
-                            confirm_label="Ja, læg i papirkurven".into() danger=true
+                            confirm_label=td::TRASH_CONFIRM.into() danger=true
                             on_confirm=Callback::new(move |_| spawn_local(async move {
                                 match session::trash(app, id, false).await {
-                                    Ok(()) => app.info("Arbejdsområdet er lagt i papirkurven. Du kan gendanne det nederst på siden."),
+                                    Ok(()) => app.info(td::TRASHED),
                                     Err(e) => app.error(e),
                                 }
                             }))/>
@@ -221,7 +214,7 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         let name = value.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some("Skriv et navn.".into()));
+            error.set(Some(td::NAME_MISSING.into()));
             return;
         }
         spawn_local(async move {
@@ -229,7 +222,7 @@ fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl IntoView {
                 // The row may be gone by now (the workspace emptied from the bin in another tab): a panic
                 // here would leave the app's task queue broken.
                 Ok(()) => {
-                    app.info("Navnet er ændret.");
+                    app.info(td::RENAMED);
                     let _ = done.try_run(());
                 }
                 Err(e) => {
@@ -309,10 +302,10 @@ fn ImportSection() -> impl IntoView {
 
     view! {
         <section aria-labelledby="data-import">
-            <h2 id="data-import">"Importér fra fil"</h2>
+            <h2 id="data-import">{td::IMPORT_HEADING}</h2>
             <FileField id="import-file" label=text::data::IMPORT_FILE_LABEL hint=text::data::import_file_hint(MAX_FILE_BYTES)
                 error=error chosen=chosen on_file=take_file/>
-            <Show when=move || reading.get() || (pending.with(Option::is_some) && !app.booted.get())><p role="status">"Læser filen …"</p></Show>
+            <Show when=move || reading.get() || (pending.with(Option::is_some) && !app.booted.get())><p role="status">{td::READING_FILE}</p></Show>
             {move || locked.get().map(|(file_name, sealed)| {
                 let name = file_name.clone();
                 view! {
@@ -403,14 +396,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         .iter()
         .map(|s| s.interventions.len())
         .sum();
-    let others = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let others = crate::ui::kit::stored::stored_workspaces(app, false);
     // The same workspace (by id) in this browser, compared by content with the file: the open copy as it
     // is in memory (its unsaved edits are in the journal), another as stored.
     let file_id = ws.id;
@@ -530,10 +516,10 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             <fieldset class="form-group">
                 <legend class="form-label">"Hvad vil du gøre?"</legend>
                 {radio("import-merge", ImportMode::Merge, text::merge::merge_into(&here.name), never)}
-                {radio("import-open-here", ImportMode::OpenHere, "Åbn udgaven her i browseren, og importér ikke filen".into(), never)}
+                {radio("import-open-here", ImportMode::OpenHere, td::MODE_OPEN_HERE.into(), never)}
                 // Replacing a copy with the same content changes nothing but puts it in the bin.
                 <Show when=move || !is_same.get()>
-                    {radio("import-replace-same", ImportMode::ReplaceSame, "Erstat udgaven her med filen".into(), never)}
+                    {radio("import-replace-same", ImportMode::ReplaceSame, td::MODE_REPLACE_SAME.into(), never)}
                 </Show>
                 {radio("import-copy", ImportMode::Copy, format!("Importér filen som en kopi ved siden af, med navnet «{copy_name}»"), never)}
             </fieldset>
@@ -542,9 +528,9 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
         None => view! {
             <fieldset class="form-group">
                 <legend class="form-label">"Hvordan skal filen importeres?"</legend>
-                {radio("import-new", ImportMode::New, "Som et nyt arbejdsområde".into(), never)}
+                {radio("import-new", ImportMode::New, td::MODE_NEW.into(), never)}
                 {open_name.clone().map(|n| radio("import-merge", ImportMode::Merge, text::merge::merge_into(&n), never))}
-                {radio("import-replace", ImportMode::Replace, "Erstat et eksisterende arbejdsområde".into(), no_others)}
+                {radio("import-replace", ImportMode::Replace, td::MODE_REPLACE.into(), no_others)}
             </fieldset>
         }
         .into_any(),
@@ -580,7 +566,7 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
             <Show when=move || matches!(mode.get(), ImportMode::Replace | ImportMode::ReplaceSame)>
                 <div class="checkbox">
                     <input type="checkbox" id="import-confirm" prop:checked=move || confirmed.get() on:change=move |ev| confirmed.set(event_target_checked(&ev))/>
-                    <label for="import-confirm">"Ja, erstat det. Den nuværende udgave lægges i papirkurven, så den kan gendannes."</label>
+                    <label for="import-confirm">{td::REPLACE_CONFIRM}</label>
                 </div>
             </Show>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
@@ -604,33 +590,26 @@ fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl IntoView {
 #[component]
 fn TrashSection() -> impl IntoView {
     let app = use_app();
-    let trashed = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_some())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let trashed = crate::ui::kit::stored::stored_workspaces(app, true);
     view! {
         <section aria-labelledby="data-trash">
             <h2 id="data-trash">"Papirkurv"</h2>
-            <Show when=move || !trashed.get().is_empty() fallback=|| view! { <p>"Papirkurven er tom."</p> }>
+            <Show when=move || !trashed.get().is_empty() fallback=|| view! { <p>{td::TRASH_EMPTY}</p> }>
                 <ul class="plain-list">
                     <For each=move || trashed.get() key=|m| m.id let:m>
                         <li>
                             {m.name.clone()}" "<span class="muted">"(slettet "{m.deleted_at.map(local_date).unwrap_or_default()}")"</span>" "
                             <button type="button" class="button secondary" on:click=move |_| spawn_local(async move {
                                 match session::trash(app, m.id, true).await {
-                                    Ok(()) => app.info("Arbejdsområdet er gendannet."),
+                                    Ok(()) => app.info(td::RESTORED),
                                     Err(e) => app.error(e),
                                 }
                             })>"Gendan"<span class="visually-hidden">" "{m.name.clone()}</span></button>
                         </li>
                     </For>
                 </ul>
-                <ConfirmButton label="Tøm papirkurven".into() question="Slette arbejdsområderne i papirkurven for altid?".into()
-                    confirm_label="Ja, slet for altid".into() danger=true
+                <ConfirmButton label=td::EMPTY_TRASH.into() question=td::EMPTY_TRASH_QUESTION.into()
+                    confirm_label=td::EMPTY_TRASH_CONFIRM.into() danger=true
                     on_confirm=Callback::new(move |_| spawn_local(async move {
                         match session::empty_trash(app).await {
                             Ok(n) => app.info(format!("{n} arbejdsområde(r) er slettet for altid.")),
@@ -657,19 +636,19 @@ fn StorageSection() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="data-storage">
-            <h2 id="data-storage">"Browserens lager"</h2>
+            <h2 id="data-storage">{td::STORAGE_HEADING}</h2>
             <dl class="facts">
                 <dt>"Lagring"</dt>
                 <dd>{move || match app.mode.get() {
                     StorageMode::Starting => "Starter …".to_string(),
                     StorageMode::IndexedDb => text::data::STORED_IN_BROWSER.into(),
-                    StorageMode::MemoryOnly(_) => "Kun i denne fane: browseren tillader ikke lagring.".into(),
+                    StorageMode::MemoryOnly(_) => td::MEMORY_ONLY.into(),
                 }}</dd>
-                <dt>"Brugt plads"</dt>
-                <dd>{move || usage.get().flatten().map(|(used, quota)| format!("{} af {} til rådighed", t::bytes(used), t::bytes(quota))).unwrap_or_else(|| "Ukendt".into())}</dd>
-                <dt>"Beskyttet mod oprydning"</dt>
+                <dt>{td::USED_SPACE}</dt>
+                <dd>{move || usage.get().flatten().map(|(used, quota)| format!("{} af {} til rådighed", t::bytes(used), t::bytes(quota))).unwrap_or_else(|| td::UNKNOWN.into())}</dd>
+                <dt>{td::PERSISTED}</dt>
                 <dd>{move || match app.persisted.get() {
-                    Some(true) => "Ja: browseren sletter ikke dataene af sig selv.".into_any(),
+                    Some(true) => td::PERSISTED_YES.into_any(),
                     _ => view! { "Nej: browseren kan slette dataene, hvis disken bliver fuld. " <button type="button" class="button-link" on:click=ask>"Bed om varig lagring"</button> }.into_any(),
                 }}</dd>
             </dl>

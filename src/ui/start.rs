@@ -5,7 +5,7 @@ use crate::app::{session, use_app};
 use crate::examples::{self, EXAMPLES};
 use crate::model::Workspace;
 use crate::text::{self, ui as t};
-use crate::ui::kit::limits;
+use crate::ui::kit::field::TextInput;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -14,14 +14,7 @@ use leptos_router::hooks::use_navigate;
 pub fn StartPage() -> impl IntoView {
     let app = use_app();
     set_title("Forside");
-    let stored = Memo::new(move |_| {
-        app.workspaces.with(|l| {
-            l.iter()
-                .filter(|m| m.deleted_at.is_none())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let stored = crate::ui::kit::stored::stored_workspaces(app, false);
     view! {
         <h1>"Velkommen til Trappe"</h1>
         <p class="lead">"Tegn kommunens indsatstrappe, hold log over netværksmøder, og følg handleplanens initiativer. Alt bliver i din browser; du deler arbejde ved at sende en fil."</p>
@@ -124,16 +117,8 @@ pub fn NewWorkspaceForm() -> impl IntoView {
     };
     view! {
         <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=on_submit novalidate>
-            <div class="form-group" class:has-error=move || error.get().is_some()>
-                <label for="new-ws-name" class="form-label">"Navn"</label>
-                <span class="form-hint" id="new-ws-hint">"Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere."</span>
-                {move || error.get().map(|e| view! { <span class="form-error" id="new-ws-error">{e}</span> })}
-                <input id="new-ws-name" class="form-input" type="text" maxlength=limits::NAME autocomplete="off"
-                    aria-describedby=move || if error.get().is_some() { "new-ws-hint new-ws-error" } else { "new-ws-hint" }
-                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))/>
-            </div>
+            <TextInput id="new-ws-name" label="Navn" value=name error=error hint_id="new-ws-hint" error_id="new-ws-error"
+                hint=crate::text::ui::NEW_WORKSPACE_HINT/>
             <button type="submit" class="button">"Opret arbejdsområde"</button>
         </form>
     }

@@ -1,6 +1,10 @@
-//! Behaviour every form field shares, installed once for the whole app so each field need not repeat it,
-//! and the one file field every file input uses.
+//! The app's UI kit: one component or helper for each piece of UI the pages share (the form field, the
+//! file field, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored workspaces).
 
+pub mod chart;
+pub mod edit;
+pub mod field;
 pub mod file_field;
 pub mod limits;
+pub mod stored;
 pub mod text_limit;

@@ -1,11 +1,12 @@
 //! The plan's action items: what, who, by when, done.
 
-use super::fields::{described_by, error_for, set_input_error, Draft, Errors};
+use super::fields::{error_for, set_input_error, Draft, Errors};
 use super::focus_later;
 use crate::model::dates::{date_field, parse_date};
 use crate::model::{ActionItem, Id};
 use crate::text::meetings as txt;
 use crate::text::ui as t;
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -73,7 +74,6 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
         let due_id = due_id.clone();
         Memo::new(move |_| error_for(errors, &due_id))
     };
-    let wid = what_id.clone();
     let remove = move |_| {
         draft.update(|m| m.action_items.retain(|a| a.id != aid));
         let row = format!("a-{aid}-");
@@ -84,37 +84,21 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
         <li class="meet-row">
             <fieldset class="meet-row-fields action-fields">
                 <legend class="meet-row-legend">{move || txt::action_legend(number())}</legend>
-                <div class="form-group grow" class:has-error=move || what_error.get().is_some()>
-                    <label class="form-label" for=what_id.clone()>{txt::L_ACTION_WHAT}</label>
-                    {move || what_error.get().map(|e| view! { <span class="form-error" id=format!("{}-error", wid.clone())>{e}</span> })}
-                    <input maxlength=limits::NAME id=what_id.clone() class="form-input" type="text"
-                        aria-describedby={let w = what_id.clone(); move || described_by(&w, false, what_error.get().is_some())}
-                        aria-invalid=move || what_error.get().is_some().to_string()
-                        prop:value=move || current.get().map(|(_, a)| a.what).unwrap_or_default()
-                        on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.what = v.clone()) }/>
-                </div>
-                <div class="form-group">
-                    <label class="form-label" for=who_id.clone()>{txt::L_ACTION_WHO}</label>
-                    <input maxlength=limits::NAME id=who_id class="form-input" type="text"
-                        prop:value=move || current.get().map(|(_, a)| a.who).unwrap_or_default()
-                        on:input=move |ev| { let v = event_target_value(&ev); update(&|a| a.who = v.clone()) }/>
-                </div>
-                <div class="form-group" class:has-error=move || due_error.get().is_some()>
-                    <label class="form-label" for=due_id.clone()>{txt::L_ACTION_DUE}</label>
-                    <span class="form-hint" id=format!("{due_id}-hint")>{t::DATE_HINT}</span>
-                    {let d = due_id.clone(); move || due_error.get().map(|e| view! { <span class="form-error" id=format!("{d}-error")>{e}</span> })}
-                    <input id=due_id.clone() class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
-                        aria-describedby={let d = due_id.clone(); move || described_by(&d, true, due_error.get().is_some())}
-                        aria-invalid=move || due_error.get().is_some().to_string()
-                        prop:value=move || date_field(current.get().and_then(|(_, a)| a.due))
-                        on:change={let d = due_id.clone(); move |ev| {
-                            let typed = event_target_value(&ev);
-                            let parsed = parse_date(&typed);
-                            let unreadable = parsed.is_none() && !typed.trim().is_empty();
-                            set_input_error(errors, &d, unreadable.then_some(t::DATE_WRONG));
-                            if !unreadable { update(&|a| a.due = parsed) }
-                        }}/>
-                </div>
+                <ChangeInput id=what_id label=txt::L_ACTION_WHAT maxlength=limits::NAME group_class="grow" live=true error=what_error
+                    value=Signal::derive(move || current.get().map(|(_, a)| a.what).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| update(&|a| a.what = v.clone()))/>
+                <ChangeInput id=who_id label=txt::L_ACTION_WHO maxlength=limits::NAME live=true
+                    value=Signal::derive(move || current.get().map(|(_, a)| a.who).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| update(&|a| a.who = v.clone()))/>
+                <ChangeInput id=due_id.clone() label=txt::L_ACTION_DUE hint=t::DATE_HINT maxlength=limits::DATE numeric=true input_class="date-input"
+                    error=due_error
+                    value=Signal::derive(move || date_field(current.get().and_then(|(_, a)| a.due)))
+                    on_change=Callback::new({let d = due_id.clone(); move |typed: String| {
+                        let parsed = parse_date(&typed);
+                        let unreadable = parsed.is_none() && !typed.trim().is_empty();
+                        set_input_error(errors, &d, unreadable.then_some(t::DATE_WRONG));
+                        if !unreadable { update(&|a| a.due = parsed) }
+                    }})/>
                 <div class="checkbox action-done">
                     <input type="checkbox" id=done_id.clone()
                         prop:checked=move || current.get().is_some_and(|(_, a)| a.done)

@@ -24,6 +24,7 @@ use crate::model::{Id, Meeting, MeetingStatus, MeetingType, MinutesKind};
 use crate::text::{self, meetings as txt, ui as t};
 use crate::ui::common::workspace_today as today;
 use crate::ui::common::{ConfirmButton, ConflictChoices, FormMerge};
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -563,43 +564,28 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                     </select>
                 </div>
                 <Show when=move || custom_type.get()>
-                    <div class="form-group" class:has-error=move || type_error.get().is_some()>
-                        <label class="form-label" for="m-type-name">{txt::L_TYPE_NAME}</label>
-                        <span class="form-hint" id="m-type-name-hint">{txt::H_TYPE_NAME}</span>
-                        {move || type_error.get().map(|e| view! { <span class="form-error" id="m-type-name-error">{e}</span> })}
-                        <input maxlength=limits::NAME id="m-type-name" class="form-input" type="text"
-                            aria-describedby=move || described_by("m-type-name", true, type_error.get().is_some())
-                            aria-invalid=move || type_error.get().is_some().to_string()
-                            prop:value=move || type_name.get()
-                            on:input=move |ev| draft.update(|m| m.meeting_type = MeetingType::Custom(event_target_value(&ev)))/>
-                    </div>
+                    <ChangeInput id="m-type-name" label=txt::L_TYPE_NAME hint=txt::H_TYPE_NAME maxlength=limits::NAME live=true
+                        error=type_error value=type_name
+                        on_change=Callback::new(move |v: String| draft.update(|m| m.meeting_type = MeetingType::Custom(v)))/>
                 </Show>
                 <DateField draft=draft errors=errors id="m-date" label=txt::L_DATE get=|m| m.date set=|m, v| m.date = v/>
-                <div class="form-group" class:has-error=move || time_error.get().is_some()>
-                    <label class="form-label" for="m-time">{txt::L_TIME}</label>
-                    <span class="form-hint" id="m-time-hint">{txt::H_TIME}</span>
-                    {move || time_error.get().map(|e| view! { <span class="form-error" id="m-time-error">{e}</span> })}
-                    <input id="m-time" class="form-input time-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::TIME
-                        aria-describedby=move || described_by("m-time", true, time_error.get().is_some())
-                        aria-invalid=move || time_error.get().is_some().to_string()
-                        prop:value=move || time.get()
-                        on:change=move |ev| {
-                            let typed = event_target_value(&ev);
-                            let parsed = parse_time(&typed);
-                            let unreadable = parsed.is_none() && !typed.trim().is_empty();
-                            set_input_error(errors, "m-time", unreadable.then_some(t::TIME_WRONG));
-                            if !unreadable {
-                                draft.update(|m| m.time = parsed);
-                            }
-                        }/>
-                </div>
+                <ChangeInput id="m-time" label=txt::L_TIME hint=txt::H_TIME maxlength=limits::TIME numeric=true input_class="time-input"
+                    error=time_error value=time
+                    on_change=Callback::new(move |typed: String| {
+                        let parsed = parse_time(&typed);
+                        let unreadable = parsed.is_none() && !typed.trim().is_empty();
+                        set_input_error(errors, "m-time", unreadable.then_some(t::TIME_WRONG));
+                        if !unreadable {
+                            draft.update(|m| m.time = parsed);
+                        }
+                    })/>
             </div>
             <CaseRefField draft=draft errors=errors/>
             <fieldset class="form-group">
                 <legend class="form-label">{txt::L_STATUS}</legend>
                 <div class="radio-row">
                     {MeetingStatus::ALL.into_iter().map(|s| {
-                        let rid = format!("m-status-{}", status_slug(s));
+                        let rid = format!("m-status-{}", super::list::status_class(s));
                         view! {
                             <div class="radio">
                                 <input type="radio" id=rid.clone() name="m-status"
@@ -612,15 +598,6 @@ fn BasicsSection(draft: Draft, errors: Errors, custom_type: RwSignal<bool>) -> i
                 </div>
             </fieldset>
         </fieldset>
-    }
-}
-
-fn status_slug(s: MeetingStatus) -> &'static str {
-    match s {
-        MeetingStatus::Planned => "planned",
-        MeetingStatus::Held => "held",
-        MeetingStatus::FollowedUp => "followed-up",
-        MeetingStatus::Cancelled => "cancelled",
     }
 }
 

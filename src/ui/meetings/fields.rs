@@ -4,6 +4,7 @@
 use crate::model::dates::{date_field, parse_date};
 use crate::model::Meeting;
 use crate::text::ui as t;
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -17,17 +18,7 @@ pub fn error_for(errors: Errors, id: &str) -> Option<String> {
     errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
 }
 
-/// `aria-describedby` for a field with an optional hint and an optional error.
-pub fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let mut parts = Vec::new();
-    if hint {
-        parts.push(format!("{id}-hint"));
-    }
-    if error {
-        parts.push(format!("{id}-error"));
-    }
-    (!parts.is_empty()).then(|| parts.join(" "))
-}
+pub use crate::ui::kit::field::described_by;
 
 /// A one-line or multi-line text field for one of the meeting's string fields.
 #[component]
@@ -86,8 +77,7 @@ pub fn DateField(
         Some(h) => format!("{h} {}", t::DATE_HINT),
         None => t::DATE_HINT.to_string(),
     };
-    let on_change = move |ev| {
-        let typed = event_target_value(&ev);
+    let on_change = move |typed: String| {
         let parsed = parse_date(&typed);
         set_input_error(
             errors,
@@ -98,17 +88,10 @@ pub fn DateField(
             draft.update(|m| set(m, parsed));
         }
     };
+    let error = Memo::new(move |_| error_for(errors, id));
     view! {
-        <div class="form-group" class:has-error=move || error_for(errors, id).is_some()>
-            <label class="form-label" for=id>{label}</label>
-            <span class="form-hint" id=format!("{id}-hint")>{hint}</span>
-            {move || error_for(errors, id).map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
-            <input id=id class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
-                aria-describedby=move || described_by(id, true, error_for(errors, id).is_some())
-                aria-invalid=move || error_for(errors, id).is_some().to_string()
-                prop:value=move || value.get()
-                on:change=on_change/>
-        </div>
+        <ChangeInput id=id label=label hint=hint maxlength=limits::DATE numeric=true input_class="date-input"
+            error=error value=value on_change=Callback::new(on_change)/>
     }
 }
 

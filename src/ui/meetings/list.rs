@@ -1,7 +1,6 @@
 //! The meeting log: free-text search and filters over a kept-current index, one page of rows at a time,
 //! a politely announced result count, and CSV export of the filtered list.
 
-use super::fields::described_by;
 use super::{focus_later, meeting_path, AreaHeader, BASE};
 use crate::app::{use_app, Part};
 use crate::browser::address::at;
@@ -16,6 +15,7 @@ use crate::output::meetings_csv::{meetings_csv_of, CsvRows};
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
@@ -287,10 +287,24 @@ fn Filters(
     });
     let step_value =
         Memo::new(move |_| filter.with(|f| f.step.map(|s| s.to_string()).unwrap_or_default()));
-    let from_value = Memo::new(move |_| filter.with(|f| date_field(f.from)));
-    let to_value = Memo::new(move |_| filter.with(|f| date_field(f.to)));
-    // Which of the two date filters holds text that is not a date (the filter keeps its last date).
-    let unreadable = RwSignal::new((false, false));
+    // The two date filters, each with its flag for text that is not a date (the filter keeps its last date).
+    let date_filter = move |id: &'static str,
+                            label: &'static str,
+                            get: fn(&MeetingFilter) -> Option<NaiveDate>,
+                            put: fn(&mut MeetingFilter, Option<NaiveDate>)| {
+        let unreadable = RwSignal::new(false);
+        view! {
+            <ChangeInput id=id label=label hint=t::DATE_HINT maxlength=limits::DATE numeric=true input_class="date-input"
+                value=Signal::derive(move || filter.with(|f| date_field(get(f))))
+                error=Signal::derive(move || unreadable.get().then(|| t::DATE_WRONG.to_string()))
+                on_change=Callback::new(move |typed: String| {
+                    let d = parse_date(&typed);
+                    let bad = d.is_none() && !typed.trim().is_empty();
+                    unreadable.set(bad);
+                    if !bad { set_filter(&|f| put(f, d)) }
+                })/>
+        }
+    };
     let open_only = Memo::new(move |_| filter.with(|f| f.open_actions_only));
     let active = Memo::new(move |_| filter.with(|f| !f.is_empty()));
     view! {
@@ -332,38 +346,8 @@ fn Filters(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="form-group" class:has-error=move || unreadable.get().0>
-                    <label class="form-label" for="f-from">{txt::L_FROM}</label>
-                    <span class="form-hint" id="f-from-hint">{t::DATE_HINT}</span>
-                    {move || unreadable.get().0.then(|| view! { <span class="form-error" id="f-from-error">{t::DATE_WRONG}</span> })}
-                    <input id="f-from" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
-                        aria-describedby=move || described_by("f-from", true, unreadable.get().0)
-                        aria-invalid=move || unreadable.get().0.to_string()
-                        prop:value=move || from_value.get()
-                        on:change=move |ev| {
-                            let typed = event_target_value(&ev);
-                            let d = parse_date(&typed);
-                            let bad = d.is_none() && !typed.trim().is_empty();
-                            unreadable.update(|u| u.0 = bad);
-                            if !bad { set_filter(&|f| f.from = d) }
-                        }/>
-                </div>
-                <div class="form-group" class:has-error=move || unreadable.get().1>
-                    <label class="form-label" for="f-to">{txt::L_TO}</label>
-                    <span class="form-hint" id="f-to-hint">{t::DATE_HINT}</span>
-                    {move || unreadable.get().1.then(|| view! { <span class="form-error" id="f-to-error">{t::DATE_WRONG}</span> })}
-                    <input id="f-to" class="form-input date-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
-                        aria-describedby=move || described_by("f-to", true, unreadable.get().1)
-                        aria-invalid=move || unreadable.get().1.to_string()
-                        prop:value=move || to_value.get()
-                        on:change=move |ev| {
-                            let typed = event_target_value(&ev);
-                            let d = parse_date(&typed);
-                            let bad = d.is_none() && !typed.trim().is_empty();
-                            unreadable.update(|u| u.1 = bad);
-                            if !bad { set_filter(&|f| f.to = d) }
-                        }/>
-                </div>
+                {date_filter("f-from", txt::L_FROM, |f| f.from, |f, d| f.from = d)}
+                {date_filter("f-to", txt::L_TO, |f| f.to, |f, d| f.to = d)}
                 <div class="form-group">
                     <label class="form-label" for="f-step">{txt::L_FILTER_STEP}</label>
                     <select id="f-step" class="form-select" prop:value=move || step_value.get()

@@ -10,6 +10,7 @@ use crate::model::merge::Setting;
 use crate::model::{FollowUpRules, MeetingType, MonthlyTarget};
 use crate::text::{self, meetings as txt};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -222,7 +223,7 @@ fn TargetRowView(
     let min_err = field_error(min_id.clone());
     let max_err = field_error(max_id.clone());
     let selected = move || row.get().map(|(_, r)| r.type_key).unwrap_or_default();
-    let (tid, mid, xid) = (type_id.clone(), min_id.clone(), max_id.clone());
+    let tid = type_id.clone();
     view! {
         <li class="meet-row">
             <fieldset class="meet-row-fields">
@@ -241,24 +242,12 @@ fn TargetRowView(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="form-group">
-                    <label class="form-label" for=min_id.clone()>{txt::L_TARGET_MIN}</label>
-                    {move || min_err.get().map(|e| view! { <span class="form-error" id=format!("{mid}-error")>{e}</span> })}
-                    <input maxlength=limits::NUMBER id=min_id.clone() class="form-input number-input" type="text" inputmode="numeric"
-                        aria-describedby={let id = min_id.clone(); move || described_by(&id, false, min_err.get().is_some())}
-                        aria-invalid=move || min_err.get().is_some().to_string()
-                        prop:value=move || row.get().map(|(_, r)| r.min).unwrap_or_default()
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|r| r.min = v.clone()) }/>
-                </div>
-                <div class="form-group">
-                    <label class="form-label" for=max_id.clone()>{txt::L_TARGET_MAX}</label>
-                    {move || max_err.get().map(|e| view! { <span class="form-error" id=format!("{xid}-error")>{e}</span> })}
-                    <input maxlength=limits::NUMBER id=max_id.clone() class="form-input number-input" type="text" inputmode="numeric"
-                        aria-describedby={let id = max_id.clone(); move || described_by(&id, false, max_err.get().is_some())}
-                        aria-invalid=move || max_err.get().is_some().to_string()
-                        prop:value=move || row.get().map(|(_, r)| r.max).unwrap_or_default()
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|r| r.max = v.clone()) }/>
-                </div>
+                <ChangeInput id=min_id label=txt::L_TARGET_MIN maxlength=limits::NUMBER numeric=true input_class="number-input" live=true error=min_err
+                    value=Signal::derive(move || row.get().map(|(_, r)| r.min).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| edit(&|r| r.min = v.clone()))/>
+                <ChangeInput id=max_id label=txt::L_TARGET_MAX maxlength=limits::NUMBER numeric=true input_class="number-input" live=true error=max_err
+                    value=Signal::derive(move || row.get().map(|(_, r)| r.max).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| edit(&|r| r.max = v.clone()))/>
                 <button type="button" class="button secondary small row-remove" on:click=move |_| {
                     targets.update(|t| t.retain(|r| r.key != row_key));
                     focus_later("t-add".into());

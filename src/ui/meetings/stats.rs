@@ -1,7 +1,6 @@
 //! Meetings per month and type against the municipality's targets: an SVG bar chart per target (with a
 //! title and description) and the same figures as tables.
 
-use super::fields::described_by;
 use super::AreaHeader;
 use crate::app::{use_app, Part};
 use crate::model::dates::month_field;
@@ -12,6 +11,8 @@ use crate::model::MeetingType;
 use crate::text::ui as t;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
+use crate::ui::kit::chart::Frame;
+use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -52,34 +53,22 @@ pub fn StatsView() -> impl IntoView {
             <p class="notice" data-testid="unknown-types">{txt::unknown_types_left_out(unknown.get())}</p>
         })}
         <form class="inline-form period-form" on:submit=|ev| ev.prevent_default() aria-label=txt::PERIOD_LABEL>
-            <div class="form-group" class:has-error=move || bad_month.get().0>
-                <label class="form-label" for="st-from">{txt::L_FROM_MONTH}</label>
-                <span class="form-hint" id="st-from-hint">{txt::H_MONTH}</span>
-                {move || bad_month.get().0.then(|| view! { <span class="form-error" id="st-from-error">{t::MONTH_WRONG}</span> })}
-                <input id="st-from" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::MONTH
-                    aria-describedby=move || described_by("st-from", true, bad_month.get().0)
-                    aria-invalid=move || bad_month.get().0.to_string()
-                    prop:value=move || { let m = from.get(); month_field(m.year, m.month) }
-                    on:change=move |ev| {
-                        let m = YearMonth::parse(&event_target_value(&ev));
-                        bad_month.update(|b| b.0 = m.is_none());
-                        if let Some(m) = m { from.set(m) }
-                    }/>
-            </div>
-            <div class="form-group" class:has-error=move || period_error.get().is_some()>
-                <label class="form-label" for="st-to">{txt::L_TO_MONTH}</label>
-                <span class="form-hint" id="st-to-hint">{txt::H_MONTH}</span>
-                {move || period_error.get().map(|e| view! { <span class="form-error" id="st-to-error">{e}</span> })}
-                <input id="st-to" class="form-input month-input" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::MONTH
-                    aria-describedby=move || described_by("st-to", true, period_error.get().is_some())
-                    aria-invalid=move || period_error.get().is_some().to_string()
-                    prop:value=move || { let m = to.get(); month_field(m.year, m.month) }
-                    on:change=move |ev| {
-                        let m = YearMonth::parse(&event_target_value(&ev));
-                        bad_month.update(|b| b.1 = m.is_none());
-                        if let Some(m) = m { to.set(m) }
-                    }/>
-            </div>
+            <ChangeInput id="st-from" label=txt::L_FROM_MONTH hint=txt::H_MONTH maxlength=limits::MONTH numeric=true input_class="month-input"
+                value=Signal::derive(move || { let m = from.get(); month_field(m.year, m.month) })
+                error=Signal::derive(move || bad_month.get().0.then(|| t::MONTH_WRONG.to_string()))
+                on_change=Callback::new(move |typed: String| {
+                    let m = YearMonth::parse(&typed);
+                    bad_month.update(|b| b.0 = m.is_none());
+                    if let Some(m) = m { from.set(m) }
+                })/>
+            <ChangeInput id="st-to" label=txt::L_TO_MONTH hint=txt::H_MONTH maxlength=limits::MONTH numeric=true input_class="month-input"
+                value=Signal::derive(move || { let m = to.get(); month_field(m.year, m.month) })
+                error=Signal::derive(move || period_error.get().map(str::to_string))
+                on_change=Callback::new(move |typed: String| {
+                    let m = YearMonth::parse(&typed);
+                    bad_month.update(|b| b.1 = m.is_none());
+                    if let Some(m) = m { to.set(m) }
+                })/>
         </form>
         {move || {
             let c = counts.get();
@@ -95,12 +84,7 @@ pub fn StatsView() -> impl IntoView {
     }
 }
 
-const W: f64 = 760.0;
-const H: f64 = 280.0;
-const LEFT: f64 = 44.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 20.0;
-const BOTTOM: f64 = 44.0;
+const F: Frame = Frame::new(760.0, 280.0, [44.0, 12.0, 20.0, 44.0]);
 
 fn band_class(b: Band) -> &'static str {
     match b {
@@ -120,9 +104,9 @@ fn TargetChart(
 ) -> impl IntoView {
     let label = text::meeting_type(&meeting_type);
     let top = axis_max(months.iter().map(|m| m.count), max);
-    let plot_h = H - TOP - BOTTOM;
-    let plot_w = W - LEFT - RIGHT;
-    let y = move |v: u32| TOP + plot_h - plot_h * f64::from(v) / f64::from(top);
+    let plot_h = F.plot_h();
+    let plot_w = F.plot_w();
+    let y = move |v: u32| F.top + plot_h - plot_h * f64::from(v) / f64::from(top);
     let n = months.len().max(1) as f64;
     let slot = plot_w / n;
     let bar_w = (slot * 0.6).min(48.0);
@@ -145,16 +129,16 @@ fn TargetChart(
         (0..=top).step_by(step.max(1) as usize).collect()
     };
     let bars = months.iter().enumerate().map(|(i, m)| {
-        let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
+        let x = F.left + slot * i as f64 + (slot - bar_w) / 2.0;
         let yv = y(m.count);
-        let h = (TOP + plot_h - yv).max(0.0);
+        let h = (F.top + plot_h - yv).max(0.0);
         let cx = x + bar_w / 2.0;
         let month_label = txt::month_short(m.month);
         view! {
             <g class=format!("bar bar-{}", band_class(m.band))>
                 <rect x=format!("{x:.1}") y=format!("{yv:.1}") width=format!("{bar_w:.1}") height=format!("{h:.1}")></rect>
                 <text class="bar-value" x=format!("{cx:.1}") y=format!("{:.1}", yv - 5.0) text-anchor="middle">{m.count.to_string()}</text>
-                <text class="axis-label" x=format!("{cx:.1}") y=format!("{:.1}", H - BOTTOM + 18.0) text-anchor="middle">{month_label}</text>
+                <text class="axis-label" x=format!("{cx:.1}") y=format!("{:.1}", F.bottom_y() + 18.0) text-anchor="middle">{month_label}</text>
             </g>
         }
     }).collect_view();
@@ -165,24 +149,24 @@ fn TargetChart(
         <section class="chart-section" aria-labelledby=format!("chart-{index}-h")>
             <h2 id=format!("chart-{index}-h")>{txt::chart_heading(&label, min, max)}</h2>
             <figure class="chart">
-                <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby=format!("{title_id} {desc_id}") class="bar-chart" preserveAspectRatio="xMidYMid meet">
+                <svg viewBox=F.view_box() role="img" aria-labelledby=format!("{title_id} {desc_id}") class="bar-chart" preserveAspectRatio="xMidYMid meet">
                     <title id=title_id.clone()>{txt::chart_title(&label)}</title>
                     <desc id=desc_id.clone()>{desc.clone()}</desc>
-                    <rect class="target-band" x=LEFT.to_string() y=format!("{band_top:.1}") width=plot_w.to_string()
+                    <rect class="target-band" x=F.left.to_string() y=format!("{band_top:.1}") width=plot_w.to_string()
                         height=format!("{:.1}", (band_bottom - band_top).max(0.0))></rect>
                     {grid.into_iter().map(|g| {
                         let gy = y(g);
                         view! {
                             <g class="grid">
-                                <line x1=LEFT.to_string() x2=(W - RIGHT).to_string() y1=format!("{gy:.1}") y2=format!("{gy:.1}")></line>
-                                <text class="axis-label" x=(LEFT - 6.0).to_string() y=format!("{:.1}", gy + 4.0) text-anchor="end">{g.to_string()}</text>
+                                <line x1=F.left.to_string() x2=F.right_x().to_string() y1=format!("{gy:.1}") y2=format!("{gy:.1}")></line>
+                                <text class="axis-label" x=(F.left - 6.0).to_string() y=format!("{:.1}", gy + 4.0) text-anchor="end">{g.to_string()}</text>
                             </g>
                         }
                     }).collect_view()}
-                    <line class="target-line" x1=LEFT.to_string() x2=(W - RIGHT).to_string() y1=format!("{band_top:.1}") y2=format!("{band_top:.1}")></line>
-                    <line class="target-line" x1=LEFT.to_string() x2=(W - RIGHT).to_string() y1=format!("{band_bottom:.1}") y2=format!("{band_bottom:.1}")></line>
+                    <line class="target-line" x1=F.left.to_string() x2=F.right_x().to_string() y1=format!("{band_top:.1}") y2=format!("{band_top:.1}")></line>
+                    <line class="target-line" x1=F.left.to_string() x2=F.right_x().to_string() y1=format!("{band_bottom:.1}") y2=format!("{band_bottom:.1}")></line>
                     {bars}
-                    <line class="axis" x1=LEFT.to_string() x2=(W - RIGHT).to_string() y1=(TOP + plot_h).to_string() y2=(TOP + plot_h).to_string()></line>
+                    <line class="axis" x1=F.left.to_string() x2=F.right_x().to_string() y1=(F.top + plot_h).to_string() y2=(F.top + plot_h).to_string()></line>
                 </svg>
                 <figcaption class="chart-legend">
                     <span class="legend-band" aria-hidden="true"></span>{txt::legend_band(min, max)}

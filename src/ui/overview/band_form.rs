@@ -9,6 +9,7 @@ use crate::model::validation::MAX_CASELOAD;
 use crate::model::CaseloadBand;
 use crate::text::overview as to;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -110,22 +111,8 @@ pub fn BandForm() -> impl IntoView {
             </div>
             <Show when=own>
                 <div class="form-row">
-                    <div class="form-group" class:has-error=move || min_error.get().is_some()>
-                        <label class="form-label" for="band-min">"Fra (børn)"</label>
-                        {move || min_error.get().map(|e| view! { <span class="form-error" id="band-min-error">{e}</span> })}
-                        <input id="band-min" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::BAND_BOUND
-                            aria-invalid=move || min_error.get().is_some().to_string()
-                            aria-describedby=move || min_error.get().map(|_| "band-min-error")
-                            prop:value=move || min.get() on:input=move |ev| min.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="form-group" class:has-error=move || max_error.get().is_some()>
-                        <label class="form-label" for="band-max">"Til (børn)"</label>
-                        {move || max_error.get().map(|e| view! { <span class="form-error" id="band-max-error">{e}</span> })}
-                        <input id="band-max" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::BAND_BOUND
-                            aria-invalid=move || max_error.get().is_some().to_string()
-                            aria-describedby=move || max_error.get().map(|_| "band-max-error")
-                            prop:value=move || max.get() on:input=move |ev| max.set(event_target_value(&ev))/>
-                    </div>
+                    <TextInput id="band-min" label=crate::text::overview::BAND_MIN value=min error=min_error numeric=true maxlength=limits::BAND_BOUND/>
+                    <TextInput id="band-max" label=crate::text::overview::BAND_MAX value=max error=max_error numeric=true maxlength=limits::BAND_BOUND/>
                 </div>
             </Show>
             <ConflictChoices merge=merge/>

@@ -17,6 +17,7 @@ use crate::model::commands::Command;
 use crate::model::merge::Setting;
 use crate::text::ui as t;
 use crate::ui::common::{field_error, ConflictChoices, FormMerge};
+use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -130,31 +131,10 @@ fn WorkspaceInfoForm() -> impl IntoView {
         <section aria-labelledby="ws-info">
             <h2 id="ws-info">"Om arbejdsområdet"</h2>
             <form class="form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
-                <div class="form-group" class:has-error=move || error.get().is_some()>
-                    <label for="ws-name" class="form-label">"Navn"</label>
-                    {move || error.get().map(|e| view! { <span class="form-error" id="ws-name-error">{e}</span> })}
-                    <input id="ws-name" class="form-input" type="text" maxlength=limits::NAME
-                        aria-invalid=move || error.get().is_some().to_string()
-                        aria-describedby=move || error.get().map(|_| "ws-name-error")
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group" class:has-error=move || municipality_error.get().is_some()>
-                    <label for="ws-municipality" class="form-label">"Kommune"</label>
-                    {move || municipality_error.get().map(|e| view! { <span class="form-error" id="ws-municipality-error">{e}</span> })}
-                    <input id="ws-municipality" class="form-input" type="text" maxlength=limits::NAME
-                        aria-invalid=move || municipality_error.get().is_some().to_string()
-                        aria-describedby=move || municipality_error.get().map(|_| "ws-municipality-error")
-                        prop:value=move || municipality.get() on:input=move |ev| municipality.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group" class:has-error=move || description_error.get().is_some()>
-                    <label for="ws-description" class="form-label">"Beskrivelse"</label>
-                    <span class="form-hint" id="ws-description-hint">"Formål, periode eller hvem der arbejder i det."</span>
-                    {move || description_error.get().map(|e| view! { <span class="form-error" id="ws-description-error">{e}</span> })}
-                    <textarea maxlength=limits::TEXT id="ws-description" class="form-input" rows="3"
-                        aria-invalid=move || description_error.get().is_some().to_string()
-                        aria-describedby=move || if description_error.get().is_some() { "ws-description-hint ws-description-error" } else { "ws-description-hint" }
-                        prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
-                </div>
+                <TextInput id="ws-name" label="Navn" value=name error=error/>
+                <TextInput id="ws-municipality" label=crate::text::overview::WS_MUNICIPALITY value=municipality error=municipality_error/>
+                <TextInput id="ws-description" label="Beskrivelse" value=description error=description_error
+                    hint=crate::text::overview::WS_DESCRIPTION_HINT multiline=true rows="3" maxlength=limits::TEXT/>
                 <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem oplysninger"</button>
             </form>

@@ -4,6 +4,7 @@
 use super::figures::{overview_data, OverviewData};
 use super::spend_chart::SpendChart;
 use crate::browser::address::at;
+use crate::model::key_figures::series::Point;
 use crate::model::InitiativeStatus;
 use crate::text::{self, overview as to};
 use leptos::prelude::*;
@@ -25,41 +26,29 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
     let now = k.series.latest();
     if let Some(now) = now {
         let before = base.filter(|b| b.measurement_id != now.measurement_id);
+        // A figure now and at the baseline, "… i «Baseline 2016»".
+        let then =
+            |show: &dyn Fn(&Point) -> String| before.map(|b| to::figure_at(&show(b), &b.name));
+        let share = |p: &Point| text::percent(p.split.placement_children_share());
+        let placement = |p: &Point| text::kroner_short(p.split.placement_spend);
+        let preventive = |p: &Point| text::kroner_short(p.split.preventive_spend);
         out.push(Tile {
             key: "placement-share",
-            label: "Andel af børnene anbragt".into(),
-            now: crate::text::percent(now.split.placement_children_share()),
-            before: before.map(|b| {
-                format!(
-                    "{} i «{}»",
-                    crate::text::percent(b.split.placement_children_share()),
-                    b.name
-                )
-            }),
+            label: to::PLACEMENT_SHARE.into(),
+            now: share(now),
+            before: then(&share),
         });
         out.push(Tile {
             key: "placement-spend",
-            label: "Årlig udgift til anbringelser".into(),
-            now: text::kroner_short(now.split.placement_spend),
-            before: before.map(|b| {
-                format!(
-                    "{} i «{}»",
-                    text::kroner_short(b.split.placement_spend),
-                    b.name
-                )
-            }),
+            label: to::PLACEMENT_SPEND.into(),
+            now: placement(now),
+            before: then(&placement),
         });
         out.push(Tile {
             key: "preventive-spend",
-            label: "Årlig udgift til forebyggelse".into(),
-            now: text::kroner_short(now.split.preventive_spend),
-            before: before.map(|b| {
-                format!(
-                    "{} i «{}»",
-                    text::kroner_short(b.split.preventive_spend),
-                    b.name
-                )
-            }),
+            label: to::PREVENTIVE_SPEND.into(),
+            now: preventive(now),
+            before: then(&preventive),
         });
         if let Some(load) = now.caseload {
             out.push(Tile {

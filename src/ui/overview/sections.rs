@@ -116,7 +116,7 @@ pub fn StaircaseSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
     view! {
         <section aria-labelledby="ov-stair">
             <h2 id="ov-stair">{to::TITLE_STAIRCASE}</h2>
-            <Source text=to::FROM_STAIRCASE href="/trappe/maalinger" link="Rediger målingerne"/>
+            <Source text=to::FROM_STAIRCASE href="/trappe/maalinger" link=to::LINK_MEASUREMENTS/>
             <Show when=move || !points.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"Der er ingen målinger med dato at vise endnu."</p> }>
                 <figure class="chart-box overview-chart">
@@ -156,7 +156,7 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-series-caption">
             <table class="table overview-table" data-testid="series-table">
-                <caption id="ov-series-caption">"Målingerne i datoorden, med ændringen siden baseline"</caption>
+                <caption id="ov-series-caption">{to::SERIES_CAPTION}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Måling"</th>
@@ -187,7 +187,7 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <CsvButton label="Hent tabellen (CSV)" what="overblik-maalinger" make=|_, k| overview_csv::series_csv(k)/>
+        <CsvButton label=to::CSV_TABLE what="overblik-maalinger" make=|_, k| overview_csv::series_csv(k)/>
     }
 }
 
@@ -244,7 +244,7 @@ fn StepsTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
         {move || table().map(|(heads, rows)| view! {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-steps-caption">
                 <table class="table overview-table" data-testid="steps-table">
-                    <caption id="ov-steps-caption">{if spend.get() { "Årlig udgift pr. trin (andel af udgiften)" } else { "Børn pr. trin (andel af børnene)" }}</caption>
+                    <caption id="ov-steps-caption">{if spend.get() { to::STEPS_CAPTION_SPEND } else { to::STEPS_CAPTION_CHILDREN }}</caption>
                     <thead><tr><th scope="col">"Trin"</th>{heads.into_iter().map(|h| view! { <th scope="col" class="num">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(name, cat, cells)| view! {
@@ -255,7 +255,7 @@ fn StepsTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                 </table>
             </div>
         })}
-        <CsvButton label="Hent tal pr. trin (CSV)" what="overblik-trin" make=|w, k| overview_csv::steps_csv(&w.staircase, k)/>
+        <CsvButton label=to::CSV_STEPS what="overblik-trin" make=|w, k| overview_csv::steps_csv(&w.staircase, k)/>
     }
 }
 
@@ -316,7 +316,7 @@ pub fn MovesSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                     </select>
                 </div>
             </Show>
-            <Source text=to::FROM_MOVES href="/trappe/maalinger" link="Skriv flytninger på en måling"/>
+            <Source text=to::FROM_MOVES href="/trappe/maalinger" link=to::LINK_MOVES/>
             {move || match view_data() {
                 Some((m, name, steps)) if m.recorded > 0 => view! {
                     <ul class="stat-grid" aria-label=format!("Flytninger frem til «{name}»")>
@@ -334,7 +334,7 @@ pub fn MovesSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <CsvButton label="Hent flytningerne (CSV)" what="overblik-flytninger" make=|w, k| overview_csv::moves_csv(&w.staircase, k)/>
+                    <CsvButton label=to::CSV_MOVES what="overblik-flytninger" make=|w, k| overview_csv::moves_csv(&w.staircase, k)/>
                 }.into_any(),
                 Some((_, name, _)) => view! { <p class="muted">{format!("Målingen «{name}» har ingen flytninger endnu.")}</p> }.into_any(),
                 None => view! { <p class="muted">"Der er ingen måling at vise flytninger for."</p> }.into_any(),
@@ -350,15 +350,15 @@ pub fn CaseloadSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
     view! {
         <section aria-labelledby="ov-caseload">
             <h2 id="ov-caseload">{to::TITLE_CASELOAD}</h2>
-            <Source text=to::FROM_CASELOAD href="/trappe/maalinger" link="Ret antal sagsbehandlere"/>
+            <Source text=to::FROM_CASELOAD href="/trappe/maalinger" link=to::LINK_CASEWORKERS/>
             <p data-testid="band-now">{move || match band() {
                 Some(b) => format!("Målet er {} børn pr. sagsbehandler.", to::band(b)),
-                None => "Der er ikke valgt et mål endnu.".into(),
+                None => to::NO_BAND.into(),
             }}</p>
             <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"Der er ingen målinger med dato endnu."</p> }>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-caseload-caption">
                     <table class="table overview-table" data-testid="caseload-table">
-                        <caption id="ov-caseload-caption">"Børn pr. sagsbehandler ved hver måling"</caption>
+                        <caption id="ov-caseload-caption">{to::CASELOAD_CAPTION}</caption>
                         <thead><tr><th scope="col">"Måling"</th><th scope="col" class="num">"Sagsbehandlere"</th><th scope="col" class="num">"Børn med en sag"</th><th scope="col" class="num">"Børn pr. sagsbehandler"</th><th scope="col">"I forhold til målet"</th></tr></thead>
                         <tbody>
                             {move || rows().into_iter().map(|c| view! {
@@ -373,7 +373,7 @@ pub fn CaseloadSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <CsvButton label="Hent tabellen (CSV)" what="overblik-sagsbehandlere" make=|_, k| overview_csv::caseload_csv(k)/>
+                <CsvButton label=to::CSV_TABLE what="overblik-sagsbehandlere" make=|_, k| overview_csv::caseload_csv(k)/>
             </Show>
             <super::band_form::BandForm/>
         </section>
@@ -386,7 +386,7 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
     view! {
         <section aria-labelledby="ov-meetings">
             <h2 id="ov-meetings">{to::TITLE_MEETINGS}</h2>
-            <Source text=to::from_meetings() href="/netvaerksmoeder" link="Gå til mødelogen"/>
+            <Source text=to::from_meetings() href="/netvaerksmoeder" link=to::LINK_MEETINGS/>
             {move || m().map(|m| {
                 if m.meetings == 0 {
                     return view! { <p class="muted">"Der er ingen møder i loggen endnu."</p> }.into_any();
@@ -402,9 +402,9 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                         <li class="stat"><span class="stat-value" data-testid="overdue-follow-ups">{m.overdue_follow_ups}</span><span class="stat-label">{to::LATE_FOLLOW_UPS}</span></li>
                         <li class="stat"><span class="stat-value" data-testid="open-actions">{m.open_action_items}</span><span class="stat-label">{format!("handlinger ikke udført, heraf {} efter fristen", m.overdue_action_items)}</span></li>
                     </ul>
-                    <p><a href=at("/netvaerksmoeder/opfoelgning")>"Se opfølgningerne"</a>" · "<a href=at("/netvaerksmoeder/statistik")>"Se møder pr. måned som diagram"</a></p>
+                    <p><a href=at("/netvaerksmoeder/opfoelgning")>{to::LINK_FOLLOW_UP}</a>" · "<a href=at("/netvaerksmoeder/statistik")>{to::LINK_STATS}</a></p>
                     <details class="table-details">
-                        <summary>"Møder holdt pr. måned som tabel"</summary>
+                        <summary>{to::MONTHS_SUMMARY}</summary>
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-months-caption">
                             <table class="table overview-table" data-testid="months-table">
                                 <caption id="ov-months-caption">{format!("Møder holdt pr. måned, {span}")}</caption>
@@ -418,7 +418,7 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <CsvButton label="Hent tabellen (CSV)" what="overblik-moeder" make=|_, k| overview_csv::meetings_csv(k)/>
+                        <CsvButton label=to::CSV_TABLE what="overblik-moeder" make=|_, k| overview_csv::meetings_csv(k)/>
                     </details>
                 }.into_any()
             })}
@@ -432,7 +432,7 @@ pub fn PlanSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
     view! {
         <section aria-labelledby="ov-plan">
             <h2 id="ov-plan">{to::TITLE_PLAN}</h2>
-            <Source text=to::FROM_PLAN href="/handleplan" link="Gå til handleplanen"/>
+            <Source text=to::FROM_PLAN href="/handleplan" link=to::LINK_PLAN/>
             {move || p().map(|p| {
                 if p.initiatives == 0 {
                     return view! { <p class="muted">"Handleplanen har ingen initiativer endnu."</p> }.into_any();
@@ -463,7 +463,7 @@ pub fn PlanSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <CsvButton label="Hent indikatorerne (CSV)" what="overblik-indikatorer" make=|_, k| overview_csv::indicators_csv(k)/>
+                        <CsvButton label=to::CSV_INDICATORS what="overblik-indikatorer" make=|_, k| overview_csv::indicators_csv(k)/>
                     })}
                 }.into_any()
             })}

@@ -13,7 +13,7 @@ use crate::model::plan_ops::{
     is_stale, ordered_ids, parse_date, shared_numbers, sorted_goals, sorted_tracks, PlanField,
 };
 use crate::model::record::{RecordKind, RecordRef};
-use crate::model::{BudgetLine, Id, Initiative, InitiativeStatus, StatusNote};
+use crate::model::{ActionPlan, BudgetLine, Id, Initiative, InitiativeStatus, StatusNote};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
 use crate::ui::kit::limits;
@@ -48,6 +48,9 @@ fn or_dash(s: &str) -> String {
     }
 }
 
+/// The goals, tracks or initiatives a select offers, given the initiative being edited.
+type ChoicesOf = fn(&ActionPlan, Option<Id>) -> Vec<(Id, String)>;
+
 #[component]
 pub(crate) fn NewInitiative() -> impl IntoView {
     let navigate = use_navigate();
@@ -70,7 +73,7 @@ pub(crate) fn InitiativeDetail(id: Id) -> impl IntoView {
     view! {
         <Show when=move || exists.get() fallback=|| view! {
             <super::PlanHeading title=tp::PAGE_NOT_FOUND/>
-            <p>"Det kan være slettet. "<a href=at("/handleplan")>"Gå til listen over initiativer."</a></p>
+            <p>"Det kan være slettet. "<a href=at("/handleplan")>{tp::GO_TO_LIST}</a></p>
         }>
             <DetailBody id=id/>
         </Show>
@@ -187,7 +190,7 @@ fn DetailBody(id: Id) -> impl IntoView {
     let editing = RwSignal::new(false);
     let on_saved = Callback::new(move |_| {
         editing.set(false);
-        app.info("Oplysningerne er gemt.");
+        app.info(tp::DETAILS_SAVED);
     });
     let delete_question = move || {
         head.with(|h| {
@@ -207,7 +210,7 @@ fn DetailBody(id: Id) -> impl IntoView {
     };
     let on_delete = Callback::new(move |_| {
         if commit(app, |p| p.delete_initiative(id, true)).is_ok() {
-            app.info("Initiativet er slettet. Fortryd med Ctrl+Z.");
+            app.info(tp::INITIATIVE_DELETED);
             navigate("/handleplan", NavigateOptions::default());
         }
     });
@@ -349,16 +352,16 @@ fn StatusForm(id: Id) -> impl IntoView {
     };
     view! {
         <section class="panel plan-status-form no-print" aria-labelledby="note-heading">
-            <h2 id="note-heading">"Ny status eller note"</h2>
+            <h2 id="note-heading">{tp::NOTE_HEADING}</h2>
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
                 <SelectField id="note-status" label="Status" value=status options=options
-                    hint="Vælg en ny status, eller behold den nuværende for kun at skrive en note."/>
+                    hint=tp::NOTE_STATUS_HINT/>
                 <Field id="note-date" label="Dato" kind="date" value=date field=PlanField::Dates error=error
-                    hint="Den dato, noten gælder for."/>
-                <Field id="note-author" label="Skrevet af" value=author field=PlanField::Author error=error
-                    hint="Dit navn eller din enhed. Huskes i denne browser."/>
+                    hint=tp::NOTE_DATE_HINT/>
+                <Field id="note-author" label=tp::NOTE_AUTHOR value=author field=PlanField::Author error=error
+                    hint=tp::NOTE_AUTHOR_HINT/>
                 <Field id="note-text" label="Note" multiline=true value=note field=PlanField::NoteText error=error
-                    hint="Hvad er sket siden sidst? Noten kan rettes senere; den tidligere tekst gemmes."/>
+                    hint=tp::NOTE_TEXT_HINT/>
                 <GeneralError error=error fields=&[PlanField::Dates, PlanField::Author, PlanField::NoteText]/>
                 <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem i historikken"</button>
@@ -383,7 +386,7 @@ fn History(id: Id) -> impl IntoView {
         <section class="plan-history" aria-labelledby="history-heading">
             <h2 id="history-heading">"Historik"</h2>
             <p class="muted">"Nyeste først. Noter kan rettes, men ikke slettes."</p>
-            <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p>"Der er ingen noter endnu."</p> }>
+            <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p>{tp::NO_NOTES}</p> }>
                 <ol class="plan-history-list" data-testid="history">
                     // Keyed by id alone: a save elsewhere redraws the note's text, never an open correction.
                     <For each=move || entries.get() key=|n| n.id let:n>
@@ -415,7 +418,7 @@ fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>) -> impl In
             Ok(Some(())) => {
                 touched.saved();
                 editing.set(false);
-                app.info("Noten er rettet. Den tidligere tekst er gemt under «Tidligere udgaver».");
+                app.info(tp::NOTE_CORRECTED);
             }
             Err(e) => error.set(Some(e)),
         }
@@ -470,8 +473,8 @@ fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>) -> impl In
                 }
             }>
                 <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="plan-note-edit" on:submit=save novalidate>
-                    <Field id=field_id.clone() label="Ret noten" multiline=true value=draft field=PlanField::NoteText error=error
-                        hint="Den nuværende tekst gemmes som en tidligere udgave."/>
+                    <Field id=field_id.clone() label=tp::NOTE_CORRECT multiline=true value=draft field=PlanField::NoteText error=error
+                        hint=tp::NOTE_CORRECT_HINT/>
                     <ConflictChoices merge=merge/>
                     <button type="submit" class="button">"Gem rettelse"</button>
                     <button type="button" class="button secondary" on:click=move |_| { touched.saved(); editing.set(false) }>"Fortryd"</button>
@@ -539,48 +542,38 @@ pub(crate) fn InitiativeForm(
     );
     let pid = move |s: &str| prefix.with_value(|p| format!("{p}-{s}"));
 
-    let id_options = move |items: Vec<(Id, String)>, none: &str| {
-        std::iter::once((String::new(), none.to_string()))
-            .chain(items.into_iter().map(|(i, l)| (i.to_string(), l)))
-            .collect::<Vec<_>>()
+    // A select's options: "none", then the plan's goals, tracks or initiatives (`list`, told this one's id).
+    let id_options = move |none: &'static str, list: ChoicesOf| {
+        Signal::derive(move || {
+            std::iter::once((String::new(), none.to_string()))
+                .chain(
+                    with_plan(app, |p| list(p, existing))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(i, l)| (i.to_string(), l)),
+                )
+                .collect::<Vec<_>>()
+        })
     };
-    let goal_options = Signal::derive(move || {
-        id_options(
-            with_plan(app, |p| {
-                sorted_goals(p)
-                    .into_iter()
-                    .map(|g| (g.id, tp::goal_label(g)))
-                    .collect()
-            })
-            .unwrap_or_default(),
-            "Intet mål",
-        )
+    let goal_options = id_options("Intet mål", |p, _| {
+        sorted_goals(p)
+            .into_iter()
+            .map(|g| (g.id, tp::goal_label(g)))
+            .collect()
     });
-    let track_options = Signal::derive(move || {
-        id_options(
-            with_plan(app, |p| {
-                sorted_tracks(p)
-                    .into_iter()
-                    .map(|t| (t.id, tp::track_label(t)))
-                    .collect()
-            })
-            .unwrap_or_default(),
-            "Intet spor",
-        )
+    let track_options = id_options("Intet spor", |p, _| {
+        sorted_tracks(p)
+            .into_iter()
+            .map(|t| (t.id, tp::track_label(t)))
+            .collect()
     });
-    let parent_options = Signal::derive(move || {
-        id_options(
-            with_plan(app, |p| {
-                ordered_ids(p)
-                    .into_iter()
-                    .filter(|i| Some(*i) != existing)
-                    .filter_map(|i| p.initiative(i))
-                    .map(|i| (i.id, tp::initiative_label(&i.number, &i.title)))
-                    .collect()
-            })
-            .unwrap_or_default(),
-            "Intet (selvstændigt initiativ)",
-        )
+    let parent_options = id_options(tp::NO_PARENT, |p, existing| {
+        ordered_ids(p)
+            .into_iter()
+            .filter(|i| Some(*i) != existing)
+            .filter_map(|i| p.initiative(i))
+            .map(|i| (i.id, tp::initiative_label(&i.number, &i.title)))
+            .collect()
     });
     let steps = Memo::new(move |_| {
         app.read(Part::Staircase, |w| {
@@ -687,24 +680,24 @@ pub(crate) fn InitiativeForm(
                 <Field id=pid("title") label="Titel" value=title field=PlanField::Title error=error required=true/>
             </div>
             <Field id=pid("description") label="Beskrivelse" multiline=true value=description field=PlanField::Description error=error/>
-            <SelectField id=pid("parent") label="Del af initiativ" value=parent options=parent_options
-                hint="Vælg et overordnet initiativ, hvis dette er et delinitiativ (fx 6A under 6)."/>
+            <SelectField id=pid("parent") label=tp::PARENT value=parent options=parent_options
+                hint=tp::PARENT_HINT/>
             <div class="plan-form-row">
                 <SelectField id=pid("goal") label="Politisk mål" value=goal options=goal_options/>
                 <SelectField id=pid("track") label="Strategisk spor" value=track options=track_options/>
             </div>
             <div class="plan-form-row">
                 <Field id=pid("owner") label="Ejer" value=owner field=PlanField::Owner error=error
-                    hint="Den enhed, der har ansvaret."/>
+                    hint=tp::OWNER_HINT/>
                 <Field id=pid("committee") label="Udvalg" value=committee field=PlanField::Committee error=error
                     hint="Fx Børneudvalget."/>
             </div>
             <div class="plan-form-row">
                 <Field id=pid("start") label="Start" kind="date" value=start error=error/>
                 <Field id=pid("deadline") label="Frist" kind="date" value=deadline field=PlanField::Dates error=error
-                    hint="Fristen må ikke ligge før starten."/>
-                <Field id=pid("period") label="Periode som tekst" value=period field=PlanField::Period error=error
-                    hint="Hvis der ikke er faste datoer, fx «2019–2020»."/>
+                    hint=tp::DEADLINE_HINT/>
+                <Field id=pid("period") label=tp::PERIOD_TEXT value=period field=PlanField::Period error=error
+                    hint=tp::PERIOD_TEXT_HINT/>
             </div>
             <fieldset class="form-group plan-budget" class:has-error=move || budget_error().is_some()>
                 <legend class="form-label">"Budget pr. år (kr.)"</legend>
@@ -730,7 +723,7 @@ pub(crate) fn InitiativeForm(
                     </div>
                 </For>
                 <button type="button" id=pid("budget-add") class="button secondary"
-                    on:click=move |_| budget.update(|b| b.push(new_row(String::new(), String::new())))>"Tilføj budgetår"</button>
+                    on:click=move |_| budget.update(|b| b.push(new_row(String::new(), String::new())))>{tp::ADD_BUDGET_YEAR}</button>
             </fieldset>
             <fieldset class="form-group plan-interventions">
                 <legend class="form-label">"Indsatser på trappen"</legend>

@@ -3,13 +3,9 @@
 
 use super::FormError;
 use crate::model::plan_ops::PlanField;
+use crate::ui::kit::field::join_ids;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
-
-fn described_by(ids: [Option<String>; 3]) -> Option<String> {
-    let ids: Vec<String> = ids.into_iter().flatten().collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
 
 /// A text, date or number field bound to `value`. Errors from `error` about `field` show above the input;
 /// a `warning` (kept, but worth a look) shows there too, tied to the input the same way.
@@ -51,7 +47,7 @@ pub(crate) fn Field(
         let error_id = error_id.clone();
         let warning_id = warning_id.clone();
         move || {
-            described_by([
+            join_ids([
                 hint_id.clone(),
                 invalid().then(|| error_id.clone()),
                 my_warning().map(|_| warning_id.clone()),

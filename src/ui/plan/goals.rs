@@ -6,7 +6,7 @@ use crate::app::use_app;
 use crate::model::merge::Setting;
 use crate::model::plan_ops::{sorted_goals, sorted_tracks, PlanField};
 use crate::model::record::RecordKind;
-use crate::model::{Goal, Id, Track};
+use crate::model::{ActionPlan, Goal, Id, Initiative, Track};
 use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
@@ -16,8 +16,8 @@ pub(crate) fn GoalsView() -> impl IntoView {
     view! {
         <super::PlanHeading title=tp::PAGE_GOALS/>
         <PlanSettings/>
-        <GoalsSection/>
-        <TracksSection/>
+        <KindSection kind=Kind::Goal/>
+        <KindSection kind=Kind::Track/>
     }
 }
 
@@ -97,58 +97,43 @@ struct Item {
     uses: usize,
 }
 
-#[component]
-fn GoalsSection() -> impl IntoView {
-    let app = use_app();
-    let items = Memo::new(move |_| {
-        with_plan(app, |p| {
-            sorted_goals(p)
-                .into_iter()
-                .map(|g| Item {
-                    id: g.id,
-                    number: g.number.clone(),
-                    title: g.title.clone(),
-                    description: g.description.clone(),
-                    success_criteria: g.success_criteria.clone(),
-                    updated_at: g.updated_at,
-                    uses: p
-                        .initiatives
-                        .iter()
-                        .filter(|i| i.goal_id == Some(g.id))
-                        .count(),
-                })
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    });
-    view! { <ItemSection kind=Kind::Goal items=items/> }
+/// The goals or the tracks of the plan, in order, each with the number of initiatives under it.
+fn items(p: &ActionPlan, kind: Kind) -> Vec<Item> {
+    let uses =
+        |under: &dyn Fn(&Initiative) -> bool| p.initiatives.iter().filter(|i| under(i)).count();
+    match kind {
+        Kind::Goal => sorted_goals(p)
+            .into_iter()
+            .map(|g| Item {
+                id: g.id,
+                number: g.number.clone(),
+                title: g.title.clone(),
+                description: g.description.clone(),
+                success_criteria: g.success_criteria.clone(),
+                updated_at: g.updated_at,
+                uses: uses(&|i| i.goal_id == Some(g.id)),
+            })
+            .collect(),
+        Kind::Track => sorted_tracks(p)
+            .into_iter()
+            .map(|t| Item {
+                id: t.id,
+                number: t.number.clone(),
+                title: t.title.clone(),
+                description: t.description.clone(),
+                success_criteria: String::new(),
+                updated_at: t.updated_at,
+                uses: uses(&|i| i.track_id == Some(t.id)),
+            })
+            .collect(),
+    }
 }
 
 #[component]
-fn TracksSection() -> impl IntoView {
+fn KindSection(kind: Kind) -> impl IntoView {
     let app = use_app();
-    let items = Memo::new(move |_| {
-        with_plan(app, |p| {
-            sorted_tracks(p)
-                .into_iter()
-                .map(|t| Item {
-                    id: t.id,
-                    number: t.number.clone(),
-                    title: t.title.clone(),
-                    description: t.description.clone(),
-                    success_criteria: String::new(),
-                    updated_at: t.updated_at,
-                    uses: p
-                        .initiatives
-                        .iter()
-                        .filter(|i| i.track_id == Some(t.id))
-                        .count(),
-                })
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    });
-    view! { <ItemSection kind=Kind::Track items=items/> }
+    let items = Memo::new(move |_| with_plan(app, |p| items(p, kind)).unwrap_or_default());
+    view! { <ItemSection kind=kind items=items/> }
 }
 
 #[component]

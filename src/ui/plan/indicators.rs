@@ -15,6 +15,7 @@ use crate::model::record::RecordKind;
 use crate::model::{Id, Indicator};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::chart::Frame;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -130,12 +131,7 @@ fn value_text(v: Option<f64>, unit: &str, d: Option<NaiveDate>) -> String {
 /// line. `role="img"` with a title and the sentence as description; the table below is the full alternative.
 #[component]
 fn Chart(ind: Indicator, summary: String) -> impl IntoView {
-    const W: f64 = 420.0;
-    const H: f64 = 200.0;
-    const L: f64 = 48.0;
-    const R: f64 = 16.0;
-    const T: f64 = 20.0;
-    const B: f64 = 28.0;
+    const F: Frame = Frame::new(420.0, 200.0, [48.0, 16.0, 20.0, 28.0]);
     let mut points: Vec<(NaiveDate, f64, bool)> = Vec::new();
     if let (Some(b), Some(d)) = (ind.baseline, ind.baseline_date) {
         points.push((d, b, true));
@@ -176,8 +172,8 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
         .filter(|d| *d > last_point)
         .unwrap_or(last_point);
     let span = ((last - first).num_days().max(1)) as f64;
-    let x = move |d: NaiveDate| L + (W - L - R) * ((d - first).num_days() as f64 / span);
-    let y = move |v: f64| T + (H - T - B) * (1.0 - (v - lo) / (hi - lo));
+    let x = move |d: NaiveDate| F.left + F.plot_w() * ((d - first).num_days() as f64 / span);
+    let y = move |v: f64| F.y(v, lo, hi);
     let path: String = points
         .iter()
         .enumerate()
@@ -198,20 +194,20 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
         .map(|p| (x(p.0), y(p.1), p.2))
         .collect::<Vec<_>>();
     view! {
-        <svg class="plan-chart" viewBox=format!("0 0 {W} {H}") role="img"
+        <svg class="plan-chart" viewBox=F.view_box() role="img"
             aria-labelledby=title_id.clone() aria-describedby=desc_id.clone()>
             <title id=title_id.clone()>{format!("Udvikling for {}", ind.name)}</title>
             <desc id=desc_id.clone()>{summary}</desc>
-            <line x1=L y1=H - B x2=W - R y2=H - B class="plan-chart-axis"></line>
-            <line x1=L y1=T x2=L y2=H - B class="plan-chart-axis"></line>
-            <text x=L - 6.0 y=y(hi) + 4.0 text-anchor="end" class="plan-chart-label">{text::number(hi.round())}</text>
-            <text x=L - 6.0 y=y(lo) + 4.0 text-anchor="end" class="plan-chart-label">{text::number(lo.round())}</text>
-            <text x=L y=H - 8.0 class="plan-chart-label">{text::date_short(first)}</text>
-            <text x=W - R y=H - 8.0 text-anchor="end" class="plan-chart-label">{text::date_short(last)}</text>
+            <line x1=F.left y1=F.bottom_y() x2=F.right_x() y2=F.bottom_y() class="plan-chart-axis"></line>
+            <line x1=F.left y1=F.top x2=F.left y2=F.bottom_y() class="plan-chart-axis"></line>
+            <text x=F.left - 6.0 y=y(hi) + 4.0 text-anchor="end" class="plan-chart-label">{text::number(hi.round())}</text>
+            <text x=F.left - 6.0 y=y(lo) + 4.0 text-anchor="end" class="plan-chart-label">{text::number(lo.round())}</text>
+            <text x=F.left y=F.height - 8.0 class="plan-chart-label">{text::date_short(first)}</text>
+            <text x=F.right_x() y=F.height - 8.0 text-anchor="end" class="plan-chart-label">{text::date_short(last)}</text>
             <g class="plan-chart-target-group">
                 {target_line.map(|(ty, label)| view! {
-                    <line x1=L y1=ty x2=W - R y2=ty class="plan-chart-target"></line>
-                    <text x=W - R y=ty - 5.0 text-anchor="end" class="plan-chart-label">{label}</text>
+                    <line x1=F.left y1=ty x2=F.right_x() y2=ty class="plan-chart-target"></line>
+                    <text x=F.right_x() y=ty - 5.0 text-anchor="end" class="plan-chart-label">{label}</text>
                 })}
             </g>
             <path d=path class="plan-chart-line"></path>

@@ -201,6 +201,26 @@ pub(crate) fn FilterBar(
     let committees = Memo::new(move |_| with_plan(app, distinct_committees).unwrap_or_default());
     let total = Memo::new(move |_| with_plan(app, |p| p.initiatives.len()).unwrap_or(0));
     let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
+    // A select of one text field of the filter (owner, committee): all, or one of the plan's values.
+    let pick = move |id: &'static str,
+                     label: &'static str,
+                     all: &'static str,
+                     values: Memo<Vec<String>>,
+                     get: fn(&PlanFilter) -> &String,
+                     set: fn(&mut PlanFilter, String)| {
+        view! {
+            <div class="form-group">
+                <label class="form-label" for=id>{label}</label>
+                <select id=id class="form-select" on:change=move |ev| f.update(|f| set(f, event_target_value(&ev)))>
+                    <option value="" prop:selected=move || f.with(|f| get(f).is_empty())>{all}</option>
+                    {move || values.get().into_iter().map(|o| {
+                        let v = o.clone();
+                        view! { <option value=o.clone() prop:selected=move || f.with(|f| *get(f) == v)>{o.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
     view! {
         // An empty plan has nothing to filter: only the one sentence that says so.
         <Show when=move || total.get() != 0>
@@ -214,26 +234,8 @@ pub(crate) fn FilterBar(
                         prop:value=move || f.with(|f| f.text.clone())
                         on:input=move |ev| f.update(|f| f.text = event_target_value(&ev))/>
                 </div>
-                <div class="form-group">
-                    <label class="form-label" for="filter-owner">"Ejer"</label>
-                    <select id="filter-owner" class="form-select" on:change=move |ev| f.update(|f| f.owner = event_target_value(&ev))>
-                        <option value="" prop:selected=move || f.with(|f| f.owner.is_empty())>"Alle ejere"</option>
-                        {move || owners.get().into_iter().map(|o| {
-                            let v = o.clone();
-                            view! { <option value=o.clone() prop:selected=move || f.with(|f| f.owner == v)>{o.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="form-group">
-                    <label class="form-label" for="filter-committee">"Udvalg"</label>
-                    <select id="filter-committee" class="form-select" on:change=move |ev| f.update(|f| f.committee = event_target_value(&ev))>
-                        <option value="" prop:selected=move || f.with(|f| f.committee.is_empty())>"Alle udvalg"</option>
-                        {move || committees.get().into_iter().map(|c| {
-                            let v = c.clone();
-                            view! { <option value=c.clone() prop:selected=move || f.with(|f| f.committee == v)>{c.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                {pick("filter-owner", "Ejer", "Alle ejere", owners, |f| &f.owner, |f, v| f.owner = v)}
+                {pick("filter-committee", "Udvalg", "Alle udvalg", committees, |f| &f.committee, |f, v| f.committee = v)}
                 <fieldset class="form-group plan-filter-status">
                     <legend class="form-label">"Status"</legend>
                     {InitiativeStatus::ALL.into_iter().map(|s| {

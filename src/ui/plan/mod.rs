@@ -15,9 +15,8 @@ mod timeline;
 
 use super::common::{FormMerge, WithWorkspace};
 use super::record_page;
-use crate::app::{session, AppState};
+use crate::app::AppState;
 use crate::browser::address::at;
-use crate::model::commands::Command;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
 use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
@@ -68,12 +67,6 @@ impl FormError {
     pub fn at(field: PlanField, message: impl Into<String>) -> Self {
         FormError {
             field: Some(field),
-            message: message.into(),
-        }
-    }
-    pub fn general(message: impl Into<String>) -> Self {
-        FormError {
-            field: None,
             message: message.into(),
         }
     }
@@ -147,30 +140,14 @@ fn commit_in<T>(
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
 ) -> Result<Option<T>, FormError> {
-    let Some(before) = with_plan_untracked(app, |p| p.clone()) else {
-        return Err(FormError::general(text::ui::NO_WORKSPACE));
-    };
-    let mut plan = before.clone();
-    let out = f(&mut plan)?;
-    let cmd = Command::batch(crate::model::delta::plan(&before, &plan));
-    let cmd = match merge {
-        Some(m) => match m.rebase(app, cmd) {
-            Some(cmd) => cmd,
-            None => return Ok(None),
-        },
-        None => cmd,
-    };
-    let cmd = app
-        .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
-        .ok_or_else(|| FormError::general(text::ui::NO_WORKSPACE))?;
-    session::dispatch(app, cmd).map_err(|e| match crate::ui::common::field_error(&e) {
-        Some((field, message)) => FormError {
-            field: plan_field(&field),
+    use crate::ui::kit::edit::{apply, Refused};
+    apply(app, merge, |w| w.plan.clone(), crate::model::delta::plan, f).map_err(|e| match e {
+        Refused::Rule(e) => FormError::from(e),
+        Refused::Message { field, message } => FormError {
+            field: field.as_deref().and_then(plan_field),
             message,
         },
-        None => FormError::general(text::ui::command_error(&e)),
-    })?;
-    Ok(Some(out))
+    })
 }
 
 #[component(transparent)]

@@ -2,8 +2,7 @@
 //! editor panel is open, and the live region that announces moves. Edits go through `edit`, which clones
 //! the staircase, applies the model operation and dispatches one undoable command.
 
-use crate::app::{session, AppState, Part};
-use crate::model::commands::Command;
+use crate::app::{AppState, Part};
 use crate::model::staircase_ops::{InterventionFilter, MoveDirection, StaircaseError};
 use crate::model::{Id, Measurement, Staircase};
 use crate::text;
@@ -203,6 +202,24 @@ pub struct EditError {
     pub message: String,
 }
 
+impl EditError {
+    /// Shows the refusal at its field, and moves the focus there, when `at` names the field's error and
+    /// input; else as the form's error.
+    pub fn show(
+        self,
+        at: impl Fn(&str) -> Option<(RwSignal<Option<String>>, &'static str)>,
+        form_error: RwSignal<Option<String>>,
+    ) {
+        match self.field.as_deref().and_then(at) {
+            Some((signal, input)) => {
+                signal.set(Some(self.message));
+                focus_later(input.into());
+            }
+            None => form_error.set(Some(self.message)),
+        }
+    }
+}
+
 /// `edit`, with a refused rule tied to its field.
 pub fn edit_checked<T>(
     app: AppState,
@@ -226,35 +243,21 @@ fn edit_in<T>(
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<Option<T>, EditError> {
-    let general = |message: String| EditError {
-        field: None,
-        message,
-    };
-    let Some(before) = app.read_untracked(|w| w.staircase.clone()) else {
-        return Err(general(crate::text::ui::NO_WORKSPACE.into()));
-    };
-    let mut s = before.clone();
-    let out = f(&mut s).map_err(|e| general(text::staircase::error(&e)))?;
-    let cmd = Command::batch(crate::model::delta::staircase(&before, &s));
-    let cmd = match merge {
-        Some(m) => match m.rebase(app, cmd) {
-            Some(cmd) => cmd,
-            None => return Ok(None),
+    use crate::ui::kit::edit::{apply, Refused};
+    apply(
+        app,
+        merge,
+        |w| w.staircase.clone(),
+        crate::model::delta::staircase,
+        f,
+    )
+    .map_err(|e| match e {
+        Refused::Rule(e) => EditError {
+            field: None,
+            message: text::staircase::error(&e),
         },
-        None => cmd,
-    };
-    // Whatever the edit removes loses its links from meetings and the plan in the same undoable step.
-    let cmd = app
-        .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
-        .ok_or_else(|| general(crate::text::ui::NO_WORKSPACE.to_string()))?;
-    session::dispatch(app, cmd).map_err(|e| match crate::ui::common::field_error(&e) {
-        Some((field, message)) => EditError {
-            field: Some(field),
-            message,
-        },
-        None => general(crate::text::ui::command_error(&e)),
-    })?;
-    Ok(Some(out))
+        Refused::Message { field, message } => EditError { field, message },
+    })
 }
 
 pub use crate::ui::common::focus_later;

@@ -5,6 +5,7 @@ use crate::model::record::RecordKind;
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -19,46 +20,6 @@ const STATUSES: [(InterventionStatus, &str); 4] = [
     (InterventionStatus::Pilot, "pilot"),
     (InterventionStatus::Closed, "closed"),
 ];
-
-/// A text field with label, hint and error in DKFDS order.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: RwSignal<String>,
-    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
-    #[prop(optional)] list: Option<&'static str>,
-    #[prop(optional)] numeric: bool,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_error = move || error.is_some_and(|e| e.get().is_some());
-    let described = {
-        let (h, e) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(h.clone());
-            }
-            if has_error() {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="form-group" class:has-error=has_error>
-            <label class="form-label" for=id>{label}</label>
-            {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
-            {move || error.and_then(|e| e.get()).map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
-            <input maxlength=if numeric { "20" } else { "300" } id=id class="form-input" class:narrow=numeric type="text" autocomplete="off"
-                inputmode=numeric.then_some("numeric") list=list
-                aria-describedby=described aria-invalid=move || has_error().to_string()
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-        </div>
-    }
-}
 
 #[component]
 pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
@@ -139,7 +100,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let n = name.get_untracked().trim().to_string();
         name_error.set(
             n.is_empty()
-                .then(|| "Skriv et navn til indsatsen.".to_string()),
+                .then(|| crate::text::staircase::IV_NAME_MISSING.to_string()),
         );
         for e in [legal_error, provider_error, method_error, description_error] {
             e.set(None);
@@ -150,10 +111,8 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let cap = text::parse_whole(&capacity.get_untracked());
         capacity_error.set(cap.clone().err());
         let unit_missing = matches!(c, Ok(Some(_))) && period.get_untracked().is_none();
-        period_error.set(
-            unit_missing
-                .then(|| "Vælg, om prisen gælder en måned, et år eller et forløb.".to_string()),
-        );
+        period_error
+            .set(unit_missing.then(|| crate::text::staircase::IV_PERIOD_MISSING.to_string()));
         let (false, Ok(c), Ok(cap), false) = (n.is_empty(), c, cap, unit_missing) else {
             let first = if name_error.get_untracked().is_some() {
                 "iv-name"
@@ -204,28 +163,19 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             }
             Ok(id)
         });
-        let result = match result {
-            Ok(Some(id)) => Ok(id),
-            Ok(None) => return,
-            Err(e) => Err(e),
+        let Some(result) = result.transpose() else {
+            return;
         };
         match result {
             Ok(id) => {
-                ctx.say(if intervention.is_some() {
-                    format!("{n} er gemt.")
-                } else {
-                    format!("{n} er tilføjet.")
-                });
+                ctx.say(text::staircase::intervention_saved(
+                    &n,
+                    intervention.is_none(),
+                ));
                 ctx.return_focus.set_value(Some(format!("ivb-{id}")));
                 ctx.close_panel();
             }
-            Err(e) => match e.field.as_deref().and_then(field_signal) {
-                Some((signal, input)) => {
-                    signal.set(Some(e.message));
-                    super::ctx::focus_later(input.into());
-                }
-                None => form_error.set(Some(e.message)),
-            },
+            Err(e) => e.show(field_signal, form_error),
         }
     };
 
@@ -280,7 +230,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form iv-form" on:submit=submit novalidate>
                 <div class="form-columns">
                     <div>
-                        <TextField id="iv-name" label="Navn" hint="Fx «ICDP-forældrekursus»." value=name error=name_error/>
+                        <TextInput id="iv-name" label="Navn" hint=crate::text::staircase::IV_NAME_HINT value=name error=name_error/>
                         <div class="form-group">
                             <label class="form-label" for="iv-step">"Trin"</label>
                             <select id="iv-step" class="form-select"
@@ -304,18 +254,11 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <div class="form-group" class:has-error=move || description_error.get().is_some()>
-                            <label class="form-label" for="iv-description">"Beskrivelse"</label>
-                            <span class="form-hint" id="iv-description-hint">"Hvad tilbyder indsatsen, og til hvem?"</span>
-                            {move || description_error.get().map(|e| view! { <span class="form-error" id="iv-description-error">{e}</span> })}
-                            <textarea maxlength=limits::TEXT id="iv-description" class="form-input"
-                                aria-describedby=move || if description_error.get().is_some() { "iv-description-hint iv-description-error" } else { "iv-description-hint" }
-                                aria-invalid=move || description_error.get().is_some().to_string()
-                                prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
-                        </div>
-                        <TextField id="iv-legal" label="Lovgrundlag" hint="Fx «Barnets Lov § 32» eller «Serviceloven § 52, stk. 3»." value=legal error=legal_error list="iv-legal-list"/>
+                        <TextInput id="iv-description" label="Beskrivelse" value=description error=description_error
+                            hint=crate::text::staircase::IV_DESCRIPTION_HINT multiline=true maxlength=limits::TEXT/>
+                        <TextInput id="iv-legal" label=crate::text::staircase::IV_LEGAL hint=crate::text::staircase::IV_LEGAL_HINT value=legal error=legal_error list="iv-legal-list"/>
                         {datalist("iv-legal-list", bases)}
-                        <TextField id="iv-provider" label="Udfører" hint="Egen enhed eller ekstern leverandør, fx «Familiecenter Køge»." value=provider error=provider_error list="iv-provider-list"/>
+                        <TextInput id="iv-provider" label=crate::text::staircase::IV_PROVIDER hint=crate::text::staircase::IV_PROVIDER_HINT value=provider error=provider_error list="iv-provider-list"/>
                         {datalist("iv-provider-list", providers)}
                         <fieldset class="form-group">
                             <legend class="form-label">"Type af udfører"</legend>
@@ -355,10 +298,10 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                 on:change=move |ev| referral.set(event_target_checked(&ev))/>
                             <label for="iv-referral">"Kræver visitation (afgørelse fra sagsbehandler)"</label>
                         </div>
-                        <TextField id="iv-method" label="Metode eller evidens" hint="Fx ICDP, COS-P, KIFF, Signs of Safety." value=method error=method_error list="iv-method-list"/>
+                        <TextInput id="iv-method" label=crate::text::staircase::IV_METHOD hint=crate::text::staircase::IV_METHOD_HINT value=method error=method_error list="iv-method-list"/>
                         {datalist("iv-method-list", methods)}
                         <div class="form-pair">
-                            <TextField id="iv-cost" label="Pris (kr.)" hint="Hele kroner. Tom: ukendt." value=cost error=cost_error numeric=true/>
+                            <TextInput id="iv-cost" label=crate::text::staircase::IV_COST hint=crate::text::staircase::IV_COST_HINT value=cost error=cost_error numeric=true maxlength=limits::NUMBER/>
                             <div class="form-group" class:has-error=move || period_error.get().is_some()>
                                 <label class="form-label" for="iv-period">"Pr."</label>
                                 <span class="form-hint" id="iv-period-hint">"Måned, år eller forløb."</span>
@@ -380,7 +323,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                             let c = text::parse_kroner(&cost.get()).ok().flatten();
                             text::staircase::yearly_cost_line(c, period.get())
                         }}</p>
-                        <TextField id="iv-capacity" label="Kapacitet (pladser)" hint="Antal børn eller familier ad gangen. Valgfri." value=capacity error=capacity_error numeric=true/>
+                        <TextInput id="iv-capacity" label=crate::text::staircase::IV_CAPACITY hint=crate::text::staircase::IV_CAPACITY_HINT value=capacity error=capacity_error numeric=true maxlength=limits::NUMBER/>
                         <div class="form-group">
                             <label class="form-label" for="iv-status">"Status"</label>
                             <select id="iv-status" class="form-select narrow"

@@ -8,6 +8,7 @@ use crate::model::staircase_figures::{caseload, measurement_figures, totals};
 use crate::model::{Id, Measurement, MeasurementKind};
 use crate::text::{self, staircase as ts};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -299,29 +300,12 @@ fn MeasurementForm(
             }
         }
     };
-    let field = |fid: &'static str, err: RwSignal<Option<String>>| {
-        let hint = format!("{fid}-hint");
-        let error = format!("{fid}-error");
-        move || {
-            if err.get().is_some() {
-                format!("{hint} {error}")
-            } else {
-                hint.clone()
-            }
-        }
-    };
     view! {
         <div class="panel editor-panel" role="region" aria-labelledby="m-form-heading">
             <h3 id="m-form-heading" tabindex="-1">{if id.is_some() { "Redigér måling" } else { "Ny måling" }}</h3>
             <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
-                <div class="form-group" class:has-error=move || name_error.get().is_some()>
-                    <label class="form-label" for="m-name">"Navn"</label>
-                    <span class="form-hint" id="m-name-hint">"Fx «Baseline 2016», «Opgørelse 2019» eller «Mål 2020»."</span>
-                    {move || name_error.get().map(|e| view! { <span class="form-error" id="m-name-error">{e}</span> })}
-                    <input id="m-name" class="form-input" type="text" maxlength=limits::NAME autocomplete="off"
-                        aria-describedby=field("m-name", name_error) aria-invalid=move || name_error.get().is_some().to_string()
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
+                <TextInput id="m-name" label="Navn" value=name error=name_error
+                    hint=crate::text::staircase::MEASUREMENT_NAME_HINT/>
                 <div class="form-group">
                     <label class="form-label" for="m-kind">"Type"</label>
                     <select id="m-kind" class="form-select narrow"
@@ -329,22 +313,10 @@ fn MeasurementForm(
                         {KINDS.iter().map(|(k, key)| view! { <option value=*key selected=*k == kind0>{text::measurement_kind(*k)}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="form-group" class:has-error=move || date_error.get().is_some()>
-                    <label class="form-label" for="m-date">"Dato"</label>
-                    <span class="form-hint" id="m-date-hint">"Hvornår tallene gælder. Valgfri. "{crate::text::ui::DATE_HINT}</span>
-                    {move || date_error.get().map(|e| view! { <span class="form-error" id="m-date-error">{e}</span> })}
-                    <input id="m-date" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off" maxlength=limits::DATE
-                        aria-describedby=field("m-date", date_error) aria-invalid=move || date_error.get().is_some().to_string()
-                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group" class:has-error=move || cw_error.get().is_some()>
-                    <label class="form-label" for="m-caseworkers">"Antal sagsbehandlere"</label>
-                    <span class="form-hint" id="m-caseworkers-hint">"Bruges til at regne børn pr. sagsbehandler. Valgfri."</span>
-                    {move || cw_error.get().map(|e| view! { <span class="form-error" id="m-caseworkers-error">{e}</span> })}
-                    <input maxlength=limits::NUMBER id="m-caseworkers" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
-                        aria-describedby=field("m-caseworkers", cw_error) aria-invalid=move || cw_error.get().is_some().to_string()
-                        prop:value=move || caseworkers.get() on:input=move |ev| caseworkers.set(event_target_value(&ev))/>
-                </div>
+                <TextInput id="m-date" label="Dato" value=date error=date_error numeric=true maxlength=limits::DATE
+                    hint=format!("Hvornår tallene gælder. Valgfri. {}", crate::text::ui::DATE_HINT)/>
+                <TextInput id="m-caseworkers" label=crate::text::staircase::MEASUREMENT_CASEWORKERS value=caseworkers error=cw_error numeric=true maxlength=limits::NUMBER
+                    hint=crate::text::staircase::MEASUREMENT_CASEWORKERS_HINT/>
                 <div class="form-group">
                     <label class="form-label" for="m-note">"Note"</label>
                     <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal»."</span>

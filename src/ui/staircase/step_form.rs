@@ -6,6 +6,7 @@ use crate::model::record::RecordKind;
 use crate::model::{Id, StepCategory};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -74,7 +75,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
         let n = name.get_untracked().trim().to_string();
         name_error.set(
             n.is_empty()
-                .then(|| "Skriv et navn til trinnet.".to_string()),
+                .then(|| crate::text::staircase::STEP_NAME_MISSING.to_string()),
         );
         let parsed_cost = text::parse_kroner(&cost.get_untracked());
         cost_error.set(parsed_cost.clone().err());
@@ -110,38 +111,26 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             }
             Ok(id)
         });
-        let result = match result {
-            Ok(Some(id)) => Ok(id),
-            Ok(None) => return,
-            Err(e) => Err(e),
+        let Some(result) = result.transpose() else {
+            return;
         };
         match result {
             Ok(id) => {
-                ctx.say(if step.is_some() {
-                    format!("Trinnet {n} er gemt.")
-                } else {
-                    format!("Trinnet {n} er tilføjet.")
-                });
+                ctx.say(text::staircase::step_saved(&n, step.is_none()));
                 if step.is_none() {
                     ctx.return_focus.set_value(Some(format!("step-{id}-add")));
                 }
                 ctx.close_panel();
             }
-            Err(e) => {
-                let target = match e.field.as_deref() {
-                    Some("name") => Some((name_error, "step-name")),
-                    Some("description") => Some((description_error, "step-description")),
-                    Some("yearly_cost_per_child") => Some((cost_error, "step-cost")),
+            Err(e) => e.show(
+                |field| match field {
+                    "name" => Some((name_error, "step-name")),
+                    "description" => Some((description_error, "step-description")),
+                    "yearly_cost_per_child" => Some((cost_error, "step-cost")),
                     _ => None,
-                };
-                match target {
-                    Some((signal, input)) => {
-                        signal.set(Some(e.message));
-                        super::ctx::focus_later(input.into());
-                    }
-                    None => form_error.set(Some(e.message)),
-                }
-            }
+                },
+                form_error,
+            ),
         }
     };
 
@@ -154,24 +143,10 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
         <div class="panel editor-panel" role="region" aria-labelledby="editor-heading">
             <h3 id="editor-heading" tabindex="-1">{title}</h3>
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
-                <div class="form-group" class:has-error=move || name_error.get().is_some()>
-                    <label class="form-label" for="step-name">"Navn på trinnet"</label>
-                    <span class="form-hint" id="step-name-hint">"Fx «Tidlig forebyggende indsats» eller «Anbringelse i familiepleje»."</span>
-                    {move || name_error.get().map(|e| view! { <span class="form-error" id="step-name-error">{e}</span> })}
-                    <input id="step-name" class="form-input" type="text" maxlength=limits::NAME autocomplete="off"
-                        aria-describedby=move || if name_error.get().is_some() { "step-name-hint step-name-error" } else { "step-name-hint" }
-                        aria-invalid=move || name_error.get().is_some().to_string()
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group" class:has-error=move || description_error.get().is_some()>
-                    <label class="form-label" for="step-description">"Beskrivelse"</label>
-                    <span class="form-hint" id="step-description-hint">"Hvad kendetegner indsatserne på trinnet? Valgfri."</span>
-                    {move || description_error.get().map(|e| view! { <span class="form-error" id="step-description-error">{e}</span> })}
-                    <textarea maxlength=limits::TEXT id="step-description" class="form-input"
-                        aria-describedby=move || if description_error.get().is_some() { "step-description-hint step-description-error" } else { "step-description-hint" }
-                        aria-invalid=move || description_error.get().is_some().to_string()
-                        prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
-                </div>
+                <TextInput id="step-name" label=crate::text::staircase::STEP_NAME value=name error=name_error
+                    hint=crate::text::staircase::STEP_NAME_HINT/>
+                <TextInput id="step-description" label="Beskrivelse" value=description error=description_error
+                    hint=crate::text::staircase::STEP_DESCRIPTION_HINT multiline=true maxlength=limits::TEXT/>
                 <fieldset class="form-group">
                     <legend class="form-label">"Kategori"</legend>
                     <span class="form-hint">"Bruges, når målinger sammenligner andelen på anbringelse og forebyggelse."</span>
@@ -187,15 +162,9 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <div class="form-group" class:has-error=move || cost_error.get().is_some()>
-                    <label class="form-label" for="step-cost">"Pris pr. barn om året for trinnet som helhed (kr.)"</label>
-                    <span class="form-hint" id="step-cost-hint">"Bruges kun til børn, der tælles på trinnet som helhed og ikke pr. indsats. Fx 470.000 for familiepleje. Tom: ingen pris."</span>
-                    {move || cost_error.get().map(|e| view! { <span class="form-error" id="step-cost-error">{e}</span> })}
-                    <input maxlength=limits::NUMBER id="step-cost" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
-                        aria-describedby=move || if cost_error.get().is_some() { "step-cost-hint step-cost-error" } else { "step-cost-hint" }
-                        aria-invalid=move || cost_error.get().is_some().to_string()
-                        prop:value=move || cost.get() on:input=move |ev| cost.set(event_target_value(&ev))/>
-                </div>
+                <TextInput id="step-cost" label=crate::text::staircase::STEP_COST value=cost error=cost_error
+                    hint=crate::text::staircase::STEP_COST_HINT
+                    numeric=true maxlength=limits::NUMBER/>
                 <div class="form-group">
                     <label class="form-label" for="step-position">"Placering på trappen"</label>
                     <span class="form-hint" id="step-position-hint">"Trin 1 er det mindst indgribende."</span>

@@ -7,6 +7,7 @@ use crate::model::staircase_figures::{measurement_figures, totals, what_if};
 use crate::model::staircase_ops::CountTarget;
 use crate::model::Id;
 use crate::text::{self, staircase as ts};
+use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -172,21 +173,10 @@ pub fn WhatIfView() -> impl IntoView {
                     <MeasurementSelect id="whatif-base" label="Tag udgangspunkt i" value=base set=want_base/>
                     <TargetSelect id="whatif-from" label="Flyt børn fra" groups=groups value=from/>
                     <TargetSelect id="whatif-to" label="Til" groups=groups value=to/>
-                    <div class="form-group" class:has-error=move || n_error().is_some()>
-                        <label class="form-label" for="whatif-n">"Antal børn"</label>
-                        <span class="form-hint" id="whatif-n-hint">"Højst det antal, der er på det sted, du flytter fra."</span>
-                        {move || n_error().map(|e| view! { <span class="form-error" id="whatif-n-error">{e}</span> })}
-                        <input maxlength=limits::NUMBER id="whatif-n" class="form-input narrow" type="text" inputmode="numeric" autocomplete="off"
-                            aria-describedby=move || if n_error().is_some() { "whatif-n-hint whatif-n-error" } else { "whatif-n-hint" }
-                            aria-invalid=move || n_error().is_some().to_string()
-                            prop:value=move || n.get() on:input=move |ev| { saved.set(None); n.set(event_target_value(&ev)) }/>
-                    </div>
-                    <div class="form-group">
-                        <label class="form-label" for="whatif-name">"Navn på scenariet"</label>
-                        <span class="form-hint" id="whatif-name-hint">"Valgfri. Uden navn dannes et, fx «Scenarie: 5 børn fra Opholdssted til Familiebehandling»."</span>
-                        <input maxlength=limits::NAME id="whatif-name" class="form-input" type="text" autocomplete="off" aria-describedby="whatif-name-hint"
-                            prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                    </div>
+                    <TextInput id="whatif-n" label=crate::text::staircase::WHATIF_N value=n error=Signal::derive(n_error) numeric=true maxlength=limits::NUMBER
+                        hint=crate::text::staircase::WHATIF_N_HINT on_input=Callback::new(move |_| saved.set(None))/>
+                    <TextInput id="whatif-name" label=crate::text::staircase::WHATIF_NAME value=name
+                        hint=crate::text::staircase::WHATIF_NAME_HINT/>
                     <div class="whatif-result" aria-live="polite" data-testid="whatif-result">
                         {move || result.get().and_then(|r| r.ok()).map(|(w, before, after)| view! {
                             <p class="summary">{ts::what_if_effect(&w)}</p>
