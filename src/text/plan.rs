@@ -713,27 +713,7 @@ mod tests {
             "Baselinen skal være et tal."
         );
         // No message says "Feltet": every one names its field in its own words.
-        use PlanField::*;
-        for f in [
-            Number,
-            Title,
-            Description,
-            SuccessCriteria,
-            Owner,
-            Committee,
-            Period,
-            Dates,
-            Budget,
-            Author,
-            NoteText,
-            Name,
-            Unit,
-            Baseline,
-            Target,
-            Value,
-            PeriodLabel,
-            Activity,
-        ] {
+        for f in PlanField::ALL {
             for e in [
                 PlanError::Empty(f),
                 PlanError::NotFinite(f),

@@ -28,6 +28,29 @@ pub enum PlanField {
     Activity,
 }
 
+impl PlanField {
+    pub const ALL: [PlanField; 18] = [
+        PlanField::Number,
+        PlanField::Title,
+        PlanField::Description,
+        PlanField::SuccessCriteria,
+        PlanField::Owner,
+        PlanField::Committee,
+        PlanField::Period,
+        PlanField::Dates,
+        PlanField::Budget,
+        PlanField::Author,
+        PlanField::NoteText,
+        PlanField::Name,
+        PlanField::Unit,
+        PlanField::Baseline,
+        PlanField::Target,
+        PlanField::Value,
+        PlanField::PeriodLabel,
+        PlanField::Activity,
+    ];
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum PlanError {
     #[error("no goal with id {0}")]
