@@ -419,6 +419,15 @@ mod tests {
         futures::executor::block_on(f)
     }
 
+    /// Starts a write (as a save does) and runs it until it waits.
+    fn write_in(pool: &mut LocalPool, lc: &Rc<LinkedCopy<Rc<Files>>>, ws: &Rc<Ws>) {
+        let (l, w) = (lc.clone(), ws.clone());
+        pool.spawner()
+            .spawn_local(async move { l.write_now(&w).await })
+            .unwrap();
+        pool.run_until_stalled();
+    }
+
     fn texts(files: &Files) -> Vec<String> {
         files.written.borrow().iter().map(|w| w.1.clone()).collect()
     }
@@ -445,20 +454,12 @@ mod tests {
         let mut pool = LocalPool::new();
         files.hold.set(true);
         *ws.content.borrow_mut() = "v2".into();
-        let (l, w) = (lc.clone(), ws.clone());
-        pool.spawner()
-            .spawn_local(async move { l.write_now(&w).await })
-            .unwrap();
-        pool.run_until_stalled();
+        write_in(&mut pool, &lc, &ws);
         assert_eq!(lc.link().unwrap().status, LinkStatus::Writing);
         // Two more saves while the first write waits: one more write, not two, with the last content.
         for v in ["v3", "v4"] {
             *ws.content.borrow_mut() = v.into();
-            let (l, w) = (lc.clone(), ws.clone());
-            pool.spawner()
-                .spawn_local(async move { l.write_now(&w).await })
-                .unwrap();
-            pool.run_until_stalled();
+            write_in(&mut pool, &lc, &ws);
         }
         files.hold.set(false);
         pool.run_until_stalled();
@@ -481,11 +482,7 @@ mod tests {
         block(lc.attach(&ws, id, "a.json".into(), true));
         let mut pool = LocalPool::new();
         files.hold.set(true);
-        let (l, w) = (lc.clone(), ws.clone());
-        pool.spawner()
-            .spawn_local(async move { l.write_now(&w).await })
-            .unwrap();
-        pool.run_until_stalled();
+        write_in(&mut pool, &lc, &ws);
         assert!(block(lc.unlink()));
         files.hold.set(false);
         pool.run_until_stalled();

@@ -13,11 +13,6 @@ use crate::text::merge as txt;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
-/// The initials this browser gives its revisions, as stored; sets them for the model too.
-pub fn load_author() -> String {
-    crate::app::session::load_author()
-}
-
 /// The initials field: asked the first time a merge (or an export) needs them, and kept in this browser.
 #[component]
 pub fn AuthorField(
@@ -60,7 +55,7 @@ pub fn keep_author(value: RwSignal<String>, error: RwSignal<Option<String>>) -> 
 
 /// Whether this browser has initials yet.
 pub fn has_author() -> bool {
-    author_ok(&load_author())
+    author_ok(&crate::app::session::load_author())
 }
 
 /// For an export: stores the initials if some were given (an export is never stopped for them; a backup
@@ -84,7 +79,7 @@ pub fn MergePreview(file: Workspace, on_done: Callback<()>) -> impl IntoView {
         crate::browser::perf::end("trappe-merge");
         r
     });
-    let author = RwSignal::new(load_author());
+    let author = RwSignal::new(crate::app::session::load_author());
     let needs_author = !author_ok(&author.get_untracked());
     let author_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
