@@ -140,6 +140,11 @@ enum Action {
         i: usize,
         detach: bool,
     },
+    /// A put made straight, not through `plan_ops`: only `apply`'s rules stand between it and a loop.
+    SetParent {
+        i: usize,
+        parent: usize,
+    },
     Undo,
     Redo,
 }
@@ -221,6 +226,7 @@ fn action() -> impl Strategy<Value = Action> {
             }
         ),
         (i.clone(), any::<bool>()).prop_map(|(i, detach)| Action::DeleteInitiative { i, detach }),
+        (i.clone(), i.clone()).prop_map(|(i, parent)| Action::SetParent { i, parent }),
         Just(Action::Undo),
         Just(Action::Redo),
     ]
@@ -438,6 +444,11 @@ fn command_for(ws: &Workspace, a: &Action) -> Option<Command> {
                 }),
                 detach,
             )
+        }
+        Action::SetParent { i, parent } => {
+            let mut ini = nth(&ws.plan.initiatives, i)?.clone();
+            ini.parent_id = Some(nth(&ws.plan.initiatives, parent)?.id);
+            Command::put(Record::Initiative(ini))
         }
         Action::Undo | Action::Redo => return None,
     })

@@ -9,7 +9,8 @@ use super::import::{DataProblem, ImportError};
 use super::tokens;
 use crate::model::record::{Keyed, RecordKind, RecordRef, RecordView};
 use crate::model::validation::{
-    check_follow_up, check_info, check_plan_info, check_record, references, FieldIssue, Problem,
+    check_follow_up, check_info, check_plan_info, check_record, parent_loops, references,
+    FieldIssue, Problem,
 };
 use crate::model::{
     new_id, now, privacy, ActionPlan, FollowUpRules, Goal, Id, Indicator, Initiative, Intervention,
@@ -713,10 +714,18 @@ fn take<T>(v: Vec<(T, &Value)>) -> Vec<T> {
 fn check_and_repair(ws: &mut Workspace, r: &mut Restorer<'_>) {
     for _round in 0..3 {
         let existing: HashSet<RecordRef> = ws.views().map(|v| v.reference()).collect();
+        // A loop of sub-items loses the one parent link `parent_loops` names per loop.
+        let loops: HashSet<Id> = parent_loops(&ws.plan).into_iter().collect();
         let mut broken: Vec<(RecordRef, Vec<FieldIssue>)> = Vec::new();
         for view in ws.views() {
             let mut issues = check_record(view);
             issues.extend(dangling(view, &existing));
+            if matches!(view, RecordView::Initiative(i) if loops.contains(&i.id)) {
+                issues.push(FieldIssue {
+                    field: "parent_id".into(),
+                    problem: Problem::ParentLoop,
+                });
+            }
             if !issues.is_empty() {
                 broken.push((view.reference(), issues));
             }
@@ -1016,6 +1025,32 @@ mod tests {
         assert_ne!(ws.meetings[0].id, ws.meetings[1].id);
         assert_eq!(ws.meetings[0].linked_step, None);
         assert_eq!(ws.plan.initiatives[0].goal_id, None);
+    }
+
+    #[test]
+    fn a_loop_of_sub_items_loses_one_link_and_says_so() {
+        let (a, b) = (
+            "7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f",
+            "0b5e2c1d-1111-4a8e-9d0b-1a2b3c4d5e6f",
+        );
+        let body = format!(
+            r#"{{"name":"x","plan":{{"initiatives":[
+                {{"id":"{a}","title":"A","parent_id":"{b}"}},
+                {{"id":"{b}","title":"B","parent_id":"{a}"}}]}}}}"#
+        );
+        let (ws, _) = restored(&body);
+        assert_eq!(validate(&ws, "workspace"), vec![]);
+        assert_eq!(
+            ws.plan.initiatives[0].parent_id, None,
+            "the first of the loop"
+        );
+        assert_eq!(ws.plan.initiatives[1].parent_id, Some(a.parse().unwrap()));
+        let note = ws
+            .set_aside
+            .iter()
+            .find(|s| s.found_at == "workspace.plan.initiatives[0]")
+            .expect("the cut link is listed");
+        assert!(note.repaired);
     }
 
     #[test]

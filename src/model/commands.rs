@@ -8,8 +8,8 @@ use super::record::{
 };
 use super::revision;
 use super::validation::{
-    check_follow_up, check_info, check_plan_info, check_record, check_references, referrers,
-    FieldIssue,
+    check_follow_up, check_info, check_plan_info, check_record, check_references, closes_loop,
+    referrers, FieldIssue, Problem,
 };
 use super::{now, FollowUpRules, Id, Workspace};
 use serde::{Deserialize, Serialize};
@@ -218,8 +218,15 @@ impl Command {
 
 /// Applies `cmd` to `ws`. On error `ws` is unchanged.
 pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<Applied, CommandError> {
+    // A merge keeps both sides' versions as they are, even when two colleagues' moves together make a
+    // loop of sub-items; the next edit of one of them is asked to break it, and loading breaks it.
+    let loops = if matches!(cmd, Command::Replicate { .. }) {
+        Loops::Allowed
+    } else {
+        Loops::Refused
+    };
     let applied = apply_unchecked(ws, cmd, Revising::Next)?;
-    if let Err(e) = check_integrity(ws, &applied.changes) {
+    if let Err(e) = check_integrity(ws, &applied.changes, loops) {
         // The inverse restores exactly what was there, so it cannot fail.
         let _ = apply_unchecked(ws, applied.inverse, Revising::Restore);
         return Err(e);
@@ -230,12 +237,28 @@ pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<Applied, CommandError> 
     Ok(applied)
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Loops {
+    Refused,
+    Allowed,
+}
+
 /// References are checked after a whole command, so a batch may put a parent after its child.
-fn check_integrity(ws: &Workspace, changes: &Changes) -> Result<(), CommandError> {
+fn check_integrity(ws: &Workspace, changes: &Changes, loops: Loops) -> Result<(), CommandError> {
     for r in &changes.records {
         match ws.record(*r) {
             Some((_, record)) => {
-                let issues = check_references(ws, record.view());
+                let mut issues = check_references(ws, record.view());
+                if let (Loops::Refused, Record::Initiative(ini)) = (loops, &record) {
+                    if let Some(parent) = ini.parent_id {
+                        if closes_loop(&ws.plan, ini.id, parent) {
+                            issues.push(FieldIssue {
+                                field: "parent_id".into(),
+                                problem: Problem::ParentLoop,
+                            });
+                        }
+                    }
+                }
                 if !issues.is_empty() {
                     return Err(CommandError::Invalid {
                         record: Some(*r),
@@ -983,6 +1006,48 @@ mod tests {
                 interventions: 1
             })
         );
+    }
+
+    #[test]
+    fn a_parent_that_closes_a_loop_is_refused_at_its_field_except_in_a_merge() {
+        let mut ws = Workspace::new("x");
+        let a = Initiative {
+            title: "A".into(),
+            ..Initiative::default()
+        };
+        let b = Initiative {
+            title: "B".into(),
+            parent_id: Some(a.id),
+            ..Initiative::default()
+        };
+        for i in [&a, &b] {
+            apply(&mut ws, Command::put(Record::Initiative(i.clone()))).unwrap();
+        }
+        let before = ws.clone();
+        let a_under_b = Initiative {
+            parent_id: Some(b.id),
+            ..ws.plan.initiatives[0].clone()
+        };
+        match apply(&mut ws, Command::put(Record::Initiative(a_under_b.clone()))) {
+            Err(CommandError::Invalid { record, issues }) => {
+                assert_eq!(record, Some(RecordRef::new(RecordKind::Initiative, a.id)));
+                assert_eq!(
+                    issues,
+                    vec![FieldIssue {
+                        field: "parent_id".into(),
+                        problem: Problem::ParentLoop
+                    }]
+                );
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(ws, before);
+        // Two colleagues' moves that make a loop together are both kept by a merge.
+        let merge = Command::Replicate {
+            commands: vec![Command::put(Record::Initiative(a_under_b))],
+        };
+        apply(&mut ws, merge).unwrap();
+        assert_eq!(ws.plan.initiatives[0].parent_id, Some(b.id));
     }
 
     #[test]

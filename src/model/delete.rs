@@ -164,4 +164,43 @@ mod tests {
         assert_eq!(ws.plan, before.plan);
         assert_eq!(ws.staircase, before.staircase);
     }
+
+    #[test]
+    fn deleting_a_goal_and_a_track_as_the_plan_does_detaches_initiatives_and_indicators() {
+        let mut ws = Workspace::new("x");
+        let goal = Goal {
+            title: "Tidlig indsats".into(),
+            ..Goal::default()
+        };
+        let track = Track {
+            title: "Spor 1".into(),
+            ..Track::default()
+        };
+        ws.plan.goals.push(goal.clone());
+        ws.plan.tracks.push(track.clone());
+        ws.plan.initiatives.push(Initiative {
+            title: "Initiativ".into(),
+            goal_id: Some(goal.id),
+            track_id: Some(track.id),
+            ..Initiative::default()
+        });
+        ws.plan.indicators.push(Indicator {
+            name: "Andel".into(),
+            goal_id: Some(goal.id),
+            ..Indicator::default()
+        });
+        // The way the plan's forms make it: `plan_ops` removes, the delta says so, detach cleans up.
+        let mut plan = ws.plan.clone();
+        plan.delete_goal(goal.id).unwrap();
+        plan.delete_track(track.id).unwrap();
+        let cmd = Command::batch(crate::model::delta::plan(&ws.plan, &plan));
+        let mut h = History::default();
+        let cmd = with_detach(&ws, cmd);
+        h.perform(&mut ws, cmd).unwrap();
+        assert!(validate(&ws, "w").is_empty());
+        assert!(ws.plan.goals.is_empty() && ws.plan.tracks.is_empty());
+        assert_eq!(ws.plan.initiatives[0].goal_id, None);
+        assert_eq!(ws.plan.initiatives[0].track_id, None);
+        assert_eq!(ws.plan.indicators[0].goal_id, None);
+    }
 }

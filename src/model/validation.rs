@@ -8,8 +8,8 @@
 
 use super::record::{RecordKind, RecordRef, RecordView};
 use super::{
-    privacy, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement, Meeting,
-    MeetingTemplate, MeetingType, MonthlyTarget, Step, Workspace,
+    privacy, ActionPlan, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement,
+    Meeting, MeetingTemplate, MeetingType, MonthlyTarget, Step, Workspace,
 };
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -76,6 +76,9 @@ pub enum Problem {
     EndBeforeStart,
     /// A second entry for what may have one only (a monthly target for a meeting type that has one).
     Duplicate,
+    /// A parent that is one of the record's own sub-items (or theirs): following the parents would go round
+    /// for ever (A under B under A).
+    ParentLoop,
 }
 
 /// A broken rule in one record, by the field's name in the file (`unit_cost`, `participants[2].name`).
@@ -621,7 +624,91 @@ pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
         at(&path, check_record(record));
         at(&path, dangling(record, |r| all.contains(&r)));
     }
+    let loops: HashSet<Id> = parent_loops(&ws.plan).into_iter().collect();
+    for (i, ini) in ws.plan.initiatives.iter().enumerate() {
+        if loops.contains(&ini.id) {
+            issues.push(Issue {
+                path: format!("{root}.plan.initiatives[{i}].parent_id"),
+                problem: Problem::ParentLoop,
+            });
+        }
+    }
     issues
+}
+
+/// Whether `parent` as the parent of initiative `id` closes a loop: walking up from `parent` meets `id`.
+/// `id` as its own parent is `SelfReference`, checked per record. The walk stops at a loop already there.
+pub fn closes_loop(plan: &ActionPlan, id: Id, parent: Id) -> bool {
+    if parent == id {
+        return false;
+    }
+    let parents: HashMap<Id, Id> = plan
+        .initiatives
+        .iter()
+        .filter_map(|i| i.parent_id.map(|p| (i.id, p)))
+        .collect();
+    let mut seen = HashSet::new();
+    let mut cur = Some(parent);
+    while let Some(c) = cur {
+        if c == id {
+            return true;
+        }
+        if !seen.insert(c) {
+            return false;
+        }
+        cur = parents.get(&c).copied();
+    }
+    false
+}
+
+/// The initiatives whose parent link closes a loop: one per loop, the first of the loop in list order, so
+/// that removing those links leaves none. What `validate` reports, `apply` refuses and lenient loading
+/// removes. Linear: each initiative is walked once.
+pub fn parent_loops(plan: &ActionPlan) -> Vec<Id> {
+    let list = &plan.initiatives;
+    let mut index: HashMap<Id, usize> = HashMap::with_capacity(list.len());
+    for (i, ini) in list.iter().enumerate() {
+        index.entry(ini.id).or_insert(i);
+    }
+    // An initiative as its own parent is `SelfReference`, not a loop through others.
+    let parent_of = |i: usize| {
+        list[i]
+            .parent_id
+            .filter(|p| *p != list[i].id)
+            .and_then(|p| index.get(&p).copied())
+    };
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        Not,
+        OnPath,
+        Done,
+    }
+    let mut seen = vec![Seen::Not; list.len()];
+    let mut cut = Vec::new();
+    for start in 0..list.len() {
+        let mut path = Vec::new();
+        let mut cur = Some(start);
+        while let Some(c) = cur {
+            match seen[c] {
+                Seen::Not => {
+                    seen[c] = Seen::OnPath;
+                    path.push(c);
+                    cur = parent_of(c);
+                }
+                Seen::OnPath => {
+                    let from = path.iter().position(|&x| x == c).unwrap_or(0);
+                    cut.extend(path[from..].iter().min().copied());
+                    break;
+                }
+                Seen::Done => break,
+            }
+        }
+        for p in path {
+            seen[p] = Seen::Done;
+        }
+    }
+    cut.sort_unstable();
+    cut.into_iter().map(|i| list[i].id).collect()
 }
 
 /// The path of the n-th record of a kind, in the order of `Workspace::records`.
@@ -656,6 +743,77 @@ fn nth_path(ws: &Workspace, root: &str, kind: RecordKind, n: usize) -> Option<St
 mod tests {
     use super::*;
     use crate::model::*;
+
+    fn plan_with_parents(parents: &[Option<usize>]) -> ActionPlan {
+        let mut plan = ActionPlan {
+            initiatives: (0..parents.len())
+                .map(|n| Initiative {
+                    title: format!("I{n}"),
+                    ..Initiative::default()
+                })
+                .collect(),
+            ..ActionPlan::default()
+        };
+        let ids: Vec<Id> = plan.initiatives.iter().map(|i| i.id).collect();
+        for (i, p) in parents.iter().enumerate() {
+            plan.initiatives[i].parent_id = p.map(|p| ids[p]);
+        }
+        plan
+    }
+
+    #[test]
+    fn a_loop_of_sub_items_is_cut_once_at_its_first_member() {
+        // 0 under 2 under 1 under 0: one loop; 3 hangs under it; 4 under 5 under 4: another; 6 under itself
+        // is `SelfReference`, not a loop through others.
+        let mut plan =
+            plan_with_parents(&[Some(2), Some(0), Some(1), Some(1), Some(5), Some(4), None]);
+        plan.initiatives[6].parent_id = Some(plan.initiatives[6].id);
+        let ids: Vec<Id> = plan.initiatives.iter().map(|i| i.id).collect();
+        assert_eq!(parent_loops(&plan), vec![ids[0], ids[4]]);
+        // Removing those links leaves no loop.
+        plan.initiatives[0].parent_id = None;
+        plan.initiatives[4].parent_id = None;
+        assert!(parent_loops(&plan).is_empty());
+    }
+
+    #[test]
+    fn a_parent_closes_a_loop_when_it_is_below_the_initiative() {
+        let plan = plan_with_parents(&[None, Some(0), Some(1), None]);
+        let ids: Vec<Id> = plan.initiatives.iter().map(|i| i.id).collect();
+        assert!(closes_loop(&plan, ids[0], ids[2]), "2 is under 1 under 0");
+        assert!(closes_loop(&plan, ids[0], ids[1]));
+        assert!(!closes_loop(&plan, ids[2], ids[0]), "moving down is fine");
+        assert!(!closes_loop(&plan, ids[0], ids[3]));
+        assert!(
+            !closes_loop(&plan, ids[0], ids[0]),
+            "itself is SelfReference"
+        );
+    }
+
+    #[test]
+    fn validate_names_the_link_that_closes_a_loop() {
+        let mut ws = Workspace::new("x");
+        ws.plan = plan_with_parents(&[None, Some(2), Some(1)]);
+        assert_eq!(
+            validate(&ws, "w"),
+            vec![Issue {
+                path: "w.plan.initiatives[1].parent_id".into(),
+                problem: Problem::ParentLoop
+            }]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_is_checked_in_linear_time() {
+        // 20,000 initiatives, each under the one before: a hostile file must not take n² steps.
+        let n: usize = 20_000;
+        let parents: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
+        let mut plan = plan_with_parents(&parents);
+        assert!(parent_loops(&plan).is_empty());
+        let last = plan.initiatives[n - 1].id;
+        plan.initiatives[0].parent_id = Some(last);
+        assert_eq!(parent_loops(&plan), vec![plan.initiatives[0].id]);
+    }
 
     #[test]
     fn a_fresh_workspace_is_valid() {

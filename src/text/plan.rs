@@ -245,6 +245,10 @@ pub fn plan_field_empty(f: PlanField) -> &'static str {
     }
 }
 
+/// An initiative placed under itself or one of its own sub-items (the form's check and the model's rule).
+pub const PARENT_LOOP: &str =
+    "En indsats kan ikke ligge under sig selv eller sine egne delindsatser.";
+
 /// A Danish sentence for the user; the UI ties it to the field where there is one.
 pub fn plan_error(e: &PlanError) -> String {
     match e {
@@ -273,9 +277,7 @@ pub fn plan_error(e: &PlanError) -> String {
         PlanError::AmountTooLarge { year, .. } => {
             format!("Budgettet for {year} er urimeligt stort.")
         }
-        PlanError::ParentCycle(_) => {
-            "En indsats kan ikke ligge under sig selv eller sine egne delindsatser.".into()
-        }
+        PlanError::ParentCycle(_) => PARENT_LOOP.into(),
         PlanError::HasSubItems { count, .. } => format!(
             "Indsatsen har {count} {}. Slet dem også?",
             if *count == 1 {

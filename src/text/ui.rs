@@ -379,6 +379,7 @@ pub fn field_problem(p: &crate::model::validation::Problem) -> String {
         Problem::SameStep => "Vælg et andet trin end det, børnene flyttede fra.".into(),
         Problem::EndBeforeStart => "Slutdatoen må ikke ligge før startdatoen.".into(),
         Problem::Duplicate => "Der er allerede en linje for den mødetype. Ret den i stedet.".into(),
+        Problem::ParentLoop => super::plan::PARENT_LOOP.into(),
         Problem::DuplicateId(_) | Problem::UnknownReference(_) => {
             "Noget, feltet henviser til, findes ikke længere. Vælg igen.".into()
         }

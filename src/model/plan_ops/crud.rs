@@ -62,14 +62,6 @@ pub(super) fn remove_item<T: Keyed>(
     Ok(list.remove(at))
 }
 
-/// Clears a link to the removed record `id`, stamping the record that held it.
-fn unlink(link: &mut Option<Id>, updated_at: &mut DateTime<Utc>, id: Id, t: DateTime<Utc>) {
-    if *link == Some(id) {
-        *link = None;
-        *updated_at = t;
-    }
-}
-
 /// A goal as it is stored: number and title trimmed, every field checked.
 fn checked_goal(mut g: Goal) -> Result<Goal, PlanError> {
     trim_in_place(&mut g.number);
@@ -141,17 +133,10 @@ impl ActionPlan {
         )
     }
 
-    /// Removes the goal and clears every initiative's and indicator's reference to it.
+    /// Removes the goal. The references to it are cleared in the same command by `delete::with_detach`,
+    /// the one place that knows who refers to what.
     pub fn delete_goal(&mut self, id: Id) -> Result<Goal, PlanError> {
-        let goal = remove_item(&mut self.goals, id, PlanError::GoalNotFound)?;
-        let t = now();
-        for ini in &mut self.initiatives {
-            unlink(&mut ini.goal_id, &mut ini.updated_at, id, t);
-        }
-        for ind in &mut self.indicators {
-            unlink(&mut ind.goal_id, &mut ind.updated_at, id, t);
-        }
-        Ok(goal)
+        remove_item(&mut self.goals, id, PlanError::GoalNotFound)
     }
 
     // ----- tracks -----
@@ -169,14 +154,9 @@ impl ActionPlan {
         )
     }
 
-    /// Removes the track and clears every initiative's reference to it.
+    /// Removes the track; `delete::with_detach` clears the references to it (see `delete_goal`).
     pub fn delete_track(&mut self, id: Id) -> Result<Track, PlanError> {
-        let track = remove_item(&mut self.tracks, id, PlanError::TrackNotFound)?;
-        let t = now();
-        for ini in &mut self.initiatives {
-            unlink(&mut ini.track_id, &mut ini.updated_at, id, t);
-        }
-        Ok(track)
+        remove_item(&mut self.tracks, id, PlanError::TrackNotFound)
     }
 
     // ----- initiatives -----
@@ -382,11 +362,10 @@ mod tests {
         .unwrap();
         assert_eq!(p.goals[0].created_at, created);
         p.delete_goal(g).unwrap();
-        assert_eq!(p.initiatives[0].goal_id, None);
-        assert_eq!(p.indicators[0].goal_id, None);
+        assert!(p.goals.is_empty());
         assert_eq!(p.delete_goal(g), Err(PlanError::GoalNotFound(g)));
         p.delete_track(t).unwrap();
-        assert_eq!(p.initiatives[0].track_id, None);
+        assert!(p.tracks.is_empty());
     }
 
     #[test]

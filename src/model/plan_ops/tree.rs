@@ -3,6 +3,7 @@
 
 use super::fields::PlanError;
 use super::ordering::{compare_numbers, ordered_ids, sorted_goals, sorted_tracks};
+use crate::model::validation::closes_loop;
 use crate::model::{ActionPlan, Id, Initiative};
 use std::collections::{HashMap, HashSet};
 
@@ -40,24 +41,13 @@ impl ActionPlan {
     }
 
     /// Refuses `parent` as the parent of `id` when it is `id` itself or one of `id`'s sub-items (or theirs):
-    /// walking up from `parent` would meet `id`. The walk stops at a loop already in the data.
+    /// the rule of `validation`, asked before the edit so the form can say so at the field.
     pub(super) fn check_parent(&self, id: Id, parent: Id) -> Result<(), PlanError> {
-        if parent == id {
+        if parent == id || closes_loop(self, id, parent) {
             return Err(PlanError::ParentCycle(id));
         }
         self.initiative(parent)
             .ok_or(PlanError::InitiativeNotFound(parent))?;
-        let mut seen = HashSet::new();
-        let mut cur = Some(parent);
-        while let Some(c) = cur {
-            if c == id {
-                return Err(PlanError::ParentCycle(id));
-            }
-            if !seen.insert(c) {
-                break;
-            }
-            cur = self.initiative(c).and_then(|x| x.parent_id);
-        }
         Ok(())
     }
 }
