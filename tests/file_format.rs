@@ -486,7 +486,7 @@ fn bad_records_are_repaired_or_set_aside_with_their_place() {
             true,
         ),
         (
-            r#"{"name":"x","staircase":{"measurements":[{},{"per_intervention":{"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f":-3}}]}}"#,
+            r#"{"name":"x","staircase":{"measurements":[{"name":"M"},{"name":"M","per_intervention":{"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f":-3}}]}}"#,
             "workspace.staircase.measurements[1]",
             true,
         ),
@@ -503,17 +503,17 @@ fn bad_records_are_repaired_or_set_aside_with_their_place() {
         // A move naming an unknown step, a move within one step, a move without its end: each is left out
         // of its measurement, which is kept.
         (
-            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","name":"T"}],"measurements":[{"moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","to":"00000000-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
+            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","name":"T"}],"measurements":[{"name":"M","moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","to":"00000000-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
             "workspace.staircase.measurements[0]",
             true,
         ),
         (
-            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","name":"T"}],"measurements":[{"moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","to":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
+            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","name":"T"}],"measurements":[{"name":"M","moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","to":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
             "workspace.staircase.measurements[0]",
             true,
         ),
         (
-            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","name":"T"}],"measurements":[{"moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
+            r#"{"name":"x","staircase":{"steps":[{"id":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","name":"T"}],"measurements":[{"name":"M","moves":[{"from":"7f1c1a30-8a43-4a8e-9d0b-1a2b3c4d5e6f","children":2}]}]}}"#,
             "workspace.staircase.measurements[0]",
             true,
         ),

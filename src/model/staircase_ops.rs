@@ -1,8 +1,11 @@
 //! Edit operations on the staircase: steps, interventions, measurements, and the filter behind search.
 //! Every operation checks everything before it changes anything, so on error the staircase is unchanged;
-//! the UI edits a clone and dispatches `Command::ReplaceStaircase` with the result.
+//! the rules of a record's fields are `validation`'s (`rules`), asked of the record as it would be stored.
+//! The UI edits a clone and dispatches the difference (`delta::staircase`) as one command.
 
 use super::collation::danish_cmp;
+use super::record::RecordView;
+use super::validation::{check_record, Problem};
 use super::{
     new_id, now, AgeGroup, Id, Intervention, Kroner, Measurement, Staircase, Step, StepCategory,
 };
@@ -34,6 +37,9 @@ pub enum StaircaseError {
     NothingToMove,
     #[error("source and destination are the same")]
     SameTarget,
+    /// Another rule of `validation`, by the model's field name.
+    #[error("{field}: {problem:?}")]
+    Rule { field: String, problem: Problem },
 }
 
 /// Where a measurement counts children: on one intervention, or on a step counted only as a whole.
@@ -43,24 +49,33 @@ pub enum CountTarget {
     Step(Id),
 }
 
-fn check_name(name: &str) -> Result<(), StaircaseError> {
-    if name.trim().is_empty() {
-        Err(StaircaseError::EmptyName)
-    } else {
-        Ok(())
-    }
-}
-
-fn check_cost(cost: Option<Kroner>) -> Result<(), StaircaseError> {
-    match cost {
-        Some(c) if c < 0 => Err(StaircaseError::NegativeCost(c)),
-        _ => Ok(()),
-    }
+/// The first rule of `validation` that `record` breaks, as the edit's error.
+fn rules(record: RecordView<'_>) -> Result<(), StaircaseError> {
+    let Some(issue) = check_record(record).into_iter().next() else {
+        return Ok(());
+    };
+    Err(match issue.problem {
+        Problem::Empty => StaircaseError::EmptyName,
+        Problem::Negative => StaircaseError::NegativeCost(match record {
+            RecordView::Step(s) => s.yearly_cost_per_child.unwrap_or_default(),
+            RecordView::Intervention { intervention, .. } => {
+                intervention.unit_cost.unwrap_or_default()
+            }
+            _ => 0,
+        }),
+        problem => StaircaseError::Rule {
+            field: issue.field,
+            problem,
+        },
+    })
 }
 
 fn check_intervention(iv: &Intervention) -> Result<(), StaircaseError> {
-    check_name(&iv.name)?;
-    check_cost(iv.unit_cost)
+    // The rules of an intervention's own fields do not depend on the step it is on.
+    rules(RecordView::Intervention {
+        step: Id::nil(),
+        intervention: iv,
+    })
 }
 
 impl Measurement {
@@ -186,24 +201,23 @@ impl Staircase {
         name: impl Into<String>,
         category: StepCategory,
     ) -> Result<Id, StaircaseError> {
-        let name = name.into();
-        check_name(&name)?;
         let step = Step {
-            name,
+            name: name.into(),
             category,
             ..Step::default()
         };
+        rules(RecordView::Step(&step))?;
         let id = step.id;
         self.steps.push(step);
         Ok(id)
     }
 
     pub fn set_step_name(&mut self, id: Id, name: impl Into<String>) -> Result<(), StaircaseError> {
-        let name = name.into();
-        check_name(&name)?;
-        let step = self.step_mut(id)?;
-        step.name = name;
+        let mut step = self.step_mut(id)?.clone();
+        step.name = name.into();
+        rules(RecordView::Step(&step))?;
         step.updated_at = now();
+        *self.step_mut(id)? = step;
         Ok(())
     }
 
@@ -234,10 +248,11 @@ impl Staircase {
         id: Id,
         yearly_cost_per_child: Option<Kroner>,
     ) -> Result<(), StaircaseError> {
-        check_cost(yearly_cost_per_child)?;
-        let step = self.step_mut(id)?;
+        let mut step = self.step_mut(id)?.clone();
         step.yearly_cost_per_child = yearly_cost_per_child;
+        rules(RecordView::Step(&step))?;
         step.updated_at = now();
+        *self.step_mut(id)? = step;
         Ok(())
     }
 
@@ -425,7 +440,7 @@ impl Staircase {
     // ---- measurements ----
 
     fn check_measurement(&self, m: &Measurement) -> Result<(), StaircaseError> {
-        check_name(&m.name)?;
+        rules(RecordView::Measurement(m))?;
         for id in m.per_intervention.keys() {
             self.check_target(CountTarget::Intervention(*id))?;
         }
@@ -1413,5 +1428,39 @@ mod tests {
             names(&t, 0),
             vec!["Åben anonym rådgivning", "ICDP-forældrekursus"]
         );
+    }
+
+    #[test]
+    fn an_edit_is_checked_by_the_models_rules_and_changes_nothing_when_refused() {
+        let mut s = Staircase::default();
+        let step = s
+            .add_step("Forebyggelse", StepCategory::Preventive)
+            .unwrap();
+        let before = s.clone();
+        // A rule the operations never wrote themselves: a capacity past the model's largest count.
+        let too_many = Intervention {
+            capacity: Some(crate::model::validation::MAX_COUNT + 1),
+            ..Intervention::named("Familiebehandling")
+        };
+        assert_eq!(
+            s.add_intervention(step, too_many),
+            Err(StaircaseError::Rule {
+                field: "capacity".into(),
+                problem: Problem::TooLarge {
+                    max: crate::model::validation::MAX_COUNT.into()
+                }
+            })
+        );
+        assert_eq!(
+            s.set_step_yearly_cost(step, Some(-7)),
+            Err(StaircaseError::NegativeCost(-7))
+        );
+        assert_eq!(s.set_step_name(step, " "), Err(StaircaseError::EmptyName));
+        let long = "x".repeat(crate::model::validation::MAX_NAME + 1);
+        assert!(matches!(
+            s.set_step_name(step, long),
+            Err(StaircaseError::Rule { ref field, problem: Problem::TooLong { .. } }) if field == "name"
+        ));
+        assert_eq!(s, before);
     }
 }

@@ -2,8 +2,9 @@
 //! case references. One set of rules, used in two places: `commands::apply` refuses a command whose result
 //! breaks one (naming the field), and `validate` checks a whole workspace (naming the path in the file).
 //! Lenient loading (`file_format::restore`) repairs against the same rules, so a file cannot hold what an
-//! edit may not make: a step, intervention, goal, track or initiative has a name or title (one without is
-//! named «Uden navn»), and a deadline or a period's end is not before its start (such an end is removed).
+//! edit may not make: a step, intervention, measurement, goal, track, initiative or indicator has a name or title and a
+//! time plan row an activity (one without is named «Uden navn»), a deadline or a period's end is not before
+//! its start (such an end is removed), and no initiative is under one of its own sub-items.
 //! Nothing here may be stricter than what the forms let through.
 
 use super::record::{RecordKind, RecordRef, RecordView};
@@ -48,7 +49,7 @@ pub fn name_with_suffix(base: &str, suffix: &str) -> String {
     format!("{base} {suffix}")
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     Empty,
     TooLong {
@@ -117,6 +118,13 @@ impl Checker {
             self.push(field, Problem::Empty);
         }
         self.name(field, s);
+    }
+    /// A free text the record cannot do without (a time plan row's activity).
+    fn required_text(&mut self, field: &str, s: &str) {
+        if s.trim().is_empty() {
+            self.push(field, Problem::Empty);
+        }
+        self.text(field, s);
     }
     fn ordered(&mut self, field: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) {
         if matches!((start, end), (Some(s), Some(e)) if e < s) {
@@ -281,7 +289,7 @@ fn check_intervention(iv: &Intervention, c: &mut Checker) {
 }
 
 fn check_measurement(m: &Measurement, c: &mut Checker) {
-    c.name("name", &m.name);
+    c.required_name("name", &m.name);
     c.text("note", &m.note);
     c.count("caseworkers", m.caseworkers);
     for (id, n) in &m.per_intervention {
@@ -393,7 +401,7 @@ fn check_initiative(ini: &Initiative, c: &mut Checker) {
 }
 
 fn check_indicator(ind: &Indicator, c: &mut Checker) {
-    c.name("name", &ind.name);
+    c.required_name("name", &ind.name);
     c.name("unit", &ind.unit);
     c.number("baseline", ind.baseline);
     c.number("target", ind.target);
@@ -429,7 +437,7 @@ pub fn check_record(record: RecordView<'_>) -> Vec<FieldIssue> {
         RecordView::TimelineRow(r) => {
             c.name("period_label", &r.period_label);
             c.ordered("end", r.start, r.end);
-            c.text("activity", &r.activity);
+            c.required_text("activity", &r.activity);
         }
     }
     c.issues
@@ -813,6 +821,29 @@ mod tests {
         let last = plan.initiatives[n - 1].id;
         plan.initiatives[0].parent_id = Some(last);
         assert_eq!(parent_loops(&plan), vec![plan.initiatives[0].id]);
+    }
+
+    #[test]
+    fn measurements_indicators_and_time_plan_rows_need_a_name_or_an_activity() {
+        let mut ws = Workspace::new("x");
+        ws.staircase.measurements.push(Measurement::default());
+        ws.plan.indicators.push(Indicator {
+            name: " ".into(),
+            ..Indicator::default()
+        });
+        ws.plan.timeline.push(TimelineRow::default());
+        let paths: Vec<(String, Problem)> = validate(&ws, "w")
+            .into_iter()
+            .map(|i| (i.path, i.problem))
+            .collect();
+        assert_eq!(
+            paths,
+            vec![
+                ("w.staircase.measurements[0].name".into(), Problem::Empty),
+                ("w.plan.indicators[0].name".into(), Problem::Empty),
+                ("w.plan.timeline[0].activity".into(), Problem::Empty),
+            ]
+        );
     }
 
     #[test]

@@ -278,6 +278,7 @@ pub fn plan_error(e: &PlanError) -> String {
             format!("Budgettet for {year} er urimeligt stort.")
         }
         PlanError::ParentCycle(_) => PARENT_LOOP.into(),
+        PlanError::Rule { problem, .. } => super::ui::field_problem(problem),
         PlanError::HasSubItems { count, .. } => format!(
             "Indsatsen har {count} {}. Slet dem også?",
             if *count == 1 {

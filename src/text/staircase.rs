@@ -47,6 +47,7 @@ pub fn error(e: &StaircaseError) -> String {
         StaircaseError::DuplicateId(_) => "Der findes allerede en post med samme id.".into(),
         StaircaseError::EmptyName => "Skriv et navn.".into(),
         StaircaseError::NegativeCost(_) => "Beløbet kan ikke være negativt.".into(),
+        StaircaseError::Rule { problem, .. } => super::ui::field_problem(problem),
         StaircaseError::NotEnoughChildren { available: 0, .. } => {
             "Der er ingen børn at flytte.".into()
         }

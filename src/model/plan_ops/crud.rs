@@ -1,12 +1,8 @@
 //! Adding, changing and removing goals, tracks and initiatives, with the checks that leave the plan
 //! unchanged on error, and the list helpers the indicators and the time plan use too.
 
-use super::fields::{
-    name_field, ordered_dates, required, text_field, trim_in_place, PlanError, PlanField,
-};
-use super::status::check_note_text;
-use crate::model::record::Keyed;
-use crate::model::validation::MAX_AMOUNT;
+use super::fields::{rules, trim_in_place, PlanError};
+use crate::model::record::{Keyed, RecordView};
 use crate::model::{now, ActionPlan, Goal, Id, Indicator, Initiative, TimelineRow, Track};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
@@ -66,11 +62,7 @@ pub(super) fn remove_item<T: Keyed>(
 fn checked_goal(mut g: Goal) -> Result<Goal, PlanError> {
     trim_in_place(&mut g.number);
     trim_in_place(&mut g.title);
-    required(PlanField::Title, &g.title)?;
-    name_field(PlanField::Number, &g.number)?;
-    name_field(PlanField::Title, &g.title)?;
-    text_field(PlanField::Description, &g.description)?;
-    text_field(PlanField::SuccessCriteria, &g.success_criteria)?;
+    rules(RecordView::Goal(&g))?;
     Ok(g)
 }
 
@@ -78,10 +70,7 @@ fn checked_goal(mut g: Goal) -> Result<Goal, PlanError> {
 fn checked_track(mut t: Track) -> Result<Track, PlanError> {
     trim_in_place(&mut t.number);
     trim_in_place(&mut t.title);
-    required(PlanField::Title, &t.title)?;
-    name_field(PlanField::Number, &t.number)?;
-    name_field(PlanField::Title, &t.title)?;
-    text_field(PlanField::Description, &t.description)?;
+    rules(RecordView::Track(&t))?;
     Ok(t)
 }
 
@@ -161,27 +150,10 @@ impl ActionPlan {
 
     // ----- initiatives -----
 
-    /// Checks the editable fields and references of `ini` as it would be stored (already trimmed).
+    /// Checks `ini` as it would be stored (already trimmed): the model's rules, its references, and the
+    /// form's own wish that a newly given number is not taken.
     fn check_initiative(&self, ini: &Initiative) -> Result<(), PlanError> {
-        required(PlanField::Title, &ini.title)?;
-        name_field(PlanField::Number, &ini.number)?;
-        name_field(PlanField::Title, &ini.title)?;
-        text_field(PlanField::Description, &ini.description)?;
-        name_field(PlanField::Owner, &ini.owner)?;
-        name_field(PlanField::Committee, &ini.committee)?;
-        name_field(PlanField::Period, &ini.period)?;
-        ordered_dates(PlanField::Dates, ini.start, ini.deadline)?;
-        for b in &ini.budget {
-            if b.amount < 0 {
-                return Err(PlanError::NegativeAmount { year: b.year });
-            }
-            if b.amount > MAX_AMOUNT {
-                return Err(PlanError::AmountTooLarge {
-                    year: b.year,
-                    max: MAX_AMOUNT,
-                });
-            }
-        }
+        rules(RecordView::Initiative(ini))?;
         if let Some(g) = ini.goal_id {
             self.goal(g).ok_or(PlanError::GoalNotFound(g))?;
         }
@@ -224,9 +196,6 @@ impl ActionPlan {
             return Err(PlanError::DuplicateId(ini.id));
         }
         self.check_initiative(&ini)?;
-        for n in &ini.history {
-            check_note_text(&n.text, &n.author)?;
-        }
         ini.updated_at = now();
         let id = ini.id;
         self.initiatives.push(ini);
@@ -309,6 +278,7 @@ pub fn shared_numbers(plan: &ActionPlan, id: Id) -> Vec<Id> {
 mod tests {
     use super::*;
     use crate::model::plan_ops::tests::{d, ini};
+    use crate::model::plan_ops::PlanField;
     use crate::model::{BudgetLine, InitiativeStatus};
     use chrono::TimeZone;
 

@@ -1,8 +1,9 @@
-//! The fields of the plan's forms, the errors an edit can meet, and the checks every field gets.
+//! The fields of the plan's forms and the errors an edit can meet. The rules are `validation`'s: `rules`
+//! asks them of the record an edit would store and names the first broken one by its form field.
 
-use crate::model::validation::{MAX_NAME, MAX_TEXT};
+use crate::model::record::RecordView;
+use crate::model::validation::{check_record, FieldIssue, Problem};
 use crate::model::Id;
-use chrono::NaiveDate;
 use thiserror::Error;
 
 /// The field an error is about, so the UI can tie its Danish message to the input.
@@ -49,6 +50,34 @@ impl PlanField {
         PlanField::PeriodLabel,
         PlanField::Activity,
     ];
+
+    /// The form field of a field the model names (`title`, `budget[2].amount`, `history[0].text`).
+    pub fn of_model_field(field: &str) -> Option<PlanField> {
+        let last = field.rsplit('.').next().unwrap_or(field);
+        let last = last.split('[').next().unwrap_or(last);
+        Some(match last {
+            "number" => PlanField::Number,
+            "title" => PlanField::Title,
+            "description" => PlanField::Description,
+            "success_criteria" => PlanField::SuccessCriteria,
+            "owner" => PlanField::Owner,
+            "committee" => PlanField::Committee,
+            "period" => PlanField::Period,
+            "start" | "deadline" | "end" => PlanField::Dates,
+            "amount" | "budget" => PlanField::Budget,
+            "author" => PlanField::Author,
+            "text" | "note" => PlanField::NoteText,
+            "name" => PlanField::Name,
+            "unit" => PlanField::Unit,
+            "baseline" => PlanField::Baseline,
+            "target" => PlanField::Target,
+            "value" => PlanField::Value,
+            "period_label" => PlanField::PeriodLabel,
+            "activity" => PlanField::Activity,
+            "stale_after_days" => PlanField::Value,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -89,6 +118,9 @@ pub enum PlanError {
     HasSubItems { id: Id, count: usize },
     #[error("initiative {id} has {count} history entries")]
     HasHistory { id: Id, count: usize },
+    /// Another rule of `validation`, by the model's field name.
+    #[error("{field}: {problem:?}")]
+    Rule { field: String, problem: Problem },
 }
 
 impl PlanError {
@@ -102,51 +134,59 @@ impl PlanError {
             PlanError::NegativeAmount { .. } | PlanError::AmountTooLarge { .. } => {
                 Some(PlanField::Budget)
             }
+            PlanError::Rule { field, .. } => PlanField::of_model_field(field),
             _ => None,
         }
     }
 }
 
-/// A one-line field: at most `MAX_NAME` characters.
-pub(super) fn name_field(field: PlanField, s: &str) -> Result<(), PlanError> {
-    at_most(field, s, MAX_NAME)
-}
-
-/// A longer text: at most `MAX_TEXT` characters.
-pub(super) fn text_field(field: PlanField, s: &str) -> Result<(), PlanError> {
-    at_most(field, s, MAX_TEXT)
-}
-
-fn at_most(field: PlanField, s: &str, max: usize) -> Result<(), PlanError> {
-    if s.chars().count() > max {
-        return Err(PlanError::TooLong { field, max });
+/// The first rule of `validation` that `record` breaks, as the form's error at its field: what an edit
+/// would store is checked by the model's own rules, before the command is made.
+pub(super) fn rules(record: RecordView<'_>) -> Result<(), PlanError> {
+    match check_record(record).into_iter().next() {
+        None => Ok(()),
+        Some(issue) => Err(from_issue(issue, record)),
     }
-    Ok(())
 }
 
+fn from_issue(issue: FieldIssue, record: RecordView<'_>) -> PlanError {
+    let budget_year = || match record {
+        RecordView::Initiative(i) => issue
+            .field
+            .strip_prefix("budget[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|j| j.parse::<usize>().ok())
+            .and_then(|j| i.budget.get(j))
+            .map_or(0, |b| b.year),
+        _ => 0,
+    };
+    match (issue.problem, PlanField::of_model_field(&issue.field)) {
+        (Problem::Empty, Some(f)) => PlanError::Empty(f),
+        (Problem::TooLong { max }, Some(field)) => PlanError::TooLong { field, max },
+        (Problem::NotFinite, Some(f)) => PlanError::NotFinite(f),
+        (Problem::EndBeforeStart, _) => PlanError::EndBeforeStart(PlanField::Dates),
+        (Problem::Negative, Some(PlanField::Budget)) => PlanError::NegativeAmount {
+            year: budget_year(),
+        },
+        (Problem::TooLarge { max }, Some(PlanField::Budget)) => PlanError::AmountTooLarge {
+            year: budget_year(),
+            max,
+        },
+        (Problem::SelfReference, _) => PlanError::ParentCycle(record.reference().id),
+        (problem, _) => PlanError::Rule {
+            field: issue.field,
+            problem,
+        },
+    }
+}
+
+/// A plain note must say something (a status change may be text-less): a rule of the action, not of the
+/// stored record.
 pub(super) fn required(field: PlanField, s: &str) -> Result<(), PlanError> {
     if s.trim().is_empty() {
         return Err(PlanError::Empty(field));
     }
     Ok(())
-}
-
-pub(super) fn finite(field: PlanField, v: Option<f64>) -> Result<(), PlanError> {
-    if v.is_some_and(|v| !v.is_finite()) {
-        return Err(PlanError::NotFinite(field));
-    }
-    Ok(())
-}
-
-pub(super) fn ordered_dates(
-    field: PlanField,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-) -> Result<(), PlanError> {
-    match (start, end) {
-        (Some(s), Some(e)) if e < s => Err(PlanError::EndBeforeStart(field)),
-        _ => Ok(()),
-    }
 }
 
 pub(super) fn trim_in_place(s: &mut String) {

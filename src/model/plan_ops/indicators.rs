@@ -2,28 +2,19 @@
 //! towards target, and the warning for a value dated before the baseline.
 
 use super::crud::remove_item;
-use super::fields::{
-    finite, name_field, required, text_field, trim_in_place, PlanError, PlanField,
-};
+use super::fields::{rules, trim_in_place, PlanError};
+use crate::model::record::RecordView;
 use crate::model::{now, ActionPlan, Id, Indicator, IndicatorValue};
 use chrono::NaiveDate;
 
 impl ActionPlan {
     fn check_indicator(&self, ind: &Indicator) -> Result<(), PlanError> {
-        required(PlanField::Name, &ind.name)?;
-        name_field(PlanField::Name, &ind.name)?;
-        name_field(PlanField::Unit, &ind.unit)?;
-        finite(PlanField::Baseline, ind.baseline)?;
-        finite(PlanField::Target, ind.target)?;
+        rules(RecordView::Indicator(ind))?;
         if let Some(g) = ind.goal_id {
             self.goal(g).ok_or(PlanError::GoalNotFound(g))?;
         }
         if let Some(i) = ind.initiative_id {
             self.initiative(i).ok_or(PlanError::InitiativeNotFound(i))?;
-        }
-        for v in &ind.values {
-            finite(PlanField::Value, Some(v.value))?;
-            text_field(PlanField::NoteText, &v.note)?;
         }
         Ok(())
     }
@@ -70,9 +61,7 @@ impl ActionPlan {
         value: f64,
         note: &str,
     ) -> Result<Id, PlanError> {
-        finite(PlanField::Value, Some(value))?;
-        text_field(PlanField::NoteText, note)?;
-        let ind = self.indicator_mut(indicator_id)?;
+        let mut ind = self.indicator_mut(indicator_id)?.clone();
         let v = IndicatorValue {
             date: Some(date),
             value,
@@ -86,7 +75,9 @@ impl ActionPlan {
             .position(|x| x.date.is_some_and(|d| d > date))
             .unwrap_or(ind.values.len());
         ind.values.insert(at, v);
+        rules(RecordView::Indicator(&ind))?;
         ind.updated_at = now();
+        *self.indicator_mut(indicator_id)? = ind;
         Ok(id)
     }
 
@@ -96,9 +87,7 @@ impl ActionPlan {
         indicator_id: Id,
         value: IndicatorValue,
     ) -> Result<(), PlanError> {
-        finite(PlanField::Value, Some(value.value))?;
-        text_field(PlanField::NoteText, &value.note)?;
-        let ind = self.indicator_mut(indicator_id)?;
+        let mut ind = self.indicator_mut(indicator_id)?.clone();
         let slot = ind
             .values
             .iter_mut()
@@ -107,7 +96,9 @@ impl ActionPlan {
         *slot = value;
         // Stable sort: same-day values keep their order; undated ones stay first.
         ind.values.sort_by_key(|v| v.date);
+        rules(RecordView::Indicator(&ind))?;
         ind.updated_at = now();
+        *self.indicator_mut(indicator_id)? = ind;
         Ok(())
     }
 
@@ -219,6 +210,7 @@ pub fn measurements_in_order(ind: &Indicator) -> Vec<MeasurementRow<'_>> {
 mod tests {
     use super::*;
     use crate::model::plan_ops::tests::d;
+    use crate::model::plan_ops::PlanField;
 
     fn indicator(baseline: Option<f64>, target: Option<f64>) -> Indicator {
         Indicator {

@@ -1,14 +1,10 @@
 //! The dated status history of an initiative: status changes and notes (only ever added or corrected,
 //! never deleted), the status on a given day, staleness, and the board's neighbouring columns.
 
-use super::fields::{name_field, required, text_field, PlanError, PlanField};
+use super::fields::{required, rules, PlanError, PlanField};
+use crate::model::record::RecordView;
 use crate::model::{now, ActionPlan, Id, Initiative, InitiativeStatus, NoteRevision, StatusNote};
 use chrono::NaiveDate;
-
-pub(super) fn check_note_text(text: &str, author: &str) -> Result<(), PlanError> {
-    name_field(PlanField::Author, author)?;
-    text_field(PlanField::NoteText, text)
-}
 
 /// Inserts `note` after every entry dated on or before it, so the history stays in date order and entries
 /// of the same day keep the order they were written in. Undated (imported) entries stay first.
@@ -93,8 +89,8 @@ impl ActionPlan {
         text: &str,
     ) -> Result<Id, PlanError> {
         let author = author.trim();
-        check_note_text(text, author)?;
-        let ini = self.initiative_mut(initiative_id)?;
+        // Changed on a copy and checked by the model's rules, so an error leaves the plan as it was.
+        let mut ini = self.initiative_mut(initiative_id)?.clone();
         let t = now();
         let note = StatusNote {
             date: Some(date),
@@ -108,11 +104,13 @@ impl ActionPlan {
         let id = note.id;
         insert_by_date(&mut ini.history, note);
         if let Some(status) = status {
-            ini.status = latest_status_entry(ini, None)
+            ini.status = latest_status_entry(&ini, None)
                 .and_then(|n| n.status)
                 .unwrap_or(status);
         }
         ini.updated_at = t;
+        rules(RecordView::Initiative(&ini))?;
+        *self.initiative_mut(initiative_id)? = ini;
         Ok(id)
     }
 
@@ -124,8 +122,7 @@ impl ActionPlan {
         note_id: Id,
         new_text: &str,
     ) -> Result<(), PlanError> {
-        text_field(PlanField::NoteText, new_text)?;
-        let ini = self.initiative_mut(initiative_id)?;
+        let mut ini = self.initiative_mut(initiative_id)?.clone();
         let note = ini
             .history
             .iter_mut()
@@ -146,6 +143,8 @@ impl ActionPlan {
         });
         note.updated_at = t;
         ini.updated_at = t;
+        rules(RecordView::Initiative(&ini))?;
+        *self.initiative_mut(initiative_id)? = ini;
         Ok(())
     }
 }

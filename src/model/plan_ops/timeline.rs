@@ -1,19 +1,15 @@
 //! The time and process plan: its rows, in date order, each past, current or future as of a day.
 
 use super::crud::{add_item, remove_item, replace_item};
-use super::fields::{
-    name_field, ordered_dates, required, text_field, trim_in_place, PlanError, PlanField,
-};
+use super::fields::{rules, trim_in_place, PlanError};
+use crate::model::record::RecordView;
 use crate::model::{ActionPlan, Id, TimelineRow};
 use chrono::NaiveDate;
 
 /// A row as it is stored: its period label trimmed, every field checked.
 fn checked_row(mut r: TimelineRow) -> Result<TimelineRow, PlanError> {
     trim_in_place(&mut r.period_label);
-    required(PlanField::Activity, &r.activity)?;
-    name_field(PlanField::PeriodLabel, &r.period_label)?;
-    text_field(PlanField::Activity, &r.activity)?;
-    ordered_dates(PlanField::Dates, r.start, r.end)?;
+    rules(RecordView::TimelineRow(&r))?;
     Ok(r)
 }
 
@@ -73,6 +69,7 @@ pub fn timeline(plan: &ActionPlan, today: NaiveDate) -> Vec<(&TimelineRow, Timel
 mod tests {
     use super::*;
     use crate::model::plan_ops::tests::d;
+    use crate::model::plan_ops::PlanField;
 
     #[test]
     fn timeline_sorting_and_phases() {

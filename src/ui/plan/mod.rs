@@ -81,33 +81,6 @@ impl From<PlanError> for FormError {
     }
 }
 
-/// The form field of a rule's field name in the file (`history[3].text` is the note's text).
-fn plan_field(field: &str) -> Option<PlanField> {
-    let last = field.rsplit('.').next().unwrap_or(field);
-    let last = last.split('[').next().unwrap_or(last);
-    Some(match last {
-        "number" => PlanField::Number,
-        "title" => PlanField::Title,
-        "description" => PlanField::Description,
-        "success_criteria" => PlanField::SuccessCriteria,
-        "owner" => PlanField::Owner,
-        "committee" => PlanField::Committee,
-        "period" => PlanField::Period,
-        "amount" | "budget" => PlanField::Budget,
-        "author" => PlanField::Author,
-        "text" | "note" => PlanField::NoteText,
-        "name" => PlanField::Name,
-        "unit" => PlanField::Unit,
-        "baseline" => PlanField::Baseline,
-        "target" => PlanField::Target,
-        "value" => PlanField::Value,
-        "period_label" => PlanField::PeriodLabel,
-        "activity" => PlanField::Activity,
-        "stale_after_days" => PlanField::Value,
-        _ => return None,
-    })
-}
-
 /// Reads the open plan (tracked).
 pub(crate) fn with_plan<T>(app: AppState, f: impl FnOnce(&ActionPlan) -> T) -> Option<T> {
     app.read(crate::app::Part::Plan, |w| f(&w.plan))
@@ -144,7 +117,7 @@ fn commit_in<T>(
     apply(app, merge, |w| w.plan.clone(), crate::model::delta::plan, f).map_err(|e| match e {
         Refused::Rule(e) => FormError::from(e),
         Refused::Message { field, message } => FormError {
-            field: field.as_deref().and_then(plan_field),
+            field: field.as_deref().and_then(PlanField::of_model_field),
             message,
         },
     })
