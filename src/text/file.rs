@@ -151,7 +151,9 @@ pub fn validation_problem(p: &Problem) -> String {
         Problem::SameStep => "flytter børn fra et trin til samme trin".into(),
         Problem::EndBeforeStart => "ligger før starten".into(),
         Problem::Duplicate => "står der allerede".into(),
-        Problem::ParentLoop => "gør initiativet til et underpunkt af sig selv".into(),
+        Problem::ParentLoop => {
+            "gør initiativet til del af sig selv gennem dets egne delinitiativer".into()
+        }
         Problem::CprLike => {
             "ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer".into()
         }

@@ -43,7 +43,7 @@ pub const INDICATOR_HEADERS: [&str; 9] = [
 ];
 
 /// Initiatives with neither goal nor track.
-pub const OTHER_GROUP: &str = "Øvrige indsatser";
+pub const OTHER_GROUP: &str = "Øvrige initiativer";
 pub const NO_GOAL: &str = "Uden mål";
 pub const NO_TRACK: &str = "Uden spor";
 
@@ -67,7 +67,7 @@ pub fn track_label(t: &Track) -> String {
     numbered(&t.number, &t.title)
 }
 
-/// Heading of a list group: "1. Kvalitet · 2. Samskabelse", or "Øvrige indsatser".
+/// Heading of a list group: "1. Kvalitet · 2. Samskabelse", or "Øvrige initiativer".
 pub fn group_heading(plan: &ActionPlan, g: &InitiativeGroup) -> String {
     let goal = g.goal_id.and_then(|id| plan.goal(id));
     let track = g.track_id.and_then(|id| plan.track(id));
@@ -247,14 +247,14 @@ pub fn plan_field_empty(f: PlanField) -> &'static str {
 
 /// An initiative placed under itself or one of its own sub-items (the form's check and the model's rule).
 pub const PARENT_LOOP: &str =
-    "En indsats kan ikke ligge under sig selv eller sine egne delindsatser.";
+    "Et initiativ kan ikke være del af sig selv eller af et af sine egne delinitiativer. Vælg et andet.";
 
 /// A Danish sentence for the user; the UI ties it to the field where there is one.
 pub fn plan_error(e: &PlanError) -> String {
     match e {
         PlanError::GoalNotFound(_) => "Målet findes ikke længere.".into(),
         PlanError::TrackNotFound(_) => "Sporet findes ikke længere.".into(),
-        PlanError::InitiativeNotFound(_) => "Indsatsen findes ikke længere.".into(),
+        PlanError::InitiativeNotFound(_) => "Initiativet findes ikke længere.".into(),
         PlanError::NoteNotFound(_) => "Noten findes ikke længere.".into(),
         PlanError::IndicatorNotFound(_) => "Indikatoren findes ikke længere.".into(),
         PlanError::ValueNotFound(_) => "Målingen findes ikke længere.".into(),
@@ -280,15 +280,15 @@ pub fn plan_error(e: &PlanError) -> String {
         PlanError::ParentCycle(_) => PARENT_LOOP.into(),
         PlanError::Rule { problem, .. } => super::ui::field_problem(problem),
         PlanError::HasSubItems { count, .. } => format!(
-            "Indsatsen har {count} {}. Slet dem også?",
+            "Initiativet har {count} {}. Slet dem også?",
             if *count == 1 {
-                "delindsats"
+                "delinitiativ"
             } else {
-                "delindsatser"
+                "delinitiativer"
             }
         ),
         PlanError::HasHistory { count, .. } => format!(
-            "Indsatsen har {count} {} i historikken, som slettes med den. Slet alligevel?",
+            "Initiativet har {count} {} i historikken, som slettes med det. Slet alligevel?",
             if *count == 1 { "note" } else { "noter" }
         ),
     }
