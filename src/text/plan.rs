@@ -218,6 +218,7 @@ pub fn plan_field(f: PlanField) -> &'static str {
         PlanField::Value => "Værdien",
         PlanField::PeriodLabel => "Perioden",
         PlanField::Activity => "Aktiviteten",
+        PlanField::Parent => "Det overordnede initiativ",
     }
 }
 
@@ -242,6 +243,7 @@ pub fn plan_field_empty(f: PlanField) -> &'static str {
         PlanField::Value => "Skriv en værdi.",
         PlanField::PeriodLabel => "Skriv en periode.",
         PlanField::Activity => "Skriv en aktivitet.",
+        PlanField::Parent => "Vælg det initiativ, det er del af.",
     }
 }
 

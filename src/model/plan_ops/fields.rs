@@ -27,10 +27,12 @@ pub enum PlanField {
     Value,
     PeriodLabel,
     Activity,
+    /// The initiative a sub-initiative is part of.
+    Parent,
 }
 
 impl PlanField {
-    pub const ALL: [PlanField; 18] = [
+    pub const ALL: [PlanField; 19] = [
         PlanField::Number,
         PlanField::Title,
         PlanField::Description,
@@ -49,6 +51,7 @@ impl PlanField {
         PlanField::Value,
         PlanField::PeriodLabel,
         PlanField::Activity,
+        PlanField::Parent,
     ];
 
     /// The form field of a field the model names (`title`, `budget[2].amount`, `history[0].text`).
@@ -74,6 +77,7 @@ impl PlanField {
             "value" => PlanField::Value,
             "period_label" => PlanField::PeriodLabel,
             "activity" => PlanField::Activity,
+            "parent_id" => PlanField::Parent,
             "stale_after_days" => PlanField::Value,
             _ => return None,
         })
@@ -131,6 +135,7 @@ impl PlanError {
             PlanError::TooLong { field, .. } => Some(*field),
             PlanError::EndBeforeStart(_) => Some(PlanField::Dates),
             PlanError::DuplicateNumber(_) => Some(PlanField::Number),
+            PlanError::ParentCycle(_) => Some(PlanField::Parent),
             PlanError::NegativeAmount { .. } | PlanError::AmountTooLarge { .. } => {
                 Some(PlanField::Budget)
             }
@@ -214,6 +219,10 @@ mod tests {
             PlanError::NegativeAmount { year: 2020 }.field(),
             Some(PlanField::Budget)
         );
-        assert_eq!(PlanError::ParentCycle(Id::nil()).field(), None);
+        assert_eq!(
+            PlanError::ParentCycle(Id::nil()).field(),
+            Some(PlanField::Parent)
+        );
+        assert_eq!(PlanError::InitiativeNotFound(Id::nil()).field(), None);
     }
 }
