@@ -799,4 +799,41 @@ mod tests {
             .original
             .contains("{not json"));
     }
+
+    /// A set-aside list an older Trappe stored holds each entry's sentence in `what`: both readings keep it
+    /// as the entry's written reason, and the place in words as it was.
+    #[test]
+    fn set_aside_entries_stored_by_an_older_version_keep_their_sentence() {
+        let ws = sample();
+        let mut parts = stored(&all_parts(&ws, Utc::now()));
+        let sentence = "Møde: ændret i begge faner. Denne fanes udgave er beholdt; den anden fanes udgave ligger her.";
+        parts.insert(
+            SET_ASIDE.to_string(),
+            serde_json::json!([{
+                "id": "0b7e6c1a-1d2f-4e3a-8b9c-0d1e2f3a4b5c",
+                "found_at": "en anden fane",
+                "what": sentence,
+                "repaired": true,
+                "original": "{}",
+                "set_aside_at": "2026-10-30T12:00:00Z",
+            }])
+            .to_string(),
+        );
+        let list: Vec<(String, String)> = parts.into_iter().collect();
+        let expected = SetAsideReason::Written {
+            text: sentence.into(),
+        };
+        let fast = read_clean(ws.id, &list).expect("the fast path reads it");
+        assert_eq!(fast.set_aside.len(), 1);
+        assert_eq!(fast.set_aside[0].reason, expected);
+        assert_eq!(fast.set_aside[0].found_at, "en anden fane");
+        let assembled = assemble(ws.id, &list, None).unwrap();
+        let lenient = read_document(assembled.doc).unwrap().workspace;
+        assert_eq!(lenient, fast);
+        // Stored again, it is stored with the reason, and reads back the same.
+        let again = stored(&all_parts(&fast, Utc::now()));
+        assert!(!again[SET_ASIDE].contains("\"what\""));
+        let again: Vec<(String, String)> = again.into_iter().collect();
+        assert_eq!(read_clean(ws.id, &again).unwrap().set_aside, fast.set_aside);
+    }
 }

@@ -44,7 +44,7 @@ impl Default for SetAside {
 #[derive(Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
-pub struct SetAsideIn {
+struct SetAsideIn {
     id: Id,
     /// Where it was: a path in the file (`workspace.meetings[17]`) or a place such as `tab:other`
     /// (an older Trappe wrote the place in Danish words).
