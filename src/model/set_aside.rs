@@ -102,6 +102,7 @@ pub enum SetAsideReason {
         record: Option<RecordKind>,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         label: String,
+        #[serde(default)]
         notes: Vec<Note>,
     },
     /// An earlier set-aside entry that could not be read.
