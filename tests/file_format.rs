@@ -363,11 +363,9 @@ fn a_lone_surrogate_or_a_huge_number_sets_aside_its_record_only() {
         .expect("the meeting is set aside");
     assert!(meeting.repaired);
     assert!(
-        meeting
-            .what
-            .starts_with("Møde «Sag 2»: Noter indeholdt tegnkoden \\ud800"),
+        what(meeting).starts_with("Møde «Sag 2»: Noter indeholdt tegnkoden \\ud800"),
         "{}",
-        meeting.what
+        what(meeting)
     );
     assert!(meeting
         .original
@@ -378,9 +376,9 @@ fn a_lone_surrogate_or_a_huge_number_sets_aside_its_record_only() {
         .find(|s| s.found_at == "workspace.plan.initiatives[5]")
         .expect("the initiative is set aside");
     assert!(
-        initiative.what.contains("1e309 er for stort"),
+        what(initiative).contains("1e309 er for stort"),
         "{}",
-        initiative.what
+        what(initiative)
     );
     assert!(
         initiative.original.contains(r#""amount":1e309"#),
@@ -389,7 +387,7 @@ fn a_lone_surrogate_or_a_huge_number_sets_aside_its_record_only() {
     );
     for s in &got.set_aside {
         for english in ["hex escape", "out of range", "invalid", "expected"] {
-            assert!(!s.what.contains(english), "English leaked: {}", s.what);
+            assert!(!what(s).contains(english), "English leaked: {}", what(s));
         }
     }
     // What was imported exports and imports again unchanged.
@@ -408,7 +406,7 @@ fn damage_outside_records_is_set_aside_not_refused() {
     assert_eq!(imported.workspace.name, "Halsnæs \u{fffd}");
     let s = &imported.workspace.set_aside[0];
     assert_eq!(s.found_at, "workspace");
-    assert!(s.what.contains("tegnkoden \\udc00"), "{}", s.what);
+    assert!(what(s).contains("tegnkoden \\udc00"), "{}", what(s));
     assert!(s.original.contains(r#""Halsnæs \udc00""#), "{}", s.original);
 
     let file = br#"{"format":"trappe-workspace","version":1,"workspace":{"name":"x","follow_up":{"caseload_band":{"min":1e999,"max":30}},
@@ -540,9 +538,9 @@ fn bad_records_are_repaired_or_set_aside_with_their_place() {
         assert_eq!(s.found_at, place, "{body}");
         assert_eq!(s.repaired, repaired, "{body}");
         assert!(
-            !s.what.contains("invalid type"),
+            !what(s).contains("invalid type"),
             "{body}: English leaked: {}",
-            s.what
+            what(s)
         );
         // The original is kept as it was.
         let original: serde_json::Value = serde_json::from_str(&s.original).unwrap();
@@ -581,9 +579,9 @@ fn every_rule_break_is_repaired_and_listed() {
         ]
     );
     assert!(
-        ws.set_aside[0].what.contains("CPR"),
+        what(&ws.set_aside[0]).contains("CPR"),
         "{}",
-        ws.set_aside[0].what
+        what(&ws.set_aside[0])
     );
 }
 
@@ -634,7 +632,7 @@ fn set_aside_texts_are_danish_without_program_text() {
             format!(
                 "{} {}",
                 trappe::text::set_aside::found_at(&s.found_at),
-                s.what
+                what(s)
             )
         })
         .collect();
@@ -741,4 +739,149 @@ fn a_second_monthly_target_for_one_meeting_type_is_left_out_and_listed() {
     assert_eq!(ws.set_aside.len(), 1);
     assert_eq!(ws.set_aside[0].found_at, "workspace.follow_up");
     assert!(ws.set_aside[0].original.contains("\"max\":5"));
+}
+
+/// An entry's reason as the app says it.
+fn what(s: &trappe::model::SetAside) -> String {
+    trappe::text::file::set_aside_reason(&s.reason)
+}
+
+/// A file of version 1 written before set-aside entries had a typed reason: each carries its sentence in
+/// `what` (and a tab's or storage's place in words). It reads without a migration, shows the sentences as
+/// written, and is written back with the sentence as a `written` reason, which reads back identically.
+#[test]
+fn set_aside_sentences_of_older_files_are_kept_as_written() {
+    let bytes = include_bytes!("fixtures/v1-set-aside-written.json");
+    let imported = read_workspace_file(bytes).expect("the file imports");
+    assert_eq!(imported.migrated_from, None);
+    assert!(imported.report.is_clean(), "{:?}", imported.report);
+    let ws = imported.workspace;
+    assert_eq!(ws.set_aside.len(), 3);
+    assert_eq!(
+        ws.set_aside[0].reason,
+        SetAsideReason::Written {
+            text: "Møde «Sag 2»: Noter er for lang (højst 50.000 tegn): afkortet.".into()
+        }
+    );
+    assert_eq!(
+        what(&ws.set_aside[1]),
+        "Møde: Noter blev ændret i begge faner. Denne fanes værdi er beholdt; den anden fanes udgave ligger her."
+    );
+    assert!(what(&ws.set_aside[2]).starts_with("Arbejdsområdets id manglede"));
+    let places: Vec<String> = ws
+        .set_aside
+        .iter()
+        .map(|s| trappe::text::set_aside::found_at(&s.found_at))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Sted i filen: Møde nr. 2",
+            "Fundet i en anden fane",
+            "Fundet i browserens lager: arbejdsområdets egne oplysninger"
+        ]
+    );
+    assert!(ws.set_aside.iter().all(|s| s.repaired));
+    let json = export_json(&ws, Utc::now());
+    assert!(
+        !json.contains("\"what\""),
+        "the reason replaces the sentence"
+    );
+    let again = read_workspace_file(json.as_bytes()).unwrap();
+    assert_eq!(again.workspace, ws);
+}
+
+/// Entries with typed reasons, of every kind, are written and read back identically, by the fast reading
+/// and by the lenient one.
+#[test]
+fn typed_set_aside_reasons_round_trip() {
+    use trappe::model::record::RecordKind;
+    use trappe::model::set_aside::{found, DataProblem, Fix, Note, RuleProblem};
+    let reasons = vec![
+        SetAsideReason::Record {
+            record: Some(RecordKind::Meeting),
+            label: "Sag 17".into(),
+            notes: vec![
+                Note::Fixed {
+                    field: "notes".into(),
+                    problem: RuleProblem::TooLong { max: 50_000 },
+                    fix: Fix::Shortened,
+                },
+                Note::UnreadableValue {
+                    field: "date".into(),
+                    problem: DataProblem::BadDateText("8. maj 2019".into()),
+                },
+                Note::CharacterReplaced {
+                    field: "notes".into(),
+                    code: "\\ud800".into(),
+                },
+                Note::RenewedId,
+            ],
+        },
+        SetAsideReason::Record {
+            record: None,
+            label: String::new(),
+            notes: vec![Note::ResetToDefault],
+        },
+        SetAsideReason::Record {
+            record: Some(RecordKind::Step),
+            label: String::new(),
+            notes: vec![
+                Note::UnreadableRecord {
+                    problem: DataProblem::WrongType {
+                        found: "integer `17`".into(),
+                        expected: "struct Step".into(),
+                    },
+                },
+                Note::PastRepair,
+                Note::NotAList,
+                Note::IdFromStorageKey,
+                Note::StepInterventionsKept,
+            ],
+        },
+        SetAsideReason::Conflict {
+            record: RecordKind::Initiative,
+            fields: vec!["status".into()],
+            kept_theirs: false,
+        },
+        SetAsideReason::DidNotFit {
+            record: RecordKind::Meeting,
+        },
+        SetAsideReason::UnreadableHead { name_known: true },
+        SetAsideReason::MissingHead { name_known: false },
+        SetAsideReason::UnreadableOrder {
+            record: RecordKind::Goal,
+        },
+        SetAsideReason::UnreadableSetAside,
+        SetAsideReason::UnreadableSetAsideList,
+        SetAsideReason::UnreadableBranch,
+        SetAsideReason::UnreadableJournal,
+        SetAsideReason::UnreadableBackup,
+        SetAsideReason::HeadIdFromStorageKey,
+        SetAsideReason::UnknownPart,
+        SetAsideReason::Written {
+            text: "En sætning fra en ældre Trappe.".into(),
+        },
+    ];
+    let mut ws = Workspace::new("Køge");
+    for (i, reason) in reasons.into_iter().enumerate() {
+        ws.set_aside.push(SetAside {
+            found_at: if i % 2 == 0 {
+                format!("workspace.meetings[{i}]")
+            } else {
+                found::record(RecordKind::Meeting, Id::nil())
+            },
+            reason,
+            original: format!("{{\"n\":{i}}}"),
+            ..SetAside::default()
+        });
+    }
+    let json = export_json(&ws, Utc::now());
+    let back = read_workspace_file(json.as_bytes()).unwrap();
+    assert!(back.report.is_clean());
+    assert_eq!(back.workspace, ws);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (lenient, report) = trappe::file_format::restore::restore(&doc["workspace"]).unwrap();
+    assert!(report.is_clean());
+    assert_eq!(lenient, ws);
 }

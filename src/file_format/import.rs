@@ -76,37 +76,7 @@ impl From<super::tokens::SyntaxError> for ImportError {
     }
 }
 
-/// serde_json's English error messages sorted into what a Danish message needs.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DataProblem {
-    WrongType {
-        found: String,
-        expected: String,
-    },
-    UnknownValue {
-        found: String,
-        allowed: String,
-    },
-    MissingField(String),
-    DuplicateField(String),
-    BadDate,
-    /// A date or time that could not be read, as the file wrote it (cut to 40 characters).
-    BadDateText(String),
-    BadId,
-    NumberOutOfRange,
-    /// A number too large for the file's number type (`1e309`), as written.
-    NumberTooLarge(String),
-    /// A text with a `\` code that is no character (a lone surrogate such as `\ud800`), as written; empty
-    /// when it is not known.
-    BadCharacter(String),
-    /// A raw control character (a line break, a tab) inside a text.
-    ControlCharacter,
-    UnexpectedEnd,
-    TrailingCharacters,
-    TooDeep,
-    Syntax,
-    Other(String),
-}
+pub use crate::model::set_aside::DataProblem;
 
 impl DataProblem {
     pub(crate) fn from_serde(msg: &str) -> Self {

@@ -8,7 +8,8 @@ use super::envelope::{app_version, FORMAT, VERSION};
 use super::import::{read_document, ImportError, Imported};
 use crate::model::commands::Changes;
 use crate::model::record::{RecordKind, RecordRef, RecordView};
-use crate::model::{FollowUpRules, Id, Workspace};
+use crate::model::set_aside::{found as place, names, Note};
+use crate::model::{FollowUpRules, Id, SetAsideReason, Workspace};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -211,7 +212,7 @@ struct Found {
 }
 
 impl Found {
-    fn keep(&mut self, found_at: String, what: String, repaired: bool, original: &str) {
+    fn keep(&mut self, found_at: String, reason: SetAsideReason, repaired: bool, original: &str) {
         if repaired {
             self.repaired += 1;
         } else {
@@ -219,7 +220,7 @@ impl Found {
         }
         let entry = crate::model::SetAside {
             found_at,
-            what,
+            reason,
             repaired,
             original: original.to_string(),
             ..Default::default()
@@ -256,7 +257,6 @@ pub fn assemble(
     parts: &[(String, String)],
     name: Option<&str>,
 ) -> Result<Assembled, ImportError> {
-    use crate::text::file as txt;
     let mut found = Found::default();
     let mut head: Option<&str> = None;
     let mut set_aside: Vec<Value> = Vec::new();
@@ -271,15 +271,15 @@ pub fn assemble(
             match parse_part(text) {
                 Ok(Value::Array(items)) => set_aside = items,
                 _ => found.keep(
-                    txt::stored_set_aside_list(),
-                    txt::unreadable_set_aside_list(),
+                    place::SET_ASIDE_LIST.to_string(),
+                    SetAsideReason::UnreadableSetAsideList,
                     false,
                     text,
                 ),
             }
         } else if let Some(kind) = key.strip_prefix("order/").map(RecordKind::from_key) {
             let Some(kind) = kind else {
-                found.keep(txt::stored_part(key), txt::unknown_part(), false, text);
+                found.keep(place::part(key), SetAsideReason::UnknownPart, false, text);
                 continue;
             };
             match parse_part(text) {
@@ -290,8 +290,8 @@ pub fn assemble(
                     orders.insert(kind, v);
                 }
                 _ => found.keep(
-                    txt::stored_order(kind),
-                    txt::unreadable_order(kind),
+                    place::order(kind),
+                    SetAsideReason::UnreadableOrder { record: kind },
                     true,
                     text,
                 ),
@@ -306,12 +306,12 @@ pub fn assemble(
                 if !matches!(own, Some(Ok(o)) if o == kid) {
                     m.insert("id".into(), Value::String(kid.to_string()));
                     found.keep(
-                        txt::stored_record(kind, kid),
-                        txt::set_aside_text(
-                            Some(kind),
-                            &super::restore::label_of_value(&value),
-                            &[txt::id_from_storage_key()],
-                        ),
+                        place::record(kind, kid),
+                        SetAsideReason::Record {
+                            record: Some(kind),
+                            label: super::restore::label_of_value(&value),
+                            notes: vec![Note::IdFromStorageKey],
+                        },
                         true,
                         text,
                     );
@@ -322,14 +322,14 @@ pub fn assemble(
                 .or_default()
                 .insert(rid.to_string(), (value, text));
         } else {
-            found.keep(txt::stored_part(key), txt::unknown_part(), false, text);
+            found.keep(place::part(key), SetAsideReason::UnknownPart, false, text);
         }
     }
     let fresh_head = |name: Option<&str>| {
         let name = name
             .map(str::trim)
             .filter(|n| !n.is_empty())
-            .unwrap_or(txt::STORED_WITHOUT_NAME);
+            .unwrap_or(names::STORED_WITHOUT_NAME);
         serde_json::json!({
             "format": FORMAT,
             "version": VERSION,
@@ -345,8 +345,10 @@ pub fn assemble(
         Some((Ok(v), _)) if usable_head(&v) || newer(&v) => v,
         Some((_, text)) => {
             found.keep(
-                txt::stored_head(),
-                txt::unreadable_head(name.is_some_and(|n| !n.trim().is_empty())),
+                place::HEAD.to_string(),
+                SetAsideReason::UnreadableHead {
+                    name_known: name.is_some_and(|n| !n.trim().is_empty()),
+                },
                 false,
                 text,
             );
@@ -354,8 +356,10 @@ pub fn assemble(
         }
         None => {
             found.keep(
-                txt::stored_head(),
-                txt::missing_head(name.is_some_and(|n| !n.trim().is_empty())),
+                place::HEAD.to_string(),
+                SetAsideReason::MissingHead {
+                    name_known: name.is_some_and(|n| !n.trim().is_empty()),
+                },
                 false,
                 "",
             );
@@ -369,8 +373,8 @@ pub fn assemble(
     if !matches!(own, Some(Ok(o)) if o == id) {
         ws.insert("id".into(), Value::String(id.to_string()));
         found.keep(
-            txt::stored_head(),
-            txt::head_id_from_storage_key(),
+            place::HEAD.to_string(),
+            SetAsideReason::HeadIdFromStorageKey,
             true,
             head.unwrap_or(""),
         );
@@ -425,18 +429,18 @@ pub fn assemble(
             // A step that cannot be read keeps its interventions, in its place and under its id.
             _ if !list.is_empty() && sid.parse::<Id>().is_ok() => {
                 found.keep(
-                    txt::stored_record(RecordKind::Step, sid.parse().unwrap_or_default()),
-                    txt::set_aside_text(
-                        Some(RecordKind::Step),
-                        "",
-                        &[txt::unreadable_step_interventions_kept()],
-                    ),
+                    place::record(RecordKind::Step, sid.parse().unwrap_or_default()),
+                    SetAsideReason::Record {
+                        record: Some(RecordKind::Step),
+                        label: String::new(),
+                        notes: vec![Note::StepInterventionsKept],
+                    },
                     false,
                     text,
                 );
                 step = serde_json::json!({
                     "id": sid,
-                    "name": txt::UNREADABLE_STEP,
+                    "name": names::UNREADABLE_STEP,
                     "interventions": list,
                 });
             }
@@ -460,7 +464,7 @@ pub fn assemble(
                 }
             }
             _ => step_values.push(serde_json::json!({
-                "name": txt::UNREADABLE_STEP,
+                "name": names::UNREADABLE_STEP,
                 "interventions": rest,
             })),
         }
@@ -794,5 +798,42 @@ mod tests {
         assert!(imported.workspace.set_aside[0]
             .original
             .contains("{not json"));
+    }
+
+    /// A set-aside list an older Trappe stored holds each entry's sentence in `what`: both readings keep it
+    /// as the entry's written reason, and the place in words as it was.
+    #[test]
+    fn set_aside_entries_stored_by_an_older_version_keep_their_sentence() {
+        let ws = sample();
+        let mut parts = stored(&all_parts(&ws, Utc::now()));
+        let sentence = "Møde: ændret i begge faner. Denne fanes udgave er beholdt; den anden fanes udgave ligger her.";
+        parts.insert(
+            SET_ASIDE.to_string(),
+            serde_json::json!([{
+                "id": "0b7e6c1a-1d2f-4e3a-8b9c-0d1e2f3a4b5c",
+                "found_at": "en anden fane",
+                "what": sentence,
+                "repaired": true,
+                "original": "{}",
+                "set_aside_at": "2026-10-30T12:00:00Z",
+            }])
+            .to_string(),
+        );
+        let list: Vec<(String, String)> = parts.into_iter().collect();
+        let expected = SetAsideReason::Written {
+            text: sentence.into(),
+        };
+        let fast = read_clean(ws.id, &list).expect("the fast path reads it");
+        assert_eq!(fast.set_aside.len(), 1);
+        assert_eq!(fast.set_aside[0].reason, expected);
+        assert_eq!(fast.set_aside[0].found_at, "en anden fane");
+        let assembled = assemble(ws.id, &list, None).unwrap();
+        let lenient = read_document(assembled.doc).unwrap().workspace;
+        assert_eq!(lenient, fast);
+        // Stored again, it is stored with the reason, and reads back the same.
+        let again = stored(&all_parts(&fast, Utc::now()));
+        assert!(!again[SET_ASIDE].contains("\"what\""));
+        let again: Vec<(String, String)> = again.into_iter().collect();
+        assert_eq!(read_clean(ws.id, &again).unwrap().set_aside, fast.set_aside);
     }
 }

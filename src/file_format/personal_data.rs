@@ -4,7 +4,6 @@
 
 use crate::model::privacy::{self, PersonalDataKind};
 use crate::model::Workspace;
-use crate::text::place::{self, Place};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -24,8 +23,6 @@ pub struct Hit {
     pub range: Range<usize>,
     /// The matched text.
     pub text: String,
-    /// Record and field in the user's words, with the page where it is edited.
-    pub place: Place,
 }
 
 /// Every hit in every text of `ws`, in file order. Ids (UUIDs) and map keys are not text and are skipped.
@@ -41,7 +38,6 @@ pub fn personal_data_hits(ws: &Workspace) -> Vec<Hit> {
                     path: path.to_string(),
                     text: s[f.range.clone()].to_string(),
                     range: f.range,
-                    place: place::describe(path, Some(ws)),
                 });
             }
         });
@@ -223,18 +219,14 @@ mod tests {
             "0045 87654321"
         )));
         assert_eq!(hits.len(), 5, "{seen:?}");
+        // Where a hit is, in words, is said from its path (`text::place`).
         let note = hits.iter().find(|h| h.text == "0045 87654321").unwrap();
-        assert_eq!(
-            note.place.words,
-            "Initiativ «1.1 Tidlig indsats», note nr. 1, Notat"
-        );
-        let id = ws.plan.initiatives[0].id;
-        assert_eq!(note.place.link, Some(format!("/handleplan/{id}")));
+        assert_eq!(note.path, "workspace.plan.initiatives[0].history[0].text");
         let cpr = hits
             .iter()
             .find(|h| h.kind == PersonalDataKind::Cpr)
             .unwrap();
-        assert!(cpr.place.words.ends_with(", Noter"), "{}", cpr.place.words);
+        assert_eq!(cpr.path, "workspace.meetings[0].notes");
         assert_eq!(cpr.id, "workspace.meetings[0].notes#4-15");
         assert_eq!(cpr_findings(&ws), vec!["workspace.meetings[0].notes"]);
     }

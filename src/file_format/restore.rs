@@ -8,16 +8,16 @@
 use super::import::{DataProblem, ImportError};
 use super::tokens;
 use crate::model::record::{Keyed, RecordKind, RecordRef, RecordView};
+use crate::model::set_aside::{names, Note};
 use crate::model::validation::{
     check_follow_up, check_info, check_plan_info, check_record, parent_loops, references,
     FieldIssue, Problem,
 };
 use crate::model::{
     new_id, now, privacy, ActionPlan, FollowUpRules, Goal, Id, Indicator, Initiative, Intervention,
-    Measurement, Meeting, MeetingTemplate, SetAside, Staircase, Step, TimelineRow, Track,
-    Workspace,
+    Measurement, Meeting, MeetingTemplate, SetAside, SetAsideReason, Staircase, Step, TimelineRow,
+    Track, Workspace,
 };
-use crate::text::file as txt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -249,7 +249,7 @@ fn fix(v: &mut Value, issue: &FieldIssue) -> Fix {
         }
         Problem::Empty => {
             if let Some(node) = node_at_mut(v, &steps) {
-                *node = Value::String(txt::UNNAMED.to_string());
+                *node = Value::String(names::UNNAMED.to_string());
                 return Fix::Named;
             }
         }
@@ -262,15 +262,7 @@ fn fix(v: &mut Value, issue: &FieldIssue) -> Fix {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fix {
-    Shortened,
-    Masked,
-    NewId,
-    Named,
-    Removed,
-    Nothing,
-}
+pub use crate::model::set_aside::Fix;
 
 /// Digits of every CPR-like number replaced by X, so the case stays recognisable but the number is gone.
 fn mask_cpr(s: &str) -> String {
@@ -329,7 +321,7 @@ fn repair<T: Serialize + DeserializeOwned>(
 struct Incoming<'a> {
     path: String,
     original: &'a Value,
-    notes: Vec<String>,
+    notes: Vec<Note>,
 }
 
 #[derive(Default)]
@@ -355,7 +347,7 @@ impl<'a> Restorer<'a> {
         let here = format!("{path}.{key}");
         let Value::Array(items) = value else {
             if !value.is_null() {
-                self.leave_out(kind, &here, value, txt::not_a_list());
+                self.leave_out(kind, &here, value, Note::NotAList);
             }
             return Vec::new();
         };
@@ -364,7 +356,7 @@ impl<'a> Restorer<'a> {
         for (i, item) in items.iter().enumerate() {
             let at = format!("{here}[{i}]");
             if let Some(problem) = item.as_str().and_then(tokens::marked) {
-                self.leave_out(kind, &at, item, txt::unreadable_record(&problem));
+                self.leave_out(kind, &at, item, Note::UnreadableRecord { problem });
                 continue;
             }
             // A step is read without its interventions, which are records of their own.
@@ -384,15 +376,15 @@ impl<'a> Restorer<'a> {
             let readable = unmarked.as_ref().unwrap_or(readable);
             match read_leniently::<T>(readable) {
                 Ok((t, dropped)) => {
-                    let mut notes: Vec<String> = marks
+                    let mut notes: Vec<Note> = marks
                         .iter()
                         .flatten()
                         .map(|(f, found)| token_note(f, found))
-                        .chain(dropped.iter().map(|(f, p)| txt::unreadable_value(f, p)))
+                        .chain(dropped.into_iter().map(unreadable_value))
                         .collect();
                     let mut t = t;
                     if !seen.insert(t.key()) {
-                        notes.push(txt::renewed_id());
+                        notes.push(Note::RenewedId);
                         t = with_new_id(t);
                         seen.insert(t.key());
                     }
@@ -406,17 +398,21 @@ impl<'a> Restorer<'a> {
                     );
                     out.push((t, item));
                 }
-                Err(problem) => self.leave_out(kind, &at, item, txt::unreadable_record(&problem)),
+                Err(problem) => self.leave_out(kind, &at, item, Note::UnreadableRecord { problem }),
             }
         }
         out
     }
 
-    fn leave_out(&mut self, kind: RecordKind, path: &str, original: &Value, why: String) {
+    fn leave_out(&mut self, kind: RecordKind, path: &str, original: &Value, why: Note) {
         self.report.left_out += 1;
         self.set_aside.push(SetAside {
             found_at: path.to_string(),
-            what: txt::set_aside_text(Some(kind), &label_of_value(original), &[why]),
+            reason: SetAsideReason::Record {
+                record: Some(kind),
+                label: label_of_value(original),
+                notes: vec![why],
+            },
             repaired: false,
             original: tokens::original_text(original),
             ..SetAside::default()
@@ -440,21 +436,21 @@ impl<'a> Restorer<'a> {
             Ok(x) => x,
             Err(p) => (T::default(), vec![(String::new(), p)]),
         };
-        let mut notes: Vec<String> = marks
+        let mut notes: Vec<Note> = marks
             .iter()
             .flatten()
             .map(|(f, found)| token_note(f, found))
-            .chain(dropped.iter().map(|(f, p)| txt::unreadable_value(f, p)))
+            .chain(dropped.into_iter().map(unreadable_value))
             .collect();
         let issues = check(&t);
         if !issues.is_empty() {
             match repair(&t, issues, &check) {
                 Some((fixed, done)) => {
-                    notes.extend(done.iter().map(|(i, f)| txt::fixed(i, *f)));
+                    notes.extend(done.iter().map(fixed_note));
                     t = fixed;
                 }
                 None => {
-                    notes.push(txt::reset_to_default());
+                    notes.push(Note::ResetToDefault);
                     t = T::default();
                 }
             }
@@ -463,7 +459,11 @@ impl<'a> Restorer<'a> {
             self.report.repaired += 1;
             self.set_aside.push(SetAside {
                 found_at: path.to_string(),
-                what: txt::set_aside_text(None, "", &notes),
+                reason: SetAsideReason::Record {
+                    record: None,
+                    label: String::new(),
+                    notes,
+                },
                 repaired: true,
                 original: tokens::original_text(original),
                 ..SetAside::default()
@@ -474,10 +474,25 @@ impl<'a> Restorer<'a> {
 }
 
 /// What was done with a token the file could not hold.
-fn token_note(field: &str, found: &tokens::Found) -> String {
+fn token_note(field: &str, found: &tokens::Found) -> Note {
     match found {
-        tokens::Found::Replaced(code) => txt::broken_character_replaced(field, code),
-        tokens::Found::LeftOut(p) => txt::unreadable_value(field, p),
+        tokens::Found::Replaced(code) => Note::CharacterReplaced {
+            field: field.to_string(),
+            code: code.clone(),
+        },
+        tokens::Found::LeftOut(p) => unreadable_value((field.to_string(), p.clone())),
+    }
+}
+
+fn unreadable_value((field, problem): (String, DataProblem)) -> Note {
+    Note::UnreadableValue { field, problem }
+}
+
+fn fixed_note((issue, fix): &(FieldIssue, Fix)) -> Note {
+    Note::Fixed {
+        field: issue.field.clone(),
+        problem: (&issue.problem).into(),
+        fix: *fix,
     }
 }
 
@@ -544,7 +559,10 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
     let set_aside = kept_list(
         map.get("set_aside"),
         "workspace.set_aside",
-        (txt::unreadable_set_aside, txt::unreadable_set_aside_list),
+        (
+            SetAsideReason::UnreadableSetAside,
+            SetAsideReason::UnreadableSetAsideList,
+        ),
         false,
     );
     r.report.left_out += set_aside.left_out;
@@ -558,7 +576,10 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
     let branches = kept_list(
         map.get("branches"),
         "workspace.branches",
-        (txt::unreadable_branch, txt::unreadable_branch),
+        (
+            SetAsideReason::UnreadableBranch,
+            SetAsideReason::UnreadableBranch,
+        ),
         true,
     );
     r.report.left_out += branches.left_out;
@@ -619,7 +640,7 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
                 iv.id = new_id();
                 seen_iv.insert(iv.id);
                 if let Some(e) = entry.as_mut() {
-                    e.notes.push(txt::renewed_id());
+                    e.notes.push(Note::RenewedId);
                 }
                 if let Some(e) = entry {
                     r.incoming
@@ -691,7 +712,11 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
         let label = label_of_value(e.original);
         r.set_aside.push(SetAside {
             found_at: e.path,
-            what: txt::set_aside_text(Some(rref.kind), &label, &e.notes),
+            reason: SetAsideReason::Record {
+                record: Some(rref.kind),
+                label,
+                notes: e.notes,
+            },
             repaired: true,
             original: tokens::original_text(e.original),
             ..SetAside::default()
@@ -738,22 +763,19 @@ fn check_and_repair(ws: &mut Workspace, r: &mut Restorer<'_>) {
             let outcome = repair_one(ws, rref, issues, &existing);
             let entry = r.incoming.get_mut(&rref);
             match (outcome, entry) {
-                (Some(done), Some(e)) => {
-                    e.notes.extend(done.iter().map(|(i, f)| txt::fixed(i, *f)))
-                }
+                (Some(done), Some(e)) => e.notes.extend(done.iter().map(fixed_note)),
                 (Some(_), None) => {}
                 (None, e) => {
                     gone.push(rref);
                     if let Some(e) = e {
-                        let why = txt::past_repair();
                         r.report.left_out += 1;
                         r.set_aside.push(SetAside {
                             found_at: e.path.clone(),
-                            what: txt::set_aside_text(
-                                Some(rref.kind),
-                                &label_of_value(e.original),
-                                &[why],
-                            ),
+                            reason: SetAsideReason::Record {
+                                record: Some(rref.kind),
+                                label: label_of_value(e.original),
+                                notes: vec![Note::PastRepair],
+                            },
                             repaired: false,
                             original: tokens::original_text(e.original),
                             ..SetAside::default()
@@ -878,7 +900,7 @@ struct KeptList<T> {
 }
 
 /// Why an item (`.0`) or the whole list (`.1`) was kept as text.
-type KeptWhy = (fn() -> String, fn() -> String);
+type KeptWhy = (SetAsideReason, SetAsideReason);
 
 /// Reads `value` (at `path`) as a list of `T`. An item that cannot be read, or a value that is no list, is
 /// kept as text with the reason `why.0` (an item) or `why.1` (the list); `counts`: whether an unreadable
@@ -893,9 +915,9 @@ fn kept_list<T: serde::de::DeserializeOwned>(
         items: Vec::new(),
         left_out: 0,
     };
-    let keep = |found_at: String, what: String, v: &Value| SetAside {
+    let keep = |found_at: String, reason: &SetAsideReason, v: &Value| SetAside {
         found_at,
-        what,
+        reason: reason.clone(),
         original: tokens::original_text(v),
         ..SetAside::default()
     };
@@ -910,7 +932,7 @@ fn kept_list<T: serde::de::DeserializeOwned>(
                     None => {
                         out.left_out += usize::from(counts);
                         out.items
-                            .push(Err(keep(format!("{path}[{i}]"), why.0(), item)));
+                            .push(Err(keep(format!("{path}[{i}]"), &why.0, item)));
                     }
                 }
             }
@@ -918,7 +940,7 @@ fn kept_list<T: serde::de::DeserializeOwned>(
         None | Some(Value::Null) => {}
         Some(other) => {
             out.left_out += 1;
-            out.items.push(Err(keep(path.to_string(), why.1(), other)));
+            out.items.push(Err(keep(path.to_string(), &why.1, other)));
         }
     }
     out
@@ -1009,7 +1031,8 @@ mod tests {
             .iter()
             .find(|s| s.found_at == "workspace.meetings[0]")
             .unwrap();
-        assert!(first.what.contains("Status"), "{}", first.what);
+        let what = crate::text::file::set_aside_reason(&first.reason);
+        assert!(what.contains("Status"), "{what}");
     }
 
     #[test]

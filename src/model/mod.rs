@@ -25,6 +25,7 @@ pub mod plan_ops;
 pub mod privacy;
 pub mod record;
 pub mod revision;
+pub mod set_aside;
 pub mod staircase;
 pub mod staircase_figures;
 pub mod staircase_ops;
@@ -35,6 +36,7 @@ pub mod workspace;
 
 pub use meetings::*;
 pub use plan::*;
+pub use set_aside::{SetAside, SetAsideReason};
 pub use staircase::*;
 pub use workspace::*;
 

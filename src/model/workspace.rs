@@ -1,6 +1,8 @@
 //! A workspace: one municipality's (or one workshop's) staircase, meetings and action plan.
 
-use super::{new_id, now, ActionPlan, FollowUpRules, Id, Meeting, MeetingTemplate, Staircase};
+use super::{
+    new_id, now, ActionPlan, FollowUpRules, Id, Meeting, MeetingTemplate, SetAside, Staircase,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -31,36 +33,6 @@ pub struct Workspace {
     pub as_of: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-/// One record (or value) as it was found, before it was repaired or left out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct SetAside {
-    pub id: Id,
-    /// Where it was in the file: `workspace.meetings[17]`.
-    pub found_at: String,
-    /// What was wrong and what was done, in Danish, for the user.
-    pub what: String,
-    /// Whether a repaired version is in the workspace (else the record was left out).
-    pub repaired: bool,
-    /// The original JSON text.
-    pub original: String,
-    pub set_aside_at: DateTime<Utc>,
-}
-
-impl Default for SetAside {
-    fn default() -> Self {
-        SetAside {
-            id: new_id(),
-            found_at: String::new(),
-            what: String::new(),
-            repaired: false,
-            original: String::new(),
-            set_aside_at: now(),
-        }
-    }
 }
 
 impl Default for Workspace {

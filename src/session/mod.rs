@@ -22,8 +22,8 @@
 //!   tries again; what both sides changed keeps this side's value and the other side's version is set
 //!   aside, never lost.
 //!
-//! May import `storage` (its `Repository` trait and types), `file_format` and `model`; the set-aside
-//! reasons still come from `text::file`, to be made typed.
+//! May import `storage` (its `Repository` trait and types), `file_format` and `model`; set-aside entries
+//! carry typed reasons (`model::set_aside`), which `text::file` says in words.
 
 pub mod journal;
 pub mod linked_copy;
@@ -39,8 +39,9 @@ use crate::model::merge::{
     rebase, rebase_setting, RecordChange, RecordConflict, Setting, SettingChange,
 };
 use crate::model::record::{Place, Record, RecordRef};
+use crate::model::set_aside::found;
 use crate::model::validation::name_with_suffix;
-use crate::model::{now, Id, SetAside, Workspace};
+use crate::model::{now, Id, SetAside, SetAsideReason, Workspace};
 use crate::storage::{
     JournalRemoval, Repository, StorageError, StoredBody, StoredJournal, StoredMeta,
 };
@@ -379,8 +380,10 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
                     match apply(&mut ws, Command::put(record.clone())) {
                         Ok(a) => changes.extend(a.changes),
                         Err(_) => set_aside.push(SetAside {
-                            found_at: crate::text::file::THIS_TAB.into(),
-                            what: crate::text::file::did_not_fit(record.kind()),
+                            found_at: found::THIS_TAB.into(),
+                            reason: SetAsideReason::DidNotFit {
+                                record: record.kind(),
+                            },
                             repaired: false,
                             original: record_json(&record),
                             ..SetAside::default()
@@ -393,8 +396,12 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
     for c in &r.conflicts {
         if let Some(theirs) = &c.theirs {
             set_aside.push(SetAside {
-                found_at: crate::text::file::OTHER_TAB.into(),
-                what: crate::text::file::conflict(c),
+                found_at: found::OTHER_TAB.into(),
+                reason: SetAsideReason::Conflict {
+                    record: c.record.kind,
+                    fields: c.fields.iter().map(|f| f.field.clone()).collect(),
+                    kept_theirs: c.kept_theirs,
+                },
                 repaired: true,
                 original: record_json(theirs),
                 ..SetAside::default()
@@ -437,8 +444,8 @@ fn set_aside_journals(o: &mut Open, texts: Vec<String>) -> usize {
             continue;
         }
         items.push(SetAside {
-            found_at: crate::text::file::JOURNAL.into(),
-            what: crate::text::file::unreadable_journal(),
+            found_at: found::JOURNAL.into(),
+            reason: SetAsideReason::UnreadableJournal,
             repaired: false,
             original: text,
             ..SetAside::default()
@@ -1226,8 +1233,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
             Err(_) => {
                 let mut w = Workspace::new(old_meta.name.clone());
                 w.set_aside.push(SetAside {
-                    found_at: crate::text::file::STORED_COPY.into(),
-                    what: crate::text::file::unreadable_backup(),
+                    found_at: found::STORAGE.into(),
+                    reason: SetAsideReason::UnreadableBackup,
                     original: old_body.raw_text(),
                     ..SetAside::default()
                 });

@@ -539,7 +539,9 @@ fn stored_example(repo: &Rc<Gated>, journal: &Rc<MemoryJournal>) -> Workspace {
     let mut ws = crate::examples::build("socialstyrelsen-trappe").unwrap();
     ws.set_aside.push(SetAside {
         found_at: "workspace.meetings[4]".into(),
-        what: "Et tidligere fund.".into(),
+        reason: SetAsideReason::Written {
+            text: "Et tidligere fund.".into(),
+        },
         original: "{\"case_ref\":\"gammel\"}".into(),
         ..SetAside::default()
     });
@@ -590,7 +592,10 @@ fn survives(repo: &Rc<Gated>, journal: &Rc<MemoryJournal>, ws: &Workspace) -> Wo
         assert!(there || aside, "{r:?} is neither there nor set aside");
     }
     assert!(
-        got.set_aside.iter().any(|a| a.what == "Et tidligere fund."),
+        got.set_aside.iter().any(|a| a.reason
+            == SetAsideReason::Written {
+                text: "Et tidligere fund.".into()
+            }),
         "earlier set-aside entries stay"
     );
     // An edit saves at once, with no word of another tab, and is there after a reload.
@@ -680,7 +685,8 @@ fn a_junk_head_is_set_aside_and_the_workspace_restored_from_its_records() {
         .find(|a| a.original == "{\"format\": \"trappe-work")
         .expect("the head's text is kept");
     assert!(!head.repaired);
-    assert!(head.what.contains("kunne ikke læses"), "{}", head.what);
+    let what = crate::text::file::set_aside_reason(&head.reason);
+    assert!(what.contains("kunne ikke læses"), "{what}");
     survives(&repo, &journal, &ws);
 }
 
@@ -691,9 +697,15 @@ fn a_junk_head_without_a_readable_meta_gets_a_danish_name() {
     repo.inner.corrupt_part(ws.id, "head", "[1,2,3]");
     repo.inner.damage_meta(ws.id, None);
     let listed = block(session(&repo, &journal).list()).unwrap();
-    assert_eq!(listed[0].name, crate::text::file::STORED_WITHOUT_NAME);
+    assert_eq!(
+        listed[0].name,
+        crate::model::set_aside::names::STORED_WITHOUT_NAME
+    );
     let back = survives(&repo, &journal, &ws);
-    assert_eq!(back.name, crate::text::file::STORED_WITHOUT_NAME);
+    assert_eq!(
+        back.name,
+        crate::model::set_aside::names::STORED_WITHOUT_NAME
+    );
     assert!(back.set_aside.iter().any(|a| a.original == "[1,2,3]"));
 }
 
@@ -704,7 +716,10 @@ fn a_missing_head_is_rebuilt_and_said() {
     repo.inner.remove_part(ws.id, "head");
     let back = survives(&repo, &journal, &ws);
     assert_eq!(back.name, ws.name);
-    assert!(back.set_aside.iter().any(|a| a.what.contains("manglede")));
+    assert!(back
+        .set_aside
+        .iter()
+        .any(|a| crate::text::file::set_aside_reason(&a.reason).contains("manglede")));
 }
 
 #[test]
@@ -815,7 +830,7 @@ fn a_step_that_cannot_be_read_keeps_its_interventions() {
     assert_eq!(got.staircase.steps[0].id, step.id);
     assert_eq!(
         got.staircase.steps[0].name,
-        crate::text::file::UNREADABLE_STEP
+        crate::model::set_aside::names::UNREADABLE_STEP
     );
     assert_eq!(got.staircase.steps[0].interventions, step.interventions);
     assert!(got.set_aside.iter().any(|a| a.original == "ikke et trin"));

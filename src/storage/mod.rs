@@ -118,7 +118,7 @@ pub fn rebuilt_meta(id: Id, head: Option<&str>, unreadable_meta: Option<&str>) -
     let old = parse(unreadable_meta);
     let name = text(ws, "name")
         .or_else(|| text(old.as_ref(), "name"))
-        .unwrap_or_else(|| crate::text::file::STORED_WITHOUT_NAME.to_string());
+        .unwrap_or_else(|| crate::model::set_aside::names::STORED_WITHOUT_NAME.to_string());
     let edited_at = time(ws, "updated_at");
     StoredMeta {
         id,
@@ -372,7 +372,7 @@ mod tests {
         );
         assert_eq!(
             rebuilt_meta(id, None, Some("{")).name,
-            crate::text::file::STORED_WITHOUT_NAME
+            crate::model::set_aside::names::STORED_WITHOUT_NAME
         );
     }
 

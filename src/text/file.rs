@@ -1,10 +1,10 @@
 //! Danish messages for file and storage problems: what is wrong, where, and what to do.
 
-use crate::file_format::restore::Fix;
-use crate::file_format::{DataProblem, ImportError, MAX_FILE_BYTES};
+use crate::file_format::{ImportError, MAX_FILE_BYTES};
 use crate::model::record::RecordKind;
-use crate::model::validation::FieldIssue;
+use crate::model::set_aside::{DataProblem, Fix, Note, RuleProblem};
 use crate::model::validation::{Issue, Problem};
+use crate::model::SetAsideReason;
 use crate::model::{
     AgeGroup, CostPeriod, InitiativeStatus, InterventionStatus, MeasurementKind, MeetingStatus,
     MinutesKind, ParticipantRole, ProviderKind, StepCategory,
@@ -183,6 +183,58 @@ pub fn restore_summary(r: &crate::file_format::RestoreReport) -> String {
     )
 }
 
+/// Why an entry was set aside, in one or more sentences: "Møde «Sag 17»: Noter er for lang (højst 50.000
+/// tegn): afkortet."
+pub fn set_aside_reason(r: &SetAsideReason) -> String {
+    match r {
+        SetAsideReason::Written { text } => text.clone(),
+        SetAsideReason::Record {
+            record,
+            label,
+            notes,
+        } => {
+            let notes: Vec<String> = notes.iter().map(note).collect();
+            set_aside_text(*record, label, &notes)
+        }
+        SetAsideReason::UnreadableSetAside => unreadable_set_aside(),
+        SetAsideReason::UnreadableSetAsideList => unreadable_set_aside_list(),
+        SetAsideReason::UnreadableBranch => unreadable_branch(),
+        SetAsideReason::UnreadableJournal => unreadable_journal(),
+        SetAsideReason::DidNotFit { record } => did_not_fit(*record),
+        SetAsideReason::Conflict {
+            record,
+            fields,
+            kept_theirs,
+        } => conflict(*record, fields, *kept_theirs),
+        SetAsideReason::UnreadableBackup => unreadable_backup(),
+        SetAsideReason::UnreadableHead { name_known } => unreadable_head(*name_known),
+        SetAsideReason::MissingHead { name_known } => missing_head(*name_known),
+        SetAsideReason::HeadIdFromStorageKey => head_id_from_storage_key(),
+        SetAsideReason::UnreadableOrder { record } => unreadable_order(*record),
+        SetAsideReason::UnknownPart => unknown_part(),
+    }
+}
+
+/// One thing wrong with a record and what was done, as a clause of `set_aside_text`.
+fn note(n: &Note) -> String {
+    match n {
+        Note::UnreadableValue { field, problem } => unreadable_value(field, problem),
+        Note::CharacterReplaced { field, code } => broken_character_replaced(field, code),
+        Note::RenewedId => renewed_id(),
+        Note::UnreadableRecord { problem } => unreadable_record(problem),
+        Note::PastRepair => past_repair(),
+        Note::ResetToDefault => reset_to_default(),
+        Note::Fixed {
+            field,
+            problem,
+            fix,
+        } => fixed(field, problem, *fix),
+        Note::NotAList => not_a_list(),
+        Note::IdFromStorageKey => id_from_storage_key(),
+        Note::StepInterventionsKept => unreadable_step_interventions_kept(),
+    }
+}
+
 /// Where set-aside versions from a merge of two tabs came from.
 pub const THIS_TAB: &str = "denne fane";
 pub const OTHER_TAB: &str = "en anden fane";
@@ -190,11 +242,11 @@ pub const STORED_COPY: &str = "browserens lager";
 /// Where a journal (edits a tab had not yet saved) was found.
 pub const JOURNAL: &str = "kladden af ikke gemte ændringer i browserens lager";
 
-pub fn unreadable_journal() -> String {
+fn unreadable_journal() -> String {
     "Kladden af ændringer, som en fane ikke nåede at gemme, kunne ikke læses (den er måske kun skrevet halvt). Dens tekst ligger her, som den blev fundet: se den igennem, og indtast det, der mangler.".into()
 }
 
-pub fn did_not_fit(kind: RecordKind) -> String {
+fn did_not_fit(kind: RecordKind) -> String {
     format!(
         "{} fra denne fane kunne ikke sættes ind igen, fordi det, den henviste til, er slettet i en anden fane. Den er lagt til side her.",
         kind_label(kind)
@@ -202,66 +254,60 @@ pub fn did_not_fit(kind: RecordKind) -> String {
 }
 
 /// What happened when both tabs changed the same record.
-pub fn conflict(c: &crate::model::merge::RecordConflict) -> String {
-    let what = kind_label(c.record.kind);
-    if c.kept_theirs {
+fn conflict(kind: RecordKind, fields: &[String], kept_theirs: bool) -> String {
+    let what = kind_label(kind);
+    if kept_theirs {
         return format!(
             "{what}: slettet i denne fane, men ændret i en anden fane. Den anden fanes udgave er beholdt."
         );
     }
-    if c.fields.is_empty() {
+    if fields.is_empty() {
         return format!("{what}: ændret i begge faner. Denne fanes udgave er beholdt; den anden fanes udgave ligger her.");
     }
-    let fields: Vec<String> = c.fields.iter().map(|f| field_name(&f.field)).collect();
+    let fields: Vec<String> = fields.iter().map(|f| field_name(f)).collect();
     format!(
         "{what}: {} blev ændret i begge faner. Denne fanes værdi er beholdt; den anden fanes udgave ligger her.",
         fields.join(", ")
     )
 }
 
-pub fn unreadable_backup() -> String {
+fn unreadable_backup() -> String {
     "Det erstattede arbejdsområde kunne ikke læses og er gemt her, som det lå i lageret.".into()
 }
 
-/// The name given to a workspace whose file had none.
-pub const UNNAMED: &str = "Uden navn";
-
-/// The name of a workspace found in the browser's storage whose own name could not be read anywhere.
-pub const STORED_WITHOUT_NAME: &str = "Arbejdsområde fundet i browserens lager";
-
-/// The name of a step that holds the interventions of a step that could not be read.
-pub const UNREADABLE_STEP: &str = "Trin der ikke kunne læses";
+/// Names repairs write into the workspace (data, so they live with the repairs), for the sentences here.
+pub use crate::model::set_aside::names::{STORED_WITHOUT_NAME, UNNAMED, UNREADABLE_STEP};
 
 /// Where in the browser's storage something was found, for «Fundet i …».
-pub fn stored_head() -> String {
+pub(super) fn stored_head() -> String {
     format!("{STORED_COPY}: arbejdsområdets egne oplysninger")
 }
 
-pub fn stored_set_aside_list() -> String {
+pub(super) fn stored_set_aside_list() -> String {
     format!("{STORED_COPY}: listen «Lagt til side»")
 }
 
-pub fn stored_order(kind: RecordKind) -> String {
+pub(super) fn stored_order(kind: RecordKind) -> String {
     format!("{STORED_COPY}: rækkefølgen af {}", kind_plural(kind))
 }
 
-pub fn stored_record(kind: RecordKind, id: crate::model::Id) -> String {
+pub(super) fn stored_record(kind: RecordKind, id: &str) -> String {
     format!("{STORED_COPY}: {} {id}", kind_label(kind).to_lowercase())
 }
 
-pub fn stored_part(key: &str) -> String {
+pub(super) fn stored_part(key: &str) -> String {
     format!("{STORED_COPY}: delen «{key}»")
 }
 
 /// The workspace's own fields (name, municipality …) could not be read from storage.
-pub fn unreadable_head(name_known: bool) -> String {
+fn unreadable_head(name_known: bool) -> String {
     format!(
         "Arbejdsområdets egne oplysninger (navn, kommune, beskrivelse, opfølgning og handleplanens titel) kunne ikke læses i browserens lager. {} Alle poster er læst for sig. Originalen ligger her.",
         head_restored(name_known)
     )
 }
 
-pub fn missing_head(name_known: bool) -> String {
+fn missing_head(name_known: bool) -> String {
     format!(
         "Arbejdsområdets egne oplysninger (navn, kommune, beskrivelse, opfølgning og handleplanens titel) manglede i browserens lager. {} Alle poster er læst for sig.",
         head_restored(name_known)
@@ -276,15 +322,15 @@ fn head_restored(name_known: bool) -> String {
     }
 }
 
-pub fn head_id_from_storage_key() -> String {
+fn head_id_from_storage_key() -> String {
     "Arbejdsområdets id manglede i browserens lager (eller var et andet end det, det er gemt under). Det har fået id'et fra lageret, så det er det samme ved hver åbning, og dine ændringer gemmes det rigtige sted.".into()
 }
 
-pub fn id_from_storage_key() -> String {
+fn id_from_storage_key() -> String {
     "havde ikke det id, den er gemt under i browserens lager, og har fået det, så den er den samme ved hver åbning og ikke bliver til to".into()
 }
 
-pub fn unreadable_order(kind: RecordKind) -> String {
+fn unreadable_order(kind: RecordKind) -> String {
     if kind == RecordKind::Intervention {
         "Indsatsernes fordeling på trinene kunne ikke læses i browserens lager. Alle indsatser er beholdt og lagt på det første trin; flyt dem tilbage på Trappen. Originalen ligger her.".into()
     } else {
@@ -296,11 +342,11 @@ pub fn unreadable_order(kind: RecordKind) -> String {
     }
 }
 
-pub fn unreadable_step_interventions_kept() -> String {
+fn unreadable_step_interventions_kept() -> String {
     format!("kunne ikke læses i browserens lager. Dens indsatser er beholdt, på trinets plads, under navnet «{UNREADABLE_STEP}»")
 }
 
-pub fn unknown_part() -> String {
+fn unknown_part() -> String {
     "En del af arbejdsområdet i browserens lager har et navn, Trappe ikke kender, og er ikke læst ind. Den ligger her, som den lå.".into()
 }
 
@@ -388,11 +434,11 @@ fn item_noun(list: &str) -> &'static str {
     }
 }
 
-pub fn not_a_list() -> String {
+fn not_a_list() -> String {
     "skulle være en liste, men var noget andet, og er ikke indlæst".into()
 }
 
-pub fn unreadable_value(field: &str, p: &DataProblem) -> String {
+fn unreadable_value(field: &str, p: &DataProblem) -> String {
     if field.is_empty() {
         return format!("kunne ikke læses ({})", problem_text(p));
     }
@@ -405,7 +451,7 @@ pub fn unreadable_value(field: &str, p: &DataProblem) -> String {
 
 /// "Noter indeholdt tegnkoden \ud800, der ikke er et helt tegn; den er erstattet med �, og resten af
 /// teksten er beholdt"
-pub fn broken_character_replaced(field: &str, code: &str) -> String {
+fn broken_character_replaced(field: &str, code: &str) -> String {
     let what = if field.is_empty() {
         "Et feltnavn".to_string()
     } else {
@@ -417,41 +463,41 @@ pub fn broken_character_replaced(field: &str, code: &str) -> String {
     )
 }
 
-pub fn renewed_id() -> String {
+fn renewed_id() -> String {
     "havde samme id som en anden post og har fået et nyt".into()
 }
 
-pub fn unreadable_record(p: &DataProblem) -> String {
+fn unreadable_record(p: &DataProblem) -> String {
     format!(
         "kunne ikke læses ({}) og er ikke med i arbejdsområdet",
         problem_text(p)
     )
 }
 
-pub fn past_repair() -> String {
+fn past_repair() -> String {
     "brød reglerne og kunne ikke repareres, så den er ikke med i arbejdsområdet".into()
 }
 
-pub fn reset_to_default() -> String {
+fn reset_to_default() -> String {
     "kunne ikke repareres og er sat til standardindstillingerne".into()
 }
 
-pub fn unreadable_set_aside() -> String {
+fn unreadable_set_aside() -> String {
     "En tidligere tilsidesat post kunne ikke læses og er gemt som tekst.".into()
 }
 
-pub fn unreadable_branch() -> String {
+fn unreadable_branch() -> String {
     "En sletning eller en gemt anden udgave af en post kunne ikke læses. Den er gemt her som tekst."
         .into()
 }
 
-pub fn unreadable_set_aside_list() -> String {
+fn unreadable_set_aside_list() -> String {
     "Listen over poster lagt til side kunne ikke læses. Den er gemt her som tekst, så intet af den går tabt."
         .into()
 }
 
 /// "Noter er for lang (højst 50.000 tegn): afkortet"
-pub fn fixed(issue: &FieldIssue, fix: Fix) -> String {
+fn fixed(field: &str, problem: &RuleProblem, fix: Fix) -> String {
     let action = match fix {
         Fix::Shortened => "afkortet",
         Fix::Masked => "tallene er skjult",
@@ -462,13 +508,13 @@ pub fn fixed(issue: &FieldIssue, fix: Fix) -> String {
     };
     format!(
         "{} {}: {action}",
-        field_name(&issue.field),
-        validation_problem(&issue.problem)
+        field_name(field),
+        validation_problem(&Problem::from(problem))
     )
 }
 
 /// "Møde «Sag 17»: Noter er for lang (højst 50.000 tegn): afkortet."
-pub fn set_aside_text(kind: Option<RecordKind>, label: &str, notes: &[String]) -> String {
+fn set_aside_text(kind: Option<RecordKind>, label: &str, notes: &[String]) -> String {
     let body = notes.join("; ");
     let mut s = match (kind, label.is_empty()) {
         (Some(k), false) => format!("{} «{label}»: {body}", kind_label(k)),
@@ -586,10 +632,10 @@ mod tests {
         .workspace;
         let s = &ws.set_aside[0];
         assert_eq!(s.found_at, "workspace.staircase.steps[2].interventions[0]");
+        let what = set_aside_reason(&s.reason);
         assert!(
-            s.what.starts_with("Indsats «ICDP»: Pris kunne ikke læses"),
-            "{}",
-            s.what
+            what.starts_with("Indsats «ICDP»: Pris kunne ikke læses"),
+            "{what}"
         );
         assert!(s.original.contains("\"dyr\""));
         assert_eq!(ws.staircase.steps[2].interventions[0].name, "ICDP");
@@ -602,7 +648,7 @@ mod tests {
         )
         .unwrap()
         .workspace;
-        let what = &ws.set_aside[0].what;
+        let what = &set_aside_reason(&ws.set_aside[0].reason);
         assert!(
             what.contains("skal være et helt tal, fx 1200, men der står «1.200 kr.»"),
             "{what}"
@@ -638,5 +684,152 @@ mod tests {
         assert!(message(r#"{"format":"excalidraw","version":2}"#).contains("«excalidraw»"));
         assert!(message("[1,2]").contains("ikke en Trappe-fil"));
         assert_eq!(message("  "), "Filen er tom.");
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use super::*;
+    use crate::model::set_aside::{DataProblem, Fix, Note, RuleProblem};
+
+    fn record(kind: Option<RecordKind>, label: &str, notes: Vec<Note>) -> SetAsideReason {
+        SetAsideReason::Record {
+            record: kind,
+            label: label.into(),
+            notes,
+        }
+    }
+
+    fn fixed(field: &str, problem: RuleProblem, fix: Fix) -> Note {
+        Note::Fixed {
+            field: field.into(),
+            problem,
+            fix,
+        }
+    }
+
+    /// Each reason in the words the app showed when the sentence was stored.
+    #[test]
+    fn every_reason_is_said_as_before() {
+        use RecordKind as K;
+        let cases = [
+            (
+                record(Some(K::Meeting), "Sag 17", vec![fixed("notes", RuleProblem::TooLong { max: 50_000 }, Fix::Shortened)]),
+                "Møde «Sag 17»: Noter er for lang (højst 50.000 tegn): afkortet.",
+            ),
+            (
+                record(Some(K::Intervention), "ICDP", vec![Note::UnreadableValue {
+                    field: "unit_cost".into(),
+                    problem: DataProblem::WrongType { found: "string \"1.200 kr.\"".into(), expected: "i64".into() },
+                }]),
+                "Indsats «ICDP»: Pris kunne ikke læses (skal være et helt tal, fx 1200, men der står «1.200 kr.») og er udeladt.",
+            ),
+            (
+                record(None, "", vec![Note::ResetToDefault]),
+                "Kunne ikke repareres og er sat til standardindstillingerne.",
+            ),
+            (
+                record(None, "", vec![Note::UnreadableValue { field: String::new(), problem: DataProblem::Syntax }]),
+                "Kunne ikke læses (tegnsætningen er forkert (mangler et komma, et kolon eller et anførselstegn?)).",
+            ),
+            (
+                record(Some(K::Step), "", vec![Note::StepInterventionsKept]),
+                "Trin: kunne ikke læses i browserens lager. Dens indsatser er beholdt, på trinets plads, under navnet «Trin der ikke kunne læses».",
+            ),
+            (
+                record(Some(K::Meeting), "", vec![Note::RenewedId, Note::IdFromStorageKey]),
+                "Møde: havde samme id som en anden post og har fået et nyt; havde ikke det id, den er gemt under i browserens lager, og har fået det, så den er den samme ved hver åbning og ikke bliver til to.",
+            ),
+            (
+                record(Some(K::Goal), "Færre anbringelser", vec![Note::UnreadableRecord { problem: DataProblem::BadId }]),
+                "Mål «Færre anbringelser»: kunne ikke læses (ugyldigt id (skal være et UUID)) og er ikke med i arbejdsområdet.",
+            ),
+            (
+                record(Some(K::Track), "", vec![Note::PastRepair]),
+                "Spor: brød reglerne og kunne ikke repareres, så den er ikke med i arbejdsområdet.",
+            ),
+            (
+                record(Some(K::Meeting), "", vec![Note::NotAList]),
+                "Møde: skulle være en liste, men var noget andet, og er ikke indlæst.",
+            ),
+            (
+                record(None, "", vec![Note::CharacterReplaced { field: "name".into(), code: "\\udc00".into() }]),
+                "Navn indeholdt tegnkoden \\udc00, der ikke er et helt tegn; den er erstattet med �, og resten af teksten er beholdt.",
+            ),
+            (
+                record(Some(K::Meeting), "Sag 4", vec![
+                    fixed("case_ref", RuleProblem::CprLike, Fix::Masked),
+                    fixed("linked_step", RuleProblem::UnknownReference(crate::model::Id::nil()), Fix::Removed),
+                ]),
+                "Møde «Sag 4»: Sagsreference ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer: tallene er skjult; Trin på trappen henviser til 00000000-0000-0000-0000-000000000000, som ikke findes i filen: fjernet.",
+            ),
+            (
+                SetAsideReason::UnreadableSetAside,
+                "En tidligere tilsidesat post kunne ikke læses og er gemt som tekst.",
+            ),
+            (
+                SetAsideReason::UnreadableSetAsideList,
+                "Listen over poster lagt til side kunne ikke læses. Den er gemt her som tekst, så intet af den går tabt.",
+            ),
+            (
+                SetAsideReason::UnreadableBranch,
+                "En sletning eller en gemt anden udgave af en post kunne ikke læses. Den er gemt her som tekst.",
+            ),
+            (
+                SetAsideReason::UnreadableJournal,
+                "Kladden af ændringer, som en fane ikke nåede at gemme, kunne ikke læses (den er måske kun skrevet halvt). Dens tekst ligger her, som den blev fundet: se den igennem, og indtast det, der mangler.",
+            ),
+            (
+                SetAsideReason::DidNotFit { record: K::Initiative },
+                "Initiativ fra denne fane kunne ikke sættes ind igen, fordi det, den henviste til, er slettet i en anden fane. Den er lagt til side her.",
+            ),
+            (
+                SetAsideReason::Conflict { record: K::Meeting, fields: vec!["notes".into(), "participants[0].role".into()], kept_theirs: false },
+                "Møde: Noter, Rolle (deltager nr. 1) blev ændret i begge faner. Denne fanes værdi er beholdt; den anden fanes udgave ligger her.",
+            ),
+            (
+                SetAsideReason::Conflict { record: K::Meeting, fields: vec![], kept_theirs: false },
+                "Møde: ændret i begge faner. Denne fanes udgave er beholdt; den anden fanes udgave ligger her.",
+            ),
+            (
+                SetAsideReason::Conflict { record: K::Goal, fields: vec![], kept_theirs: true },
+                "Mål: slettet i denne fane, men ændret i en anden fane. Den anden fanes udgave er beholdt.",
+            ),
+            (
+                SetAsideReason::UnreadableBackup,
+                "Det erstattede arbejdsområde kunne ikke læses og er gemt her, som det lå i lageret.",
+            ),
+            (
+                SetAsideReason::UnreadableHead { name_known: true },
+                "Arbejdsområdets egne oplysninger (navn, kommune, beskrivelse, opfølgning og handleplanens titel) kunne ikke læses i browserens lager. Arbejdsområdet har fået navnet fra listen over arbejdsområder; resten står tomt, til du udfylder det. Alle poster er læst for sig. Originalen ligger her.",
+            ),
+            (
+                SetAsideReason::MissingHead { name_known: false },
+                "Arbejdsområdets egne oplysninger (navn, kommune, beskrivelse, opfølgning og handleplanens titel) manglede i browserens lager. Arbejdsområdet har fået navnet «Arbejdsområde fundet i browserens lager»; resten står tomt, til du udfylder det. Alle poster er læst for sig.",
+            ),
+            (
+                SetAsideReason::HeadIdFromStorageKey,
+                "Arbejdsområdets id manglede i browserens lager (eller var et andet end det, det er gemt under). Det har fået id'et fra lageret, så det er det samme ved hver åbning, og dine ændringer gemmes det rigtige sted.",
+            ),
+            (
+                SetAsideReason::UnreadableOrder { record: K::Intervention },
+                "Indsatsernes fordeling på trinene kunne ikke læses i browserens lager. Alle indsatser er beholdt og lagt på det første trin; flyt dem tilbage på Trappen. Originalen ligger her.",
+            ),
+            (
+                SetAsideReason::UnreadableOrder { record: K::Meeting },
+                "Rækkefølgen af møder kunne ikke læses i browserens lager. Møder er alle beholdt, men står måske i en anden rækkefølge. Originalen ligger her.",
+            ),
+            (
+                SetAsideReason::UnknownPart,
+                "En del af arbejdsområdet i browserens lager har et navn, Trappe ikke kender, og er ikke læst ind. Den ligger her, som den lå.",
+            ),
+            (
+                SetAsideReason::Written { text: "Sådan skrev en ældre Trappe det.".into() },
+                "Sådan skrev en ældre Trappe det.",
+            ),
+        ];
+        for (reason, said) in cases {
+            assert_eq!(set_aside_reason(&reason), said, "{reason:?}");
+        }
     }
 }

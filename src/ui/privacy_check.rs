@@ -142,6 +142,7 @@ pub fn PrivacyWarning(
     whole: bool,
 ) -> impl IntoView {
     let anyway = anyway.unwrap_or(tx::EXPORT_ANYWAY);
+    let app = use_app();
     let hits = check.hits;
     let left_out = check.left_out;
     let heading_id = check.heading_id();
@@ -163,7 +164,7 @@ pub fn PrivacyWarning(
             h.iter()
                 .take(SHOWN)
                 .enumerate()
-                .map(|(n, h)| hit_item(check, n, h.clone(), toggle, !whole))
+                .map(|(n, h)| hit_item(app, check, n, h.clone(), toggle, !whole))
                 .collect_view()
         });
         let more = hits.with(|h| h.len().saturating_sub(SHOWN));
@@ -202,6 +203,7 @@ pub fn PrivacyWarning(
 }
 
 fn hit_item(
+    app: AppState,
     check: PrivacyCheck,
     n: usize,
     hit: Hit,
@@ -215,9 +217,12 @@ fn hit_item(
         let id = id.clone();
         move || left_out.with(|l| l.contains(&id))
     };
-    let where_ = match hit.place.link {
-        Some(href) => view! { <a href=at(&href)>{hit.place.words}</a> }.into_any(),
-        None => view! { <span>{hit.place.words}</span> }.into_any(),
+    let place = app
+        .read_untracked(|w| crate::text::place::describe(&hit.path, Some(w)))
+        .unwrap_or_else(|| crate::text::place::describe(&hit.path, None));
+    let where_ = match place.link {
+        Some(href) => view! { <a href=at(&href)>{place.words}</a> }.into_any(),
+        None => view! { <span>{place.words}</span> }.into_any(),
     };
     view! {
         <li data-kind=format!("{:?}", hit.kind).to_lowercase()>

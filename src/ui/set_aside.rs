@@ -65,7 +65,7 @@ fn SetAsideItem(item: SetAside) -> impl IntoView {
     };
     view! {
         <li class="card" aria-labelledby=labelled_by>
-            <h3 id=heading>{item.what.clone()}</h3>
+            <h3 id=heading>{crate::text::file::set_aside_reason(&item.reason)}</h3>
             <p class="muted">
                 {txt::found_at(&item.found_at)}" · "
                 {if item.repaired { txt::REPAIRED } else { txt::LEFT_OUT }}
