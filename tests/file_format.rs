@@ -796,7 +796,8 @@ fn set_aside_sentences_of_older_files_are_kept_as_written() {
 #[test]
 fn typed_set_aside_reasons_round_trip() {
     use trappe::model::record::RecordKind;
-    use trappe::model::set_aside::{found, DataProblem, Fix, Note, RuleProblem};
+    use trappe::model::set_aside::{found, DataProblem, Fix, Note};
+    use trappe::model::validation::Problem;
     let reasons = vec![
         SetAsideReason::Record {
             record: Some(RecordKind::Meeting),
@@ -804,7 +805,7 @@ fn typed_set_aside_reasons_round_trip() {
             notes: vec![
                 Note::Fixed {
                     field: "notes".into(),
-                    problem: RuleProblem::TooLong { max: 50_000 },
+                    problem: Problem::TooLong { max: 50_000 },
                     fix: Fix::Shortened,
                 },
                 Note::UnreadableValue {

@@ -491,7 +491,7 @@ fn unreadable_value((field, problem): (String, DataProblem)) -> Note {
 fn fixed_note((issue, fix): &(FieldIssue, Fix)) -> Note {
     Note::Fixed {
         field: issue.field.clone(),
-        problem: (&issue.problem).into(),
+        problem: issue.problem.clone(),
         fix: *fix,
     }
 }

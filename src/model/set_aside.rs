@@ -168,7 +168,7 @@ pub enum Note {
     /// The value at `field` broke a rule and was repaired.
     Fixed {
         field: String,
-        problem: RuleProblem,
+        problem: Problem,
         fix: Fix,
     },
     /// A list was something else and was not read.
@@ -225,76 +225,6 @@ pub enum DataProblem {
     TooDeep,
     Syntax,
     Other(String),
-}
-
-/// `validation::Problem` as stored in a set-aside reason (the rule set keeps its own type free of the
-/// file's shape).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RuleProblem {
-    Empty,
-    TooLong { max: usize },
-    Negative,
-    TooLarge { max: i64 },
-    OutOfRange { min: i64, max: i64 },
-    NotFinite,
-    DuplicateId(Id),
-    UnknownReference(Id),
-    CprLike,
-    MinAboveMax,
-    SelfReference,
-    SameStep,
-    EndBeforeStart,
-    Duplicate,
-}
-
-impl From<&Problem> for RuleProblem {
-    fn from(p: &Problem) -> Self {
-        match p {
-            Problem::Empty => RuleProblem::Empty,
-            Problem::TooLong { max } => RuleProblem::TooLong { max: *max },
-            Problem::Negative => RuleProblem::Negative,
-            Problem::TooLarge { max } => RuleProblem::TooLarge { max: *max },
-            Problem::OutOfRange { min, max } => RuleProblem::OutOfRange {
-                min: *min,
-                max: *max,
-            },
-            Problem::NotFinite => RuleProblem::NotFinite,
-            Problem::DuplicateId(id) => RuleProblem::DuplicateId(*id),
-            Problem::UnknownReference(id) => RuleProblem::UnknownReference(*id),
-            Problem::CprLike => RuleProblem::CprLike,
-            Problem::MinAboveMax => RuleProblem::MinAboveMax,
-            Problem::SelfReference => RuleProblem::SelfReference,
-            Problem::SameStep => RuleProblem::SameStep,
-            Problem::EndBeforeStart => RuleProblem::EndBeforeStart,
-            Problem::Duplicate => RuleProblem::Duplicate,
-        }
-    }
-}
-
-impl From<&RuleProblem> for Problem {
-    fn from(p: &RuleProblem) -> Self {
-        match p {
-            RuleProblem::Empty => Problem::Empty,
-            RuleProblem::TooLong { max } => Problem::TooLong { max: *max },
-            RuleProblem::Negative => Problem::Negative,
-            RuleProblem::TooLarge { max } => Problem::TooLarge { max: *max },
-            RuleProblem::OutOfRange { min, max } => Problem::OutOfRange {
-                min: *min,
-                max: *max,
-            },
-            RuleProblem::NotFinite => Problem::NotFinite,
-            RuleProblem::DuplicateId(id) => Problem::DuplicateId(*id),
-            RuleProblem::UnknownReference(id) => Problem::UnknownReference(*id),
-            RuleProblem::CprLike => Problem::CprLike,
-            RuleProblem::MinAboveMax => Problem::MinAboveMax,
-            RuleProblem::SelfReference => Problem::SelfReference,
-            RuleProblem::SameStep => Problem::SameStep,
-            RuleProblem::EndBeforeStart => Problem::EndBeforeStart,
-            RuleProblem::Duplicate => Problem::Duplicate,
-        }
-    }
 }
 
 /// Places an entry was found that are no path in a file, for `SetAside::found_at`. `text::set_aside`
@@ -399,7 +329,7 @@ mod tests {
                 notes: vec![
                     Note::Fixed {
                         field: "notes".into(),
-                        problem: RuleProblem::TooLong { max: 50_000 },
+                        problem: Problem::TooLong { max: 50_000 },
                         fix: Fix::Shortened,
                     },
                     Note::UnreadableValue {
@@ -458,7 +388,7 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_problem_goes_both_ways() {
+    fn every_rule_problem_reads_back_under_its_stored_name() {
         let id = Id::nil();
         for p in [
             Problem::Empty,
@@ -475,9 +405,20 @@ mod tests {
             Problem::SameStep,
             Problem::EndBeforeStart,
             Problem::Duplicate,
+            Problem::ParentLoop,
         ] {
-            assert_eq!(Problem::from(&RuleProblem::from(&p)), p);
+            let stored = serde_json::to_value(&p).unwrap();
+            assert_eq!(serde_json::from_value::<Problem>(stored).unwrap(), p);
         }
+        // The names are part of the file format.
+        assert_eq!(
+            serde_json::to_value(Problem::TooLong { max: 3 }).unwrap(),
+            json!({"too_long": {"max": 3}})
+        );
+        assert_eq!(
+            serde_json::to_value(Problem::ParentLoop).unwrap(),
+            json!("parent_loop")
+        );
     }
 
     #[test]

@@ -49,7 +49,11 @@ pub fn name_with_suffix(base: &str, suffix: &str) -> String {
     format!("{base} {suffix}")
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Stored as it is in a set-aside entry's reason (`set_aside::Note`), so its serde names are part of the
+/// file format: rename nothing.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     Empty,
     TooLong {

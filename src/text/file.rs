@@ -2,7 +2,7 @@
 
 use crate::file_format::{ImportError, MAX_FILE_BYTES};
 use crate::model::record::RecordKind;
-use crate::model::set_aside::{DataProblem, Fix, Note, RuleProblem};
+use crate::model::set_aside::{DataProblem, Fix, Note};
 use crate::model::validation::{Issue, Problem};
 use crate::model::SetAsideReason;
 use crate::model::{
@@ -497,7 +497,7 @@ fn unreadable_set_aside_list() -> String {
 }
 
 /// "Noter er for lang (højst 50.000 tegn): afkortet"
-fn fixed(field: &str, problem: &RuleProblem, fix: Fix) -> String {
+fn fixed(field: &str, problem: &Problem, fix: Fix) -> String {
     let action = match fix {
         Fix::Shortened => "afkortet",
         Fix::Masked => "tallene er skjult",
@@ -509,7 +509,7 @@ fn fixed(field: &str, problem: &RuleProblem, fix: Fix) -> String {
     format!(
         "{} {}: {action}",
         field_name(field),
-        validation_problem(&Problem::from(problem))
+        validation_problem(problem)
     )
 }
 
@@ -690,7 +690,8 @@ mod tests {
 #[cfg(test)]
 mod reason_tests {
     use super::*;
-    use crate::model::set_aside::{DataProblem, Fix, Note, RuleProblem};
+    use crate::model::set_aside::{DataProblem, Fix, Note};
+    use crate::model::validation::Problem;
 
     fn record(kind: Option<RecordKind>, label: &str, notes: Vec<Note>) -> SetAsideReason {
         SetAsideReason::Record {
@@ -700,7 +701,7 @@ mod reason_tests {
         }
     }
 
-    fn fixed(field: &str, problem: RuleProblem, fix: Fix) -> Note {
+    fn fixed(field: &str, problem: Problem, fix: Fix) -> Note {
         Note::Fixed {
             field: field.into(),
             problem,
@@ -714,7 +715,7 @@ mod reason_tests {
         use RecordKind as K;
         let cases = [
             (
-                record(Some(K::Meeting), "Sag 17", vec![fixed("notes", RuleProblem::TooLong { max: 50_000 }, Fix::Shortened)]),
+                record(Some(K::Meeting), "Sag 17", vec![fixed("notes", Problem::TooLong { max: 50_000 }, Fix::Shortened)]),
                 "Møde «Sag 17»: Noter er for lang (højst 50.000 tegn): afkortet.",
             ),
             (
@@ -758,8 +759,8 @@ mod reason_tests {
             ),
             (
                 record(Some(K::Meeting), "Sag 4", vec![
-                    fixed("case_ref", RuleProblem::CprLike, Fix::Masked),
-                    fixed("linked_step", RuleProblem::UnknownReference(crate::model::Id::nil()), Fix::Removed),
+                    fixed("case_ref", Problem::CprLike, Fix::Masked),
+                    fixed("linked_step", Problem::UnknownReference(crate::model::Id::nil()), Fix::Removed),
                 ]),
                 "Møde «Sag 4»: Sagsreference ligner et CPR-nummer; brug et pseudonym eller et internt sagsnummer: tallene er skjult; Trin på trappen henviser til 00000000-0000-0000-0000-000000000000, som ikke findes i filen: fjernet.",
             ),
