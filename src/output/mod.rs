@@ -1,4 +1,4 @@
-//! Files the app writes for other programs: CSV for Danish Excel (UTF-8 with a byte order mark so æøå
+//! Files the app writes for other programs and people (the set-aside list as JSON with its sentences): CSV for Danish Excel (UTF-8 with a byte order mark so æøå
 //! survive a double-click, semicolons as Danish Excel expects, CRLF line ends). Quoting is the `csv`
 //! crate's: a cell with a semicolon, quote or line break is quoted, quotes doubled. A cell with several
 //! values (a meeting's participants) holds one value per line (LF inside the quoted cell, which Excel
@@ -10,6 +10,7 @@ pub mod colleague_csv;
 pub mod meetings_csv;
 pub mod overview_csv;
 pub mod plan_csv;
+pub mod set_aside_json;
 
 use std::borrow::Cow;
 

@@ -100,7 +100,7 @@ fn preview(original: &str) -> String {
 
 fn download_all(app: crate::app::AppState) {
     let Some(json) =
-        app.read_untracked(|w| serde_json::to_string_pretty(&w.set_aside).unwrap_or_default())
+        app.read_untracked(|w| crate::output::set_aside_json::set_aside_json(&w.set_aside))
     else {
         return;
     };
