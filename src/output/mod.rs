@@ -1,8 +1,9 @@
-//! Files the app writes for other programs and people (the set-aside list as JSON with its sentences): CSV for Danish Excel (UTF-8 with a byte order mark so æøå
-//! survive a double-click, semicolons as Danish Excel expects, CRLF line ends). Quoting is the `csv`
+//! Files the app writes for other programs and people. CSV for Danish Excel (UTF-8 with a byte order mark
+//! so æøå survive a double-click, semicolons as Danish Excel expects, CRLF line ends). Quoting is the `csv`
 //! crate's: a cell with a semicolon, quote or line break is quoted, quotes doubled. A cell with several
 //! values (a meeting's participants) holds one value per line (LF inside the quoted cell, which Excel
-//! shows as lines in the cell), so a name with a semicolon or comma cannot be read as two.
+//! shows as lines in the cell), so a name with a semicolon or comma cannot be read as two. The set-aside
+//! list as JSON with its Danish sentences, for a person to read.
 //!
 //! May import `model`, and `text` for the Danish headers and values.
 

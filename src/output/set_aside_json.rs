@@ -41,7 +41,8 @@ mod tests {
             original: "{\"x\":1}".into(),
             ..SetAside::default()
         };
-        let json: Value = serde_json::from_str(&set_aside_json(&[entry.clone()])).unwrap();
+        let json: Value =
+            serde_json::from_str(&set_aside_json(std::slice::from_ref(&entry))).unwrap();
         let first = &json[0];
         assert_eq!(first["what"], text::file::set_aside_reason(&entry.reason));
         assert_eq!(first["found"], text::set_aside::found_at(&entry.found_at));

@@ -8,6 +8,8 @@ import { launch, openPage, axe, openExample, showAsOfToday } from './harness.mjs
 const KOEGE = 'Køge 2019 – Strategier for indsatsen';
 const OVERDUE = 'Fristen er overskredet';
 const PLACED = 'Anbragte børn i familiepleje og på døgntilbud';
+const I11 = '1.1 Analyse af udslusningsboliger/egne værelser til udsatte unge';
+const I12 = '1.2 Analyse af skole- og dagbehandlingstilbud';
 
 let env;
 before(async () => { env = await launch(); });
@@ -320,6 +322,45 @@ test('handleplan: en tom note siges med feltets egne ord', async () => {
     assert.equal(await page.locator('#note-text-error').innerText(), 'Skriv en note.');
     assert.ok((await note.getAttribute('aria-describedby')).split(' ').includes('note-text-error'));
     assert.equal(await page.getByText(/Feltet/).count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('handleplan: et initiativ kan ikke blive del af sit eget delinitiativ, og fejlen står ved feltet', async () => {
+  const { page, context } = await openPage(env, '/');
+  try {
+    await openPlan(page);
+    const edit = async (name, parent) => {
+      await page.getByRole('navigation', { name: 'Handleplanens visninger' }).getByRole('link', { name: 'Liste' }).click();
+      await page.getByRole('link', { name }).click();
+      await page.getByRole('button', { name: 'Redigér oplysninger' }).click();
+      const select = page.getByLabel('Del af initiativ');
+      await select.selectOption({ label: parent });
+      await page.getByRole('button', { name: 'Gem oplysninger' }).click();
+      return select;
+    };
+    const partOf = page.locator('dt').filter({ hasText: /^Del af$/ });
+    // 1.2 becomes a part of 1.1 …
+    await edit(I12.slice(4), I11);
+    await partOf.waitFor();
+    // … so 1.1 cannot become a part of 1.2: the model's rule, said at the select and tied to it.
+    const select = await edit(I11.slice(4), I12);
+    const error = page.locator('[id$="parent-error"]');
+    await error.waitFor();
+    assert.equal(
+      await error.innerText(),
+      'Et initiativ kan ikke være del af sig selv eller af et af sine egne delinitiativer. Vælg et andet.',
+    );
+    const errorId = await error.getAttribute('id');
+    assert.ok((await select.getAttribute('aria-describedby')).split(' ').includes(errorId));
+    assert.equal(await select.getAttribute('aria-invalid'), 'true');
+    // Nothing changed: 1.1 still stands on its own.
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await page.getByRole('navigation', { name: 'Handleplanens visninger' }).getByRole('link', { name: 'Liste' }).click();
+    await page.getByRole('link', { name: I11.slice(4) }).click();
+    await page.getByRole('heading', { level: 1, name: I11 }).waitFor();
+    assert.equal(await partOf.count(), 0);
   } finally {
     await context.close();
   }
