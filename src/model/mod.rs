@@ -16,6 +16,7 @@ pub mod delta;
 pub mod follow_up;
 pub mod import_choice;
 pub mod key_figures;
+pub mod meeting_form;
 pub mod meeting_query;
 pub mod meetings;
 pub mod merge;

@@ -10,9 +10,10 @@ use super::{
 };
 use crate::app::{session, use_app, Part};
 use crate::browser::address::at;
-use crate::model::commands::Command;
+use crate::model::commands::{Command, CommandError};
 use crate::model::dates::{parse_time, time_field};
 use crate::model::follow_up::mark_followed_up;
+use crate::model::meeting_form;
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
 use crate::model::merge::Seen;
 use crate::model::record::{Record, RecordKind};
@@ -111,66 +112,20 @@ fn same_content(a: &Meeting, b: &Meeting) -> bool {
 
 /// Every problem that stops the draft being saved, as (field id, message), in form order.
 fn problems(m: &Meeting, custom_type: bool) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    if !m.meeting_type.is_known() {
-        out.push(("m-type".into(), txt::TYPE_UNKNOWN_CHOOSE.into()));
-    }
-    if custom_type && matches!(&m.meeting_type, MeetingType::Custom(n) if n.trim().is_empty()) {
-        out.push(("m-type-name".into(), txt::TYPE_NAME_MISSING.into()));
-    }
-    if let Err(e) = validate_case_ref(&m.case_ref) {
-        out.push(("m-case-ref".into(), txt::case_ref_error(&e)));
-    }
-    for a in &m.action_items {
-        if a.what.trim().is_empty() && (a.due.is_some() || !a.who.trim().is_empty()) {
-            out.push((format!("a-{}-what", a.id), txt::ACTION_WHAT_MISSING.into()));
-        }
-    }
-    out
+    meeting_form::problems(m, custom_type)
+        .into_iter()
+        .map(|(id, p)| (id, txt::form_problem(&p)))
+        .collect()
 }
 
 /// The form fields of the rules a refused save broke, as (field id, message).
-fn refused_fields(m: &Meeting, e: &crate::model::commands::CommandError) -> Vec<(String, String)> {
-    let crate::model::commands::CommandError::Invalid { issues, .. } = e else {
+fn refused_fields(m: &Meeting, e: &CommandError) -> Vec<(String, String)> {
+    let CommandError::Invalid { issues, .. } = e else {
         return Vec::new();
     };
-    let index = |field: &str, list: &str| -> Option<usize> {
-        field
-            .strip_prefix(list)?
-            .strip_prefix('[')?
-            .split(']')
-            .next()?
-            .parse()
-            .ok()
-    };
-    issues
-        .iter()
-        .filter_map(|i| {
-            let f = i.field.as_str();
-            let id = match f {
-                "case_ref" => "m-case-ref".to_string(),
-                "notes" => "m-notes".into(),
-                "decisions" => "m-decisions".into(),
-                "initiator" => "m-initiator".into(),
-                "coordinator" => "m-coordinator".into(),
-                "invited_by" => "m-invited-by".into(),
-                "chair" => "m-chair".into(),
-                "note_taker" => "m-note-taker".into(),
-                "meeting_type" => "m-type-name".into(),
-                _ if f.starts_with("participants[") => {
-                    let p = m.participants.get(index(f, "participants")?)?;
-                    let part = if f.ends_with(".name") { "name" } else { "rel" };
-                    format!("p-{}-{part}", p.id)
-                }
-                _ if f.starts_with("action_items[") => {
-                    let a = m.action_items.get(index(f, "action_items")?)?;
-                    let part = if f.ends_with(".who") { "who" } else { "what" };
-                    format!("a-{}-{part}", a.id)
-                }
-                _ => "m-errors".into(),
-            };
-            Some((id, t::field_problem(&i.problem)))
-        })
+    meeting_form::refused_fields(m, issues)
+        .into_iter()
+        .map(|(id, p)| (id, t::field_problem(&p)))
         .collect()
 }
 
@@ -246,7 +201,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             found.extend(problems(&m, custom_type.get_untracked()));
             if !found.is_empty() {
                 errors.set(found);
-                focus_later("m-errors".into());
+                focus_later(meeting_form::SUMMARY_ID.into());
                 return;
             }
             errors.set(Vec::new());
@@ -301,7 +256,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                         app.error(t::command_error(&e));
                     } else {
                         errors.set(found);
-                        focus_later("m-errors".into());
+                        focus_later(meeting_form::SUMMARY_ID.into());
                     }
                 }
             }
