@@ -15,6 +15,7 @@ pub mod delete;
 pub mod delta;
 pub mod follow_up;
 pub mod import_choice;
+pub mod initiative_facts;
 pub mod key_figures;
 pub mod meeting_form;
 pub mod meeting_query;

@@ -2,12 +2,65 @@
 //! committee report's headings and messages for `PlanError`.
 
 use super::{date_long, initiative_status, number};
+use crate::model::initiative_facts::InitiativeFacts;
 use crate::model::plan_deadline::{Deadline, DeadlineSource, DeadlineState, DUE_SOON_DAYS};
 use crate::model::plan_ops::{
     latest_value, progress as plan_progress, InitiativeGroup, PlanError, PlanField, TimelinePhase,
 };
 use crate::model::{ActionPlan, Goal, Indicator, InitiativeStatus, Track};
 use chrono::NaiveDate;
+
+/// An initiative's fact list, as (label, value) in the order the page shows them; "–" where nothing is set.
+pub fn initiative_facts(f: &InitiativeFacts) -> Vec<(&'static str, String)> {
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "–".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let mut facts = vec![
+        (
+            "Politisk mål",
+            f.goal.map_or_else(|| "–".into(), goal_label),
+        ),
+        (
+            "Strategisk spor",
+            f.track.map_or_else(|| "–".into(), track_label),
+        ),
+    ];
+    if let Some(parent) = f.parent {
+        facts.push(("Del af", initiative_label(&parent.number, &parent.title)));
+    }
+    facts.push(("Ejer", or_dash(f.owner)));
+    facts.push(("Udvalg", or_dash(f.committee)));
+    facts.push(("Start", f.start.map_or_else(|| "–".into(), date_long)));
+    facts.push(("Frist", deadline_long(f.deadline, f.period)));
+    facts.push(("I forhold til fristen", deadline_state(f.state)));
+    if !f.period.is_empty() {
+        facts.push(("Periode", f.period.to_string()));
+    }
+    if let Some(b) = &f.budget {
+        let parts: Vec<String> = b
+            .lines
+            .iter()
+            .map(|l| format!("{}: {}", l.year, super::kroner(l.amount)))
+            .collect();
+        facts.push((
+            "Budget",
+            format!("{} (i alt {})", parts.join(", "), super::kroner(b.total)),
+        ));
+    }
+    facts.push((
+        "Indsatser på trappen",
+        if f.interventions.is_empty() {
+            "–".into()
+        } else {
+            f.interventions.join(", ")
+        },
+    ));
+    facts
+}
 
 /// Columns of `initiatives_csv` before the per-year budget columns.
 pub const INITIATIVE_HEADERS: [&str; 12] = [
@@ -847,5 +900,67 @@ mod title_tests {
             "Handleplan 2019-2020"
         );
         assert_eq!(t("Handleplan", ""), "Handleplan");
+    }
+}
+
+#[cfg(test)]
+mod facts_tests {
+    use super::*;
+    use crate::model::initiative_facts::{budget, initiative_facts as facts_of};
+    use crate::model::{BudgetLine, Initiative, Staircase};
+
+    #[test]
+    fn facts_read_in_page_order_with_dashes_for_what_is_unset() {
+        let ini = Initiative {
+            owner: "Familieafdelingen".into(),
+            ..Initiative::default()
+        };
+        let plan = ActionPlan::default();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let f = facts_of(&plan, &Staircase::default(), &ini, day);
+        let rows = initiative_facts(&f);
+        let labels: Vec<&str> = rows.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            labels,
+            [
+                "Politisk mål",
+                "Strategisk spor",
+                "Ejer",
+                "Udvalg",
+                "Start",
+                "Frist",
+                "I forhold til fristen",
+                "Indsatser på trappen"
+            ]
+        );
+        assert_eq!(rows[0].1, "–");
+        assert_eq!(rows[2].1, "Familieafdelingen");
+        assert_eq!(rows[3].1, "–");
+        let with_budget = InitiativeFacts {
+            budget: budget(&[
+                BudgetLine {
+                    year: 2026,
+                    amount: 100_000,
+                },
+                BudgetLine {
+                    year: 2025,
+                    amount: 250_000,
+                },
+            ]),
+            period: "2025-2026",
+            ..f
+        };
+        let rows = initiative_facts(&with_budget);
+        assert!(rows.contains(&("Periode", "2025-2026".to_string())));
+        let (_, b) = rows.iter().find(|(k, _)| *k == "Budget").unwrap();
+        assert_eq!(
+            b,
+            &format!(
+                "2025: {}, 2026: {} (i alt {})",
+                crate::text::kroner(250_000),
+                crate::text::kroner(100_000),
+                crate::text::kroner(350_000)
+            )
+        );
     }
 }

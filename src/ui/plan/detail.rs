@@ -8,7 +8,7 @@ use super::{
 };
 use crate::app::{use_app, Part};
 use crate::browser::address::at;
-use crate::model::plan_deadline::{deadline, deadline_state};
+use crate::model::initiative_facts::{indicators_of, initiative_facts};
 use crate::model::plan_ops::{
     is_stale, ordered_ids, parse_date, shared_numbers, sorted_goals, sorted_tracks, PlanField,
 };
@@ -38,14 +38,6 @@ fn opt_date(s: &str, what: &str) -> Result<Option<chrono::NaiveDate>, FormError>
     parse_date(s)
         .map(Some)
         .ok_or_else(|| FormError::at(PlanField::Dates, format!("{what}: {}", tp::INVALID_DATE)))
-}
-
-fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "–".into()
-    } else {
-        s.to_string()
-    }
 }
 
 /// The goals, tracks or initiatives a select offers, given the initiative being edited.
@@ -105,72 +97,14 @@ fn DetailBody(id: Id) -> impl IntoView {
         app.read_parts(&[Part::Plan, Part::Staircase], |w| {
             let p = &w.plan;
             let i = p.initiative(id)?;
-            let mut facts = Vec::new();
-            let goal = i.goal_id.and_then(|g| p.goal(g)).map(tp::goal_label);
-            let track = i.track_id.and_then(|t| p.track(t)).map(tp::track_label);
-            facts.push(("Politisk mål", goal.unwrap_or_else(|| "–".into())));
-            facts.push(("Strategisk spor", track.unwrap_or_else(|| "–".into())));
-            if let Some(parent) = i.parent_id.and_then(|x| p.initiative(x)) {
-                facts.push((
-                    "Del af",
-                    tp::initiative_label(&parent.number, &parent.title),
-                ));
-            }
-            facts.push(("Ejer", or_dash(&i.owner)));
-            facts.push(("Udvalg", or_dash(&i.committee)));
-            facts.push((
-                "Start",
-                i.start.map(text::date_long).unwrap_or_else(|| "–".into()),
-            ));
-            let state = deadline_state(i, day);
-            facts.push(("Frist", tp::deadline_long(deadline(i), &i.period)));
-            facts.push(("I forhold til fristen", tp::deadline_state(state)));
-            if !i.period.is_empty() {
-                facts.push(("Periode", i.period.clone()));
-            }
-            if !i.budget.is_empty() {
-                let mut lines: Vec<&BudgetLine> = i.budget.iter().collect();
-                lines.sort_by_key(|b| b.year);
-                let total: i64 = lines.iter().map(|b| b.amount).sum();
-                let parts: Vec<String> = lines
-                    .iter()
-                    .map(|b| format!("{}: {}", b.year, text::kroner(b.amount)))
-                    .collect();
-                facts.push((
-                    "Budget",
-                    format!("{} (i alt {})", parts.join(", "), text::kroner(total)),
-                ));
-            }
-            let interventions: Vec<String> = i
-                .intervention_ids
-                .iter()
-                .filter_map(|iv| {
-                    w.staircase
-                        .steps
-                        .iter()
-                        .flat_map(|s| &s.interventions)
-                        .find(|x| x.id == *iv)
-                        .map(|x| x.name.clone())
-                })
-                .collect();
-            facts.push((
-                "Indsatser på trappen",
-                if interventions.is_empty() {
-                    "–".into()
-                } else {
-                    interventions.join(", ")
-                },
-            ));
-            let indicators = p
-                .indicators
-                .iter()
-                .filter(|x| x.initiative_id == Some(id))
-                .map(|x| (x.id, x.name.clone()))
-                .collect();
+            let facts = initiative_facts(p, &w.staircase, i, day);
+            let overdue = facts.state.is_overdue();
+            let facts = tp::initiative_facts(&facts);
+            let indicators = indicators_of(p, id);
             Some(Head {
                 label: tp::initiative_label(&i.number, &i.title),
                 status: i.status,
-                overdue: state.is_overdue(),
+                overdue,
                 stale: is_stale(i, day, p.stale_after_days),
                 stale_days: p.stale_after_days,
                 description: i.description.clone(),
