@@ -37,7 +37,7 @@ pub(super) fn ExportSection() -> impl IntoView {
             {move || match app.read(Part::Info, |w| w.name.clone()) {
                 None => view! { <p>{t::NO_WORKSPACE}" "<a href=at("/")>{td::GO_HOME}</a></p> }.into_any(),
                 Some(name) => view! {
-                    <p>"Gem «"{name}"» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega."</p>
+                    <p>{td::export_lead(&name)}</p>
                     <ExportReminder meta=meta/>
                     <Show when=move || ask_author.get()>
                         <crate::ui::merge::AuthorField value=author error=author_error id="export-author"/>
@@ -55,9 +55,9 @@ pub(super) fn ExportReminder(meta: Memo<Option<StoredMeta>>) -> impl IntoView {
     move || {
         let m = meta.get()?;
         Some(match days_since(m.last_exported_at) {
-            None => view! { <p class="reminder" data-testid="export-reminder">"Arbejdsområdet er aldrig blevet eksporteret. Browseren kan slette sine data, fx når disken er fuld eller historikken ryddes; en fil er din sikkerhedskopi."</p> }.into_any(),
-            Some(d) if d > 14 => view! { <p class="reminder" data-testid="export-reminder">{format!("Sidst eksporteret for {d} dage siden ({}). Overvej at eksportere en frisk kopi.", local_date(m.last_exported_at.unwrap_or_default()))}</p> }.into_any(),
-            Some(_) => view! { <p class="muted" data-testid="export-reminder">"Sidst eksporteret "{local_date(m.last_exported_at.unwrap_or_default())}"."</p> }.into_any(),
+            None => view! { <p class="reminder" data-testid="export-reminder">{td::NEVER_EXPORTED}</p> }.into_any(),
+            Some(d) if d > 14 => view! { <p class="reminder" data-testid="export-reminder">{td::exported_long_ago(d, &local_date(m.last_exported_at.unwrap_or_default()))}</p> }.into_any(),
+            Some(_) => view! { <p class="muted" data-testid="export-reminder">{td::last_exported(&local_date(m.last_exported_at.unwrap_or_default()))}</p> }.into_any(),
         })
     }
 }

@@ -113,25 +113,15 @@ pub async fn read_import_file(file: &web_sys::File) -> Result<ReadImport, String
     // A protected file is opened with its passphrase first, then read as any other.
     match sealed::detect(&bytes) {
         Some(Ok(s)) => return Ok(ReadImport::Sealed(Arc::new(s))),
-        Some(Err(e)) => {
-            return Err(format!(
-                "«{}» er ikke indlæst. {}",
-                file.name(),
-                text::sealed::sealed_error(&e)
-            ))
-        }
+        Some(Err(e)) => return Err(td::not_read(&file.name(), &text::sealed::sealed_error(&e))),
         None => {}
     }
     perf::start("trappe-import-parse");
     let parsed = read_workspace_file(&bytes);
     perf::end("trappe-import-parse");
-    parsed.map(ReadImport::Plain).map_err(|e| {
-        format!(
-            "«{}» er ikke indlæst. {}",
-            file.name(),
-            text::file::import_error(&e)
-        )
-    })
+    parsed
+        .map(ReadImport::Plain)
+        .map_err(|e| td::not_read(&file.name(), &text::file::import_error(&e)))
 }
 
 /// Stores the file's workspace as `target` says, then closes the preview; an error stays in it.

@@ -138,20 +138,20 @@ pub(super) fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl Int
                 }}
             </div>
             <fieldset class="form-group">
-                <legend class="form-label">"Hvad vil du gøre?"</legend>
+                <legend class="form-label">{td::WHAT_TO_DO}</legend>
                 {radio("import-merge", ImportMode::Merge, text::merge::merge_into(&here.name), never)}
                 {radio("import-open-here", ImportMode::OpenHere, td::MODE_OPEN_HERE.into(), never)}
                 // Replacing a copy with the same content changes nothing but puts it in the bin.
                 <Show when=move || !is_same.get()>
                     {radio("import-replace-same", ImportMode::ReplaceSame, td::MODE_REPLACE_SAME.into(), never)}
                 </Show>
-                {radio("import-copy", ImportMode::Copy, format!("Importér filen som en kopi ved siden af, med navnet «{copy_name}»"), never)}
+                {radio("import-copy", ImportMode::Copy, td::mode_copy(&copy_name), never)}
             </fieldset>
         }
         .into_any(),
         None => view! {
             <fieldset class="form-group">
-                <legend class="form-label">"Hvordan skal filen importeres?"</legend>
+                <legend class="form-label">{td::HOW_TO_IMPORT}</legend>
                 {radio("import-new", ImportMode::New, td::MODE_NEW.into(), never)}
                 {open_name.clone().map(|n| radio("import-merge", ImportMode::Merge, text::merge::merge_into(&n), never))}
                 {radio("import-replace", ImportMode::Replace, td::MODE_REPLACE.into(), no_others)}
@@ -161,9 +161,9 @@ pub(super) fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl Int
     };
     view! {
         <div class="panel" data-testid="import-preview">
-            <h3 tabindex="-1" node_ref=heading_ref>"Klar til import: «"{ws.name.clone()}"»"</h3>
-            <p>"Fra filen "{pending.file_name.clone()}". "
-                {pending.migrated_from.map(|v| format!("Filen var i formatversion {v} og er opgraderet. "))}
+            <h3 tabindex="-1" node_ref=heading_ref>{td::ready_to_import(&ws.name)}</h3>
+            <p>{td::from_file(&pending.file_name)}
+                {pending.migrated_from.map(td::upgraded_from)}
             </p>
             {(!pending.report.is_clean()).then(|| view! {
                 <div class="alert alert-warning" data-testid="import-repairs">
@@ -171,16 +171,16 @@ pub(super) fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl Int
                 </div>
             })}
             <ul>
-                <li>{format!("{} trin og {} indsatser på trappen", ws.staircase.steps.len(), interventions)}</li>
-                <li>{format!("{} netværksmøder", ws.meetings.len())}</li>
-                <li>{format!("{} initiativer i handleplanen", ws.plan.initiatives.len())}</li>
+                <li>{td::steps_and_interventions(ws.staircase.steps.len(), interventions)}</li>
+                <li>{td::meeting_count(ws.meetings.len())}</li>
+                <li>{td::initiative_count(ws.plan.initiatives.len())}</li>
             </ul>
             {choices}
             <Show when=move || mode.get() == ImportMode::Replace>
                 <div class="form-group">
-                    <label for="import-target" class="form-label">"Arbejdsområde, der erstattes"</label>
+                    <label for="import-target" class="form-label">{td::REPLACE_TARGET}</label>
                     <select id="import-target" class="form-select" on:change=move |ev| replace_target.set(event_target_value(&ev)) prop:value=move || replace_target.get()>
-                        <option value="">"Vælg …"</option>
+                        <option value="">{td::CHOOSE}</option>
                         <For each=move || others.get() key=|m| m.id let:m>
                             <option value=m.id.to_string()>{m.name.clone()}</option>
                         </For>
@@ -198,12 +198,12 @@ pub(super) fn ImportPreview(pending: Pending, on_done: Callback<()>) -> impl Int
                 <div class="button-row">
                     <button type="button" class="button" on:click=run.clone()>
                         {move || match mode.get() {
-                            ImportMode::OpenHere => "Åbn",
+                            ImportMode::OpenHere => td::OPEN,
                             ImportMode::Merge => text::merge::CONTINUE,
-                            _ => "Importér",
+                            _ => td::IMPORT,
                         }}
                     </button>
-                    <button type="button" class="button secondary" on:click=move |_| on_done.run(())>"Fortryd"</button>
+                    <button type="button" class="button secondary" on:click=move |_| on_done.run(())>{td::CANCEL}</button>
                 </div>
             </Show>
             {move || merging.get().then(|| view! { <crate::ui::merge::MergePreview file=for_merge.get_value() on_done=on_done/> })}

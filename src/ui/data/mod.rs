@@ -27,19 +27,18 @@ use leptos::prelude::*;
 
 fn local_date(at: DateTime<Utc>) -> String {
     let l = at.with_timezone(&Local);
-    format!(
-        "{} kl. {}",
-        text::date_long(l.date_naive()),
-        l.format("%H.%M")
+    td::date_and_time(
+        &text::date_long(l.date_naive()),
+        &l.format("%H.%M").to_string(),
     )
 }
 
 #[component]
 pub fn DataPage() -> impl IntoView {
-    set_title("Data");
+    set_title(td::PAGE_TITLE);
     view! {
-        <h1>"Data"</h1>
-        <p class="lead">"Her styrer du dine arbejdsområder, deler dem som filer og ser, hvad browseren gemmer."</p>
+        <h1>{td::PAGE_TITLE}</h1>
+        <p class="lead">{td::PAGE_LEAD}</p>
         <super::merge::ConflictsSection/>
         <ExportSection/>
         <super::linked_copy::LinkedCopySection/>

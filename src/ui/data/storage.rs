@@ -23,18 +23,18 @@ pub(super) fn StorageSection() -> impl IntoView {
         <section aria-labelledby="data-storage">
             <h2 id="data-storage">{td::STORAGE_HEADING}</h2>
             <dl class="facts">
-                <dt>"Lagring"</dt>
+                <dt>{td::STORAGE}</dt>
                 <dd>{move || match app.mode.get() {
-                    StorageMode::Starting => "Starter …".to_string(),
+                    StorageMode::Starting => td::STARTING.to_string(),
                     StorageMode::IndexedDb => text::data::STORED_IN_BROWSER.into(),
                     StorageMode::MemoryOnly(_) => td::MEMORY_ONLY.into(),
                 }}</dd>
                 <dt>{td::USED_SPACE}</dt>
-                <dd>{move || usage.get().flatten().map(|(used, quota)| format!("{} af {} til rådighed", t::bytes(used), t::bytes(quota))).unwrap_or_else(|| td::UNKNOWN.into())}</dd>
+                <dd>{move || usage.get().flatten().map(|(used, quota)| td::space_used(&t::bytes(used), &t::bytes(quota))).unwrap_or_else(|| td::UNKNOWN.into())}</dd>
                 <dt>{td::PERSISTED}</dt>
                 <dd>{move || match app.persisted.get() {
                     Some(true) => td::PERSISTED_YES.into_any(),
-                    _ => view! { "Nej: browseren kan slette dataene, hvis disken bliver fuld. " <button type="button" class="button-link" on:click=ask>"Bed om varig lagring"</button> }.into_any(),
+                    _ => view! { {td::NOT_PERSISTED} <button type="button" class="button-link" on:click=ask>{td::ASK_PERSISTENCE}</button> }.into_any(),
                 }}</dd>
             </dl>
         </section>

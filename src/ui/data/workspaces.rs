@@ -17,11 +17,11 @@ pub(super) fn WorkspaceList() -> impl IntoView {
     let active = crate::ui::kit::stored::stored_workspaces(app, false);
     view! {
         <section aria-labelledby="data-list">
-            <h2 id="data-list">"Arbejdsområder i denne browser"</h2>
+            <h2 id="data-list">{td::LIST_HEADING}</h2>
             <Show when=move || !active.get().is_empty() fallback=|| view! { <p>{td::NO_WORKSPACES}</p> }>
                 <table class="table">
-                    <caption class="visually-hidden">"Arbejdsområder i denne browser"</caption>
-                    <thead><tr><th scope="col">"Navn"</th><th scope="col">{td::COL_SAVED}</th><th scope="col">{td::COL_SIZE}</th><th scope="col">{td::COL_EXPORTED}</th><th scope="col">{td::COL_ACTIONS}</th></tr></thead>
+                    <caption class="visually-hidden">{td::LIST_HEADING}</caption>
+                    <thead><tr><th scope="col">{td::COL_NAME}</th><th scope="col">{td::COL_SAVED}</th><th scope="col">{td::COL_SIZE}</th><th scope="col">{td::COL_EXPORTED}</th><th scope="col">{td::COL_ACTIONS}</th></tr></thead>
                     <tbody>
                         // Keyed by id alone: a save in another tab updates a row in place, so a name being
                         // typed into its rename field stays.
@@ -55,30 +55,30 @@ pub(super) fn WorkspaceRow(id: Id) -> impl IntoView {
         <tr class:current=is_open>
             <th scope="row">
                 {move || name.get()}
-                <Show when=is_open><span class="tag">"Åben"</span></Show>
+                <Show when=is_open><span class="tag">{td::IS_OPEN}</span></Show>
             </th>
             <td>{field(|m| local_date(m.saved_at))}</td>
             <td>{field(|m| t::bytes(m.bytes as f64))}</td>
-            <td>{field(|m| m.last_exported_at.map(local_date).unwrap_or_else(|| "Aldrig".into()))}</td>
+            <td>{field(|m| m.last_exported_at.map(local_date).unwrap_or_else(|| td::NEVER.into()))}</td>
             <td class="actions">
                 <Show when=move || !is_open()>
                     <button type="button" class="button secondary" on:click=move |_| spawn_local(session::open(app, id))>
-                        "Åbn"{hidden_name}
+                        {td::OPEN}{hidden_name}
                     </button>
                 </Show>
                 <button type="button" class="button secondary" aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>
-                    "Omdøb"{hidden_name}
+                    {td::RENAME}{hidden_name}
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| spawn_local(async move {
                     match session::duplicate(app, id).await {
                         Ok(()) => app.info(td::COPY_OPENED),
                         Err(e) => app.error(e),
                     }
-                })>"Duplikér"{hidden_name}</button>
+                })>{td::DUPLICATE}{hidden_name}</button>
                 {move || {
                     let n = name.get();
                     view! {
-                        <ConfirmButton label=format!("Slet {n}") question=t::trash_question(&n)
+                        <ConfirmButton label=td::delete_named(&n) question=t::trash_question(&n)
                             confirm_label=td::TRASH_CONFIRM.into() danger=true
                             on_confirm=Callback::new(move |_| spawn_local(async move {
                                 match session::trash(app, id, false).await {
@@ -104,7 +104,7 @@ pub(super) fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl In
     let field_id = format!("rename-{id}");
     let error_id = format!("rename-{id}-error");
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    let touched = crate::ui::common::form_draft("Nyt navn");
+    let touched = crate::ui::common::form_draft(td::NEW_NAME);
     Effect::new(move |_| {
         if let Some(i) = input_ref.get() {
             let _ = i.focus();
@@ -134,14 +134,14 @@ pub(super) fn RenameForm(id: Id, current: String, done: Callback<()>) -> impl In
     let eid = error_id.clone();
     view! {
         <form class="inline-form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
-            <label for=field_id.clone() class="form-label">"Nyt navn"</label>
+            <label for=field_id.clone() class="form-label">{td::NEW_NAME}</label>
             {move || error.get().map(|e| view! { <span class="form-error" id=error_id.clone()>{e}</span> })}
             <input id=field_id class="form-input" type="text" maxlength=limits::NAME node_ref=input_ref
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=move || error.get().map(|_| eid.clone())
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            <button type="submit" class="button">"Gem navn"</button>
-            <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+            <button type="submit" class="button">{td::SAVE_NAME}</button>
+            <button type="button" class="button secondary" on:click=move |_| done.run(())>{td::CANCEL}</button>
         </form>
     }
 }
