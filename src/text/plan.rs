@@ -20,22 +20,16 @@ pub fn initiative_facts(f: &InitiativeFacts) -> Vec<(&'static str, String)> {
         }
     };
     let mut facts = vec![
-        (
-            "Politisk mål",
-            f.goal.map_or_else(|| "–".into(), goal_label),
-        ),
-        (
-            "Strategisk spor",
-            f.track.map_or_else(|| "–".into(), track_label),
-        ),
+        (L_GOAL, f.goal.map_or_else(|| "–".into(), goal_label)),
+        (L_TRACK, f.track.map_or_else(|| "–".into(), track_label)),
     ];
     if let Some(parent) = f.parent {
         facts.push(("Del af", initiative_label(&parent.number, &parent.title)));
     }
-    facts.push(("Ejer", or_dash(f.owner)));
-    facts.push(("Udvalg", or_dash(f.committee)));
-    facts.push(("Start", f.start.map_or_else(|| "–".into(), date_long)));
-    facts.push(("Frist", deadline_long(f.deadline, f.period)));
+    facts.push((L_OWNER, or_dash(f.owner)));
+    facts.push((L_COMMITTEE, or_dash(f.committee)));
+    facts.push((L_START, f.start.map_or_else(|| "–".into(), date_long)));
+    facts.push((L_DEADLINE, deadline_long(f.deadline, f.period)));
     facts.push(("I forhold til fristen", deadline_state(f.state)));
     if !f.period.is_empty() {
         facts.push(("Periode", f.period.to_string()));
@@ -52,7 +46,7 @@ pub fn initiative_facts(f: &InitiativeFacts) -> Vec<(&'static str, String)> {
         ));
     }
     facts.push((
-        "Indsatser på trappen",
+        L_INTERVENTIONS,
         if f.interventions.is_empty() {
             "–".into()
         } else {
@@ -61,6 +55,89 @@ pub fn initiative_facts(f: &InitiativeFacts) -> Vec<(&'static str, String)> {
     ));
     facts
 }
+
+// The initiative page: its facts, forms and history.
+pub const NEW_LEAD: &str =
+    "Felter markeret «skal udfyldes» er nødvendige; resten kan udfyldes senere.";
+pub const MAYBE_DELETED: &str = "Det kan være slettet. ";
+pub const FACT_INDICATORS: &str = "Indikatorer";
+pub const EDIT_DETAILS: &str = "Redigér oplysninger";
+pub const DELETE_INITIATIVE: &str = "Slet initiativet";
+pub const DELETE_CONFIRM: &str = "Ja, slet";
+/// The question before an initiative is deleted, naming the history and sub-initiatives that go with it.
+pub fn delete_initiative_question(label: &str, notes: usize, subs: usize) -> String {
+    let mut q = format!("Slette «{label}»?");
+    if notes > 0 || subs > 0 {
+        q.push_str(&format!(
+            " Historikken ({notes} noter) og {subs} delinitiativer slettes også."
+        ));
+    }
+    q
+}
+pub const NOTE_FORM: &str = "Ny note i historikken";
+/// A status in the note form's select; the initiative's own is marked.
+pub fn status_option(s: InitiativeStatus, current: bool) -> String {
+    if current {
+        format!("{} (nuværende)", initiative_status(s))
+    } else {
+        initiative_status(s).to_string()
+    }
+}
+/// After a new status was saved with its note.
+pub fn status_noted(s: InitiativeStatus) -> String {
+    format!("{} og skrevet i historikken.", status_set_to(s))
+}
+pub const NOTE_WRITTEN: &str = "Noten er skrevet i historikken.";
+pub const L_STATUS: &str = "Status";
+pub const L_DATE: &str = "Dato";
+pub const L_NOTE: &str = "Note";
+pub const SAVE_IN_HISTORY: &str = "Gem i historikken";
+pub const HISTORY_HEADING: &str = "Historik";
+pub const HISTORY_LEAD: &str = "Nyeste først. Noter kan rettes, men ikke slettes.";
+pub const NOTE_CORRECTION: &str = "Rettelse af note";
+/// Before an earlier wording of a note.
+pub fn replaced_on(d: NaiveDate) -> String {
+    format!("Erstattet {}: ", date_long(d))
+}
+pub const CORRECT_NOTE: &str = "Ret note";
+/// Hidden after "Ret note", so each button names its note.
+pub fn note_from(when: &str) -> String {
+    format!(" fra {when}")
+}
+pub const SAVE_CORRECTION: &str = "Gem rettelse";
+pub const CANCEL: &str = "Fortryd";
+pub const INITIATIVE_FORM: &str = "Initiativ";
+pub const NO_GOAL_CHOICE: &str = "Intet mål";
+pub const NO_TRACK_CHOICE: &str = "Intet spor";
+/// A date field that could not be read, by its label.
+pub fn invalid_date_in(label: &str) -> String {
+    format!("{label}: {INVALID_DATE}")
+}
+pub const L_NUMBER: &str = "Nummer";
+pub const H_NUMBER: &str = "Fx 1.1 eller 6A. Skal være unikt.";
+pub const L_TITLE: &str = "Titel";
+pub const L_DESCRIPTION: &str = "Beskrivelse";
+pub const L_GOAL: &str = "Politisk mål";
+pub const L_TRACK: &str = "Strategisk spor";
+pub const L_OWNER: &str = "Ejer";
+pub const L_COMMITTEE: &str = "Udvalg";
+pub const H_COMMITTEE: &str = "Fx Børneudvalget.";
+pub const L_START: &str = "Start";
+pub const L_DEADLINE: &str = "Frist";
+pub const L_BUDGET: &str = "Budget pr. år (kr.)";
+pub const H_BUDGET: &str = "Hele kroner, fx 250000 eller 250.000.";
+pub const L_YEAR: &str = "År";
+pub const L_AMOUNT: &str = "Beløb i kr.";
+pub const REMOVE: &str = "Fjern";
+/// Hidden after "Fjern", so each button names its year.
+pub fn budget_year_hidden(year: &str) -> String {
+    format!(" budgetåret {year}")
+}
+pub const L_INTERVENTIONS: &str = "Indsatser på trappen";
+pub const H_INTERVENTIONS: &str =
+    "Vælg de indsatser fra arbejdsområdets indsatstrappe, som initiativet handler om.";
+pub const SAVE_DETAILS: &str = "Gem oplysninger";
+pub const CREATE_INITIATIVE: &str = "Opret initiativ";
 
 /// Columns of `initiatives_csv` before the per-year budget columns.
 pub const INITIATIVE_HEADERS: [&str; 12] = [

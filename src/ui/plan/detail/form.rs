@@ -19,7 +19,7 @@ fn opt_date(s: &str, what: &str) -> Result<Option<chrono::NaiveDate>, FormError>
     }
     parse_date(s)
         .map(Some)
-        .ok_or_else(|| FormError::at(PlanField::Dates, format!("{what}: {}", tp::INVALID_DATE)))
+        .ok_or_else(|| FormError::at(PlanField::Dates, tp::invalid_date_in(what)))
 }
 
 /// The goals, tracks or initiatives a select offers, given the initiative being edited.
@@ -40,7 +40,7 @@ pub(crate) fn InitiativeForm(
     #[prop(optional)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
-    let touched = crate::ui::common::form_draft("Initiativ");
+    let touched = crate::ui::common::form_draft(tp::INITIATIVE_FORM);
     let base = existing
         .and_then(|id| with_plan_untracked(app, |p| p.initiative(id).cloned()).flatten())
         .unwrap_or_default();
@@ -96,13 +96,13 @@ pub(crate) fn InitiativeForm(
                 .collect::<Vec<_>>()
         })
     };
-    let goal_options = id_options("Intet mål", |p, _| {
+    let goal_options = id_options(tp::NO_GOAL_CHOICE, |p, _| {
         sorted_goals(p)
             .into_iter()
             .map(|g| (g.id, tp::goal_label(g)))
             .collect()
     });
-    let track_options = id_options("Intet spor", |p, _| {
+    let track_options = id_options(tp::NO_TRACK_CHOICE, |p, _| {
         sorted_tracks(p)
             .into_iter()
             .map(|t| (t.id, tp::track_label(t)))
@@ -164,8 +164,8 @@ pub(crate) fn InitiativeForm(
             track_id: parse_id(track.get_untracked()),
             owner: owner.get_untracked(),
             committee: committee.get_untracked(),
-            start: opt_date(&start.get_untracked(), "Start")?,
-            deadline: opt_date(&deadline.get_untracked(), "Frist")?,
+            start: opt_date(&start.get_untracked(), tp::L_START)?,
+            deadline: opt_date(&deadline.get_untracked(), tp::L_DEADLINE)?,
             period: period.get_untracked(),
             budget: lines,
             intervention_ids: interventions.get_untracked(),
@@ -216,50 +216,50 @@ pub(crate) fn InitiativeForm(
     view! {
         <form class="form plan-form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
             <div class="plan-form-row">
-                <Field id=pid("number") label="Nummer" value=number field=PlanField::Number error=error
-                    hint="Fx 1.1 eller 6A. Skal være unikt." class="plan-narrow"/>
-                <Field id=pid("title") label="Titel" value=title field=PlanField::Title error=error required=true/>
+                <Field id=pid("number") label=tp::L_NUMBER value=number field=PlanField::Number error=error
+                    hint=tp::H_NUMBER class="plan-narrow"/>
+                <Field id=pid("title") label=tp::L_TITLE value=title field=PlanField::Title error=error required=true/>
             </div>
-            <Field id=pid("description") label="Beskrivelse" multiline=true value=description field=PlanField::Description error=error/>
+            <Field id=pid("description") label=tp::L_DESCRIPTION multiline=true value=description field=PlanField::Description error=error/>
             <SelectField id=pid("parent") label=tp::PARENT value=parent options=parent_options
                 hint=tp::PARENT_HINT/>
             <div class="plan-form-row">
-                <SelectField id=pid("goal") label="Politisk mål" value=goal options=goal_options/>
-                <SelectField id=pid("track") label="Strategisk spor" value=track options=track_options/>
+                <SelectField id=pid("goal") label=tp::L_GOAL value=goal options=goal_options/>
+                <SelectField id=pid("track") label=tp::L_TRACK value=track options=track_options/>
             </div>
             <div class="plan-form-row">
-                <Field id=pid("owner") label="Ejer" value=owner field=PlanField::Owner error=error
+                <Field id=pid("owner") label=tp::L_OWNER value=owner field=PlanField::Owner error=error
                     hint=tp::OWNER_HINT/>
-                <Field id=pid("committee") label="Udvalg" value=committee field=PlanField::Committee error=error
-                    hint="Fx Børneudvalget."/>
+                <Field id=pid("committee") label=tp::L_COMMITTEE value=committee field=PlanField::Committee error=error
+                    hint=tp::H_COMMITTEE/>
             </div>
             <div class="plan-form-row">
-                <Field id=pid("start") label="Start" kind="date" value=start error=error/>
-                <Field id=pid("deadline") label="Frist" kind="date" value=deadline field=PlanField::Dates error=error
+                <Field id=pid("start") label=tp::L_START kind="date" value=start error=error/>
+                <Field id=pid("deadline") label=tp::L_DEADLINE kind="date" value=deadline field=PlanField::Dates error=error
                     hint=tp::DEADLINE_HINT/>
                 <Field id=pid("period") label=tp::PERIOD_TEXT value=period field=PlanField::Period error=error
                     hint=tp::PERIOD_TEXT_HINT/>
             </div>
             <fieldset class="form-group plan-budget" class:has-error=move || budget_error().is_some()>
-                <legend class="form-label">"Budget pr. år (kr.)"</legend>
-                <span class="form-hint">"Hele kroner, fx 250000 eller 250.000."</span>
+                <legend class="form-label">{tp::L_BUDGET}</legend>
+                <span class="form-hint">{tp::H_BUDGET}</span>
                 {move || budget_error().map(|m| view! { <span class="form-error" role="alert">{m}</span> })}
                 <For each=move || budget.get() key=|r| r.key let:r>
                     <div class="plan-budget-row">
                         <div class="form-group">
-                            <label class="form-label" for=pid(&format!("budget-{}-year", r.key))>"År"</label>
+                            <label class="form-label" for=pid(&format!("budget-{}-year", r.key))>{tp::L_YEAR}</label>
                             <input maxlength=limits::NUMBER id=pid(&format!("budget-{}-year", r.key)) class="form-input" inputmode="numeric"
                                 aria-invalid=move || budget_error().is_some().to_string()
                                 prop:value=move || r.year.get() on:input=move |ev| r.year.set(event_target_value(&ev))/>
                         </div>
                         <div class="form-group">
-                            <label class="form-label" for=pid(&format!("budget-{}-amount", r.key))>"Beløb i kr."</label>
+                            <label class="form-label" for=pid(&format!("budget-{}-amount", r.key))>{tp::L_AMOUNT}</label>
                             <input maxlength=limits::NUMBER id=pid(&format!("budget-{}-amount", r.key)) class="form-input" inputmode="numeric"
                                 aria-invalid=move || budget_error().is_some().to_string()
                                 prop:value=move || r.amount.get() on:input=move |ev| r.amount.set(event_target_value(&ev))/>
                         </div>
                         <button type="button" class="button secondary" on:click=move |_| budget.update(|b| b.retain(|x| x.key != r.key))>
-                            "Fjern"<span class="visually-hidden">{move || format!(" budgetåret {}", r.year.get())}</span>
+                            {tp::REMOVE}<span class="visually-hidden">{move || tp::budget_year_hidden(&r.year.get())}</span>
                         </button>
                     </div>
                 </For>
@@ -267,8 +267,8 @@ pub(crate) fn InitiativeForm(
                     on:click=move |_| budget.update(|b| b.push(new_row(String::new(), String::new())))>{tp::ADD_BUDGET_YEAR}</button>
             </fieldset>
             <fieldset class="form-group plan-interventions">
-                <legend class="form-label">"Indsatser på trappen"</legend>
-                <span class="form-hint">"Vælg de indsatser fra arbejdsområdets indsatstrappe, som initiativet handler om."</span>
+                <legend class="form-label">{tp::L_INTERVENTIONS}</legend>
+                <span class="form-hint">{tp::H_INTERVENTIONS}</span>
                 {move || steps.get().into_iter().filter(|(_, ivs)| !ivs.is_empty()).map(|(step, ivs)| view! {
                     <div class="plan-step-group">
                         <p class="plan-step-name">{step}</p>
@@ -293,8 +293,8 @@ pub(crate) fn InitiativeForm(
                 PlanField::Owner, PlanField::Committee, PlanField::Period, PlanField::Dates, PlanField::Budget]/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
-                <button type="submit" class="button">{if existing.is_some() { "Gem oplysninger" } else { "Opret initiativ" }}</button>
-                {on_cancel.map(|c| view! { <button type="button" class="button secondary" on:click=move |_| c.run(())>"Fortryd"</button> })}
+                <button type="submit" class="button">{if existing.is_some() { tp::SAVE_DETAILS } else { tp::CREATE_INITIATIVE }}</button>
+                {on_cancel.map(|c| view! { <button type="button" class="button secondary" on:click=move |_| c.run(())>{tp::CANCEL}</button> })}
             </div>
         </form>
     }

@@ -23,8 +23,8 @@ pub(super) fn History(id: Id) -> impl IntoView {
     });
     view! {
         <section class="plan-history" aria-labelledby="history-heading">
-            <h2 id="history-heading">"Historik"</h2>
-            <p class="muted">"Nyeste først. Noter kan rettes, men ikke slettes."</p>
+            <h2 id="history-heading">{tp::HISTORY_HEADING}</h2>
+            <p class="muted">{tp::HISTORY_LEAD}</p>
             <Show when=move || entries.with(|e| !e.is_empty()) fallback=|| view! { <p>{tp::NO_NOTES}</p> }>
                 <ol class="plan-history-list" data-testid="history">
                     // Keyed by id alone: a save elsewhere redraws the note's text, never an open correction.
@@ -39,7 +39,7 @@ pub(super) fn History(id: Id) -> impl IntoView {
 
 #[component]
 pub(super) fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Rettelse af note");
+    let touched = crate::ui::common::form_draft(tp::NOTE_CORRECTION);
     let app = use_app();
     let note = Memo::new(move |_| entries.with(|l| l.iter().find(|n| n.id == note_id).cloned()));
     let editing = RwSignal::new(false);
@@ -91,7 +91,7 @@ pub(super) fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>)
                             <ol>
                                 {earlier.iter().rev().map(|r| view! {
                                     <li>
-                                        <span class="muted">{format!("Erstattet {}: ", text::date_long(r.replaced_at.with_timezone(&chrono::Local).date_naive()))}</span>
+                                        <span class="muted">{tp::replaced_on(r.replaced_at.with_timezone(&chrono::Local).date_naive())}</span>
                                         <span class="plan-note-text">{r.text.clone()}</span>
                                     </li>
                                 }).collect_view()}
@@ -107,7 +107,7 @@ pub(super) fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>)
                         draft.set(note.with_untracked(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default()));
                         editing.set(true)
                     }>
-                        "Ret note"<span class="visually-hidden">{move || format!(" fra {}", when())}</span>
+                        {tp::CORRECT_NOTE}<span class="visually-hidden">{move || tp::note_from(&when())}</span>
                     </button>
                 }
             }>
@@ -115,8 +115,8 @@ pub(super) fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>)
                     <Field id=field_id.clone() label=tp::NOTE_CORRECT multiline=true value=draft field=PlanField::NoteText error=error
                         hint=tp::NOTE_CORRECT_HINT/>
                     <ConflictChoices merge=merge/>
-                    <button type="submit" class="button">"Gem rettelse"</button>
-                    <button type="button" class="button secondary" on:click=move |_| { touched.saved(); editing.set(false) }>"Fortryd"</button>
+                    <button type="submit" class="button">{tp::SAVE_CORRECTION}</button>
+                    <button type="button" class="button secondary" on:click=move |_| { touched.saved(); editing.set(false) }>{tp::CANCEL}</button>
                 </form>
             </Show>
         </li>

@@ -31,7 +31,7 @@ pub(crate) fn NewInitiative() -> impl IntoView {
     });
     view! {
         <super::PlanHeading title=tp::PAGE_NEW>
-            <p class="lead">"Felter markeret «skal udfyldes» er nødvendige; resten kan udfyldes senere."</p>
+            <p class="lead">{tp::NEW_LEAD}</p>
         </super::PlanHeading>
         <InitiativeForm existing=None on_saved=on_saved/>
     }
@@ -45,7 +45,7 @@ pub(crate) fn InitiativeDetail(id: Id) -> impl IntoView {
     view! {
         <Show when=move || exists.get() fallback=|| view! {
             <super::PlanHeading title=tp::PAGE_NOT_FOUND/>
-            <p>"Det kan være slettet. "<a href=at("/handleplan")>{tp::GO_TO_LIST}</a></p>
+            <p>{tp::MAYBE_DELETED}<a href=at("/handleplan")>{tp::GO_TO_LIST}</a></p>
         }>
             <DetailBody id=id/>
         </Show>
@@ -109,16 +109,7 @@ fn DetailBody(id: Id) -> impl IntoView {
     let delete_question = move || {
         head.with(|h| {
             h.as_ref()
-                .map(|h| {
-                    let mut q = format!("Slette «{}»?", h.label);
-                    if h.history > 0 || h.subs > 0 {
-                        q.push_str(&format!(
-                            " Historikken ({} noter) og {} delinitiativer slettes også.",
-                            h.history, h.subs
-                        ));
-                    }
-                    q
-                })
+                .map(|h| tp::delete_initiative_question(&h.label, h.history, h.subs))
                 .unwrap_or_default()
         })
     };
@@ -133,7 +124,7 @@ fn DetailBody(id: Id) -> impl IntoView {
     let label = Memo::new(move |_| head.with(|h| h.as_ref().map(|h| h.label.clone())));
     view! {
         {move || label.get().map(|label| view! {
-            <p class="plan-breadcrumb no-print"><a href=at("/handleplan")>"Handleplan"</a>" › "{label.clone()}</p>
+            <p class="plan-breadcrumb no-print"><a href=at("/handleplan")>{tp::PAGE_LIST}</a>" › "{label.clone()}</p>
             <h1>{label}</h1>
         })}
         <super::SubNav/>
@@ -150,7 +141,7 @@ fn DetailBody(id: Id) -> impl IntoView {
             <dl class="facts plan-facts">
                 {h.facts.iter().map(|(k, v)| view! { <dt>{*k}</dt><dd>{v.clone()}</dd> }).collect_view()}
                 {(!h.indicators.is_empty()).then(|| view! {
-                    <dt>"Indikatorer"</dt>
+                    <dt>{tp::FACT_INDICATORS}</dt>
                     <dd>{h.indicators.iter().map(|(iid, name)| view! {
                         <a href=at(&format!("/handleplan/indikatorer#indikator-{iid}"))>{name.clone()}</a>" "
                     }).collect_view()}</dd>
@@ -159,11 +150,11 @@ fn DetailBody(id: Id) -> impl IntoView {
         })}
         <div class="no-print">
             <button type="button" class="button secondary" aria-expanded=move || editing.get().to_string()
-                on:click=move |_| editing.update(|e| *e = !*e)>"Redigér oplysninger"</button>
+                on:click=move |_| editing.update(|e| *e = !*e)>{tp::EDIT_DETAILS}</button>
         </div>
         <Show when=move || editing.get()>
             <section class="panel plan-edit" aria-labelledby="ini-edit-heading">
-                <h2 id="ini-edit-heading">"Redigér oplysninger"</h2>
+                <h2 id="ini-edit-heading">{tp::EDIT_DETAILS}</h2>
                 <InitiativeForm existing=Some(id) on_saved=on_saved on_cancel=Callback::new(move |_| editing.set(false))/>
             </section>
         </Show>
@@ -172,10 +163,10 @@ fn DetailBody(id: Id) -> impl IntoView {
             <History id=id/>
         </div>
         <section class="plan-danger no-print" aria-labelledby="ini-delete-heading">
-            <h2 id="ini-delete-heading">"Slet initiativet"</h2>
+            <h2 id="ini-delete-heading">{tp::DELETE_INITIATIVE}</h2>
             {move || view! {
-                <super::super::common::ConfirmButton label="Slet initiativet".into() question=delete_question()
-                    confirm_label="Ja, slet".into() danger=true on_confirm=on_delete/>
+                <super::super::common::ConfirmButton label=tp::DELETE_INITIATIVE.into() question=delete_question()
+                    confirm_label=tp::DELETE_CONFIRM.into() danger=true on_confirm=on_delete/>
             }}
         </section>
     }

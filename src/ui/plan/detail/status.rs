@@ -4,7 +4,7 @@ use crate::app::use_app;
 use crate::model::plan_ops::{parse_date, PlanField};
 use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{Id, InitiativeStatus};
-use crate::text::{self, plan as tp};
+use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
 use crate::ui::plan::fields::{Field, GeneralError, SelectField};
 use crate::ui::plan::{
@@ -26,7 +26,7 @@ fn status_from_key(k: &str) -> Option<InitiativeStatus> {
 /// A new status and/or a dated note.
 #[component]
 pub(super) fn StatusForm(id: Id) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Ny note i historikken");
+    let touched = crate::ui::common::form_draft(tp::NOTE_FORM);
     let app = use_app();
     let current = move || {
         with_plan_untracked(app, |p| p.initiative(id).map(|i| i.status))
@@ -51,11 +51,7 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
         InitiativeStatus::ALL
             .into_iter()
             .map(|s| {
-                let label = if s == now {
-                    format!("{} (nuværende)", text::initiative_status(s))
-                } else {
-                    text::initiative_status(s).to_string()
-                };
+                let label = tp::status_option(s, s == now);
                 (status_key(s), label)
             })
             .collect::<Vec<_>>()
@@ -90,9 +86,9 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
                 date.set(date_input_value(Some(today())));
                 status.set(status_key(current()));
                 done.set(if changed {
-                    format!("{} og skrevet i historikken.", tp::status_set_to(chosen))
+                    tp::status_noted(chosen)
                 } else {
-                    "Noten er skrevet i historikken.".into()
+                    tp::NOTE_WRITTEN.into()
                 });
             }
             Err(e) => {
@@ -110,17 +106,17 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
         <section class="panel plan-status-form no-print" aria-labelledby="note-heading">
             <h2 id="note-heading">{tp::NOTE_HEADING}</h2>
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
-                <SelectField id="note-status" label="Status" value=status options=options
+                <SelectField id="note-status" label=tp::L_STATUS value=status options=options
                     hint=tp::NOTE_STATUS_HINT/>
-                <Field id="note-date" label="Dato" kind="date" value=date field=PlanField::Dates error=error
+                <Field id="note-date" label=tp::L_DATE kind="date" value=date field=PlanField::Dates error=error
                     hint=tp::NOTE_DATE_HINT/>
                 <Field id="note-author" label=tp::NOTE_AUTHOR value=author field=PlanField::Author error=error
                     hint=tp::NOTE_AUTHOR_HINT/>
-                <Field id="note-text" label="Note" multiline=true value=note field=PlanField::NoteText error=error
+                <Field id="note-text" label=tp::L_NOTE multiline=true value=note field=PlanField::NoteText error=error
                     hint=tp::NOTE_TEXT_HINT/>
                 <GeneralError error=error fields=&[PlanField::Dates, PlanField::Author, PlanField::NoteText]/>
                 <ConflictChoices merge=merge/>
-                <button type="submit" class="button">"Gem i historikken"</button>
+                <button type="submit" class="button">{tp::SAVE_IN_HISTORY}</button>
                 <p role="status" class="plan-saved">{move || done.get()}</p>
             </form>
         </section>
