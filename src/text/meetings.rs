@@ -68,6 +68,11 @@ pub fn yes_no(b: bool) -> &'static str {
     }
 }
 
+/// A date with a time of day: "3.3.2026 kl. 09.30".
+pub fn date_at(date: &str, t: NaiveTime) -> String {
+    format!("{date} kl. {}", time(t))
+}
+
 /// `09.30`, as Danes write the time of day (`kl. 09.30`).
 pub fn time(t: NaiveTime) -> String {
     t.format("%H.%M").to_string()

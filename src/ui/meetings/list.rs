@@ -183,7 +183,7 @@ pub fn MeetingList() -> impl IntoView {
 fn MeetingRow(row: Row) -> impl IntoView {
     let today = today();
     let when = match (row.date, row.time) {
-        (Some(d), Some(t)) => format!("{} kl. {}", text::date_short(d), txt::time(t)),
+        (Some(d), Some(t)) => txt::date_at(&text::date_short(d), t),
         (Some(d), None) => text::date_short(d),
         (None, _) => txt::UNDATED.to_string(),
     };
