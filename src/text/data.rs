@@ -146,3 +146,26 @@ pub fn space_used(used: &str, quota: &str) -> String {
 }
 pub const NOT_PERSISTED: &str = "Nej: browseren kan slette dataene, hvis disken bliver fuld. ";
 pub const ASK_PERSISTENCE: &str = "Bed om varig lagring";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composed_phrases_read_as_before() {
+        assert_eq!(
+            date_and_time("3. marts 2026", "14.05"),
+            "3. marts 2026 kl. 14.05"
+        );
+        assert_eq!(
+            not_read("a.json", "Filen er tom."),
+            "«a.json» er ikke indlæst. Filen er tom."
+        );
+        assert_eq!(last_exported("i går"), "Sidst eksporteret i går.");
+        assert_eq!(deleted_on("1. maj 2026"), "(slettet 1. maj 2026)");
+        assert_eq!(
+            steps_and_interventions(4, 12),
+            "4 trin og 12 indsatser på trappen"
+        );
+    }
+}

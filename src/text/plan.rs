@@ -983,6 +983,18 @@ mod title_tests {
 #[cfg(test)]
 mod facts_tests {
     use super::*;
+
+    #[test]
+    fn the_delete_question_names_what_goes_with_the_initiative() {
+        assert_eq!(
+            delete_initiative_question("1.1 Mentor", 0, 0),
+            "Slette «1.1 Mentor»?"
+        );
+        assert_eq!(
+            delete_initiative_question("1.1 Mentor", 3, 0),
+            "Slette «1.1 Mentor»? Historikken (3 noter) og 0 delinitiativer slettes også."
+        );
+    }
     use crate::model::initiative_facts::{budget, initiative_facts as facts_of};
     use crate::model::{BudgetLine, Initiative, Staircase};
 

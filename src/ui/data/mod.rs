@@ -1,9 +1,8 @@
 //! The Data page: the workspaces in this browser (rename, duplicate, trash), export and import of files,
-//! and what the browser's storage holds. One file per section of the page; this module draws the page and
-//! owns the date wording the sections share. The sections may import the app state, `file_format`,
-//! `storage` metadata, the model and `text::data`, and the other `ui` modules whose sections the page
-//! shows (merge, linked copies, set-aside files, privacy check); nothing outside imports them but through
-//! the names re-exported here.
+//! and what the browser's storage holds. This module draws the page and the date format its sections share;
+//! each section has its own file. The sections may import the app state and session, `file_format`,
+//! `storage` metadata, the model, `text::data` and the `ui` modules whose parts they show (merge, linked
+//! copies, protection, privacy check); other modules use only what is re-exported here.
 
 mod export;
 mod import;
