@@ -1,5 +1,7 @@
-//! The error summary above the form.
+//! The error summary above the form (its id is `model::meeting_form::SUMMARY_ID`, where problems without a
+//! field of their own are shown).
 
+use crate::model::meeting_form::SUMMARY_ID;
 use crate::text::meetings as txt;
 use crate::ui::meetings::fields::Errors;
 use crate::ui::meetings::focus_later;
@@ -10,7 +12,7 @@ use leptos::prelude::*;
 pub(super) fn ErrorSummary(errors: Errors) -> impl IntoView {
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
-            <div class="alert alert-error error-summary" id="m-errors" tabindex="-1" role="alert" aria-labelledby="m-errors-title">
+            <div class="alert alert-error error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="m-errors-title">
                 <h2 id="m-errors-title">{txt::ERRORS_TITLE}</h2>
                 <ul>
                     {move || errors.get().into_iter().map(|(field, msg)| {
