@@ -326,6 +326,23 @@ pub fn paginate(results: &[usize], page: usize, per_page: usize) -> Page<'_> {
     }
 }
 
+/// The found meetings (indexes into `meetings`, as a query gives them: newest first, undated last) in the
+/// list's order. Oldest first reverses the dated part only, so undated meetings stay at the end.
+pub fn in_list_order(
+    mut found: Vec<usize>,
+    meetings: &[Meeting],
+    oldest_first: bool,
+) -> Vec<usize> {
+    if oldest_first {
+        let dated = found
+            .iter()
+            .take_while(|&&i| meetings.get(i).is_some_and(|m| m.date.is_some()))
+            .count();
+        found[..dated].reverse();
+    }
+    found
+}
+
 /// A [`SearchIndex`] kept current with a changing meeting list. Each meeting's id and `updated_at` are
 /// remembered, so an edit (`PutMeeting` stamps `updated_at`) is re-indexed alone and a removal or
 /// reordering rebuilds. Checking costs one comparison per meeting; nothing is allocated when unchanged.
@@ -717,6 +734,27 @@ mod tests {
         assert_eq!(
             idx.query(&same, &MeetingFilter::default(), &Staircase::default()),
             vec![0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn oldest_first_reverses_the_dated_and_keeps_undated_last() {
+        let fx = fixture();
+        let found = run(&fx, &MeetingFilter::default());
+        assert_eq!(
+            in_list_order(found.clone(), &fx.meetings, false),
+            vec![3, 1, 0, 4, 2]
+        );
+        assert_eq!(
+            in_list_order(found, &fx.meetings, true),
+            vec![4, 0, 1, 3, 2]
+        );
+        // A filtered result keeps its own members.
+        assert_eq!(in_list_order(vec![1, 4], &fx.meetings, true), vec![4, 1]);
+        assert_eq!(in_list_order(vec![2], &fx.meetings, true), vec![2]);
+        assert_eq!(
+            in_list_order(Vec::new(), &fx.meetings, true),
+            Vec::<usize>::new()
         );
     }
 

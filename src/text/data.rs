@@ -60,3 +60,112 @@ pub const USED_SPACE: &str = "Brugt plads";
 pub const UNKNOWN: &str = "Ukendt";
 pub const PERSISTED: &str = "Beskyttet mod oprydning";
 pub const PERSISTED_YES: &str = "Ja: browseren sletter ikke dataene af sig selv.";
+
+pub const PAGE_TITLE: &str = "Data";
+pub const PAGE_LEAD: &str =
+    "Her styrer du dine arbejdsområder, deler dem som filer og ser, hvad browseren gemmer.";
+/// A stored moment: "3. marts 2026 kl. 14.05".
+pub fn date_and_time(date: &str, time: &str) -> String {
+    format!("{date} kl. {time}")
+}
+pub const OPEN: &str = "Åbn";
+pub const CANCEL: &str = "Fortryd";
+pub const CHOOSE: &str = "Vælg …";
+
+// Export.
+pub fn export_lead(name: &str) -> String {
+    format!("Gem «{name}» som en JSON-fil, som du kan gemme et sikkert sted eller sende til en kollega.")
+}
+pub const NEVER_EXPORTED: &str = "Arbejdsområdet er aldrig blevet eksporteret. Browseren kan slette sine data, fx når disken er fuld eller historikken ryddes; en fil er din sikkerhedskopi.";
+pub fn exported_long_ago(days: i64, when: &str) -> String {
+    format!(
+        "Sidst eksporteret for {days} dage siden ({when}). Overvej at eksportere en frisk kopi."
+    )
+}
+pub fn last_exported(when: &str) -> String {
+    format!("Sidst eksporteret {when}.")
+}
+
+// The workspaces in this browser.
+pub const LIST_HEADING: &str = "Arbejdsområder i denne browser";
+pub const COL_NAME: &str = "Navn";
+pub const IS_OPEN: &str = "Åben";
+pub const NEVER: &str = "Aldrig";
+pub const RENAME: &str = "Omdøb";
+pub const DUPLICATE: &str = "Duplikér";
+pub fn delete_named(name: &str) -> String {
+    format!("Slet {name}")
+}
+pub const NEW_NAME: &str = "Nyt navn";
+pub const SAVE_NAME: &str = "Gem navn";
+
+// Import.
+/// A file that could not be read, and why.
+pub fn not_read(file_name: &str, why: &str) -> String {
+    format!("«{file_name}» er ikke indlæst. {why}")
+}
+pub const WHAT_TO_DO: &str = "Hvad vil du gøre?";
+pub const HOW_TO_IMPORT: &str = "Hvordan skal filen importeres?";
+pub fn mode_copy(copy_name: &str) -> String {
+    format!("Importér filen som en kopi ved siden af, med navnet «{copy_name}»")
+}
+pub fn ready_to_import(name: &str) -> String {
+    format!("Klar til import: «{name}»")
+}
+pub fn from_file(file_name: &str) -> String {
+    format!("Fra filen {file_name}. ")
+}
+pub fn upgraded_from(version: u32) -> String {
+    format!("Filen var i formatversion {version} og er opgraderet. ")
+}
+pub fn steps_and_interventions(steps: usize, interventions: usize) -> String {
+    format!("{steps} trin og {interventions} indsatser på trappen")
+}
+pub fn meeting_count(n: usize) -> String {
+    format!("{n} netværksmøder")
+}
+pub fn initiative_count(n: usize) -> String {
+    format!("{n} initiativer i handleplanen")
+}
+pub const REPLACE_TARGET: &str = "Arbejdsområde, der erstattes";
+pub const IMPORT: &str = "Importér";
+
+// Trash and storage.
+pub const TRASH_HEADING: &str = "Papirkurv";
+pub fn deleted_on(when: &str) -> String {
+    format!("(slettet {when})")
+}
+pub const RESTORE: &str = "Gendan";
+pub fn deleted_for_good(n: usize) -> String {
+    format!("{n} arbejdsområde(r) er slettet for altid.")
+}
+pub const STORAGE: &str = "Lagring";
+pub const STARTING: &str = "Starter …";
+pub fn space_used(used: &str, quota: &str) -> String {
+    format!("{used} af {quota} til rådighed")
+}
+pub const NOT_PERSISTED: &str = "Nej: browseren kan slette dataene, hvis disken bliver fuld. ";
+pub const ASK_PERSISTENCE: &str = "Bed om varig lagring";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composed_phrases_read_as_before() {
+        assert_eq!(
+            date_and_time("3. marts 2026", "14.05"),
+            "3. marts 2026 kl. 14.05"
+        );
+        assert_eq!(
+            not_read("a.json", "Filen er tom."),
+            "«a.json» er ikke indlæst. Filen er tom."
+        );
+        assert_eq!(last_exported("i går"), "Sidst eksporteret i går.");
+        assert_eq!(deleted_on("1. maj 2026"), "(slettet 1. maj 2026)");
+        assert_eq!(
+            steps_and_interventions(4, 12),
+            "4 trin og 12 indsatser på trappen"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! due list, monthly targets and case-reference errors.
 
 use crate::model::follow_up::{Band, DueKind, YearMonth};
+use crate::model::meeting_form::FormProblem;
 use crate::model::templates::CaseRefError;
 use crate::model::{Meeting, Participant, ParticipantRole};
 use chrono::{NaiveDate, NaiveTime};
@@ -65,6 +66,11 @@ pub fn yes_no(b: bool) -> &'static str {
     } else {
         "Nej"
     }
+}
+
+/// A date with a time of day: "3.3.2026 kl. 09.30".
+pub fn date_at(date: &str, t: NaiveTime) -> String {
+    format!("{date} kl. {}", time(t))
 }
 
 /// `09.30`, as Danes write the time of day (`kl. 09.30`).
@@ -191,6 +197,16 @@ pub fn unknown_type_asks(found: &str) -> String {
         format!("typen «{}»", found.trim())
     };
     format!("Mødet kom med {named}, som Trappe ikke kender. Vælg, hvilken type mødet er. Indtil da tælles mødet ikke med i tallene.")
+}
+
+/// What the meeting form says at a field that stops a save.
+pub fn form_problem(p: &FormProblem) -> String {
+    match p {
+        FormProblem::TypeUnknown => TYPE_UNKNOWN_CHOOSE.into(),
+        FormProblem::TypeNameMissing => TYPE_NAME_MISSING.into(),
+        FormProblem::CaseRef(e) => case_ref_error(e),
+        FormProblem::ActionWhatMissing => ACTION_WHAT_MISSING.into(),
+    }
 }
 
 /// A save refused while the meeting's type is still unknown.

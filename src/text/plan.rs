@@ -2,12 +2,142 @@
 //! committee report's headings and messages for `PlanError`.
 
 use super::{date_long, initiative_status, number};
+use crate::model::initiative_facts::InitiativeFacts;
 use crate::model::plan_deadline::{Deadline, DeadlineSource, DeadlineState, DUE_SOON_DAYS};
 use crate::model::plan_ops::{
     latest_value, progress as plan_progress, InitiativeGroup, PlanError, PlanField, TimelinePhase,
 };
 use crate::model::{ActionPlan, Goal, Indicator, InitiativeStatus, Track};
 use chrono::NaiveDate;
+
+/// An initiative's fact list, as (label, value) in the order the page shows them; "–" where nothing is set.
+pub fn initiative_facts(f: &InitiativeFacts) -> Vec<(&'static str, String)> {
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "–".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let mut facts = vec![
+        (L_GOAL, f.goal.map_or_else(|| "–".into(), goal_label)),
+        (L_TRACK, f.track.map_or_else(|| "–".into(), track_label)),
+    ];
+    if let Some(parent) = f.parent {
+        facts.push(("Del af", initiative_label(&parent.number, &parent.title)));
+    }
+    facts.push((L_OWNER, or_dash(f.owner)));
+    facts.push((L_COMMITTEE, or_dash(f.committee)));
+    facts.push((L_START, f.start.map_or_else(|| "–".into(), date_long)));
+    facts.push((L_DEADLINE, deadline_long(f.deadline, f.period)));
+    facts.push(("I forhold til fristen", deadline_state(f.state)));
+    if !f.period.is_empty() {
+        facts.push(("Periode", f.period.to_string()));
+    }
+    if let Some(b) = &f.budget {
+        let parts: Vec<String> = b
+            .lines
+            .iter()
+            .map(|l| format!("{}: {}", l.year, super::kroner(l.amount)))
+            .collect();
+        facts.push((
+            "Budget",
+            format!("{} (i alt {})", parts.join(", "), super::kroner(b.total)),
+        ));
+    }
+    facts.push((
+        L_INTERVENTIONS,
+        if f.interventions.is_empty() {
+            "–".into()
+        } else {
+            f.interventions.join(", ")
+        },
+    ));
+    facts
+}
+
+// The initiative page: its facts, forms and history.
+pub const NEW_LEAD: &str =
+    "Felter markeret «skal udfyldes» er nødvendige; resten kan udfyldes senere.";
+pub const MAYBE_DELETED: &str = "Det kan være slettet. ";
+pub const FACT_INDICATORS: &str = "Indikatorer";
+pub const EDIT_DETAILS: &str = "Redigér oplysninger";
+pub const DELETE_INITIATIVE: &str = "Slet initiativet";
+pub const DELETE_CONFIRM: &str = "Ja, slet";
+/// The question before an initiative is deleted, naming the history and sub-initiatives that go with it.
+pub fn delete_initiative_question(label: &str, notes: usize, subs: usize) -> String {
+    let mut q = format!("Slette «{label}»?");
+    if notes > 0 || subs > 0 {
+        q.push_str(&format!(
+            " Historikken ({notes} noter) og {subs} delinitiativer slettes også."
+        ));
+    }
+    q
+}
+pub const NOTE_FORM: &str = "Ny note i historikken";
+/// A status in the note form's select; the initiative's own is marked.
+pub fn status_option(s: InitiativeStatus, current: bool) -> String {
+    if current {
+        format!("{} (nuværende)", initiative_status(s))
+    } else {
+        initiative_status(s).to_string()
+    }
+}
+/// After a new status was saved with its note.
+pub fn status_noted(s: InitiativeStatus) -> String {
+    format!("{} og skrevet i historikken.", status_set_to(s))
+}
+pub const NOTE_WRITTEN: &str = "Noten er skrevet i historikken.";
+pub const L_STATUS: &str = "Status";
+pub const L_DATE: &str = "Dato";
+pub const L_NOTE: &str = "Note";
+pub const SAVE_IN_HISTORY: &str = "Gem i historikken";
+pub const HISTORY_HEADING: &str = "Historik";
+pub const HISTORY_LEAD: &str = "Nyeste først. Noter kan rettes, men ikke slettes.";
+pub const NOTE_CORRECTION: &str = "Rettelse af note";
+/// Before an earlier wording of a note.
+pub fn replaced_on(d: NaiveDate) -> String {
+    format!("Erstattet {}: ", date_long(d))
+}
+pub const CORRECT_NOTE: &str = "Ret note";
+/// Hidden after "Ret note", so each button names its note.
+pub fn note_from(when: &str) -> String {
+    format!(" fra {when}")
+}
+pub const SAVE_CORRECTION: &str = "Gem rettelse";
+pub const CANCEL: &str = "Fortryd";
+pub const INITIATIVE_FORM: &str = "Initiativ";
+pub const NO_GOAL_CHOICE: &str = "Intet mål";
+pub const NO_TRACK_CHOICE: &str = "Intet spor";
+/// A date field that could not be read, by its label.
+pub fn invalid_date_in(label: &str) -> String {
+    format!("{label}: {INVALID_DATE}")
+}
+pub const L_NUMBER: &str = "Nummer";
+pub const H_NUMBER: &str = "Fx 1.1 eller 6A. Skal være unikt.";
+pub const L_TITLE: &str = "Titel";
+pub const L_DESCRIPTION: &str = "Beskrivelse";
+pub const L_GOAL: &str = "Politisk mål";
+pub const L_TRACK: &str = "Strategisk spor";
+pub const L_OWNER: &str = "Ejer";
+pub const L_COMMITTEE: &str = "Udvalg";
+pub const H_COMMITTEE: &str = "Fx Børneudvalget.";
+pub const L_START: &str = "Start";
+pub const L_DEADLINE: &str = "Frist";
+pub const L_BUDGET: &str = "Budget pr. år (kr.)";
+pub const H_BUDGET: &str = "Hele kroner, fx 250000 eller 250.000.";
+pub const L_YEAR: &str = "År";
+pub const L_AMOUNT: &str = "Beløb i kr.";
+pub const REMOVE: &str = "Fjern";
+/// Hidden after "Fjern", so each button names its year.
+pub fn budget_year_hidden(year: &str) -> String {
+    format!(" budgetåret {year}")
+}
+pub const L_INTERVENTIONS: &str = "Indsatser på trappen";
+pub const H_INTERVENTIONS: &str =
+    "Vælg de indsatser fra arbejdsområdets indsatstrappe, som initiativet handler om.";
+pub const SAVE_DETAILS: &str = "Gem oplysninger";
+pub const CREATE_INITIATIVE: &str = "Opret initiativ";
 
 /// Columns of `initiatives_csv` before the per-year budget columns.
 pub const INITIATIVE_HEADERS: [&str; 12] = [
@@ -852,5 +982,79 @@ mod title_tests {
             "Handleplan 2019-2020"
         );
         assert_eq!(t("Handleplan", ""), "Handleplan");
+    }
+}
+
+#[cfg(test)]
+mod facts_tests {
+    use super::*;
+
+    #[test]
+    fn the_delete_question_names_what_goes_with_the_initiative() {
+        assert_eq!(
+            delete_initiative_question("1.1 Mentor", 0, 0),
+            "Slette «1.1 Mentor»?"
+        );
+        assert_eq!(
+            delete_initiative_question("1.1 Mentor", 3, 0),
+            "Slette «1.1 Mentor»? Historikken (3 noter) og 0 delinitiativer slettes også."
+        );
+    }
+    use crate::model::initiative_facts::{budget, initiative_facts as facts_of};
+    use crate::model::{BudgetLine, Initiative, Staircase};
+
+    #[test]
+    fn facts_read_in_page_order_with_dashes_for_what_is_unset() {
+        let ini = Initiative {
+            owner: "Familieafdelingen".into(),
+            ..Initiative::default()
+        };
+        let plan = ActionPlan::default();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let f = facts_of(&plan, &Staircase::default(), &ini, day);
+        let rows = initiative_facts(&f);
+        let labels: Vec<&str> = rows.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            labels,
+            [
+                "Politisk mål",
+                "Strategisk spor",
+                "Ejer",
+                "Udvalg",
+                "Start",
+                "Frist",
+                "I forhold til fristen",
+                "Indsatser på trappen"
+            ]
+        );
+        assert_eq!(rows[0].1, "–");
+        assert_eq!(rows[2].1, "Familieafdelingen");
+        assert_eq!(rows[3].1, "–");
+        let with_budget = InitiativeFacts {
+            budget: budget(&[
+                BudgetLine {
+                    year: 2026,
+                    amount: 100_000,
+                },
+                BudgetLine {
+                    year: 2025,
+                    amount: 250_000,
+                },
+            ]),
+            period: "2025-2026",
+            ..f
+        };
+        let rows = initiative_facts(&with_budget);
+        assert!(rows.contains(&("Periode", "2025-2026".to_string())));
+        let (_, b) = rows.iter().find(|(k, _)| *k == "Budget").unwrap();
+        assert_eq!(
+            b,
+            &format!(
+                "2025: {}, 2026: {} (i alt {})",
+                crate::text::kroner(250_000),
+                crate::text::kroner(100_000),
+                crate::text::kroner(350_000)
+            )
+        );
     }
 }

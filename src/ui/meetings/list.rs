@@ -8,7 +8,8 @@ use crate::browser::files;
 use crate::model::dates::{date_field, parse_date};
 use crate::model::follow_up::{due_list, next_follow_up, StepLookup};
 use crate::model::meeting_query::{
-    open_action_count, paginate, type_from_key, type_key, type_options, LiveIndex, MeetingFilter,
+    in_list_order, open_action_count, paginate, type_from_key, type_key, type_options, LiveIndex,
+    MeetingFilter,
 };
 use crate::model::{Id, MeetingStatus, MeetingType};
 use crate::output::meetings_csv::{meetings_csv_of, CsvRows};
@@ -82,7 +83,7 @@ pub fn MeetingList() -> impl IntoView {
         let oldest = oldest_first.get();
         filter.with(|f| {
             app.read_parts(&[Part::Meetings, Part::Staircase], |w| {
-                let mut found = INDEX.with(|cell| {
+                let found = INDEX.with(|cell| {
                     let mut cell = cell.borrow_mut();
                     if cell.0 != Some(w.id) {
                         *cell = (
@@ -92,15 +93,7 @@ pub fn MeetingList() -> impl IntoView {
                     }
                     cell.1.query(&w.meetings, f, &w.staircase)
                 });
-                if oldest {
-                    // Newest first with undated last: reverse the dated part only.
-                    let dated = found
-                        .iter()
-                        .take_while(|&&i| w.meetings[i].date.is_some())
-                        .count();
-                    found[..dated].reverse();
-                }
-                found
+                in_list_order(found, &w.meetings, oldest)
             })
             .unwrap_or_default()
         })
@@ -190,7 +183,7 @@ pub fn MeetingList() -> impl IntoView {
 fn MeetingRow(row: Row) -> impl IntoView {
     let today = today();
     let when = match (row.date, row.time) {
-        (Some(d), Some(t)) => format!("{} kl. {}", text::date_short(d), txt::time(t)),
+        (Some(d), Some(t)) => txt::date_at(&text::date_short(d), t),
         (Some(d), None) => text::date_short(d),
         (None, _) => txt::UNDATED.to_string(),
     };

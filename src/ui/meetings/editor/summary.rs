@@ -1,0 +1,31 @@
+//! The error summary above the form (its id is `model::meeting_form::SUMMARY_ID`, where problems without a
+//! field of their own are shown).
+
+use crate::model::meeting_form::SUMMARY_ID;
+use crate::text::meetings as txt;
+use crate::ui::meetings::fields::Errors;
+use crate::ui::meetings::focus_later;
+use leptos::prelude::*;
+
+/// DKFDS error summary: every problem, each a link to its field.
+#[component]
+pub(super) fn ErrorSummary(errors: Errors) -> impl IntoView {
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="alert alert-error error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="m-errors-title">
+                <h2 id="m-errors-title">{txt::ERRORS_TITLE}</h2>
+                <ul>
+                    {move || errors.get().into_iter().map(|(field, msg)| {
+                        let target = field.clone();
+                        view! {
+                            <li><a href=format!("#{field}") on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_later(target.clone());
+                            }>{msg}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
