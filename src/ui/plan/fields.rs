@@ -34,13 +34,7 @@ pub(crate) fn Field(
     let error_id = format!("{id}-error");
     let warning_id = format!("{id}-warning");
     let my_warning = move || warning.and_then(|w| w.get());
-    let my_error = move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| field.is_some() && e.field == field)
-                .map(|e| e.message.clone())
-        })
-    };
+    let my_error = move || message_for(error, field);
     let invalid = move || my_error().is_some();
     let describe = {
         let hint_id = hint_id.clone();
@@ -92,7 +86,8 @@ pub(crate) fn Field(
     }
 }
 
-/// A select bound to `value`; `options` are (value, label) pairs.
+/// A select bound to `value`; `options` are (value, label) pairs. Errors from `error` about `field` show
+/// above it, tied the way `Field` ties them.
 #[component]
 pub(crate) fn SelectField(
     #[prop(into)] id: String,
@@ -101,14 +96,25 @@ pub(crate) fn SelectField(
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional, into)] class: Option<String>,
+    #[prop(optional)] field: Option<PlanField>,
+    #[prop(optional)] error: Option<RwSignal<Option<FormError>>>,
 ) -> impl IntoView {
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let my_error = move || error.and_then(|error| message_for(error, field));
+    let invalid = move || my_error().is_some();
+    let describe = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || join_ids([hint_id.clone(), invalid().then(|| error_id.clone())])
+    };
     let group_class = format!("form-group {}", class.unwrap_or_default());
     view! {
-        <div class=group_class>
+        <div class=group_class class:has-error=invalid>
             <label for=id.clone() class="form-label">{label}</label>
             {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
-            <select id=id.clone() class="form-select" aria-describedby=hint_id.clone()
+            {move || my_error().map(|m| view! { <span class="form-error" id=error_id.clone()>{m}</span> })}
+            <select id=id.clone() class="form-select" aria-describedby=describe
+                aria-invalid=move || invalid().to_string()
                 on:change=move |ev| value.set(event_target_value(&ev))>
                 {move || {
                     options.get().into_iter().map(|(v, l)| {
@@ -119,6 +125,15 @@ pub(crate) fn SelectField(
             </select>
         </div>
     }
+}
+
+/// The message of `error` when it is about `field`.
+fn message_for(error: RwSignal<Option<FormError>>, field: Option<PlanField>) -> Option<String> {
+    error.with(|e| {
+        e.as_ref()
+            .filter(|e| field.is_some() && e.field == field)
+            .map(|e| e.message.clone())
+    })
 }
 
 /// An error that belongs to no field the form shows, above the buttons.

@@ -197,6 +197,7 @@ pub(crate) fn InitiativeForm(
                     Some(PlanField::Period) => Some("period"),
                     Some(PlanField::Dates) => Some("deadline"),
                     Some(PlanField::Budget) => Some("budget-add"),
+                    Some(PlanField::Parent) => Some("parent"),
                     _ => None,
                 };
                 error.set(Some(e));
@@ -222,7 +223,7 @@ pub(crate) fn InitiativeForm(
             </div>
             <Field id=pid("description") label=tp::L_DESCRIPTION multiline=true value=description field=PlanField::Description error=error/>
             <SelectField id=pid("parent") label=tp::PARENT value=parent options=parent_options
-                hint=tp::PARENT_HINT/>
+                hint=tp::PARENT_HINT field=PlanField::Parent error=error/>
             <div class="plan-form-row">
                 <SelectField id=pid("goal") label=tp::L_GOAL value=goal options=goal_options/>
                 <SelectField id=pid("track") label=tp::L_TRACK value=track options=track_options/>
@@ -290,7 +291,8 @@ pub(crate) fn InitiativeForm(
                 }).collect_view()}
             </fieldset>
             <GeneralError error=error fields=&[PlanField::Number, PlanField::Title, PlanField::Description,
-                PlanField::Owner, PlanField::Committee, PlanField::Period, PlanField::Dates, PlanField::Budget]/>
+                PlanField::Owner, PlanField::Committee, PlanField::Period, PlanField::Dates, PlanField::Budget,
+                PlanField::Parent]/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { tp::SAVE_DETAILS } else { tp::CREATE_INITIATIVE }}</button>
