@@ -1,14 +1,32 @@
 //! The meeting form's rules, by form field id. The rules every stored meeting keeps live in `validation`;
 //! the form asks only a little more (a known type, a name for a new type, a case reference, what an action
-//! item is about) and shows a refused save's issues at the fields that hold them. The form ids here are the
-//! ones `ui::meetings` gives its fields.
+//! item is about) and shows a refused save's issues at the fields that hold them. Fields are named as the
+//! form shows them (`FormField`); `ui::meetings` gives each its element id.
 
 use super::templates::{validate_case_ref, CaseRefError};
 use super::validation::{FieldIssue, Problem};
-use super::{Meeting, MeetingType};
+use super::{Id, Meeting, MeetingType};
 
-/// The form's error summary: where a problem goes that no single field holds.
-pub const SUMMARY_ID: &str = "m-errors";
+/// A place in the meeting form a problem is shown at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormField {
+    Type,
+    TypeName,
+    CaseRef,
+    Notes,
+    Decisions,
+    Initiator,
+    Coordinator,
+    InvitedBy,
+    Chair,
+    NoteTaker,
+    ParticipantName(Id),
+    ParticipantRelation(Id),
+    ActionWhat(Id),
+    ActionWho(Id),
+    /// The error summary: where a problem goes that no single field holds.
+    Summary,
+}
 
 /// Why the form will not save a draft as it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,29 +43,29 @@ pub enum FormProblem {
 
 /// Every problem that stops the draft being saved, as (field id, problem), in form order. `custom_type`:
 /// the user chose to name a new type.
-pub fn problems(m: &Meeting, custom_type: bool) -> Vec<(String, FormProblem)> {
+pub fn problems(m: &Meeting, custom_type: bool) -> Vec<(FormField, FormProblem)> {
     let mut out = Vec::new();
     if !m.meeting_type.is_known() {
-        out.push(("m-type".into(), FormProblem::TypeUnknown));
+        out.push((FormField::Type, FormProblem::TypeUnknown));
     }
     if custom_type && matches!(&m.meeting_type, MeetingType::Custom(n) if n.trim().is_empty()) {
-        out.push(("m-type-name".into(), FormProblem::TypeNameMissing));
+        out.push((FormField::TypeName, FormProblem::TypeNameMissing));
     }
     if let Err(e) = validate_case_ref(&m.case_ref) {
-        out.push(("m-case-ref".into(), FormProblem::CaseRef(e)));
+        out.push((FormField::CaseRef, FormProblem::CaseRef(e)));
     }
     for a in &m.action_items {
         if a.what.trim().is_empty() && (a.due.is_some() || !a.who.trim().is_empty()) {
-            out.push((format!("a-{}-what", a.id), FormProblem::ActionWhatMissing));
+            out.push((FormField::ActionWhat(a.id), FormProblem::ActionWhatMissing));
         }
     }
     out
 }
 
 /// The form field that holds a field of the stored meeting, as `validation` names it (`case_ref`,
-/// `participants[2].name`); [`SUMMARY_ID`] for one the form has no field for, `None` for a list item the
+/// `participants[2].name`); the summary for one the form has no field for, `None` for a list item the
 /// meeting does not have.
-pub fn field_id(m: &Meeting, field: &str) -> Option<String> {
+pub fn field_of(m: &Meeting, field: &str) -> Option<FormField> {
     let index = |list: &str| -> Option<usize> {
         field
             .strip_prefix(list)?
@@ -57,44 +75,41 @@ pub fn field_id(m: &Meeting, field: &str) -> Option<String> {
             .parse()
             .ok()
     };
-    let id = match field {
-        "case_ref" => "m-case-ref".to_string(),
-        "notes" => "m-notes".into(),
-        "decisions" => "m-decisions".into(),
-        "initiator" => "m-initiator".into(),
-        "coordinator" => "m-coordinator".into(),
-        "invited_by" => "m-invited-by".into(),
-        "chair" => "m-chair".into(),
-        "note_taker" => "m-note-taker".into(),
-        "meeting_type" => "m-type-name".into(),
+    Some(match field {
+        "case_ref" => FormField::CaseRef,
+        "notes" => FormField::Notes,
+        "decisions" => FormField::Decisions,
+        "initiator" => FormField::Initiator,
+        "coordinator" => FormField::Coordinator,
+        "invited_by" => FormField::InvitedBy,
+        "chair" => FormField::Chair,
+        "note_taker" => FormField::NoteTaker,
+        "meeting_type" => FormField::TypeName,
         _ if field.starts_with("participants[") => {
             let p = m.participants.get(index("participants")?)?;
-            let part = if field.ends_with(".name") {
-                "name"
+            if field.ends_with(".name") {
+                FormField::ParticipantName(p.id)
             } else {
-                "rel"
-            };
-            format!("p-{}-{part}", p.id)
+                FormField::ParticipantRelation(p.id)
+            }
         }
         _ if field.starts_with("action_items[") => {
             let a = m.action_items.get(index("action_items")?)?;
-            let part = if field.ends_with(".who") {
-                "who"
+            if field.ends_with(".who") {
+                FormField::ActionWho(a.id)
             } else {
-                "what"
-            };
-            format!("a-{}-{part}", a.id)
+                FormField::ActionWhat(a.id)
+            }
         }
-        _ => SUMMARY_ID.into(),
-    };
-    Some(id)
+        _ => FormField::Summary,
+    })
 }
 
-/// The form fields of the rules a refused save of `m` broke, as (field id, problem).
-pub fn refused_fields(m: &Meeting, issues: &[FieldIssue]) -> Vec<(String, Problem)> {
+/// The form fields of the rules a refused save of `m` broke, with the problem.
+pub fn refused_fields(m: &Meeting, issues: &[FieldIssue]) -> Vec<(FormField, Problem)> {
     issues
         .iter()
-        .filter_map(|i| Some((field_id(m, &i.field)?, i.problem.clone())))
+        .filter_map(|i| Some((field_of(m, &i.field)?, i.problem.clone())))
         .collect()
 }
 
@@ -113,8 +128,8 @@ mod tests {
         }
     }
 
-    fn ids(found: &[(String, FormProblem)]) -> Vec<&str> {
-        found.iter().map(|(f, _)| f.as_str()).collect()
+    fn fields(found: &[(FormField, FormProblem)]) -> Vec<FormField> {
+        found.iter().map(|(f, _)| *f).collect()
     }
 
     #[test]
@@ -131,7 +146,7 @@ mod tests {
         assert_eq!(
             problems(&m, false),
             vec![(
-                "m-case-ref".to_string(),
+                FormField::CaseRef,
                 FormProblem::CaseRef(CaseRefError::Empty)
             )]
         );
@@ -142,7 +157,7 @@ mod tests {
         assert_eq!(
             problems(&cpr, false),
             vec![(
-                "m-case-ref".to_string(),
+                FormField::CaseRef,
                 FormProblem::CaseRef(CaseRefError::CprLike)
             )]
         );
@@ -154,7 +169,7 @@ mod tests {
             meeting_type: MeetingType::Custom("  ".into()),
             ..meeting()
         };
-        assert_eq!(ids(&problems(&unnamed, true)), ["m-type-name"]);
+        assert_eq!(fields(&problems(&unnamed, true)), [FormField::TypeName]);
         // Only when the user chose to name one: a file's empty custom type is not the form's to flag.
         assert_eq!(problems(&unnamed, false), vec![]);
         let unknown = Meeting {
@@ -163,7 +178,7 @@ mod tests {
         };
         assert_eq!(
             problems(&unknown, false),
-            vec![("m-type".to_string(), FormProblem::TypeUnknown)]
+            vec![(FormField::Type, FormProblem::TypeUnknown)]
         );
     }
 
@@ -190,11 +205,11 @@ mod tests {
         };
         // In form order: the case reference first, then the action items as listed.
         assert_eq!(
-            ids(&problems(&m, false)),
+            fields(&problems(&m, false)),
             [
-                "m-case-ref".to_string(),
-                format!("a-{}-what", who.id),
-                format!("a-{}-what", due.id)
+                FormField::CaseRef,
+                FormField::ActionWhat(who.id),
+                FormField::ActionWhat(due.id)
             ]
         );
     }
@@ -228,38 +243,38 @@ mod tests {
             ..meeting()
         };
         let issues = check_record(RecordView::Meeting(&m));
-        let found: Vec<String> = refused_fields(&m, &issues)
+        let found: Vec<FormField> = refused_fields(&m, &issues)
             .into_iter()
             .map(|(f, _)| f)
             .collect();
         assert_eq!(issues.len(), found.len());
         for want in [
-            "m-type-name".to_string(),
-            "m-case-ref".into(),
-            "m-initiator".into(),
-            "m-coordinator".into(),
-            "m-invited-by".into(),
-            "m-chair".into(),
-            "m-note-taker".into(),
-            "m-decisions".into(),
-            "m-notes".into(),
-            format!("p-{}-name", p.id),
-            format!("p-{}-rel", p.id),
-            format!("a-{}-what", a.id),
-            format!("a-{}-who", a.id),
+            FormField::TypeName,
+            FormField::CaseRef,
+            FormField::Initiator,
+            FormField::Coordinator,
+            FormField::InvitedBy,
+            FormField::Chair,
+            FormField::NoteTaker,
+            FormField::Decisions,
+            FormField::Notes,
+            FormField::ParticipantName(p.id),
+            FormField::ParticipantRelation(p.id),
+            FormField::ActionWhat(a.id),
+            FormField::ActionWho(a.id),
         ] {
-            assert!(found.contains(&want), "{want} missing from {found:?}");
+            assert!(found.contains(&want), "{want:?} missing from {found:?}");
         }
-        assert!(!found.iter().any(|f| f == SUMMARY_ID), "{found:?}");
+        assert!(!found.contains(&FormField::Summary), "{found:?}");
     }
 
     #[test]
     fn a_field_without_its_own_place_goes_to_the_summary() {
         let m = meeting();
-        assert_eq!(field_id(&m, "safety_scale").as_deref(), Some(SUMMARY_ID));
-        assert_eq!(field_id(&m, "questions[0]").as_deref(), Some(SUMMARY_ID));
+        assert_eq!(field_of(&m, "safety_scale"), Some(FormField::Summary));
+        assert_eq!(field_of(&m, "questions[0]"), Some(FormField::Summary));
         // A list item the meeting no longer has: nowhere to show it.
-        assert_eq!(field_id(&m, "participants[3].name"), None);
-        assert_eq!(field_id(&m, "action_items[x].who"), None);
+        assert_eq!(field_of(&m, "participants[3].name"), None);
+        assert_eq!(field_of(&m, "action_items[x].who"), None);
     }
 }

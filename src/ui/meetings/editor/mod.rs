@@ -21,7 +21,7 @@ use super::{
 };
 use crate::app::{session, use_app, Part};
 use crate::model::commands::{Command, CommandError};
-use crate::model::meeting_form;
+use crate::model::meeting_form::{self, FormField};
 use crate::model::merge::Seen;
 use crate::model::record::Record;
 use crate::model::templates::{duplicate_meeting, meeting_from_template, shows_safety_scale};
@@ -32,6 +32,7 @@ use crate::ui::common::{ConflictChoices, FormMerge};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use summary::SUMMARY_ID;
 
 /// A new meeting from `?skabelon=<id>` ("ingen" for a blank one) or `?kopi=<meeting id>`; without either,
 /// the template chooser.
@@ -116,8 +117,29 @@ fn same_content(a: &Meeting, b: &Meeting) -> bool {
 fn problems(m: &Meeting, custom_type: bool) -> Vec<(String, String)> {
     meeting_form::problems(m, custom_type)
         .into_iter()
-        .map(|(id, p)| (id, txt::form_problem(&p)))
+        .map(|(f, p)| (element_id(f), txt::form_problem(&p)))
         .collect()
+}
+
+/// The id of the element that shows a form field's problem.
+fn element_id(f: FormField) -> String {
+    match f {
+        FormField::Type => "m-type".into(),
+        FormField::TypeName => "m-type-name".into(),
+        FormField::CaseRef => "m-case-ref".into(),
+        FormField::Notes => "m-notes".into(),
+        FormField::Decisions => "m-decisions".into(),
+        FormField::Initiator => "m-initiator".into(),
+        FormField::Coordinator => "m-coordinator".into(),
+        FormField::InvitedBy => "m-invited-by".into(),
+        FormField::Chair => "m-chair".into(),
+        FormField::NoteTaker => "m-note-taker".into(),
+        FormField::ParticipantName(id) => format!("p-{id}-name"),
+        FormField::ParticipantRelation(id) => format!("p-{id}-rel"),
+        FormField::ActionWhat(id) => format!("a-{id}-what"),
+        FormField::ActionWho(id) => format!("a-{id}-who"),
+        FormField::Summary => SUMMARY_ID.into(),
+    }
 }
 
 /// The form fields of the rules a refused save broke, as (field id, message).
@@ -127,7 +149,7 @@ fn refused_fields(m: &Meeting, e: &CommandError) -> Vec<(String, String)> {
     };
     meeting_form::refused_fields(m, issues)
         .into_iter()
-        .map(|(id, p)| (id, t::field_problem(&p)))
+        .map(|(f, p)| (element_id(f), t::field_problem(&p)))
         .collect()
 }
 
@@ -203,7 +225,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             found.extend(problems(&m, custom_type.get_untracked()));
             if !found.is_empty() {
                 errors.set(found);
-                focus_later(meeting_form::SUMMARY_ID.into());
+                focus_later(SUMMARY_ID.into());
                 return;
             }
             errors.set(Vec::new());
@@ -258,7 +280,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                         app.error(t::command_error(&e));
                     } else {
                         errors.set(found);
-                        focus_later(meeting_form::SUMMARY_ID.into());
+                        focus_later(SUMMARY_ID.into());
                     }
                 }
             }

@@ -1,11 +1,13 @@
-//! The error summary above the form (its id is `model::meeting_form::SUMMARY_ID`, where problems without a
-//! field of their own are shown).
+//! The error summary above the form (its element id is `SUMMARY_ID`), where problems without a field of
+//! their own are shown.
 
-use crate::model::meeting_form::SUMMARY_ID;
 use crate::text::meetings as txt;
 use crate::ui::meetings::fields::Errors;
 use crate::ui::meetings::focus_later;
 use leptos::prelude::*;
+
+/// The summary's element id: problems that no single field holds are shown and focused here.
+pub(super) const SUMMARY_ID: &str = "m-errors";
 
 /// DKFDS error summary: every problem, each a link to its field.
 #[component]
