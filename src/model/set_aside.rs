@@ -92,7 +92,9 @@ impl From<SetAsideIn> for SetAside {
 /// Why an entry was set aside.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Externally tagged (`{"record": {…}}`, `"unknown_part"`): an internally tagged enum needs serde's
+// buffering deserializer, which cost the app about 20 KB of wasm.
+#[serde(rename_all = "snake_case")]
 pub enum SetAsideReason {
     /// The sentence an older Trappe wrote, kept as it was.
     Written { text: String },
@@ -150,7 +152,7 @@ impl Default for SetAsideReason {
 /// One thing wrong with a record, and what was done about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(tag = "note", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Note {
     /// The value at `field` (a path in the record; empty: the whole value) could not be read and was left
     /// out.
@@ -345,15 +347,14 @@ mod tests {
         let v = serde_json::to_value(&entry).unwrap();
         assert_eq!(
             v["reason"],
-            json!({
-                "kind": "record",
+            json!({"record": {
                 "record": "meeting",
                 "label": "Sag 2",
                 "notes": [
-                    {"note": "fixed", "field": "notes", "problem": {"too_long": {"max": 50000}}, "fix": "shortened"},
-                    {"note": "unreadable_value", "field": "date", "problem": {"bad_date_text": "8. maj"}},
+                    {"fixed": {"field": "notes", "problem": {"too_long": {"max": 50000}}, "fix": "shortened"}},
+                    {"unreadable_value": {"field": "date", "problem": {"bad_date_text": "8. maj"}}},
                 ],
-            })
+            }})
         );
         assert!(v.get("what").is_none(), "no sentence in the data");
         assert_eq!(serde_json::from_value::<SetAside>(v).unwrap(), entry);
@@ -381,7 +382,7 @@ mod tests {
         // A typed reason wins over a sentence beside it.
         let both: SetAside = serde_json::from_value(json!({
             "what": "gammel",
-            "reason": {"kind": "unknown_part"},
+            "reason": "unknown_part",
         }))
         .unwrap();
         assert_eq!(both.reason, SetAsideReason::UnknownPart);
