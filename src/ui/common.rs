@@ -159,31 +159,8 @@ pub fn keep_clear_of_sticky_bar(ev: leptos::ev::FocusEvent) {
     });
 }
 
-/// Moves keyboard focus to the element with `id` once the view has caught up with the last change (the one
-/// focus helper every area uses).
-pub fn focus_later(id: String) {
-    // The user may move on before the timer fires (click into a field, type): then the focus stays where
-    // they put it. Moving it away mid-typing lost what was typed (a date field emptied on blur).
-    let before = document().active_element();
-    set_timeout(
-        move || {
-            use wasm_bindgen::JsCast;
-            let now = document().active_element();
-            let body = document().body().map(web_sys::Element::from);
-            let moved_on = now.is_some() && now != before && now != body;
-            if moved_on {
-                return;
-            }
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        },
-        std::time::Duration::from_millis(20),
-    );
-}
+/// The one focus helper every area uses (kept here for the areas that import it from `common`).
+pub use crate::ui::kit::focus::focus_later;
 
 /// Undo (or redo, with `redo`) that keeps the keyboard focus: an undone edit redraws the record it
 /// touched, and the element that had the focus may be replaced or disabled. The focus then goes back to
