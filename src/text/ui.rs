@@ -692,6 +692,11 @@ pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, nå
 pub const NEW_WORKSPACE_HINT: &str =
     "Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere.";
 
+// The UI kit's own words (`ui::kit`).
+pub const CANCEL: &str = "Fortryd";
+/// The confirm button of a short «Slet».
+pub const YES_DELETE: &str = "Ja, slet";
+
 #[cfg(test)]
 mod tests {
     use super::*;

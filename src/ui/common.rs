@@ -262,44 +262,8 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// A destructive button that asks in place before it acts (keyboard and screen-reader friendly).
-#[component]
-pub fn ConfirmButton(
-    label: String,
-    question: String,
-    confirm_label: String,
-    on_confirm: Callback<()>,
-    #[prop(optional)] danger: bool,
-) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let confirm_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = confirm_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    view! {
-        <Show
-            when=move || asking.get()
-            fallback={
-                let label = label.clone();
-                move || view! {
-                    <button type="button" class="button secondary" class:danger=danger
-                        on:click=move |_| asking.set(true)>{label.clone()}</button>
-                }
-            }
-        >
-            <span class="confirm" role="group" aria-label=question.clone()>
-                <span class="confirm-question">{question.clone()}</span>
-                <button type="button" class="button" class:danger=danger node_ref=confirm_ref
-                    on:click=move |_| { asking.set(false); on_confirm.run(()); }>{confirm_label.clone()}</button>
-                <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Fortryd"</button>
-            </span>
-        </Show>
-    }
-}
+/// The one confirm button (kept here for the areas that import it from `common`).
+pub use crate::ui::kit::confirm::ConfirmButton;
 
 /// A form's save on the versions of its records (and settings) that it opened: the one mechanism every
 /// form uses (`model::merge::rebase_form`). What someone else changed meanwhile (another tab, a move on the

@@ -1,8 +1,9 @@
 //! The app's UI kit: one component or helper for each piece of UI the pages share (the form field, the
 //! file field, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored
-//! workspaces, moving the focus).
+//! workspaces, moving the focus, the confirm button).
 
 pub mod chart;
+pub mod confirm;
 pub mod edit;
 pub mod field;
 pub mod file_field;

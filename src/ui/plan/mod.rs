@@ -255,38 +255,3 @@ pub(crate) fn date_input_value(d: Option<chrono::NaiveDate>) -> String {
 }
 
 pub(crate) use crate::ui::common::focus_later;
-
-/// A small delete button that asks in place. The visible text is short ("Slet"); `name` is added for screen
-/// readers, so every button in a table has its own accessible name.
-#[component]
-pub(crate) fn ConfirmDelete(
-    #[prop(into)] visible: String,
-    #[prop(into)] name: String,
-    #[prop(into)] question: String,
-    on_confirm: Callback<()>,
-) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let yes_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = yes_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    let q = question.clone();
-    view! {
-        <Show when=move || asking.get() fallback=move || view! {
-            <button type="button" class="button secondary danger plan-small" on:click=move |_| asking.set(true)>
-                {visible.clone()}<span class="visually-hidden">{format!(" {name}")}</span>
-            </button>
-        }>
-            <span class="confirm" role="group" aria-label=q.clone()>
-                <span class="confirm-question">{q.clone()}</span>
-                <button type="button" class="button danger plan-small" node_ref=yes_ref
-                    on:click=move |_| { asking.set(false); on_confirm.run(()); }>"Ja, slet"</button>
-                <button type="button" class="button secondary plan-small" on:click=move |_| asking.set(false)>"Fortryd"</button>
-            </span>
-        </Show>
-    }
-}
