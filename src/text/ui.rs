@@ -696,6 +696,12 @@ pub const NEW_WORKSPACE_HINT: &str =
 pub const CANCEL: &str = "Fortryd";
 /// The confirm button of a short «Slet».
 pub const YES_DELETE: &str = "Ja, slet";
+pub const UNDO: &str = "Fortryd";
+pub const REDO: &str = "Gentag";
+pub const UNDO_GROUP: &str = "Fortryd og gentag";
+/// Shown after «Fortryd» and «Gentag» where the shortcuts are spelt out.
+pub const UNDO_SHORTCUT: &str = " (Ctrl+Z)";
+pub const REDO_SHORTCUT: &str = " (Ctrl+Y)";
 
 #[cfg(test)]
 mod tests {

@@ -162,64 +162,6 @@ pub fn keep_clear_of_sticky_bar(ev: leptos::ev::FocusEvent) {
 /// The one focus helper every area uses (kept here for the areas that import it from `common`).
 pub use crate::ui::kit::focus::focus_later;
 
-/// Undo (or redo, with `redo`) that keeps the keyboard focus: an undone edit redraws the record it
-/// touched, and the element that had the focus may be replaced or disabled. The focus then goes back to
-/// the element with the same id (the card, the row, the button that was focused), and when that is gone,
-/// to the page's own undo button, never to the page body.
-pub fn undo_keeping_focus(app: crate::app::AppState, redo: bool) {
-    use wasm_bindgen::JsCast;
-    let possible = if redo {
-        app.can_redo.get_untracked()
-    } else {
-        app.can_undo.get_untracked()
-    };
-    if !possible {
-        return;
-    }
-    let anchor = document().active_element().and_then(|el| {
-        let with_id = if el.id().is_empty() {
-            el.parent_element()?.closest("[id]").ok().flatten()?
-        } else {
-            el
-        };
-        let id = with_id.id();
-        (id != "indhold").then_some(id)
-    });
-    if redo {
-        crate::app::session::redo(app);
-    } else {
-        crate::app::session::undo(app);
-    }
-    set_timeout(
-        move || {
-            let doc = document();
-            let lost = doc
-                .active_element()
-                .is_none_or(|a| !a.is_connected() || doc.body().is_some_and(|b| *b == a));
-            if !lost {
-                return;
-            }
-            let focus = |el: Option<web_sys::Element>| -> bool {
-                let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-                    return false;
-                };
-                let _ = el.focus();
-                doc.active_element()
-                    .is_some_and(|a| &a == AsRef::<web_sys::Element>::as_ref(&el))
-            };
-            let same = anchor.as_deref().and_then(|id| doc.get_element_by_id(id));
-            if !focus(same) {
-                let button = doc
-                    .query_selector("main [aria-keyshortcuts^='Control+Z']")
-                    .ok()
-                    .flatten();
-                focus(button);
-            }
-        },
-        std::time::Duration::from_millis(40),
-    );
-}
-
 /// Sets the document title, so screen reader users and tabs know the page.
 pub fn set_title(page: &str) {
     document().set_title(&format!("{page} – {}", t::APP_NAME));

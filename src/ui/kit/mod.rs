@@ -1,6 +1,6 @@
 //! The app's UI kit: one component or helper for each piece of UI the pages share (the form field, the
 //! file field, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored
-//! workspaces, moving the focus, the confirm button).
+//! workspaces, moving the focus, the confirm button, the sub-navigation, undo and redo).
 
 pub mod chart;
 pub mod confirm;
@@ -9,5 +9,7 @@ pub mod field;
 pub mod file_field;
 pub mod focus;
 pub mod limits;
+pub mod nav;
 pub mod stored;
 pub mod text_limit;
+pub mod undo;

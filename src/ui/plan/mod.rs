@@ -16,13 +16,12 @@ mod timeline;
 use super::common::{FormMerge, WithWorkspace};
 use super::record_page;
 use crate::app::AppState;
-use crate::browser::address::at;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
 use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -165,34 +164,20 @@ pub(crate) fn PlanHeading(
     }
 }
 
+/// The area's tabs, with undo and redo beside them.
 #[component]
 pub(crate) fn SubNav() -> impl IntoView {
-    let tabs = [
-        ("/handleplan", tp::TAB_LIST),
-        ("/handleplan/tavle", tp::TAB_BOARD),
-        ("/handleplan/tidslinje", tp::TAB_TIMELINE),
-        ("/handleplan/indikatorer", tp::TAB_INDICATORS),
-        ("/handleplan/rapport", tp::TAB_REPORT),
-        ("/handleplan/maal", tp::TAB_GOALS),
-    ];
-    let app = crate::app::use_app();
     view! {
         <div class="plan-tabs-bar no-print">
-            <nav class="plan-tabs" aria-label=tp::SUBNAV_LABEL>
-                <ul>
-                    {tabs.into_iter().map(|(href, label)| view! {
-                        <li><A href=at(href) exact=true>{label}</A></li>
-                    }).collect_view()}
-                </ul>
-            </nav>
-            <div class="plan-undo" role="group" aria-label="Fortryd og gentag">
-                <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Z"
-                    aria-disabled=move || (!app.can_undo.get()).to_string()
-                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, false)>"Fortryd"</button>
-                <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Y"
-                    aria-disabled=move || (!app.can_redo.get()).to_string()
-                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, true)>"Gentag"</button>
-            </div>
+            <crate::ui::kit::nav::SubNav class="plan-tabs" label=tp::SUBNAV_LABEL base="/handleplan" links=&[
+                ("", tp::TAB_LIST),
+                ("/tavle", tp::TAB_BOARD),
+                ("/tidslinje", tp::TAB_TIMELINE),
+                ("/indikatorer", tp::TAB_INDICATORS),
+                ("/rapport", tp::TAB_REPORT),
+                ("/maal", tp::TAB_GOALS),
+            ]/>
+            <crate::ui::kit::undo::UndoGroup class="plan-undo" button_class="button secondary plan-small"/>
         </div>
     }
 }
