@@ -33,7 +33,7 @@ pub fn StaircaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("") view=StaircaseView/>
             <Route path=path!("maalinger") view=MeasurementsPage/>
             <Route path=path!("sammenlign") view=ComparePage/>
-            <Route path=path!("udskriv") view=PrintPage/>
+            <Route path=path!("udskriv") view=print::PrintView/>
         </ParentRoute>
     }
     .into_inner()
@@ -98,12 +98,6 @@ fn ComparePage() -> impl IntoView {
         <compare::CompareView/>
         <whatif::WhatIfView/>
     }
-}
-
-#[component]
-fn PrintPage() -> impl IntoView {
-    set_title("Udskrift – Trappe");
-    view! { <print::PrintView/> }
 }
 
 #[component]
