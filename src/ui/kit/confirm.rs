@@ -38,8 +38,11 @@ pub fn ConfirmButton(
                 let (label, name, class) = (label.clone(), name.clone(), ask_class.clone());
                 move || view! {
                     <button type="button" class=class.clone() on:click=move |_| asking.set(true)>
-                        {label.clone()}
-                        {name.clone().map(|n| view! { <span class="visually-hidden">{format!(" {n}")}</span> })}
+                        // Two branches rather than an `Option`, which would leave an empty placeholder.
+                        {match name.clone() {
+                            Some(n) => view! { {label.clone()}<span class="visually-hidden">{format!(" {n}")}</span> }.into_any(),
+                            None => label.clone().into_any(),
+                        }}
                     </button>
                 }
             }

@@ -36,12 +36,18 @@ fn UndoButton(redo: bool, class: &'static str, shortcuts: bool) -> impl IntoView
         (true, false) => (t::REDO, t::REDO_SHORTCUT, "Control+Y"),
         (true, true) => (t::REDO, t::REDO_SHORTCUT, "Control+Y Control+Shift+Z"),
     };
+    // Two branches rather than an `Option`, which would leave an empty placeholder in the button.
+    let text = if shortcuts {
+        view! { {label}<span class="shortcut">{hint}</span> }.into_any()
+    } else {
+        label.into_any()
+    };
     view! {
         // aria-disabled, not disabled: a button that disables itself under the focus drops it.
         <button type="button" class=class title=shortcuts.then(|| format!("{label}{hint}"))
             aria-keyshortcuts=keys aria-disabled=move || (!possible.get()).to_string()
             on:click=move |_| undo_keeping_focus(app, redo)>
-            {label}{shortcuts.then(|| view! { <span class="shortcut">{hint}</span> })}
+            {text}
         </button>
     }
 }
