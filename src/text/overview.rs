@@ -11,6 +11,12 @@ use crate::model::key_figures::series::{Point, Series};
 use crate::model::key_figures::KeyFigures;
 use crate::model::{CaseloadBand, InitiativeStatus};
 
+// The committee page.
+pub const PRINT_TITLE: &str = "Nøgletal til udvalget";
+pub const PRINT_BACK: &str = "Tilbage til Overblik";
+pub const PRINT_PAPER: &str = "Udskrives på én A4-side i stående format.";
+pub const PRINT_HEADING: &str = "Nøgletal";
+
 pub const TITLE_STAIRCASE: &str = "Trappens vægt over årene";
 pub const TITLE_MOVES: &str = "Bevægelser på trappen";
 pub const TITLE_CASELOAD: &str = "Børn pr. sagsbehandler";

@@ -10,6 +10,19 @@ pub fn copy_name(name: &str) -> String {
     crate::model::validation::name_with_suffix(name, super::ui::COPY_SUFFIX)
 }
 
+pub const SUBNAV_LABEL: &str = "Trappens visninger";
+pub const SUBNAV_STAIRCASE: &str = "Trappe og diagram";
+pub const SUBNAV_MEASUREMENTS: &str = "Målinger";
+pub const SUBNAV_COMPARE: &str = "Sammenlign og hvad nu hvis";
+pub const TOOLBAR_LABEL: &str = "Fortryd og visning";
+pub const WORKSHOP_MODE: &str = "Workshop-visning (stor skrift)";
+
+// The print view.
+pub const PRINT_TITLE: &str = "Udskrift – Trappe";
+pub const PRINT_BACK: &str = "Tilbage til trappen";
+pub const PRINT_PAPER: &str = "Udskrives på A4 i liggende format.";
+pub const PRINT_HEADING: &str = "Indsatstrappen";
+
 /// The question before deleting an intervention, naming what links to it.
 pub fn delete_intervention_question(links: &[(crate::model::record::RecordKind, usize)]) -> String {
     if links.is_empty() {

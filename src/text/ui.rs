@@ -692,9 +692,41 @@ pub const SAVE_MODEL: &str = "Sådan gemmes dit arbejde: En formular gemmes, nå
 pub const NEW_WORKSPACE_HINT: &str =
     "Fx kommunens navn og året, eller workshoppens titel. Skriv ikke navne på borgere.";
 
+// The UI kit's own words (`ui::kit`).
+pub const CANCEL: &str = "Fortryd";
+/// The confirm button of a short «Slet».
+pub const YES_DELETE: &str = "Ja, slet";
+pub const UNDO: &str = "Fortryd";
+pub const REDO: &str = "Gentag";
+pub const UNDO_GROUP: &str = "Fortryd og gentag";
+/// Shown after «Fortryd» and «Gentag» where the shortcuts are spelt out.
+pub const UNDO_SHORTCUT: &str = " (Ctrl+Z)";
+pub const REDO_SHORTCUT: &str = " (Ctrl+Y)";
+pub const PRINT: &str = "Udskriv";
+/// After a print page's own hint on its paper.
+pub const PRINT_AS_PDF: &str = "Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF.";
+
+/// A printed page's heading: what it shows, of which workspace.
+pub fn print_heading(what: &str, workspace: &str) -> String {
+    format!("{what} – {workspace}")
+}
+
+/// Under a printed page's heading.
+pub fn printed_on(date: chrono::NaiveDate) -> String {
+    format!("Udskrevet {}", super::date_long(date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The print pages' heading and date, as the end-to-end tests read them.
+    #[test]
+    fn print_heading_and_date() {
+        assert_eq!(print_heading("Nøgletal", "Aarhus"), "Nøgletal – Aarhus");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        assert_eq!(printed_on(day), "Udskrevet 6. december 2026");
+    }
 
     /// The storage size as a caseworker reads it: "10,2 GB", not "10.444,8 MB".
     #[test]

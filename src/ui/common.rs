@@ -159,89 +159,8 @@ pub fn keep_clear_of_sticky_bar(ev: leptos::ev::FocusEvent) {
     });
 }
 
-/// Moves keyboard focus to the element with `id` once the view has caught up with the last change (the one
-/// focus helper every area uses).
-pub fn focus_later(id: String) {
-    // The user may move on before the timer fires (click into a field, type): then the focus stays where
-    // they put it. Moving it away mid-typing lost what was typed (a date field emptied on blur).
-    let before = document().active_element();
-    set_timeout(
-        move || {
-            use wasm_bindgen::JsCast;
-            let now = document().active_element();
-            let body = document().body().map(web_sys::Element::from);
-            let moved_on = now.is_some() && now != before && now != body;
-            if moved_on {
-                return;
-            }
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        },
-        std::time::Duration::from_millis(20),
-    );
-}
-
-/// Undo (or redo, with `redo`) that keeps the keyboard focus: an undone edit redraws the record it
-/// touched, and the element that had the focus may be replaced or disabled. The focus then goes back to
-/// the element with the same id (the card, the row, the button that was focused), and when that is gone,
-/// to the page's own undo button, never to the page body.
-pub fn undo_keeping_focus(app: crate::app::AppState, redo: bool) {
-    use wasm_bindgen::JsCast;
-    let possible = if redo {
-        app.can_redo.get_untracked()
-    } else {
-        app.can_undo.get_untracked()
-    };
-    if !possible {
-        return;
-    }
-    let anchor = document().active_element().and_then(|el| {
-        let with_id = if el.id().is_empty() {
-            el.parent_element()?.closest("[id]").ok().flatten()?
-        } else {
-            el
-        };
-        let id = with_id.id();
-        (id != "indhold").then_some(id)
-    });
-    if redo {
-        crate::app::session::redo(app);
-    } else {
-        crate::app::session::undo(app);
-    }
-    set_timeout(
-        move || {
-            let doc = document();
-            let lost = doc
-                .active_element()
-                .is_none_or(|a| !a.is_connected() || doc.body().is_some_and(|b| *b == a));
-            if !lost {
-                return;
-            }
-            let focus = |el: Option<web_sys::Element>| -> bool {
-                let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-                    return false;
-                };
-                let _ = el.focus();
-                doc.active_element()
-                    .is_some_and(|a| &a == AsRef::<web_sys::Element>::as_ref(&el))
-            };
-            let same = anchor.as_deref().and_then(|id| doc.get_element_by_id(id));
-            if !focus(same) {
-                let button = doc
-                    .query_selector("main [aria-keyshortcuts^='Control+Z']")
-                    .ok()
-                    .flatten();
-                focus(button);
-            }
-        },
-        std::time::Duration::from_millis(40),
-    );
-}
+/// The one focus helper every area uses (kept here for the areas that import it from `common`).
+pub use crate::ui::kit::focus::focus_later;
 
 /// Sets the document title, so screen reader users and tabs know the page.
 pub fn set_title(page: &str) {
@@ -285,44 +204,8 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// A destructive button that asks in place before it acts (keyboard and screen-reader friendly).
-#[component]
-pub fn ConfirmButton(
-    label: String,
-    question: String,
-    confirm_label: String,
-    on_confirm: Callback<()>,
-    #[prop(optional)] danger: bool,
-) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let confirm_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = confirm_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    view! {
-        <Show
-            when=move || asking.get()
-            fallback={
-                let label = label.clone();
-                move || view! {
-                    <button type="button" class="button secondary" class:danger=danger
-                        on:click=move |_| asking.set(true)>{label.clone()}</button>
-                }
-            }
-        >
-            <span class="confirm" role="group" aria-label=question.clone()>
-                <span class="confirm-question">{question.clone()}</span>
-                <button type="button" class="button" class:danger=danger node_ref=confirm_ref
-                    on:click=move |_| { asking.set(false); on_confirm.run(()); }>{confirm_label.clone()}</button>
-                <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Fortryd"</button>
-            </span>
-        </Show>
-    }
-}
+/// The one confirm button (kept here for the areas that import it from `common`).
+pub use crate::ui::kit::confirm::ConfirmButton;
 
 /// A form's save on the versions of its records (and settings) that it opened: the one mechanism every
 /// form uses (`model::merge::rebase_form`). What someone else changed meanwhile (another tab, a move on the

@@ -292,11 +292,11 @@ pub fn install_shortcuts(app: AppState) {
         match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
-                super::common::undo_keeping_focus(app, false);
+                super::kit::undo::undo_keeping_focus(app, false);
             }
             ("z", true) | ("y", _) => {
                 ev.prevent_default();
-                super::common::undo_keeping_focus(app, true);
+                super::kit::undo::undo_keeping_focus(app, true);
             }
             _ => {}
         }

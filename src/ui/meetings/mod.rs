@@ -17,12 +17,11 @@ mod templates;
 
 use super::common::WithWorkspace;
 use super::record_page;
-use crate::app::{session, use_app};
 use crate::browser::address::at;
 use crate::model::{Id, Meeting, MeetingTemplate, Workspace};
 use crate::text::meetings as txt;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::hooks::use_query_map;
 use leptos_router::path;
 
@@ -70,28 +69,16 @@ fn NewMeetingPage() -> impl IntoView {
 /// The area's own navigation, with undo and redo for keyboard and mouse users alike.
 #[component]
 fn SubNav() -> impl IntoView {
-    let app = use_app();
     view! {
         <div class="meet-toolbar no-print">
-            <nav class="meet-subnav" aria-label=txt::SUBNAV_LABEL>
-                <ul>
-                    <li><A href=at(BASE) exact=true>{txt::SUBNAV_LIST}</A></li>
-                    <li><A href=at(&format!("{BASE}/opfoelgning")) exact=true>{txt::SUBNAV_FOLLOW_UP}</A></li>
-                    <li><A href=at(&format!("{BASE}/statistik")) exact=true>{txt::SUBNAV_STATS}</A></li>
-                    <li><A href=at(&format!("{BASE}/skabeloner")) exact=true>{txt::SUBNAV_TEMPLATES}</A></li>
-                    <li><A href=at(&format!("{BASE}/indstillinger")) exact=true>{txt::SUBNAV_SETTINGS}</A></li>
-                </ul>
-            </nav>
-            <div class="meet-undo" role="group" aria-label=txt::UNDO_GROUP>
-                <button type="button" class="button secondary small"
-                    aria-disabled=move || (!app.can_undo.get()).to_string()
-                    aria-keyshortcuts="Control+Z"
-                    on:click=move |_| if app.can_undo.get_untracked() { session::undo(app) }>{txt::UNDO}</button>
-                <button type="button" class="button secondary small"
-                    aria-disabled=move || (!app.can_redo.get()).to_string()
-                    aria-keyshortcuts="Control+Y"
-                    on:click=move |_| if app.can_redo.get_untracked() { session::redo(app) }>{txt::REDO}</button>
-            </div>
+            <crate::ui::kit::nav::SubNav class="meet-subnav" label=txt::SUBNAV_LABEL base=BASE links=&[
+                ("", txt::SUBNAV_LIST),
+                ("/opfoelgning", txt::SUBNAV_FOLLOW_UP),
+                ("/statistik", txt::SUBNAV_STATS),
+                ("/skabeloner", txt::SUBNAV_TEMPLATES),
+                ("/indstillinger", txt::SUBNAV_SETTINGS),
+            ]/>
+            <crate::ui::kit::undo::UndoGroup class="meet-undo" button_class="button secondary small"/>
         </div>
     }
 }

@@ -60,7 +60,7 @@ fn OverviewBody() -> impl IntoView {
 #[component]
 pub fn OverviewPrintPage() -> impl IntoView {
     view! {
-        <WithWorkspace page="Nøgletal til udvalget">
+        <WithWorkspace page=crate::text::overview::PRINT_TITLE>
             <print::OverviewPrint/>
         </WithWorkspace>
     }

@@ -3,10 +3,10 @@
 
 use super::figures::{overview_data, OverviewData};
 use super::spend_chart::SpendChart;
-use crate::browser::address::at;
 use crate::model::key_figures::series::Point;
 use crate::model::InitiativeStatus;
 use crate::text::{self, overview as to};
+use crate::ui::kit::print::{PrintFrame, PrintHeader};
 use leptos::prelude::*;
 
 /// One key figure: now, at the baseline, and what it is.
@@ -87,26 +87,16 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
 
 #[component]
 pub fn OverviewPrint() -> impl IntoView {
-    crate::ui::common::set_title("Nøgletal til udvalget");
     let data = overview_data();
     view! {
-        <div class="print-view overview-print">
-            <style>"@page { size: A4 portrait; margin: 12mm; }"</style>
-            <div class="print-actions no-print">
-                <a class="button secondary" href=at("/overblik")>"Tilbage til Overblik"</a>
-                <crate::ui::privacy_check::PrintButton label="Udskriv" name="overview-print"/>
-                <p class="form-hint">"Udskrives på én A4-side i stående format. Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF."</p>
-            </div>
+        <PrintFrame title=to::PRINT_TITLE paper="A4 portrait" back=("/overblik", to::PRINT_BACK)
+            name="overview-print" hint=to::PRINT_PAPER class="overview-print">
             {move || data.get().map(|d| {
                 let summary = to::summary(&d.k, d.band);
                 let tiles = tiles(&d);
                 let points = d.k.series.points.clone();
                 view! {
-                    <header class="print-header">
-                        <h1>{format!("Nøgletal – {}", d.workspace)}</h1>
-                        <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
-                    </header>
-                    <crate::ui::example_notice::ExampleNotice print=true/>
+                    <PrintHeader what=to::PRINT_HEADING workspace=d.workspace.clone()/>
                     <ul class="print-tiles" data-testid="print-tiles">
                         {tiles.into_iter().map(|t| view! {
                             <li data-figure=t.key><span class="tile-label">{t.label}</span><span class="tile-now">{t.now}</span>
@@ -141,6 +131,6 @@ pub fn OverviewPrint() -> impl IntoView {
                     <p class="print-source">{"Tallene er regnet af Trappe ud fra arbejdsområdets målinger, mødelog og handleplan. Priser pr. forløb tælles som ét forløb pr. barn om året."}</p>
                 }
             })}
-        </div>
+        </PrintFrame>
     }
 }

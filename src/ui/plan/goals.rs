@@ -9,6 +9,7 @@ use crate::model::record::RecordKind;
 use crate::model::{ActionPlan, Goal, Id, Initiative, Track};
 use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::confirm::ConfirmButton;
 use leptos::prelude::*;
 
 #[component]
@@ -200,7 +201,7 @@ fn ItemRow(kind: Kind, id: Id, items: Memo<Vec<Item>>) -> impl IntoView {
                     <div class="button-row">
                         <button type="button" class="button secondary plan-small" aria-expanded=move || editing.get().to_string()
                             on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {label}")}</span></button>
-                        <super::ConfirmDelete visible="Slet" name=item.title.clone() question=question
+                        <ConfirmButton label="Slet".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=item.title.clone() question=question
                             on_confirm=Callback::new(move |_| {
                                 let _ = match kind {
                                     Kind::Goal => commit(app, |p| p.delete_goal(id).map(|_| ())),

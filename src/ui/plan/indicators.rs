@@ -16,6 +16,7 @@ use crate::model::{Id, Indicator};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
 use crate::ui::kit::chart::Frame;
+use crate::ui::kit::confirm::ConfirmButton;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -105,8 +106,8 @@ fn IndicatorCard(id: Id) -> impl IntoView {
                 <button type="button" class="button secondary" aria-expanded=move || editing.get().to_string()
                     on:click=move |_| editing.update(|e| *e = !*e)>"Redigér indikatoren"<span class="visually-hidden">{move || format!(" {}", name.get())}</span></button>
                 {move || view! {
-                    <super::ConfirmDelete visible="Slet indikatoren" name=name.get()
-                        question="Slette indikatoren og alle dens målinger?"
+                    <ConfirmButton label="Slet indikatoren".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=name.get()
+                        question="Slette indikatoren og alle dens målinger?".into()
                         on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_indicator(id)); })/>
                 }}
             </div>
@@ -255,7 +256,7 @@ fn ValuesTable(ind: Indicator) -> impl IntoView {
                         <td class="num">{tp::with_unit(v.value, &ind.unit)}</td>
                         <td>{v.note.clone()}</td>
                         <td class="no-print">
-                            <super::ConfirmDelete visible="Slet" name=format!("målingen fra {when}")
+                            <ConfirmButton label="Slet".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=format!("målingen fra {when}")
                                 question=format!("Slette målingen fra {when}?")
                                 on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_value(id, vid)); })/>
                         </td>

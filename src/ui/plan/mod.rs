@@ -16,13 +16,12 @@ mod timeline;
 use super::common::{FormMerge, WithWorkspace};
 use super::record_page;
 use crate::app::AppState;
-use crate::browser::address::at;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
 use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -165,34 +164,20 @@ pub(crate) fn PlanHeading(
     }
 }
 
+/// The area's tabs, with undo and redo beside them.
 #[component]
 pub(crate) fn SubNav() -> impl IntoView {
-    let tabs = [
-        ("/handleplan", tp::TAB_LIST),
-        ("/handleplan/tavle", tp::TAB_BOARD),
-        ("/handleplan/tidslinje", tp::TAB_TIMELINE),
-        ("/handleplan/indikatorer", tp::TAB_INDICATORS),
-        ("/handleplan/rapport", tp::TAB_REPORT),
-        ("/handleplan/maal", tp::TAB_GOALS),
-    ];
-    let app = crate::app::use_app();
     view! {
         <div class="plan-tabs-bar no-print">
-            <nav class="plan-tabs" aria-label=tp::SUBNAV_LABEL>
-                <ul>
-                    {tabs.into_iter().map(|(href, label)| view! {
-                        <li><A href=at(href) exact=true>{label}</A></li>
-                    }).collect_view()}
-                </ul>
-            </nav>
-            <div class="plan-undo" role="group" aria-label="Fortryd og gentag">
-                <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Z"
-                    aria-disabled=move || (!app.can_undo.get()).to_string()
-                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, false)>"Fortryd"</button>
-                <button type="button" class="button secondary plan-small" aria-keyshortcuts="Control+Y"
-                    aria-disabled=move || (!app.can_redo.get()).to_string()
-                    on:click=move |_| crate::ui::common::undo_keeping_focus(app, true)>"Gentag"</button>
-            </div>
+            <crate::ui::kit::nav::SubNav class="plan-tabs" label=tp::SUBNAV_LABEL base="/handleplan" links=&[
+                ("", tp::TAB_LIST),
+                ("/tavle", tp::TAB_BOARD),
+                ("/tidslinje", tp::TAB_TIMELINE),
+                ("/indikatorer", tp::TAB_INDICATORS),
+                ("/rapport", tp::TAB_REPORT),
+                ("/maal", tp::TAB_GOALS),
+            ]/>
+            <crate::ui::kit::undo::UndoGroup class="plan-undo" button_class="button secondary plan-small"/>
         </div>
     }
 }
@@ -255,38 +240,3 @@ pub(crate) fn date_input_value(d: Option<chrono::NaiveDate>) -> String {
 }
 
 pub(crate) use crate::ui::common::focus_later;
-
-/// A small delete button that asks in place. The visible text is short ("Slet"); `name` is added for screen
-/// readers, so every button in a table has its own accessible name.
-#[component]
-pub(crate) fn ConfirmDelete(
-    #[prop(into)] visible: String,
-    #[prop(into)] name: String,
-    #[prop(into)] question: String,
-    on_confirm: Callback<()>,
-) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let yes_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(b) = yes_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    let q = question.clone();
-    view! {
-        <Show when=move || asking.get() fallback=move || view! {
-            <button type="button" class="button secondary danger plan-small" on:click=move |_| asking.set(true)>
-                {visible.clone()}<span class="visually-hidden">{format!(" {name}")}</span>
-            </button>
-        }>
-            <span class="confirm" role="group" aria-label=q.clone()>
-                <span class="confirm-question">{q.clone()}</span>
-                <button type="button" class="button danger plan-small" node_ref=yes_ref
-                    on:click=move |_| { asking.set(false); on_confirm.run(()); }>"Ja, slet"</button>
-                <button type="button" class="button secondary plan-small" on:click=move |_| asking.set(false)>"Fortryd"</button>
-            </span>
-        </Show>
-    }
-}

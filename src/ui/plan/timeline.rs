@@ -14,6 +14,7 @@ use crate::model::time_scale::{TimeScale, TodayOnScale};
 use crate::model::{Id, TimelineRow};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::confirm::ConfirmButton;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -119,8 +120,8 @@ fn TimelineItem(id: Id, rows: Memo<Vec<RowView>>) -> impl IntoView {
                     <span class="plan-timeline-actions no-print">
                         <button type="button" class="button-link" aria-expanded=move || editing.get().to_string()
                             on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {activity}")}</span></button>
-                        <super::ConfirmDelete visible="Slet" name=r.activity.clone()
-                            question="Slette aktiviteten?"
+                        <ConfirmButton label="Slet".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=r.activity.clone()
+                            question="Slette aktiviteten?".into()
                             on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_timeline_row(id)); })/>
                     </span>
                 }

@@ -10,7 +10,6 @@ use crate::ui::common::FormMerge;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// Which editor panel is open under the staircase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,29 +259,7 @@ fn edit_in<T>(
     })
 }
 
-pub use crate::ui::common::focus_later;
-
-/// Puts focus on a new panel's first field once it is drawn, unless the user has already gone into a
-/// field (a fast typist's keystrokes must not land in the wrong field).
-pub fn focus_initial(id: String) {
-    set_timeout(
-        move || {
-            let busy = document().active_element().is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            });
-            if busy {
-                return;
-            }
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        },
-        Duration::from_millis(20),
-    );
-}
+pub use crate::ui::kit::focus::{focus_initial, focus_later};
 
 /// "Trin 3: Familiebehandling" style names of steps, for selects.
 pub fn step_options(s: &Staircase) -> Vec<(Id, String)> {

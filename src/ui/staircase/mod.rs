@@ -17,12 +17,13 @@ mod print;
 mod step_form;
 mod whatif;
 
-use super::common::{set_title, undo_keeping_focus, WithWorkspace};
+use super::common::{set_title, WithWorkspace};
+use super::kit::undo::UndoButtons;
 use crate::app::{session, use_app};
-use crate::browser::address::at;
+use crate::text::staircase as ts;
 use ctx::Ctx;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
 
 #[component(transparent)]
@@ -32,7 +33,7 @@ pub fn StaircaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("") view=StaircaseView/>
             <Route path=path!("maalinger") view=MeasurementsPage/>
             <Route path=path!("sammenlign") view=ComparePage/>
-            <Route path=path!("udskriv") view=PrintPage/>
+            <Route path=path!("udskriv") view=print::PrintView/>
         </ParentRoute>
     }
     .into_inner()
@@ -100,12 +101,6 @@ fn ComparePage() -> impl IntoView {
 }
 
 #[component]
-fn PrintPage() -> impl IntoView {
-    set_title("Udskrift – Trappe");
-    view! { <print::PrintView/> }
-}
-
-#[component]
 fn PageHead(title: &'static str, lead: &'static str) -> impl IntoView {
     view! {
         <div class="stair-head">
@@ -122,13 +117,11 @@ fn PageHead(title: &'static str, lead: &'static str) -> impl IntoView {
 #[component]
 fn SubNav() -> impl IntoView {
     view! {
-        <nav class="stair-subnav no-print" aria-label="Trappens visninger">
-            <ul>
-                <li><A href=at("/trappe") exact=true>"Trappe og diagram"</A></li>
-                <li><A href=at("/trappe/maalinger") exact=true>"Målinger"</A></li>
-                <li><A href=at("/trappe/sammenlign") exact=true>"Sammenlign og hvad nu hvis"</A></li>
-            </ul>
-        </nav>
+        <crate::ui::kit::nav::SubNav class="stair-subnav no-print" label=ts::SUBNAV_LABEL base="/trappe" links=&[
+            ("", ts::SUBNAV_STAIRCASE),
+            ("/maalinger", ts::SUBNAV_MEASUREMENTS),
+            ("/sammenlign", ts::SUBNAV_COMPARE),
+        ]/>
     }
 }
 
@@ -137,19 +130,11 @@ fn SubNav() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let app = use_app();
     view! {
-        <div class="stair-toolbar no-print" role="group" aria-label="Fortryd og visning">
-            // aria-disabled, not disabled: a button that disables itself under the focus drops it.
-            <button type="button" class="button secondary" title="Fortryd (Ctrl+Z)" aria-keyshortcuts="Control+Z"
-                aria-disabled=move || (!app.can_undo.get()).to_string() on:click=move |_| undo_keeping_focus(app, false)>
-                "Fortryd"<span class="shortcut">" (Ctrl+Z)"</span>
-            </button>
-            <button type="button" class="button secondary" title="Gentag (Ctrl+Y)" aria-keyshortcuts="Control+Y Control+Shift+Z"
-                aria-disabled=move || (!app.can_redo.get()).to_string() on:click=move |_| undo_keeping_focus(app, true)>
-                "Gentag"<span class="shortcut">" (Ctrl+Y)"</span>
-            </button>
+        <div class="stair-toolbar no-print" role="group" aria-label=ts::TOOLBAR_LABEL>
+            <UndoButtons class="button secondary" shortcuts=true/>
             <button type="button" class="button secondary" aria-pressed=move || app.workshop_mode.get().to_string()
                 on:click=move |_| session::set_workshop_mode(app, !app.workshop_mode.get_untracked())>
-                "Workshop-visning (stor skrift)"
+                {ts::WORKSHOP_MODE}
             </button>
         </div>
     }

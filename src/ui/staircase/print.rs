@@ -4,7 +4,8 @@ use super::chart::{chart_data, FiguresTable, StairChart};
 use super::ctx::{measurement_options, parse_id, use_ctx};
 use crate::browser::address::at;
 use crate::model::staircase_figures::compare;
-use crate::text::{self, staircase as ts};
+use crate::text::staircase as ts;
+use crate::ui::kit::print::{PrintFrame, PrintHeader};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -38,19 +39,9 @@ pub fn PrintView() -> impl IntoView {
     let has_measurements =
         Memo::new(move |_| ctx.stair.with(|s| !measurement_options(s).is_empty()));
     view! {
-        <div class="print-view">
-            // Only while this view is shown, so other pages keep their own paper orientation.
-            <style>"@page { size: A4 landscape; margin: 12mm; }"</style>
-            <div class="print-actions no-print">
-                <a class="button secondary" href=at("/trappe")>"Tilbage til trappen"</a>
-                <crate::ui::privacy_check::PrintButton label="Udskriv" name="staircase-print"/>
-                <p class="form-hint">"Udskrives på A4 i liggende format. Vælg «Gem som PDF» i udskriftsdialogen for at få en PDF."</p>
-            </div>
-            <header class="print-header">
-                <h1>{move || format!("Indsatstrappen – {}", workspace())}</h1>
-                <p class="print-date">{format!("Udskrevet {}", text::date_long(crate::browser::today()))}</p>
-            </header>
-            <crate::ui::example_notice::ExampleNotice print=true/>
+        <PrintFrame title=ts::PRINT_TITLE paper="A4 landscape" back=("/trappe", ts::PRINT_BACK)
+            name="staircase-print" hint=ts::PRINT_PAPER>
+            <PrintHeader what=ts::PRINT_HEADING workspace=Signal::derive(workspace)/>
             <Show when=move || has_measurements.get()
                 fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p> }>
                 {move || summary().map(|s| view! { <p class="summary">{s}</p> })}
@@ -61,6 +52,6 @@ pub fn PrintView() -> impl IntoView {
                     <FiguresTable data=data/>
                 </div>
             </Show>
-        </div>
+        </PrintFrame>
     }
 }
