@@ -136,9 +136,6 @@ pub const SUBNAV_FOLLOW_UP: &str = "Opfølgning";
 pub const SUBNAV_STATS: &str = "Statistik";
 pub const SUBNAV_TEMPLATES: &str = "Skabeloner";
 pub const SUBNAV_SETTINGS: &str = "Indstillinger";
-pub const UNDO_GROUP: &str = "Fortryd og gentag";
-pub const UNDO: &str = "Fortryd";
-pub const REDO: &str = "Gentag";
 pub const NOT_FOUND_TITLE: &str = "Mødet findes ikke";
 pub const NOT_FOUND_TEXT: &str =
     "Mødet findes ikke i det åbne arbejdsområde. Det kan være slettet, eller linket kan være fra et andet arbejdsområde.";
