@@ -42,6 +42,17 @@ pub enum StaircaseError {
     Rule { field: String, problem: Problem },
 }
 
+impl StaircaseError {
+    /// The field a broken rule of `validation` is about (its name in the file, `unit_cost`), so the form
+    /// can say it there.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            StaircaseError::Rule { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
 /// Where a measurement counts children: on one intervention, or on a step counted only as a whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CountTarget {
@@ -1442,6 +1453,8 @@ mod tests {
             capacity: Some(crate::model::validation::MAX_COUNT + 1),
             ..Intervention::named("Familiebehandling")
         };
+        let refused = s.add_intervention(step, too_many.clone()).unwrap_err();
+        assert_eq!(refused.field(), Some("capacity"), "said at its field");
         assert_eq!(
             s.add_intervention(step, too_many),
             Err(StaircaseError::Rule {

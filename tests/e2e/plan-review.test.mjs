@@ -356,7 +356,7 @@ test('handleplan: et initiativ kan ikke blive del af sit eget delinitiativ, og f
     assert.ok((await select.getAttribute('aria-describedby')).split(' ').includes(errorId));
     assert.equal(await select.getAttribute('aria-invalid'), 'true');
     // Nothing changed: 1.1 still stands on its own.
-    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await page.locator('form.plan-form').getByRole('button', { name: 'Fortryd' }).click();
     await page.getByRole('navigation', { name: 'Handleplanens visninger' }).getByRole('link', { name: 'Liste' }).click();
     await page.getByRole('link', { name: I11.slice(4) }).click();
     await page.getByRole('heading', { level: 1, name: I11 }).waitFor();

@@ -252,7 +252,7 @@ fn edit_in<T>(
     )
     .map_err(|e| match e {
         Refused::Rule(e) => EditError {
-            field: None,
+            field: e.field().map(str::to_string),
             message: text::staircase::error(&e),
         },
         Refused::Message { field, message } => EditError { field, message },
