@@ -1074,6 +1074,11 @@ mod tests {
             .find(|s| s.found_at == "workspace.plan.initiatives[0]")
             .expect("the cut link is listed");
         assert!(note.repaired);
+        let said = crate::text::file::set_aside_reason(&note.reason);
+        assert!(
+            said.contains("Del af initiativ gør initiativet til del af sig selv"),
+            "{said}"
+        );
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub fn field_label(field: &str) -> String {
         "target" => "Mål",
         "value" => "Værdi",
         "activity" => "Aktivitet",
-        "parent_id" => "Hører under",
+        "parent_id" => super::plan::PARENT,
         "first_within_months" => "Første opfølgning senest efter",
         "placement_per_year" => "Opfølgninger om året, anbringelser",
         "preventive_per_year" => "Opfølgninger om året, forebyggende",

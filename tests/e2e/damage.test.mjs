@@ -278,3 +278,35 @@ test('1e309 in one initiative: the rest is imported, the initiative set aside wi
   assert.equal(file.workspace.plan.initiatives.length, 16);
   await context.close();
 });
+
+test('a loop of sub-initiatives in a file: one link is cut, said under «Lagt til side», and the plan opens', async () => {
+  const { page, context } = await openPage(env, '/');
+  const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+  const text = JSON.stringify({
+    format: 'trappe-workspace', version: 1,
+    workspace: {
+      name: 'Plan med ring',
+      plan: { initiatives: [
+        { id: a, number: '1', title: 'Udslusning', parent_id: b },
+        { id: b, number: '2', title: 'Skoletilbud', parent_id: a },
+      ] },
+    },
+  });
+  await page.goto(env.base + '/data');
+  await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles({ name: 'ring.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByTestId('import-repairs').waitFor();
+  assert.match(await page.getByTestId('import-repairs').textContent(), /1 post brød Trappes regler og er repareret/);
+  await noEnglish(page);
+  await page.getByRole('button', { name: 'Importér', exact: true }).click();
+  await page.getByText('Filen er importeret og åbnet.').waitFor();
+  await waitSaved(page);
+  const entry = page.getByTestId('set-aside').getByRole('listitem').filter({ hasText: 'Udslusning' });
+  await entry.waitFor();
+  assert.match(await entry.textContent(), /Del af initiativ gør initiativet til del af sig selv gennem dets egne delinitiativer: fjernet/);
+  // The plan opens with both initiatives: «Skoletilbud» is still part of «Udslusning», which stands alone.
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
+  await page.getByText('Viser alle 2 initiativer.').waitFor();
+  await page.getByRole('link', { name: 'Skoletilbud' }).click();
+  await page.locator('dt').filter({ hasText: /^Del af$/ }).waitFor();
+  await context.close();
+});
