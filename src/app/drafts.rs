@@ -158,7 +158,8 @@ impl Drafts {
         self.kept.with_untracked(|k| {
             k.iter()
                 .find(|d| d.workspace == workspace && d.path == path)
-                .and_then(|d| serde_json::from_str(&d.json).ok())
+                // `from_slice`, like every typed read of text (see `file_format::parts`).
+                .and_then(|d| serde_json::from_slice(d.json.as_bytes()).ok())
         })
     }
 

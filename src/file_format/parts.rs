@@ -548,8 +548,11 @@ struct HeadIn {
 fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
     use crate::model::record::Keyed;
     use serde::de::DeserializeOwned;
+    // Every typed read of JSON text goes through `from_slice`, so each record type has one reader for
+    // text (and one for `&Value`, the lenient path) in the app, not one per kind of input (about 150 KB
+    // of wasm per extra kind).
     fn parse<T: DeserializeOwned>(s: &str) -> Option<T> {
-        serde_json::from_str(s).ok()
+        serde_json::from_slice(s.as_bytes()).ok()
     }
     fn by_id<T: DeserializeOwned + Keyed>(texts: &[(&str, &str)]) -> Option<HashMap<Id, T>> {
         texts

@@ -4,6 +4,7 @@
 
 use crate::model::privacy::{self, PersonalDataKind};
 use crate::model::Workspace;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -126,7 +127,8 @@ pub fn redact(ws: &Workspace, ids: &[String]) -> Workspace {
             }
         }
     });
-    serde_json::from_value(v).unwrap_or_else(|_| ws.clone())
+    // Read from a borrowed value: the app's one reader for `&Value` (see `parts::parse`).
+    Workspace::deserialize(&v).unwrap_or_else(|_| ws.clone())
 }
 
 /// `output` with every occurrence of the texts of the hits named by `ids` replaced by «[fjernet]»: for

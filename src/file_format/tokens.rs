@@ -49,7 +49,7 @@ pub(crate) fn parse_value(text: &[u8]) -> Result<Value, SyntaxError> {
     if shifts.is_empty() {
         return Err(first.into());
     }
-    serde_json::from_str::<Value>(&marked).map_err(|e| {
+    serde_json::from_slice::<Value>(marked.as_bytes()).map_err(|e| {
         if fixable(&e.to_string()) {
             return first.into();
         }
@@ -275,7 +275,7 @@ fn repaired_text(token: &str) -> Option<String> {
         rest = &rest[at + code.len()..];
     }
     fixed.push_str(rest);
-    serde_json::from_str(&fixed).ok()
+    serde_json::from_slice(fixed.as_bytes()).ok()
 }
 
 /// `v` with its markers undone as far as they can be: a text keeps everything but its broken code (now

@@ -102,7 +102,8 @@ pub enum Found {
 impl Found {
     /// Reads a journal's stored text.
     pub fn from_text(text: &str) -> Found {
-        match serde_json::from_str::<JournalFile>(text) {
+        // `from_slice`, like every typed read of text (see `file_format::parts`).
+        match serde_json::from_slice::<JournalFile>(text.as_bytes()) {
             Ok(j) => Found::Read(j),
             Err(_) => Found::Unreadable(text.to_string()),
         }

@@ -237,7 +237,7 @@ fn field(value: &JsValue, name: &str) -> Option<JsValue> {
 
 fn meta_from(value: &JsValue) -> Option<StoredMeta> {
     let json = field(value, "json")?.as_string()?;
-    serde_json::from_str(&json).ok()
+    serde_json::from_slice(json.as_bytes()).ok()
 }
 
 /// A stored value as text: Trappe stores text, but a value replaced by something else (an object, a

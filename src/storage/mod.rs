@@ -103,7 +103,7 @@ impl StoredBody {
 /// readable meta has stored revision 0, and its first save writes a meta again.
 pub fn rebuilt_meta(id: Id, head: Option<&str>, unreadable_meta: Option<&str>) -> StoredMeta {
     use serde_json::Value;
-    let parse = |t: Option<&str>| t.and_then(|t| serde_json::from_str::<Value>(t).ok());
+    let parse = |t: Option<&str>| t.and_then(|t| serde_json::from_slice::<Value>(t.as_bytes()).ok());
     let head = parse(head);
     let ws = head.as_ref().and_then(|h| h.get("workspace"));
     let text = |v: Option<&Value>, k: &str| {
@@ -139,7 +139,7 @@ pub fn rebuilt_meta(id: Id, head: Option<&str>, unreadable_meta: Option<&str>) -
 
 /// The name a meta record's JSON gives, when it reads as JSON with a name but not as a meta.
 pub fn name_in_meta(json: &str) -> Option<String> {
-    serde_json::from_str::<serde_json::Value>(json)
+    serde_json::from_slice::<serde_json::Value>(json.as_bytes())
         .ok()?
         .get("name")?
         .as_str()

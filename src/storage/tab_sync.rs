@@ -30,7 +30,7 @@ impl TabSync {
         };
         let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if let Some(text) = ev.data().as_string() {
-                if let Ok(notice) = serde_json::from_str::<SavedNotice>(&text) {
+                if let Ok(notice) = serde_json::from_slice::<SavedNotice>(text.as_bytes()) {
                     on_notice(notice);
                 }
             }
