@@ -103,7 +103,8 @@ impl StoredBody {
 /// readable meta has stored revision 0, and its first save writes a meta again.
 pub fn rebuilt_meta(id: Id, head: Option<&str>, unreadable_meta: Option<&str>) -> StoredMeta {
     use serde_json::Value;
-    let parse = |t: Option<&str>| t.and_then(|t| serde_json::from_slice::<Value>(t.as_bytes()).ok());
+    let parse =
+        |t: Option<&str>| t.and_then(|t| serde_json::from_slice::<Value>(t.as_bytes()).ok());
     let head = parse(head);
     let ws = head.as_ref().and_then(|h| h.get("workspace"));
     let text = |v: Option<&Value>, k: &str| {
