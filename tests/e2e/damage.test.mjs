@@ -292,14 +292,7 @@ test('a loop of sub-initiatives in a file: one link is cut, said under «Lagt ti
       ] },
     },
   });
-  await page.goto(env.base + '/data');
-  await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles({ name: 'ring.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByTestId('import-repairs').waitFor();
-  assert.match(await page.getByTestId('import-repairs').textContent(), /1 post brød Trappes regler og er repareret/);
-  await noEnglish(page);
-  await page.getByRole('button', { name: 'Importér', exact: true }).click();
-  await page.getByText('Filen er importeret og åbnet.').waitFor();
-  await waitSaved(page);
+  await importText(page, 'ring.json', text);
   const entry = page.getByTestId('set-aside').getByRole('listitem').filter({ hasText: 'Udslusning' });
   await entry.waitFor();
   assert.match(await entry.textContent(), /Del af initiativ gør initiativet til del af sig selv gennem dets egne delinitiativer: fjernet/);
