@@ -43,13 +43,78 @@ pub enum StaircaseError {
 }
 
 impl StaircaseError {
-    /// The field a broken rule of `validation` is about (its name in the file, `unit_cost`), so the form
-    /// can say it there.
-    pub fn field(&self) -> Option<&str> {
+    /// The form field a broken rule of `validation` is about, so the form can say it there.
+    pub fn field(&self) -> Option<StaircaseField> {
         match self {
-            StaircaseError::Rule { field, .. } => Some(field),
+            StaircaseError::Rule { field, .. } => StaircaseField::of_model_field(field),
             _ => None,
         }
+    }
+}
+
+/// A field of the staircase's forms (a step's, an intervention's, a measurement's), as errors name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StaircaseField {
+    Name,
+    Description,
+    /// A step's yearly cost per child.
+    YearlyCost,
+    /// An intervention's unit cost, and the period it is per.
+    UnitCost,
+    CostPeriod,
+    Capacity,
+    LegalBasis,
+    Provider,
+    Method,
+    Date,
+    Caseworkers,
+    Note,
+    /// The `index`-th of a measurement's moves between steps.
+    Move {
+        index: usize,
+        part: MovePart,
+    },
+}
+
+/// The part of a move between steps a field is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MovePart {
+    From,
+    To,
+    Children,
+}
+
+impl StaircaseField {
+    /// The form field of a field the model names (`unit_cost`, `moves[2].children`); a move's other
+    /// fields are said at its destination.
+    pub fn of_model_field(field: &str) -> Option<StaircaseField> {
+        if let Some(rest) = field.strip_prefix("moves[") {
+            let (index, part) = rest.split_once("].")?;
+            let part = match part {
+                "from" => MovePart::From,
+                "children" => MovePart::Children,
+                _ => MovePart::To,
+            };
+            return Some(StaircaseField::Move {
+                index: index.parse().ok()?,
+                part,
+            });
+        }
+        Some(match field {
+            "name" => StaircaseField::Name,
+            "description" => StaircaseField::Description,
+            "yearly_cost_per_child" => StaircaseField::YearlyCost,
+            "unit_cost" => StaircaseField::UnitCost,
+            "cost_period" => StaircaseField::CostPeriod,
+            "capacity" => StaircaseField::Capacity,
+            "legal_basis" => StaircaseField::LegalBasis,
+            "provider" => StaircaseField::Provider,
+            "method" => StaircaseField::Method,
+            "date" => StaircaseField::Date,
+            "caseworkers" => StaircaseField::Caseworkers,
+            "note" => StaircaseField::Note,
+            _ => return None,
+        })
     }
 }
 
@@ -1454,7 +1519,11 @@ mod tests {
             ..Intervention::named("Familiebehandling")
         };
         let refused = s.add_intervention(step, too_many.clone()).unwrap_err();
-        assert_eq!(refused.field(), Some("capacity"), "said at its field");
+        assert_eq!(
+            refused.field(),
+            Some(StaircaseField::Capacity),
+            "said at its field"
+        );
         assert_eq!(
             s.add_intervention(step, too_many),
             Err(StaircaseError::Rule {
@@ -1475,5 +1544,41 @@ mod tests {
             Err(StaircaseError::Rule { ref field, problem: Problem::TooLong { .. } }) if field == "name"
         ));
         assert_eq!(s, before);
+    }
+
+    #[test]
+    fn model_fields_map_to_form_fields() {
+        use StaircaseField as F;
+        assert_eq!(F::of_model_field("name"), Some(F::Name));
+        assert_eq!(
+            F::of_model_field("yearly_cost_per_child"),
+            Some(F::YearlyCost)
+        );
+        assert_eq!(F::of_model_field("unit_cost"), Some(F::UnitCost));
+        assert_eq!(F::of_model_field("legal_basis"), Some(F::LegalBasis));
+        assert_eq!(
+            F::of_model_field("moves[2].children"),
+            Some(F::Move {
+                index: 2,
+                part: MovePart::Children
+            })
+        );
+        assert_eq!(
+            F::of_model_field("moves[0].from"),
+            Some(F::Move {
+                index: 0,
+                part: MovePart::From
+            })
+        );
+        // A move's other fields are said at its destination.
+        assert_eq!(
+            F::of_model_field("moves[1].step"),
+            Some(F::Move {
+                index: 1,
+                part: MovePart::To
+            })
+        );
+        assert_eq!(F::of_model_field("moves[x].to"), None);
+        assert_eq!(F::of_model_field("per_step.abc"), None);
     }
 }

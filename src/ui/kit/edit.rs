@@ -8,35 +8,22 @@ use crate::model::commands::Command;
 use crate::model::Workspace;
 use crate::text;
 use crate::ui::common::FormMerge;
-
-/// Why an edit did not happen.
-#[derive(Debug)]
-pub enum Refused<E> {
-    /// The model operation refused it.
-    Rule(E),
-    /// No workspace is open, or the command was refused: about the named field (the model's name) or none.
-    Message {
-        field: Option<String>,
-        message: String,
-    },
-}
+use crate::ui::kit::errors::{FieldError, FormRule};
 
 /// Applies `f` to a copy of the part `part` reads and dispatches the difference `delta` finds. With a form's
-/// `merge`, `Ok(None)` while the user chooses between values both changed.
-pub fn apply<S: Clone, T, E>(
+/// `merge`, `Ok(None)` while the user chooses between values both changed. A refused operation or command
+/// comes back as the error to show, at its field where the area's form has one.
+pub fn apply<S: Clone, T, E: FormRule>(
     app: AppState,
     merge: Option<FormMerge>,
     part: impl FnOnce(&Workspace) -> S,
     delta: impl FnOnce(&S, &S) -> Vec<Command>,
     f: impl FnOnce(&mut S) -> Result<T, E>,
-) -> Result<Option<T>, Refused<E>> {
-    let no_workspace = || Refused::Message {
-        field: None,
-        message: text::ui::NO_WORKSPACE.to_string(),
-    };
+) -> Result<Option<T>, FieldError<E::Field>> {
+    let no_workspace = || FieldError::general(text::ui::NO_WORKSPACE);
     let before = app.read_untracked(part).ok_or_else(no_workspace)?;
     let mut after = before.clone();
-    let out = f(&mut after).map_err(Refused::Rule)?;
+    let out = f(&mut after).map_err(E::error)?;
     let cmd = Command::batch(delta(&before, &after));
     let cmd = match merge {
         Some(m) => match m.rebase(app, cmd) {
@@ -49,14 +36,11 @@ pub fn apply<S: Clone, T, E>(
         .read_untracked(|w| crate::model::delete::with_detach(w, cmd))
         .ok_or_else(no_workspace)?;
     session::dispatch(app, cmd).map_err(|e| match crate::ui::common::field_error(&e) {
-        Some((field, message)) => Refused::Message {
-            field: Some(field),
+        Some((field, message)) => FieldError {
+            field: E::field_of(&field),
             message,
         },
-        None => Refused::Message {
-            field: None,
-            message: text::ui::command_error(&e),
-        },
+        None => FieldError::general(text::ui::command_error(&e)),
     })?;
     Ok(Some(out))
 }

@@ -1,10 +1,11 @@
 //! The app's UI kit: one component or helper for each piece of UI the pages share (the form field, the
-//! file field, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored
+//! file field, a form's errors, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored
 //! workspaces, the sub-navigation, undo and redo, the confirm button, the print frame, moving the focus).
 
 pub mod chart;
 pub mod confirm;
 pub mod edit;
+pub mod errors;
 pub mod field;
 pub mod file_field;
 pub mod focus;

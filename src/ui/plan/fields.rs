@@ -1,8 +1,8 @@
 //! Form fields in DKFDS order (label, hint, error, input), with the error tied to the input by
 //! `aria-describedby` and `aria-invalid`.
 
-use super::FormError;
 use crate::model::plan_ops::PlanField;
+use crate::ui::kit::errors::FormErrors;
 use crate::ui::kit::field::join_ids;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub(crate) fn Field(
     #[prop(optional, into)] hint: Option<String>,
     value: RwSignal<String>,
     #[prop(optional)] field: Option<PlanField>,
-    error: RwSignal<Option<FormError>>,
+    error: FormErrors<PlanField>,
     #[prop(optional)] multiline: bool,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] required: bool,
@@ -34,7 +34,7 @@ pub(crate) fn Field(
     let error_id = format!("{id}-error");
     let warning_id = format!("{id}-warning");
     let my_warning = move || warning.and_then(|w| w.get());
-    let my_error = move || message_for(error, field);
+    let my_error = move || field.and_then(|f| error.message(Some(f)));
     let invalid = move || my_error().is_some();
     let describe = {
         let hint_id = hint_id.clone();
@@ -97,11 +97,11 @@ pub(crate) fn SelectField(
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional, into)] class: Option<String>,
     #[prop(optional)] field: Option<PlanField>,
-    #[prop(optional)] error: Option<RwSignal<Option<FormError>>>,
+    #[prop(optional)] error: Option<FormErrors<PlanField>>,
 ) -> impl IntoView {
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
-    let my_error = move || error.and_then(|error| message_for(error, field));
+    let my_error = move || field.zip(error).and_then(|(f, e)| e.message(Some(f)));
     let invalid = move || my_error().is_some();
     let describe = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -124,31 +124,5 @@ pub(crate) fn SelectField(
                 }}
             </select>
         </div>
-    }
-}
-
-/// The message of `error` when it is about `field`.
-fn message_for(error: RwSignal<Option<FormError>>, field: Option<PlanField>) -> Option<String> {
-    error.with(|e| {
-        e.as_ref()
-            .filter(|e| field.is_some() && e.field == field)
-            .map(|e| e.message.clone())
-    })
-}
-
-/// An error that belongs to no field the form shows, above the buttons.
-#[component]
-pub(crate) fn GeneralError(
-    error: RwSignal<Option<FormError>>,
-    /// The fields the form shows errors next to; errors about other fields show here.
-    #[prop(optional)]
-    fields: &'static [PlanField],
-) -> impl IntoView {
-    move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field.is_none_or(|f| !fields.contains(&f)))
-                .map(|e| view! { <p class="form-error" role="alert">{e.message.clone()}</p> })
-        })
     }
 }

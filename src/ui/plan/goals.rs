@@ -1,7 +1,7 @@
 //! Political goals, strategic tracks and the plan's settings (title, period, days before "stale").
 
-use super::fields::{Field, GeneralError};
-use super::{commit, commit_form, with_plan, with_plan_untracked, FormError};
+use super::fields::Field;
+use super::{commit, commit_form, with_plan, with_plan_untracked};
 use crate::app::use_app;
 use crate::model::merge::Setting;
 use crate::model::plan_ops::{sorted_goals, sorted_tracks, PlanField};
@@ -10,6 +10,7 @@ use crate::model::{ActionPlan, Goal, Id, Initiative, Track};
 use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
 use crate::ui::kit::confirm::ConfirmButton;
+use crate::ui::kit::errors::{FieldError, FormErrors, GeneralError};
 use leptos::prelude::*;
 
 #[component]
@@ -33,17 +34,17 @@ fn PlanSettings() -> impl IntoView {
     let title = RwSignal::new(t);
     let period = RwSignal::new(p);
     let days = RwSignal::new(d.to_string());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let saved = RwSignal::new(String::new());
     let merge = FormMerge::of("plan-settings", &[], &[Setting::PlanInfo]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        error.clear();
         saved.set(String::new());
         // Only reading the number is the form's job; its range, and the title's and period's lengths, are
         // the model's rules (`check_plan_info`), refused at `apply` and shown at their fields.
         let Ok(n) = days.get_untracked().trim().parse::<u32>() else {
-            error.set(Some(FormError::at(PlanField::Value, tp::INVALID_DAYS)));
+            error.set_one(FieldError::at(PlanField::Value, tp::INVALID_DAYS));
             return;
         };
         let (t, p) = (title.get_untracked(), period.get_untracked());
@@ -59,7 +60,7 @@ fn PlanSettings() -> impl IntoView {
                 touched.saved();
                 saved.set("Indstillingerne er gemt.".into())
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.put(e, &[PlanField::Title, PlanField::Period, PlanField::Value]),
         }
     };
     view! {
@@ -71,7 +72,7 @@ fn PlanSettings() -> impl IntoView {
                 <Field id="plan-stale" label="Marker initiativer uden note efter antal dage" value=days
                     field=PlanField::Value error=error class="plan-narrow"
                     hint="Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra."/>
-                <GeneralError error=error fields=&[PlanField::Title, PlanField::Period, PlanField::Value]/>
+                <GeneralError errors=error/>
                 <ConflictChoices merge=merge/>
                 <button type="submit" class="button">"Gem indstillinger"</button>
                 <p role="status" class="plan-saved">{move || saved.get()}</p>
@@ -251,7 +252,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
     let title = RwSignal::new(t);
     let description = RwSignal::new(d);
     let criteria = RwSignal::new(s);
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let merge = match kind {
         Kind::Goal => FormMerge::of_record("maal", RecordKind::Goal, existing),
         Kind::Track => FormMerge::of_record("spor", RecordKind::Track, existing),
@@ -265,7 +266,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        error.clear();
         let result = commit_form(app, merge, |plan| match (kind, existing) {
             (Kind::Goal, Some(id)) => {
                 let old = plan.goal(id).cloned().unwrap_or_default();
@@ -309,7 +310,15 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
         match result {
             Ok(Some(())) => done.run(()),
             Ok(None) => {}
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.put(
+                e,
+                &[
+                    PlanField::Number,
+                    PlanField::Title,
+                    PlanField::Description,
+                    PlanField::SuccessCriteria,
+                ],
+            ),
         }
     };
     view! {
@@ -323,7 +332,7 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
                 <Field id=format!("{p}-criteria") label="Succeskriterier" multiline=true value=criteria field=PlanField::SuccessCriteria error=error
                     hint="Hvornår er målet nået? Fx «Flere sager afsluttes inden for fire måneder»."/>
             })}
-            <GeneralError error=error fields=&[PlanField::Number, PlanField::Title, PlanField::Description, PlanField::SuccessCriteria]/>
+            <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">"Gem"</button>

@@ -1,10 +1,8 @@
 //! Indicators (Slagelse style): baseline, target and measured values, a small SVG chart with a text
 //! alternative (a sentence and a table), and forms to add values and edit the indicator.
 
-use super::fields::{Field, GeneralError, SelectField};
-use super::{
-    commit, commit_form, date_input_value, today, with_plan, with_plan_untracked, FormError,
-};
+use super::fields::{Field, SelectField};
+use super::{commit, commit_form, date_input_value, today, with_plan, with_plan_untracked};
 use crate::app::use_app;
 use crate::browser::address::at;
 use crate::model::plan_ops::{
@@ -17,6 +15,7 @@ use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
 use crate::ui::kit::chart::Frame;
 use crate::ui::kit::confirm::ConfirmButton;
+use crate::ui::kit::errors::{FieldError, FormErrors, GeneralError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -282,7 +281,7 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
     let date = RwSignal::new(date_input_value(Some(today())));
     let value = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let p = format!("maaling-{id}");
     // Warned while typing and after adding: kept, since an older figure may belong in the series.
     let date_warning = Signal::derive(move || {
@@ -295,19 +294,19 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        error.clear();
         let Some(d) = parse_date(&date.get_untracked()) else {
-            error.set(Some(FormError::at(PlanField::Dates, tp::INVALID_DATE)));
+            error.set_one(FieldError::at(PlanField::Dates, tp::INVALID_DATE));
             return;
         };
         let v = match text::parse_decimal(&value.get_untracked()) {
             Ok(Some(v)) => v,
             Ok(None) => {
-                error.set(Some(FormError::at(PlanField::Value, tp::INVALID_NUMBER)));
+                error.set_one(FieldError::at(PlanField::Value, tp::INVALID_NUMBER));
                 return;
             }
             Err(e) => {
-                error.set(Some(FormError::at(PlanField::Value, e)));
+                error.set_one(FieldError::at(PlanField::Value, e));
                 return;
             }
         };
@@ -319,7 +318,10 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
                 touched.saved();
                 app.info("Målingen er tilføjet.")
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.put(
+                e,
+                &[PlanField::Dates, PlanField::Value, PlanField::NoteText],
+            ),
         }
     };
     view! {
@@ -332,23 +334,23 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
                     hint="Et tal, fx 74 eller 2,5." class="plan-narrow"/>
                 <Field id=format!("{p}-note") label="Note (valgfri)" value=note field=PlanField::NoteText error=error/>
             </div>
-            <GeneralError error=error fields=&[PlanField::Dates, PlanField::Value, PlanField::NoteText]/>
+            <GeneralError errors=error/>
             <button type="submit" class="button">"Tilføj måling"</button>
         </form>
     }
 }
 
-fn opt_number(s: &str, field: PlanField) -> Result<Option<f64>, FormError> {
-    text::parse_decimal(s).map_err(|e| FormError::at(field, e))
+fn opt_number(s: &str, field: PlanField) -> Result<Option<f64>, FieldError<PlanField>> {
+    text::parse_decimal(s).map_err(|e| FieldError::at(field, e))
 }
 
-fn opt_day(s: &str, field: PlanField) -> Result<Option<NaiveDate>, FormError> {
+fn opt_day(s: &str, field: PlanField) -> Result<Option<NaiveDate>, FieldError<PlanField>> {
     if s.trim().is_empty() {
         return Ok(None);
     }
     parse_date(s)
         .map(Some)
-        .ok_or_else(|| FormError::at(field, tp::INVALID_DATE))
+        .ok_or_else(|| FieldError::at(field, tp::INVALID_DATE))
 }
 
 fn num_input(v: Option<f64>) -> String {
@@ -374,7 +376,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
     let target_date = RwSignal::new(date_input_value(b.target_date));
     let goal = RwSignal::new(b.goal_id.map(|i| i.to_string()).unwrap_or_default());
     let initiative = RwSignal::new(b.initiative_id.map(|i| i.to_string()).unwrap_or_default());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let p = existing
         .map(|i| format!("ind-{i}"))
         .unwrap_or_else(|| "ind-ny".into());
@@ -415,8 +417,8 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
-        let build = || -> Result<Indicator, FormError> {
+        error.clear();
+        let build = || -> Result<Indicator, FieldError<PlanField>> {
             Ok(Indicator {
                 name: name.get_untracked(),
                 unit: unit.get_untracked(),
@@ -441,7 +443,15 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
                 app.info("Indikatoren er gemt.");
                 done.run(());
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.put(
+                e,
+                &[
+                    PlanField::Name,
+                    PlanField::Unit,
+                    PlanField::Baseline,
+                    PlanField::Target,
+                ],
+            ),
         }
     };
     view! {
@@ -462,7 +472,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
                 <SelectField id=format!("{p}-goal") label="Knyttet til politisk mål" value=goal options=goal_options/>
                 <SelectField id=format!("{p}-initiative") label="Knyttet til initiativ" value=initiative options=initiative_options/>
             </div>
-            <GeneralError error=error fields=&[PlanField::Name, PlanField::Unit, PlanField::Baseline, PlanField::Target]/>
+            <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { "Gem indikatoren" } else { "Opret indikator" }}</button>

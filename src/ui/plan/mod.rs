@@ -20,6 +20,7 @@ use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
 use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
+use crate::ui::kit::errors::{FieldError, FormRule};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
@@ -55,28 +56,17 @@ pub(crate) fn remember_author(name: &str) {
     settings::set(AUTHOR_KEY, &name.trim().to_string());
 }
 
-/// An error shown in a form: next to `field` when there is one, else above the buttons.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct FormError {
-    pub field: Option<PlanField>,
-    pub message: String,
-}
-
-impl FormError {
-    pub fn at(field: PlanField, message: impl Into<String>) -> Self {
-        FormError {
-            field: Some(field),
-            message: message.into(),
+/// A refused plan operation, said at its field where the form shows it.
+impl FormRule for PlanError {
+    type Field = PlanField;
+    fn error(self) -> FieldError<PlanField> {
+        FieldError {
+            field: self.field(),
+            message: tp::plan_error(&self),
         }
     }
-}
-
-impl From<PlanError> for FormError {
-    fn from(e: PlanError) -> Self {
-        FormError {
-            field: e.field(),
-            message: tp::plan_error(&e),
-        }
+    fn field_of(model_field: &str) -> Option<PlanField> {
+        PlanField::of_model_field(model_field)
     }
 }
 
@@ -93,7 +83,7 @@ pub(crate) fn with_plan_untracked<T>(app: AppState, f: impl FnOnce(&ActionPlan) 
 pub(crate) fn commit<T>(
     app: AppState,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
-) -> Result<T, FormError> {
+) -> Result<T, FieldError<PlanField>> {
     commit_in(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
 }
 
@@ -103,7 +93,7 @@ pub(crate) fn commit_form<T>(
     app: AppState,
     merge: FormMerge,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
-) -> Result<Option<T>, FormError> {
+) -> Result<Option<T>, FieldError<PlanField>> {
     commit_in(app, Some(merge), f)
 }
 
@@ -111,15 +101,8 @@ fn commit_in<T>(
     app: AppState,
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
-) -> Result<Option<T>, FormError> {
-    use crate::ui::kit::edit::{apply, Refused};
-    apply(app, merge, |w| w.plan.clone(), crate::model::delta::plan, f).map_err(|e| match e {
-        Refused::Rule(e) => FormError::from(e),
-        Refused::Message { field, message } => FormError {
-            field: field.as_deref().and_then(PlanField::of_model_field),
-            message,
-        },
-    })
+) -> Result<Option<T>, FieldError<PlanField>> {
+    crate::ui::kit::edit::apply(app, merge, |w| w.plan.clone(), crate::model::delta::plan, f)
 }
 
 #[component(transparent)]

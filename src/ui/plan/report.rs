@@ -3,12 +3,13 @@
 //! on every page (style/plan.css, `@page committee-report`, and the margin boxes written here).
 
 use super::fields::{Field, SelectField};
-use super::{date_input_value, today, with_plan, FormError, OverdueFlag, StatusTag};
+use super::{date_input_value, today, with_plan, OverdueFlag, StatusTag};
 use crate::app::use_app;
 use crate::model::committee_report::{committee_report, CommitteeReport, NotesPeriod};
 use crate::model::plan_ops::{distinct_committees, parse_date, PlanField};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::limits;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -20,17 +21,20 @@ fn notes_period(
     choice: &str,
     previous: &str,
     report_date: NaiveDate,
-) -> Result<NotesPeriod, FormError> {
+) -> Result<NotesPeriod, FieldError<PlanField>> {
     match choice {
         "alle" => Ok(NotesPeriod::All),
         "forrige" => match parse_date(previous) {
             Some(p) if p < report_date => Ok(NotesPeriod::SincePrevious(p)),
-            Some(_) => Err(FormError::at(PlanField::Period, tp::REPORT_PREVIOUS_BEFORE)),
-            None if previous.trim().is_empty() => Err(FormError::at(
+            Some(_) => Err(FieldError::at(
+                PlanField::Period,
+                tp::REPORT_PREVIOUS_BEFORE,
+            )),
+            None if previous.trim().is_empty() => Err(FieldError::at(
                 PlanField::Period,
                 tp::REPORT_PREVIOUS_REQUIRED,
             )),
-            None => Err(FormError::at(PlanField::Period, tp::INVALID_DATE)),
+            None => Err(FieldError::at(PlanField::Period, tp::INVALID_DATE)),
         },
         months => Ok(NotesPeriod::Months(months.parse().unwrap_or(3))),
     }
@@ -48,7 +52,7 @@ pub(crate) fn ReportView() -> impl IntoView {
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| super::author_signal().get_untracked()),
     );
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let committees = Signal::derive(move || {
         let mut v = vec![(String::new(), tp::REPORT_ALL_COMMITTEES.to_string())];
         v.extend(
@@ -67,7 +71,7 @@ pub(crate) fn ReportView() -> impl IntoView {
     });
     let report = Memo::new(move |_| {
         let Some(d) = parse_date(&date.get()) else {
-            return Err(FormError::at(PlanField::Dates, tp::INVALID_DATE));
+            return Err(FieldError::at(PlanField::Dates, tp::INVALID_DATE));
         };
         let prev = period.with(|c| previous.with(|p| notes_period(c, p, d)))?;
         let c = committee.get();
@@ -81,7 +85,7 @@ pub(crate) fn ReportView() -> impl IntoView {
         }))
     });
     Effect::new(move |_| {
-        error.set(report.with(|r| r.as_ref().err().cloned()));
+        error.set_all(report.with(|r| r.as_ref().err().cloned().into_iter().collect()));
     });
     let municipality = Memo::new(move |_| {
         app.read(crate::app::Part::Info, |w| {

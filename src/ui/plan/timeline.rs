@@ -1,10 +1,8 @@
 //! The timeline: the time and process plan (period → activity, København style) against today, and the
 //! initiatives' start-to-deadline spans. Past, current and future are written out, not only coloured.
 
-use super::fields::{Field, GeneralError};
-use super::{
-    commit, commit_form, date_input_value, today, with_plan, with_plan_untracked, FormError,
-};
+use super::fields::Field;
+use super::{commit, commit_form, date_input_value, today, with_plan, with_plan_untracked};
 use crate::app::use_app;
 use crate::browser::address::at;
 use crate::model::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
@@ -15,6 +13,7 @@ use crate::model::{Id, TimelineRow};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
 use crate::ui::kit::confirm::ConfirmButton;
+use crate::ui::kit::errors::{FieldError, FormErrors, GeneralError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -151,20 +150,20 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
     let start = RwSignal::new(date_input_value(b.start));
     let end = RwSignal::new(date_input_value(b.end));
     let activity = RwSignal::new(b.activity.clone());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let p = existing
         .map(|i| format!("tp-{i}"))
         .unwrap_or_else(|| "tp-ny".into());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
-        let day = |s: String| -> Result<Option<NaiveDate>, FormError> {
+        error.clear();
+        let day = |s: String| -> Result<Option<NaiveDate>, FieldError<PlanField>> {
             if s.trim().is_empty() {
                 Ok(None)
             } else {
                 parse_date(&s)
                     .map(Some)
-                    .ok_or_else(|| FormError::at(PlanField::Dates, tp::INVALID_DATE))
+                    .ok_or_else(|| FieldError::at(PlanField::Dates, tp::INVALID_DATE))
             }
         };
         let row = day(start.get_untracked()).and_then(|s| {
@@ -185,7 +184,14 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         match result {
             Ok(Some(())) => done.run(()),
             Ok(None) => {}
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.put(
+                e,
+                &[
+                    PlanField::Activity,
+                    PlanField::PeriodLabel,
+                    PlanField::Dates,
+                ],
+            ),
         }
     };
     view! {
@@ -198,7 +204,7 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
                 <Field id=format!("{p}-end") label="Til" kind="date" value=end field=PlanField::Dates error=error
                     hint="Tom ved en enkelt dag."/>
             </div>
-            <GeneralError error=error fields=&[PlanField::Activity, PlanField::PeriodLabel, PlanField::Dates]/>
+            <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { "Gem aktiviteten" } else { "Tilføj aktivitet" }}</button>

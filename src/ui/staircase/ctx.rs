@@ -3,10 +3,13 @@
 //! the staircase, applies the model operation and dispatches one undoable command.
 
 use crate::app::{AppState, Part};
-use crate::model::staircase_ops::{InterventionFilter, MoveDirection, StaircaseError};
+use crate::model::staircase_ops::{
+    InterventionFilter, MoveDirection, StaircaseError, StaircaseField,
+};
 use crate::model::{Id, Measurement, Staircase};
 use crate::text;
 use crate::ui::common::FormMerge;
+use crate::ui::kit::errors::{FieldError, FormRule};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::time::Duration;
@@ -113,7 +116,7 @@ impl Ctx {
         &self,
         merge: FormMerge,
         f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
-    ) -> Result<Option<T>, EditError> {
+    ) -> Result<Option<T>, FieldError<StaircaseField>> {
         edit_form(self.app, merge, f)
     }
 
@@ -193,29 +196,17 @@ pub fn edit<T>(
     edit_checked(app, f).map_err(|e| e.message)
 }
 
-/// Why an edit was refused: the field it concerns (its name in the file, `unit_cost`) and a Danish
-/// message to show there, or a message for the whole form.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EditError {
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl EditError {
-    /// Shows the refusal at its field, and moves the focus there, when `at` names the field's error and
-    /// input; else as the form's error.
-    pub fn show(
-        self,
-        at: impl Fn(&str) -> Option<(RwSignal<Option<String>>, &'static str)>,
-        form_error: RwSignal<Option<String>>,
-    ) {
-        match self.field.as_deref().and_then(at) {
-            Some((signal, input)) => {
-                signal.set(Some(self.message));
-                focus_later(input.into());
-            }
-            None => form_error.set(Some(self.message)),
+/// A refused staircase operation, said at its field where the form shows it.
+impl FormRule for StaircaseError {
+    type Field = StaircaseField;
+    fn error(self) -> FieldError<StaircaseField> {
+        FieldError {
+            field: self.field(),
+            message: text::staircase::error(&self),
         }
+    }
+    fn field_of(model_field: &str) -> Option<StaircaseField> {
+        StaircaseField::of_model_field(model_field)
     }
 }
 
@@ -223,7 +214,7 @@ impl EditError {
 pub fn edit_checked<T>(
     app: AppState,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
-) -> Result<T, EditError> {
+) -> Result<T, FieldError<StaircaseField>> {
     edit_in(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
 }
 
@@ -233,7 +224,7 @@ pub fn edit_form<T>(
     app: AppState,
     merge: FormMerge,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
-) -> Result<Option<T>, EditError> {
+) -> Result<Option<T>, FieldError<StaircaseField>> {
     edit_in(app, Some(merge), f)
 }
 
@@ -241,22 +232,14 @@ fn edit_in<T>(
     app: AppState,
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
-) -> Result<Option<T>, EditError> {
-    use crate::ui::kit::edit::{apply, Refused};
-    apply(
+) -> Result<Option<T>, FieldError<StaircaseField>> {
+    crate::ui::kit::edit::apply(
         app,
         merge,
         |w| w.staircase.clone(),
         crate::model::delta::staircase,
         f,
     )
-    .map_err(|e| match e {
-        Refused::Rule(e) => EditError {
-            field: e.field().map(str::to_string),
-            message: text::staircase::error(&e),
-        },
-        Refused::Message { field, message } => EditError { field, message },
-    })
 }
 
 pub use crate::ui::kit::focus::{focus_initial, focus_later};

@@ -2,9 +2,11 @@
 
 use super::ctx::{parse_id, step_options, use_ctx, Panel};
 use crate::model::record::RecordKind;
+use crate::model::staircase_ops::StaircaseField;
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -50,7 +52,8 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
     );
     // No unit until the user picks one: a new price is never silently a price per month.
     let period = RwSignal::new(original.unit_cost.map(|_| original.cost_period));
-    let period_error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<StaircaseField>::new();
+    let period_error = errors.at(StaircaseField::CostPeriod);
     let capacity = RwSignal::new(original.capacity.map(|c| c.to_string()).unwrap_or_default());
     let status = RwSignal::new(original.status);
     let target_step = RwSignal::new(step);
@@ -73,46 +76,53 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             }
         })
     });
-    let name_error = RwSignal::new(None::<String>);
-    let cost_error = RwSignal::new(None::<String>);
-    let capacity_error = RwSignal::new(None::<String>);
-    let legal_error = RwSignal::new(None::<String>);
-    let provider_error = RwSignal::new(None::<String>);
-    let method_error = RwSignal::new(None::<String>);
-    let description_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
+    let name_error = errors.at(StaircaseField::Name);
+    let cost_error = errors.at(StaircaseField::UnitCost);
+    let capacity_error = errors.at(StaircaseField::Capacity);
+    let legal_error = errors.at(StaircaseField::LegalBasis);
+    let provider_error = errors.at(StaircaseField::Provider);
+    let method_error = errors.at(StaircaseField::Method);
+    let description_error = errors.at(StaircaseField::Description);
+    let form_error = errors.general();
     // The version the form opened: a save keeps what another tab changed meanwhile.
     let original = StoredValue::new(original);
     let merge = FormMerge::of_record("iv", RecordKind::Intervention, intervention);
-    let field_signal = move |field: &str| match field {
-        "name" => Some((name_error, "iv-name")),
-        "unit_cost" => Some((cost_error, "iv-cost")),
-        "capacity" => Some((capacity_error, "iv-capacity")),
-        "legal_basis" => Some((legal_error, "iv-legal")),
-        "provider" => Some((provider_error, "iv-provider")),
-        "method" => Some((method_error, "iv-method")),
-        "description" => Some((description_error, "iv-description")),
+    let input_id = move |field| match field {
+        StaircaseField::Name => Some("iv-name"),
+        StaircaseField::UnitCost => Some("iv-cost"),
+        StaircaseField::Capacity => Some("iv-capacity"),
+        StaircaseField::LegalBasis => Some("iv-legal"),
+        StaircaseField::Provider => Some("iv-provider"),
+        StaircaseField::Method => Some("iv-method"),
+        StaircaseField::Description => Some("iv-description"),
         _ => None,
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
-        name_error.set(
-            n.is_empty()
-                .then(|| crate::text::staircase::IV_NAME_MISSING.to_string()),
-        );
-        for e in [legal_error, provider_error, method_error, description_error] {
-            e.set(None);
-        }
-        form_error.set(None);
         let c = text::parse_kroner(&cost.get_untracked());
-        cost_error.set(c.clone().err());
         let cap = text::parse_whole(&capacity.get_untracked());
-        capacity_error.set(cap.clone().err());
         let unit_missing = matches!(c, Ok(Some(_))) && period.get_untracked().is_none();
-        period_error
-            .set(unit_missing.then(|| crate::text::staircase::IV_PERIOD_MISSING.to_string()));
+        let checks = [
+            (
+                StaircaseField::Name,
+                n.is_empty()
+                    .then(|| crate::text::staircase::IV_NAME_MISSING.to_string()),
+            ),
+            (StaircaseField::UnitCost, c.clone().err()),
+            (
+                StaircaseField::CostPeriod,
+                unit_missing.then(|| crate::text::staircase::IV_PERIOD_MISSING.to_string()),
+            ),
+            (StaircaseField::Capacity, cap.clone().err()),
+        ];
+        errors.set_all(
+            checks
+                .into_iter()
+                .filter_map(|(f, m)| Some(FieldError::at(f, m?)))
+                .collect(),
+        );
         let (false, Ok(c), Ok(cap), false) = (n.is_empty(), c, cap, unit_missing) else {
             let first = if name_error.get_untracked().is_some() {
                 "iv-name"
@@ -175,7 +185,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 ctx.return_focus.set_value(Some(format!("ivb-{id}")));
                 ctx.close_panel();
             }
-            Err(e) => e.show(field_signal, form_error),
+            Err(e) => errors.show(e, input_id),
         }
     };
 
@@ -186,7 +196,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 ctx.say("Indsatsen er duplikeret. Kopien er åbnet.".into());
                 ctx.open_panel(Panel::Intervention(copy), Some(format!("ivb-{copy}")));
             }
-            Err(e) => form_error.set(Some(e)),
+            Err(e) => errors.set_one(FieldError::general(e)),
         }
     };
     let delete = move || {
@@ -198,7 +208,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 ctx.return_focus.set_value(Some(format!("step-{step}-add")));
                 ctx.close_panel();
             }
-            Err(e) => form_error.set(Some(e)),
+            Err(e) => errors.set_one(FieldError::general(e)),
         }
     };
     // Saying what else loses its link to the intervention, before it goes (undo puts it back).
@@ -312,7 +322,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                     on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         period.set(PERIODS.iter().find(|(_, k)| *k == v).map(|(p, _)| *p));
-                                        if period.get_untracked().is_some() { period_error.set(None) }
+                                        if period.get_untracked().is_some() { errors.set_at(StaircaseField::CostPeriod, None) }
                                     }>
                                     <option value="" selected=period.get_untracked().is_none()>"Vælg enhed"</option>
                                     {PERIODS.iter().map(|(p, k)| view! { <option value=*k selected=Some(*p) == period.get_untracked()>{text::cost_period(*p)}</option> }).collect_view()}

@@ -5,9 +5,11 @@ use super::ctx::{focus_later, measurement_options, parse_id, use_ctx};
 use super::moves::{MoveRows, MovesFieldset};
 use crate::model::record::RecordKind;
 use crate::model::staircase_figures::{caseload, measurement_figures, totals};
+use crate::model::staircase_ops::StaircaseField;
 use crate::model::{Id, Measurement, MeasurementKind};
 use crate::text::{self, staircase as ts};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use chrono::NaiveDate;
@@ -202,10 +204,11 @@ fn MeasurementForm(
     // Rows removed take their fields with them, so the draft also compares the rows themselves.
     Effect::new(move |_| touched.rows_differ(moves.differ_from_start()));
     let copy_from = RwSignal::new(String::new());
-    let name_error = RwSignal::new(None::<String>);
-    let date_error = RwSignal::new(None::<String>);
-    let cw_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<StaircaseField>::new();
+    let name_error = errors.at(StaircaseField::Name);
+    let date_error = errors.at(StaircaseField::Date);
+    let cw_error = errors.at(StaircaseField::Caseworkers);
+    let form_error = errors.general();
     let original = StoredValue::new(original);
     // The version the form opened: a save keeps what another tab changed meanwhile (counts among them).
     let merge = FormMerge::of_record("measurement", RecordKind::Measurement, id);
@@ -214,7 +217,8 @@ fn MeasurementForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
-        name_error.set(
+        errors.set_at(
+            StaircaseField::Name,
             n.is_empty()
                 .then(|| "Skriv et navn til målingen, fx «Baseline 2016».".to_string()),
         );
@@ -226,11 +230,11 @@ fn MeasurementForm(
                 .map(Some)
                 .ok_or_else(|| crate::text::ui::DATE_WRONG.to_string())
         };
-        date_error.set(parsed_date.clone().err());
+        errors.set_at(StaircaseField::Date, parsed_date.clone().err());
         let cw = crate::text::parse_whole(&caseworkers.get_untracked());
-        cw_error.set(cw.clone().err());
+        errors.set_at(StaircaseField::Caseworkers, cw.clone().err());
         let read_moves = moves.read();
-        form_error.set(None);
+        errors.retain(|f| f.is_some());
         let (false, Ok(d), Ok(cw), Ok(read_moves)) =
             (n.is_empty(), parsed_date, cw, read_moves.clone())
         else {
@@ -280,24 +284,23 @@ fn MeasurementForm(
                 form.set(Form::Closed);
                 focus_later("new-measurement".into());
             }
-            Err(e) => {
-                let field = e.field.as_deref().unwrap_or_default();
-                let at = match field {
-                    "name" => Some((name_error, "m-name")),
-                    "date" => Some((date_error, "m-date")),
-                    "caseworkers" => Some((cw_error, "m-caseworkers")),
-                    _ => None,
-                };
-                if let Some((signal, input)) = at {
-                    signal.set(Some(e.message));
-                    focus_later(input.into());
-                } else if let Some(input) = moves.show_error(field, e.message.clone(), &keys) {
-                    focus_later(input);
-                } else {
-                    moves.clear_errors();
-                    form_error.set(Some(e.message));
+            Err(e) => match e.field {
+                Some(StaircaseField::Move { index, part }) => {
+                    match moves.show_error(index, part, e.message.clone(), &keys) {
+                        Some(input) => focus_later(input),
+                        None => errors.set_one(FieldError::general(e.message)),
+                    }
                 }
-            }
+                _ => {
+                    moves.clear_errors();
+                    errors.show(e, |field| match field {
+                        StaircaseField::Name => Some("m-name"),
+                        StaircaseField::Date => Some("m-date"),
+                        StaircaseField::Caseworkers => Some("m-caseworkers"),
+                        _ => None,
+                    });
+                }
+            },
         }
     };
     view! {

@@ -2,9 +2,11 @@
 //! read and checked when the form is saved. Rows with nothing in them are left out.
 
 use super::ctx::{focus_later, parse_id, use_ctx};
+use crate::model::staircase_ops::MovePart;
 use crate::model::validation::Problem;
 use crate::model::{Id, StepMove};
 use crate::text::staircase as ts;
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::limits;
 use leptos::prelude::*;
 
@@ -23,16 +25,24 @@ impl Row {
     }
 }
 
-/// The DOM id of a row's field: `part` is "from", "to" or "children", as in the file.
-fn field_id(key: u32, part: &str) -> String {
+/// The DOM id of a row's field: `m-move-{key}-from`, `-to` or `-children`, as in the file.
+fn field_id(key: u32, part: MovePart) -> String {
+    let part = match part {
+        MovePart::From => "from",
+        MovePart::To => "to",
+        MovePart::Children => "children",
+    };
     format!("m-move-{key}-{part}")
 }
 
-/// The rows, their errors (by field id) and the next row's key.
+/// A field of the rows: the row's key and which of its fields.
+type MoveField = (u32, MovePart);
+
+/// The rows, their errors (by row key and field) and the next row's key.
 #[derive(Clone, Copy)]
 pub struct MoveRows {
     rows: RwSignal<Vec<Row>>,
-    errors: RwSignal<Vec<(String, String)>>,
+    errors: FormErrors<MoveField>,
     next_key: StoredValue<u32>,
     /// The rows the form opened with, as (from, to, children) text, to tell whether they changed.
     start: StoredValue<Vec<(String, String, String)>>,
@@ -54,7 +64,7 @@ impl MoveRows {
         MoveRows {
             next_key: StoredValue::new(rows.len() as u32),
             rows: RwSignal::new(rows),
-            errors: RwSignal::new(Vec::new()),
+            errors: FormErrors::new(),
             start: StoredValue::new(start),
         }
     }
@@ -71,29 +81,30 @@ impl MoveRows {
         let mut errors = Vec::new();
         let mut moves = Vec::new();
         for row in self.rows.get_untracked().iter().filter(|r| !r.is_blank()) {
-            let mut error = |part: &str, message: String| {
-                errors.push((field_id(row.key, part), message));
+            let mut error = |part: MovePart, message: String| {
+                errors.push(FieldError::at((row.key, part), message));
             };
             let from = parse_id(&row.from);
             let to = parse_id(&row.to);
             if from.is_none() {
-                error("from", ts::MOVE_FROM_MISSING.into());
+                error(MovePart::From, ts::MOVE_FROM_MISSING.into());
             }
             match to {
-                None => error("to", ts::MOVE_TO_MISSING.into()),
-                Some(to) if Some(to) == from => {
-                    error("to", crate::text::ui::field_problem(&Problem::SameStep))
-                }
+                None => error(MovePart::To, ts::MOVE_TO_MISSING.into()),
+                Some(to) if Some(to) == from => error(
+                    MovePart::To,
+                    crate::text::ui::field_problem(&Problem::SameStep),
+                ),
                 Some(_) => {}
             }
             let children = match crate::text::parse_whole(&row.children) {
                 Ok(Some(n)) if n > 0 => Some(n),
                 Ok(_) => {
-                    error("children", ts::MOVE_CHILDREN_MISSING.into());
+                    error(MovePart::Children, ts::MOVE_CHILDREN_MISSING.into());
                     None
                 }
                 Err(e) => {
-                    error("children", e);
+                    error(MovePart::Children, e);
                     None
                 }
             };
@@ -101,37 +112,34 @@ impl MoveRows {
                 moves.push((row.key, StepMove { from, to, children }));
             }
         }
-        let first = errors.first().map(|(f, _)| f.clone());
-        self.errors.set(errors);
+        let first = errors
+            .first()
+            .and_then(|e| e.field)
+            .map(|(key, part)| field_id(key, part));
+        self.errors.set_all(errors);
         match first {
             Some(f) => Err(f),
             None => Ok(moves),
         }
     }
 
-    /// Shows a refused rule about `moves[i].part` at its field; `keys[i]` is the row of the i-th saved
-    /// move. Returns the field's id, or `None` when `field` names no move.
-    pub fn show_error(&self, field: &str, message: String, keys: &[u32]) -> Option<String> {
-        let rest = field.strip_prefix("moves[")?;
-        let (index, part) = rest.split_once("].")?;
-        let key = *keys.get(index.parse::<usize>().ok()?)?;
-        let part = match part {
-            "from" | "to" | "children" => part,
-            _ => "to",
-        };
-        let id = field_id(key, part);
-        self.errors.set(vec![(id.clone(), message)]);
-        Some(id)
+    /// Shows a refused rule about the `index`-th saved move at its field; `keys[i]` is the row of the
+    /// i-th saved move. Returns the field's id, or `None` when there is no such row.
+    pub fn show_error(
+        &self,
+        index: usize,
+        part: MovePart,
+        message: String,
+        keys: &[u32],
+    ) -> Option<String> {
+        let key = *keys.get(index)?;
+        self.errors.set_one(FieldError::at((key, part), message));
+        Some(field_id(key, part))
     }
 
     /// Forgets the errors (another field's error is shown instead).
     pub fn clear_errors(&self) {
-        self.errors.set(Vec::new());
-    }
-
-    fn error_for(&self, id: &str) -> Option<String> {
-        self.errors
-            .with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
+        self.errors.clear();
     }
 }
 
@@ -164,7 +172,7 @@ pub fn MovesFieldset(moves: MoveRows, steps: Vec<(Id, String)>) -> impl IntoView
                 children: String::new(),
             })
         });
-        focus_later(field_id(key, "from"));
+        focus_later(field_id(key, MovePart::From));
     };
     view! {
         <fieldset class="form-group move-fieldset" aria-describedby="m-moves-hint">
@@ -205,32 +213,26 @@ fn MoveRowView(moves: MoveRows, steps: StoredValue<Vec<(Id, String)>>, key: u32)
             return;
         };
         moves.rows.update(|r| r.retain(|x| x.key != key));
-        let prefix = format!("m-move-{key}-");
-        moves
-            .errors
-            .update(|e| e.retain(|(f, _)| !f.starts_with(&prefix)));
+        moves.errors.retain(|f| f.is_none_or(|(k, _)| k != key));
         // Focus goes to the row that took this one's place, else the one before, else the add button.
         let next = moves.rows.with_untracked(|r| {
             r.get(i)
                 .or_else(|| i.checked_sub(1).and_then(|j| r.get(j)))
-                .map(|x| field_id(x.key, "from"))
+                .map(|x| field_id(x.key, MovePart::From))
         });
         focus_later(next.unwrap_or_else(|| "m-moves-add".into()));
         ctx.say(ts::move_removed(i + 1));
     };
-    let select = move |part: &'static str| {
+    let select = move |part: MovePart| {
         let id = field_id(key, part);
-        let error = {
-            let id = id.clone();
-            Memo::new(move |_| moves.error_for(&id))
-        };
+        let error = Memo::new(move |_| moves.errors.message(Some((key, part))));
         let value = move || {
             current
                 .get()
-                .map(|(_, r)| if part == "from" { r.from } else { r.to })
+                .map(|(_, r)| if part == MovePart::From { r.from } else { r.to })
                 .unwrap_or_default()
         };
-        let label = if part == "from" {
+        let label = if part == MovePart::From {
             ts::MOVE_FROM
         } else {
             ts::MOVE_TO
@@ -245,7 +247,7 @@ fn MoveRowView(moves: MoveRows, steps: StoredValue<Vec<(Id, String)>>, key: u32)
                     aria-invalid=move || error.get().is_some().to_string()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        update(&|r| if part == "from" { r.from = v.clone() } else { r.to = v.clone() })
+                        update(&|r| if part == MovePart::From { r.from = v.clone() } else { r.to = v.clone() })
                     }>
                     <option value="" selected=move || value().is_empty()>{ts::MOVE_CHOOSE_STEP}</option>
                     {steps.get_value().into_iter().map(|(sid, name)| {
@@ -257,18 +259,15 @@ fn MoveRowView(moves: MoveRows, steps: StoredValue<Vec<(Id, String)>>, key: u32)
             </div>
         }
     };
-    let children_id = field_id(key, "children");
-    let children_error = {
-        let id = children_id.clone();
-        Memo::new(move |_| moves.error_for(&id))
-    };
+    let children_id = field_id(key, MovePart::Children);
+    let children_error = Memo::new(move |_| moves.errors.message(Some((key, MovePart::Children))));
     let children_error_id = format!("{children_id}-error");
     view! {
         <li class="move-row">
             <fieldset class="move-row-fields">
                 <legend class="move-row-legend">{move || ts::move_legend(number())}</legend>
-                {select("from")}
-                {select("to")}
+                {select(MovePart::From)}
+                {select(MovePart::To)}
                 <div class="form-group move-children" class:has-error=move || children_error.get().is_some()>
                     <label class="form-label" for=children_id.clone()>{ts::MOVE_CHILDREN}</label>
                     {let id = children_error_id.clone(); move || children_error.get().map(|e| view! { <span class="form-error" id=id.clone()>{e}</span> })}

@@ -3,9 +3,11 @@
 
 use super::ctx::{parse_id, step_options, use_ctx};
 use crate::model::record::RecordKind;
+use crate::model::staircase_ops::StaircaseField;
 use crate::model::{Id, StepCategory};
 use crate::text;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::FormErrors;
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -58,10 +60,11 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     let category = RwSignal::new(cat0);
     let cost = RwSignal::new(cost0.map(text::group_thousands).unwrap_or_default());
     let position = RwSignal::new(pos0);
-    let name_error = RwSignal::new(None::<String>);
-    let cost_error = RwSignal::new(None::<String>);
-    let description_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<StaircaseField>::new();
+    let name_error = errors.at(StaircaseField::Name);
+    let cost_error = errors.at(StaircaseField::YearlyCost);
+    let description_error = errors.at(StaircaseField::Description);
+    let form_error = errors.general();
     // The version the form opened: a save keeps what another tab changed meanwhile.
     let merge = FormMerge::of_record("step", RecordKind::Step, step);
     let positions = if step.is_some() {
@@ -73,12 +76,13 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
-        name_error.set(
+        errors.set_at(
+            StaircaseField::Name,
             n.is_empty()
                 .then(|| crate::text::staircase::STEP_NAME_MISSING.to_string()),
         );
         let parsed_cost = text::parse_kroner(&cost.get_untracked());
-        cost_error.set(parsed_cost.clone().err());
+        errors.set_at(StaircaseField::YearlyCost, parsed_cost.clone().err());
         let (Ok(c), false) = (parsed_cost, n.is_empty()) else {
             let target = if n.is_empty() {
                 "step-name"
@@ -88,8 +92,7 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             super::ctx::focus_later(target.into());
             return;
         };
-        description_error.set(None);
-        form_error.set(None);
+        errors.clear();
         let d = description.get_untracked();
         let cat = category.get_untracked();
         let pos = position.get_untracked();
@@ -122,15 +125,12 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                 }
                 ctx.close_panel();
             }
-            Err(e) => e.show(
-                |field| match field {
-                    "name" => Some((name_error, "step-name")),
-                    "description" => Some((description_error, "step-description")),
-                    "yearly_cost_per_child" => Some((cost_error, "step-cost")),
-                    _ => None,
-                },
-                form_error,
-            ),
+            Err(e) => errors.show(e, |field| match field {
+                StaircaseField::Name => Some("step-name"),
+                StaircaseField::Description => Some("step-description"),
+                StaircaseField::YearlyCost => Some("step-cost"),
+                _ => None,
+            }),
         }
     };
 

@@ -6,20 +6,19 @@ use crate::model::record::RecordKind;
 use crate::model::{ActionPlan, BudgetLine, Id, Initiative};
 use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::{FieldError, FormErrors, GeneralError};
 use crate::ui::kit::limits;
-use crate::ui::plan::fields::{Field, GeneralError, SelectField};
-use crate::ui::plan::{
-    commit_form, date_input_value, focus_later, with_plan, with_plan_untracked, FormError,
-};
+use crate::ui::plan::fields::{Field, SelectField};
+use crate::ui::plan::{commit_form, date_input_value, with_plan, with_plan_untracked};
 use leptos::prelude::*;
 
-fn opt_date(s: &str, what: &str) -> Result<Option<chrono::NaiveDate>, FormError> {
+fn opt_date(s: &str, what: &str) -> Result<Option<chrono::NaiveDate>, FieldError<PlanField>> {
     if s.trim().is_empty() {
         return Ok(None);
     }
     parse_date(s)
         .map(Some)
-        .ok_or_else(|| FormError::at(PlanField::Dates, tp::invalid_date_in(what)))
+        .ok_or_else(|| FieldError::at(PlanField::Dates, tp::invalid_date_in(what)))
 }
 
 /// The goals, tracks or initiatives a select offers, given the initiative being edited.
@@ -75,7 +74,7 @@ pub(crate) fn InitiativeForm(
             .collect::<Vec<_>>(),
     );
     let interventions = RwSignal::new(b.intervention_ids.clone());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let prefix = StoredValue::new(
         existing
             .map(|i| format!("ini-{i}"))
@@ -135,7 +134,7 @@ pub(crate) fn InitiativeForm(
         .unwrap_or_default()
     });
 
-    let build = move || -> Result<Initiative, FormError> {
+    let build = move || -> Result<Initiative, FieldError<PlanField>> {
         let parse_id = |s: String| s.parse::<Id>().ok();
         let mut lines = Vec::new();
         for r in budget.get_untracked() {
@@ -148,11 +147,11 @@ pub(crate) fn InitiativeForm(
                 .parse::<i32>()
                 .ok()
                 .filter(|y| (1900..=2200).contains(y))
-                .ok_or_else(|| FormError::at(PlanField::Budget, tp::INVALID_YEAR))?;
+                .ok_or_else(|| FieldError::at(PlanField::Budget, tp::INVALID_YEAR))?;
             let amount = crate::text::parse_kroner(&a)
                 .ok()
                 .flatten()
-                .ok_or_else(|| FormError::at(PlanField::Budget, tp::INVALID_AMOUNT))?;
+                .ok_or_else(|| FieldError::at(PlanField::Budget, tp::INVALID_AMOUNT))?;
             lines.push(BudgetLine { year, amount });
         }
         Ok(Initiative {
@@ -174,7 +173,7 @@ pub(crate) fn InitiativeForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        error.clear();
         let result = build().and_then(|ini| {
             commit_form(app, merge, |p| match existing {
                 Some(_) => {
@@ -187,33 +186,24 @@ pub(crate) fn InitiativeForm(
         match result {
             Ok(Some(id)) => on_saved.run(id),
             Ok(None) => {}
-            Err(e) => {
-                let target = match e.field {
-                    Some(PlanField::Number) => Some("number"),
-                    Some(PlanField::Title) => Some("title"),
-                    Some(PlanField::Description) => Some("description"),
-                    Some(PlanField::Owner) => Some("owner"),
-                    Some(PlanField::Committee) => Some("committee"),
-                    Some(PlanField::Period) => Some("period"),
-                    Some(PlanField::Dates) => Some("deadline"),
-                    Some(PlanField::Budget) => Some("budget-add"),
-                    Some(PlanField::Parent) => Some("parent"),
-                    _ => None,
+            Err(e) => error.show(e, |f| {
+                let input = match f {
+                    PlanField::Number => "number",
+                    PlanField::Title => "title",
+                    PlanField::Description => "description",
+                    PlanField::Owner => "owner",
+                    PlanField::Committee => "committee",
+                    PlanField::Period => "period",
+                    PlanField::Dates => "deadline",
+                    PlanField::Budget => "budget-add",
+                    PlanField::Parent => "parent",
+                    _ => return None,
                 };
-                error.set(Some(e));
-                if let Some(t) = target {
-                    focus_later(pid(t));
-                }
-            }
+                Some(pid(input))
+            }),
         }
     };
-    let budget_error = move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == Some(PlanField::Budget))
-                .map(|e| e.message.clone())
-        })
-    };
+    let budget_error = move || error.message(Some(PlanField::Budget));
     view! {
         <form class="form plan-form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
             <div class="plan-form-row">
@@ -290,9 +280,7 @@ pub(crate) fn InitiativeForm(
                     </div>
                 }).collect_view()}
             </fieldset>
-            <GeneralError error=error fields=&[PlanField::Number, PlanField::Title, PlanField::Description,
-                PlanField::Owner, PlanField::Committee, PlanField::Period, PlanField::Dates, PlanField::Budget,
-                PlanField::Parent]/>
+            <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
                 <button type="submit" class="button">{if existing.is_some() { tp::SAVE_DETAILS } else { tp::CREATE_INITIATIVE }}</button>

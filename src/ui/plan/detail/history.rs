@@ -6,8 +6,9 @@ use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{Id, StatusNote};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::FormErrors;
 use crate::ui::plan::fields::Field;
-use crate::ui::plan::{commit_form, with_plan, FormError, StatusTag};
+use crate::ui::plan::{commit_form, with_plan, StatusTag};
 use leptos::prelude::*;
 
 #[component]
@@ -44,7 +45,7 @@ pub(super) fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>)
     let note = Memo::new(move |_| entries.with(|l| l.iter().find(|n| n.id == note_id).cloned()));
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let field_id = format!("ret-{note_id}");
     let ini_ref = [RecordRef::new(RecordKind::Initiative, ini)];
     let merge = FormMerge::of("ret", &ini_ref, &[]);
@@ -59,7 +60,7 @@ pub(super) fn HistoryEntry(ini: Id, note_id: Id, entries: Memo<Vec<StatusNote>>)
                 editing.set(false);
                 app.info(tp::NOTE_CORRECTED);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set_one(e),
         }
     };
     let when = move || {

@@ -6,10 +6,11 @@ use crate::model::record::{RecordKind, RecordRef};
 use crate::model::{Id, InitiativeStatus};
 use crate::text::plan as tp;
 use crate::ui::common::{ConflictChoices, FormMerge};
-use crate::ui::plan::fields::{Field, GeneralError, SelectField};
+use crate::ui::kit::errors::{FieldError, FormErrors, GeneralError};
+use crate::ui::plan::fields::{Field, SelectField};
 use crate::ui::plan::{
     author_signal, commit_form, date_input_value, focus_later, remember_author, today, with_plan,
-    with_plan_untracked, FormError,
+    with_plan_untracked,
 };
 use leptos::prelude::*;
 
@@ -42,7 +43,7 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
     let date = RwSignal::new(date_input_value(Some(today())));
     let author = author_signal();
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<FormError>);
+    let error = FormErrors::<PlanField>::new();
     let done = RwSignal::new(String::new());
     let options = Signal::derive(move || {
         let now = with_plan(app, |p| p.initiative(id).map(|i| i.status))
@@ -58,10 +59,10 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        error.clear();
         done.set(String::new());
         let Some(d) = parse_date(&date.get_untracked()) else {
-            error.set(Some(FormError::at(PlanField::Dates, tp::INVALID_DATE)));
+            error.set_one(FieldError::at(PlanField::Dates, tp::INVALID_DATE));
             focus_later("note-date".into());
             return;
         };
@@ -97,7 +98,10 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
                     Some(PlanField::Author) => "note-author",
                     _ => "note-date",
                 };
-                error.set(Some(e));
+                error.put(
+                    e,
+                    &[PlanField::Dates, PlanField::Author, PlanField::NoteText],
+                );
                 focus_later(target.into());
             }
         }
@@ -114,7 +118,7 @@ pub(super) fn StatusForm(id: Id) -> impl IntoView {
                     hint=tp::NOTE_AUTHOR_HINT/>
                 <Field id="note-text" label=tp::L_NOTE multiline=true value=note field=PlanField::NoteText error=error
                     hint=tp::NOTE_TEXT_HINT/>
-                <GeneralError error=error fields=&[PlanField::Dates, PlanField::Author, PlanField::NoteText]/>
+                <GeneralError errors=error/>
                 <ConflictChoices merge=merge/>
                 <button type="submit" class="button">{tp::SAVE_IN_HISTORY}</button>
                 <p role="status" class="plan-saved">{move || done.get()}</p>
