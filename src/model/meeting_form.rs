@@ -24,6 +24,12 @@ pub enum FormField {
     ParticipantRelation(Id),
     ActionWhat(Id),
     ActionWho(Id),
+    /// Dates and a time the form could not read as typed (the draft never holds such text).
+    Date,
+    Time,
+    MeasureStart,
+    FollowUp,
+    ActionDue(Id),
     /// The error summary: where a problem goes that no single field holds.
     Summary,
 }

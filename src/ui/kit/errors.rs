@@ -107,6 +107,16 @@ impl<F: Copy + PartialEq + Send + Sync + 'static> FormErrors<F> {
         });
     }
 
+    /// Sets or clears the error at one field, shown first (in a summary) when set.
+    pub fn set_first(self, field: F, message: Option<String>) {
+        self.list.update(|l| {
+            l.retain(|e| e.field != Some(field));
+            if let Some(m) = message {
+                l.insert(0, FieldError::at(field, m));
+            }
+        });
+    }
+
     /// Keeps the errors whose field `keep` says to keep.
     pub fn retain(self, keep: impl Fn(Option<F>) -> bool) {
         self.list.update(|l| l.retain(|e| keep(e.field)));

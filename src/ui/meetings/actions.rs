@@ -1,8 +1,9 @@
 //! The plan's action items: what, who, by when, done.
 
-use super::fields::{error_for, set_input_error, Draft, Errors};
+use super::fields::{set_input_error, Draft, Errors};
 use super::focus_later;
 use crate::model::dates::{date_field, parse_date};
+use crate::model::meeting_form::FormField;
 use crate::model::{ActionItem, Id};
 use crate::text::meetings as txt;
 use crate::text::ui as t;
@@ -66,18 +67,13 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
     let who_id = format!("a-{aid}-who");
     let due_id = format!("a-{aid}-due");
     let done_id = format!("a-{aid}-done");
-    let what_error = {
-        let what_id = what_id.clone();
-        Memo::new(move |_| error_for(errors, &what_id))
-    };
-    let due_error = {
-        let due_id = due_id.clone();
-        Memo::new(move |_| error_for(errors, &due_id))
-    };
+    let what_error = errors.at(FormField::ActionWhat(aid));
+    let due_error = errors.at(FormField::ActionDue(aid));
     let remove = move |_| {
         draft.update(|m| m.action_items.retain(|a| a.id != aid));
-        let row = format!("a-{aid}-");
-        errors.update(|e| e.retain(|(f, _)| !f.starts_with(&row)));
+        errors.retain(|f| {
+            !matches!(f, Some(FormField::ActionWhat(a) | FormField::ActionWho(a) | FormField::ActionDue(a)) if a == aid)
+        });
         focus_later("actions-add".into());
     };
     view! {
@@ -93,12 +89,12 @@ fn ActionRow(draft: Draft, errors: Errors, aid: Id) -> impl IntoView {
                 <ChangeInput id=due_id.clone() label=txt::L_ACTION_DUE hint=t::DATE_HINT maxlength=limits::DATE numeric=true input_class="date-input"
                     error=due_error
                     value=Signal::derive(move || date_field(current.get().and_then(|(_, a)| a.due)))
-                    on_change=Callback::new({let d = due_id.clone(); move |typed: String| {
+                    on_change=Callback::new(move |typed: String| {
                         let parsed = parse_date(&typed);
                         let unreadable = parsed.is_none() && !typed.trim().is_empty();
-                        set_input_error(errors, &d, unreadable.then_some(t::DATE_WRONG));
+                        set_input_error(errors, FormField::ActionDue(aid), unreadable.then_some(t::DATE_WRONG));
                         if !unreadable { update(&|a| a.due = parsed) }
-                    }})/>
+                    })/>
                 <div class="checkbox action-done">
                     <input type="checkbox" id=done_id.clone()
                         prop:checked=move || current.get().is_some_and(|(_, a)| a.done)

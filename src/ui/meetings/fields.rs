@@ -2,8 +2,10 @@
 //! field reads its own value through a memo, so typing in one field does not rewrite the others.
 
 use crate::model::dates::{date_field, parse_date};
+use crate::model::meeting_form::FormField;
 use crate::model::Meeting;
 use crate::text::ui as t;
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use chrono::NaiveDate;
@@ -11,12 +13,8 @@ use leptos::prelude::*;
 
 pub type Draft = RwSignal<Meeting>;
 
-/// Field errors by field id; the editor fills it on save.
-pub type Errors = RwSignal<Vec<(String, String)>>;
-
-pub fn error_for(errors: Errors, id: &str) -> Option<String> {
-    errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
-}
+/// Field errors by form field; the editor fills it on save.
+pub type Errors = FormErrors<FormField>;
 
 pub use crate::ui::kit::field::described_by;
 
@@ -25,6 +23,7 @@ pub use crate::ui::kit::field::described_by;
 pub fn TextField(
     draft: Draft,
     errors: Errors,
+    field: FormField,
     id: &'static str,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
@@ -34,7 +33,7 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let value = Memo::new(move |_| draft.with(|m| get(m).clone()));
-    let error = Memo::new(move |_| error_for(errors, id));
+    let error = errors.at(field);
     let on_input = move |ev| draft.update(|m| set(m, event_target_value(&ev)));
     let describedby = move || described_by(id, hint.is_some(), error.get().is_some());
     let invalid = move || error.get().is_some().to_string();
@@ -66,6 +65,7 @@ pub fn TextField(
 pub fn DateField(
     draft: Draft,
     errors: Errors,
+    field: FormField,
     id: &'static str,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
@@ -81,14 +81,14 @@ pub fn DateField(
         let parsed = parse_date(&typed);
         set_input_error(
             errors,
-            id,
+            field,
             (parsed.is_none() && !typed.trim().is_empty()).then_some(t::DATE_WRONG),
         );
         if parsed.is_some() || typed.trim().is_empty() {
             draft.update(|m| set(m, parsed));
         }
     };
-    let error = Memo::new(move |_| error_for(errors, id));
+    let error = errors.at(field);
     view! {
         <ChangeInput id=id label=label hint=hint maxlength=limits::DATE numeric=true input_class="date-input"
             error=error value=value on_change=Callback::new(on_change)/>
@@ -97,21 +97,14 @@ pub fn DateField(
 
 /// Sets or clears the "cannot read what you typed" error of one field. Such errors outlive a save's own
 /// checks (`input_errors`), since the draft never holds the unreadable text.
-pub fn set_input_error(errors: Errors, id: &str, message: Option<&'static str>) {
-    errors.update(|e| {
-        e.retain(|(f, _)| f != id);
-        if let Some(m) = message {
-            e.push((id.to_string(), m.to_string()));
-        }
-    });
+pub fn set_input_error(errors: Errors, field: FormField, message: Option<&'static str>) {
+    errors.set_at(field, message.map(str::to_string));
 }
 
 /// The fields whose typed text could not be read (date, time), to keep when the save re-checks the draft.
-pub fn input_errors(errors: Errors) -> Vec<(String, String)> {
-    errors.with_untracked(|e| {
-        e.iter()
-            .filter(|(_, m)| [t::DATE_WRONG, t::TIME_WRONG].contains(&m.as_str()))
-            .cloned()
-            .collect()
-    })
+pub fn input_errors(errors: Errors) -> Vec<FieldError<FormField>> {
+    untrack(|| errors.all())
+        .into_iter()
+        .filter(|e| [t::DATE_WRONG, t::TIME_WRONG].contains(&e.message.as_str()))
+        .collect()
 }

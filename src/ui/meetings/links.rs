@@ -3,6 +3,7 @@
 use super::fields::{DateField, Draft, Errors};
 use crate::app::{use_app, Part};
 use crate::model::follow_up::{next_follow_up, StepLookup};
+use crate::model::meeting_form::FormField;
 use crate::model::Id;
 use crate::text::{self, meetings as txt};
 use crate::ui::common::workspace_today as today;
@@ -52,9 +53,9 @@ pub fn FollowUpAndLinks(draft: Draft, errors: Errors) -> impl IntoView {
         <fieldset class="meet-section">
             <legend><h2>{txt::SECTION_FOLLOW_UP}</h2></legend>
             <div class="meet-grid">
-                <DateField draft=draft errors=errors id="m-measure-start" label=txt::L_MEASURE_START hint=txt::H_MEASURE_START
+                <DateField draft=draft errors=errors field=FormField::MeasureStart id="m-measure-start" label=txt::L_MEASURE_START hint=txt::H_MEASURE_START
                     get=|m| m.measure_start set=|m, v| m.measure_start = v/>
-                <DateField draft=draft errors=errors id="m-follow-up" label=txt::L_FOLLOW_UP_DATE hint=txt::H_FOLLOW_UP_DATE
+                <DateField draft=draft errors=errors field=FormField::FollowUp id="m-follow-up" label=txt::L_FOLLOW_UP_DATE hint=txt::H_FOLLOW_UP_DATE
                     get=|m| m.follow_up_date set=|m, v| m.follow_up_date = v/>
             </div>
             <p class="next-follow-up" data-testid="next-follow-up">

@@ -10,6 +10,7 @@ use crate::model::merge::Setting;
 use crate::model::{FollowUpRules, MeetingType, MonthlyTarget};
 use crate::text::{self, meetings as txt};
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -23,11 +24,34 @@ struct TargetRow {
     max: String,
 }
 
-type Errors = RwSignal<Vec<(String, String)>>;
-
-fn err(errors: Errors, id: &str) -> Option<String> {
-    errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()))
+/// A field of the form: the cadence's four numbers, and each target row's (by its key) three fields.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum RulesField {
+    FirstWithin,
+    PlacementPerYear,
+    PreventivePerYear,
+    DueSoon,
+    TargetType(u32),
+    TargetMin(u32),
+    TargetMax(u32),
 }
+
+impl RulesField {
+    /// The field's element id.
+    fn id(self) -> String {
+        match self {
+            RulesField::FirstWithin => "r-first".into(),
+            RulesField::PlacementPerYear => "r-placement".into(),
+            RulesField::PreventivePerYear => "r-preventive".into(),
+            RulesField::DueSoon => "r-soon".into(),
+            RulesField::TargetType(key) => format!("t-{key}-type"),
+            RulesField::TargetMin(key) => format!("t-{key}-min"),
+            RulesField::TargetMax(key) => format!("t-{key}-max"),
+        }
+    }
+}
+
+type Errors = FormErrors<RulesField>;
 
 #[component]
 pub fn SettingsView() -> impl IntoView {
@@ -53,7 +77,7 @@ pub fn SettingsView() -> impl IntoView {
             })
             .collect::<Vec<_>>(),
     );
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors = Errors::new();
     let types = Memo::new(move |_| {
         app.read_parts(&[Part::Meetings, Part::Templates], |w| {
             type_options(&w.meetings, &w.meeting_templates)
@@ -67,20 +91,24 @@ pub fn SettingsView() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
-        let mut num = |id: &str, v: String, max: u32| -> u32 {
+        let mut num = |field: RulesField, v: String, max: u32| -> u32 {
             match v.trim().parse::<u32>() {
                 Ok(n) if n <= max => n,
                 _ => {
-                    found.push((id.to_string(), txt::number_error(max)));
+                    found.push(FieldError::at(field, txt::number_error(max)));
                     0
                 }
             }
         };
         let mut new_rules = FollowUpRules {
-            first_within_months: num("r-first", first.get_untracked(), 24),
-            placement_per_year: num("r-placement", placement.get_untracked(), 52),
-            preventive_per_year: num("r-preventive", preventive.get_untracked(), 52),
-            due_soon_days: num("r-soon", soon.get_untracked(), 365),
+            first_within_months: num(RulesField::FirstWithin, first.get_untracked(), 24),
+            placement_per_year: num(RulesField::PlacementPerYear, placement.get_untracked(), 52),
+            preventive_per_year: num(
+                RulesField::PreventivePerYear,
+                preventive.get_untracked(),
+                52,
+            ),
+            due_soon_days: num(RulesField::DueSoon, soon.get_untracked(), 365),
             monthly_targets: Vec::new(),
             // Set on Overblik, not here: kept as it is at the moment of saving.
             caseload_band: app.read_untracked(|w| w.follow_up.caseload_band).flatten(),
@@ -89,29 +117,30 @@ pub fn SettingsView() -> impl IntoView {
             let t = MonthlyTarget {
                 meeting_type: type_from_key(&row.type_key)
                     .unwrap_or(MeetingType::FamilyGroupConference),
-                min: num(&format!("t-{}-min", row.key), row.min.clone(), 1000),
-                max: num(&format!("t-{}-max", row.key), row.max.clone(), 1000),
+                min: num(RulesField::TargetMin(row.key), row.min.clone(), 1000),
+                max: num(RulesField::TargetMax(row.key), row.max.clone(), 1000),
             };
             new_rules.monthly_targets.push(t);
         }
         let keys: Vec<u32> = targets.with_untracked(|t| t.iter().map(|r| r.key).collect());
         for p in check_rules(&new_rules) {
             match p {
-                RulesProblem::MinAboveMax { target } => {
-                    found.push((format!("t-{}-max", keys[target]), txt::MIN_ABOVE_MAX.into()))
-                }
-                RulesProblem::DuplicateTarget { target } => found.push((
-                    format!("t-{}-type", keys[target]),
-                    txt::DUPLICATE_TARGET.into(),
+                RulesProblem::MinAboveMax { target } => found.push(FieldError::at(
+                    RulesField::TargetMax(keys[target]),
+                    txt::MIN_ABOVE_MAX,
+                )),
+                RulesProblem::DuplicateTarget { target } => found.push(FieldError::at(
+                    RulesField::TargetType(keys[target]),
+                    txt::DUPLICATE_TARGET,
                 )),
             }
         }
-        if let Some((first_id, _)) = found.first() {
-            focus_later(first_id.clone());
-            errors.set(found);
+        if let Some(first) = found.first().and_then(|e| e.field) {
+            focus_later(first.id());
+            errors.set_all(found);
             return;
         }
-        errors.set(Vec::new());
+        errors.clear();
         let Some(cmd) = merge.rebase(app, Command::SetFollowUp { rules: new_rules }) else {
             return;
         };
@@ -135,7 +164,7 @@ pub fn SettingsView() -> impl IntoView {
                 max: "10".into(),
             })
         });
-        focus_later(format!("t-{key}-type"));
+        focus_later(RulesField::TargetType(key).id());
     };
 
     view! {
@@ -144,10 +173,10 @@ pub fn SettingsView() -> impl IntoView {
         <form class="form meet-settings" novalidate on:submit=save on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev)>
             <fieldset class="meet-section">
                 <legend><h2>{txt::SECTION_CADENCE}</h2></legend>
-                <NumberField id="r-first" label=txt::L_FIRST_WITHIN hint=txt::H_FIRST_WITHIN value=first errors=errors unit=txt::UNIT_MONTHS/>
-                <NumberField id="r-placement" label=txt::L_PLACEMENT_PER_YEAR hint=txt::H_PLACEMENT_PER_YEAR value=placement errors=errors unit=txt::UNIT_PER_YEAR/>
-                <NumberField id="r-preventive" label=txt::L_PREVENTIVE_PER_YEAR hint=txt::H_PREVENTIVE_PER_YEAR value=preventive errors=errors unit=txt::UNIT_PER_YEAR/>
-                <NumberField id="r-soon" label=txt::L_DUE_SOON hint=txt::H_DUE_SOON value=soon errors=errors unit=txt::UNIT_DAYS/>
+                <NumberField field=RulesField::FirstWithin label=txt::L_FIRST_WITHIN hint=txt::H_FIRST_WITHIN value=first errors=errors unit=txt::UNIT_MONTHS/>
+                <NumberField field=RulesField::PlacementPerYear label=txt::L_PLACEMENT_PER_YEAR hint=txt::H_PLACEMENT_PER_YEAR value=placement errors=errors unit=txt::UNIT_PER_YEAR/>
+                <NumberField field=RulesField::PreventivePerYear label=txt::L_PREVENTIVE_PER_YEAR hint=txt::H_PREVENTIVE_PER_YEAR value=preventive errors=errors unit=txt::UNIT_PER_YEAR/>
+                <NumberField field=RulesField::DueSoon label=txt::L_DUE_SOON hint=txt::H_DUE_SOON value=soon errors=errors unit=txt::UNIT_DAYS/>
             </fieldset>
             <fieldset class="meet-section">
                 <legend><h2>{txt::SECTION_TARGETS}</h2></legend>
@@ -169,22 +198,23 @@ pub fn SettingsView() -> impl IntoView {
 
 #[component]
 fn NumberField(
-    id: &'static str,
+    field: RulesField,
     label: &'static str,
     hint: &'static str,
     value: RwSignal<String>,
     errors: Errors,
     unit: &'static str,
 ) -> impl IntoView {
-    let error = Memo::new(move |_| err(errors, id));
+    let id = field.id();
+    let error = errors.at(field);
     view! {
         <div class="form-group" class:has-error=move || error.get().is_some()>
-            <label class="form-label" for=id>{label}</label>
+            <label class="form-label" for=id.clone()>{label}</label>
             <span class="form-hint" id=format!("{id}-hint")>{hint}</span>
-            {move || error.get().map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
+            {let id = id.clone(); move || error.get().map(|e| view! { <span class="form-error" id=format!("{id}-error")>{e}</span> })}
             <span class="number-with-unit">
-                <input maxlength=limits::NUMBER id=id class="form-input number-input" type="text" inputmode="numeric"
-                    aria-describedby=move || described_by(id, true, error.get().is_some())
+                <input maxlength=limits::NUMBER id=id.clone() class="form-input number-input" type="text" inputmode="numeric"
+                    aria-describedby=move || described_by(&id, true, error.get().is_some())
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                 <span class="unit" aria-hidden="true">{unit}</span>
@@ -215,13 +245,12 @@ fn TargetRowView(
             }
         })
     };
-    let type_id = format!("t-{row_key}-type");
-    let min_id = format!("t-{row_key}-min");
-    let max_id = format!("t-{row_key}-max");
-    let field_error = move |id: String| Memo::new(move |_| err(errors, &id));
-    let type_err = field_error(type_id.clone());
-    let min_err = field_error(min_id.clone());
-    let max_err = field_error(max_id.clone());
+    let type_id = RulesField::TargetType(row_key).id();
+    let min_id = RulesField::TargetMin(row_key).id();
+    let max_id = RulesField::TargetMax(row_key).id();
+    let type_err = errors.at(RulesField::TargetType(row_key));
+    let min_err = errors.at(RulesField::TargetMin(row_key));
+    let max_err = errors.at(RulesField::TargetMax(row_key));
     let selected = move || row.get().map(|(_, r)| r.type_key).unwrap_or_default();
     let tid = type_id.clone();
     view! {

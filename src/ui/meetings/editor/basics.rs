@@ -2,15 +2,14 @@
 
 use crate::app::{use_app, Part};
 use crate::model::dates::{parse_time, time_field};
+use crate::model::meeting_form::FormField;
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
 use crate::model::templates::validate_case_ref;
 use crate::model::{MeetingStatus, MeetingType};
 use crate::text::{self, meetings as txt, ui as t};
 use crate::ui::kit::field::ChangeInput;
 use crate::ui::kit::limits;
-use crate::ui::meetings::fields::{
-    described_by, error_for, set_input_error, DateField, Draft, Errors,
-};
+use crate::ui::meetings::fields::{described_by, set_input_error, DateField, Draft, Errors};
 use crate::ui::meetings::focus_later;
 use leptos::prelude::*;
 
@@ -37,7 +36,7 @@ pub(super) fn BasicsSection(
     });
     let on_type = move |ev| {
         let key = event_target_value(&ev);
-        errors.update(|list| list.retain(|(f, _)| f != "m-type"));
+        errors.retain(|f| f != Some(FormField::Type));
         if key == txt::NEW_TYPE_KEY {
             custom_type.set(true);
             draft.update(|m| m.meeting_type = MeetingType::Custom(String::new()));
@@ -53,7 +52,7 @@ pub(super) fn BasicsSection(
             _ => String::new(),
         })
     });
-    let type_error = Memo::new(move |_| error_for(errors, "m-type-name"));
+    let type_error = errors.at(FormField::TypeName);
     // A type a file named that Trappe does not know: the select asks for a type, and says why.
     let unknown_type = Memo::new(move |_| {
         draft.with(|m| match &m.meeting_type {
@@ -61,9 +60,9 @@ pub(super) fn BasicsSection(
             _ => None,
         })
     });
-    let choose_error = Memo::new(move |_| error_for(errors, "m-type"));
+    let choose_error = errors.at(FormField::Type);
     let time = Memo::new(move |_| draft.with(|m| time_field(m.time)));
-    let time_error = Memo::new(move |_| error_for(errors, "m-time"));
+    let time_error = errors.at(FormField::Time);
     let status = Memo::new(move |_| draft.with(|m| m.status));
     view! {
         <fieldset class="meet-section">
@@ -94,13 +93,13 @@ pub(super) fn BasicsSection(
                         error=type_error value=type_name
                         on_change=Callback::new(move |v: String| draft.update(|m| m.meeting_type = MeetingType::Custom(v)))/>
                 </Show>
-                <DateField draft=draft errors=errors id="m-date" label=txt::L_DATE get=|m| m.date set=|m, v| m.date = v/>
+                <DateField draft=draft errors=errors field=FormField::Date id="m-date" label=txt::L_DATE get=|m| m.date set=|m, v| m.date = v/>
                 <ChangeInput id="m-time" label=txt::L_TIME hint=txt::H_TIME maxlength=limits::TIME numeric=true input_class="time-input"
                     error=time_error value=time
                     on_change=Callback::new(move |typed: String| {
                         let parsed = parse_time(&typed);
                         let unreadable = parsed.is_none() && !typed.trim().is_empty();
-                        set_input_error(errors, "m-time", unreadable.then_some(t::TIME_WRONG));
+                        set_input_error(errors, FormField::Time, unreadable.then_some(t::TIME_WRONG));
                         if !unreadable {
                             draft.update(|m| m.time = parsed);
                         }
@@ -132,15 +131,10 @@ pub(super) fn BasicsSection(
 pub(super) fn CaseRefField(draft: Draft, errors: Errors) -> impl IntoView {
     const ID: &str = "m-case-ref";
     let value = Memo::new(move |_| draft.with(|m| m.case_ref.clone()));
-    let error = Memo::new(move |_| error_for(errors, ID));
+    let error = errors.at(FormField::CaseRef);
     let check = move || {
         let problem = draft.with_untracked(|m| validate_case_ref(&m.case_ref).err());
-        errors.update(|list| {
-            list.retain(|(f, _)| f != ID);
-            if let Some(e) = problem {
-                list.insert(0, (ID.to_string(), txt::case_ref_error(&e)));
-            }
-        });
+        errors.set_first(FormField::CaseRef, problem.map(|e| txt::case_ref_error(&e)));
     };
     view! {
         <div class="form-group" class:has-error=move || error.get().is_some()>

@@ -29,6 +29,7 @@ use crate::model::{Id, Meeting};
 use crate::text::{meetings as txt, ui as t};
 use crate::ui::common::workspace_today as today;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::FieldError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -113,16 +114,16 @@ fn same_content(a: &Meeting, b: &Meeting) -> bool {
     }
 }
 
-/// Every problem that stops the draft being saved, as (field id, message), in form order.
-fn problems(m: &Meeting, custom_type: bool) -> Vec<(String, String)> {
+/// Every problem that stops the draft being saved, at its field, in form order.
+fn problems(m: &Meeting, custom_type: bool) -> Vec<FieldError<FormField>> {
     meeting_form::problems(m, custom_type)
         .into_iter()
-        .map(|(f, p)| (element_id(f), txt::form_problem(&p)))
+        .map(|(f, p)| FieldError::at(f, txt::form_problem(&p)))
         .collect()
 }
 
 /// The id of the element that shows a form field's problem.
-fn element_id(f: FormField) -> String {
+pub(super) fn element_id(f: FormField) -> String {
     match f {
         FormField::Type => "m-type".into(),
         FormField::TypeName => "m-type-name".into(),
@@ -138,18 +139,23 @@ fn element_id(f: FormField) -> String {
         FormField::ParticipantRelation(id) => format!("p-{id}-rel"),
         FormField::ActionWhat(id) => format!("a-{id}-what"),
         FormField::ActionWho(id) => format!("a-{id}-who"),
+        FormField::Date => "m-date".into(),
+        FormField::Time => "m-time".into(),
+        FormField::MeasureStart => "m-measure-start".into(),
+        FormField::FollowUp => "m-follow-up".into(),
+        FormField::ActionDue(id) => format!("a-{id}-due"),
         FormField::Summary => SUMMARY_ID.into(),
     }
 }
 
-/// The form fields of the rules a refused save broke, as (field id, message).
-fn refused_fields(m: &Meeting, e: &CommandError) -> Vec<(String, String)> {
+/// The rules a refused save broke, at their form fields.
+fn refused_fields(m: &Meeting, e: &CommandError) -> Vec<FieldError<FormField>> {
     let CommandError::Invalid { issues, .. } = e else {
         return Vec::new();
     };
     meeting_form::refused_fields(m, issues)
         .into_iter()
-        .map(|(f, p)| (element_id(f), t::field_problem(&p)))
+        .map(|(f, p)| FieldError::at(f, t::field_problem(&p)))
         .collect()
 }
 
@@ -170,7 +176,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
     let id = initial.id;
     let cancel_path = path.clone();
     let draft: Draft = RwSignal::new(initial);
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors = Errors::new();
     let custom_type = RwSignal::new(false);
     let show_scale = RwSignal::new(scale);
     // The stored meeting (None while new or after removal); an undo elsewhere reloads an unchanged draft.
@@ -224,11 +230,11 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
             let mut found = input_errors(errors);
             found.extend(problems(&m, custom_type.get_untracked()));
             if !found.is_empty() {
-                errors.set(found);
+                errors.set_all(found);
                 focus_later(SUMMARY_ID.into());
                 return;
             }
-            errors.set(Vec::new());
+            errors.clear();
             let was_stored = stored.with_untracked(|s| s.is_some());
             merge.started_from(
                 opened
@@ -279,7 +285,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                     if found.is_empty() {
                         app.error(t::command_error(&e));
                     } else {
-                        errors.set(found);
+                        errors.set_all(found);
                         focus_later(SUMMARY_ID.into());
                     }
                 }
@@ -306,7 +312,7 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
         save.run(());
     };
     let revert = move |_| {
-        errors.set(Vec::new());
+        errors.clear();
         if let Some(s) = stored.get_untracked() {
             draft.set(s);
         } else {
@@ -332,14 +338,14 @@ fn Editor(initial: Meeting, is_new: bool, scale: bool, title: String) -> impl In
                 <plan_items::Questions draft=draft/>
                 <plan_items::Checklist draft=draft/>
                 <plan_items::SafetyScale draft=draft show=show_scale/>
-                <TextField draft=draft errors=errors id="m-decisions" label=txt::L_DECISIONS hint=txt::H_DECISIONS
+                <TextField draft=draft errors=errors field=FormField::Decisions id="m-decisions" label=txt::L_DECISIONS hint=txt::H_DECISIONS
                     get=|m| &m.decisions set=|m, v| m.decisions = v multiline=true/>
             </fieldset>
             <actions::ActionItems draft=draft errors=errors/>
             <links::FollowUpAndLinks draft=draft errors=errors/>
             <fieldset class="meet-section">
                 <legend><h2>{txt::SECTION_NOTES}</h2></legend>
-                <TextField draft=draft errors=errors id="m-notes" label=txt::L_NOTES hint=txt::H_NOTES
+                <TextField draft=draft errors=errors field=FormField::Notes id="m-notes" label=txt::L_NOTES hint=txt::H_NOTES
                     get=|m| &m.notes set=|m, v| m.notes = v multiline=true/>
             </fieldset>
             <ConflictChoices merge=merge/>

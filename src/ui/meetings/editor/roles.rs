@@ -1,5 +1,6 @@
 //! The roles section: who initiated, coordinates, invites, chairs and takes notes, and the kind of minutes.
 
+use crate::model::meeting_form::FormField;
 use crate::model::MinutesKind;
 use crate::text::{self, meetings as txt};
 use crate::ui::meetings::fields::{Draft, Errors, TextField};
@@ -18,15 +19,15 @@ pub(super) fn RolesSection(draft: Draft, errors: Errors) -> impl IntoView {
             <legend><h2>{txt::SECTION_ROLES}</h2></legend>
             <p class="form-hint">{txt::H_ROLES}</p>
             <div class="meet-grid">
-                <TextField draft=draft errors=errors id="m-initiator" label=txt::L_INITIATOR hint=txt::H_INITIATOR
+                <TextField draft=draft errors=errors field=FormField::Initiator id="m-initiator" label=txt::L_INITIATOR hint=txt::H_INITIATOR
                     get=|m| &m.initiator set=|m, v| m.initiator = v/>
-                <TextField draft=draft errors=errors id="m-coordinator" label=txt::L_COORDINATOR hint=txt::H_COORDINATOR
+                <TextField draft=draft errors=errors field=FormField::Coordinator id="m-coordinator" label=txt::L_COORDINATOR hint=txt::H_COORDINATOR
                     get=|m| &m.coordinator set=|m, v| m.coordinator = v/>
-                <TextField draft=draft errors=errors id="m-invited-by" label=txt::L_INVITED_BY
+                <TextField draft=draft errors=errors field=FormField::InvitedBy id="m-invited-by" label=txt::L_INVITED_BY
                     get=|m| &m.invited_by set=|m, v| m.invited_by = v/>
-                <TextField draft=draft errors=errors id="m-chair" label=txt::L_CHAIR
+                <TextField draft=draft errors=errors field=FormField::Chair id="m-chair" label=txt::L_CHAIR
                     get=|m| &m.chair set=|m, v| m.chair = v/>
-                <TextField draft=draft errors=errors id="m-note-taker" label=txt::L_NOTE_TAKER
+                <TextField draft=draft errors=errors field=FormField::NoteTaker id="m-note-taker" label=txt::L_NOTE_TAKER
                     get=|m| &m.note_taker set=|m, v| m.note_taker = v/>
             </div>
             <fieldset class="form-group">
