@@ -205,6 +205,25 @@ pub fn check_info(name: &str, municipality: &str, description: &str) -> Vec<Fiel
     c.issues
 }
 
+/// A field of the form for the workspace's own fields (`check_info`'s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InfoField {
+    Name,
+    Municipality,
+    Description,
+}
+
+impl InfoField {
+    /// The form field of a field `check_info` names; the name for any other, the form's first field.
+    pub fn of_model_field(field: &str) -> InfoField {
+        match field {
+            "municipality" => InfoField::Municipality,
+            "description" => InfoField::Description,
+            _ => InfoField::Name,
+        }
+    }
+}
+
 /// The rules between a workspace's monthly targets, by target: each band the right way round
 /// (`MinAboveMax`), and at most one target a meeting type (`Duplicate`, on the second).
 pub fn check_monthly_targets(targets: &[MonthlyTarget]) -> Vec<(usize, Problem)> {
@@ -987,5 +1006,22 @@ mod tests {
                 RecordRef::new(RecordKind::Initiative, ini.id),
             ]
         );
+    }
+
+    #[test]
+    fn info_fields_map_to_form_fields() {
+        let long = "x".repeat(MAX_TEXT + 1);
+        let issues = check_info("Navn", "", &long);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(
+            InfoField::of_model_field(&issues[0].field),
+            InfoField::Description
+        );
+        assert_eq!(
+            InfoField::of_model_field("municipality"),
+            InfoField::Municipality
+        );
+        assert_eq!(InfoField::of_model_field("name"), InfoField::Name);
+        assert_eq!(InfoField::of_model_field("other"), InfoField::Name);
     }
 }

@@ -15,8 +15,10 @@ use crate::app::{session, use_app, Part};
 use crate::browser::address::at;
 use crate::model::commands::Command;
 use crate::model::merge::Setting;
+use crate::model::validation::InfoField;
 use crate::text::ui as t;
 use crate::ui::common::{field_error, ConflictChoices, FormMerge};
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -81,17 +83,16 @@ fn WorkspaceInfoForm() -> impl IntoView {
     let name = RwSignal::new(initial.0);
     let municipality = RwSignal::new(initial.1);
     let description = RwSignal::new(initial.2);
-    let error = RwSignal::new(None::<String>);
-    let municipality_error = RwSignal::new(None::<String>);
-    let description_error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<InfoField>::new();
+    let error = errors.at(InfoField::Name);
+    let municipality_error = errors.at(InfoField::Municipality);
+    let description_error = errors.at(InfoField::Description);
     // What the form opened with: a save keeps what another tab changed meanwhile.
     let merge = FormMerge::of("ws", &[], &[Setting::Info]);
     let touched = crate::ui::common::form_draft("Om arbejdsområdet");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        for e in [error, municipality_error, description_error] {
-            e.set(None);
-        }
+        errors.clear();
         let mine = Command::SetInfo {
             name: name.get_untracked(),
             municipality: municipality.get_untracked(),
@@ -117,13 +118,10 @@ fn WorkspaceInfoForm() -> impl IntoView {
                 app.info("Oplysningerne er gemt.");
             }
             Err(e) => {
-                let (field, message) =
-                    field_error(&e).unwrap_or_else(|| ("name".into(), t::command_error(&e)));
-                match field.as_str() {
-                    "municipality" => municipality_error.set(Some(message)),
-                    "description" => description_error.set(Some(message)),
-                    _ => error.set(Some(message)),
-                }
+                let (field, message) = field_error(&e)
+                    .map(|(f, m)| (InfoField::of_model_field(&f), m))
+                    .unwrap_or_else(|| (InfoField::Name, t::command_error(&e)));
+                errors.set_one(FieldError::at(field, message));
             }
         }
     };
