@@ -4,6 +4,7 @@
 //! The UI edits a clone and dispatches the difference (`delta::staircase`) as one command.
 
 use super::collation::danish_cmp;
+use super::field_path::FieldPath;
 use super::record::RecordView;
 use super::validation::{check_record, Problem};
 use super::{
@@ -39,13 +40,13 @@ pub enum StaircaseError {
     SameTarget,
     /// Another rule of `validation`, by the model's field name.
     #[error("{field}: {problem:?}")]
-    Rule { field: String, problem: Problem },
+    Rule { field: FieldPath, problem: Problem },
 }
 
 impl StaircaseError {
     /// The field a broken rule of `validation` is about (its name in the file, `unit_cost`), so the form
     /// can say it there.
-    pub fn field(&self) -> Option<&str> {
+    pub fn field(&self) -> Option<&FieldPath> {
         match self {
             StaircaseError::Rule { field, .. } => Some(field),
             _ => None,
@@ -1454,7 +1455,11 @@ mod tests {
             ..Intervention::named("Familiebehandling")
         };
         let refused = s.add_intervention(step, too_many.clone()).unwrap_err();
-        assert_eq!(refused.field(), Some("capacity"), "said at its field");
+        assert_eq!(
+            refused.field(),
+            Some(&FieldPath::key("capacity")),
+            "said at its field"
+        );
         assert_eq!(
             s.add_intervention(step, too_many),
             Err(StaircaseError::Rule {
@@ -1472,7 +1477,7 @@ mod tests {
         let long = "x".repeat(crate::model::validation::MAX_NAME + 1);
         assert!(matches!(
             s.set_step_name(step, long),
-            Err(StaircaseError::Rule { ref field, problem: Problem::TooLong { .. } }) if field == "name"
+            Err(StaircaseError::Rule { ref field, problem: Problem::TooLong { .. } }) if field.last_key() == Some("name")
         ));
         assert_eq!(s, before);
     }

@@ -5,6 +5,7 @@
 
 use crate::app::{session, AppState};
 use crate::model::commands::Command;
+use crate::model::field_path::FieldPath;
 use crate::model::Workspace;
 use crate::text;
 use crate::ui::common::FormMerge;
@@ -16,7 +17,7 @@ pub enum Refused<E> {
     Rule(E),
     /// No workspace is open, or the command was refused: about the named field (the model's name) or none.
     Message {
-        field: Option<String>,
+        field: Option<FieldPath>,
         message: String,
     },
 }

@@ -119,7 +119,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
             Err(e) => {
                 let (field, message) =
                     field_error(&e).unwrap_or_else(|| ("name".into(), t::command_error(&e)));
-                match field.as_str() {
+                match field.as_key().unwrap_or_default() {
                     "municipality" => municipality_error.set(Some(message)),
                     "description" => description_error.set(Some(message)),
                     _ => error.set(Some(message)),

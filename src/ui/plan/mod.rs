@@ -116,7 +116,7 @@ fn commit_in<T>(
     apply(app, merge, |w| w.plan.clone(), crate::model::delta::plan, f).map_err(|e| match e {
         Refused::Rule(e) => FormError::from(e),
         Refused::Message { field, message } => FormError {
-            field: field.as_deref().and_then(PlanField::of_model_field),
+            field: field.as_ref().and_then(PlanField::of_model_field),
             message,
         },
     })

@@ -3,6 +3,7 @@
 //! the staircase, applies the model operation and dispatches one undoable command.
 
 use crate::app::{AppState, Part};
+use crate::model::field_path::FieldPath;
 use crate::model::staircase_ops::{InterventionFilter, MoveDirection, StaircaseError};
 use crate::model::{Id, Measurement, Staircase};
 use crate::text;
@@ -197,7 +198,7 @@ pub fn edit<T>(
 /// message to show there, or a message for the whole form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EditError {
-    pub field: Option<String>,
+    pub field: Option<FieldPath>,
     pub message: String,
 }
 
@@ -209,7 +210,7 @@ impl EditError {
         at: impl Fn(&str) -> Option<(RwSignal<Option<String>>, &'static str)>,
         form_error: RwSignal<Option<String>>,
     ) {
-        match self.field.as_deref().and_then(at) {
+        match self.field.as_ref().and_then(FieldPath::as_key).and_then(at) {
             Some((signal, input)) => {
                 signal.set(Some(self.message));
                 focus_later(input.into());
@@ -252,7 +253,7 @@ fn edit_in<T>(
     )
     .map_err(|e| match e {
         Refused::Rule(e) => EditError {
-            field: e.field().map(str::to_string),
+            field: e.field().cloned(),
             message: text::staircase::error(&e),
         },
         Refused::Message { field, message } => EditError { field, message },

@@ -281,8 +281,8 @@ fn MeasurementForm(
                 focus_later("new-measurement".into());
             }
             Err(e) => {
-                let field = e.field.as_deref().unwrap_or_default();
-                let at = match field {
+                let field = e.field.clone().unwrap_or_default();
+                let at = match field.as_key().unwrap_or_default() {
                     "name" => Some((name_error, "m-name")),
                     "date" => Some((date_error, "m-date")),
                     "caseworkers" => Some((cw_error, "m-caseworkers")),
@@ -291,7 +291,7 @@ fn MeasurementForm(
                 if let Some((signal, input)) = at {
                     signal.set(Some(e.message));
                     focus_later(input.into());
-                } else if let Some(input) = moves.show_error(field, e.message.clone(), &keys) {
+                } else if let Some(input) = moves.show_error(&field, e.message.clone(), &keys) {
                     focus_later(input);
                 } else {
                     moves.clear_errors();

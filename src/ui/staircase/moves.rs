@@ -2,6 +2,7 @@
 //! read and checked when the form is saved. Rows with nothing in them are left out.
 
 use super::ctx::{focus_later, parse_id, use_ctx};
+use crate::model::field_path::FieldPath;
 use crate::model::validation::Problem;
 use crate::model::{Id, StepMove};
 use crate::text::staircase as ts;
@@ -111,12 +112,17 @@ impl MoveRows {
 
     /// Shows a refused rule about `moves[i].part` at its field; `keys[i]` is the row of the i-th saved
     /// move. Returns the field's id, or `None` when `field` names no move.
-    pub fn show_error(&self, field: &str, message: String, keys: &[u32]) -> Option<String> {
-        let rest = field.strip_prefix("moves[")?;
-        let (index, part) = rest.split_once("].")?;
-        let key = *keys.get(index.parse::<usize>().ok()?)?;
-        let part = match part {
-            "from" | "to" | "children" => part,
+    pub fn show_error(&self, field: &FieldPath, message: String, keys: &[u32]) -> Option<String> {
+        use crate::model::field_path::PathStep::{Index, Key};
+        let [Key(list), Index(index), Key(part)] = field.steps() else {
+            return None;
+        };
+        if list != "moves" {
+            return None;
+        }
+        let key = *keys.get(*index)?;
+        let part = match part.as_str() {
+            "from" | "to" | "children" => part.as_str(),
             _ => "to",
         };
         let id = field_id(key, part);
