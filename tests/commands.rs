@@ -4,8 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use std::convert::Infallible;
 use trappe::model::commands::{Command, History};
 use trappe::model::delete::with_detach;
+use trappe::model::edit::{self, Part};
 use trappe::model::record::Record;
 use trappe::model::validation::{
     validate, MAX_AMOUNT, MAX_CASE_REF, MAX_COUNT, MAX_NAME, MAX_TEXT,
@@ -244,18 +246,17 @@ fn all_interventions(ws: &Workspace) -> Vec<Intervention> {
         .collect()
 }
 
-/// The command an action becomes, made the way the UI makes it: an operation on a copy, then the delta.
+/// The command an action becomes, made the way the UI makes it (`model::edit::command`).
 fn command_for(ws: &Workspace, a: &Action) -> Option<Command> {
-    let stair = |f: &dyn Fn(&mut Staircase)| {
-        let mut s = ws.staircase.clone();
-        f(&mut s);
-        Command::batch(delta::staircase(&ws.staircase, &s))
-    };
-    let plan = |f: &dyn Fn(&mut ActionPlan)| {
-        let mut p = ws.plan.clone();
-        f(&mut p);
-        Command::batch(delta::plan(&ws.plan, &p))
-    };
+    fn edit<P: Part>(ws: &Workspace, f: &dyn Fn(&mut P)) -> Command {
+        let ok: Result<((), Command), Infallible> = edit::command(ws, |p| {
+            f(p);
+            Ok(())
+        });
+        ok.map_or_else(|e| match e {}, |(_, cmd)| cmd)
+    }
+    let stair = |f: &dyn Fn(&mut Staircase)| edit(ws, f);
+    let plan = |f: &dyn Fn(&mut ActionPlan)| edit(ws, f);
     let detached = |c: Command, detach: bool| if detach { with_detach(ws, c) } else { c };
     let ivs = all_interventions(ws);
     Some(match a.clone() {

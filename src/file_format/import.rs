@@ -5,6 +5,7 @@
 use super::envelope::{FORMAT, FORMAT_V0, VERSION};
 use super::migrate::{migrate, MigrationError};
 use super::restore::{restore, RestoreReport};
+use crate::model::field_path::FieldPath;
 use crate::model::Workspace;
 use serde_json::Value;
 
@@ -57,7 +58,7 @@ pub enum ImportError {
     },
     Migration(MigrationError),
     Invalid {
-        path: String,
+        path: FieldPath,
         line: usize,
         column: usize,
         problem: DataProblem,
@@ -71,7 +72,7 @@ impl From<super::tokens::SyntaxError> for ImportError {
         ImportError::Syntax {
             line: e.line,
             column: e.column,
-            problem: DataProblem::from_serde(&e.message),
+            problem: e.problem,
         }
     }
 }
@@ -79,12 +80,58 @@ impl From<super::tokens::SyntaxError> for ImportError {
 pub use crate::model::set_aside::DataProblem;
 
 impl DataProblem {
-    pub(crate) fn from_serde(msg: &str) -> Self {
-        // serde_json appends " at line L column C"; drop it, the location is carried separately.
-        let msg = msg.split(" at line ").next().unwrap_or(msg);
-        let between = |s: &str, a: &str, b: &str| -> Option<String> {
-            let rest = s.split_once(a)?.1;
-            Some(rest.split_once(b).map_or(rest, |x| x.0).to_string())
+    /// Sorts a serde_json error into what a Danish message needs. The category is serde_json's own
+    /// (`classify`). Within it the kind has no type: serde_json keeps its error codes private, and a
+    /// `Deserialize` impl (ours, chrono's, uuid's) reports through `serde::de::Error`, which carries only
+    /// a message. So the kind is read from the message formats serde, serde_json, chrono and uuid write;
+    /// the tests below pin each one, so an upgrade that changes a format fails here, not in a user's hands.
+    pub(crate) fn from_serde(e: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let text = e.to_string();
+        // serde_json appends " at line L column C" when it knows the place; the place is carried apart.
+        let msg = match e.line() {
+            0 => text.as_str(),
+            _ => text.rsplit_once(" at line ").map_or(text.as_str(), |x| x.0),
+        };
+        match e.classify() {
+            Category::Eof => DataProblem::UnexpectedEnd,
+            Category::Syntax => Self::syntax(msg),
+            Category::Data => Self::data(msg),
+            Category::Io => DataProblem::Other(msg.to_string()),
+        }
+    }
+
+    /// A token serde_json could not read (`ErrorCode`'s texts).
+    fn syntax(msg: &str) -> Self {
+        if msg.contains("hex escape")
+            || msg.contains("invalid escape")
+            || msg.contains("invalid unicode code point")
+            || msg.contains("lone leading surrogate")
+            || msg.contains("unexpected end of hex escape")
+        {
+            DataProblem::BadCharacter(String::new())
+        } else if msg.starts_with("control character") {
+            DataProblem::ControlCharacter
+        } else if msg.starts_with("number out of range") {
+            DataProblem::NumberOutOfRange
+        } else if msg.starts_with("trailing characters") {
+            DataProblem::TrailingCharacters
+        } else if msg.starts_with("recursion limit") {
+            DataProblem::TooDeep
+        } else {
+            DataProblem::Syntax
+        }
+    }
+
+    /// A value of the wrong kind for its field: serde's `de::Error` formats, then chrono's and uuid's.
+    fn data(msg: &str) -> Self {
+        let between = |a: &str, b: &str| -> String {
+            msg.split_once(a)
+                .map_or("", |x| x.1)
+                .split(b)
+                .next()
+                .unwrap_or("")
+                .to_string()
         };
         if let Some(rest) = msg.strip_prefix("invalid type: ") {
             let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -94,44 +141,30 @@ impl DataProblem {
             }
         } else if msg.starts_with("unknown variant") {
             DataProblem::UnknownValue {
-                found: between(msg, "`", "`").unwrap_or_default(),
+                found: between("`", "`"),
                 allowed: msg.split_once("expected ").map_or("", |x| x.1).to_string(),
             }
         } else if msg.starts_with("missing field") {
-            DataProblem::MissingField(between(msg, "`", "`").unwrap_or_default())
+            DataProblem::MissingField(between("`", "`"))
         } else if msg.starts_with("duplicate field") {
-            DataProblem::DuplicateField(between(msg, "`", "`").unwrap_or_default())
-        } else if msg.contains("premature end of input")
-            || msg.contains("input contains invalid characters")
-            || msg.contains("input is out of range")
-            || msg.contains("input is not enough for unique date")
-            || msg.contains("trailing input")
+            DataProblem::DuplicateField(between("`", "`"))
+        } else if [
+            "premature end of input",
+            "input contains invalid characters",
+            "input is out of range",
+            "input is not enough for unique date",
+            "trailing input",
+            "no possible date and time",
+        ]
+        .iter()
+        .any(|m| msg.contains(m))
         {
             DataProblem::BadDate
-        } else if msg.contains("hex escape")
-            || msg.contains("invalid escape")
-            || msg.contains("invalid unicode code point")
-        {
-            DataProblem::BadCharacter(String::new())
-        } else if msg.starts_with("control character") {
-            DataProblem::ControlCharacter
         } else if msg.contains("UUID") || msg.contains("urn:uuid") || msg.contains("invalid length")
         {
             DataProblem::BadId
-        } else if msg.contains("out of range") || msg.starts_with("invalid value: integer") {
+        } else if msg.starts_with("invalid value: integer") || msg.contains("out of range") {
             DataProblem::NumberOutOfRange
-        } else if msg.contains("EOF while parsing") {
-            DataProblem::UnexpectedEnd
-        } else if msg.contains("trailing characters") {
-            DataProblem::TrailingCharacters
-        } else if msg.contains("recursion limit") {
-            DataProblem::TooDeep
-        } else if msg.starts_with("expected")
-            || msg.starts_with("key must be")
-            || msg.starts_with("invalid number")
-            || msg.starts_with("trailing comma")
-        {
-            DataProblem::Syntax
         } else {
             DataProblem::Other(msg.to_string())
         }
@@ -230,7 +263,7 @@ pub(crate) fn read_document(doc: Value) -> Result<Imported, ImportError> {
     };
     let Some(body) = doc.get("workspace") else {
         return Err(ImportError::Invalid {
-            path: "workspace".into(),
+            path: FieldPath::key("workspace"),
             line: 0,
             column: 0,
             problem: DataProblem::MissingField("workspace".into()),
@@ -274,5 +307,74 @@ pub(crate) fn json_kind(v: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DataProblem as P;
+    use crate::model::{Id, MeetingStatus};
+    use chrono::NaiveDate;
+    use serde::de::DeserializeOwned;
+    use serde::Deserialize;
+
+    fn problem<T: DeserializeOwned>(json: &str) -> P {
+        match serde_json::from_str::<T>(json) {
+            Ok(_) => panic!("{json} read"),
+            Err(e) => P::from_serde(&e),
+        }
+    }
+
+    /// Each format `from_serde` reads, from the crate that writes it: if an upgrade changes one, this fails.
+    #[test]
+    fn every_kind_of_serde_error_is_sorted_from_a_real_error() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Row {
+            a: i64,
+        }
+        assert_eq!(
+            problem::<i64>(r#""1.200 kr.""#),
+            P::WrongType {
+                found: r#"string "1.200 kr.""#.into(),
+                expected: "i64".into()
+            }
+        );
+        assert!(matches!(
+            problem::<MeetingStatus>(r#""zzz""#),
+            P::UnknownValue { found, .. } if found == "zzz"
+        ));
+        assert_eq!(problem::<Row>("{}"), P::MissingField("a".into()));
+        assert_eq!(
+            problem::<Row>(r#"{"a":1,"a":2}"#),
+            P::DuplicateField("a".into())
+        );
+        assert_eq!(problem::<NaiveDate>(r#""2019-13-01""#), P::BadDate);
+        assert_eq!(problem::<NaiveDate>(r#""8. maj""#), P::BadDate);
+        assert_eq!(problem::<NaiveDate>(r#""2019-05-0""#), P::BadDate);
+        assert_eq!(problem::<Id>(r#""not-an-id""#), P::BadId);
+        assert_eq!(problem::<u8>("300"), P::NumberOutOfRange);
+        assert_eq!(problem::<Vec<u8>>("[1,]"), P::Syntax);
+        assert_eq!(problem::<Vec<u8>>("[1"), P::UnexpectedEnd);
+        assert_eq!(problem::<Vec<u8>>("[1] x"), P::TrailingCharacters);
+        assert_eq!(
+            problem::<String>(r#""\ud800""#),
+            P::BadCharacter(String::new())
+        );
+        assert_eq!(problem::<String>(r#""\q""#), P::BadCharacter(String::new()));
+        assert_eq!(problem::<String>("\"a\tb\""), P::ControlCharacter);
+        assert_eq!(problem::<f64>("1e400"), P::NumberOutOfRange);
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(problem::<serde_json::Value>(&deep), P::TooDeep);
+    }
+
+    #[test]
+    fn a_value_read_from_a_tree_is_sorted_the_same_way() {
+        let v = serde_json::json!("2019-13-01");
+        let e = NaiveDate::deserialize(&v).unwrap_err();
+        assert_eq!(P::from_serde(&e), P::BadDate);
+        let v = serde_json::json!({"x": 1});
+        let e = i64::deserialize(&v).unwrap_err();
+        assert!(matches!(P::from_serde(&e), P::WrongType { .. }));
     }
 }

@@ -2,6 +2,7 @@
 //! phone number in every text of every record, each with where it is in the user's words, and a copy of
 //! the workspace with chosen hits replaced by «[fjernet]» (the stored workspace is never changed).
 
+use crate::model::field_path::FieldPath;
 use crate::model::privacy::{self, PersonalDataKind};
 use crate::model::Workspace;
 use serde::Deserialize;
@@ -19,7 +20,7 @@ pub struct Hit {
     pub id: String,
     pub kind: PersonalDataKind,
     /// The field, as the file format names it (`workspace.meetings[0].notes`).
-    pub path: String,
+    pub path: FieldPath,
     /// Byte range of the match within the field's text.
     pub range: Range<usize>,
     /// The matched text.
@@ -31,12 +32,12 @@ pub fn personal_data_hits(ws: &Workspace) -> Vec<Hit> {
     let mut found = Vec::new();
     // A value tree rather than field by field: every text of every record, including ones added later.
     if let Ok(v) = serde_json::to_value(ws) {
-        walk(&v, "workspace".to_string(), "", &mut |path, s| {
+        walk(&v, FieldPath::key("workspace"), "", &mut |path, s| {
             for f in privacy::find_personal_data(s) {
                 found.push(Hit {
                     id: hit_id(path, &f.range),
                     kind: f.kind,
-                    path: path.to_string(),
+                    path: path.clone(),
                     text: s[f.range.clone()].to_string(),
                     range: f.range,
                 });
@@ -47,8 +48,8 @@ pub fn personal_data_hits(ws: &Workspace) -> Vec<Hit> {
 }
 
 /// Paths of text values that contain a CPR-like number.
-pub fn cpr_findings(ws: &Workspace) -> Vec<String> {
-    let mut paths: Vec<String> = personal_data_hits(ws)
+pub fn cpr_findings(ws: &Workspace) -> Vec<FieldPath> {
+    let mut paths: Vec<FieldPath> = personal_data_hits(ws)
         .into_iter()
         .filter(|h| h.kind == PersonalDataKind::Cpr)
         .map(|h| h.path)
@@ -57,7 +58,7 @@ pub fn cpr_findings(ws: &Workspace) -> Vec<String> {
     paths
 }
 
-fn hit_id(path: &str, r: &Range<usize>) -> String {
+fn hit_id(path: &FieldPath, r: &Range<usize>) -> String {
     format!("{path}#{}-{}", r.start, r.end)
 }
 
@@ -66,34 +67,39 @@ fn is_text(key: &str, s: &str) -> bool {
     !(key == "id" || uuid::Uuid::parse_str(s).is_ok())
 }
 
-fn walk(v: &Value, path: String, key: &str, visit: &mut dyn FnMut(&str, &str)) {
+fn walk(v: &Value, path: FieldPath, key: &str, visit: &mut dyn FnMut(&FieldPath, &str)) {
     match v {
         Value::String(s) if is_text(key, s) => visit(&path, s),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{path}[{i}]"), key, visit);
+                walk(item, path.clone().at(i), key, visit);
             }
         }
         Value::Object(map) => {
             for (k, item) in map {
-                walk(item, format!("{path}.{k}"), k, visit);
+                walk(item, path.clone().then(k.clone()), k, visit);
             }
         }
         _ => {}
     }
 }
 
-fn walk_mut(v: &mut Value, path: String, key: &str, visit: &mut dyn FnMut(&str, &mut String)) {
+fn walk_mut(
+    v: &mut Value,
+    path: FieldPath,
+    key: &str,
+    visit: &mut dyn FnMut(&FieldPath, &mut String),
+) {
     match v {
         Value::String(s) if is_text(key, s) => visit(&path, s),
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                walk_mut(item, format!("{path}[{i}]"), key, visit);
+                walk_mut(item, path.clone().at(i), key, visit);
             }
         }
         Value::Object(map) => {
             for (k, item) in map.iter_mut() {
-                walk_mut(item, format!("{path}.{k}"), k, visit);
+                walk_mut(item, path.clone().then(k.clone()), k, visit);
             }
         }
         _ => {}
@@ -107,7 +113,7 @@ pub fn redact(ws: &Workspace, ids: &[String]) -> Workspace {
         return ws.clone();
     }
     let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let mut by_path: HashMap<String, Vec<Range<usize>>> = HashMap::new();
+    let mut by_path: HashMap<FieldPath, Vec<Range<usize>>> = HashMap::new();
     for h in personal_data_hits(ws) {
         if wanted.contains(h.id.as_str()) {
             by_path.entry(h.path).or_default().push(h.range);
@@ -119,7 +125,7 @@ pub fn redact(ws: &Workspace, ids: &[String]) -> Workspace {
     let Ok(mut v) = serde_json::to_value(ws) else {
         return ws.clone();
     };
-    walk_mut(&mut v, "workspace".to_string(), "", &mut |path, s| {
+    walk_mut(&mut v, FieldPath::key("workspace"), "", &mut |path, s| {
         if let Some(ranges) = by_path.get_mut(path) {
             ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
             for r in ranges.iter() {
@@ -191,9 +197,11 @@ mod tests {
     fn every_kind_is_found_with_its_place_and_text() {
         let ws = ws();
         let hits = personal_data_hits(&ws);
+        let paths: Vec<String> = hits.iter().map(|h| h.path.to_string()).collect();
         let seen: Vec<(PersonalDataKind, &str, &str)> = hits
             .iter()
-            .map(|h| (h.kind, h.path.as_str(), h.text.as_str()))
+            .zip(&paths)
+            .map(|(h, path)| (h.kind, path.as_str(), h.text.as_str()))
             .collect();
         assert!(seen.contains(&(
             PersonalDataKind::Email,
@@ -223,14 +231,20 @@ mod tests {
         assert_eq!(hits.len(), 5, "{seen:?}");
         // Where a hit is, in words, is said from its path (`text::place`).
         let note = hits.iter().find(|h| h.text == "0045 87654321").unwrap();
-        assert_eq!(note.path, "workspace.plan.initiatives[0].history[0].text");
+        assert_eq!(
+            note.path.to_string(),
+            "workspace.plan.initiatives[0].history[0].text"
+        );
         let cpr = hits
             .iter()
             .find(|h| h.kind == PersonalDataKind::Cpr)
             .unwrap();
-        assert_eq!(cpr.path, "workspace.meetings[0].notes");
+        assert_eq!(cpr.path.to_string(), "workspace.meetings[0].notes");
         assert_eq!(cpr.id, "workspace.meetings[0].notes#4-15");
-        assert_eq!(cpr_findings(&ws), vec!["workspace.meetings[0].notes"]);
+        assert_eq!(
+            cpr_findings(&ws),
+            vec![FieldPath::parse("workspace.meetings[0].notes")]
+        );
     }
 
     #[test]
@@ -254,7 +268,8 @@ mod tests {
         let chosen: Vec<String> = hits
             .iter()
             .filter(|h| {
-                h.path == "workspace.meetings[0].notes" && h.kind != PersonalDataKind::Phone
+                h.path.to_string() == "workspace.meetings[0].notes"
+                    && h.kind != PersonalDataKind::Phone
             })
             .map(|h| h.id.clone())
             .collect();

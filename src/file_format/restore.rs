@@ -7,6 +7,7 @@
 
 use super::import::{DataProblem, ImportError};
 use super::tokens;
+use crate::model::field_path::{FieldPath, PathStep};
 use crate::model::record::{Keyed, RecordKind, RecordRef, RecordView};
 use crate::model::set_aside::{names, Note};
 use crate::model::validation::{
@@ -36,51 +37,6 @@ impl RestoreReport {
     pub fn is_clean(&self) -> bool {
         self.repaired == 0 && self.left_out == 0
     }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum PathStep {
-    Key(String),
-    Index(usize),
-}
-
-fn path_text(root: &str, steps: &[PathStep]) -> String {
-    let mut path = root.to_string();
-    for step in steps {
-        match step {
-            PathStep::Key(k) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-            }
-            PathStep::Index(i) => path.push_str(&format!("[{i}]")),
-        }
-    }
-    path
-}
-
-/// A field path of `validation` (`participants[2].name`, `per_intervention.<id>`) as steps.
-fn parse_field(field: &str) -> Vec<PathStep> {
-    let mut out = Vec::new();
-    for part in field.split('.') {
-        let mut rest = part;
-        if let Some(i) = rest.find('[') {
-            if i > 0 {
-                out.push(PathStep::Key(rest[..i].to_string()));
-            }
-            rest = &rest[i..];
-            while let Some(end) = rest.find(']') {
-                if let Ok(n) = rest[1..end].parse() {
-                    out.push(PathStep::Index(n));
-                }
-                rest = &rest[end + 1..];
-            }
-        } else if !rest.is_empty() {
-            out.push(PathStep::Key(rest.to_string()));
-        }
-    }
-    out
 }
 
 fn node_at<'a>(v: &'a Value, steps: &[PathStep]) -> Option<&'a Value> {
@@ -195,17 +151,17 @@ pub(crate) fn locate<T: DeserializeOwned>(v: &Value) -> Vec<PathStep> {
 /// what was left out (path within `v`, problem), or the problem when nothing readable remains.
 fn read_leniently<T: DeserializeOwned>(
     v: &Value,
-) -> Result<(T, Vec<(String, DataProblem)>), DataProblem> {
+) -> Result<(T, Vec<(FieldPath, DataProblem)>), DataProblem> {
     let first = match T::deserialize(v) {
         Ok(t) => return Ok((t, Vec::new())),
-        Err(e) => DataProblem::from_serde(&e.to_string()),
+        Err(e) => DataProblem::from_serde(&e),
     };
     let mut v = v.clone();
     let mut dropped = Vec::new();
     for _ in 0..64 {
         let steps = locate::<T>(&v);
         let problem = match T::deserialize(&prune(&v, &steps)) {
-            Err(e) => DataProblem::from_serde(&e.to_string()),
+            Err(e) => DataProblem::from_serde(&e),
             Ok(_) => first.clone(),
         };
         let problem = match (problem, node_at(&v, &steps)) {
@@ -217,7 +173,7 @@ fn read_leniently<T: DeserializeOwned>(
         if !remove_at(&mut v, &steps) {
             return Err(problem);
         }
-        dropped.push((path_text("", &steps), problem));
+        dropped.push((FieldPath::from(steps), problem));
         if let Ok(t) = T::deserialize(&v) {
             return Ok((t, dropped));
         }
@@ -227,35 +183,35 @@ fn read_leniently<T: DeserializeOwned>(
 
 /// A rule fix in a JSON value: what `validation` reported, made right the least destructive way.
 fn fix(v: &mut Value, issue: &FieldIssue) -> Fix {
-    let steps = parse_field(&issue.field);
+    let steps = issue.field.steps();
     match &issue.problem {
         Problem::TooLong { max } => {
-            if let Some(Value::String(s)) = node_at_mut(v, &steps) {
+            if let Some(Value::String(s)) = node_at_mut(v, steps) {
                 *s = s.chars().take(*max).collect();
                 return Fix::Shortened;
             }
         }
         Problem::CprLike => {
-            if let Some(Value::String(s)) = node_at_mut(v, &steps) {
+            if let Some(Value::String(s)) = node_at_mut(v, steps) {
                 *s = mask_cpr(s);
                 return Fix::Masked;
             }
         }
         Problem::DuplicateId(_) => {
-            if let Some(node) = node_at_mut(v, &steps) {
+            if let Some(node) = node_at_mut(v, steps) {
                 *node = Value::String(new_id().to_string());
                 return Fix::NewId;
             }
         }
         Problem::Empty => {
-            if let Some(node) = node_at_mut(v, &steps) {
+            if let Some(node) = node_at_mut(v, steps) {
                 *node = Value::String(names::UNNAMED.to_string());
                 return Fix::Named;
             }
         }
         _ => {}
     }
-    if remove_at(v, &steps) {
+    if remove_at(v, steps) {
         Fix::Removed
     } else {
         Fix::Nothing
@@ -299,7 +255,7 @@ fn repair<T: Serialize + DeserializeOwned>(
             // A removed value a record cannot do without (a budget line's amount): drop the list item.
             Err(_) => {
                 let (issue, _) = done.last()?;
-                let mut steps = parse_field(&issue.field);
+                let mut steps = issue.field.steps().to_vec();
                 while !matches!(steps.last(), Some(PathStep::Index(_)) | None) {
                     steps.pop();
                 }
@@ -434,7 +390,7 @@ impl<'a> Restorer<'a> {
         let value = unmarked.as_ref().unwrap_or(value);
         let (mut t, dropped) = match read_leniently::<T>(value) {
             Ok(x) => x,
-            Err(p) => (T::default(), vec![(String::new(), p)]),
+            Err(p) => (T::default(), vec![(FieldPath::default(), p)]),
         };
         let mut notes: Vec<Note> = marks
             .iter()
@@ -474,17 +430,17 @@ impl<'a> Restorer<'a> {
 }
 
 /// What was done with a token the file could not hold.
-fn token_note(field: &str, found: &tokens::Found) -> Note {
+fn token_note(field: &FieldPath, found: &tokens::Found) -> Note {
     match found {
         tokens::Found::Replaced(code) => Note::CharacterReplaced {
-            field: field.to_string(),
+            field: field.clone(),
             code: code.clone(),
         },
-        tokens::Found::LeftOut(p) => unreadable_value((field.to_string(), p.clone())),
+        tokens::Found::LeftOut(p) => unreadable_value((field.clone(), p.clone())),
     }
 }
 
-fn unreadable_value((field, problem): (String, DataProblem)) -> Note {
+fn unreadable_value((field, problem): (FieldPath, DataProblem)) -> Note {
     Note::UnreadableValue { field, problem }
 }
 
@@ -521,7 +477,7 @@ pub(crate) fn label_of_value(v: &Value) -> String {
 pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> {
     let Value::Object(map) = body else {
         return Err(ImportError::Invalid {
-            path: "workspace".into(),
+            path: FieldPath::key("workspace"),
             line: 0,
             column: 0,
             problem: DataProblem::WrongType {
@@ -953,22 +909,6 @@ mod tests {
 
     fn restored(body: &str) -> (Workspace, RestoreReport) {
         restore(&serde_json::from_str(body).unwrap()).unwrap()
-    }
-
-    #[test]
-    fn field_paths_parse() {
-        assert_eq!(
-            parse_field("participants[2].name"),
-            vec![
-                PathStep::Key("participants".into()),
-                PathStep::Index(2),
-                PathStep::Key("name".into())
-            ]
-        );
-        assert_eq!(
-            parse_field("questions[0]"),
-            vec![PathStep::Key("questions".into()), PathStep::Index(0)]
-        );
     }
 
     #[test]

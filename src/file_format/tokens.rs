@@ -6,6 +6,7 @@
 //! parse see it first.
 
 use super::import::DataProblem;
+use crate::model::field_path::FieldPath;
 use serde_json::Value;
 
 /// Starts every marker string: two noncharacters around a word, which no text typed by a user contains.
@@ -18,7 +19,7 @@ const NUMBER: char = 'n';
 pub(crate) struct SyntaxError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub problem: DataProblem,
 }
 
 impl From<serde_json::Error> for SyntaxError {
@@ -26,7 +27,7 @@ impl From<serde_json::Error> for SyntaxError {
         SyntaxError {
             line: e.line(),
             column: e.column(),
-            message: e.to_string(),
+            problem: DataProblem::from_serde(&e),
         }
     }
 }
@@ -39,7 +40,7 @@ pub(crate) fn parse_value(text: &[u8]) -> Result<Value, SyntaxError> {
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    if !fixable(&first.to_string()) {
+    if !fixable(&first) {
         return Err(first.into());
     }
     let Ok(s) = std::str::from_utf8(text) else {
@@ -50,7 +51,7 @@ pub(crate) fn parse_value(text: &[u8]) -> Result<Value, SyntaxError> {
         return Err(first.into());
     }
     serde_json::from_slice::<Value>(marked.as_bytes()).map_err(|e| {
-        if fixable(&e.to_string()) {
+        if fixable(&e) {
             return first.into();
         }
         let (line, column) = (e.line(), e.column());
@@ -62,17 +63,18 @@ pub(crate) fn parse_value(text: &[u8]) -> Result<Value, SyntaxError> {
         SyntaxError {
             line,
             column: (column as isize - delta).max(1) as usize,
-            message: e.to_string(),
+            problem: DataProblem::from_serde(&e),
         }
     })
 }
 
 /// Whether serde_json refused the text for a token the pre-pass can mark.
-fn fixable(message: &str) -> bool {
-    message.contains("hex escape")
-        || message.contains("invalid escape")
-        || message.contains("invalid unicode code point")
-        || message.contains("number out of range")
+fn fixable(e: &serde_json::Error) -> bool {
+    e.classify() == serde_json::error::Category::Syntax
+        && matches!(
+            DataProblem::from_serde(e),
+            DataProblem::BadCharacter(_) | DataProblem::NumberOutOfRange
+        )
 }
 
 /// Where a replacement changed the length of a line: columns after `end_column` (in the marked text) move
@@ -282,7 +284,7 @@ fn repaired_text(token: &str) -> Option<String> {
 /// U+FFFD), a number too large is left out. For each, the field it was in (`participants[2].name`; for a
 /// key, the object holding it) and what became of it. `None` when `v` holds no marker; a marker that is
 /// `v` itself stays.
-pub(crate) fn strip_marks(v: &Value) -> Option<(Value, Vec<(String, Found)>)> {
+pub(crate) fn strip_marks(v: &Value) -> Option<(Value, Vec<(FieldPath, Found)>)> {
     if !has_marks(v) || is_marker(v) {
         return None;
     }
@@ -307,12 +309,12 @@ pub(crate) fn strip_marks(v: &Value) -> Option<(Value, Vec<(String, Found)>)> {
             ),
         }
     }
-    fn walk(v: &Value, here: &str, found: &mut Vec<(String, Found)>) -> Value {
+    fn walk(v: &Value, here: &FieldPath, found: &mut Vec<(FieldPath, Found)>) -> Value {
         match v {
             Value::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let at = format!("{here}[{i}]");
+                    let at = here.clone().at(i);
                     match item {
                         Value::String(s) if s.starts_with(PREFIX) => {
                             let (text, what) = undo(s);
@@ -329,7 +331,7 @@ pub(crate) fn strip_marks(v: &Value) -> Option<(Value, Vec<(String, Found)>)> {
                 for (k, item) in map {
                     let key = if k.starts_with(PREFIX) {
                         let (text, what) = undo(k);
-                        found.push((here.to_string(), what));
+                        found.push((here.clone(), what));
                         match text {
                             Some(t) => t,
                             None => continue,
@@ -337,11 +339,7 @@ pub(crate) fn strip_marks(v: &Value) -> Option<(Value, Vec<(String, Found)>)> {
                     } else {
                         k.clone()
                     };
-                    let at = if here.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{here}.{key}")
-                    };
+                    let at = here.clone().then(key.clone());
                     match item {
                         Value::String(s) if s.starts_with(PREFIX) => {
                             let (text, what) = undo(s);
@@ -361,7 +359,7 @@ pub(crate) fn strip_marks(v: &Value) -> Option<(Value, Vec<(String, Found)>)> {
         }
     }
     let mut found = Vec::new();
-    let clean = walk(v, "", &mut found);
+    let clean = walk(v, &FieldPath::default(), &mut found);
     Some((clean, found))
 }
 
@@ -456,7 +454,7 @@ mod tests {
         assert_eq!(v["f"], "ok\\ud800");
         let (clean, found) = strip_marks(&v).unwrap();
         assert!(!has_marks(&clean));
-        let fields: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
+        let fields: Vec<String> = found.iter().map(|(f, _)| f.to_string()).collect();
         assert_eq!(fields, vec!["a", "b[0]", "b[1]", "c", "d", "e", ""]);
         // Texts keep everything but the broken code; numbers too large are left out.
         assert_eq!(clean["a"], "x\u{fffd}y");
@@ -482,7 +480,7 @@ mod tests {
     fn other_syntax_errors_are_still_refused_at_their_place_as_written() {
         let e = parse_value(b"{\"a\":\"\\ud800\", \"b\":1e309 \"c\":1}").unwrap_err();
         assert_eq!((e.line, e.column), (1, 26), "{e:?}");
-        assert!(e.message.starts_with("expected `,` or `}`"), "{e:?}");
+        assert_eq!(e.problem, DataProblem::Syntax, "{e:?}");
         // Cut off in the middle of a string: nothing to mark.
         assert!(parse_value(b"{\"a\":\"\\ud800").is_err());
         // A raw newline inside a string is left for serde_json to refuse.

@@ -3,6 +3,7 @@
 //! item is about) and shows a refused save's issues at the fields that hold them. Fields are named as the
 //! form shows them (`FormField`); `ui::meetings` gives each its element id.
 
+use super::field_path::{FieldPath, PathStep};
 use super::templates::{validate_case_ref, CaseRefError};
 use super::validation::{FieldIssue, Problem};
 use super::{Id, Meeting, MeetingType};
@@ -71,42 +72,36 @@ pub fn problems(m: &Meeting, custom_type: bool) -> Vec<(FormField, FormProblem)>
 /// The form field that holds a field of the stored meeting, as `validation` names it (`case_ref`,
 /// `participants[2].name`); the summary for one the form has no field for, `None` for a list item the
 /// meeting does not have.
-pub fn field_of(m: &Meeting, field: &str) -> Option<FormField> {
-    let index = |list: &str| -> Option<usize> {
-        field
-            .strip_prefix(list)?
-            .strip_prefix('[')?
-            .split(']')
-            .next()?
-            .parse()
-            .ok()
-    };
-    Some(match field {
-        "case_ref" => FormField::CaseRef,
-        "notes" => FormField::Notes,
-        "decisions" => FormField::Decisions,
-        "initiator" => FormField::Initiator,
-        "coordinator" => FormField::Coordinator,
-        "invited_by" => FormField::InvitedBy,
-        "chair" => FormField::Chair,
-        "note_taker" => FormField::NoteTaker,
-        "meeting_type" => FormField::TypeName,
-        _ if field.starts_with("participants[") => {
-            let p = m.participants.get(index("participants")?)?;
-            if field.ends_with(".name") {
-                FormField::ParticipantName(p.id)
-            } else {
-                FormField::ParticipantRelation(p.id)
+pub fn field_of(m: &Meeting, field: &FieldPath) -> Option<FormField> {
+    use PathStep::{Index, Key};
+    Some(match field.steps() {
+        [Key(k)] => match k.as_str() {
+            "case_ref" => FormField::CaseRef,
+            "notes" => FormField::Notes,
+            "decisions" => FormField::Decisions,
+            "initiator" => FormField::Initiator,
+            "coordinator" => FormField::Coordinator,
+            "invited_by" => FormField::InvitedBy,
+            "chair" => FormField::Chair,
+            "note_taker" => FormField::NoteTaker,
+            "meeting_type" => FormField::TypeName,
+            _ => FormField::Summary,
+        },
+        [Key(list), Index(i), rest @ ..] if list == "participants" => {
+            let p = m.participants.get(*i)?;
+            match rest {
+                [Key(k)] if k == "name" => FormField::ParticipantName(p.id),
+                _ => FormField::ParticipantRelation(p.id),
             }
         }
-        _ if field.starts_with("action_items[") => {
-            let a = m.action_items.get(index("action_items")?)?;
-            if field.ends_with(".who") {
-                FormField::ActionWho(a.id)
-            } else {
-                FormField::ActionWhat(a.id)
+        [Key(list), Index(i), rest @ ..] if list == "action_items" => {
+            let a = m.action_items.get(*i)?;
+            match rest {
+                [Key(k)] if k == "who" => FormField::ActionWho(a.id),
+                _ => FormField::ActionWhat(a.id),
             }
         }
+        [Key(list), ..] if list == "participants" || list == "action_items" => return None,
         _ => FormField::Summary,
     })
 }
@@ -277,10 +272,19 @@ mod tests {
     #[test]
     fn a_field_without_its_own_place_goes_to_the_summary() {
         let m = meeting();
-        assert_eq!(field_of(&m, "safety_scale"), Some(FormField::Summary));
-        assert_eq!(field_of(&m, "questions[0]"), Some(FormField::Summary));
+        assert_eq!(
+            field_of(&m, &FieldPath::parse("safety_scale")),
+            Some(FormField::Summary)
+        );
+        assert_eq!(
+            field_of(&m, &FieldPath::parse("questions[0]")),
+            Some(FormField::Summary)
+        );
         // A list item the meeting no longer has: nowhere to show it.
-        assert_eq!(field_of(&m, "participants[3].name"), None);
-        assert_eq!(field_of(&m, "action_items[x].who"), None);
+        assert_eq!(
+            field_of(&m, &FieldPath::parse("participants[3].name")),
+            None
+        );
+        assert_eq!(field_of(&m, &FieldPath::parse("action_items[x].who")), None);
     }
 }

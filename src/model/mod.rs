@@ -13,6 +13,8 @@ pub mod copy_merge;
 pub mod dates;
 pub mod delete;
 pub mod delta;
+pub mod edit;
+pub mod field_path;
 pub mod follow_up;
 pub mod import_choice;
 pub mod initiative_facts;

@@ -2,6 +2,7 @@
 //! `text::file` says it in Danish. Files and stored copies so carry no wording of the app's; entries an
 //! older Trappe wrote carry their sentence in `what`, and it is kept as it was (`SetAsideReason::Written`).
 
+use super::field_path::FieldPath;
 use super::record::RecordKind;
 use super::validation::Problem;
 use super::{new_id, now, Id};
@@ -171,9 +172,12 @@ impl Default for SetAsideReason {
 pub enum Note {
     /// The value at `field` (a path in the record; empty: the whole value) could not be read and was left
     /// out.
-    UnreadableValue { field: String, problem: DataProblem },
+    UnreadableValue {
+        field: FieldPath,
+        problem: DataProblem,
+    },
     /// A text at `field` held a character code (`code`, `\ud800`) that is no character; it was replaced.
-    CharacterReplaced { field: String, code: String },
+    CharacterReplaced { field: FieldPath, code: String },
     /// The record had the id of another and got a new one.
     RenewedId,
     /// The record could not be read at all and is not in the workspace.
@@ -184,7 +188,7 @@ pub enum Note {
     ResetToDefault,
     /// The value at `field` broke a rule and was repaired.
     Fixed {
-        field: String,
+        field: FieldPath,
         problem: Problem,
         fix: Fix,
     },

@@ -4,6 +4,7 @@
 //! The UI edits a clone and dispatches the difference (`delta::staircase`) as one command.
 
 use super::collation::danish_cmp;
+use super::field_path::{FieldPath, PathStep};
 use super::record::RecordView;
 use super::validation::{check_record, Problem};
 use super::{
@@ -39,7 +40,7 @@ pub enum StaircaseError {
     SameTarget,
     /// Another rule of `validation`, by the model's field name.
     #[error("{field}: {problem:?}")]
-    Rule { field: String, problem: Problem },
+    Rule { field: FieldPath, problem: Problem },
 }
 
 impl StaircaseError {
@@ -87,20 +88,24 @@ pub enum MovePart {
 impl StaircaseField {
     /// The form field of a field the model names (`unit_cost`, `moves[2].children`); a move's other
     /// fields are said at its destination.
-    pub fn of_model_field(field: &str) -> Option<StaircaseField> {
-        if let Some(rest) = field.strip_prefix("moves[") {
-            let (index, part) = rest.split_once("].")?;
-            let part = match part {
-                "from" => MovePart::From,
-                "children" => MovePart::Children,
-                _ => MovePart::To,
-            };
-            return Some(StaircaseField::Move {
-                index: index.parse().ok()?,
-                part,
-            });
-        }
-        Some(match field {
+    pub fn of_model_field(field: &FieldPath) -> Option<StaircaseField> {
+        use PathStep::{Index, Key};
+        let name = match field.steps() {
+            [Key(list), Index(index), Key(part)] if list == "moves" => {
+                let part = match part.as_str() {
+                    "from" => MovePart::From,
+                    "children" => MovePart::Children,
+                    _ => MovePart::To,
+                };
+                return Some(StaircaseField::Move {
+                    index: *index,
+                    part,
+                });
+            }
+            [Key(name)] => name.as_str(),
+            _ => return None,
+        };
+        Some(match name {
             "name" => StaircaseField::Name,
             "description" => StaircaseField::Description,
             "yearly_cost_per_child" => StaircaseField::YearlyCost,
@@ -1541,7 +1546,7 @@ mod tests {
         let long = "x".repeat(crate::model::validation::MAX_NAME + 1);
         assert!(matches!(
             s.set_step_name(step, long),
-            Err(StaircaseError::Rule { ref field, problem: Problem::TooLong { .. } }) if field == "name"
+            Err(StaircaseError::Rule { ref field, problem: Problem::TooLong { .. } }) if field.last_key() == Some("name")
         ));
         assert_eq!(s, before);
     }
@@ -1549,22 +1554,28 @@ mod tests {
     #[test]
     fn model_fields_map_to_form_fields() {
         use StaircaseField as F;
-        assert_eq!(F::of_model_field("name"), Some(F::Name));
+        assert_eq!(F::of_model_field(&FieldPath::parse("name")), Some(F::Name));
         assert_eq!(
-            F::of_model_field("yearly_cost_per_child"),
+            F::of_model_field(&FieldPath::parse("yearly_cost_per_child")),
             Some(F::YearlyCost)
         );
-        assert_eq!(F::of_model_field("unit_cost"), Some(F::UnitCost));
-        assert_eq!(F::of_model_field("legal_basis"), Some(F::LegalBasis));
         assert_eq!(
-            F::of_model_field("moves[2].children"),
+            F::of_model_field(&FieldPath::parse("unit_cost")),
+            Some(F::UnitCost)
+        );
+        assert_eq!(
+            F::of_model_field(&FieldPath::parse("legal_basis")),
+            Some(F::LegalBasis)
+        );
+        assert_eq!(
+            F::of_model_field(&FieldPath::parse("moves[2].children")),
             Some(F::Move {
                 index: 2,
                 part: MovePart::Children
             })
         );
         assert_eq!(
-            F::of_model_field("moves[0].from"),
+            F::of_model_field(&FieldPath::parse("moves[0].from")),
             Some(F::Move {
                 index: 0,
                 part: MovePart::From
@@ -1572,13 +1583,12 @@ mod tests {
         );
         // A move's other fields are said at its destination.
         assert_eq!(
-            F::of_model_field("moves[1].step"),
+            F::of_model_field(&FieldPath::parse("moves[1].step")),
             Some(F::Move {
                 index: 1,
                 part: MovePart::To
             })
         );
-        assert_eq!(F::of_model_field("moves[x].to"), None);
-        assert_eq!(F::of_model_field("per_step.abc"), None);
+        assert_eq!(F::of_model_field(&FieldPath::parse("per_step.abc")), None);
     }
 }

@@ -7,6 +7,7 @@
 //! its start (such an end is removed), and no initiative is under one of its own sub-items.
 //! Nothing here may be stricter than what the forms let through.
 
+use super::field_path::FieldPath;
 use super::record::{RecordKind, RecordRef, RecordView};
 use super::{
     privacy, ActionPlan, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement,
@@ -89,7 +90,7 @@ pub enum Problem {
 /// A broken rule in one record, by the field's name in the file (`unit_cost`, `participants[2].name`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldIssue {
-    pub field: String,
+    pub field: FieldPath,
     pub problem: Problem,
 }
 
@@ -97,8 +98,12 @@ pub struct FieldIssue {
 /// (`workspace.staircase.steps[2].interventions[0].unit_cost`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
-    pub path: String,
+    pub path: FieldPath,
     pub problem: Problem,
+}
+
+fn key(k: &str) -> FieldPath {
+    FieldPath::key(k)
 }
 
 #[derive(Default)]
@@ -107,51 +112,51 @@ struct Checker {
 }
 
 impl Checker {
-    fn push(&mut self, field: impl Into<String>, problem: Problem) {
+    fn push(&mut self, field: impl Into<FieldPath>, problem: Problem) {
         self.issues.push(FieldIssue {
             field: field.into(),
             problem,
         });
     }
-    fn name(&mut self, field: impl Into<String>, s: &str) {
+    fn name(&mut self, field: impl Into<FieldPath>, s: &str) {
         self.max_chars(field, s, MAX_NAME);
     }
     /// A name the record cannot do without (what lists and pickers show it by).
-    fn required_name(&mut self, field: &str, s: &str) {
+    fn required_name(&mut self, field: &'static str, s: &str) {
         if s.trim().is_empty() {
             self.push(field, Problem::Empty);
         }
         self.name(field, s);
     }
     /// A free text the record cannot do without (a time plan row's activity).
-    fn required_text(&mut self, field: &str, s: &str) {
+    fn required_text(&mut self, field: &'static str, s: &str) {
         if s.trim().is_empty() {
             self.push(field, Problem::Empty);
         }
         self.text(field, s);
     }
-    fn ordered(&mut self, field: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    fn ordered(&mut self, field: &'static str, start: Option<NaiveDate>, end: Option<NaiveDate>) {
         if matches!((start, end), (Some(s), Some(e)) if e < s) {
             self.push(field, Problem::EndBeforeStart);
         }
     }
-    fn text(&mut self, field: impl Into<String>, s: &str) {
+    fn text(&mut self, field: impl Into<FieldPath>, s: &str) {
         self.max_chars(field, s, MAX_TEXT);
     }
-    fn max_chars(&mut self, field: impl Into<String>, s: &str, max: usize) {
+    fn max_chars(&mut self, field: impl Into<FieldPath>, s: &str, max: usize) {
         // Bytes bound characters from above: most texts need no count.
         if s.len() > max && s.chars().count() > max {
             self.push(field, Problem::TooLong { max });
         }
     }
-    fn amount(&mut self, field: impl Into<String>, v: Option<i64>) {
+    fn amount(&mut self, field: impl Into<FieldPath>, v: Option<i64>) {
         match v {
             Some(v) if v < 0 => self.push(field, Problem::Negative),
             Some(v) if v > MAX_AMOUNT => self.push(field, Problem::TooLarge { max: MAX_AMOUNT }),
             _ => {}
         }
     }
-    fn count(&mut self, field: impl Into<String>, v: Option<u32>) {
+    fn count(&mut self, field: impl Into<FieldPath>, v: Option<u32>) {
         if v.is_some_and(|v| v > MAX_COUNT) {
             self.push(
                 field,
@@ -161,7 +166,7 @@ impl Checker {
             );
         }
     }
-    fn range(&mut self, field: impl Into<String>, v: u32, min: u32, max: u32) {
+    fn range(&mut self, field: impl Into<FieldPath>, v: u32, min: u32, max: u32) {
         if !(min..=max).contains(&v) {
             self.push(
                 field,
@@ -172,21 +177,21 @@ impl Checker {
             );
         }
     }
-    fn number(&mut self, field: impl Into<String>, v: Option<f64>) {
+    fn number(&mut self, field: impl Into<FieldPath>, v: Option<f64>) {
         if v.is_some_and(|v| !v.is_finite()) {
             self.push(field, Problem::NotFinite);
         }
     }
     /// Ids of the items of a nested list (participants of a meeting, notes of an initiative) are unique.
-    fn unique_ids(&mut self, list: &str, ids: impl Iterator<Item = Id>) {
+    fn unique_ids(&mut self, list: &'static str, ids: impl Iterator<Item = Id>) {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
-                self.push(format!("{list}[{i}].id"), Problem::DuplicateId(id));
+                self.push(key(list).at(i).then("id"), Problem::DuplicateId(id));
             }
         }
     }
-    fn meeting_type(&mut self, field: &str, t: &MeetingType) {
+    fn meeting_type(&mut self, field: impl Into<FieldPath>, t: &MeetingType) {
         if let MeetingType::Custom(name) | MeetingType::Unknown(name) = t {
             self.name(field, name);
         }
@@ -215,8 +220,8 @@ pub enum InfoField {
 
 impl InfoField {
     /// The form field of a field `check_info` names; the name for any other, the form's first field.
-    pub fn of_model_field(field: &str) -> InfoField {
-        match field {
+    pub fn of_model_field(field: &FieldPath) -> InfoField {
+        match field.as_key().unwrap_or_default() {
             "municipality" => InfoField::Municipality,
             "description" => InfoField::Description,
             _ => InfoField::Name,
@@ -264,23 +269,23 @@ pub fn check_follow_up(r: &FollowUpRules) -> Vec<FieldIssue> {
     );
     c.range("due_soon_days", r.due_soon_days, 0, MAX_DUE_SOON_DAYS);
     for (i, t) in r.monthly_targets.iter().enumerate() {
-        let f = format!("monthly_targets[{i}]");
-        c.meeting_type(&format!("{f}.meeting_type"), &t.meeting_type);
-        c.range(format!("{f}.min"), t.min, 0, MAX_MONTHLY_TARGET);
-        c.range(format!("{f}.max"), t.max, 0, MAX_MONTHLY_TARGET);
+        let f = key("monthly_targets").at(i);
+        c.meeting_type(f.clone().then("meeting_type"), &t.meeting_type);
+        c.range(f.clone().then("min"), t.min, 0, MAX_MONTHLY_TARGET);
+        c.range(f.then("max"), t.max, 0, MAX_MONTHLY_TARGET);
     }
     for (i, p) in check_monthly_targets(&r.monthly_targets) {
         let field = match p {
             Problem::Duplicate => "meeting_type",
             _ => "min",
         };
-        c.push(format!("monthly_targets[{i}].{field}"), p);
+        c.push(key("monthly_targets").at(i).then(field), p);
     }
     if let Some(b) = r.caseload_band {
-        c.range("caseload_band.min", b.min, 1, MAX_CASELOAD);
-        c.range("caseload_band.max", b.max, 1, MAX_CASELOAD);
+        c.range(key("caseload_band").then("min"), b.min, 1, MAX_CASELOAD);
+        c.range(key("caseload_band").then("max"), b.max, 1, MAX_CASELOAD);
         if b.min > b.max {
-            c.push("caseload_band.min", Problem::MinAboveMax);
+            c.push(key("caseload_band").then("min"), Problem::MinAboveMax);
         }
     }
     c.issues
@@ -316,15 +321,15 @@ fn check_measurement(m: &Measurement, c: &mut Checker) {
     c.text("note", &m.note);
     c.count("caseworkers", m.caseworkers);
     for (id, n) in &m.per_intervention {
-        c.count(format!("per_intervention.{id}"), Some(*n));
+        c.count(key("per_intervention").then(id.to_string()), Some(*n));
     }
     for (id, n) in &m.per_step {
-        c.count(format!("per_step.{id}"), Some(*n));
+        c.count(key("per_step").then(id.to_string()), Some(*n));
     }
     for (i, mv) in m.moves.iter().enumerate() {
-        c.count(format!("moves[{i}].children"), Some(mv.children));
+        c.count(key("moves").at(i).then("children"), Some(mv.children));
         if mv.from == mv.to {
-            c.push(format!("moves[{i}].to"), Problem::SameStep);
+            c.push(key("moves").at(i).then("to"), Problem::SameStep);
         }
     }
 }
@@ -358,23 +363,23 @@ fn check_meeting(m: &Meeting, c: &mut Checker) {
     c.text("decisions", &m.decisions);
     c.text("notes", &m.notes);
     for (j, q) in m.questions.iter().enumerate() {
-        c.text(format!("questions[{j}]"), q);
+        c.text(key("questions").at(j), q);
     }
     for (j, a) in m.action_items.iter().enumerate() {
-        c.text(format!("action_items[{j}].what"), &a.what);
-        c.name(format!("action_items[{j}].who"), &a.who);
+        c.text(key("action_items").at(j).then("what"), &a.what);
+        c.name(key("action_items").at(j).then("who"), &a.who);
     }
     c.unique_ids("action_items", m.action_items.iter().map(|a| a.id));
     for (j, p) in m.participants.iter().enumerate() {
-        c.name(format!("participants[{j}].name"), &p.name);
+        c.name(key("participants").at(j).then("name"), &p.name);
         c.name(
-            format!("participants[{j}].relation_or_unit"),
+            key("participants").at(j).then("relation_or_unit"),
             &p.relation_or_unit,
         );
     }
     c.unique_ids("participants", m.participants.iter().map(|a| a.id));
     for (j, item) in m.checklist.iter().enumerate() {
-        c.name(format!("checklist[{j}].label"), &item.label);
+        c.name(key("checklist").at(j).then("label"), &item.label);
     }
     c.unique_ids("checklist", m.checklist.iter().map(|a| a.id));
     if let Some(v) = m.safety_scale {
@@ -388,10 +393,10 @@ fn check_template(t: &MeetingTemplate, c: &mut Checker) {
     c.name("name", &t.name);
     c.meeting_type("meeting_type", &t.meeting_type);
     for (j, q) in t.questions.iter().enumerate() {
-        c.text(format!("questions[{j}]"), q);
+        c.text(key("questions").at(j), q);
     }
     for (j, l) in t.checklist.iter().enumerate() {
-        c.name(format!("checklist[{j}]"), l);
+        c.name(key("checklist").at(j), l);
     }
 }
 
@@ -408,13 +413,20 @@ fn check_initiative(ini: &Initiative, c: &mut Checker) {
     }
     c.text("description", &ini.description);
     for (j, b) in ini.budget.iter().enumerate() {
-        c.amount(format!("budget[{j}].amount"), Some(b.amount));
+        c.amount(key("budget").at(j).then("amount"), Some(b.amount));
     }
     for (j, n) in ini.history.iter().enumerate() {
-        c.text(format!("history[{j}].text"), &n.text);
-        c.name(format!("history[{j}].author"), &n.author);
+        c.text(key("history").at(j).then("text"), &n.text);
+        c.name(key("history").at(j).then("author"), &n.author);
         for (k, v) in n.earlier_versions.iter().enumerate() {
-            c.text(format!("history[{j}].earlier_versions[{k}].text"), &v.text);
+            c.text(
+                key("history")
+                    .at(j)
+                    .then("earlier_versions")
+                    .at(k)
+                    .then("text"),
+                &v.text,
+            );
         }
     }
     c.unique_ids("history", ini.history.iter().map(|n| n.id));
@@ -429,8 +441,8 @@ fn check_indicator(ind: &Indicator, c: &mut Checker) {
     c.number("baseline", ind.baseline);
     c.number("target", ind.target);
     for (j, v) in ind.values.iter().enumerate() {
-        c.number(format!("values[{j}].value"), Some(v.value));
-        c.text(format!("values[{j}].note"), &v.note);
+        c.number(key("values").at(j).then("value"), Some(v.value));
+        c.text(key("values").at(j).then("note"), &v.note);
     }
     c.unique_ids("values", ind.values.iter().map(|v| v.id));
 }
@@ -468,9 +480,9 @@ pub fn check_record(record: RecordView<'_>) -> Vec<FieldIssue> {
 
 /// The records a record refers to, by the field that holds each reference. (An intervention's step is where
 /// it lives, not a reference: see `commands`.)
-pub fn references(record: RecordView<'_>) -> Vec<(String, RecordRef)> {
+pub fn references(record: RecordView<'_>) -> Vec<(FieldPath, RecordRef)> {
     let mut out = Vec::new();
-    let mut add = |field: String, kind: RecordKind, id: Option<Id>| {
+    let mut add = |field: FieldPath, kind: RecordKind, id: Option<Id>| {
         if let Some(id) = id {
             out.push((field, RecordRef::new(kind, id)));
         }
@@ -479,45 +491,53 @@ pub fn references(record: RecordView<'_>) -> Vec<(String, RecordRef)> {
         RecordView::Measurement(m) => {
             for id in m.per_intervention.keys() {
                 add(
-                    format!("per_intervention.{id}"),
+                    key("per_intervention").then(id.to_string()),
                     RecordKind::Intervention,
                     Some(*id),
                 );
             }
             for id in m.per_step.keys() {
-                add(format!("per_step.{id}"), RecordKind::Step, Some(*id));
+                add(
+                    key("per_step").then(id.to_string()),
+                    RecordKind::Step,
+                    Some(*id),
+                );
             }
             for (i, mv) in m.moves.iter().enumerate() {
-                add(format!("moves[{i}].from"), RecordKind::Step, Some(mv.from));
-                add(format!("moves[{i}].to"), RecordKind::Step, Some(mv.to));
+                add(
+                    key("moves").at(i).then("from"),
+                    RecordKind::Step,
+                    Some(mv.from),
+                );
+                add(key("moves").at(i).then("to"), RecordKind::Step, Some(mv.to));
             }
         }
         RecordView::Meeting(m) => {
-            add("linked_step".into(), RecordKind::Step, m.linked_step);
+            add(key("linked_step"), RecordKind::Step, m.linked_step);
             for (j, id) in m.linked_interventions.iter().enumerate() {
                 add(
-                    format!("linked_interventions[{j}]"),
+                    key("linked_interventions").at(j),
                     RecordKind::Intervention,
                     Some(*id),
                 );
             }
         }
         RecordView::Initiative(i) => {
-            add("goal_id".into(), RecordKind::Goal, i.goal_id);
-            add("track_id".into(), RecordKind::Track, i.track_id);
-            add("parent_id".into(), RecordKind::Initiative, i.parent_id);
+            add(key("goal_id"), RecordKind::Goal, i.goal_id);
+            add(key("track_id"), RecordKind::Track, i.track_id);
+            add(key("parent_id"), RecordKind::Initiative, i.parent_id);
             for (j, id) in i.intervention_ids.iter().enumerate() {
                 add(
-                    format!("intervention_ids[{j}]"),
+                    key("intervention_ids").at(j),
                     RecordKind::Intervention,
                     Some(*id),
                 );
             }
         }
         RecordView::Indicator(i) => {
-            add("goal_id".into(), RecordKind::Goal, i.goal_id);
+            add(key("goal_id"), RecordKind::Goal, i.goal_id);
             add(
-                "initiative_id".into(),
+                key("initiative_id"),
                 RecordKind::Initiative,
                 i.initiative_id,
             );
@@ -619,19 +639,23 @@ pub fn referrers(ws: &Workspace, target: RecordRef) -> Vec<RecordRef> {
 /// Ids are unique within their kind (an intervention's id across all steps).
 pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let mut at = |prefix: &str, list: Vec<FieldIssue>| {
+    let root = FieldPath::key(root);
+    let mut at = |prefix: &FieldPath, list: Vec<FieldIssue>| {
         issues.extend(list.into_iter().map(|f| Issue {
-            path: format!("{prefix}.{}", f.field),
+            path: prefix.clone().join(&f.field),
             problem: f.problem,
         }));
     };
     at(
-        root,
+        &root,
         check_info(&ws.name, &ws.municipality, &ws.description),
     );
-    at(&format!("{root}.follow_up"), check_follow_up(&ws.follow_up));
     at(
-        &format!("{root}.plan"),
+        &root.clone().then("follow_up"),
+        check_follow_up(&ws.follow_up),
+    );
+    at(
+        &root.clone().then("plan"),
         check_plan_info(&ws.plan.title, &ws.plan.period, ws.plan.stale_after_days),
     );
     let all: HashSet<RecordRef> = ws.views().map(|r| r.reference()).collect();
@@ -641,13 +665,13 @@ pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
         let r = record.reference();
         // The n-th record of its kind in file order names its own path even when its id repeats.
         let n = index.entry(r.kind).or_default();
-        let path = nth_path(ws, root, r.kind, *n).unwrap_or_default();
+        let path = nth_path(ws, &root, r.kind, *n).unwrap_or_default();
         *n += 1;
         if !seen.insert(r) {
             at(
                 &path,
                 vec![FieldIssue {
-                    field: "id".into(),
+                    field: key("id"),
                     problem: Problem::DuplicateId(r.id),
                 }],
             );
@@ -659,7 +683,12 @@ pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
     for (i, ini) in ws.plan.initiatives.iter().enumerate() {
         if loops.contains(&ini.id) {
             issues.push(Issue {
-                path: format!("{root}.plan.initiatives[{i}].parent_id"),
+                path: root
+                    .clone()
+                    .then("plan")
+                    .then("initiatives")
+                    .at(i)
+                    .then("parent_id"),
                 problem: Problem::ParentLoop,
             });
         }
@@ -743,30 +772,42 @@ pub fn parent_loops(plan: &ActionPlan) -> Vec<Id> {
 }
 
 /// The path of the n-th record of a kind, in the order of `Workspace::records`.
-fn nth_path(ws: &Workspace, root: &str, kind: RecordKind, n: usize) -> Option<String> {
+fn nth_path(ws: &Workspace, root: &FieldPath, kind: RecordKind, n: usize) -> Option<FieldPath> {
     let s = &ws.staircase;
     let p = &ws.plan;
-    let list = |name: &str, len: usize| (n < len).then(|| format!("{root}.{name}[{n}]"));
+    let list = |part: Option<&str>, name: &str, len: usize| {
+        (n < len).then(|| {
+            let at = part.map_or_else(|| root.clone(), |part| root.clone().then(part));
+            at.then(name).at(n)
+        })
+    };
     match kind {
-        RecordKind::Step => list("staircase.steps", s.steps.len()),
+        RecordKind::Step => list(Some("staircase"), "steps", s.steps.len()),
         RecordKind::Intervention => {
             let mut left = n;
             for (i, st) in s.steps.iter().enumerate() {
                 if left < st.interventions.len() {
-                    return Some(format!("{root}.staircase.steps[{i}].interventions[{left}]"));
+                    return Some(
+                        root.clone()
+                            .then("staircase")
+                            .then("steps")
+                            .at(i)
+                            .then("interventions")
+                            .at(left),
+                    );
                 }
                 left -= st.interventions.len();
             }
             None
         }
-        RecordKind::Measurement => list("staircase.measurements", s.measurements.len()),
-        RecordKind::Meeting => list("meetings", ws.meetings.len()),
-        RecordKind::Template => list("meeting_templates", ws.meeting_templates.len()),
-        RecordKind::Goal => list("plan.goals", p.goals.len()),
-        RecordKind::Track => list("plan.tracks", p.tracks.len()),
-        RecordKind::Initiative => list("plan.initiatives", p.initiatives.len()),
-        RecordKind::Indicator => list("plan.indicators", p.indicators.len()),
-        RecordKind::TimelineRow => list("plan.timeline", p.timeline.len()),
+        RecordKind::Measurement => list(Some("staircase"), "measurements", s.measurements.len()),
+        RecordKind::Meeting => list(None, "meetings", ws.meetings.len()),
+        RecordKind::Template => list(None, "meeting_templates", ws.meeting_templates.len()),
+        RecordKind::Goal => list(Some("plan"), "goals", p.goals.len()),
+        RecordKind::Track => list(Some("plan"), "tracks", p.tracks.len()),
+        RecordKind::Initiative => list(Some("plan"), "initiatives", p.initiatives.len()),
+        RecordKind::Indicator => list(Some("plan"), "indicators", p.indicators.len()),
+        RecordKind::TimelineRow => list(Some("plan"), "timeline", p.timeline.len()),
     }
 }
 
@@ -828,7 +869,7 @@ mod tests {
         assert_eq!(
             validate(&ws, "w"),
             vec![Issue {
-                path: "w.plan.initiatives[1].parent_id".into(),
+                path: FieldPath::parse("w.plan.initiatives[1].parent_id"),
                 problem: Problem::ParentLoop
             }]
         );
@@ -855,16 +896,25 @@ mod tests {
             ..Indicator::default()
         });
         ws.plan.timeline.push(TimelineRow::default());
-        let paths: Vec<(String, Problem)> = validate(&ws, "w")
+        let paths: Vec<(FieldPath, Problem)> = validate(&ws, "w")
             .into_iter()
             .map(|i| (i.path, i.problem))
             .collect();
         assert_eq!(
             paths,
             vec![
-                ("w.staircase.measurements[0].name".into(), Problem::Empty),
-                ("w.plan.indicators[0].name".into(), Problem::Empty),
-                ("w.plan.timeline[0].activity".into(), Problem::Empty),
+                (
+                    FieldPath::parse("w.staircase.measurements[0].name"),
+                    Problem::Empty
+                ),
+                (
+                    FieldPath::parse("w.plan.indicators[0].name"),
+                    Problem::Empty
+                ),
+                (
+                    FieldPath::parse("w.plan.timeline[0].activity"),
+                    Problem::Empty
+                ),
             ]
         );
     }
@@ -890,7 +940,7 @@ mod tests {
         assert_eq!(
             issues,
             vec![Issue {
-                path: "workspace.staircase.steps[2].interventions[0].unit_cost".into(),
+                path: FieldPath::parse("workspace.staircase.steps[2].interventions[0].unit_cost"),
                 problem: Problem::Negative
             }]
         );
@@ -911,9 +961,12 @@ mod tests {
         assert!(problems.contains(&Problem::CprLike));
         assert!(issues
             .iter()
-            .any(|i| i.path == "w.meetings[1].id" && matches!(i.problem, Problem::DuplicateId(_))));
-        assert!(issues.iter().any(|i| i.path == "w.meetings[0].linked_step"
-            && matches!(i.problem, Problem::UnknownReference(_))));
+            .any(|i| i.path == FieldPath::parse("w.meetings[1].id")
+                && matches!(i.problem, Problem::DuplicateId(_))));
+        assert!(issues
+            .iter()
+            .any(|i| i.path == FieldPath::parse("w.meetings[0].linked_step")
+                && matches!(i.problem, Problem::UnknownReference(_))));
         assert!(problems.contains(&Problem::OutOfRange { min: 0, max: 10 }));
     }
 
@@ -927,15 +980,15 @@ mod tests {
         });
         let issues = validate(&ws, "w");
         assert!(issues.contains(&Issue {
-            path: "w.name".into(),
+            path: FieldPath::parse("w.name"),
             problem: Problem::Empty
         }));
         assert!(issues.contains(&Issue {
-            path: "w.description".into(),
+            path: FieldPath::parse("w.description"),
             problem: Problem::TooLong { max: MAX_TEXT }
         }));
         assert!(issues.contains(&Issue {
-            path: "w.plan.indicators[0].baseline".into(),
+            path: FieldPath::parse("w.plan.indicators[0].baseline"),
             problem: Problem::NotFinite
         }));
     }
@@ -1018,10 +1071,16 @@ mod tests {
             InfoField::Description
         );
         assert_eq!(
-            InfoField::of_model_field("municipality"),
+            InfoField::of_model_field(&FieldPath::key("municipality")),
             InfoField::Municipality
         );
-        assert_eq!(InfoField::of_model_field("name"), InfoField::Name);
-        assert_eq!(InfoField::of_model_field("other"), InfoField::Name);
+        assert_eq!(
+            InfoField::of_model_field(&FieldPath::key("name")),
+            InfoField::Name
+        );
+        assert_eq!(
+            InfoField::of_model_field(&FieldPath::key("other")),
+            InfoField::Name
+        );
     }
 }

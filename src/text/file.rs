@@ -1,6 +1,7 @@
 //! Danish messages for file and storage problems: what is wrong, where, and what to do.
 
 use crate::file_format::{ImportError, MAX_FILE_BYTES};
+use crate::model::field_path::{FieldPath, PathStep};
 use crate::model::record::RecordKind;
 use crate::model::set_aside::{DataProblem, Fix, Note};
 use crate::model::validation::{Issue, Problem};
@@ -21,8 +22,10 @@ fn problem_text(p: &DataProblem) -> String {
             Some(names) => format!("der står «{found}», som Trappe ikke kender; mulige værdier er {names}"),
             None => format!("der står «{found}», som Trappe ikke kender"),
         },
-        DataProblem::MissingField(f) => format!("{} mangler", field_name(f)),
-        DataProblem::DuplicateField(f) => format!("{} står der to gange", field_name(f)),
+        DataProblem::MissingField(f) => format!("{} mangler", field_name(&FieldPath::key(f))),
+        DataProblem::DuplicateField(f) => {
+            format!("{} står der to gange", field_name(&FieldPath::key(f)))
+        }
         DataProblem::BadDate => "det er ikke en dato eller et klokkeslæt, der findes".into(),
         DataProblem::BadDateText(found) => {
             format!("der står «{found}», som ikke kan læses som en dato eller et klokkeslæt")
@@ -264,7 +267,11 @@ fn conflict(kind: RecordKind, fields: &[String], kept_theirs: bool) -> String {
     if fields.is_empty() {
         return format!("{what}: ændret i begge faner. Denne fanes udgave er beholdt; den anden fanes udgave ligger her.");
     }
-    let fields: Vec<String> = fields.iter().map(|f| field_name(f)).collect();
+    let fields: Vec<String> = fields
+        .iter()
+        // Stored as text in the set-aside entry.
+        .map(|f| field_name(&FieldPath::parse(f)))
+        .collect();
     format!(
         "{what}: {} blev ændret i begge faner. Denne fanes værdi er beholdt; den anden fanes udgave ligger her.",
         fields.join(", ")
@@ -382,26 +389,23 @@ pub(crate) fn kind_plural(kind: RecordKind) -> &'static str {
 
 /// A field by its label, never by its name in the file: "Rolle (deltager nr. 1)" for
 /// `participants[0].role`.
-pub(crate) fn field_name(field: &str) -> String {
-    let label = super::ui::field_label(field);
+pub(crate) fn field_name(field: &FieldPath) -> String {
+    let label = super::ui::field_label(field.last_key().unwrap_or_default());
     let label = if label == "Feltet" {
         "Et felt".to_string()
     } else {
         label
     };
     let mut within = Vec::new();
-    let mut parts = field.split('.').peekable();
-    while let Some(seg) = parts.next() {
-        let (name, index) = match seg.split_once('[') {
-            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (seg, None),
-        };
-        let Some(i) = index else { continue };
-        if parts.peek().is_none() {
+    let mut list = "";
+    let steps = field.steps();
+    for (n, step) in steps.iter().enumerate() {
+        match step {
+            PathStep::Key(k) => list = k,
             // The field itself is a list: "Aldersgrupper nr. 2".
-            return format!("{label} nr. {}", i + 1);
+            PathStep::Index(i) if n + 1 == steps.len() => return format!("{label} nr. {}", i + 1),
+            PathStep::Index(i) => within.push(format!("{} nr. {}", item_noun(list), i + 1)),
         }
-        within.push(format!("{} nr. {}", item_noun(name), i + 1));
     }
     if within.is_empty() {
         label
@@ -438,7 +442,7 @@ fn not_a_list() -> String {
     "skulle være en liste, men var noget andet, og er ikke indlæst".into()
 }
 
-fn unreadable_value(field: &str, p: &DataProblem) -> String {
+fn unreadable_value(field: &FieldPath, p: &DataProblem) -> String {
     if field.is_empty() {
         return format!("kunne ikke læses ({})", problem_text(p));
     }
@@ -451,7 +455,7 @@ fn unreadable_value(field: &str, p: &DataProblem) -> String {
 
 /// "Noter indeholdt tegnkoden \ud800, der ikke er et helt tegn; den er erstattet med �, og resten af
 /// teksten er beholdt"
-fn broken_character_replaced(field: &str, code: &str) -> String {
+fn broken_character_replaced(field: &FieldPath, code: &str) -> String {
     let what = if field.is_empty() {
         "Et feltnavn".to_string()
     } else {
@@ -497,7 +501,7 @@ fn unreadable_set_aside_list() -> String {
 }
 
 /// "Noter er for lang (højst 50.000 tegn): afkortet"
-fn fixed(field: &str, problem: &Problem, fix: Fix) -> String {
+fn fixed(field: &FieldPath, problem: &Problem, fix: Fix) -> String {
     let action = match fix {
         Fix::Shortened => "afkortet",
         Fix::Masked => "tallene er skjult",
@@ -703,7 +707,7 @@ mod reason_tests {
 
     fn fixed(field: &str, problem: Problem, fix: Fix) -> Note {
         Note::Fixed {
-            field: field.into(),
+            field: FieldPath::parse(field),
             problem,
             fix,
         }
@@ -730,7 +734,7 @@ mod reason_tests {
                 "Kunne ikke repareres og er sat til standardindstillingerne.",
             ),
             (
-                record(None, "", vec![Note::UnreadableValue { field: String::new(), problem: DataProblem::Syntax }]),
+                record(None, "", vec![Note::UnreadableValue { field: FieldPath::default(), problem: DataProblem::Syntax }]),
                 "Kunne ikke læses (tegnsætningen er forkert (mangler et komma, et kolon eller et anførselstegn?)).",
             ),
             (

@@ -2,6 +2,7 @@
 
 use super::file::{field_name, kind_label, kind_plural};
 use crate::model::copy_merge::{KindCounts, MergeSummary};
+use crate::model::field_path::FieldPath;
 use crate::model::record::{Record, RecordKind};
 use serde_json::Value;
 
@@ -147,7 +148,7 @@ pub fn field(field: &str) -> String {
     if field == "step" {
         return "Trin".into();
     }
-    field_name(field)
+    field_name(&FieldPath::parse(field))
 }
 
 /// A value as the conflict view shows it: text as it is, a list by its length, nothing as «(tom)».

@@ -1,6 +1,7 @@
 //! A place in a workspace or file, in the user's words: `workspace.plan.initiatives[7].history[3].text`
 //! becomes "Initiativ «3.3 Hurtig indsats», note 30.11.2026, Notat", with the page where it is edited.
 
+use crate::model::field_path::{FieldPath, PathStep};
 use crate::model::Workspace;
 
 /// Where something is, for the user, and the app page that shows it.
@@ -10,20 +11,21 @@ pub struct Place {
     pub link: Option<String>,
 }
 
-/// One step of a path: a field name and, for lists, an index.
-fn segments(path: &str) -> Vec<(&str, Option<usize>)> {
-    path.split('.')
-        .filter(|s| !s.is_empty())
-        .flat_map(|seg| {
-            let mut parts = seg.split('[');
-            let name = parts.next().unwrap_or("");
-            let first = parts
-                .next()
-                .and_then(|i| i.trim_end_matches(']').parse().ok());
-            // Nested indexes ("a[1][2]") are rare; the first one is what names a record.
-            std::iter::once((name, first))
-        })
-        .collect()
+/// A path as fields, each with the index that follows it, if any (`steps[2]` is one field). Nested indexes
+/// (`a[1][2]`) are rare; the first one is what names a record.
+fn segments(path: &FieldPath) -> Vec<(&str, Option<usize>)> {
+    let mut out: Vec<(&str, Option<usize>)> = Vec::new();
+    for step in path.steps() {
+        match step {
+            PathStep::Key(k) => out.push((k, None)),
+            PathStep::Index(i) => match out.last_mut() {
+                Some((_, idx @ None)) => *idx = Some(*i),
+                Some(_) => {}
+                None => out.push(("", Some(*i))),
+            },
+        }
+    }
+    out
 }
 
 fn quoted(kind: &str, name: &str, number: usize) -> String {
@@ -43,7 +45,7 @@ fn quoted(kind: &str, name: &str, number: usize) -> String {
 
 /// Describes `path` (as the file format's validation and restore report it). With the workspace the
 /// path belongs to, records are named; without it (a file that could not be read), they are numbered.
-pub fn describe(path: &str, ws: Option<&Workspace>) -> Place {
+pub fn describe(path: &FieldPath, ws: Option<&Workspace>) -> Place {
     let segs = segments(path);
     let mut words: Vec<String> = Vec::new();
     let mut link: Option<String> = None;
@@ -206,14 +208,20 @@ mod tests {
     fn a_note_in_the_plan_reads_as_initiative_and_note_date() {
         let ws = plan_ws();
         let id = ws.plan.initiatives[7].id;
-        let p = describe("workspace.plan.initiatives[7].history[3].text", Some(&ws));
+        let p = describe(
+            &FieldPath::parse("workspace.plan.initiatives[7].history[3].text"),
+            Some(&ws),
+        );
         assert_eq!(
             p.words,
             "Initiativ «3.7 Hurtig indsats», note 30.11.2026, Notat"
         );
         assert_eq!(p.link, Some(format!("/handleplan/{id}")));
         // Without the workspace (an unreadable file): numbered, never a raw path.
-        let p = describe("workspace.plan.initiatives[7].history[3].text", None);
+        let p = describe(
+            &FieldPath::parse("workspace.plan.initiatives[7].history[3].text"),
+            None,
+        );
         assert_eq!(p.words, "Initiativ nr. 8, note nr. 4, Notat");
     }
 
@@ -222,7 +230,7 @@ mod tests {
         let ws = crate::examples::build("socialstyrelsen-trappe").unwrap();
         let step = &ws.staircase.steps[2];
         let p = describe(
-            "workspace.staircase.steps[2].interventions[0].unit_cost",
+            &FieldPath::parse("workspace.staircase.steps[2].interventions[0].unit_cost"),
             Some(&ws),
         );
         assert_eq!(
@@ -234,7 +242,7 @@ mod tests {
         );
         assert_eq!(p.link.as_deref(), Some("/trappe"));
         let p = describe(
-            "workspace.staircase.steps[2].interventions[0].unit_cost",
+            &FieldPath::parse("workspace.staircase.steps[2].interventions[0].unit_cost"),
             None,
         );
         assert_eq!(p.words, "Trin nr. 3, indsats nr. 1, Pris");
@@ -244,14 +252,20 @@ mod tests {
     fn meetings_link_to_the_meeting() {
         let ws = crate::examples::build("socialstyrelsen-trappe").unwrap();
         let m = &ws.meetings[1];
-        let p = describe("workspace.meetings[1].notes", Some(&ws));
+        let p = describe(&FieldPath::parse("workspace.meetings[1].notes"), Some(&ws));
         assert!(p.words.starts_with("Møde «"), "{}", p.words);
         assert!(p.words.ends_with(", Noter"), "{}", p.words);
         assert_eq!(p.link, Some(format!("/netvaerksmoeder/{}", m.id)));
-        assert_eq!(describe("workspace.name", None).words, "Navn");
-        let own = describe("workspace.description", None);
+        assert_eq!(
+            describe(&FieldPath::parse("workspace.name"), None).words,
+            "Navn"
+        );
+        let own = describe(&FieldPath::parse("workspace.description"), None);
         assert_eq!(own.words, "Beskrivelse");
         assert_eq!(own.link.as_deref(), Some("/overblik"));
-        assert_eq!(describe("", None).words, "Arbejdsområdets oplysninger");
+        assert_eq!(
+            describe(&FieldPath::parse(""), None).words,
+            "Arbejdsområdets oplysninger"
+        );
     }
 }

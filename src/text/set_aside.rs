@@ -40,7 +40,11 @@ pub fn found_at(path: &str) -> String {
         Place::Other(p)
             if p == "workspace" || p.starts_with("workspace.") || p.starts_with("workspace[") =>
         {
-            return format!("Sted i filen: {}", super::place::describe(p, None).words);
+            let path = crate::model::field_path::FieldPath::parse(p);
+            return format!(
+                "Sted i filen: {}",
+                super::place::describe(&path, None).words
+            );
         }
         // Words an older Trappe wrote.
         Place::Other(p) => p.to_string(),

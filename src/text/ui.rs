@@ -94,11 +94,10 @@ pub fn storage_error(e: &StorageError) -> String {
     }
 }
 
-/// The Danish name of a record field as the forms label it (the last part of a path like `budget[2].amount`).
+/// The Danish name of a record field as the forms label it, by the field's own name (`amount`; of a path,
+/// its `last_key`).
 pub fn field_label(field: &str) -> String {
-    let last = field.rsplit('.').next().unwrap_or(field);
-    let last = last.split('[').next().unwrap_or(last);
-    match last {
+    match field {
         "name" => "Navn",
         "municipality" => "Kommune",
         "description" => "Beskrivelse",
@@ -392,7 +391,7 @@ pub fn command_error(e: &CommandError) -> String {
         CommandError::Invalid { issues, .. } => match issues.first() {
             Some(i) => format!(
                 "{}: {}.",
-                field_label(&i.field),
+                field_label(i.field.last_key().unwrap_or_default()),
                 super::file::validation_problem(&i.problem)
             ),
             None => "Ændringen kunne ikke gemmes.".into(),
@@ -719,6 +718,7 @@ pub fn printed_on(date: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::field_path::FieldPath;
 
     /// The print pages' heading and date, as the end-to-end tests read them.
     #[test]
@@ -743,7 +743,7 @@ mod tests {
     fn an_unreadable_stored_copy_is_said_in_danish() {
         use crate::file_format::{DataProblem, ImportError};
         let e = StorageError::Unreadable(ImportError::Invalid {
-            path: "workspace.meetings[2].date".into(),
+            path: FieldPath::parse("workspace.meetings[2].date"),
             line: 3,
             column: 14,
             problem: DataProblem::BadDate,

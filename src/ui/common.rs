@@ -378,7 +378,9 @@ pub fn ConflictChoices(merge: FormMerge) -> impl IntoView {
 }
 
 /// The first broken rule of a refused edit, as (field in the file, Danish message for that field).
-pub fn field_error(e: &crate::model::commands::CommandError) -> Option<(String, String)> {
+pub fn field_error(
+    e: &crate::model::commands::CommandError,
+) -> Option<(crate::model::field_path::FieldPath, String)> {
     match e {
         crate::model::commands::CommandError::Invalid { issues, .. } => issues
             .first()

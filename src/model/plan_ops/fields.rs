@@ -1,6 +1,7 @@
 //! The fields of the plan's forms and the errors an edit can meet. The rules are `validation`'s: `rules`
 //! asks them of the record an edit would store and names the first broken one by its form field.
 
+use crate::model::field_path::FieldPath;
 use crate::model::record::RecordView;
 use crate::model::validation::{check_record, FieldIssue, Problem};
 use crate::model::Id;
@@ -55,10 +56,8 @@ impl PlanField {
     ];
 
     /// The form field of a field the model names (`title`, `budget[2].amount`, `history[0].text`).
-    pub fn of_model_field(field: &str) -> Option<PlanField> {
-        let last = field.rsplit('.').next().unwrap_or(field);
-        let last = last.split('[').next().unwrap_or(last);
-        Some(match last {
+    pub fn of_model_field(field: &FieldPath) -> Option<PlanField> {
+        Some(match field.last_key()? {
             "number" => PlanField::Number,
             "title" => PlanField::Title,
             "description" => PlanField::Description,
@@ -124,7 +123,7 @@ pub enum PlanError {
     HasHistory { id: Id, count: usize },
     /// Another rule of `validation`, by the model's field name.
     #[error("{field}: {problem:?}")]
-    Rule { field: String, problem: Problem },
+    Rule { field: FieldPath, problem: Problem },
 }
 
 impl PlanError {
@@ -158,9 +157,7 @@ fn from_issue(issue: FieldIssue, record: RecordView<'_>) -> PlanError {
     let budget_year = || match record {
         RecordView::Initiative(i) => issue
             .field
-            .strip_prefix("budget[")
-            .and_then(|r| r.split(']').next())
-            .and_then(|j| j.parse::<usize>().ok())
+            .index_after("budget")
             .and_then(|j| i.budget.get(j))
             .map_or(0, |b| b.year),
         _ => 0,

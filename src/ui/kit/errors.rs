@@ -3,6 +3,7 @@
 //! whole form above its buttons. Fields are typed per area (`PlanField`, `StaircaseField`); the model maps
 //! its own field names (`unit_cost`, `budget[2].amount`) to them, in one place per area.
 
+use crate::model::field_path::FieldPath;
 use crate::ui::kit::focus::focus_later;
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ impl<F> FieldError<F> {
 pub trait FormRule {
     type Field;
     fn error(self) -> FieldError<Self::Field>;
-    fn field_of(model_field: &str) -> Option<Self::Field>;
+    fn field_of(model_field: &FieldPath) -> Option<Self::Field>;
 }
 
 /// The errors a form shows: a `Copy` handle, created with the form.

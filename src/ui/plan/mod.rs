@@ -16,6 +16,7 @@ mod timeline;
 use super::common::{FormMerge, WithWorkspace};
 use super::record_page;
 use crate::app::AppState;
+use crate::model::field_path::FieldPath;
 use crate::model::plan_ops::{PlanError, PlanField, PlanFilter};
 use crate::model::{ActionPlan, Id, InitiativeStatus};
 use crate::storage::settings;
@@ -65,7 +66,7 @@ impl FormRule for PlanError {
             message: tp::plan_error(&self),
         }
     }
-    fn field_of(model_field: &str) -> Option<PlanField> {
+    fn field_of(model_field: &FieldPath) -> Option<PlanField> {
         PlanField::of_model_field(model_field)
     }
 }

@@ -3,6 +3,7 @@
 //! the staircase, applies the model operation and dispatches one undoable command.
 
 use crate::app::{AppState, Part};
+use crate::model::field_path::FieldPath;
 use crate::model::staircase_ops::{
     InterventionFilter, MoveDirection, StaircaseError, StaircaseField,
 };
@@ -205,7 +206,7 @@ impl FormRule for StaircaseError {
             message: text::staircase::error(&self),
         }
     }
-    fn field_of(model_field: &str) -> Option<StaircaseField> {
+    fn field_of(model_field: &FieldPath) -> Option<StaircaseField> {
         StaircaseField::of_model_field(model_field)
     }
 }
