@@ -779,6 +779,69 @@ pub const PERIOD_TEXT: &str = "Periode som tekst";
 pub const PERIOD_TEXT_HINT: &str = "Hvis der ikke er faste datoer, fx «2019–2020».";
 pub const ADD_BUDGET_YEAR: &str = "Tilføj budgetår";
 
+// The indicators page: each indicator's facts, chart, measurements and forms.
+pub const INDICATORS_LEAD: &str = "Indikatorer viser fremdriften fra baseline mod målet. Tilføj nye målinger, efterhånden som de kommer.";
+pub const NEW_INDICATOR: &str = "Ny indikator";
+pub const NO_INDICATORS: &str = "Der er ingen indikatorer endnu.";
+pub const L_UNIT: &str = "Enhed";
+pub const L_BASELINE: &str = "Baseline";
+pub const L_PROGRESS: &str = "Fremdrift";
+pub const EDIT_INDICATOR: &str = "Redigér indikatoren";
+pub const DELETE_INDICATOR: &str = "Slet indikatoren";
+pub const DELETE_INDICATOR_QUESTION: &str = "Slette indikatoren og alle dens målinger?";
+pub const NO_DATED_VALUES: &str = "Ingen daterede værdier at tegne endnu.";
+pub const NO_DATE: &str = "uden dato";
+pub const DELETE: &str = "Slet";
+pub const L_VALUE: &str = "Værdi";
+pub const ACTIONS_COLUMN: &str = "Handling";
+pub const MEASUREMENT_ADDED: &str = "Målingen er tilføjet.";
+pub const NEW_MEASUREMENT: &str = "Ny måling";
+pub const L_MEASUREMENT_DATE: &str = "Dato for målingen";
+pub const H_VALUE: &str = "Et tal, fx 74 eller 2,5.";
+pub const L_NOTE_OPTIONAL: &str = "Note (valgfri)";
+pub const ADD_MEASUREMENT: &str = "Tilføj måling";
+pub const INDICATOR_FORM: &str = "Indikator";
+pub const NO_INITIATIVE_CHOICE: &str = "Intet initiativ";
+pub const INDICATOR_SAVED: &str = "Indikatoren er gemt.";
+pub const H_INDICATOR_NAME: &str =
+    "Fx «Børnefaglige undersøgelser afsluttet inden for fire måneder».";
+pub const H_UNIT: &str = "Fx %, børn eller møder pr. måned.";
+pub const H_BASELINE: &str = "Udgangspunktet, et tal.";
+pub const L_BASELINE_DATE: &str = "Baselinedato";
+pub const H_TARGET: &str = "Det tal, der skal nås.";
+pub const L_TARGET_DATE: &str = "Måldato";
+pub const L_LINKED_GOAL: &str = "Knyttet til politisk mål";
+pub const L_LINKED_INITIATIVE: &str = "Knyttet til initiativ";
+pub const SAVE_INDICATOR: &str = "Gem indikatoren";
+pub const CREATE_INDICATOR: &str = "Opret indikator";
+/// A value with its date: "74 % pr. 30.06.2019".
+pub fn value_on(value: &str, date: &str) -> String {
+    format!("{value} pr. {date}")
+}
+/// The label on the chart's dashed target line.
+pub fn target_line(value: &str) -> String {
+    format!("Mål {value}")
+}
+/// The chart's title, by the indicator's name.
+pub fn chart_title(name: &str) -> String {
+    format!("Udvikling for {name}")
+}
+/// Hidden after "Slet", so each button names its measurement.
+pub fn measurement_from(when: &str) -> String {
+    format!("målingen fra {when}")
+}
+pub fn delete_measurement_question(when: &str) -> String {
+    format!("Slette målingen fra {when}?")
+}
+/// The caption of an indicator's table of measurements.
+pub fn measurements_caption(name: &str) -> String {
+    format!("Målinger for {name}")
+}
+/// The add-measurement form's name, by the indicator's name.
+pub fn new_measurement_for(name: &str) -> String {
+    format!("Ny måling for {name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
