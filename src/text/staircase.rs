@@ -434,6 +434,83 @@ pub fn moves_count(n: usize) -> String {
     }
 }
 
+// The measurements page: the list, counting children and the measurement form.
+pub const NO_MEASUREMENTS: &str = "Der er ingen målinger endnu. En måling kan fx være «Baseline 2016», en senere opgørelse eller et mål.";
+pub const COL_YEARLY_SPEND: &str = "Årlig udgift";
+pub const COUNTS_NEED_STEPS: &str = "Tilføj trin og indsatser på trappen, før du tæller børn.";
+pub const COUNTS_MEASUREMENT_LABEL: &str = "Måling, der tælles i";
+pub const COUNTS_MEASUREMENT_HINT: &str =
+    "Tallene gemmes, når du forlader feltet. Fortryd med Ctrl+Z.";
+pub const EDIT: &str = "Redigér";
+pub const COUNT_CHILDREN: &str = "Tæl børn";
+pub const DELETE_MEASUREMENT_QUESTION: &str = "Slette målingen og alle dens tal?";
+pub const YES_DELETE_MEASUREMENT: &str = "Ja, slet målingen";
+pub const MEASUREMENT_NAME_MISSING: &str = "Skriv et navn til målingen, fx «Baseline 2016».";
+pub const EDIT_MEASUREMENT: &str = "Redigér måling";
+pub const MEASUREMENT_NOTE_HINT: &str =
+    "Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal».";
+pub const COPY_FROM_LABEL: &str = "Start med tallene fra";
+pub const COPY_FROM_HINT: &str = "Valgfri. Så skal du kun rette det, der har ændret sig.";
+pub const COPY_FROM_NONE: &str = "Ingen (tom måling)";
+pub const SAVE_MEASUREMENT: &str = "Gem måling";
+pub fn measurement_deleted(name: &str) -> String {
+    format!("Målingen {name} er slettet.")
+}
+pub fn measurement_saved(name: &str) -> String {
+    format!("Målingen {name} er gemt.")
+}
+pub fn measurement_date_hint() -> String {
+    format!("Hvornår tallene gælder. Valgfri. {}", super::ui::DATE_HINT)
+}
+
+// The chart page: controls, the drawn chart and its table.
+pub const CHART_HEADING: &str = "Diagram";
+pub const CHART_EMPTY_BEFORE_LINK: &str =
+    "Diagrammet viser børn og udgifter pr. trin for en måling. Opret en måling under ";
+pub const SHOW_MEASUREMENT: &str = "Vis måling";
+pub const COMPARE_WITH: &str = "Sammenlign med";
+pub const COMPARE_NONE: &str = "Ingen";
+pub const SHOW_AS_TABLE: &str = "Vis som tabel";
+pub const DOWNLOAD_SVG: &str = "Hent som SVG";
+pub const DOWNLOAD_PNG: &str = "Hent som PNG";
+pub const PRINT_VIEW: &str = "Udskriftsvisning";
+pub const CHANGE_LABEL: &str = "Ændring:";
+pub const LEGEND_HEADING: &str = "Børn og årlig udgift pr. trin";
+pub const LEGEND_NOTE: &str = "Bjælkerne nederst viser antal børn.";
+pub const COL_CATEGORY: &str = "Kategori";
+pub const COL_CHANGE_CHILDREN: &str = "Ændring, børn";
+pub const COL_CHANGE_KRONER: &str = "Ændring, kr.";
+pub fn chart_title_compared(a: &str, b: &str) -> String {
+    format!("Indsatstrappen: «{a}» sammenlignet med «{b}»")
+}
+pub fn chart_title(a: &str) -> String {
+    format!("Indsatstrappen: «{a}»")
+}
+/// The change in children under the chart's legend: "+12 børn".
+pub fn signed_children_label(d: i64) -> String {
+    format!("{} børn", signed_children(d))
+}
+/// One measurement's line in the legend: "Baseline 2016: 1.234 børn · 9,3 mio. kr. om året".
+pub fn legend_series(name: &str, children: &str, spend: &str) -> String {
+    format!("{name}: {children} · {spend} om året")
+}
+pub fn figures_caption_compared(a: &str, b: &str) -> String {
+    format!("Børn og årlig udgift pr. trin: «{a}» og «{b}»")
+}
+pub fn figures_caption(a: &str) -> String {
+    format!("Børn og årlig udgift pr. trin: «{a}»")
+}
+pub fn children_column(measurement: &str) -> String {
+    format!("Børn, {measurement}")
+}
+pub fn spend_column(measurement: &str) -> String {
+    format!("Årlig udgift, {measurement}")
+}
+/// Under the figures table: children on interventions without a cost, by the measurement's name.
+pub fn not_in_spend(children: &str, measurement: &str) -> String {
+    format!("{children} i «{measurement}» er ikke regnet med i udgiften.")
+}
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;
