@@ -842,6 +842,35 @@ pub fn new_measurement_for(name: &str) -> String {
     format!("Ny måling for {name}")
 }
 
+// The goals and tracks page: the plan's settings, goals, tracks and their forms.
+pub const PLAN_SETTINGS_FORM: &str = "Indstillinger for handleplanen";
+pub const PLAN_SETTINGS_HEADING: &str = "Planen";
+pub const L_PLAN_TITLE: &str = "Planens titel";
+pub const H_PERIOD: &str = "Fx «2019–2020».";
+pub const L_STALE_DAYS: &str = "Marker initiativer uden note efter antal dage";
+pub const H_STALE_DAYS: &str = "Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra.";
+pub const SAVE_SETTINGS: &str = "Gem indstillinger";
+pub const GOALS_HEADING: &str = "Politiske mål";
+pub const NEW_GOAL: &str = "Nyt mål";
+pub const TRACKS_HEADING: &str = "Strategiske spor";
+pub const NEW_TRACK: &str = "Nyt spor";
+pub const NONE_YET: &str = "Ingen endnu.";
+pub const DELETE_UNUSED_QUESTION: &str = "Slette den?";
+pub const SUCCESS_CRITERIA_LEAD: &str = "Succeskriterier: ";
+pub const GOAL_TRACK_FORM: &str = "Mål og spor";
+pub const L_SUCCESS_CRITERIA: &str = "Succeskriterier";
+pub const H_SUCCESS_CRITERIA: &str =
+    "Hvornår er målet nået? Fx «Flere sager afsluttes inden for fire måneder».";
+pub const SAVE: &str = "Gem";
+/// Before a goal in use is deleted, by how many initiatives lose it.
+pub fn delete_goal_question(n: usize) -> String {
+    format!("{n} initiativer mister deres mål. Slette alligevel?")
+}
+/// Before a track in use is deleted, by how many initiatives lose it.
+pub fn delete_track_question(n: usize) -> String {
+    format!("{n} initiativer mister deres spor. Slette alligevel?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
