@@ -511,6 +511,66 @@ pub fn not_in_spend(children: &str, measurement: &str) -> String {
     format!("{children} i «{measurement}» er ikke regnet med i udgiften.")
 }
 
+// The step form and deleting a step.
+pub const EDIT_STEP: &str = "Redigér trin";
+pub const NEW_STEP: &str = "Nyt trin";
+pub const STEP_CATEGORY_HINT: &str =
+    "Bruges, når målinger sammenligner andelen på anbringelse og forebyggelse.";
+pub const STEP_POSITION_LABEL: &str = "Placering på trappen";
+pub const STEP_POSITION_HINT: &str = "Trin 1 er det mindst indgribende.";
+pub const SAVE_STEP: &str = "Gem trin";
+pub const ADD_THE_STEP: &str = "Tilføj trinnet";
+pub const CHOOSE_WHAT_HAPPENS: &str = "Vælg, hvad der skal ske med trinnets indsatser.";
+pub const STEP_DELETED: &str = "Trinnet er slettet.";
+pub const DELETE_THE_STEP: &str = "Slet trinnet";
+pub const MOVE_INTERVENTIONS_TO: &str = "Flyt indsatserne til";
+pub const CHOOSE_STEP: &str = "Vælg trin …";
+pub const DELETE_INTERVENTIONS_TOO: &str =
+    "Slet i stedet indsatserne sammen med trinnet (også deres tal i målingerne)";
+pub const DELETE_STEP: &str = "Slet trin";
+pub const CONFIRM_DELETE_LABEL: &str = "Bekræft sletning";
+pub const DELETE_STEP_AND_INTERVENTIONS_QUESTION: &str = "Slette trinnet og dets indsatser?";
+pub const DELETE_STEP_QUESTION: &str = "Slette trinnet?";
+pub const YES_DELETE_STEP: &str = "Ja, slet trinnet";
+/// Before a step with interventions is deleted: "Trinnet har 3 indsatser. Hvad skal der ske med dem?"
+pub fn step_has_interventions(n: usize) -> String {
+    format!(
+        "Trinnet har {}. Hvad skal der ske med dem?",
+        interventions(n)
+    )
+}
+
+// The intervention form.
+pub const INTERVENTION_FORM: &str = "Indsats";
+pub const INTERVENTION_DUPLICATED: &str = "Indsatsen er duplikeret. Kopien er åbnet.";
+pub const NEW_INTERVENTION: &str = "Ny indsats";
+pub const IV_POSITION_LABEL: &str = "Placering på trinnet";
+pub const IV_POSITION_HINT: &str =
+    "1 er øverst. Du kan også flytte med Alt+piletasterne eller med musen.";
+pub const IV_PROVIDER_KIND: &str = "Type af udfører";
+pub const IV_AGES: &str = "Målgruppe (alder)";
+pub const IV_AGES_HINT: &str = "Ingen afkrydsning betyder alle aldre.";
+pub const IV_REFERRAL: &str = "Kræver visitation (afgørelse fra sagsbehandler)";
+pub const IV_PERIOD: &str = "Pr.";
+pub const IV_PERIOD_HINT: &str = "Måned, år eller forløb.";
+pub const IV_CHOOSE_PERIOD: &str = "Vælg enhed";
+pub const SAVE_INTERVENTION: &str = "Gem indsats";
+pub const ADD_THE_INTERVENTION: &str = "Tilføj indsatsen";
+pub const DUPLICATE_INTERVENTION: &str = "Duplikér indsats";
+pub const DELETE_INTERVENTION: &str = "Slet indsats";
+pub const YES_DELETE_INTERVENTION: &str = "Ja, slet indsatsen";
+/// Said after something named was deleted: "Familierådslagning er slettet."
+pub fn deleted(name: &str) -> String {
+    format!("{name} er slettet.")
+}
+pub fn edit_intervention(name: &str) -> String {
+    format!("Redigér indsats: {name}")
+}
+/// A place on a step, counted from 1.
+pub fn position(n: usize) -> String {
+    format!("Position {n}")
+}
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;
