@@ -871,6 +871,51 @@ pub fn delete_track_question(n: usize) -> String {
     format!("{n} initiativer mister deres spor. Slette alligevel?")
 }
 
+// The timeline page: activities and the initiatives' periods.
+pub const TIMELINE_HEADING: &str = "Tids- og procesplan";
+pub const TIMELINE_MARKS_NOTE: &str =
+    ". Hver aktivitet er markeret «Overstået», «Nu», «Kommende» eller «Uden dato».";
+pub const NEW_ACTIVITY: &str = "Ny aktivitet";
+pub const DELETE_ACTIVITY_QUESTION: &str = "Slette aktiviteten?";
+pub const ACTIVITY_FORM: &str = "Aktivitet i tidsplanen";
+pub const L_ACTIVITY: &str = "Aktivitet";
+pub const H_ACTIVITY_PERIOD: &str = "Fx «Efterår 2019». Tom: datoerne vises.";
+pub const L_FROM: &str = "Fra";
+pub const L_TO: &str = "Til";
+pub const H_TO: &str = "Tom ved en enkelt dag.";
+pub const SAVE_ACTIVITY: &str = "Gem aktiviteten";
+pub const ADD_ACTIVITY: &str = "Tilføj aktivitet";
+pub const SPANS_HEADING: &str = "Initiativernes perioder";
+pub const SPANS_CAPTION: &str = "Initiativernes start, frist og placering i forhold til i dag";
+pub const L_DEADLINE_STATE: &str = "I forhold til fristen";
+pub const SPANS_GRAPHIC_COLUMN: &str = "Tidslinje (vist grafisk)";
+/// An initiative's period when it has a start but no deadline.
+pub fn from_without_deadline(start: &str) -> String {
+    format!("Fra {start} (uden frist)")
+}
+/// An initiative's period when it has a deadline but no start.
+pub fn deadline_on(deadline: &str) -> String {
+    format!("Frist {deadline}")
+}
+
+// The initiatives list: its table, filter and downloads.
+pub const COL_NUMBER: &str = "Nr.";
+pub const COL_LATEST_NOTE: &str = "Seneste note";
+pub const SUB_INITIATIVE: &str = "Delinitiativ: ";
+pub const FILTER_SUMMARY: &str = "Filtrér initiativer";
+pub const FILTER_SEARCH_HINT: &str = "Nummer, titel, ejer eller ord fra noterne";
+pub const ALL_OWNERS: &str = "Alle ejere";
+pub const RESET_FILTERS: &str = "Nulstil filtre";
+pub const CSV_INITIATIVES: &str = "Hent initiativer (CSV)";
+pub const CSV_INDICATORS: &str = "Hent indikatorer (CSV)";
+/// The hidden caption of one group's table.
+pub fn group_caption(heading: &str) -> String {
+    format!("Initiativer: {heading}")
+}
+pub fn stale_only_label(days: u32) -> String {
+    format!("Kun initiativer uden note i over {days} dage")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
