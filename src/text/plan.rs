@@ -916,6 +916,30 @@ pub fn stale_only_label(days: u32) -> String {
     format!("Kun initiativer uden note i over {days} dage")
 }
 
+// The committee report's tables.
+pub const REPORT_STATUS_CAPTION: &str = "Antal initiativer pr. status";
+pub const REPORT_INITIATIVES: &str = "Initiativer";
+pub const REPORT_INDICATORS_CAPTION: &str = "Indikatorer med seneste måling før rapportdatoen";
+pub const COL_LATEST_MEASUREMENT: &str = "Seneste måling";
+pub const NO_MEASUREMENT: &str = "Ingen måling";
+/// The report's row of initiatives without a recent note.
+pub fn stale_count_row(days: u32) -> String {
+    format!("Uden note i over {days} dage")
+}
+/// After the status in the report, when it changed since the previous report.
+pub fn status_before(s: InitiativeStatus) -> String {
+    format!(" (før: {})", initiative_status(s))
+}
+pub fn owner_line(owner: &str) -> String {
+    format!("Ejer: {owner}")
+}
+pub fn committee_line(committee: &str) -> String {
+    format!("Udvalg: {committee}")
+}
+pub fn deadline_line(deadline: &str) -> String {
+    format!("Frist: {deadline}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -571,6 +571,39 @@ pub fn position(n: usize) -> String {
     format!("Position {n}")
 }
 
+// The compare page.
+pub const COMPARE_HEADING: &str = "Sammenlign to målinger";
+pub const COMPARE_NEEDS_TWO: &str =
+    "Der skal være mindst to målinger for at sammenligne. Opret dem under ";
+pub const COMPARE_FROM: &str = "Fra (fx baseline)";
+pub const COMPARE_TO: &str = "Til (fx mål eller ny måling)";
+pub const SHARES_CAPTION: &str = "Andele og sagsbehandlernes belastning";
+pub const COL_SHARE: &str = "Andel";
+pub const SHARE_PLACEMENT_CHILDREN: &str = "Børn på anbringelsestrin";
+pub const SHARE_PREVENTIVE_CHILDREN: &str = "Børn på forebyggende trin";
+pub const SHARE_PLACEMENT_SPEND: &str = "Udgift på anbringelsestrin";
+pub const SHARE_PREVENTIVE_SPEND: &str = "Udgift på forebyggende trin";
+pub fn spend_short_column(measurement: &str) -> String {
+    format!("Udgift, {measurement}")
+}
+
+// The intervention filter.
+pub const FILTER_ALL: &str = "Alle";
+pub const FILTER_FORM_LABEL: &str = "Søg og filtrér indsatser";
+pub const FILTER_SEARCH: &str = "Søg i indsatser";
+pub const FILTER_AGE: &str = "Alder";
+pub const FILTER_PROVIDER: &str = "Udfører";
+pub const FILTER_LEGAL: &str = "Lovgrundlag";
+pub const FILTER_METHOD: &str = "Metode";
+pub const FILTER_REFERRAL: &str = "Visitation";
+pub const REFERRAL_NEEDED: &str = "Kræver visitation";
+pub const REFERRAL_NOT_NEEDED: &str = "Uden visitation";
+pub const RESET_FILTER: &str = "Nulstil filter";
+/// The filter's count when nothing is filtered: "Viser alle 12 indsatser".
+pub fn showing_all(total: usize) -> String {
+    format!("Viser alle {}", interventions(total))
+}
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;
