@@ -604,6 +604,46 @@ pub fn showing_all(total: usize) -> String {
     format!("Viser alle {}", interventions(total))
 }
 
+// The staircase board: steps and their interventions.
+pub const BOARD_HEADING: &str = "Trin og indsatser";
+pub const ADD_STEP: &str = "Tilføj trin";
+pub const MOVE_HELP: &str = "Flyt en indsats: træk den med musen, eller markér den og tryk Alt+pil op/ned inden for trinnet og Alt+pil venstre/højre (eller Alt+Page Down/Page Up) til et andet trin.";
+pub const NO_STEPS: &str = "Trappen har ingen trin endnu.";
+pub const NO_STEPS_HINT: &str = "Tilføj trinnene nedefra: fx almene tilbud, tidlig forebyggelse, forebyggende foranstaltninger, netværksbaserede indsatser, familiepleje og døgninstitution.";
+pub const BOARD_LABEL: &str = "Trappens trin";
+pub const ADD_INTERVENTION: &str = "Tilføj indsats";
+pub const ON_STEP_HIDDEN: &str = " på ";
+pub const EDIT_HIDDEN: &str = "Redigér ";
+pub const MATCH_TAG: &str = "Matcher";
+/// The name of a step's list of interventions: "Indsatser på trin 2".
+pub fn step_interventions_label(index: usize) -> String {
+    format!("Indsatser på {}", step_no(index))
+}
+
+// What if: move children and see the yearly effect.
+pub const WHATIF_FORM: &str = "Hvad nu hvis";
+pub const WHATIF_HEADING: &str = "Hvad nu hvis …";
+pub const WHATIF_NEEDS: &str = "Regn på et scenarie, når trappen har trin og mindst én måling.";
+pub const WHATIF_LEAD: &str = "Flyt et antal børn fra én indsats eller ét trin til et andet, og se den årlige virkning med det samme.";
+pub const WHATIF_BASE: &str = "Tag udgangspunkt i";
+pub const WHATIF_FROM: &str = "Flyt børn fra";
+pub const SAVE_AS_MEASUREMENT: &str = "Gem som ny måling";
+/// The option for a whole step among its interventions.
+pub fn step_as_whole(step: &str) -> String {
+    format!("{step} som helhed")
+}
+pub fn saved_as_measurement(name: &str) -> String {
+    format!("«{name}» er gemt som en ny måling.")
+}
+/// The yearly total before and after a what-if move.
+pub fn spend_before_after(before: i64, after: i64) -> String {
+    format!(
+        "Årlig udgift i alt: {} før, {} efter.",
+        super::kroner(before),
+        super::kroner(after)
+    )
+}
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;
