@@ -604,6 +604,47 @@ pub fn indicators_caption(on_way: usize, behind: usize, unknown: usize) -> Strin
     format!("Indikatorer: {on_way} nået eller på vej, {behind} bagud, {unknown} kan ikke vurderes")
 }
 
+// The overview page's head and the workspace's details.
+pub const OVERVIEW_HEADING: &str = "Overblik: ";
+pub const OVERVIEW_LEAD: &str = "Kommunens nøgletal på én side: flytter vægten på trappen sig nedad, og gør vi det, vi har lovet?";
+pub const PRINT_FOR_COMMITTEE: &str = "Udskriv til udvalget";
+pub const DATA_PAGE_LINK: &str = "Eksportér, importér og administrér arbejdsområder på siden Data.";
+pub const WS_INFO: &str = "Om arbejdsområdet";
+
+// The caseload target form.
+pub const BAND_LABEL: &str = "Mål for børn pr. sagsbehandler";
+pub const BAND_MAX_BELOW_MIN: &str = "Det højeste tal må ikke være mindre end det laveste.";
+pub const BAND_REMOVED: &str = "Målet er fjernet.";
+pub const BAND_HINT: &str = "Vælg et af kommunernes mål fra kilderne, eller skriv jeres eget.";
+pub const OWN_BAND: &str = "Eget mål";
+pub const SAVE_BAND: &str = "Gem målet";
+/// A band bound that is not a whole number in range.
+pub fn band_bound_wrong(max: u32) -> String {
+    format!("Skriv et helt tal fra 1 til {max}, fx 22.")
+}
+pub fn band_saved(b: CaseloadBand) -> String {
+    format!("Målet er gemt: {} børn pr. sagsbehandler.", band(b))
+}
+/// A municipality's target among the choices: "Aarhus: 20–25 børn".
+pub fn band_preset(name: &str, b: CaseloadBand) -> String {
+    format!("{name}: {} børn", band(b))
+}
+
+// The committee print.
+pub const TILE_MEETINGS: &str = "Møder holdt om måneden";
+pub const PRINT_SERIES_CAPTION: &str = "Målingerne i datoorden";
+pub const COL_PLACEMENTS: &str = "Anbringelser";
+pub const COL_PREVENTION: &str = "Forebyggelse";
+pub const PRINT_SOURCE: &str = "Tallene er regnet af Trappe ud fra arbejdsområdets målinger, mødelog og handleplan. Priser pr. forløb tælles som ét forløb pr. barn om året.";
+/// The caseload tile's target: "Mål: 20–25".
+pub fn band_target(b: CaseloadBand) -> String {
+    format!("Mål: {}", band(b))
+}
+/// "3 af 12"
+pub fn count_of(part: usize, whole: usize) -> String {
+    format!("{part} af {whole}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
