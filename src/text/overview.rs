@@ -645,6 +645,24 @@ pub fn count_of(part: usize, whole: usize) -> String {
     format!("{part} af {whole}")
 }
 
+// The spend chart.
+pub const UNIT_MILLIONS: &str = "mio. kr.";
+pub const UNIT_THOUSANDS: &str = "1.000 kr.";
+/// The note on the spend chart's unit: "Årlig udgift i mio. kr.".
+pub fn yearly_spend_in(unit: &str) -> String {
+    format!("Årlig udgift i {unit}")
+}
+
+// The overview's data and downloads.
+pub const WORKSPACE_FALLBACK: &str = "Arbejdsområde";
+/// Announced after a table was downloaded, by its file name.
+pub fn table_downloaded(file: &str) -> String {
+    format!("Tabellen er hentet som {file}.")
+}
+
+// The series table's mark for the baseline itself.
+pub const BASELINE_MARK: &str = "baseline";
+
 #[cfg(test)]
 mod tests {
     use super::*;

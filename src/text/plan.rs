@@ -940,6 +940,15 @@ pub fn deadline_line(deadline: &str) -> String {
     format!("Frist: {deadline}")
 }
 
+// The status board.
+pub const BOARD_AUTHOR: &str = "Dit navn i historikken";
+pub const BOARD_AUTHOR_HINT: &str =
+    "Skrives på noterne, når du flytter kort. Huskes i denne browser.";
+pub const STATUS_HIDDEN: &str = "Status: ";
+pub const DEADLINE_LEAD: &str = "Frist: ";
+pub const MOVE_TO_CHOICE: &str = "Flyt til …";
+pub const MOVE: &str = "Flyt";
+
 #[cfg(test)]
 mod tests {
     use super::*;

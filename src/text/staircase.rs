@@ -644,6 +644,37 @@ pub fn spend_before_after(before: i64, after: i64) -> String {
     )
 }
 
+// The staircase pages' titles and leads.
+pub const STAIRCASE_LEAD: &str = "Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling.";
+pub const MEASUREMENTS_PAGE_TITLE: &str = "Målinger – Trappe";
+pub const MEASUREMENTS_TITLE: &str = "Indsatstrappen: målinger";
+pub const MEASUREMENTS_LEAD: &str = "En måling tæller børn pr. indsats, eller pr. trin hvor kun trinnets samlede tal kendes. Årlig udgift er antal børn gange prisen om året.";
+pub const COMPARE_PAGE_TITLE: &str = "Sammenlign – Trappe";
+pub const COMPARE_TITLE: &str = "Indsatstrappen: sammenlign";
+pub const COMPARE_LEAD: &str = "Sammenlign to målinger trin for trin, og regn på hvad det betyder at flytte børn til en anden indsats.";
+
+// Counting children in a measurement.
+pub const COL_PRICE_PER_CHILD: &str = "Pris pr. barn om året";
+pub const CHILDREN_IN_HIDDEN: &str = "Børn i ";
+pub const CHILDREN_HIDDEN: &str = "Børn ";
+pub const COUNTED_ON_STEP: &str = "Talt på trinnet som helhed";
+pub const UNKNOWN_PRICE: &str = "ukendt pris";
+pub const NO_PRICE: &str = "ingen pris";
+pub fn counts_caption(measurement: &str) -> String {
+    format!("Antal børn i «{measurement}»")
+}
+/// Under the counts table: children on interventions without a cost.
+pub fn not_counted_in_spend(children: i64) -> String {
+    format!("{} er ikke regnet med i udgiften.", without_cost(children))
+}
+
+// The staircase print.
+pub const PRINT_NO_MEASUREMENTS: &str = "Der er ingen målinger at vise. Opret en måling under ";
+
+// Downloading the chart.
+pub const CHART_EXPORT_FAILED: &str =
+    "Diagrammet kunne ikke gemmes som fil. Prøv igen, eller brug udskriftsvisningen.";
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;

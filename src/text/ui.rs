@@ -734,6 +734,14 @@ pub fn open_example(title: &str) -> String {
     format!("Åbn eksemplet {title}")
 }
 
+// The page frame.
+pub const OPEN_WORKSPACE_HIDDEN: &str = "Åbent arbejdsområde: ";
+pub const FOOTER_PRIVACY: &str = "Trappe gemmer alt i din egen browser og sender aldrig data nogen steder hen. Del arbejde ved at eksportere en fil på siden Data.";
+
+// The page for an address that does not exist.
+pub const NOT_FOUND: &str = "Siden findes ikke";
+pub const GO_TO_START_PAGE: &str = "Gå til forsiden";
+
 #[cfg(test)]
 mod tests {
     use super::*;

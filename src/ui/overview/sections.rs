@@ -179,7 +179,7 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                             <td class="num" data-col="placement-spend">{text::kroner(p.split.placement_spend)}</td>
                             <td class="num" data-col="preventive-spend">{text::kroner(p.split.preventive_spend)}</td>
                             <td class="num" data-col="spend">{text::kroner(p.totals.yearly_spend)}</td>
-                            <td class="num" data-col="delta">{if is_base { "baseline".to_string() } else {
+                            <td class="num" data-col="delta">{if is_base { to::BASELINE_MARK.to_string() } else {
                                 delta.map(|d| to::change_since_baseline(&ts::signed_children(d.children), &ts::signed_kroner(d.spend))).unwrap_or_else(|| "–".into())
                             }}</td>
                         </tr>
