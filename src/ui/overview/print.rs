@@ -55,7 +55,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
                 key: "caseload",
                 label: to::TITLE_CASELOAD.into(),
                 now: text::decimal(load, 1),
-                before: d.band.map(|b| to::band_target(b)),
+                before: d.band.map(to::band_target),
             });
         }
     }

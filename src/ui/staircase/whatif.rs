@@ -6,7 +6,7 @@ use super::ctx::use_ctx;
 use crate::model::staircase_figures::{measurement_figures, totals, what_if};
 use crate::model::staircase_ops::CountTarget;
 use crate::model::Id;
-use crate::text::{self, staircase as ts};
+use crate::text::staircase as ts;
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
