@@ -577,7 +577,7 @@ pub fn meetings_in(span: &str) -> String {
     format!("Møder {span}")
 }
 pub fn meetings_per_month_label(span: &str) -> String {
-    format!("møder holdt om måneden i snit ({span})")
+    format!("møder holdt om måneden i snit, alle typer ({span})")
 }
 /// One meeting type's figure: its monthly average against its target.
 pub fn meeting_target_label(
@@ -631,7 +631,8 @@ pub fn band_preset(name: &str, b: CaseloadBand) -> String {
 }
 
 // The committee print.
-pub const TILE_MEETINGS: &str = "Møder holdt om måneden";
+/// All meeting types: the summary beside it speaks of the target's one type, so the tile says which it counts.
+pub const TILE_MEETINGS: &str = "Møder holdt om måneden, alle typer";
 pub const PRINT_SERIES_CAPTION: &str = "Målingerne i datoorden";
 pub const COL_PLACEMENTS: &str = "Anbringelser";
 pub const COL_PREVENTION: &str = "Forebyggelse";
