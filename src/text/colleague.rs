@@ -218,6 +218,13 @@ pub fn csv_header(ours: &str, theirs: &str) -> Vec<String> {
 
 /// "sammenligning-koege-assens.csv"-like name stem parts come from `ascii_slug`; this is the fallback.
 pub const CSV_FILE_FALLBACK: &str = "sammenligning";
+/// The comparison's note, with the rule for prices per course.
+pub fn note_with_per_course() -> String {
+    format!(
+        "{NOTE} Priser pr. forløb er {}.",
+        super::staircase::per_course_rule()
+    )
+}
 
 #[cfg(test)]
 mod tests {

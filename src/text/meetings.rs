@@ -714,6 +714,10 @@ pub fn minutes_title_lead(m: &Meeting) -> String {
 pub fn printed_on(date: &str) -> String {
     format!("Udskrevet {date} fra Trappe.")
 }
+/// A meeting's date and time in the minutes: "8. maj 2019 kl. 13.00".
+pub fn date_at_time(d: NaiveDate, t: NaiveTime) -> String {
+    format!("{} kl. {}", super::date_long(d), time(t))
+}
 
 #[cfg(test)]
 mod tests {

@@ -166,6 +166,16 @@ pub fn value(v: &Value, step_name: impl Fn(&str) -> Option<String>) -> String {
     }
 }
 
+// The merge preview and the conflict table.
+/// The merge preview's heading.
+pub fn merge_into_heading(name: &str) -> String {
+    format!("Flet ind i «{name}»")
+}
+/// The hidden caption of a conflict's field table.
+pub fn fields_caption(title: &str) -> String {
+    format!("{title}: {SHOWN} og {OTHER}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -520,6 +520,150 @@ pub const LINK_PLAN: &str = "Gå til handleplanen";
 pub const CSV_INDICATORS: &str = "Hent indikatorerne (CSV)";
 pub const CSV_TABLE: &str = "Hent tabellen (CSV)";
 
+// The overview's sections: tables, figures and what they say when there is nothing to show.
+pub const NO_DATED_MEASUREMENTS_TO_SHOW: &str = "Der er ingen målinger med dato at vise endnu.";
+pub const CHART_CAPTION: &str = "Samme tal står i tabellen nedenfor.";
+pub const DOWNLOAD_CHART_SVG: &str = "Hent diagram (SVG)";
+pub const DOWNLOAD_CHART_PNG: &str = "Hent diagram (PNG)";
+pub const COL_MEASUREMENT: &str = "Måling";
+pub const COL_PLACED_SHARE: &str = "Andel anbragt";
+pub const COL_PLACEMENT_SPEND: &str = "Udgift til anbringelser";
+pub const COL_PREVENTIVE_SPEND: &str = "Udgift til forebyggelse";
+pub const COL_YEARLY_SPEND: &str = "Årlig udgift i alt";
+pub const COL_SINCE_BASELINE: &str = "Siden baseline";
+pub const SHOW_PER_STEP: &str = "Vis pr. trin";
+pub const STEPS_BY_CHILDREN: &str = " Børn og andel af børnene";
+pub const STEPS_BY_SPEND: &str = " Årlig udgift og andel af udgiften";
+pub const MOVED_DOWN: &str = "børn flyttede ned ad trappen";
+pub const MOVED_UP: &str = "børn flyttede op ad trappen";
+pub const COL_MOVED_IN: &str = "Flyttet hertil";
+pub const COL_MOVED_OUT: &str = "Flyttet herfra";
+pub const COL_NET: &str = "Netto";
+pub const NO_MEASUREMENT_FOR_MOVES: &str = "Der er ingen måling at vise flytninger for.";
+pub const NO_DATED_MEASUREMENTS: &str = "Der er ingen målinger med dato endnu.";
+pub const COL_CASEWORKERS: &str = "Sagsbehandlere";
+pub const COL_CASEWORK_CHILDREN: &str = "Børn med en sag";
+pub const COL_STANDING: &str = "I forhold til målet";
+pub const NOT_GIVEN: &str = "ikke oplyst";
+pub const CANNOT_BE_WORKED_OUT: &str = "kan ikke regnes";
+pub const NO_MEETINGS: &str = "Der er ingen møder i loggen endnu.";
+pub const NO_INITIATIVES: &str = "Handleplanen har ingen initiativer endnu.";
+pub const INITIATIVES_BY_STATUS: &str = "Initiativer efter status";
+pub const COL_BASELINE: &str = "Udgangspunkt";
+pub const COL_LATEST: &str = "Seneste";
+pub const COL_PROGRESS: &str = "Nået af vejen";
+/// Announced after a chart was downloaded, by its file name.
+pub fn chart_downloaded(file: &str) -> String {
+    format!("Diagrammet er hentet som {file}.")
+}
+/// The change since the baseline: "+12 børn, +1,2 mio. kr.".
+pub fn change_since_baseline(children: &str, spend: &str) -> String {
+    format!("{children} børn, {spend}")
+}
+pub fn moves_until(measurement: &str) -> String {
+    format!("Flytninger frem til «{measurement}»")
+}
+pub fn moves_caption(measurement: &str) -> String {
+    format!("Flytninger pr. trin i perioden frem til «{measurement}»")
+}
+pub fn no_moves_in(measurement: &str) -> String {
+    format!("Målingen «{measurement}» har ingen flytninger endnu.")
+}
+pub fn band_now(b: CaseloadBand) -> String {
+    format!("Målet er {} børn pr. sagsbehandler.", band(b))
+}
+/// The meeting figures' list name: "Møder januar–juni 2026".
+pub fn meetings_in(span: &str) -> String {
+    format!("Møder {span}")
+}
+pub fn meetings_per_month_label(span: &str) -> String {
+    format!("møder holdt om måneden i snit, alle typer ({span})")
+}
+/// One meeting type's figure: its monthly average against its target.
+pub fn meeting_target_label(
+    kind: &str,
+    min: u32,
+    max: u32,
+    within: usize,
+    months: usize,
+) -> String {
+    format!("{kind} om måneden (mål {min}–{max}); {within} af {months} måneder inden for målet")
+}
+pub fn open_actions_label(overdue: usize) -> String {
+    format!("handlinger ikke udført, heraf {overdue} efter fristen")
+}
+pub fn months_caption(span: &str) -> String {
+    format!("Møder holdt pr. måned, {span}")
+}
+/// The plan figure for initiatives without a recent status note.
+pub fn stale_label(days: u32) -> String {
+    format!("uden statusnote i over {days} dage")
+}
+/// The indicator table's caption: how many are on their way, behind, or cannot be judged.
+pub fn indicators_caption(on_way: usize, behind: usize, unknown: usize) -> String {
+    format!("Indikatorer: {on_way} nået eller på vej, {behind} bagud, {unknown} kan ikke vurderes")
+}
+
+// The overview page's head and the workspace's details.
+pub const OVERVIEW_HEADING: &str = "Overblik: ";
+pub const OVERVIEW_LEAD: &str = "Kommunens nøgletal på én side: flytter vægten på trappen sig nedad, og gør vi det, vi har lovet?";
+pub const PRINT_FOR_COMMITTEE: &str = "Udskriv til udvalget";
+pub const DATA_PAGE_LINK: &str = "Eksportér, importér og administrér arbejdsområder på siden Data.";
+pub const WS_INFO: &str = "Om arbejdsområdet";
+
+// The caseload target form.
+pub const BAND_LABEL: &str = "Mål for børn pr. sagsbehandler";
+pub const BAND_MAX_BELOW_MIN: &str = "Det højeste tal må ikke være mindre end det laveste.";
+pub const BAND_REMOVED: &str = "Målet er fjernet.";
+pub const BAND_HINT: &str = "Vælg et af kommunernes mål fra kilderne, eller skriv jeres eget.";
+pub const OWN_BAND: &str = "Eget mål";
+pub const SAVE_BAND: &str = "Gem målet";
+/// A band bound that is not a whole number in range.
+pub fn band_bound_wrong(max: u32) -> String {
+    format!("Skriv et helt tal fra 1 til {max}, fx 22.")
+}
+pub fn band_saved(b: CaseloadBand) -> String {
+    format!("Målet er gemt: {} børn pr. sagsbehandler.", band(b))
+}
+/// A municipality's target among the choices: "Aarhus: 20–25 børn".
+pub fn band_preset(name: &str, b: CaseloadBand) -> String {
+    format!("{name}: {} børn", band(b))
+}
+
+// The committee print.
+/// All meeting types: the summary beside it speaks of the target's one type, so the tile says which it counts.
+pub const TILE_MEETINGS: &str = "Møder holdt om måneden, alle typer";
+pub const PRINT_SERIES_CAPTION: &str = "Målingerne i datoorden";
+pub const COL_PLACEMENTS: &str = "Anbringelser";
+pub const COL_PREVENTION: &str = "Forebyggelse";
+pub const PRINT_SOURCE: &str = "Tallene er regnet af Trappe ud fra arbejdsområdets målinger, mødelog og handleplan. Priser pr. forløb tælles som ét forløb pr. barn om året.";
+/// The caseload tile's target: "Mål: 20–25".
+pub fn band_target(b: CaseloadBand) -> String {
+    format!("Mål: {}", band(b))
+}
+/// "3 af 12"
+pub fn count_of(part: usize, whole: usize) -> String {
+    format!("{part} af {whole}")
+}
+
+// The spend chart.
+pub const UNIT_MILLIONS: &str = "mio. kr.";
+pub const UNIT_THOUSANDS: &str = "1.000 kr.";
+/// The note on the spend chart's unit: "Årlig udgift i mio. kr.".
+pub fn yearly_spend_in(unit: &str) -> String {
+    format!("Årlig udgift i {unit}")
+}
+
+// The overview's data and downloads.
+pub const WORKSPACE_FALLBACK: &str = "Arbejdsområde";
+/// Announced after a table was downloaded, by its file name.
+pub fn table_downloaded(file: &str) -> String {
+    format!("Tabellen er hentet som {file}.")
+}
+
+// The series table's mark for the baseline itself.
+pub const BASELINE_MARK: &str = "baseline";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -779,6 +779,176 @@ pub const PERIOD_TEXT: &str = "Periode som tekst";
 pub const PERIOD_TEXT_HINT: &str = "Hvis der ikke er faste datoer, fx «2019–2020».";
 pub const ADD_BUDGET_YEAR: &str = "Tilføj budgetår";
 
+// The indicators page: each indicator's facts, chart, measurements and forms.
+pub const INDICATORS_LEAD: &str = "Indikatorer viser fremdriften fra baseline mod målet. Tilføj nye målinger, efterhånden som de kommer.";
+pub const NEW_INDICATOR: &str = "Ny indikator";
+pub const NO_INDICATORS: &str = "Der er ingen indikatorer endnu.";
+pub const L_UNIT: &str = "Enhed";
+pub const L_BASELINE: &str = "Baseline";
+pub const L_PROGRESS: &str = "Fremdrift";
+pub const EDIT_INDICATOR: &str = "Redigér indikatoren";
+pub const DELETE_INDICATOR: &str = "Slet indikatoren";
+pub const DELETE_INDICATOR_QUESTION: &str = "Slette indikatoren og alle dens målinger?";
+pub const NO_DATED_VALUES: &str = "Ingen daterede værdier at tegne endnu.";
+pub const NO_DATE: &str = "uden dato";
+pub const DELETE: &str = "Slet";
+pub const L_VALUE: &str = "Værdi";
+pub const ACTIONS_COLUMN: &str = "Handling";
+pub const MEASUREMENT_ADDED: &str = "Målingen er tilføjet.";
+pub const NEW_MEASUREMENT: &str = "Ny måling";
+pub const L_MEASUREMENT_DATE: &str = "Dato for målingen";
+pub const H_VALUE: &str = "Et tal, fx 74 eller 2,5.";
+pub const L_NOTE_OPTIONAL: &str = "Note (valgfri)";
+pub const ADD_MEASUREMENT: &str = "Tilføj måling";
+pub const INDICATOR_FORM: &str = "Indikator";
+pub const NO_INITIATIVE_CHOICE: &str = "Intet initiativ";
+pub const INDICATOR_SAVED: &str = "Indikatoren er gemt.";
+pub const H_INDICATOR_NAME: &str =
+    "Fx «Børnefaglige undersøgelser afsluttet inden for fire måneder».";
+pub const H_UNIT: &str = "Fx %, børn eller møder pr. måned.";
+pub const H_BASELINE: &str = "Udgangspunktet, et tal.";
+pub const L_BASELINE_DATE: &str = "Baselinedato";
+pub const H_TARGET: &str = "Det tal, der skal nås.";
+pub const L_TARGET_DATE: &str = "Måldato";
+pub const L_LINKED_GOAL: &str = "Knyttet til politisk mål";
+pub const L_LINKED_INITIATIVE: &str = "Knyttet til initiativ";
+pub const SAVE_INDICATOR: &str = "Gem indikatoren";
+pub const CREATE_INDICATOR: &str = "Opret indikator";
+/// A value with its date: "74 % pr. 30.06.2019".
+pub fn value_on(value: &str, date: &str) -> String {
+    format!("{value} pr. {date}")
+}
+/// The label on the chart's dashed target line.
+pub fn target_line(value: &str) -> String {
+    format!("Mål {value}")
+}
+/// The chart's title, by the indicator's name.
+pub fn chart_title(name: &str) -> String {
+    format!("Udvikling for {name}")
+}
+/// Hidden after "Slet", so each button names its measurement.
+pub fn measurement_from(when: &str) -> String {
+    format!("målingen fra {when}")
+}
+pub fn delete_measurement_question(when: &str) -> String {
+    format!("Slette målingen fra {when}?")
+}
+/// The caption of an indicator's table of measurements.
+pub fn measurements_caption(name: &str) -> String {
+    format!("Målinger for {name}")
+}
+/// The add-measurement form's name, by the indicator's name.
+pub fn new_measurement_for(name: &str) -> String {
+    format!("Ny måling for {name}")
+}
+
+// The goals and tracks page: the plan's settings, goals, tracks and their forms.
+pub const PLAN_SETTINGS_FORM: &str = "Indstillinger for handleplanen";
+pub const PLAN_SETTINGS_HEADING: &str = "Planen";
+pub const L_PLAN_TITLE: &str = "Planens titel";
+pub const H_PERIOD: &str = "Fx «2019–2020».";
+pub const L_STALE_DAYS: &str = "Marker initiativer uden note efter antal dage";
+pub const H_STALE_DAYS: &str = "Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra.";
+pub const SAVE_SETTINGS: &str = "Gem indstillinger";
+pub const GOALS_HEADING: &str = "Politiske mål";
+pub const NEW_GOAL: &str = "Nyt mål";
+pub const TRACKS_HEADING: &str = "Strategiske spor";
+pub const NEW_TRACK: &str = "Nyt spor";
+pub const NONE_YET: &str = "Ingen endnu.";
+pub const DELETE_UNUSED_QUESTION: &str = "Slette den?";
+pub const SUCCESS_CRITERIA_LEAD: &str = "Succeskriterier: ";
+pub const GOAL_TRACK_FORM: &str = "Mål og spor";
+pub const L_SUCCESS_CRITERIA: &str = "Succeskriterier";
+pub const H_SUCCESS_CRITERIA: &str =
+    "Hvornår er målet nået? Fx «Flere sager afsluttes inden for fire måneder».";
+pub const SAVE: &str = "Gem";
+/// Before a goal in use is deleted, by how many initiatives lose it.
+pub fn delete_goal_question(n: usize) -> String {
+    format!("{n} initiativer mister deres mål. Slette alligevel?")
+}
+/// Before a track in use is deleted, by how many initiatives lose it.
+pub fn delete_track_question(n: usize) -> String {
+    format!("{n} initiativer mister deres spor. Slette alligevel?")
+}
+
+// The timeline page: activities and the initiatives' periods.
+pub const TIMELINE_HEADING: &str = "Tids- og procesplan";
+pub const TIMELINE_MARKS_NOTE: &str =
+    ". Hver aktivitet er markeret «Overstået», «Nu», «Kommende» eller «Uden dato».";
+pub const NEW_ACTIVITY: &str = "Ny aktivitet";
+pub const DELETE_ACTIVITY_QUESTION: &str = "Slette aktiviteten?";
+pub const ACTIVITY_FORM: &str = "Aktivitet i tidsplanen";
+pub const L_ACTIVITY: &str = "Aktivitet";
+pub const H_ACTIVITY_PERIOD: &str = "Fx «Efterår 2019». Tom: datoerne vises.";
+pub const L_FROM: &str = "Fra";
+pub const L_TO: &str = "Til";
+pub const H_TO: &str = "Tom ved en enkelt dag.";
+pub const SAVE_ACTIVITY: &str = "Gem aktiviteten";
+pub const ADD_ACTIVITY: &str = "Tilføj aktivitet";
+pub const SPANS_HEADING: &str = "Initiativernes perioder";
+pub const SPANS_CAPTION: &str = "Initiativernes start, frist og placering i forhold til i dag";
+pub const L_DEADLINE_STATE: &str = "I forhold til fristen";
+pub const SPANS_GRAPHIC_COLUMN: &str = "Tidslinje (vist grafisk)";
+/// An initiative's period when it has a start but no deadline.
+pub fn from_without_deadline(start: &str) -> String {
+    format!("Fra {start} (uden frist)")
+}
+/// An initiative's period when it has a deadline but no start.
+pub fn deadline_on(deadline: &str) -> String {
+    format!("Frist {deadline}")
+}
+
+// The initiatives list: its table, filter and downloads.
+pub const COL_NUMBER: &str = "Nr.";
+pub const COL_LATEST_NOTE: &str = "Seneste note";
+pub const SUB_INITIATIVE: &str = "Delinitiativ: ";
+pub const FILTER_SUMMARY: &str = "Filtrér initiativer";
+pub const FILTER_SEARCH_HINT: &str = "Nummer, titel, ejer eller ord fra noterne";
+pub const ALL_OWNERS: &str = "Alle ejere";
+pub const RESET_FILTERS: &str = "Nulstil filtre";
+pub const CSV_INITIATIVES: &str = "Hent initiativer (CSV)";
+pub const CSV_INDICATORS: &str = "Hent indikatorer (CSV)";
+/// The hidden caption of one group's table.
+pub fn group_caption(heading: &str) -> String {
+    format!("Initiativer: {heading}")
+}
+pub fn stale_only_label(days: u32) -> String {
+    format!("Kun initiativer uden note i over {days} dage")
+}
+
+// The committee report's tables.
+pub const REPORT_STATUS_CAPTION: &str = "Antal initiativer pr. status";
+pub const REPORT_INITIATIVES: &str = "Initiativer";
+pub const REPORT_INDICATORS_CAPTION: &str = "Indikatorer med seneste måling før rapportdatoen";
+pub const COL_LATEST_MEASUREMENT: &str = "Seneste måling";
+pub const NO_MEASUREMENT: &str = "Ingen måling";
+/// The report's row of initiatives without a recent note.
+pub fn stale_count_row(days: u32) -> String {
+    format!("Uden note i over {days} dage")
+}
+/// After the status in the report, when it changed since the previous report.
+pub fn status_before(s: InitiativeStatus) -> String {
+    format!(" (før: {})", initiative_status(s))
+}
+pub fn owner_line(owner: &str) -> String {
+    format!("Ejer: {owner}")
+}
+pub fn committee_line(committee: &str) -> String {
+    format!("Udvalg: {committee}")
+}
+pub fn deadline_line(deadline: &str) -> String {
+    format!("Frist: {deadline}")
+}
+
+// The status board.
+pub const BOARD_AUTHOR: &str = "Dit navn i historikken";
+pub const BOARD_AUTHOR_HINT: &str =
+    "Skrives på noterne, når du flytter kort. Huskes i denne browser.";
+pub const STATUS_HIDDEN: &str = "Status: ";
+pub const DEADLINE_LEAD: &str = "Frist: ";
+pub const MOVE_TO_CHOICE: &str = "Flyt til …";
+pub const MOVE: &str = "Flyt";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -434,6 +434,247 @@ pub fn moves_count(n: usize) -> String {
     }
 }
 
+// The measurements page: the list, counting children and the measurement form.
+pub const NO_MEASUREMENTS: &str = "Der er ingen målinger endnu. En måling kan fx være «Baseline 2016», en senere opgørelse eller et mål.";
+pub const COL_YEARLY_SPEND: &str = "Årlig udgift";
+pub const COUNTS_NEED_STEPS: &str = "Tilføj trin og indsatser på trappen, før du tæller børn.";
+pub const COUNTS_MEASUREMENT_LABEL: &str = "Måling, der tælles i";
+pub const COUNTS_MEASUREMENT_HINT: &str =
+    "Tallene gemmes, når du forlader feltet. Fortryd med Ctrl+Z.";
+pub const EDIT: &str = "Redigér";
+pub const COUNT_CHILDREN: &str = "Tæl børn";
+pub const DELETE_MEASUREMENT_QUESTION: &str = "Slette målingen og alle dens tal?";
+pub const YES_DELETE_MEASUREMENT: &str = "Ja, slet målingen";
+pub const MEASUREMENT_NAME_MISSING: &str = "Skriv et navn til målingen, fx «Baseline 2016».";
+pub const EDIT_MEASUREMENT: &str = "Redigér måling";
+pub const MEASUREMENT_NOTE_HINT: &str =
+    "Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal».";
+pub const COPY_FROM_LABEL: &str = "Start med tallene fra";
+pub const COPY_FROM_HINT: &str = "Valgfri. Så skal du kun rette det, der har ændret sig.";
+pub const COPY_FROM_NONE: &str = "Ingen (tom måling)";
+pub const SAVE_MEASUREMENT: &str = "Gem måling";
+pub fn measurement_deleted(name: &str) -> String {
+    format!("Målingen {name} er slettet.")
+}
+pub fn measurement_saved(name: &str) -> String {
+    format!("Målingen {name} er gemt.")
+}
+pub fn measurement_date_hint() -> String {
+    format!("Hvornår tallene gælder. Valgfri. {}", super::ui::DATE_HINT)
+}
+
+// The chart page: controls, the drawn chart and its table.
+pub const CHART_HEADING: &str = "Diagram";
+pub const CHART_EMPTY_BEFORE_LINK: &str =
+    "Diagrammet viser børn og udgifter pr. trin for en måling. Opret en måling under ";
+pub const SHOW_MEASUREMENT: &str = "Vis måling";
+pub const COMPARE_WITH: &str = "Sammenlign med";
+pub const COMPARE_NONE: &str = "Ingen";
+pub const SHOW_AS_TABLE: &str = "Vis som tabel";
+pub const DOWNLOAD_SVG: &str = "Hent som SVG";
+pub const DOWNLOAD_PNG: &str = "Hent som PNG";
+pub const PRINT_VIEW: &str = "Udskriftsvisning";
+pub const CHANGE_LABEL: &str = "Ændring:";
+pub const LEGEND_HEADING: &str = "Børn og årlig udgift pr. trin";
+pub const LEGEND_NOTE: &str = "Bjælkerne nederst viser antal børn.";
+pub const COL_CATEGORY: &str = "Kategori";
+pub const COL_CHANGE_CHILDREN: &str = "Ændring, børn";
+pub const COL_CHANGE_KRONER: &str = "Ændring, kr.";
+pub fn chart_title_compared(a: &str, b: &str) -> String {
+    format!("Indsatstrappen: «{a}» sammenlignet med «{b}»")
+}
+pub fn chart_title(a: &str) -> String {
+    format!("Indsatstrappen: «{a}»")
+}
+/// The change in children under the chart's legend: "+12 børn".
+pub fn signed_children_label(d: i64) -> String {
+    format!("{} børn", signed_children(d))
+}
+/// One measurement's line in the legend: "Baseline 2016: 1.234 børn · 9,3 mio. kr. om året".
+pub fn legend_series(name: &str, children: &str, spend: &str) -> String {
+    format!("{name}: {children} · {spend} om året")
+}
+pub fn figures_caption_compared(a: &str, b: &str) -> String {
+    format!("Børn og årlig udgift pr. trin: «{a}» og «{b}»")
+}
+pub fn figures_caption(a: &str) -> String {
+    format!("Børn og årlig udgift pr. trin: «{a}»")
+}
+pub fn children_column(measurement: &str) -> String {
+    format!("Børn, {measurement}")
+}
+pub fn spend_column(measurement: &str) -> String {
+    format!("Årlig udgift, {measurement}")
+}
+/// Under the figures table: children on interventions without a cost, by the measurement's name.
+pub fn not_in_spend(children: &str, measurement: &str) -> String {
+    format!("{children} i «{measurement}» er ikke regnet med i udgiften.")
+}
+
+// The step form and deleting a step.
+pub const EDIT_STEP: &str = "Redigér trin";
+pub const NEW_STEP: &str = "Nyt trin";
+pub const STEP_CATEGORY_HINT: &str =
+    "Bruges, når målinger sammenligner andelen på anbringelse og forebyggelse.";
+pub const STEP_POSITION_LABEL: &str = "Placering på trappen";
+pub const STEP_POSITION_HINT: &str = "Trin 1 er det mindst indgribende.";
+pub const SAVE_STEP: &str = "Gem trin";
+pub const ADD_THE_STEP: &str = "Tilføj trinnet";
+pub const CHOOSE_WHAT_HAPPENS: &str = "Vælg, hvad der skal ske med trinnets indsatser.";
+pub const STEP_DELETED: &str = "Trinnet er slettet.";
+pub const DELETE_THE_STEP: &str = "Slet trinnet";
+pub const MOVE_INTERVENTIONS_TO: &str = "Flyt indsatserne til";
+pub const CHOOSE_STEP: &str = "Vælg trin …";
+pub const DELETE_INTERVENTIONS_TOO: &str =
+    "Slet i stedet indsatserne sammen med trinnet (også deres tal i målingerne)";
+pub const DELETE_STEP: &str = "Slet trin";
+pub const CONFIRM_DELETE_LABEL: &str = "Bekræft sletning";
+pub const DELETE_STEP_AND_INTERVENTIONS_QUESTION: &str = "Slette trinnet og dets indsatser?";
+pub const DELETE_STEP_QUESTION: &str = "Slette trinnet?";
+pub const YES_DELETE_STEP: &str = "Ja, slet trinnet";
+/// Before a step with interventions is deleted: "Trinnet har 3 indsatser. Hvad skal der ske med dem?"
+pub fn step_has_interventions(n: usize) -> String {
+    format!(
+        "Trinnet har {}. Hvad skal der ske med dem?",
+        interventions(n)
+    )
+}
+
+// The intervention form.
+pub const INTERVENTION_FORM: &str = "Indsats";
+pub const INTERVENTION_DUPLICATED: &str = "Indsatsen er duplikeret. Kopien er åbnet.";
+pub const NEW_INTERVENTION: &str = "Ny indsats";
+pub const IV_POSITION_LABEL: &str = "Placering på trinnet";
+pub const IV_POSITION_HINT: &str =
+    "1 er øverst. Du kan også flytte med Alt+piletasterne eller med musen.";
+pub const IV_PROVIDER_KIND: &str = "Type af udfører";
+pub const IV_AGES: &str = "Målgruppe (alder)";
+pub const IV_AGES_HINT: &str = "Ingen afkrydsning betyder alle aldre.";
+pub const IV_REFERRAL: &str = "Kræver visitation (afgørelse fra sagsbehandler)";
+pub const IV_PERIOD: &str = "Pr.";
+pub const IV_PERIOD_HINT: &str = "Måned, år eller forløb.";
+pub const IV_CHOOSE_PERIOD: &str = "Vælg enhed";
+pub const SAVE_INTERVENTION: &str = "Gem indsats";
+pub const ADD_THE_INTERVENTION: &str = "Tilføj indsatsen";
+pub const DUPLICATE_INTERVENTION: &str = "Duplikér indsats";
+pub const DELETE_INTERVENTION: &str = "Slet indsats";
+pub const YES_DELETE_INTERVENTION: &str = "Ja, slet indsatsen";
+/// Said after something named was deleted: "Familierådslagning er slettet."
+pub fn deleted(name: &str) -> String {
+    format!("{name} er slettet.")
+}
+pub fn edit_intervention(name: &str) -> String {
+    format!("Redigér indsats: {name}")
+}
+/// A place on a step, counted from 1.
+pub fn position(n: usize) -> String {
+    format!("Position {n}")
+}
+
+// The compare page.
+pub const COMPARE_HEADING: &str = "Sammenlign to målinger";
+pub const COMPARE_NEEDS_TWO: &str =
+    "Der skal være mindst to målinger for at sammenligne. Opret dem under ";
+pub const COMPARE_FROM: &str = "Fra (fx baseline)";
+pub const COMPARE_TO: &str = "Til (fx mål eller ny måling)";
+pub const SHARES_CAPTION: &str = "Andele og sagsbehandlernes belastning";
+pub const COL_SHARE: &str = "Andel";
+pub const SHARE_PLACEMENT_CHILDREN: &str = "Børn på anbringelsestrin";
+pub const SHARE_PREVENTIVE_CHILDREN: &str = "Børn på forebyggende trin";
+pub const SHARE_PLACEMENT_SPEND: &str = "Udgift på anbringelsestrin";
+pub const SHARE_PREVENTIVE_SPEND: &str = "Udgift på forebyggende trin";
+pub fn spend_short_column(measurement: &str) -> String {
+    format!("Udgift, {measurement}")
+}
+
+// The intervention filter.
+pub const FILTER_ALL: &str = "Alle";
+pub const FILTER_FORM_LABEL: &str = "Søg og filtrér indsatser";
+pub const FILTER_SEARCH: &str = "Søg i indsatser";
+pub const FILTER_AGE: &str = "Alder";
+pub const FILTER_PROVIDER: &str = "Udfører";
+pub const FILTER_LEGAL: &str = "Lovgrundlag";
+pub const FILTER_METHOD: &str = "Metode";
+pub const FILTER_REFERRAL: &str = "Visitation";
+pub const REFERRAL_NEEDED: &str = "Kræver visitation";
+pub const REFERRAL_NOT_NEEDED: &str = "Uden visitation";
+pub const RESET_FILTER: &str = "Nulstil filter";
+/// The filter's count when nothing is filtered: "Viser alle 12 indsatser".
+pub fn showing_all(total: usize) -> String {
+    format!("Viser alle {}", interventions(total))
+}
+
+// The staircase board: steps and their interventions.
+pub const BOARD_HEADING: &str = "Trin og indsatser";
+pub const ADD_STEP: &str = "Tilføj trin";
+pub const MOVE_HELP: &str = "Flyt en indsats: træk den med musen, eller markér den og tryk Alt+pil op/ned inden for trinnet og Alt+pil venstre/højre (eller Alt+Page Down/Page Up) til et andet trin.";
+pub const NO_STEPS: &str = "Trappen har ingen trin endnu.";
+pub const NO_STEPS_HINT: &str = "Tilføj trinnene nedefra: fx almene tilbud, tidlig forebyggelse, forebyggende foranstaltninger, netværksbaserede indsatser, familiepleje og døgninstitution.";
+pub const BOARD_LABEL: &str = "Trappens trin";
+pub const ADD_INTERVENTION: &str = "Tilføj indsats";
+pub const ON_STEP_HIDDEN: &str = " på ";
+pub const EDIT_HIDDEN: &str = "Redigér ";
+pub const MATCH_TAG: &str = "Matcher";
+/// The name of a step's list of interventions: "Indsatser på trin 2".
+pub fn step_interventions_label(index: usize) -> String {
+    format!("Indsatser på {}", step_no(index))
+}
+
+// What if: move children and see the yearly effect.
+pub const WHATIF_FORM: &str = "Hvad nu hvis";
+pub const WHATIF_HEADING: &str = "Hvad nu hvis …";
+pub const WHATIF_NEEDS: &str = "Regn på et scenarie, når trappen har trin og mindst én måling.";
+pub const WHATIF_LEAD: &str = "Flyt et antal børn fra én indsats eller ét trin til et andet, og se den årlige virkning med det samme.";
+pub const WHATIF_BASE: &str = "Tag udgangspunkt i";
+pub const WHATIF_FROM: &str = "Flyt børn fra";
+pub const SAVE_AS_MEASUREMENT: &str = "Gem som ny måling";
+/// The option for a whole step among its interventions.
+pub fn step_as_whole(step: &str) -> String {
+    format!("{step} som helhed")
+}
+pub fn saved_as_measurement(name: &str) -> String {
+    format!("«{name}» er gemt som en ny måling.")
+}
+/// The yearly total before and after a what-if move.
+pub fn spend_before_after(before: i64, after: i64) -> String {
+    format!(
+        "Årlig udgift i alt: {} før, {} efter.",
+        super::kroner(before),
+        super::kroner(after)
+    )
+}
+
+// The staircase pages' titles and leads.
+pub const STAIRCASE_LEAD: &str = "Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling.";
+pub const MEASUREMENTS_PAGE_TITLE: &str = "Målinger – Trappe";
+pub const MEASUREMENTS_TITLE: &str = "Indsatstrappen: målinger";
+pub const MEASUREMENTS_LEAD: &str = "En måling tæller børn pr. indsats, eller pr. trin hvor kun trinnets samlede tal kendes. Årlig udgift er antal børn gange prisen om året.";
+pub const COMPARE_PAGE_TITLE: &str = "Sammenlign – Trappe";
+pub const COMPARE_TITLE: &str = "Indsatstrappen: sammenlign";
+pub const COMPARE_LEAD: &str = "Sammenlign to målinger trin for trin, og regn på hvad det betyder at flytte børn til en anden indsats.";
+
+// Counting children in a measurement.
+pub const COL_PRICE_PER_CHILD: &str = "Pris pr. barn om året";
+pub const CHILDREN_IN_HIDDEN: &str = "Børn i ";
+pub const CHILDREN_HIDDEN: &str = "Børn ";
+pub const COUNTED_ON_STEP: &str = "Talt på trinnet som helhed";
+pub const UNKNOWN_PRICE: &str = "ukendt pris";
+pub const NO_PRICE: &str = "ingen pris";
+pub fn counts_caption(measurement: &str) -> String {
+    format!("Antal børn i «{measurement}»")
+}
+/// Under the counts table: children on interventions without a cost.
+pub fn not_counted_in_spend(children: i64) -> String {
+    format!("{} er ikke regnet med i udgiften.", without_cost(children))
+}
+
+// The staircase print.
+pub const PRINT_NO_MEASUREMENTS: &str = "Der er ingen målinger at vise. Opret en måling under ";
+
+// Downloading the chart.
+pub const CHART_EXPORT_FAILED: &str =
+    "Diagrammet kunne ikke gemmes som fil. Prøv igen, eller brug udskriftsvisningen.";
+
 #[cfg(test)]
 mod screen_text_tests {
     use super::*;

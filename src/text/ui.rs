@@ -715,6 +715,32 @@ pub fn printed_on(date: chrono::NaiveDate) -> String {
     format!("Udskrevet {}", super::date_long(date))
 }
 
+// The start page.
+pub const START_TITLE: &str = "Forside";
+pub const START_HEADING: &str = "Velkommen til Trappe";
+pub const START_LEAD: &str = "Tegn kommunens indsatstrappe, hold log over netværksmøder, og følg handleplanens initiativer. Alt bliver i din browser; du deler arbejde ved at sende en fil.";
+pub const START_STORED: &str = "Dine arbejdsområder";
+pub const START_SAVED: &str = " Gemt ";
+pub const START_EXAMPLES: &str = "Åbn et eksempel";
+pub const NEW_WORKSPACE_NAME_MISSING: &str =
+    "Skriv et navn til arbejdsområdet, fx «Indsatstrappe 2026».";
+pub const CREATE_WORKSPACE: &str = "Opret arbejdsområde";
+/// A stored workspace's button on the start page.
+pub fn open_named(name: &str) -> String {
+    format!("Åbn {name}")
+}
+pub fn open_example(title: &str) -> String {
+    format!("Åbn eksemplet {title}")
+}
+
+// The page frame.
+pub const OPEN_WORKSPACE_HIDDEN: &str = "Åbent arbejdsområde: ";
+pub const FOOTER_PRIVACY: &str = "Trappe gemmer alt i din egen browser og sender aldrig data nogen steder hen. Del arbejde ved at eksportere en fil på siden Data.";
+
+// The page for an address that does not exist.
+pub const NOT_FOUND: &str = "Siden findes ikke";
+pub const GO_TO_START_PAGE: &str = "Gå til forsiden";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -197,10 +197,10 @@ pub fn NoWorkspace() -> impl IntoView {
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("Siden findes ikke");
+    set_title(t::NOT_FOUND);
     view! {
-        <h1>"Siden findes ikke"</h1>
-        <p><a href=at("/")>"Gå til forsiden"</a></p>
+        <h1>{t::NOT_FOUND}</h1>
+        <p><a href=at("/")>{t::GO_TO_START_PAGE}</a></p>
     }
 }
 

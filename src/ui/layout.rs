@@ -20,7 +20,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="workspace-name">
                 {move || name().map(|n| view! {
-                    <span class="visually-hidden">"Åbent arbejdsområde: "</span>
+                    <span class="visually-hidden">{t::OPEN_WORKSPACE_HIDDEN}</span>
                     <span>{n}</span>
                 })}
             </div>
@@ -216,7 +216,7 @@ fn banner_box(app: AppState, b: crate::app::Banner) -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p>"Trappe gemmer alt i din egen browser og sender aldrig data nogen steder hen. Del arbejde ved at eksportere en fil på siden Data."</p>
+            <p>{t::FOOTER_PRIVACY}</p>
             <p>{t::SAVE_MODEL}</p>
         </footer>
     }

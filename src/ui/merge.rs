@@ -162,7 +162,7 @@ pub fn MergePreview(file: Workspace, on_done: Callback<()>) -> impl IntoView {
     };
     view! {
         <div class="merge-preview" data-testid="merge-preview">
-            <h4 tabindex="-1" node_ref=heading>{format!("Flet ind i «{name}»")}</h4>
+            <h4 tabindex="-1" node_ref=heading>{txt::merge_into_heading(&name)}</h4>
             {body}
         </div>
     }
@@ -320,7 +320,7 @@ fn ConflictView(record: RecordRef, on_done: Callback<()>) -> impl IntoView {
                 {same.then(|| view! { <p>{txt::SAME_CONTENT}</p> })}
                 {(!same).then(|| view! {
                     <table class="table conflict-fields" data-testid="conflict-fields">
-                        <caption class="visually-hidden">{format!("{title}: {} og {}", txt::SHOWN, txt::OTHER)}</caption>
+                        <caption class="visually-hidden">{txt::fields_caption(&title)}</caption>
                         <thead><tr>
                             <th scope="col">{txt::FIELD}</th>
                             <th scope="col">{txt::SHOWN}<br/><span class="muted">{by_shown.clone()}</span></th>

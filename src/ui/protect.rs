@@ -286,7 +286,7 @@ pub fn ExportControls(choice: ExportChoice, start: Callback<()>) -> impl IntoVie
                 </div>
             </Show>
             <div class="button-row">
-                <button type="button" class="button" id="export-file" disabled=move || c.busy.get() on:click=move |_| press(false)>"Eksportér til fil"</button>
+                <button type="button" class="button" id="export-file" disabled=move || c.busy.get() on:click=move |_| press(false)>{crate::text::data::EXPORT_HEADING}</button>
                 <button type="button" class="button secondary" disabled=move || c.busy.get()
                     aria-describedby="share-hint" on:click=move |_| press(true)>{t::SHARE_BUTTON}</button>
             </div>
@@ -388,10 +388,7 @@ pub fn UnlockForm(
                     Ok(bytes) => {
                         perf::start("trappe-import-parse");
                         let r = read_workspace_file(&bytes).map_err(|e| {
-                            format!(
-                                "«{file_name}» er ikke indlæst. {}",
-                                text::file::import_error(&e)
-                            )
+                            text::data::not_read(&file_name, &text::file::import_error(&e))
                         });
                         perf::end("trappe-import-parse");
                         r

@@ -13,19 +13,19 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let app = use_app();
-    set_title("Forside");
+    set_title(t::START_TITLE);
     let stored = crate::ui::kit::stored::stored_workspaces(app, false);
     view! {
-        <h1>"Velkommen til Trappe"</h1>
-        <p class="lead">"Tegn kommunens indsatstrappe, hold log over netværksmøder, og følg handleplanens initiativer. Alt bliver i din browser; du deler arbejde ved at sende en fil."</p>
+        <h1>{t::START_HEADING}</h1>
+        <p class="lead">{t::START_LEAD}</p>
         <Show when=move || !stored.get().is_empty()>
             <section aria-labelledby="start-stored">
-                <h2 id="start-stored">"Dine arbejdsområder"</h2>
+                <h2 id="start-stored">{t::START_STORED}</h2>
                 <ul class="card-list">
                     <For each=move || stored.get() key=|m| (m.id, m.name.clone()) let:m>
                         <li class="card">
                             <OpenButton id=m.id name=m.name.clone()/>
-                            <span class="muted">" Gemt "{text::date_long(m.saved_at.with_timezone(&chrono::Local).date_naive())}</span>
+                            <span class="muted">{t::START_SAVED}{text::date_long(m.saved_at.with_timezone(&chrono::Local).date_naive())}</span>
                         </li>
                     </For>
                 </ul>
@@ -33,7 +33,7 @@ pub fn StartPage() -> impl IntoView {
         </Show>
         <super::linked_copy::OpenCopyOffer/>
         <section aria-labelledby="start-examples">
-            <h2 id="start-examples">"Åbn et eksempel"</h2>
+            <h2 id="start-examples">{t::START_EXAMPLES}</h2>
             <p>{t::EXAMPLES_INTRO}</p>
             <ul class="card-list">
                 {EXAMPLES.iter().map(|ex| view! {
@@ -46,7 +46,7 @@ pub fn StartPage() -> impl IntoView {
             </ul>
         </section>
         <section aria-labelledby="start-new">
-            <h2 id="start-new">"Nyt arbejdsområde"</h2>
+            <h2 id="start-new">{crate::text::data::NEW_HEADING}</h2>
             <NewWorkspaceForm/>
         </section>
     }
@@ -65,7 +65,7 @@ fn OpenButton(id: crate::model::Id, name: String) -> impl IntoView {
                     navigate("/overblik", Default::default());
                 }
             });
-        }>{format!("Åbn {name}")}</button>
+        }>{t::open_named(&name)}</button>
     }
 }
 
@@ -83,13 +83,13 @@ fn ExampleButton(key: &'static str, title: &'static str) -> impl IntoView {
                     Err(e) => app.error(t::storage_error(&e)),
                 }
             });
-        }>{format!("Åbn eksemplet {title}")}</button>
+        }>{t::open_example(title)}</button>
     }
 }
 
 #[component]
 pub fn NewWorkspaceForm() -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Nyt arbejdsområde");
+    let touched = crate::ui::common::form_draft(crate::text::data::NEW_HEADING);
     let app = use_app();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
@@ -98,9 +98,7 @@ pub fn NewWorkspaceForm() -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
         if n.is_empty() {
-            error.set(Some(
-                "Skriv et navn til arbejdsområdet, fx «Indsatstrappe 2026».".into(),
-            ));
+            error.set(Some(t::NEW_WORKSPACE_NAME_MISSING.into()));
             return;
         }
         error.set(None);
@@ -117,9 +115,9 @@ pub fn NewWorkspaceForm() -> impl IntoView {
     };
     view! {
         <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=on_submit novalidate>
-            <TextInput id="new-ws-name" label="Navn" value=name error=error hint_id="new-ws-hint" error_id="new-ws-error"
+            <TextInput id="new-ws-name" label=crate::text::data::COL_NAME value=name error=error hint_id="new-ws-hint" error_id="new-ws-error"
                 hint=crate::text::ui::NEW_WORKSPACE_HINT/>
-            <button type="submit" class="button">"Opret arbejdsområde"</button>
+            <button type="submit" class="button">{t::CREATE_WORKSPACE}</button>
         </form>
     }
 }

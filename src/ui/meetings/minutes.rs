@@ -66,7 +66,7 @@ fn Minutes(p: Prepared) -> impl IntoView {
     crate::ui::common::set_title(&title);
     let full = m.minutes_kind == MinutesKind::Full;
     let when = match (m.date, m.time) {
-        (Some(d), Some(t)) => format!("{} kl. {}", text::date_long(d), txt::time(t)),
+        (Some(d), Some(t)) => txt::date_at_time(d, t),
         (Some(d), None) => text::date_long(d),
         (None, _) => txt::UNDATED.to_string(),
     };

@@ -43,7 +43,7 @@ pub fn BandForm() -> impl IntoView {
     let max = RwSignal::new(saved.map(|b| b.max.to_string()).unwrap_or_default());
     let min_error = RwSignal::new(None::<String>);
     let max_error = RwSignal::new(None::<String>);
-    let touched = crate::ui::common::form_draft("Mål for børn pr. sagsbehandler");
+    let touched = crate::ui::common::form_draft(to::BAND_LABEL);
     // The rules as the form opened them: a save keeps what another tab changed meanwhile.
     let merge = FormMerge::of("band", &[], &[Setting::FollowUp]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -54,7 +54,7 @@ pub fn BandForm() -> impl IntoView {
             NONE => None,
             OWN => {
                 let (lo, hi) = (parse(&min.get_untracked()), parse(&max.get_untracked()));
-                let msg = format!("Skriv et helt tal fra 1 til {MAX_CASELOAD}, fx 22.");
+                let msg = to::band_bound_wrong(MAX_CASELOAD);
                 if lo.is_none() {
                     min_error.set(Some(msg.clone()));
                 }
@@ -64,9 +64,7 @@ pub fn BandForm() -> impl IntoView {
                 match (lo, hi) {
                     (Some(lo), Some(hi)) if lo <= hi => Some(CaseloadBand { min: lo, max: hi }),
                     (Some(_), Some(_)) => {
-                        max_error.set(Some(
-                            "Det højeste tal må ikke være mindre end det laveste.".into(),
-                        ));
+                        max_error.set(Some(to::BAND_MAX_BELOW_MIN.into()));
                         return;
                     }
                     _ => return,
@@ -86,8 +84,8 @@ pub fn BandForm() -> impl IntoView {
                 merge.saved(&[], &[Setting::FollowUp]);
                 touched.saved();
                 app.info(match band {
-                    Some(b) => format!("Målet er gemt: {} børn pr. sagsbehandler.", to::band(b)),
-                    None => "Målet er fjernet.".into(),
+                    Some(b) => to::band_saved(b),
+                    None => to::BAND_REMOVED.into(),
                 });
             }
             Err(e) => app.error(crate::text::ui::command_error(&e)),
@@ -98,15 +96,15 @@ pub fn BandForm() -> impl IntoView {
         <form class="form band-form" id="maal-sagsbehandler" novalidate on:submit=submit
             on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev)>
             <div class="form-group">
-                <label class="form-label" for="band-choice">"Mål for børn pr. sagsbehandler"</label>
-                <span class="form-hint" id="band-choice-hint">"Vælg et af kommunernes mål fra kilderne, eller skriv jeres eget."</span>
+                <label class="form-label" for="band-choice">{to::BAND_LABEL}</label>
+                <span class="form-hint" id="band-choice-hint">{to::BAND_HINT}</span>
                 <select id="band-choice" class="form-select" aria-describedby="band-choice-hint"
                     on:change=move |ev| choice.set(event_target_value(&ev)) prop:value=move || choice.get()>
-                    <option value=NONE>"Intet mål"</option>
+                    <option value=NONE>{crate::text::plan::NO_GOAL_CHOICE}</option>
                     {PRESETS.iter().map(|(name, b)| view! {
-                        <option value=*name>{format!("{name}: {} børn", to::band(*b))}</option>
+                        <option value=*name>{to::band_preset(name, *b)}</option>
                     }).collect_view()}
-                    <option value=OWN>"Eget mål"</option>
+                    <option value=OWN>{to::OWN_BAND}</option>
                 </select>
             </div>
             <Show when=own>
@@ -116,7 +114,7 @@ pub fn BandForm() -> impl IntoView {
                 </div>
             </Show>
             <ConflictChoices merge=merge/>
-            <button type="submit" class="button">"Gem målet"</button>
+            <button type="submit" class="button">{to::SAVE_BAND}</button>
         </form>
     }
 }

@@ -232,11 +232,7 @@ fn ComparisonResult(
             },
         );
     };
-    let per_course = format!(
-        "{} Priser pr. forløb er {}.",
-        tc::NOTE,
-        text::staircase::per_course_rule()
-    );
+    let per_course = tc::note_with_per_course();
     view! {
         <div class="colleague-result" data-testid="colleague-result">
             <p class="colleague-sides">

@@ -70,7 +70,7 @@ pub fn overview_data() -> Memo<Option<OverviewData>> {
                     .collect(),
                 band: w.follow_up.caseload_band,
                 workspace: if w.name.trim().is_empty() {
-                    "Arbejdsområde".into()
+                    crate::text::overview::WORKSPACE_FALLBACK.into()
                 } else {
                     w.name.trim().to_string()
                 },
@@ -98,7 +98,7 @@ pub fn download_csv(
     };
     crate::ui::privacy_check::check_csv(app, check, build, move |bytes, name| {
         match crate::browser::files::download(&name, "text/csv;charset=utf-8", &bytes) {
-            Ok(()) => app.announce(&format!("Tabellen er hentet som {name}.")),
+            Ok(()) => app.announce(&crate::text::overview::table_downloaded(&name)),
             Err(_) => app.error(text::ui::DOWNLOAD_FAILED),
         }
     });

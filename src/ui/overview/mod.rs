@@ -26,7 +26,7 @@ use leptos::prelude::*;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     view! {
-        <WithWorkspace page="Overblik">
+        <WithWorkspace page=crate::text::ui::NAV_OVERVIEW>
             <OverviewBody/>
         </WithWorkspace>
     }
@@ -40,10 +40,10 @@ fn OverviewBody() -> impl IntoView {
     view! {
         <div class="overview-head">
             <div>
-                <h1>"Overblik: "{name}</h1>
-                <p class="lead">"Kommunens nøgletal på én side: flytter vægten på trappen sig nedad, og gør vi det, vi har lovet?"</p>
+                <h1>{crate::text::overview::OVERVIEW_HEADING}{name}</h1>
+                <p class="lead">{crate::text::overview::OVERVIEW_LEAD}</p>
             </div>
-            <a class="button" href=at("/overblik/udskriv")>"Udskriv til udvalget"</a>
+            <a class="button" href=at("/overblik/udskriv")>{crate::text::overview::PRINT_FOR_COMMITTEE}</a>
         </div>
         <sections::Summary data=data/>
         <sections::Notices data=data/>
@@ -54,7 +54,7 @@ fn OverviewBody() -> impl IntoView {
         <sections::PlanSection data=data/>
         <ColleagueComparison/>
         <WorkspaceInfoForm/>
-        <p><a href=at("/data")>"Eksportér, importér og administrér arbejdsområder på siden Data."</a></p>
+        <p><a href=at("/data")>{crate::text::overview::DATA_PAGE_LINK}</a></p>
     }
 }
 
@@ -89,7 +89,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
     let description_error = errors.at(InfoField::Description);
     // What the form opened with: a save keeps what another tab changed meanwhile.
     let merge = FormMerge::of("ws", &[], &[Setting::Info]);
-    let touched = crate::ui::common::form_draft("Om arbejdsområdet");
+    let touched = crate::ui::common::form_draft(crate::text::overview::WS_INFO);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
@@ -115,7 +115,7 @@ fn WorkspaceInfoForm() -> impl IntoView {
             Ok(()) => {
                 merge.saved(&[], &[Setting::Info]);
                 touched.saved();
-                app.info("Oplysningerne er gemt.");
+                app.info(crate::text::plan::DETAILS_SAVED);
             }
             Err(e) => {
                 let (field, message) = field_error(&e)
@@ -127,14 +127,14 @@ fn WorkspaceInfoForm() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="ws-info">
-            <h2 id="ws-info">"Om arbejdsområdet"</h2>
+            <h2 id="ws-info">{crate::text::overview::WS_INFO}</h2>
             <form class="form" on:submit=submit on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) novalidate>
-                <TextInput id="ws-name" label="Navn" value=name error=error/>
+                <TextInput id="ws-name" label=crate::text::data::COL_NAME value=name error=error/>
                 <TextInput id="ws-municipality" label=crate::text::overview::WS_MUNICIPALITY value=municipality error=municipality_error/>
-                <TextInput id="ws-description" label="Beskrivelse" value=description error=description_error
+                <TextInput id="ws-description" label=crate::text::plan::L_DESCRIPTION value=description error=description_error
                     hint=crate::text::overview::WS_DESCRIPTION_HINT multiline=true rows="3" maxlength=limits::TEXT/>
                 <ConflictChoices merge=merge/>
-                <button type="submit" class="button">"Gem oplysninger"</button>
+                <button type="submit" class="button">{crate::text::plan::SAVE_DETAILS}</button>
             </form>
         </section>
     }

@@ -53,16 +53,16 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
         if let Some(load) = now.caseload {
             out.push(Tile {
                 key: "caseload",
-                label: "Børn pr. sagsbehandler".into(),
+                label: to::TITLE_CASELOAD.into(),
                 now: text::decimal(load, 1),
-                before: d.band.map(|b| format!("Mål: {}", to::band(b))),
+                before: d.band.map(to::band_target),
             });
         }
     }
     if k.meetings.meetings > 0 {
         out.push(Tile {
             key: "meetings-per-month",
-            label: "Møder holdt om måneden".into(),
+            label: to::TILE_MEETINGS.into(),
             now: text::decimal(k.meetings.average_per_month(), 1),
             before: Some(to::month_span(k.meetings.window.from, k.meetings.window.to)),
         });
@@ -71,11 +71,7 @@ fn tiles(d: &OverviewData) -> Vec<Tile> {
         out.push(Tile {
             key: "initiatives-done",
             label: to::tile_done(),
-            now: format!(
-                "{} af {}",
-                k.plan.count(InitiativeStatus::Done),
-                k.plan.initiatives
-            ),
+            now: to::count_of(k.plan.count(InitiativeStatus::Done), k.plan.initiatives),
             before: Some(to::tile_delayed_overdue(
                 k.plan.count(InitiativeStatus::Delayed),
                 k.plan.overdue,
@@ -113,9 +109,9 @@ pub fn OverviewPrint() -> impl IntoView {
                         <h2>{to::TITLE_STAIRCASE}</h2>
                         <div class="print-chart"><SpendChart points=points.clone() svg_id="overblik-udskrift-diagram"/></div>
                         <table class="table print-series">
-                            <caption class="visually-hidden">"Målingerne i datoorden"</caption>
-                            <thead><tr><th scope="col">"Måling"</th><th scope="col" class="num">"Børn"</th><th scope="col" class="num">"Andel anbragt"</th>
-                                <th scope="col" class="num">"Anbringelser"</th><th scope="col" class="num">"Forebyggelse"</th><th scope="col" class="num">"I alt"</th></tr></thead>
+                            <caption class="visually-hidden">{to::PRINT_SERIES_CAPTION}</caption>
+                            <thead><tr><th scope="col">{to::COL_MEASUREMENT}</th><th scope="col" class="num">{crate::text::colleague::CHILDREN_GROUP}</th><th scope="col" class="num">{to::COL_PLACED_SHARE}</th>
+                                <th scope="col" class="num">{to::COL_PLACEMENTS}</th><th scope="col" class="num">{to::COL_PREVENTION}</th><th scope="col" class="num">{crate::text::meetings::COL_TOTAL}</th></tr></thead>
                             <tbody>
                                 {points.into_iter().map(|p| view! {
                                     <tr><th scope="row">{format!("{} ({})", p.name, text::date_short(p.date))}</th>
@@ -128,7 +124,7 @@ pub fn OverviewPrint() -> impl IntoView {
                             </tbody>
                         </table>
                     })}
-                    <p class="print-source">{"Tallene er regnet af Trappe ud fra arbejdsområdets målinger, mødelog og handleplan. Priser pr. forløb tælles som ét forløb pr. barn om året."}</p>
+                    <p class="print-source">{to::PRINT_SOURCE}</p>
                 }
             })}
         </PrintFrame>

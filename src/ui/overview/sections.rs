@@ -102,14 +102,14 @@ pub fn StaircaseSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
     let svg = move |_| {
         let name = file("svg");
         match crate::ui::staircase::export::download_svg("overblik-diagram", &name) {
-            Ok(()) => app.announce(&format!("Diagrammet er hentet som {name}.")),
+            Ok(()) => app.announce(&to::chart_downloaded(&name)),
             Err(e) => error.set(Some(e)),
         }
     };
     let png = move |_| {
         let name = file("png");
         match crate::ui::staircase::export::download_png("overblik-diagram", &name) {
-            Ok(()) => app.announce(&format!("Diagrammet er hentet som {name}.")),
+            Ok(()) => app.announce(&to::chart_downloaded(&name)),
             Err(e) => error.set(Some(e)),
         }
     };
@@ -118,14 +118,14 @@ pub fn StaircaseSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
             <h2 id="ov-stair">{to::TITLE_STAIRCASE}</h2>
             <Source text=to::FROM_STAIRCASE href="/trappe/maalinger" link=to::LINK_MEASUREMENTS/>
             <Show when=move || !points.with(Vec::is_empty)
-                fallback=|| view! { <p class="muted">"Der er ingen målinger med dato at vise endnu."</p> }>
+                fallback=|| view! { <p class="muted">{to::NO_DATED_MEASUREMENTS_TO_SHOW}</p> }>
                 <figure class="chart-box overview-chart">
                     {move || view! { <SpendChart points=points.get() svg_id="overblik-diagram"/> }}
-                    <figcaption class="form-hint">"Samme tal står i tabellen nedenfor."</figcaption>
+                    <figcaption class="form-hint">{to::CHART_CAPTION}</figcaption>
                 </figure>
                 <div class="button-row no-print">
-                    <button type="button" class="button secondary small" on:click=svg>"Hent diagram (SVG)"</button>
-                    <button type="button" class="button secondary small" on:click=png>"Hent diagram (PNG)"</button>
+                    <button type="button" class="button secondary small" on:click=svg>{to::DOWNLOAD_CHART_SVG}</button>
+                    <button type="button" class="button secondary small" on:click=png>{to::DOWNLOAD_CHART_PNG}</button>
                     {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 </div>
                 <SeriesTable data=data/>
@@ -159,14 +159,14 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                 <caption id="ov-series-caption">{to::SERIES_CAPTION}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Måling"</th>
-                        <th scope="col">"Dato"</th>
-                        <th scope="col" class="num">"Børn"</th>
-                        <th scope="col" class="num">"Andel anbragt"</th>
-                        <th scope="col" class="num">"Udgift til anbringelser"</th>
-                        <th scope="col" class="num">"Udgift til forebyggelse"</th>
-                        <th scope="col" class="num">"Årlig udgift i alt"</th>
-                        <th scope="col" class="num">"Siden baseline"</th>
+                        <th scope="col">{to::COL_MEASUREMENT}</th>
+                        <th scope="col">{crate::text::meetings::COL_DATE}</th>
+                        <th scope="col" class="num">{crate::text::colleague::CHILDREN_GROUP}</th>
+                        <th scope="col" class="num">{to::COL_PLACED_SHARE}</th>
+                        <th scope="col" class="num">{to::COL_PLACEMENT_SPEND}</th>
+                        <th scope="col" class="num">{to::COL_PREVENTIVE_SPEND}</th>
+                        <th scope="col" class="num">{to::COL_YEARLY_SPEND}</th>
+                        <th scope="col" class="num">{to::COL_SINCE_BASELINE}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -179,8 +179,8 @@ fn SeriesTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
                             <td class="num" data-col="placement-spend">{text::kroner(p.split.placement_spend)}</td>
                             <td class="num" data-col="preventive-spend">{text::kroner(p.split.preventive_spend)}</td>
                             <td class="num" data-col="spend">{text::kroner(p.totals.yearly_spend)}</td>
-                            <td class="num" data-col="delta">{if is_base { "baseline".to_string() } else {
-                                delta.map(|d| format!("{} børn, {}", ts::signed_children(d.children), ts::signed_kroner(d.spend))).unwrap_or_else(|| "–".into())
+                            <td class="num" data-col="delta">{if is_base { to::BASELINE_MARK.to_string() } else {
+                                delta.map(|d| to::change_since_baseline(&ts::signed_children(d.children), &ts::signed_kroner(d.spend))).unwrap_or_else(|| "–".into())
                             }}</td>
                         </tr>
                     }).collect_view()}
@@ -237,15 +237,15 @@ fn StepsTable(data: Memo<Option<OverviewData>>) -> impl IntoView {
     };
     view! {
         <fieldset class="form-group inline-choice no-print">
-            <legend class="form-label">"Vis pr. trin"</legend>
-            <label><input type="radio" name="ov-steps" checked=move || !spend.get() on:change=move |_| spend.set(false)/>" Børn og andel af børnene"</label>
-            <label><input type="radio" name="ov-steps" checked=move || spend.get() on:change=move |_| spend.set(true)/>" Årlig udgift og andel af udgiften"</label>
+            <legend class="form-label">{to::SHOW_PER_STEP}</legend>
+            <label><input type="radio" name="ov-steps" checked=move || !spend.get() on:change=move |_| spend.set(false)/>{to::STEPS_BY_CHILDREN}</label>
+            <label><input type="radio" name="ov-steps" checked=move || spend.get() on:change=move |_| spend.set(true)/>{to::STEPS_BY_SPEND}</label>
         </fieldset>
         {move || table().map(|(heads, rows)| view! {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-steps-caption">
                 <table class="table overview-table" data-testid="steps-table">
                     <caption id="ov-steps-caption">{if spend.get() { to::STEPS_CAPTION_SPEND } else { to::STEPS_CAPTION_CHILDREN }}</caption>
-                    <thead><tr><th scope="col">"Trin"</th>{heads.into_iter().map(|h| view! { <th scope="col" class="num">{h}</th> }).collect_view()}</tr></thead>
+                    <thead><tr><th scope="col">{crate::text::colleague::STEP}</th>{heads.into_iter().map(|h| view! { <th scope="col" class="num">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(name, cat, cells)| view! {
                             <tr><th scope="row">{name}<span class="muted">{format!(" ({})", text::step_category(cat).to_lowercase())}</span></th>
@@ -319,14 +319,14 @@ pub fn MovesSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
             <Source text=to::FROM_MOVES href="/trappe/maalinger" link=to::LINK_MOVES/>
             {move || match view_data() {
                 Some((m, name, steps)) if m.recorded > 0 => view! {
-                    <ul class="stat-grid" aria-label=format!("Flytninger frem til «{name}»")>
-                        <li class="stat"><span class="stat-value" data-testid="moves-down">{text::group_thousands(m.down)}</span><span class="stat-label">"børn flyttede ned ad trappen"</span></li>
-                        <li class="stat"><span class="stat-value" data-testid="moves-up">{text::group_thousands(m.up)}</span><span class="stat-label">"børn flyttede op ad trappen"</span></li>
+                    <ul class="stat-grid" aria-label=to::moves_until(&name)>
+                        <li class="stat"><span class="stat-value" data-testid="moves-down">{text::group_thousands(m.down)}</span><span class="stat-label">{to::MOVED_DOWN}</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="moves-up">{text::group_thousands(m.up)}</span><span class="stat-label">{to::MOVED_UP}</span></li>
                     </ul>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-moves-caption">
                         <table class="table overview-table" data-testid="moves-table">
-                            <caption id="ov-moves-caption">{format!("Flytninger pr. trin i perioden frem til «{name}»")}</caption>
-                            <thead><tr><th scope="col">"Trin"</th><th scope="col" class="num">"Flyttet hertil"</th><th scope="col" class="num">"Flyttet herfra"</th><th scope="col" class="num">"Netto"</th></tr></thead>
+                            <caption id="ov-moves-caption">{to::moves_caption(&name)}</caption>
+                            <thead><tr><th scope="col">{crate::text::colleague::STEP}</th><th scope="col" class="num">{to::COL_MOVED_IN}</th><th scope="col" class="num">{to::COL_MOVED_OUT}</th><th scope="col" class="num">{to::COL_NET}</th></tr></thead>
                             <tbody>
                                 {m.flows.iter().zip(steps).map(|(f, (step, _))| view! {
                                     <tr><th scope="row">{step}</th><td class="num">{f.moved_in}</td><td class="num">{f.moved_out}</td><td class="num">{ts::signed_children(f.net())}</td></tr>
@@ -336,8 +336,8 @@ pub fn MovesSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
                     </div>
                     <CsvButton label=to::CSV_MOVES what="overblik-flytninger" make=|w, k| overview_csv::moves_csv(&w.staircase, k)/>
                 }.into_any(),
-                Some((_, name, _)) => view! { <p class="muted">{format!("Målingen «{name}» har ingen flytninger endnu.")}</p> }.into_any(),
-                None => view! { <p class="muted">"Der er ingen måling at vise flytninger for."</p> }.into_any(),
+                Some((_, name, _)) => view! { <p class="muted">{to::no_moves_in(&name)}</p> }.into_any(),
+                None => view! { <p class="muted">{to::NO_MEASUREMENT_FOR_MOVES}</p> }.into_any(),
             }}
         </section>
     }
@@ -352,21 +352,21 @@ pub fn CaseloadSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
             <h2 id="ov-caseload">{to::TITLE_CASELOAD}</h2>
             <Source text=to::FROM_CASELOAD href="/trappe/maalinger" link=to::LINK_CASEWORKERS/>
             <p data-testid="band-now">{move || match band() {
-                Some(b) => format!("Målet er {} børn pr. sagsbehandler.", to::band(b)),
+                Some(b) => to::band_now(b),
                 None => to::NO_BAND.into(),
             }}</p>
-            <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"Der er ingen målinger med dato endnu."</p> }>
+            <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">{to::NO_DATED_MEASUREMENTS}</p> }>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-caseload-caption">
                     <table class="table overview-table" data-testid="caseload-table">
                         <caption id="ov-caseload-caption">{to::CASELOAD_CAPTION}</caption>
-                        <thead><tr><th scope="col">"Måling"</th><th scope="col" class="num">"Sagsbehandlere"</th><th scope="col" class="num">"Børn med en sag"</th><th scope="col" class="num">"Børn pr. sagsbehandler"</th><th scope="col">"I forhold til målet"</th></tr></thead>
+                        <thead><tr><th scope="col">{to::COL_MEASUREMENT}</th><th scope="col" class="num">{to::COL_CASEWORKERS}</th><th scope="col" class="num">{to::COL_CASEWORK_CHILDREN}</th><th scope="col" class="num">{to::TITLE_CASELOAD}</th><th scope="col">{to::COL_STANDING}</th></tr></thead>
                         <tbody>
                             {move || rows().into_iter().map(|c| view! {
                                 <tr data-measurement=c.name.clone()>
                                     <th scope="row">{c.name.clone()}</th>
-                                    <td class="num">{c.caseworkers.map(|n| n.to_string()).unwrap_or_else(|| "ikke oplyst".into())}</td>
+                                    <td class="num">{c.caseworkers.map(|n| n.to_string()).unwrap_or_else(|| to::NOT_GIVEN.into())}</td>
                                     <td class="num">{text::group_thousands(c.casework_children)}</td>
-                                    <td class="num" data-col="load">{c.load.map(|l| text::decimal(l, 1)).unwrap_or_else(|| "kan ikke regnes".into())}</td>
+                                    <td class="num" data-col="load">{c.load.map(|l| text::decimal(l, 1)).unwrap_or_else(|| to::CANNOT_BE_WORKED_OUT.into())}</td>
                                     <td>{c.standing.map(to::standing).unwrap_or("–")}</td>
                                 </tr>
                             }).collect_view()}
@@ -389,26 +389,26 @@ pub fn MeetingsSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
             <Source text=to::from_meetings() href="/netvaerksmoeder" link=to::LINK_MEETINGS/>
             {move || m().map(|m| {
                 if m.meetings == 0 {
-                    return view! { <p class="muted">"Der er ingen møder i loggen endnu."</p> }.into_any();
+                    return view! { <p class="muted">{to::NO_MEETINGS}</p> }.into_any();
                 }
                 let span = to::month_span(m.window.from, m.window.to);
                 view! {
-                    <ul class="stat-grid" aria-label=format!("Møder {span}")>
-                        <li class="stat"><span class="stat-value" data-testid="meetings-per-month">{text::decimal(m.average_per_month(), 1)}</span><span class="stat-label">{format!("møder holdt om måneden i snit ({span})")}</span></li>
+                    <ul class="stat-grid" aria-label=to::meetings_in(&span)>
+                        <li class="stat"><span class="stat-value" data-testid="meetings-per-month">{text::decimal(m.average_per_month(), 1)}</span><span class="stat-label">{to::meetings_per_month_label(&span)}</span></li>
                         {m.targets.iter().map(|t| view! {
                             <li class="stat"><span class="stat-value" data-testid="target-per-month">{text::decimal(t.average(), 1)}</span>
-                                <span class="stat-label">{format!("{} om måneden (mål {}–{}); {} af {} måneder inden for målet", text::meeting_type(&t.meeting_type), t.min, t.max, t.within, t.months.len())}</span></li>
+                                <span class="stat-label">{to::meeting_target_label(&text::meeting_type(&t.meeting_type), t.min, t.max, t.within, t.months.len())}</span></li>
                         }).collect_view()}
                         <li class="stat"><span class="stat-value" data-testid="overdue-follow-ups">{m.overdue_follow_ups}</span><span class="stat-label">{to::LATE_FOLLOW_UPS}</span></li>
-                        <li class="stat"><span class="stat-value" data-testid="open-actions">{m.open_action_items}</span><span class="stat-label">{format!("handlinger ikke udført, heraf {} efter fristen", m.overdue_action_items)}</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="open-actions">{m.open_action_items}</span><span class="stat-label">{to::open_actions_label(m.overdue_action_items)}</span></li>
                     </ul>
                     <p><a href=at("/netvaerksmoeder/opfoelgning")>{to::LINK_FOLLOW_UP}</a>" · "<a href=at("/netvaerksmoeder/statistik")>{to::LINK_STATS}</a></p>
                     <details class="table-details">
                         <summary>{to::MONTHS_SUMMARY}</summary>
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-months-caption">
                             <table class="table overview-table" data-testid="months-table">
-                                <caption id="ov-months-caption">{format!("Møder holdt pr. måned, {span}")}</caption>
-                                <thead><tr><th scope="col">"Måned"</th><th scope="col" class="num">"I alt"</th>
+                                <caption id="ov-months-caption">{to::months_caption(&span)}</caption>
+                                <thead><tr><th scope="col">{crate::text::meetings::COL_MONTH}</th><th scope="col" class="num">{crate::text::meetings::COL_TOTAL}</th>
                                     {m.targets.iter().map(|t| view! { <th scope="col" class="num">{text::meeting_type(&t.meeting_type)}</th> }).collect_view()}</tr></thead>
                                 <tbody>
                                     {m.held_per_month.iter().enumerate().map(|(i, (ym, n))| view! {
@@ -435,22 +435,22 @@ pub fn PlanSection(data: Memo<Option<OverviewData>>) -> impl IntoView {
             <Source text=to::FROM_PLAN href="/handleplan" link=to::LINK_PLAN/>
             {move || p().map(|p| {
                 if p.initiatives == 0 {
-                    return view! { <p class="muted">"Handleplanen har ingen initiativer endnu."</p> }.into_any();
+                    return view! { <p class="muted">{to::NO_INITIATIVES}</p> }.into_any();
                 }
                 view! {
-                    <ul class="stat-grid" aria-label="Initiativer efter status">
+                    <ul class="stat-grid" aria-label=to::INITIATIVES_BY_STATUS>
                         {InitiativeStatus::ALL.iter().map(|s| view! {
                             <li class="stat"><span class="stat-value" data-status=format!("{s:?}")>{p.count(*s)}</span><span class="stat-label">{text::initiative_status(*s)}</span></li>
                         }).collect_view()}
-                        <li class="stat"><span class="stat-value" data-testid="stale">{p.stale}</span><span class="stat-label">{format!("uden statusnote i over {} dage", p.stale_after_days)}</span></li>
+                        <li class="stat"><span class="stat-value" data-testid="stale">{p.stale}</span><span class="stat-label">{to::stale_label(p.stale_after_days)}</span></li>
                         <li class="stat"><span class="stat-value" data-testid="overdue">{p.overdue}</span><span class="stat-label">{to::OVERDUE_LABEL}</span></li>
                     </ul>
                     {(!p.indicators.is_empty()).then(|| view! {
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ov-ind-caption">
                             <table class="table overview-table" data-testid="indicators-table">
-                                <caption id="ov-ind-caption">{format!("Indikatorer: {} nået eller på vej, {} bagud, {} kan ikke vurderes",
+                                <caption id="ov-ind-caption">{to::indicators_caption(
                                     p.tracks(Track::Reached) + p.tracks(Track::OnTrack), p.tracks(Track::OffTrack), p.tracks(Track::Unknown))}</caption>
-                                <thead><tr><th scope="col">"Indikator"</th><th scope="col" class="num">"Udgangspunkt"</th><th scope="col" class="num">"Mål"</th><th scope="col" class="num">"Seneste"</th><th scope="col" class="num">"Nået af vejen"</th><th scope="col">"Vurdering"</th></tr></thead>
+                                <thead><tr><th scope="col">{crate::text::plan::INDICATOR_FORM}</th><th scope="col" class="num">{to::COL_BASELINE}</th><th scope="col" class="num">{crate::text::meetings::COL_TARGET}</th><th scope="col" class="num">{to::COL_LATEST}</th><th scope="col" class="num">{to::COL_PROGRESS}</th><th scope="col">{crate::text::meetings::COL_BAND}</th></tr></thead>
                                 <tbody>
                                     {p.indicators.iter().map(|i| {
                                         let num = |v: Option<f64>| v.map(|v| text::plan::with_unit(v, &i.unit)).unwrap_or_else(|| "–".into());

@@ -25,9 +25,9 @@ fn text_width(t: &str, size: f64) -> f64 {
 /// The unit all bars are shown in: millions when any value reaches a million, else thousands.
 fn unit(max: i64) -> (f64, &'static str) {
     if max >= 1_000_000 {
-        (1e6, "mio. kr.")
+        (1e6, to::UNIT_MILLIONS)
     } else {
-        (1e3, "1.000 kr.")
+        (1e3, to::UNIT_THOUSANDS)
     }
 }
 
@@ -70,14 +70,17 @@ pub fn SpendChart(points: Vec<Point>, svg_id: &'static str) -> impl IntoView {
         let square = size * 0.8;
         let mut x = SIDE;
         let mut items = Vec::new();
-        for (label, fill) in [("Anbringelser", PLACEMENT), ("Forebyggelse", PREVENTIVE)] {
+        for (label, fill) in [
+            (to::COL_PLACEMENTS, PLACEMENT),
+            (to::COL_PREVENTION, PREVENTIVE),
+        ] {
             items.push(view! {
                 <rect x=format!("{x:.1}") y=format!("{:.1}", 22.0 - square) width=format!("{square:.1}") height=format!("{square:.1}") fill=fill/>
                 <text x=format!("{:.1}", x + square + 5.0) y="22" font-size=format!("{size:.0}") fill=INK>{label}</text>
             });
             x += square + 5.0 + text_width(label, size) + 18.0;
         }
-        let note = format!("Årlig udgift i {unit_name}");
+        let note = to::yearly_spend_in(unit_name);
         let note_x = W - SIDE - text_width(&note, 12.0);
         view! {
             {items}

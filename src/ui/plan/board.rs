@@ -98,8 +98,8 @@ pub(crate) fn BoardView() -> impl IntoView {
         <super::PlanHeading title=tp::PAGE_BOARD/>
         <p id="board-help" class="form-hint">{tp::BOARD_HELP}</p>
         <div class="form-group plan-author no-print">
-            <label class="form-label" for="board-author">"Dit navn i historikken"</label>
-            <span class="form-hint" id="board-author-hint">"Skrives på noterne, når du flytter kort. Huskes i denne browser."</span>
+            <label class="form-label" for="board-author">{tp::BOARD_AUTHOR}</label>
+            <span class="form-hint" id="board-author-hint">{tp::BOARD_AUTHOR_HINT}</span>
             <input maxlength=limits::NAME id="board-author" class="form-input" type="text" aria-describedby="board-author-hint"
                 prop:value=move || author.get()
                 on:input=move |ev| author.set(event_target_value(&ev))
@@ -215,22 +215,22 @@ fn BoardCard(c: Card, announce: RwSignal<String>, stale_days: Memo<u32>) -> impl
                 <a href=at(&format!("/handleplan/{id}"))>{super::wrap_after_slash(&hyphenate(&c.label))}</a>
             </h3>
             <p class="plan-card-meta">
-                <span class="visually-hidden">"Status: "{text::initiative_status(status)}". "</span>
+                <span class="visually-hidden">{tp::STATUS_HIDDEN}{text::initiative_status(status)}". "</span>
                 {(!c.owner.is_empty()).then(|| hyphenate(&c.owner))}
-                {c.deadline.clone().map(|d| view! { <br/>"Frist: "{d} })}
+                {c.deadline.clone().map(|d| view! { <br/>{tp::DEADLINE_LEAD}{d} })}
             </p>
             {c.overdue.then(|| view! { <p class="plan-card-meta"><OverdueFlag/></p> })}
             {c.stale.then(|| view! { <p class="plan-card-meta"><StaleFlag days=stale_days.get_untracked()/></p> })}
             <div class="plan-card-move no-print">
                 <label class="visually-hidden" for=select_id.clone()>{tp::move_to_label(&c.label)}</label>
                 <select id=select_id class="form-select" on:change=move |ev| target.set(event_target_value(&ev))>
-                    <option value="">"Flyt til …"</option>
+                    <option value="">{tp::MOVE_TO_CHOICE}</option>
                     {InitiativeStatus::ALL.into_iter().filter(|s| *s != status).map(|s| view! {
                         <option value=tp::status_class(s)>{text::initiative_status(s)}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" class="button secondary" on:click=do_move>
-                    "Flyt"<span class="visually-hidden">" "{c.label.clone()}</span>
+                    {tp::MOVE}<span class="visually-hidden">" "{c.label.clone()}</span>
                 </button>
             </div>
         </li>

@@ -75,7 +75,7 @@ pub(crate) fn Field(
     let group_class = format!("form-group {}", class.unwrap_or_default());
     view! {
         <div class=group_class class:has-error=invalid>
-            <label for=id.clone() class="form-label">{label}{required.then_some(" (skal udfyldes)")}</label>
+            <label for=id.clone() class="form-label">{label}{required.then_some(crate::text::meetings::REQUIRED)}</label>
             {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{h}</span> })}
             {move || my_error().map(|m| view! { <span class="form-error" id=error_id.clone()>{m}</span> })}
             {move || my_warning().map(|m| view! {

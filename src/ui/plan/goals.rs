@@ -25,7 +25,7 @@ pub(crate) fn GoalsView() -> impl IntoView {
 
 #[component]
 fn PlanSettings() -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Indstillinger for handleplanen");
+    let touched = crate::ui::common::form_draft(tp::PLAN_SETTINGS_FORM);
     let app = use_app();
     let (t, p, d) = with_plan_untracked(app, |p| {
         (p.title.clone(), p.period.clone(), p.stale_after_days)
@@ -58,23 +58,23 @@ fn PlanSettings() -> impl IntoView {
             Ok(Some(())) => {
                 merge.saved(&[], &[Setting::PlanInfo]);
                 touched.saved();
-                saved.set("Indstillingerne er gemt.".into())
+                saved.set(crate::text::meetings::RULES_SAVED.into())
             }
             Err(e) => error.put(e, &[PlanField::Title, PlanField::Period, PlanField::Value]),
         }
     };
     view! {
         <section class="panel" aria-labelledby="settings-heading">
-            <h2 id="settings-heading">"Planen"</h2>
+            <h2 id="settings-heading">{tp::PLAN_SETTINGS_HEADING}</h2>
             <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
-                <Field id="plan-title" label="Planens titel" value=title field=PlanField::Title error=error/>
-                <Field id="plan-period" label="Periode" value=period field=PlanField::Period error=error hint="Fx «2019–2020»."/>
-                <Field id="plan-stale" label="Marker initiativer uden note efter antal dage" value=days
+                <Field id="plan-title" label=tp::L_PLAN_TITLE value=title field=PlanField::Title error=error/>
+                <Field id="plan-period" label=crate::text::meetings::PERIOD_LABEL value=period field=PlanField::Period error=error hint=tp::H_PERIOD/>
+                <Field id="plan-stale" label=tp::L_STALE_DAYS value=days
                     field=PlanField::Value error=error class="plan-narrow"
-                    hint="Initiativer uden en ny note i flere dage end dette får markeringen «Ingen note i over … dage». 0 slår markeringen fra."/>
+                    hint=tp::H_STALE_DAYS/>
                 <GeneralError errors=error/>
                 <ConflictChoices merge=merge/>
-                <button type="submit" class="button">"Gem indstillinger"</button>
+                <button type="submit" class="button">{tp::SAVE_SETTINGS}</button>
                 <p role="status" class="plan-saved">{move || saved.get()}</p>
             </form>
         </section>
@@ -142,13 +142,13 @@ fn KindSection(kind: Kind) -> impl IntoView {
 fn ItemSection(kind: Kind, items: Memo<Vec<Item>>) -> impl IntoView {
     let adding = RwSignal::new(false);
     let (heading, add_label, hid) = match kind {
-        Kind::Goal => ("Politiske mål", "Nyt mål", "goals-heading"),
-        Kind::Track => ("Strategiske spor", "Nyt spor", "tracks-heading"),
+        Kind::Goal => (tp::GOALS_HEADING, tp::NEW_GOAL, "goals-heading"),
+        Kind::Track => (tp::TRACKS_HEADING, tp::NEW_TRACK, "tracks-heading"),
     };
     view! {
         <section aria-labelledby=hid>
             <h2 id=hid>{heading}</h2>
-            <Show when=move || items.with(|i| !i.is_empty()) fallback=|| view! { <p>"Ingen endnu."</p> }>
+            <Show when=move || items.with(|i| !i.is_empty()) fallback=|| view! { <p>{tp::NONE_YET}</p> }>
                 <ul class="plan-items">
                     // Keyed by id alone: a save elsewhere redraws the row's text, never its open form.
                     <For each=move || items.get() key=|i| i.id let:i>
@@ -190,19 +190,19 @@ fn ItemRow(kind: Kind, id: Id, items: Memo<Vec<Item>>) -> impl IntoView {
             {move || item.get().map(|item| {
                 let label = label();
                 let question = match (kind, item.uses) {
-                    (_, 0) => "Slette den?".to_string(),
-                    (Kind::Goal, n) => format!("{n} initiativer mister deres mål. Slette alligevel?"),
-                    (Kind::Track, n) => format!("{n} initiativer mister deres spor. Slette alligevel?"),
+                    (_, 0) => tp::DELETE_UNUSED_QUESTION.to_string(),
+                    (Kind::Goal, n) => tp::delete_goal_question(n),
+                    (Kind::Track, n) => tp::delete_track_question(n),
                 };
                 view! {
                     <h3>{label.clone()}</h3>
                     {(!item.description.is_empty()).then(|| view! { <p>{item.description.clone()}</p> })}
-                    {(!item.success_criteria.is_empty()).then(|| view! { <p><strong>"Succeskriterier: "</strong>{item.success_criteria.clone()}</p> })}
+                    {(!item.success_criteria.is_empty()).then(|| view! { <p><strong>{tp::SUCCESS_CRITERIA_LEAD}</strong>{item.success_criteria.clone()}</p> })}
                     <p class="muted">{tp::initiatives_count(item.uses)}</p>
                     <div class="button-row">
                         <button type="button" class="button secondary plan-small" aria-expanded=move || editing.get().to_string()
-                            on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {label}")}</span></button>
-                        <ConfirmButton label="Slet".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=item.title.clone() question=question
+                            on:click=move |_| editing.update(|e| *e = !*e)>{crate::text::staircase::EDIT}<span class="visually-hidden">{format!(" {label}")}</span></button>
+                        <ConfirmButton label=tp::DELETE.into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=item.title.clone() question=question
                             on_confirm=Callback::new(move |_| {
                                 let _ = match kind {
                                     Kind::Goal => commit(app, |p| p.delete_goal(id).map(|_| ())),
@@ -223,7 +223,7 @@ fn ItemRow(kind: Kind, id: Id, items: Memo<Vec<Item>>) -> impl IntoView {
 
 #[component]
 fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Mål og spor");
+    let touched = crate::ui::common::form_draft(tp::GOAL_TRACK_FORM);
     let app = use_app();
     let (n, t, d, s) = existing
         .and_then(|id| {
@@ -324,19 +324,19 @@ fn ItemForm(kind: Kind, existing: Option<Id>, done: Callback<()>) -> impl IntoVi
     view! {
         <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
             <div class="plan-form-row">
-                <Field id=format!("{p}-number") label="Nummer" value=number field=PlanField::Number error=error class="plan-narrow"/>
-                <Field id=format!("{p}-title") label="Titel" value=title field=PlanField::Title error=error required=true/>
+                <Field id=format!("{p}-number") label=tp::L_NUMBER value=number field=PlanField::Number error=error class="plan-narrow"/>
+                <Field id=format!("{p}-title") label=tp::L_TITLE value=title field=PlanField::Title error=error required=true/>
             </div>
-            <Field id=format!("{p}-description") label="Beskrivelse" multiline=true value=description field=PlanField::Description error=error/>
+            <Field id=format!("{p}-description") label=tp::L_DESCRIPTION multiline=true value=description field=PlanField::Description error=error/>
             {(kind == Kind::Goal).then(|| view! {
-                <Field id=format!("{p}-criteria") label="Succeskriterier" multiline=true value=criteria field=PlanField::SuccessCriteria error=error
-                    hint="Hvornår er målet nået? Fx «Flere sager afsluttes inden for fire måneder»."/>
+                <Field id=format!("{p}-criteria") label=tp::L_SUCCESS_CRITERIA multiline=true value=criteria field=PlanField::SuccessCriteria error=error
+                    hint=tp::H_SUCCESS_CRITERIA/>
             })}
             <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
-                <button type="submit" class="button">"Gem"</button>
-                <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+                <button type="submit" class="button">{tp::SAVE}</button>
+                <button type="button" class="button secondary" on:click=move |_| done.run(())>{tp::CANCEL}</button>
             </div>
         </form>
     }

@@ -31,20 +31,20 @@ pub(crate) fn IndicatorsView() -> impl IntoView {
     let adding = RwSignal::new(false);
     view! {
         <super::PlanHeading title=tp::PAGE_INDICATORS>
-            <p class="lead">"Indikatorer viser fremdriften fra baseline mod målet. Tilføj nye målinger, efterhånden som de kommer."</p>
+            <p class="lead">{tp::INDICATORS_LEAD}</p>
         </super::PlanHeading>
         <div class="button-row no-print">
             <button type="button" class="button" aria-expanded=move || adding.get().to_string()
-                on:click=move |_| adding.update(|a| *a = !*a)>"Ny indikator"</button>
+                on:click=move |_| adding.update(|a| *a = !*a)>{tp::NEW_INDICATOR}</button>
             <super::list::ExportButtons/>
         </div>
         <Show when=move || adding.get()>
             <section class="panel" aria-labelledby="ind-new-heading">
-                <h2 id="ind-new-heading">"Ny indikator"</h2>
+                <h2 id="ind-new-heading">{tp::NEW_INDICATOR}</h2>
                 <IndicatorForm existing=None done=Callback::new(move |_| adding.set(false))/>
             </section>
         </Show>
-        <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="notice">"Der er ingen indikatorer endnu."</p> }>
+        <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="notice">{tp::NO_INDICATORS}</p> }>
             // Keyed by id alone: a save elsewhere redraws the card's figures, never its open forms.
             <For each=move || list.get() key=|k| *k let:k>
                 <IndicatorCard id=k/>
@@ -86,12 +86,12 @@ fn IndicatorCard(id: Id) -> impl IntoView {
                     <div class="plan-indicator-grid">
                         <div>
                             <dl class="facts">
-                                <dt>"Enhed"</dt><dd>{if i.unit.is_empty() { "–".to_string() } else { i.unit.clone() }}</dd>
-                                <dt>"Baseline"</dt><dd>{value_text(i.baseline, &i.unit, i.baseline_date)}</dd>
-                                <dt>"Mål"</dt><dd>{value_text(i.target, &i.unit, i.target_date)}</dd>
-                                <dt>"Fremdrift"</dt><dd>{tp::progress(crate::model::plan_ops::progress(&i, None))}</dd>
-                                {goal.map(|g| view! { <dt>"Politisk mål"</dt><dd>{g}</dd> })}
-                                {ini.map(|(iid, l)| view! { <dt>"Initiativ"</dt><dd><a href=at(&format!("/handleplan/{iid}"))>{l}</a></dd> })}
+                                <dt>{tp::L_UNIT}</dt><dd>{if i.unit.is_empty() { "–".to_string() } else { i.unit.clone() }}</dd>
+                                <dt>{tp::L_BASELINE}</dt><dd>{value_text(i.baseline, &i.unit, i.baseline_date)}</dd>
+                                <dt>{crate::text::meetings::COL_TARGET}</dt><dd>{value_text(i.target, &i.unit, i.target_date)}</dd>
+                                <dt>{tp::L_PROGRESS}</dt><dd>{tp::progress(crate::model::plan_ops::progress(&i, None))}</dd>
+                                {goal.map(|g| view! { <dt>{tp::L_GOAL}</dt><dd>{g}</dd> })}
+                                {ini.map(|(iid, l)| view! { <dt>{tp::INITIATIVE_FORM}</dt><dd><a href=at(&format!("/handleplan/{iid}"))>{l}</a></dd> })}
                             </dl>
                             <p class="plan-indicator-summary">{summary.clone()}</p>
                         </div>
@@ -103,10 +103,10 @@ fn IndicatorCard(id: Id) -> impl IntoView {
             <AddValueForm id=id name=name.get_untracked()/>
             <div class="button-row no-print">
                 <button type="button" class="button secondary" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>"Redigér indikatoren"<span class="visually-hidden">{move || format!(" {}", name.get())}</span></button>
+                    on:click=move |_| editing.update(|e| *e = !*e)>{tp::EDIT_INDICATOR}<span class="visually-hidden">{move || format!(" {}", name.get())}</span></button>
                 {move || view! {
-                    <ConfirmButton label="Slet indikatoren".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=name.get()
-                        question="Slette indikatoren og alle dens målinger?".into()
+                    <ConfirmButton label=tp::DELETE_INDICATOR.into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=name.get()
+                        question=tp::DELETE_INDICATOR_QUESTION.into()
                         on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_indicator(id)); })/>
                 }}
             </div>
@@ -121,9 +121,9 @@ fn IndicatorCard(id: Id) -> impl IntoView {
 
 fn value_text(v: Option<f64>, unit: &str, d: Option<NaiveDate>) -> String {
     match (v, d) {
-        (Some(v), Some(d)) => format!("{} pr. {}", tp::with_unit(v, unit), text::date_short(d)),
+        (Some(v), Some(d)) => tp::value_on(&tp::with_unit(v, unit), &text::date_short(d)),
         (Some(v), None) => tp::with_unit(v, unit),
-        (None, _) => "Ikke angivet".into(),
+        (None, _) => crate::text::meetings::NOT_STATED.into(),
     }
 }
 
@@ -145,8 +145,7 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
     let title_id = format!("graf-titel-{}", ind.id);
     let desc_id = format!("graf-beskrivelse-{}", ind.id);
     if points.is_empty() {
-        return view! { <p class="muted plan-chart-empty">"Ingen daterede værdier at tegne endnu."</p> }
-            .into_any();
+        return view! { <p class="muted plan-chart-empty">{tp::NO_DATED_VALUES}</p> }.into_any();
     }
     let mut lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
     let mut hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
@@ -188,7 +187,7 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
         .collect();
     let target_line = ind
         .target
-        .map(|t| (y(t), format!("Mål {}", tp::with_unit(t, &ind.unit))));
+        .map(|t| (y(t), tp::target_line(&tp::with_unit(t, &ind.unit))));
     let marks = points
         .iter()
         .map(|p| (x(p.0), y(p.1), p.2))
@@ -196,7 +195,7 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
     view! {
         <svg class="plan-chart" viewBox=F.view_box() role="img"
             aria-labelledby=title_id.clone() aria-describedby=desc_id.clone()>
-            <title id=title_id.clone()>{format!("Udvikling for {}", ind.name)}</title>
+            <title id=title_id.clone()>{tp::chart_title(&ind.name)}</title>
             <desc id=desc_id.clone()>{summary}</desc>
             <line x1=F.left y1=F.bottom_y() x2=F.right_x() y2=F.bottom_y() class="plan-chart-axis"></line>
             <line x1=F.left y1=F.top x2=F.left y2=F.bottom_y() class="plan-chart-axis"></line>
@@ -238,14 +237,14 @@ fn ValuesTable(ind: Indicator) -> impl IntoView {
                 <tr class="plan-baseline-row">
                     <td>{ind.baseline_date.map(text::date_short).unwrap_or_else(|| "–".into())}</td>
                     <td class="num">{ind.baseline.map(|b| tp::with_unit(b, &ind.unit))}</td>
-                    <td>"Baseline"</td>
+                    <td>{tp::L_BASELINE}</td>
                     <td class="no-print"></td>
                 </tr>
             }
             .into_any(),
             MeasurementRow::Value(v) => {
                 let vid = v.id;
-                let when = v.date.map(text::date_short).unwrap_or_else(|| "uden dato".into());
+                let when = v.date.map(text::date_short).unwrap_or_else(|| tp::NO_DATE.into());
                 let early = value_warning(&ind, v.date).is_some();
                 view! {
                     <tr>
@@ -255,8 +254,8 @@ fn ValuesTable(ind: Indicator) -> impl IntoView {
                         <td class="num">{tp::with_unit(v.value, &ind.unit)}</td>
                         <td>{v.note.clone()}</td>
                         <td class="no-print">
-                            <ConfirmButton label="Slet".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=format!("målingen fra {when}")
-                                question=format!("Slette målingen fra {when}?")
+                            <ConfirmButton label=tp::DELETE.into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=tp::measurement_from(&when)
+                                question=tp::delete_measurement_question(&when)
                                 on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_value(id, vid)); })/>
                         </td>
                     </tr>
@@ -267,8 +266,8 @@ fn ValuesTable(ind: Indicator) -> impl IntoView {
         .collect_view();
     view! {
         <table class="table plan-values">
-            <caption>{format!("Målinger for {}", ind.name)}</caption>
-            <thead><tr><th scope="col">"Dato"</th><th scope="col" class="num">"Værdi"</th><th scope="col">"Note"</th><th scope="col" class="no-print">"Handling"</th></tr></thead>
+            <caption>{tp::measurements_caption(&ind.name)}</caption>
+            <thead><tr><th scope="col">{tp::L_DATE}</th><th scope="col" class="num">{tp::L_VALUE}</th><th scope="col">{tp::L_NOTE}</th><th scope="col" class="no-print">{tp::ACTIONS_COLUMN}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -276,7 +275,7 @@ fn ValuesTable(ind: Indicator) -> impl IntoView {
 
 #[component]
 fn AddValueForm(id: Id, name: String) -> impl IntoView {
-    let touched = crate::ui::common::form_draft(format!("Ny måling for {name}"));
+    let touched = crate::ui::common::form_draft(tp::new_measurement_for(&name));
     let app = use_app();
     let date = RwSignal::new(date_input_value(Some(today())));
     let value = RwSignal::new(String::new());
@@ -316,7 +315,7 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
                 value.set(String::new());
                 note.set(String::new());
                 touched.saved();
-                app.info("Målingen er tilføjet.")
+                app.info(tp::MEASUREMENT_ADDED)
             }
             Err(e) => error.put(
                 e,
@@ -325,17 +324,17 @@ fn AddValueForm(id: Id, name: String) -> impl IntoView {
         }
     };
     view! {
-        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="plan-add-value no-print" on:submit=submit novalidate aria-label=format!("Ny måling for {name}")>
-            <h3>"Ny måling"</h3>
+        <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="plan-add-value no-print" on:submit=submit novalidate aria-label=tp::new_measurement_for(&name)>
+            <h3>{tp::NEW_MEASUREMENT}</h3>
             <div class="plan-form-row">
-                <Field id=format!("{p}-date") label="Dato for målingen" kind="date" value=date field=PlanField::Dates error=error
+                <Field id=format!("{p}-date") label=tp::L_MEASUREMENT_DATE kind="date" value=date field=PlanField::Dates error=error
                     warning=date_warning/>
-                <Field id=format!("{p}-value") label="Værdi" value=value field=PlanField::Value error=error
-                    hint="Et tal, fx 74 eller 2,5." class="plan-narrow"/>
-                <Field id=format!("{p}-note") label="Note (valgfri)" value=note field=PlanField::NoteText error=error/>
+                <Field id=format!("{p}-value") label=tp::L_VALUE value=value field=PlanField::Value error=error
+                    hint=tp::H_VALUE class="plan-narrow"/>
+                <Field id=format!("{p}-note") label=tp::L_NOTE_OPTIONAL value=note field=PlanField::NoteText error=error/>
             </div>
             <GeneralError errors=error/>
-            <button type="submit" class="button">"Tilføj måling"</button>
+            <button type="submit" class="button">{tp::ADD_MEASUREMENT}</button>
         </form>
     }
 }
@@ -360,7 +359,7 @@ fn num_input(v: Option<f64>) -> String {
 
 #[component]
 fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Indikator");
+    let touched = crate::ui::common::form_draft(tp::INDICATOR_FORM);
     let app = use_app();
     let base = existing
         .and_then(|id| with_plan_untracked(app, |p| p.indicator(id).cloned()).flatten())
@@ -389,7 +388,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         (n > 0).then(|| tp::values_before_baseline(n))
     });
     let goal_options = Signal::derive(move || {
-        let mut v = vec![(String::new(), "Intet mål".to_string())];
+        let mut v = vec![(String::new(), tp::NO_GOAL_CHOICE.to_string())];
         v.extend(
             with_plan(app, |p| {
                 sorted_goals(p)
@@ -402,7 +401,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         v
     });
     let initiative_options = Signal::derive(move || {
-        let mut v = vec![(String::new(), "Intet initiativ".to_string())];
+        let mut v = vec![(String::new(), tp::NO_INITIATIVE_CHOICE.to_string())];
         v.extend(
             with_plan(app, |p| {
                 ordered_ids(p)
@@ -440,7 +439,7 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
         match result {
             Ok(None) => {}
             Ok(Some(())) => {
-                app.info("Indikatoren er gemt.");
+                app.info(tp::INDICATOR_SAVED);
                 done.run(());
             }
             Err(e) => error.put(
@@ -456,27 +455,27 @@ fn IndicatorForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
     };
     view! {
         <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
-            <Field id=format!("{p}-name") label="Navn" value=name field=PlanField::Name error=error required=true
-                hint="Fx «Børnefaglige undersøgelser afsluttet inden for fire måneder»."/>
-            <Field id=format!("{p}-unit") label="Enhed" value=unit field=PlanField::Unit error=error hint="Fx %, børn eller møder pr. måned."/>
+            <Field id=format!("{p}-name") label=crate::text::data::COL_NAME value=name field=PlanField::Name error=error required=true
+                hint=tp::H_INDICATOR_NAME/>
+            <Field id=format!("{p}-unit") label=tp::L_UNIT value=unit field=PlanField::Unit error=error hint=tp::H_UNIT/>
             <div class="plan-form-row">
-                <Field id=format!("{p}-baseline") label="Baseline" value=baseline field=PlanField::Baseline error=error hint="Udgangspunktet, et tal."/>
-                <Field id=format!("{p}-baseline-date") label="Baselinedato" kind="date" value=baseline_date error=error
+                <Field id=format!("{p}-baseline") label=tp::L_BASELINE value=baseline field=PlanField::Baseline error=error hint=tp::H_BASELINE/>
+                <Field id=format!("{p}-baseline-date") label=tp::L_BASELINE_DATE kind="date" value=baseline_date error=error
                     warning=baseline_warning/>
             </div>
             <div class="plan-form-row">
-                <Field id=format!("{p}-target") label="Mål" value=target field=PlanField::Target error=error hint="Det tal, der skal nås."/>
-                <Field id=format!("{p}-target-date") label="Måldato" kind="date" value=target_date error=error/>
+                <Field id=format!("{p}-target") label=crate::text::meetings::COL_TARGET value=target field=PlanField::Target error=error hint=tp::H_TARGET/>
+                <Field id=format!("{p}-target-date") label=tp::L_TARGET_DATE kind="date" value=target_date error=error/>
             </div>
             <div class="plan-form-row">
-                <SelectField id=format!("{p}-goal") label="Knyttet til politisk mål" value=goal options=goal_options/>
-                <SelectField id=format!("{p}-initiative") label="Knyttet til initiativ" value=initiative options=initiative_options/>
+                <SelectField id=format!("{p}-goal") label=tp::L_LINKED_GOAL value=goal options=goal_options/>
+                <SelectField id=format!("{p}-initiative") label=tp::L_LINKED_INITIATIVE value=initiative options=initiative_options/>
             </div>
             <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
-                <button type="submit" class="button">{if existing.is_some() { "Gem indikatoren" } else { "Opret indikator" }}</button>
-                <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+                <button type="submit" class="button">{if existing.is_some() { tp::SAVE_INDICATOR } else { tp::CREATE_INDICATOR }}</button>
+                <button type="button" class="button secondary" on:click=move |_| done.run(())>{tp::CANCEL}</button>
             </div>
         </form>
     }

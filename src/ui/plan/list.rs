@@ -104,7 +104,7 @@ pub(crate) fn ListView() -> impl IntoView {
             }}
         </super::PlanHeading>
         <div class="button-row no-print">
-            <a class="button" href=at("/handleplan/ny")>"Nyt initiativ"</a>
+            <a class="button" href=at("/handleplan/ny")>{tp::PAGE_NEW}</a>
             <ExportButtons/>
         </div>
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
@@ -140,16 +140,16 @@ fn GroupTable(
             <h2 id=heading_id.clone()>{heading.clone()}</h2>
             <div class="plan-table-scroll">
             <table class="table plan-table">
-                <caption class="visually-hidden">{format!("Initiativer: {heading}")}</caption>
+                <caption class="visually-hidden">{tp::group_caption(&heading)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="col-number">"Nr."</th>
-                        <th scope="col">"Initiativ"</th>
-                        <th scope="col">"Ejer"</th>
-                        <th scope="col">"Udvalg"</th>
-                        <th scope="col">"Frist"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Seneste note"</th>
+                        <th scope="col" class="col-number">{tp::COL_NUMBER}</th>
+                        <th scope="col">{tp::INITIATIVE_FORM}</th>
+                        <th scope="col">{tp::L_OWNER}</th>
+                        <th scope="col">{tp::L_COMMITTEE}</th>
+                        <th scope="col">{tp::L_DEADLINE}</th>
+                        <th scope="col">{tp::L_STATUS}</th>
+                        <th scope="col">{tp::COL_LATEST_NOTE}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -171,7 +171,7 @@ fn ListRow(r: Row, stale_days: Memo<u32>) -> impl IntoView {
         <tr>
             <td class="col-number">{r.number.clone()}</td>
             <td class=indent>
-                {(r.depth > 0).then(|| view! { <span class="visually-hidden">"Delinitiativ: "</span><span aria-hidden="true">"↳ "</span> })}
+                {(r.depth > 0).then(|| view! { <span class="visually-hidden">{tp::SUB_INITIATIVE}</span><span aria-hidden="true">"↳ "</span> })}
                 <a href=at(&href)>{super::wrap_after_slash(&r.title)}</a>
                 " "<crate::ui::merge::ConflictMark record=crate::model::record::RecordRef::new(crate::model::record::RecordKind::Initiative, r.id)/>
             </td>
@@ -225,19 +225,19 @@ pub(crate) fn FilterBar(
         // An empty plan has nothing to filter: only the one sentence that says so.
         <Show when=move || total.get() != 0>
         <details class="plan-filter no-print" open>
-            <summary>"Filtrér initiativer"</summary>
+            <summary>{tp::FILTER_SUMMARY}</summary>
             <div class="plan-filter-grid">
                 <div class="form-group">
-                    <label class="form-label" for="filter-text">"Søg"</label>
-                    <span class="form-hint" id="filter-text-hint">"Nummer, titel, ejer eller ord fra noterne"</span>
+                    <label class="form-label" for="filter-text">{crate::text::meetings::L_SEARCH}</label>
+                    <span class="form-hint" id="filter-text-hint">{tp::FILTER_SEARCH_HINT}</span>
                     <input id="filter-text" class="form-input" type="search" aria-describedby="filter-text-hint"
                         prop:value=move || f.with(|f| f.text.clone())
                         on:input=move |ev| f.update(|f| f.text = event_target_value(&ev))/>
                 </div>
-                {pick("filter-owner", "Ejer", "Alle ejere", owners, |f| &f.owner, |f, v| f.owner = v)}
-                {pick("filter-committee", "Udvalg", "Alle udvalg", committees, |f| &f.committee, |f, v| f.committee = v)}
+                {pick("filter-owner", tp::L_OWNER, tp::ALL_OWNERS, owners, |f| &f.owner, |f, v| f.owner = v)}
+                {pick("filter-committee", tp::L_COMMITTEE, tp::REPORT_ALL_COMMITTEES, committees, |f| &f.committee, |f, v| f.committee = v)}
                 <fieldset class="form-group plan-filter-status">
-                    <legend class="form-label">"Status"</legend>
+                    <legend class="form-label">{tp::L_STATUS}</legend>
                     {InitiativeStatus::ALL.into_iter().map(|s| {
                         let id = format!("filter-{}", tp::status_class(s));
                         view! {
@@ -261,10 +261,10 @@ pub(crate) fn FilterBar(
                         <input type="checkbox" id="filter-stale"
                             prop:checked=move || f.with(|f| f.stale_only)
                             on:change=move |ev| f.update(|f| f.stale_only = event_target_checked(&ev))/>
-                        <label for="filter-stale">{move || format!("Kun initiativer uden note i over {} dage", stale_days.get())}</label>
+                        <label for="filter-stale">{move || tp::stale_only_label(stale_days.get())}</label>
                     </div>
                     <button type="button" class="button secondary" on:click=move |_| f.set(PlanFilter::default())
-                        disabled=move || f.with(|f| f.is_empty())>"Nulstil filtre"</button>
+                        disabled=move || f.with(|f| f.is_empty())>{tp::RESET_FILTERS}</button>
                 </div>
             </div>
         </details>
@@ -303,8 +303,8 @@ pub(crate) fn ExportButtons() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="button secondary" id="plan-csv-initiatives" on:click=move |_| download(false)>"Hent initiativer (CSV)"</button>
-        <button type="button" class="button secondary" id="plan-csv-indicators" on:click=move |_| download(true)>"Hent indikatorer (CSV)"</button>
+        <button type="button" class="button secondary" id="plan-csv-initiatives" on:click=move |_| download(false)>{tp::CSV_INITIATIVES}</button>
+        <button type="button" class="button secondary" id="plan-csv-indicators" on:click=move |_| download(true)>{tp::CSV_INDICATORS}</button>
         <crate::ui::privacy_check::PrivacyWarning check=check/>
     }
 }

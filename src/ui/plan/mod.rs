@@ -126,7 +126,7 @@ pub fn PlanRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component]
 fn PlanPage() -> impl IntoView {
     view! {
-        <WithWorkspace page="Handleplan">
+        <WithWorkspace page=tp::PAGE_LIST>
             <div class="plan-area">
                 <Outlet/>
             </div>

@@ -201,20 +201,20 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
             <section aria-labelledby="report-summary">
                 <h3 id="report-summary">{tp::REPORT_SUMMARY}</h3>
                 <table class="table plan-report-summary" data-testid="report-summary">
-                    <caption class="visually-hidden">"Antal initiativer pr. status"</caption>
-                    <thead><tr><th scope="col">"Status"</th><th scope="col" class="num">"Antal"</th></tr></thead>
+                    <caption class="visually-hidden">{tp::REPORT_STATUS_CAPTION}</caption>
+                    <thead><tr><th scope="col">{tp::L_STATUS}</th><th scope="col" class="num">{crate::text::meetings::COL_COUNT}</th></tr></thead>
                     <tbody>
                         {r.summary.iter().map(|(s, n)| view! {
                             <tr><th scope="row"><StatusTag status=*s/></th><td class="num" data-status=format!("{s:?}")>{*n}</td></tr>
                         }).collect_view()}
-                        <tr class="plan-report-total"><th scope="row">"I alt"</th><td class="num">{total}</td></tr>
-                        <tr><th scope="row">{format!("Uden note i over {} dage", r.stale_after_days)}</th><td class="num">{r.stale_count}</td></tr>
+                        <tr class="plan-report-total"><th scope="row">{crate::text::meetings::COL_TOTAL}</th><td class="num">{total}</td></tr>
+                        <tr><th scope="row">{tp::stale_count_row(r.stale_after_days)}</th><td class="num">{r.stale_count}</td></tr>
                         <tr><th scope="row">{tp::OVERDUE_COUNT_ROW}</th><td class="num" data-testid="report-overdue">{r.overdue_count}</td></tr>
                     </tbody>
                 </table>
             </section>
             <section aria-labelledby="report-initiatives">
-                <h3 id="report-initiatives">"Initiativer"</h3>
+                <h3 id="report-initiatives">{tp::REPORT_INITIATIVES}</h3>
                 {r.initiatives.iter().zip(goal_labels).map(|(i, goal)| {
                     let changed = i.previous_status.filter(|p| *p != i.status);
                     view! {
@@ -222,14 +222,14 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
                             <h4>{tp::initiative_label(&i.number, &i.title)}</h4>
                             <p class="plan-report-meta">
                                 <StatusTag status=i.status/>
-                                {changed.map(|p| view! { <span class="muted">{format!(" (før: {})", text::initiative_status(p))}</span> })}
+                                {changed.map(|p| view! { <span class="muted">{tp::status_before(p)}</span> })}
                                 {i.deadline_state.is_overdue().then(|| view! { " " <OverdueFlag/> })}
                                 {i.stale.then(|| view! { " " <super::StaleFlag days=r.stale_after_days/> })}
                             </p>
                             <p class="plan-report-meta muted">
-                                {[goal, (!i.owner.is_empty()).then(|| format!("Ejer: {}", i.owner)),
-                                  (!i.committee.is_empty()).then(|| format!("Udvalg: {}", i.committee)),
-                                  i.deadline.map(|d| format!("Frist: {}", tp::deadline_short(Some(d), &i.period)))]
+                                {[goal, (!i.owner.is_empty()).then(|| tp::owner_line(&i.owner)),
+                                  (!i.committee.is_empty()).then(|| tp::committee_line(&i.committee)),
+                                  i.deadline.map(|d| tp::deadline_line(&tp::deadline_short(Some(d), &i.period)))]
                                     .into_iter().flatten().collect::<Vec<_>>().join(" · ")}
                             </p>
                             {if i.notes.is_empty() {
@@ -254,12 +254,12 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
             </section>
             {(!r.indicators.is_empty()).then(|| view! {
                 <section aria-labelledby="report-indicators">
-                    <h3 id="report-indicators">"Indikatorer"</h3>
+                    <h3 id="report-indicators">{tp::FACT_INDICATORS}</h3>
                     <table class="table">
-                        <caption class="visually-hidden">"Indikatorer med seneste måling før rapportdatoen"</caption>
+                        <caption class="visually-hidden">{tp::REPORT_INDICATORS_CAPTION}</caption>
                         <thead><tr>
-                            <th scope="col">"Indikator"</th><th scope="col">"Baseline"</th><th scope="col">"Mål"</th>
-                            <th scope="col">"Seneste måling"</th><th scope="col">"Fremdrift"</th>
+                            <th scope="col">{tp::INDICATOR_FORM}</th><th scope="col">{tp::L_BASELINE}</th><th scope="col">{crate::text::meetings::COL_TARGET}</th>
+                            <th scope="col">{tp::COL_LATEST_MEASUREMENT}</th><th scope="col">{tp::L_PROGRESS}</th>
                         </tr></thead>
                         <tbody>
                             {r.indicators.iter().map(|ind| view! {
@@ -269,7 +269,7 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
                                     <td>{ind.target.map(|v| tp::with_unit(v, &ind.unit)).unwrap_or_else(|| "–".into())}</td>
                                     <td>{ind.latest.as_ref().map(|v| format!("{}{}", tp::with_unit(v.value, &ind.unit),
                                         v.date.map(|d| format!(" ({})", text::date_short(d))).unwrap_or_default()))
-                                        .unwrap_or_else(|| "Ingen måling".into())}</td>
+                                        .unwrap_or_else(|| tp::NO_MEASUREMENT.into())}</td>
                                     <td>{tp::progress(ind.progress)}</td>
                                 </tr>
                             }).collect_view()}

@@ -53,7 +53,7 @@ fn row_label(r: &TimelineRow) -> String {
             format!("{} – {}", text::date_short(s), text::date_short(e))
         }
         (Some(s), _) | (None, Some(s)) => text::date_short(s),
-        (None, None) => "Uden dato".into(),
+        (None, None) => crate::text::meetings::UNDATED.into(),
     }
 }
 
@@ -80,8 +80,8 @@ pub(crate) fn TimelineView() -> impl IntoView {
     view! {
         <super::PlanHeading title=tp::PAGE_TIMELINE/>
         <section aria-labelledby="tp-heading">
-            <h2 id="tp-heading">"Tids- og procesplan"</h2>
-            <p class="plan-today-line"><span aria-hidden="true">"▼ "</span>{tp::today_marker(day)}". Hver aktivitet er markeret «Overstået», «Nu», «Kommende» eller «Uden dato»."</p>
+            <h2 id="tp-heading">{tp::TIMELINE_HEADING}</h2>
+            <p class="plan-today-line"><span aria-hidden="true">"▼ "</span>{tp::today_marker(day)}{tp::TIMELINE_MARKS_NOTE}</p>
             <ol class="plan-timeline">
                 // Keyed by id alone: a save elsewhere redraws the row's text, never its open form.
                 <For each=move || rows.get() key=|r| r.id let:r>
@@ -89,7 +89,7 @@ pub(crate) fn TimelineView() -> impl IntoView {
                 </For>
             </ol>
             <button type="button" class="button no-print" aria-expanded=move || adding.get().to_string()
-                on:click=move |_| adding.update(|a| *a = !*a)>"Ny aktivitet"</button>
+                on:click=move |_| adding.update(|a| *a = !*a)>{tp::NEW_ACTIVITY}</button>
             <Show when=move || adding.get()>
                 <div class="panel">
                     <RowForm existing=None done=Callback::new(move |_| adding.set(false))/>
@@ -118,9 +118,9 @@ fn TimelineItem(id: Id, rows: Memo<Vec<RowView>>) -> impl IntoView {
                     <span class="plan-timeline-activity">{r.activity.clone()}</span>
                     <span class="plan-timeline-actions no-print">
                         <button type="button" class="button-link" aria-expanded=move || editing.get().to_string()
-                            on:click=move |_| editing.update(|e| *e = !*e)>"Redigér"<span class="visually-hidden">{format!(" {activity}")}</span></button>
-                        <ConfirmButton label="Slet".into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=r.activity.clone()
-                            question="Slette aktiviteten?".into()
+                            on:click=move |_| editing.update(|e| *e = !*e)>{crate::text::staircase::EDIT}<span class="visually-hidden">{format!(" {activity}")}</span></button>
+                        <ConfirmButton label=tp::DELETE.into() danger=true size="plan-small" confirm_label=crate::text::ui::YES_DELETE.into() name=r.activity.clone()
+                            question=tp::DELETE_ACTIVITY_QUESTION.into()
                             on_confirm=Callback::new(move |_| { let _ = commit(app, |p| p.delete_timeline_row(id)); })/>
                     </span>
                 }
@@ -136,7 +136,7 @@ fn TimelineItem(id: Id, rows: Memo<Vec<RowView>>) -> impl IntoView {
 
 #[component]
 fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Aktivitet i tidsplanen");
+    let touched = crate::ui::common::form_draft(tp::ACTIVITY_FORM);
     let app = use_app();
     let base = existing
         .and_then(|id| {
@@ -196,19 +196,19 @@ fn RowForm(existing: Option<Id>, done: Callback<()>) -> impl IntoView {
     };
     view! {
         <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
-            <Field id=format!("{p}-activity") label="Aktivitet" value=activity field=PlanField::Activity error=error required=true/>
-            <Field id=format!("{p}-label") label="Periode som tekst" value=label field=PlanField::PeriodLabel error=error
-                hint="Fx «Efterår 2019». Tom: datoerne vises."/>
+            <Field id=format!("{p}-activity") label=tp::L_ACTIVITY value=activity field=PlanField::Activity error=error required=true/>
+            <Field id=format!("{p}-label") label=tp::PERIOD_TEXT value=label field=PlanField::PeriodLabel error=error
+                hint=tp::H_ACTIVITY_PERIOD/>
             <div class="plan-form-row">
-                <Field id=format!("{p}-start") label="Fra" kind="date" value=start error=error/>
-                <Field id=format!("{p}-end") label="Til" kind="date" value=end field=PlanField::Dates error=error
-                    hint="Tom ved en enkelt dag."/>
+                <Field id=format!("{p}-start") label=tp::L_FROM kind="date" value=start error=error/>
+                <Field id=format!("{p}-end") label=tp::L_TO kind="date" value=end field=PlanField::Dates error=error
+                    hint=tp::H_TO/>
             </div>
             <GeneralError errors=error/>
             <ConflictChoices merge=merge/>
             <div class="button-row">
-                <button type="submit" class="button">{if existing.is_some() { "Gem aktiviteten" } else { "Tilføj aktivitet" }}</button>
-                <button type="button" class="button secondary" on:click=move |_| done.run(())>"Fortryd"</button>
+                <button type="submit" class="button">{if existing.is_some() { tp::SAVE_ACTIVITY } else { tp::ADD_ACTIVITY }}</button>
+                <button type="button" class="button secondary" on:click=move |_| done.run(())>{tp::CANCEL}</button>
             </div>
         </form>
     }
@@ -229,8 +229,8 @@ struct Span {
 fn span_text(s: &Span) -> String {
     match (s.start, s.deadline) {
         (Some(a), Some(_)) => format!("{} – {}", text::date_short(a), s.deadline_text),
-        (Some(a), None) => format!("Fra {} (uden frist)", text::date_short(a)),
-        (None, Some(_)) => format!("Frist {}", s.deadline_text),
+        (Some(a), None) => tp::from_without_deadline(&text::date_short(a)),
+        (None, Some(_)) => tp::deadline_on(&s.deadline_text),
         (None, None) => "–".into(),
     }
 }
@@ -284,14 +284,14 @@ fn InitiativeSpans() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="spans-heading">
-            <h2 id="spans-heading">"Initiativernes perioder"</h2>
+            <h2 id="spans-heading">{tp::SPANS_HEADING}</h2>
             <p class="muted">{move || tp::time_scale_note(&scale.get())}</p>
             <table class="table plan-spans" style=move || format!("--years: {}", years())>
-                <caption class="visually-hidden">"Initiativernes start, frist og placering i forhold til i dag"</caption>
+                <caption class="visually-hidden">{tp::SPANS_CAPTION}</caption>
                 <thead><tr>
-                    <th scope="col">"Initiativ"</th><th scope="col">"Periode"</th><th scope="col">"I forhold til fristen"</th>
+                    <th scope="col">{tp::INITIATIVE_FORM}</th><th scope="col">{crate::text::meetings::PERIOD_LABEL}</th><th scope="col">{tp::L_DEADLINE_STATE}</th>
                     <th scope="col" class="plan-span-col">
-                        <span class="visually-hidden">"Tidslinje (vist grafisk)"</span>
+                        <span class="visually-hidden">{tp::SPANS_GRAPHIC_COLUMN}</span>
                         <div class="plan-span-years" aria-hidden="true" data-testid="span-years">
                             {move || scale.get().year_ticks().into_iter().map(|(year, at)| view! {
                                 <span class="plan-span-year" style=format!("left:{:.2}%", at * 100.0)>{year}</span>

@@ -24,21 +24,21 @@ pub fn Board() -> impl IntoView {
     view! {
         <section aria-labelledby="board-title" class="board-section">
             <div class="section-head">
-                <h2 id="board-title">"Trin og indsatser"</h2>
+                <h2 id="board-title">{text::staircase::BOARD_HEADING}</h2>
                 <button type="button" class="button" id="add-step-button"
-                    on:click=move |_| ctx.open_panel(Panel::NewStep, Some("add-step-button".into()))>"Tilføj trin"</button>
+                    on:click=move |_| ctx.open_panel(Panel::NewStep, Some("add-step-button".into()))>{text::staircase::ADD_STEP}</button>
             </div>
             <FilterForm/>
             <p class="form-hint" id="move-help">
-                "Flyt en indsats: træk den med musen, eller markér den og tryk Alt+pil op/ned inden for trinnet og Alt+pil venstre/højre (eller Alt+Page Down/Page Up) til et andet trin."
+                {text::staircase::MOVE_HELP}
             </p>
             <Show when=move || count.get() == 0>
                 <div class="notice">
-                    <p><strong>"Trappen har ingen trin endnu."</strong></p>
-                    <p>"Tilføj trinnene nedefra: fx almene tilbud, tidlig forebyggelse, forebyggende foranstaltninger, netværksbaserede indsatser, familiepleje og døgninstitution."</p>
+                    <p><strong>{text::staircase::NO_STEPS}</strong></p>
+                    <p>{text::staircase::NO_STEPS_HINT}</p>
                 </div>
             </Show>
-            <ol class="board" style=move || format!("--steps: {}", count.get().max(1)) aria-label="Trappens trin">
+            <ol class="board" style=move || format!("--steps: {}", count.get().max(1)) aria-label=text::staircase::BOARD_LABEL>
                 <For each=move || step_ids.get() key=|id| *id let:id>
                     <StepColumn id=id steps=count/>
                 </For>
@@ -133,19 +133,19 @@ fn StepColumn(id: Id, steps: Memo<usize>) -> impl IntoView {
                 <div class="step-actions">
                     <button type="button" class="button-link" id=edit_id.clone()
                         on:click=move |_| ctx.open_panel(Panel::Step(id), Some(edit_target.clone()))>
-                        "Redigér trin"<span class="visually-hidden">" "{move || head.with(|h| h.0.clone())}</span>
+                        {text::staircase::EDIT_STEP}<span class="visually-hidden">" "{move || head.with(|h| h.0.clone())}</span>
                     </button>
                 </div>
             </div>
             <ol class="iv-list" on:dragover=on_col_dragover on:drop=on_col_drop
-                aria-label=move || format!("Indsatser på {}", text::staircase::step_no(index.get()))>
+                aria-label=move || text::staircase::step_interventions_label(index.get())>
                 <For each=move || interventions.get() key=|iv| (iv.id, iv.updated_at) let:iv>
                     <Card iv=iv step_id=id/>
                 </For>
             </ol>
             <button type="button" class="button secondary add-iv" id=add_id.clone()
                 on:click=move |_| ctx.open_panel(Panel::NewIntervention(id), Some(add_target.clone()))>
-                "Tilføj indsats"<span class="visually-hidden">" på "{move || head.with(|h| h.0.clone())}</span>
+                {text::staircase::ADD_INTERVENTION}<span class="visually-hidden">{text::staircase::ON_STEP_HIDDEN}{move || head.with(|h| h.0.clone())}</span>
             </button>
         </li>
     }
@@ -258,16 +258,16 @@ fn Card(iv: Intervention, step_id: Id) -> impl IntoView {
             on:dragover=on_dragover on:dragleave=clear_hint on:drop=on_drop>
             <button type="button" class="iv-name" id=button_id aria-describedby="move-help"
                 on:click=move |_| ctx.open_panel(Panel::Intervention(id), Some(return_to.clone()))>
-                <span class="visually-hidden">"Redigér "</span>{hyphenate(&name)}
+                <span class="visually-hidden">{text::staircase::EDIT_HIDDEN}</span>{hyphenate(&name)}
             </button>
             {(!meta.is_empty()).then(|| view! { <span class="iv-meta">{hyphenate(&meta)}</span> })}
             <span class="iv-tags">
                 <crate::ui::merge::ConflictMark record=crate::model::record::RecordRef::new(crate::model::record::RecordKind::Intervention, id)/>
-                {referral.then(|| view! { <span class="mini-tag">"Visitation"</span> })}
+                {referral.then(|| view! { <span class="mini-tag">{text::staircase::FILTER_REFERRAL}</span> })}
                 {(status != InterventionStatus::Active).then(|| view! { <span class="mini-tag">{text::intervention_status(status)}</span> })}
                 {move || children().map(|n| view! { <span class="iv-children">{text::children(i64::from(n))}</span> })}
                 // Shown by CSS on matching cards, so filtering creates no nodes.
-                <span class="mini-tag match-tag">"Matcher"</span>
+                <span class="mini-tag match-tag">{text::staircase::MATCH_TAG}</span>
             </span>
         </li>
     }

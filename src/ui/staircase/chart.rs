@@ -59,14 +59,14 @@ pub fn ChartSection() -> impl IntoView {
     let export_svg = move |_| {
         let name = ts::chart_file_name(&workspace_name(), crate::browser::today(), "svg");
         match export::download_svg("trappe-diagram", &name) {
-            Ok(()) => ctx.say(format!("Diagrammet er hentet som {name}.")),
+            Ok(()) => ctx.say(crate::text::overview::chart_downloaded(&name)),
             Err(e) => error.set(Some(e)),
         }
     };
     let export_png = move |_| {
         let name = ts::chart_file_name(&workspace_name(), crate::browser::today(), "png");
         match export::download_png("trappe-diagram", &name) {
-            Ok(()) => ctx.say(format!("Diagrammet er hentet som {name}.")),
+            Ok(()) => ctx.say(crate::text::overview::chart_downloaded(&name)),
             Err(e) => error.set(Some(e)),
         }
     };
@@ -82,14 +82,14 @@ pub fn ChartSection() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="chart-title-h" class="chart-section">
-            <h2 id="chart-title-h">"Diagram"</h2>
+            <h2 id="chart-title-h">{ts::CHART_HEADING}</h2>
             <Show when=move || !options.with(|o| o.is_empty())
                 fallback=|| view! {
-                    <div class="notice"><p>"Diagrammet viser børn og udgifter pr. trin for en måling. Opret en måling under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p></div>
+                    <div class="notice"><p>{ts::CHART_EMPTY_BEFORE_LINK}<a href=at("/trappe/maalinger")>{ts::SUBNAV_MEASUREMENTS}</a>"."</p></div>
                 }>
                 <div class="chart-controls no-print">
                     <div class="filter-field">
-                        <label class="form-label" for="chart-a">"Vis måling"</label>
+                        <label class="form-label" for="chart-a">{ts::SHOW_MEASUREMENT}</label>
                         <select id="chart-a" class="form-select"
                             prop:value=move || ctx.shown_id.get().map(|i| i.to_string()).unwrap_or_default()
                             on:change=move |ev| ctx.chosen.set(parse_id(&event_target_value(&ev)))>
@@ -99,11 +99,11 @@ pub fn ChartSection() -> impl IntoView {
                         </select>
                     </div>
                     <div class="filter-field">
-                        <label class="form-label" for="chart-b">"Sammenlign med"</label>
+                        <label class="form-label" for="chart-b">{ts::COMPARE_WITH}</label>
                         <select id="chart-b" class="form-select"
                             prop:value=move || ctx.other_id.get().map(|i| i.to_string()).unwrap_or_default()
                             on:change=move |ev| ctx.chosen_other.set(parse_id(&event_target_value(&ev)))>
-                            <option value="">"Ingen"</option>
+                            <option value="">{ts::COMPARE_NONE}</option>
                             {move || options.get().into_iter().map(|(id, n)| view! {
                                 <option value=id.to_string() selected=move || ctx.other_id.get() == Some(id)>{n}</option>
                             }).collect_view()}
@@ -111,10 +111,10 @@ pub fn ChartSection() -> impl IntoView {
                     </div>
                     <div class="button-row chart-buttons">
                         <button type="button" class="button secondary" aria-pressed=move || as_table.get().to_string()
-                            on:click=move |_| as_table.update(|t| *t = !*t)>"Vis som tabel"</button>
-                        <button type="button" class="button secondary" on:click=export_svg>"Hent som SVG"</button>
-                        <button type="button" class="button secondary" on:click=export_png>"Hent som PNG"</button>
-                        <a class="button secondary" href=print_href>"Udskriftsvisning"</a>
+                            on:click=move |_| as_table.update(|t| *t = !*t)>{ts::SHOW_AS_TABLE}</button>
+                        <button type="button" class="button secondary" on:click=export_svg>{ts::DOWNLOAD_SVG}</button>
+                        <button type="button" class="button secondary" on:click=export_png>{ts::DOWNLOAD_PNG}</button>
+                        <a class="button secondary" href=print_href>{ts::PRINT_VIEW}</a>
                     </div>
                 </div>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
@@ -285,10 +285,10 @@ pub fn StairChart(
     let title = move || {
         data.with(|d| match d {
             Some(d) => match &d.b {
-                Some((b, _)) => format!("Indsatstrappen: «{}» sammenlignet med «{b}»", d.a_name),
-                None => format!("Indsatstrappen: «{}»", d.a_name),
+                Some((b, _)) => ts::chart_title_compared(&d.a_name, b),
+                None => ts::chart_title(&d.a_name),
             },
-            None => "Indsatstrappen".into(),
+            None => ts::PRINT_HEADING.into(),
         })
     };
     let desc = move || {
@@ -386,8 +386,8 @@ fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
     }
     if let (Some(fa), Some(fb)) = (fa, fb) {
         figures(fb.children, fb.yearly_spend, B_COLOUR, Mark::Outline);
-        lines.push(line("Ændring:", 13.0 * k, false, MUTED));
-        let c = format!("{} børn", ts::signed_children(fb.children - fa.children));
+        lines.push(line(ts::CHANGE_LABEL, 13.0 * k, false, MUTED));
+        let c = ts::signed_children_label(fb.children - fa.children);
         lines.push(line(c.clone(), fit(&c, 14.0 * k, true, avail), true, INK));
         let kr = ts::signed_kroner(fb.yearly_spend - fa.yearly_spend);
         lines.push(line(
@@ -403,20 +403,15 @@ fn step_lines(d: &ChartData, i: usize, avail: f64, k: f64) -> Vec<Line> {
 /// The legend above the steps: heading, note on the bars, and one line per measurement with its totals.
 /// Returns the lines stacked at the left, and the note when it fits at the right of the heading.
 fn legend(d: &ChartData, width: f64, k: f64) -> (Vec<Line>, Option<Line>) {
-    let heading = line("Børn og årlig udgift pr. trin", 17.0 * k, true, INK);
-    let note = line(
-        "Bjælkerne nederst viser antal børn.",
-        14.0 * k,
-        false,
-        MUTED,
-    );
+    let heading = line(ts::LEGEND_HEADING, 17.0 * k, true, INK);
+    let note = line(ts::LEGEND_NOTE, 14.0 * k, false, MUTED);
     let avail = width - 32.0 - 16.0 * k;
     let series = |name: &str, f: &[StepFigures], fill, mark| {
         let t = totals(f);
-        let full = format!(
-            "{name}: {} · {} om året",
-            text::children(t.children),
-            text::kroner_short(t.yearly_spend)
+        let full = ts::legend_series(
+            name,
+            &text::children(t.children),
+            &text::kroner_short(t.yearly_spend),
         );
         let size = 15.0 * k;
         let text = wrap_words(&full, chars_in(avail, size, true), 1)
@@ -585,18 +580,18 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
             let per_course = ts::per_course_note(&uses);
             view! {
                 <table class="table figures-table" data-testid="figures-table">
-                    <caption>{if has_b { format!("Børn og årlig udgift pr. trin: «{}» og «{b_name}»", d.a_name) } else { format!("Børn og årlig udgift pr. trin: «{}»", d.a_name) }}</caption>
+                    <caption>{if has_b { ts::figures_caption_compared(&d.a_name, &b_name) } else { ts::figures_caption(&d.a_name) }}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Trin"</th>
-                            <th scope="col">"Kategori"</th>
-                            <th scope="col" class="num">{format!("Børn, {}", d.a_name)}</th>
-                            <th scope="col" class="num">{format!("Årlig udgift, {}", d.a_name)}</th>
+                            <th scope="col">{crate::text::colleague::STEP}</th>
+                            <th scope="col">{ts::COL_CATEGORY}</th>
+                            <th scope="col" class="num">{ts::children_column(&d.a_name)}</th>
+                            <th scope="col" class="num">{ts::spend_column(&d.a_name)}</th>
                             {has_b.then(|| view! {
-                                <th scope="col" class="num">{format!("Børn, {b_name}")}</th>
-                                <th scope="col" class="num">{format!("Årlig udgift, {b_name}")}</th>
-                                <th scope="col" class="num">"Ændring, børn"</th>
-                                <th scope="col" class="num">"Ændring, kr."</th>
+                                <th scope="col" class="num">{ts::children_column(&b_name)}</th>
+                                <th scope="col" class="num">{ts::spend_column(&b_name)}</th>
+                                <th scope="col" class="num">{ts::COL_CHANGE_CHILDREN}</th>
+                                <th scope="col" class="num">{ts::COL_CHANGE_KRONER}</th>
                             })}
                         </tr>
                     </thead>
@@ -604,7 +599,7 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
                     <tbody>
                         {rows}
                         <tr class="total-row" data-testid="figures-total">
-                            <th scope="row">"I alt"</th>
+                            <th scope="row">{crate::text::meetings::COL_TOTAL}</th>
                             <td></td>
                             <td class="num">{text::group_thousands(ta.children)}</td>
                             <td class="num">{text::kroner(ta.yearly_spend)}</td>
@@ -617,7 +612,7 @@ pub fn FiguresTable(data: Memo<Option<ChartData>>) -> impl IntoView {
                         </tr>
                     </tbody>
                 </table>
-                {(without > 0).then(|| view! { <p class="muted">{format!("{} i «{}» er ikke regnet med i udgiften.", ts::without_cost(without), d.a_name)}</p> })}
+                {(without > 0).then(|| view! { <p class="muted">{ts::not_in_spend(&ts::without_cost(without), &d.a_name)}</p> })}
                 {(!per_course.is_empty()).then(|| view! { <p class="muted" data-testid="figures-per-course">{per_course.clone()}</p> })}
             }
         })

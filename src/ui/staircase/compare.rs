@@ -61,12 +61,12 @@ pub fn CompareView() -> impl IntoView {
     let enough = Memo::new(move |_| ctx.stair.with(|s| s.measurements.len() >= 2));
     view! {
         <section aria-labelledby="cmp-title">
-            <h2 id="cmp-title">"Sammenlign to målinger"</h2>
+            <h2 id="cmp-title">{ts::COMPARE_HEADING}</h2>
             <Show when=move || enough.get()
-                fallback=|| view! { <p>"Der skal være mindst to målinger for at sammenligne. Opret dem under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p> }>
+                fallback=|| view! { <p>{ts::COMPARE_NEEDS_TWO}<a href=at("/trappe/maalinger")>{ts::SUBNAV_MEASUREMENTS}</a>"."</p> }>
                 <div class="chart-controls">
-                    <MeasurementSelect id="cmp-a" label="Fra (fx baseline)" value=a set=want_a/>
-                    <MeasurementSelect id="cmp-b" label="Til (fx mål eller ny måling)" value=b set=want_b/>
+                    <MeasurementSelect id="cmp-a" label=ts::COMPARE_FROM value=a set=want_a/>
+                    <MeasurementSelect id="cmp-b" label=ts::COMPARE_TO value=b set=want_b/>
                 </div>
                 {move || cmp.get().map(|c| view! { <ComparisonResult c=c/> })}
             </Show>
@@ -132,24 +132,24 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
     view! {
         <p class="summary" data-testid="comparison-summary">{summary}</p>
         <table class="table comparison-table" data-testid="comparison-table">
-            <caption>{format!("Børn og årlig udgift pr. trin: «{a_name}» og «{b_name}»")}</caption>
+            <caption>{ts::figures_caption_compared(&a_name, &b_name)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Trin"</th>
-                    <th scope="col">"Kategori"</th>
-                    <th scope="col" class="num">{format!("Børn, {a_name}")}</th>
-                    <th scope="col" class="num">{format!("Børn, {b_name}")}</th>
-                    <th scope="col" class="num">"Ændring, børn"</th>
-                    <th scope="col" class="num">{format!("Udgift, {a_name}")}</th>
-                    <th scope="col" class="num">{format!("Udgift, {b_name}")}</th>
-                    <th scope="col" class="num">"Ændring, kr."</th>
+                    <th scope="col">{crate::text::colleague::STEP}</th>
+                    <th scope="col">{ts::COL_CATEGORY}</th>
+                    <th scope="col" class="num">{ts::children_column(&a_name)}</th>
+                    <th scope="col" class="num">{ts::children_column(&b_name)}</th>
+                    <th scope="col" class="num">{ts::COL_CHANGE_CHILDREN}</th>
+                    <th scope="col" class="num">{ts::spend_short_column(&a_name)}</th>
+                    <th scope="col" class="num">{ts::spend_short_column(&b_name)}</th>
+                    <th scope="col" class="num">{ts::COL_CHANGE_KRONER}</th>
                 </tr>
             </thead>
             // The total is the last body row: a printed <tfoot> repeats on every page.
             <tbody>
                 {rows}
                 <tr class="total-row">
-                    <th scope="row">"I alt"</th>
+                    <th scope="row">{crate::text::meetings::COL_TOTAL}</th>
                     <td></td>
                     <td class="num">{text::group_thousands(c.total_a.children)}</td>
                     <td class="num">{text::group_thousands(c.total_b.children)}</td>
@@ -162,21 +162,21 @@ fn ComparisonResult(c: Comparison) -> impl IntoView {
         </table>
         {(!per_course.is_empty()).then(|| view! { <p class="muted" data-testid="comparison-per-course">{per_course.clone()}</p> })}
         <table class="table shares-table" data-testid="shares-table">
-            <caption>"Andele og sagsbehandlernes belastning"</caption>
+            <caption>{ts::SHARES_CAPTION}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Andel"</th>
+                    <th scope="col">{ts::COL_SHARE}</th>
                     <th scope="col" class="num">{a_name.clone()}</th>
                     <th scope="col" class="num">{b_name.clone()}</th>
                 </tr>
             </thead>
             <tbody>
-                {share_row("Børn på anbringelsestrin", c.split_a.placement_children_share(), c.split_b.placement_children_share())}
-                {share_row("Børn på forebyggende trin", c.split_a.preventive_children_share(), c.split_b.preventive_children_share())}
-                {share_row("Udgift på anbringelsestrin", c.split_a.placement_spend_share(), c.split_b.placement_spend_share())}
-                {share_row("Udgift på forebyggende trin", c.split_a.preventive_spend_share(), c.split_b.preventive_spend_share())}
+                {share_row(ts::SHARE_PLACEMENT_CHILDREN, c.split_a.placement_children_share(), c.split_b.placement_children_share())}
+                {share_row(ts::SHARE_PREVENTIVE_CHILDREN, c.split_a.preventive_children_share(), c.split_b.preventive_children_share())}
+                {share_row(ts::SHARE_PLACEMENT_SPEND, c.split_a.placement_spend_share(), c.split_b.placement_spend_share())}
+                {share_row(ts::SHARE_PREVENTIVE_SPEND, c.split_a.preventive_spend_share(), c.split_b.preventive_spend_share())}
                 <tr>
-                    <th scope="row">"Børn pr. sagsbehandler"</th>
+                    <th scope="row">{crate::text::overview::TITLE_CASELOAD}</th>
                     <td class="num">{ts::caseload(load_a)}</td>
                     <td class="num">{ts::caseload(load_b)}</td>
                 </tr>

@@ -58,13 +58,13 @@ pub fn CountsTable(measurement: Id) -> impl IntoView {
     let name = move || m.with(ts::measurement_name);
     view! {
         <table class="table counts-table" data-testid="counts-table">
-            <caption>{move || format!("Antal børn i «{}»", name())}</caption>
+            <caption>{move || ts::counts_caption(&name())}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Indsats"</th>
-                    <th scope="col" class="num">"Pris pr. barn om året"</th>
-                    <th scope="col" class="num">"Børn"</th>
-                    <th scope="col" class="num">"Årlig udgift"</th>
+                    <th scope="col">{ts::INTERVENTION_FORM}</th>
+                    <th scope="col" class="num">{ts::COL_PRICE_PER_CHILD}</th>
+                    <th scope="col" class="num">{crate::text::colleague::CHILDREN_GROUP}</th>
+                    <th scope="col" class="num">{ts::COL_YEARLY_SPEND}</th>
                 </tr>
             </thead>
             <For each=move || layout.get() key=|r| format!("{r:?}") let:rows>
@@ -73,7 +73,7 @@ pub fn CountsTable(measurement: Id) -> impl IntoView {
             // The total is the last body, not a <tfoot>: a printed <tfoot> repeats on every page.
             <tbody>
                 <tr class="total-row">
-                    <th scope="row">"I alt"</th>
+                    <th scope="row">{crate::text::meetings::COL_TOTAL}</th>
                     <td></td>
                     <td class="num" data-testid="counts-total-children">{move || text::group_thousands(total.get().children)}</td>
                     <td class="num" data-testid="counts-total-spend">{move || text::kroner(total.get().yearly_spend)}</td>
@@ -82,7 +82,7 @@ pub fn CountsTable(measurement: Id) -> impl IntoView {
         </table>
         <p class="muted">{move || {
             let w = total.get().children_without_cost;
-            (w > 0).then(|| format!("{} er ikke regnet med i udgiften.", ts::without_cost(w)))
+            (w > 0).then(|| ts::not_counted_in_spend(w))
         }}</p>
         <p class="muted" data-testid="counts-per-course">{move || {
             ts::per_course_note(&[(name().as_str(), total.get().children_per_course)])
@@ -119,9 +119,9 @@ fn StepBody(
                 <td class="num">{step_sum}</td>
             </tr>
             {rows.interventions.into_iter().map(|(id, name, cost, per_course)| view! {
-                <CountRow target=CountTarget::Intervention(id) prefix="Børn i " visible=name suffix=String::new() cost=cost per_course=per_course m=m measurement=measurement/>
+                <CountRow target=CountTarget::Intervention(id) prefix=ts::CHILDREN_IN_HIDDEN visible=name suffix=String::new() cost=cost per_course=per_course m=m measurement=measurement/>
             }).collect_view()}
-            <CountRow target=CountTarget::Step(rows.id) prefix="Børn " visible="Talt på trinnet som helhed".into()
+            <CountRow target=CountTarget::Step(rows.id) prefix=ts::CHILDREN_HIDDEN visible=ts::COUNTED_ON_STEP.into()
                 suffix=format!(", {step_label}") cost=rows.step_cost m=m measurement=measurement/>
         </tbody>
     }
@@ -169,7 +169,7 @@ fn CountRow(
     };
     let spend = move || match cost {
         Some(c) => text::kroner(i64::from(count.get()).saturating_mul(c)),
-        None if count.get() > 0 => "ukendt pris".into(),
+        None if count.get() > 0 => ts::UNKNOWN_PRICE.into(),
         None => "–".into(),
     };
     let is_step = matches!(target, CountTarget::Step(_));
@@ -179,7 +179,7 @@ fn CountRow(
                 {move || error.get().map(|e| view! { <span class="form-error" id=eid.clone()>{e}</span> })}
             </td>
             <td class="num">
-                {cost.map(text::kroner).unwrap_or_else(|| "ingen pris".into())}
+                {cost.map(text::kroner).unwrap_or_else(|| ts::NO_PRICE.into())}
                 {(per_course && cost.is_some()).then(|| view! { <span class="cell-note">{ts::per_course_rule()}</span> })}
             </td>
             <td class="num">

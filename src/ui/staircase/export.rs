@@ -5,8 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement};
 
-const FAILED: &str =
-    "Diagrammet kunne ikke gemmes som fil. Prøv igen, eller brug udskriftsvisningen.";
+const FAILED: &str = crate::text::staircase::CHART_EXPORT_FAILED;
 
 /// The chart with id `svg_id` as a standalone SVG document, and its width and height.
 pub fn svg_text(svg_id: &str) -> Result<(String, f64, f64), String> {

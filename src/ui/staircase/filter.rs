@@ -28,7 +28,7 @@ pub fn FilterForm() -> impl IntoView {
         let total = ctx.total_interventions.get();
         ctx.matches.with(|m| match m {
             Some(m) => text::staircase::match_count(m.len(), total),
-            None => format!("Viser alle {}", text::staircase::interventions(total)),
+            None => text::staircase::showing_all(total),
         })
     };
     let select = move |label: &'static str,
@@ -42,52 +42,52 @@ pub fn FilterForm() -> impl IntoView {
                 <select id=field_id class="form-select"
                     prop:value=move || f.with(get)
                     on:change=move |ev| { let v = event_target_value(&ev); f.update(|x| set(x, v)); }>
-                    <option value="">"Alle"</option>
+                    <option value="">{text::staircase::FILTER_ALL}</option>
                     {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                 </select>
             </div>
         }
     };
     view! {
-        <form class="filter" role="search" aria-label="Søg og filtrér indsatser" on:submit=|ev| ev.prevent_default()>
+        <form class="filter" role="search" aria-label=text::staircase::FILTER_FORM_LABEL on:submit=|ev| ev.prevent_default()>
             <div class="filter-field filter-text">
-                <label class="form-label" for="filter-text">"Søg i indsatser"</label>
+                <label class="form-label" for="filter-text">{text::staircase::FILTER_SEARCH}</label>
                 <input id="filter-text" class="form-input" type="search" autocomplete="off"
                     prop:value=move || f.with(|x| x.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); f.update(|x| x.text = v); }/>
             </div>
             <div class="filter-field">
-                <label class="form-label" for="filter-age">"Alder"</label>
+                <label class="form-label" for="filter-age">{text::staircase::FILTER_AGE}</label>
                 <select id="filter-age" class="form-select"
                     prop:value=move || f.with(|x| age_value(x.age))
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         f.update(|x| x.age = v.parse::<usize>().ok().and_then(|i| AgeGroup::ALL.get(i).copied()));
                     }>
-                    <option value="">"Alle"</option>
+                    <option value="">{text::staircase::FILTER_ALL}</option>
                     {AgeGroup::ALL.iter().enumerate().map(|(i, a)| view! { <option value=i.to_string()>{text::age_group(*a)}</option> }).collect_view()}
                 </select>
             </div>
-            {select("Udfører", "filter-provider", providers, |x| x.provider.clone(), |x, v| x.provider = v)}
-            {select("Lovgrundlag", "filter-legal", bases, |x| x.legal_basis.clone(), |x, v| x.legal_basis = v)}
-            {select("Metode", "filter-method", methods, |x| x.method.clone(), |x, v| x.method = v)}
+            {select(text::staircase::FILTER_PROVIDER, "filter-provider", providers, |x| x.provider.clone(), |x, v| x.provider = v)}
+            {select(text::staircase::FILTER_LEGAL, "filter-legal", bases, |x| x.legal_basis.clone(), |x, v| x.legal_basis = v)}
+            {select(text::staircase::FILTER_METHOD, "filter-method", methods, |x| x.method.clone(), |x, v| x.method = v)}
             <div class="filter-field">
-                <label class="form-label" for="filter-referral">"Visitation"</label>
+                <label class="form-label" for="filter-referral">{text::staircase::FILTER_REFERRAL}</label>
                 <select id="filter-referral" class="form-select"
                     prop:value=move || f.with(|x| match x.referral { None => "", Some(true) => "ja", Some(false) => "nej" }.to_string())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         f.update(|x| x.referral = match v.as_str() { "ja" => Some(true), "nej" => Some(false), _ => None });
                     }>
-                    <option value="">"Alle"</option>
-                    <option value="ja">"Kræver visitation"</option>
-                    <option value="nej">"Uden visitation"</option>
+                    <option value="">{text::staircase::FILTER_ALL}</option>
+                    <option value="ja">{text::staircase::REFERRAL_NEEDED}</option>
+                    <option value="nej">{text::staircase::REFERRAL_NOT_NEEDED}</option>
                 </select>
             </div>
             <div class="filter-result">
                 <p class="filter-count" role="status" data-testid="filter-count">{count_text}</p>
                 <Show when=move || ctx.matches.with(|m| m.is_some())>
-                    <button type="button" class="button secondary" on:click=move |_| f.set(InterventionFilter::default())>"Nulstil filter"</button>
+                    <button type="button" class="button secondary" on:click=move |_| f.set(InterventionFilter::default())>{text::staircase::RESET_FILTER}</button>
                 </Show>
             </div>
         </form>

@@ -25,7 +25,7 @@ const STATUSES: [(InterventionStatus, &str); 4] = [
 
 #[component]
 pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Indsats");
+    let touched = crate::ui::common::form_draft(text::staircase::INTERVENTION_FORM);
     let ctx = use_ctx();
     let original: Intervention = ctx
         .stair
@@ -193,7 +193,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let Some(id) = intervention else { return };
         match ctx.edit(|s| s.duplicate_intervention(id, crate::text::staircase::copy_name)) {
             Ok(copy) => {
-                ctx.say("Indsatsen er duplikeret. Kopien er åbnet.".into());
+                ctx.say(text::staircase::INTERVENTION_DUPLICATED.into());
                 ctx.open_panel(Panel::Intervention(copy), Some(format!("ivb-{copy}")));
             }
             Err(e) => errors.set_one(FieldError::general(e)),
@@ -204,7 +204,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
         let n = original.with_value(|o| o.name.clone());
         match ctx.edit(|s| s.delete_intervention(id).map(|_| ())) {
             Ok(()) => {
-                ctx.say(format!("{n} er slettet."));
+                ctx.say(text::staircase::deleted(&n));
                 ctx.return_focus.set_value(Some(format!("step-{step}-add")));
                 ctx.close_panel();
             }
@@ -235,14 +235,14 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
     view! {
         <div class="panel editor-panel wide" role="region" aria-labelledby="editor-heading">
             <h3 id="editor-heading" tabindex="-1">
-                {if intervention.is_some() { format!("Redigér indsats: {}", original.with_value(|o| o.name.clone())) } else { "Ny indsats".to_string() }}
+                {if intervention.is_some() { text::staircase::edit_intervention(&original.with_value(|o| o.name.clone())) } else { text::staircase::NEW_INTERVENTION.to_string() }}
             </h3>
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form iv-form" on:submit=submit novalidate>
                 <div class="form-columns">
                     <div>
-                        <TextInput id="iv-name" label="Navn" hint=crate::text::staircase::IV_NAME_HINT value=name error=name_error/>
+                        <TextInput id="iv-name" label=crate::text::data::COL_NAME hint=crate::text::staircase::IV_NAME_HINT value=name error=name_error/>
                         <div class="form-group">
-                            <label class="form-label" for="iv-step">"Trin"</label>
+                            <label class="form-label" for="iv-step">{crate::text::colleague::STEP}</label>
                             <select id="iv-step" class="form-select"
                                 on:change=move |ev| {
                                     if let Some(id) = parse_id(&event_target_value(&ev)) {
@@ -254,24 +254,24 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                             </select>
                         </div>
                         <div class="form-group">
-                            <label class="form-label" for="iv-position">"Placering på trinnet"</label>
-                            <span class="form-hint" id="iv-position-hint">"1 er øverst. Du kan også flytte med Alt+piletasterne eller med musen."</span>
+                            <label class="form-label" for="iv-position">{text::staircase::IV_POSITION_LABEL}</label>
+                            <span class="form-hint" id="iv-position-hint">{text::staircase::IV_POSITION_HINT}</span>
                             <select id="iv-position" class="form-select narrow" aria-describedby="iv-position-hint"
                                 prop:value=move || position.get().to_string()
                                 on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse::<usize>() { position.set(p) } }>
                                 {move || (0..slots.get()).map(|i| view! {
-                                    <option value=i.to_string() selected=move || position.get() == i>{format!("Position {}", i + 1)}</option>
+                                    <option value=i.to_string() selected=move || position.get() == i>{text::staircase::position(i + 1)}</option>
                                 }).collect_view()}
                             </select>
                         </div>
-                        <TextInput id="iv-description" label="Beskrivelse" value=description error=description_error
+                        <TextInput id="iv-description" label=crate::text::plan::L_DESCRIPTION value=description error=description_error
                             hint=crate::text::staircase::IV_DESCRIPTION_HINT multiline=true maxlength=limits::TEXT/>
                         <TextInput id="iv-legal" label=crate::text::staircase::IV_LEGAL hint=crate::text::staircase::IV_LEGAL_HINT value=legal error=legal_error list="iv-legal-list"/>
                         {datalist("iv-legal-list", bases)}
                         <TextInput id="iv-provider" label=crate::text::staircase::IV_PROVIDER hint=crate::text::staircase::IV_PROVIDER_HINT value=provider error=provider_error list="iv-provider-list"/>
                         {datalist("iv-provider-list", providers)}
                         <fieldset class="form-group">
-                            <legend class="form-label">"Type af udfører"</legend>
+                            <legend class="form-label">{text::staircase::IV_PROVIDER_KIND}</legend>
                             {[ProviderKind::Own, ProviderKind::External].into_iter().map(|k| {
                                 let rid = format!("iv-kind-{}", if k == ProviderKind::Own { "own" } else { "external" });
                                 view! {
@@ -286,8 +286,8 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                     </div>
                     <div>
                         <fieldset class="form-group">
-                            <legend class="form-label">"Målgruppe (alder)"</legend>
-                            <span class="form-hint">"Ingen afkrydsning betyder alle aldre."</span>
+                            <legend class="form-label">{text::staircase::IV_AGES}</legend>
+                            <span class="form-hint">{text::staircase::IV_AGES_HINT}</span>
                             {AgeGroup::ALL.into_iter().enumerate().map(|(i, a)| {
                                 let cid = format!("iv-age-{i}");
                                 view! {
@@ -306,15 +306,15 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                         <div class="checkbox form-group">
                             <input type="checkbox" id="iv-referral" prop:checked=move || referral.get()
                                 on:change=move |ev| referral.set(event_target_checked(&ev))/>
-                            <label for="iv-referral">"Kræver visitation (afgørelse fra sagsbehandler)"</label>
+                            <label for="iv-referral">{text::staircase::IV_REFERRAL}</label>
                         </div>
                         <TextInput id="iv-method" label=crate::text::staircase::IV_METHOD hint=crate::text::staircase::IV_METHOD_HINT value=method error=method_error list="iv-method-list"/>
                         {datalist("iv-method-list", methods)}
                         <div class="form-pair">
                             <TextInput id="iv-cost" label=crate::text::staircase::IV_COST hint=crate::text::staircase::IV_COST_HINT value=cost error=cost_error numeric=true maxlength=limits::NUMBER/>
                             <div class="form-group" class:has-error=move || period_error.get().is_some()>
-                                <label class="form-label" for="iv-period">"Pr."</label>
-                                <span class="form-hint" id="iv-period-hint">"Måned, år eller forløb."</span>
+                                <label class="form-label" for="iv-period">{text::staircase::IV_PERIOD}</label>
+                                <span class="form-hint" id="iv-period-hint">{text::staircase::IV_PERIOD_HINT}</span>
                                 {move || period_error.get().map(|e| view! { <span class="form-error" id="iv-period-error">{e}</span> })}
                                 <select id="iv-period" class="form-select narrow"
                                     aria-describedby=move || if period_error.get().is_some() { "iv-period-hint iv-period-error iv-yearly" } else { "iv-period-hint iv-yearly" }
@@ -324,7 +324,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                                         period.set(PERIODS.iter().find(|(_, k)| *k == v).map(|(p, _)| *p));
                                         if period.get_untracked().is_some() { errors.set_at(StaircaseField::CostPeriod, None) }
                                     }>
-                                    <option value="" selected=period.get_untracked().is_none()>"Vælg enhed"</option>
+                                    <option value="" selected=period.get_untracked().is_none()>{text::staircase::IV_CHOOSE_PERIOD}</option>
                                     {PERIODS.iter().map(|(p, k)| view! { <option value=*k selected=Some(*p) == period.get_untracked()>{text::cost_period(*p)}</option> }).collect_view()}
                                 </select>
                             </div>
@@ -335,7 +335,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                         }}</p>
                         <TextInput id="iv-capacity" label=crate::text::staircase::IV_CAPACITY hint=crate::text::staircase::IV_CAPACITY_HINT value=capacity error=capacity_error numeric=true maxlength=limits::NUMBER/>
                         <div class="form-group">
-                            <label class="form-label" for="iv-status">"Status"</label>
+                            <label class="form-label" for="iv-status">{crate::text::meetings::L_FILTER_STATUS}</label>
                             <select id="iv-status" class="form-select narrow"
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
@@ -349,12 +349,12 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
                 <ConflictChoices merge=merge/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button">{if intervention.is_some() { "Gem indsats" } else { "Tilføj indsatsen" }}</button>
-                    <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>"Fortryd"</button>
+                    <button type="submit" class="button">{if intervention.is_some() { text::staircase::SAVE_INTERVENTION } else { text::staircase::ADD_THE_INTERVENTION }}</button>
+                    <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>{crate::text::data::CANCEL}</button>
                     {intervention.map(|_| view! {
-                        <button type="button" class="button secondary" on:click=duplicate>"Duplikér indsats"</button>
-                        <super::super::common::ConfirmButton label="Slet indsats".into() question=delete_question.clone()
-                            confirm_label="Ja, slet indsatsen".into() danger=true on_confirm=Callback::new(move |_| delete())/>
+                        <button type="button" class="button secondary" on:click=duplicate>{text::staircase::DUPLICATE_INTERVENTION}</button>
+                        <super::super::common::ConfirmButton label=text::staircase::DELETE_INTERVENTION.into() question=delete_question.clone()
+                            confirm_label=text::staircase::YES_DELETE_INTERVENTION.into() danger=true on_confirm=Callback::new(move |_| delete())/>
                     })}
                 </div>
             </form>

@@ -83,18 +83,18 @@ pub fn MeasurementsView() -> impl IntoView {
     view! {
         <section aria-labelledby="m-list-title">
             <div class="section-head">
-                <h2 id="m-list-title">"Målinger"</h2>
-                <button type="button" class="button" id="new-measurement" on:click=move |_| { form.set(Form::New); focus_later("m-form-heading".into()); }>"Ny måling"</button>
+                <h2 id="m-list-title">{ts::SUBNAV_MEASUREMENTS}</h2>
+                <button type="button" class="button" id="new-measurement" on:click=move |_| { form.set(Form::New); focus_later("m-form-heading".into()); }>{crate::text::plan::NEW_MEASUREMENT}</button>
             </div>
             <Show when=move || !rows.with(|r| r.is_empty())
-                fallback=|| view! { <p>"Der er ingen målinger endnu. En måling kan fx være «Baseline 2016», en senere opgørelse eller et mål."</p> }>
+                fallback=|| view! { <p>{ts::NO_MEASUREMENTS}</p> }>
                 <table class="table" data-testid="measurement-list">
-                    <caption class="visually-hidden">"Målinger"</caption>
+                    <caption class="visually-hidden">{ts::SUBNAV_MEASUREMENTS}</caption>
                     <thead><tr>
-                        <th scope="col">"Navn"</th><th scope="col">"Type"</th><th scope="col">"Dato"</th>
-                        <th scope="col" class="num">"Børn"</th><th scope="col" class="num">"Årlig udgift"</th>
-                        <th scope="col" class="num">"Sagsbehandlere"</th><th scope="col">"Børn pr. sagsbehandler"</th>
-                        <th scope="col">{ts::MOVES_COLUMN}</th><th scope="col">"Handlinger"</th>
+                        <th scope="col">{crate::text::data::COL_NAME}</th><th scope="col">{crate::text::meetings::COL_TYPE}</th><th scope="col">{crate::text::meetings::COL_DATE}</th>
+                        <th scope="col" class="num">{crate::text::colleague::CHILDREN_GROUP}</th><th scope="col" class="num">{ts::COL_YEARLY_SPEND}</th>
+                        <th scope="col" class="num">{crate::text::overview::COL_CASEWORKERS}</th><th scope="col">{crate::text::overview::TITLE_CASELOAD}</th>
+                        <th scope="col">{ts::MOVES_COLUMN}</th><th scope="col">{crate::text::data::COL_ACTIONS}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| format!("{r:?}") let:r>
@@ -111,11 +111,11 @@ pub fn MeasurementsView() -> impl IntoView {
         </section>
         <Show when=move || counting_id.get().is_some()>
             <section aria-labelledby="counts-title">
-                <h2 id="counts-title">"Antal børn"</h2>
-                <Show when=move || has_steps.get() fallback=|| view! { <p>"Tilføj trin og indsatser på trappen, før du tæller børn."</p> }>
+                <h2 id="counts-title">{ts::MOVE_CHILDREN}</h2>
+                <Show when=move || has_steps.get() fallback=|| view! { <p>{ts::COUNTS_NEED_STEPS}</p> }>
                     <div class="form-group">
-                        <label class="form-label" for="counts-measurement">"Måling, der tælles i"</label>
-                        <span class="form-hint" id="counts-measurement-hint">"Tallene gemmes, når du forlader feltet. Fortryd med Ctrl+Z."</span>
+                        <label class="form-label" for="counts-measurement">{ts::COUNTS_MEASUREMENT_LABEL}</label>
+                        <span class="form-hint" id="counts-measurement-hint">{ts::COUNTS_MEASUREMENT_HINT}</span>
                         <select id="counts-measurement" class="form-select narrow" aria-describedby="counts-measurement-hint"
                             prop:value=move || counting_id.get().map(|i| i.to_string()).unwrap_or_default()
                             on:change=move |ev| counting.set(parse_id(&event_target_value(&ev)))>
@@ -150,12 +150,12 @@ fn MeasurementRow(row: Row, form: RwSignal<Form>, counting: RwSignal<Option<Id>>
             <td data-testid="caseload">{ts::caseload(row.caseload)}</td>
             <td data-testid="moves">{ts::moves_count(row.moves)}</td>
             <td class="actions">
-                <button type="button" class="button secondary" on:click=move |_| { form.set(Form::Edit(id)); focus_later("m-form-heading".into()); }>"Redigér"{hidden}</button>
-                <button type="button" class="button secondary" on:click=move |_| { counting.set(Some(id)); focus_later("counts-measurement".into()); }>"Tæl børn"{hidden2}</button>
-                <super::super::common::ConfirmButton label=format!("Slet {}", row.name) question="Slette målingen og alle dens tal?".into()
-                    confirm_label="Ja, slet målingen".into() danger=true
+                <button type="button" class="button secondary" on:click=move |_| { form.set(Form::Edit(id)); focus_later("m-form-heading".into()); }>{ts::EDIT}{hidden}</button>
+                <button type="button" class="button secondary" on:click=move |_| { counting.set(Some(id)); focus_later("counts-measurement".into()); }>{ts::COUNT_CHILDREN}{hidden2}</button>
+                <super::super::common::ConfirmButton label=crate::text::data::delete_named(&row.name) question=ts::DELETE_MEASUREMENT_QUESTION.into()
+                    confirm_label=ts::YES_DELETE_MEASUREMENT.into() danger=true
                     on_confirm=Callback::new(move |_| match ctx.edit(|s| s.delete_measurement(id).map(|_| ())) {
-                        Ok(()) => ctx.say(format!("Målingen {delete_name} er slettet.")),
+                        Ok(()) => ctx.say(ts::measurement_deleted(&delete_name)),
                         Err(e) => ctx.app.error(e),
                     })/>
             </td>
@@ -169,7 +169,7 @@ fn MeasurementForm(
     form: RwSignal<Form>,
     counting: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Måling");
+    let touched = crate::ui::common::form_draft(crate::text::overview::COL_MEASUREMENT);
     let ctx = use_ctx();
     let original = ctx
         .stair
@@ -220,7 +220,7 @@ fn MeasurementForm(
         errors.set_at(
             StaircaseField::Name,
             n.is_empty()
-                .then(|| "Skriv et navn til målingen, fx «Baseline 2016».".to_string()),
+                .then(|| ts::MEASUREMENT_NAME_MISSING.to_string()),
         );
         let d = date.get_untracked();
         let parsed_date = if d.trim().is_empty() {
@@ -277,7 +277,7 @@ fn MeasurementForm(
         match result {
             Ok(None) => {}
             Ok(Some(mid)) => {
-                ctx.say(format!("Målingen {n} er gemt."));
+                ctx.say(ts::measurement_saved(&n));
                 if id.is_none() {
                     counting.set(Some(mid));
                 }
@@ -305,24 +305,24 @@ fn MeasurementForm(
     };
     view! {
         <div class="panel editor-panel" role="region" aria-labelledby="m-form-heading">
-            <h3 id="m-form-heading" tabindex="-1">{if id.is_some() { "Redigér måling" } else { "Ny måling" }}</h3>
+            <h3 id="m-form-heading" tabindex="-1">{if id.is_some() { ts::EDIT_MEASUREMENT } else { crate::text::plan::NEW_MEASUREMENT }}</h3>
             <form class="form" on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) on:submit=submit novalidate>
-                <TextInput id="m-name" label="Navn" value=name error=name_error
+                <TextInput id="m-name" label=crate::text::data::COL_NAME value=name error=name_error
                     hint=crate::text::staircase::MEASUREMENT_NAME_HINT/>
                 <div class="form-group">
-                    <label class="form-label" for="m-kind">"Type"</label>
+                    <label class="form-label" for="m-kind">{crate::text::meetings::COL_TYPE}</label>
                     <select id="m-kind" class="form-select narrow"
                         on:change=move |ev| { let v = event_target_value(&ev); if let Some((k, _)) = KINDS.iter().find(|(_, key)| *key == v) { kind.set(*k) } }>
                         {KINDS.iter().map(|(k, key)| view! { <option value=*key selected=*k == kind0>{text::measurement_kind(*k)}</option> }).collect_view()}
                     </select>
                 </div>
-                <TextInput id="m-date" label="Dato" value=date error=date_error numeric=true maxlength=limits::DATE
-                    hint=format!("Hvornår tallene gælder. Valgfri. {}", crate::text::ui::DATE_HINT)/>
+                <TextInput id="m-date" label=crate::text::meetings::COL_DATE value=date error=date_error numeric=true maxlength=limits::DATE
+                    hint=ts::measurement_date_hint()/>
                 <TextInput id="m-caseworkers" label=crate::text::staircase::MEASUREMENT_CASEWORKERS value=caseworkers error=cw_error numeric=true maxlength=limits::NUMBER
                     hint=crate::text::staircase::MEASUREMENT_CASEWORKERS_HINT/>
                 <div class="form-group">
-                    <label class="form-label" for="m-note">"Note"</label>
-                    <span class="form-hint" id="m-note-hint">"Kilde og forbehold, fx «Tal fra Indsatstrappens nøgletal»."</span>
+                    <label class="form-label" for="m-note">{crate::text::plan::L_NOTE}</label>
+                    <span class="form-hint" id="m-note-hint">{ts::MEASUREMENT_NOTE_HINT}</span>
                     <textarea maxlength=limits::TEXT id="m-note" class="form-input" aria-describedby="m-note-hint"
                         prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
@@ -337,11 +337,11 @@ fn MeasurementForm(
                 <MovesFieldset moves=moves steps=steps/>
                 {(id.is_none() && !others.is_empty()).then(|| view! {
                     <div class="form-group">
-                        <label class="form-label" for="m-copy">"Start med tallene fra"</label>
-                        <span class="form-hint" id="m-copy-hint">"Valgfri. Så skal du kun rette det, der har ændret sig."</span>
+                        <label class="form-label" for="m-copy">{ts::COPY_FROM_LABEL}</label>
+                        <span class="form-hint" id="m-copy-hint">{ts::COPY_FROM_HINT}</span>
                         <select id="m-copy" class="form-select narrow" aria-describedby="m-copy-hint"
                             on:change=move |ev| copy_from.set(event_target_value(&ev))>
-                            <option value="">"Ingen (tom måling)"</option>
+                            <option value="">{ts::COPY_FROM_NONE}</option>
                             {others.iter().map(|(oid, n)| view! { <option value=oid.to_string()>{n.clone()}</option> }).collect_view()}
                         </select>
                     </div>
@@ -349,8 +349,8 @@ fn MeasurementForm(
                 <ConflictChoices merge=merge/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button">"Gem måling"</button>
-                    <button type="button" class="button secondary" on:click=move |_| form.set(Form::Closed)>"Fortryd"</button>
+                    <button type="submit" class="button">{ts::SAVE_MEASUREMENT}</button>
+                    <button type="button" class="button secondary" on:click=move |_| form.set(Form::Closed)>{crate::text::data::CANCEL}</button>
                 </div>
             </form>
         </div>

@@ -42,7 +42,7 @@ pub fn StaircaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component]
 fn StaircasePage() -> impl IntoView {
     view! {
-        <WithWorkspace page="Trappe">
+        <WithWorkspace page=crate::text::ui::NAV_STAIRCASE>
             <StaircaseBody/>
         </WithWorkspace>
     }
@@ -70,9 +70,9 @@ fn StaircaseBody() -> impl IntoView {
 
 #[component]
 fn StaircaseView() -> impl IntoView {
-    set_title("Trappe");
+    set_title(crate::text::ui::NAV_STAIRCASE);
     view! {
-        <PageHead title="Indsatstrappen" lead="Fra de almene tilbud til venstre til de mest indgribende indsatser til højre. Flyt indsatser med musen eller tastaturet, og se børn og udgifter for en måling."/>
+        <PageHead title=ts::PRINT_HEADING lead=ts::STAIRCASE_LEAD/>
         // In workshop mode the board and the chart stand side by side in one band (style/staircase.css).
         <div class="stair-stage">
             <board::Board/>
@@ -83,18 +83,18 @@ fn StaircaseView() -> impl IntoView {
 
 #[component]
 fn MeasurementsPage() -> impl IntoView {
-    set_title("Målinger – Trappe");
+    set_title(ts::MEASUREMENTS_PAGE_TITLE);
     view! {
-        <PageHead title="Indsatstrappen: målinger" lead="En måling tæller børn pr. indsats, eller pr. trin hvor kun trinnets samlede tal kendes. Årlig udgift er antal børn gange prisen om året."/>
+        <PageHead title=ts::MEASUREMENTS_TITLE lead=ts::MEASUREMENTS_LEAD/>
         <measurements::MeasurementsView/>
     }
 }
 
 #[component]
 fn ComparePage() -> impl IntoView {
-    set_title("Sammenlign – Trappe");
+    set_title(ts::COMPARE_PAGE_TITLE);
     view! {
-        <PageHead title="Indsatstrappen: sammenlign" lead="Sammenlign to målinger trin for trin, og regn på hvad det betyder at flytte børn til en anden indsats."/>
+        <PageHead title=ts::COMPARE_TITLE lead=ts::COMPARE_LEAD/>
         <compare::CompareView/>
         <whatif::WhatIfView/>
     }

@@ -43,7 +43,7 @@ pub fn PrintView() -> impl IntoView {
             name="staircase-print" hint=ts::PRINT_PAPER>
             <PrintHeader what=ts::PRINT_HEADING workspace=Signal::derive(workspace)/>
             <Show when=move || has_measurements.get()
-                fallback=|| view! { <p>"Der er ingen målinger at vise. Opret en måling under "<a href=at("/trappe/maalinger")>"Målinger"</a>"."</p> }>
+                fallback=|| view! { <p>{ts::PRINT_NO_MEASUREMENTS}<a href=at("/trappe/maalinger")>{ts::SUBNAV_MEASUREMENTS}</a>"."</p> }>
                 {move || summary().map(|s| view! { <p class="summary">{s}</p> })}
                 <div class="chart-box print-chart">
                     <StairChart data=data svg_id="trappe-udskrift-diagram" large=false/>

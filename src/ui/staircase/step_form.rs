@@ -28,7 +28,7 @@ fn category_value(c: StepCategory) -> &'static str {
 
 #[component]
 pub fn StepForm(step: Option<Id>) -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Trin");
+    let touched = crate::ui::common::form_draft(crate::text::colleague::STEP);
     let ctx = use_ctx();
     let existing = ctx.stair.with_untracked(|s| {
         step.and_then(|id| {
@@ -135,9 +135,9 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
     };
 
     let title = if step.is_some() {
-        "Redigér trin"
+        text::staircase::EDIT_STEP
     } else {
-        "Nyt trin"
+        text::staircase::NEW_STEP
     };
     view! {
         <div class="panel editor-panel" role="region" aria-labelledby="editor-heading">
@@ -145,11 +145,11 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
             <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form" on:submit=submit novalidate>
                 <TextInput id="step-name" label=crate::text::staircase::STEP_NAME value=name error=name_error
                     hint=crate::text::staircase::STEP_NAME_HINT/>
-                <TextInput id="step-description" label="Beskrivelse" value=description error=description_error
+                <TextInput id="step-description" label=crate::text::plan::L_DESCRIPTION value=description error=description_error
                     hint=crate::text::staircase::STEP_DESCRIPTION_HINT multiline=true maxlength=limits::TEXT/>
                 <fieldset class="form-group">
-                    <legend class="form-label">"Kategori"</legend>
-                    <span class="form-hint">"Bruges, når målinger sammenligner andelen på anbringelse og forebyggelse."</span>
+                    <legend class="form-label">{text::staircase::COL_CATEGORY}</legend>
+                    <span class="form-hint">{text::staircase::STEP_CATEGORY_HINT}</span>
                     {CATEGORIES.iter().map(|c| {
                         let c = *c;
                         let rid = format!("step-cat-{}", category_value(c));
@@ -166,8 +166,8 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                     hint=crate::text::staircase::STEP_COST_HINT
                     numeric=true maxlength=limits::NUMBER/>
                 <div class="form-group">
-                    <label class="form-label" for="step-position">"Placering på trappen"</label>
-                    <span class="form-hint" id="step-position-hint">"Trin 1 er det mindst indgribende."</span>
+                    <label class="form-label" for="step-position">{text::staircase::STEP_POSITION_LABEL}</label>
+                    <span class="form-hint" id="step-position-hint">{text::staircase::STEP_POSITION_HINT}</span>
                     <select id="step-position" class="form-select narrow" aria-describedby="step-position-hint"
                         on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse::<usize>() { position.set(p) } }>
                         {(0..positions).map(|i| view! {
@@ -178,8 +178,8 @@ pub fn StepForm(step: Option<Id>) -> impl IntoView {
                 <ConflictChoices merge=merge/>
                 {move || form_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button">{if step.is_some() { "Gem trin" } else { "Tilføj trinnet" }}</button>
-                    <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>"Fortryd"</button>
+                    <button type="submit" class="button">{if step.is_some() { text::staircase::SAVE_STEP } else { text::staircase::ADD_THE_STEP }}</button>
+                    <button type="button" class="button secondary" on:click=move |_| ctx.close_panel()>{crate::text::data::CANCEL}</button>
                 </div>
             </form>
             {step.map(|id| view! { <DeleteStep id=id/> })}
@@ -217,11 +217,11 @@ fn DeleteStep(id: Id) -> impl IntoView {
         } else if let Some(target) = parse_id(&c) {
             ctx.edit(|s| s.delete_step(id, Some(target)).map(|_| ()))
         } else {
-            Err("Vælg, hvad der skal ske med trinnets indsatser.".into())
+            Err(text::staircase::CHOOSE_WHAT_HAPPENS.into())
         };
         match result {
             Ok(()) => {
-                ctx.say("Trinnet er slettet.".into());
+                ctx.say(text::staircase::STEP_DELETED.into());
                 ctx.return_focus.set_value(Some("add-step-button".into()));
                 ctx.close_panel();
             }
@@ -233,18 +233,18 @@ fn DeleteStep(id: Id) -> impl IntoView {
     };
     view! {
         <div class="delete-step">
-            <h4>"Slet trinnet"</h4>
+            <h4>{text::staircase::DELETE_THE_STEP}</h4>
             <Show when=move || { count.get() > 0 }>
                 <fieldset class="form-group" class:has-error=move || error.get().is_some()>
-                    <legend class="form-label">{move || format!("Trinnet har {}. Hvad skal der ske med dem?", text::staircase::interventions(count.get()))}</legend>
+                    <legend class="form-label">{move || text::staircase::step_has_interventions(count.get())}</legend>
                     {move || error.get().map(|e| view! { <span class="form-error" id="delete-step-error">{e}</span> })}
                     <div class="form-group">
-                        <label class="form-label" for="delete-step-target">"Flyt indsatserne til"</label>
+                        <label class="form-label" for="delete-step-target">{text::staircase::MOVE_INTERVENTIONS_TO}</label>
                         <select id="delete-step-target" class="form-select narrow"
                             aria-describedby=move || error.get().map(|_| "delete-step-error")
                             prop:value=move || { let c = choice.get(); if c == "delete" { String::new() } else { c } }
                             on:change=move |ev| { choice.set(event_target_value(&ev)); error.set(None); }>
-                            <option value="">"Vælg trin …"</option>
+                            <option value="">{text::staircase::CHOOSE_STEP}</option>
                             {move || others.get().into_iter().map(|(sid, n)| view! { <option value=sid.to_string()>{n}</option> }).collect_view()}
                         </select>
                     </div>
@@ -252,7 +252,7 @@ fn DeleteStep(id: Id) -> impl IntoView {
                         <input type="checkbox" id="delete-step-all"
                             prop:checked=move || choice.get() == "delete"
                             on:change=move |ev| { choice.set(if event_target_checked(&ev) { "delete".into() } else { String::new() }); error.set(None); }/>
-                        <label for="delete-step-all">"Slet i stedet indsatserne sammen med trinnet (også deres tal i målingerne)"</label>
+                        <label for="delete-step-all">{text::staircase::DELETE_INTERVENTIONS_TOO}</label>
                     </div>
                 </fieldset>
             </Show>
@@ -260,18 +260,18 @@ fn DeleteStep(id: Id) -> impl IntoView {
                 fallback=move || view! {
                     <button type="button" class="button secondary danger" on:click=move |_| {
                         if count.get_untracked() > 0 && choice.get_untracked().is_empty() {
-                            error.set(Some("Vælg, hvad der skal ske med trinnets indsatser.".into()));
+                            error.set(Some(text::staircase::CHOOSE_WHAT_HAPPENS.into()));
                             super::ctx::focus_later("delete-step-target".into());
                         } else {
                             asking.set(true);
                             super::ctx::focus_later("delete-step-confirm".into());
                         }
-                    }>"Slet trin"</button>
+                    }>{text::staircase::DELETE_STEP}</button>
                 }>
-                <span class="confirm" role="group" aria-label="Bekræft sletning">
-                    <span class="confirm-question">{move || if choice.get() == "delete" { "Slette trinnet og dets indsatser?" } else { "Slette trinnet?" }}</span>
-                    <button type="button" class="button danger" id="delete-step-confirm" on:click=run>"Ja, slet trinnet"</button>
-                    <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Fortryd"</button>
+                <span class="confirm" role="group" aria-label=text::staircase::CONFIRM_DELETE_LABEL>
+                    <span class="confirm-question">{move || if choice.get() == "delete" { text::staircase::DELETE_STEP_AND_INTERVENTIONS_QUESTION } else { text::staircase::DELETE_STEP_QUESTION }}</span>
+                    <button type="button" class="button danger" id="delete-step-confirm" on:click=run>{text::staircase::YES_DELETE_STEP}</button>
+                    <button type="button" class="button secondary" on:click=move |_| asking.set(false)>{crate::text::data::CANCEL}</button>
                 </span>
             </Show>
         </div>

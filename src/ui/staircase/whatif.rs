@@ -6,7 +6,7 @@ use super::ctx::use_ctx;
 use crate::model::staircase_figures::{measurement_figures, totals, what_if};
 use crate::model::staircase_ops::CountTarget;
 use crate::model::Id;
-use crate::text::{self, staircase as ts};
+use crate::text::staircase as ts;
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -46,7 +46,7 @@ fn TargetSelect(
             <label class="form-label" for=id>{label}</label>
             <select id=id class="form-select" prop:value=move || value.get()
                 on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="">"Vælg …"</option>
+                <option value="">{crate::text::data::CHOOSE}</option>
                 {move || groups.get().into_iter().map(|g| view! {
                     <optgroup label=g.label>
                         {g.options.into_iter().map(|(v, n)| {
@@ -62,7 +62,7 @@ fn TargetSelect(
 
 #[component]
 pub fn WhatIfView() -> impl IntoView {
-    let touched = crate::ui::common::form_draft("Hvad nu hvis");
+    let touched = crate::ui::common::form_draft(ts::WHATIF_FORM);
     let ctx = use_ctx();
     let want_base = RwSignal::new(None::<Id>);
     let base = Memo::new(move |_| {
@@ -90,7 +90,7 @@ pub fn WhatIfView() -> impl IntoView {
                         .collect();
                     options.push((
                         target_value(CountTarget::Step(st.id)),
-                        format!("{} som helhed", st.name),
+                        ts::step_as_whole(&st.name),
                     ));
                     Group {
                         label: ts::step_title(i, &st.name),
@@ -151,8 +151,8 @@ pub fn WhatIfView() -> impl IntoView {
         match ctx.edit(|s| s.add_measurement(m)) {
             Ok(_) => {
                 touched.saved();
-                saved.set(Some(format!("«{mname}» er gemt som en ny måling.")));
-                ctx.say(format!("«{mname}» er gemt som en ny måling."));
+                saved.set(Some(ts::saved_as_measurement(&mname)));
+                ctx.say(ts::saved_as_measurement(&mname));
                 n.set(String::new());
                 name.set(String::new());
             }
@@ -165,14 +165,14 @@ pub fn WhatIfView() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="whatif-title">
-            <h2 id="whatif-title">"Hvad nu hvis …"</h2>
+            <h2 id="whatif-title">{ts::WHATIF_HEADING}</h2>
             <Show when=move || enough.get()
-                fallback=|| view! { <p>"Regn på et scenarie, når trappen har trin og mindst én måling."</p> }>
-                <p>"Flyt et antal børn fra én indsats eller ét trin til et andet, og se den årlige virkning med det samme."</p>
+                fallback=|| view! { <p>{ts::WHATIF_NEEDS}</p> }>
+                <p>{ts::WHATIF_LEAD}</p>
                 <form on:focusin=move |ev| touched.record(&ev) on:input=move |ev| touched.changed(&ev) class="form whatif" on:submit=save novalidate>
-                    <MeasurementSelect id="whatif-base" label="Tag udgangspunkt i" value=base set=want_base/>
-                    <TargetSelect id="whatif-from" label="Flyt børn fra" groups=groups value=from/>
-                    <TargetSelect id="whatif-to" label="Til" groups=groups value=to/>
+                    <MeasurementSelect id="whatif-base" label=ts::WHATIF_BASE value=base set=want_base/>
+                    <TargetSelect id="whatif-from" label=ts::WHATIF_FROM groups=groups value=from/>
+                    <TargetSelect id="whatif-to" label=crate::text::plan::L_TO groups=groups value=to/>
                     <TextInput id="whatif-n" label=crate::text::staircase::WHATIF_N value=n error=Signal::derive(n_error) numeric=true maxlength=limits::NUMBER
                         hint=crate::text::staircase::WHATIF_N_HINT on_input=Callback::new(move |_| saved.set(None))/>
                     <TextInput id="whatif-name" label=crate::text::staircase::WHATIF_NAME value=name
@@ -180,10 +180,10 @@ pub fn WhatIfView() -> impl IntoView {
                     <div class="whatif-result" aria-live="polite" data-testid="whatif-result">
                         {move || result.get().and_then(|r| r.ok()).map(|(w, before, after)| view! {
                             <p class="summary">{ts::what_if_effect(&w)}</p>
-                            <p>{format!("Årlig udgift i alt: {} før, {} efter.", text::kroner(before), text::kroner(after))}</p>
+                            <p>{ts::spend_before_after(before, after)}</p>
                         })}
                     </div>
-                    <button type="submit" class="button" disabled=move || !matches!(result.get(), Some(Ok(_)))>"Gem som ny måling"</button>
+                    <button type="submit" class="button" disabled=move || !matches!(result.get(), Some(Ok(_)))>{ts::SAVE_AS_MEASUREMENT}</button>
                     {move || saved.get().map(|s| view! { <p role="status">{s}</p> })}
                 </form>
             </Show>
