@@ -103,7 +103,7 @@ fn commit_in<T>(
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
 ) -> Result<Option<T>, FieldError<PlanField>> {
-    crate::ui::kit::edit::apply(app, merge, |w| w.plan.clone(), crate::model::delta::plan, f)
+    crate::ui::kit::edit::apply(app, merge, f)
 }
 
 #[component(transparent)]

@@ -234,13 +234,7 @@ fn edit_in<T>(
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<Option<T>, FieldError<StaircaseField>> {
-    crate::ui::kit::edit::apply(
-        app,
-        merge,
-        |w| w.staircase.clone(),
-        crate::model::delta::staircase,
-        f,
-    )
+    crate::ui::kit::edit::apply(app, merge, f)
 }
 
 pub use crate::ui::kit::focus::{focus_initial, focus_later};
