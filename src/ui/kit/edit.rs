@@ -9,10 +9,27 @@ use crate::text;
 use crate::ui::common::FormMerge;
 use crate::ui::kit::errors::{FieldError, FormRule};
 
-/// Dispatches operation `f` on part `P` (the plan, the staircase) as one command. With a form's `merge`,
-/// `Ok(None)` while the user chooses between values both changed. A refused operation or command comes
-/// back as the error to show, at its field where the area's form has one.
-pub fn apply<P: Part, T, E: FormRule>(
+/// Dispatches operation `f` on part `P` (the plan, the staircase) as one undoable command. A refused
+/// operation or command comes back as the error to show, at its field where the area's form has one;
+/// nothing changes then.
+pub fn edit<P: Part, T, E: FormRule>(
+    app: AppState,
+    f: impl FnOnce(&mut P) -> Result<T, E>,
+) -> Result<T, FieldError<E::Field>> {
+    apply(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
+}
+
+/// A form's `edit`, on the versions of the records it opened (`merge`): what changed meanwhile is kept,
+/// and `Ok(None)` while the user chooses between values both changed.
+pub fn edit_form<P: Part, T, E: FormRule>(
+    app: AppState,
+    merge: FormMerge,
+    f: impl FnOnce(&mut P) -> Result<T, E>,
+) -> Result<Option<T>, FieldError<E::Field>> {
+    apply(app, Some(merge), f)
+}
+
+fn apply<P: Part, T, E: FormRule>(
     app: AppState,
     merge: Option<FormMerge>,
     f: impl FnOnce(&mut P) -> Result<T, E>,

@@ -80,30 +80,21 @@ pub(crate) fn with_plan_untracked<T>(app: AppState, f: impl FnOnce(&ActionPlan) 
     app.read_untracked(|w| f(&w.plan))
 }
 
-/// Applies one edit to a copy of the plan and dispatches it (undoable). Nothing changes on error.
+/// One undoable edit of the plan (`kit::edit::edit`); nothing changes on error.
 pub(crate) fn commit<T>(
     app: AppState,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
 ) -> Result<T, FieldError<PlanField>> {
-    commit_in(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
+    crate::ui::kit::edit::edit(app, f)
 }
 
-/// A form's edit, on the versions of the records it opened (`merge`): what changed meanwhile is kept, and
-/// `Ok(None)` while the user chooses between values both changed.
+/// A form's edit of the plan (`kit::edit::edit_form`).
 pub(crate) fn commit_form<T>(
     app: AppState,
     merge: FormMerge,
     f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
 ) -> Result<Option<T>, FieldError<PlanField>> {
-    commit_in(app, Some(merge), f)
-}
-
-fn commit_in<T>(
-    app: AppState,
-    merge: Option<FormMerge>,
-    f: impl FnOnce(&mut ActionPlan) -> Result<T, PlanError>,
-) -> Result<Option<T>, FieldError<PlanField>> {
-    crate::ui::kit::edit::apply(app, merge, f)
+    crate::ui::kit::edit::edit_form(app, merge, f)
 }
 
 #[component(transparent)]

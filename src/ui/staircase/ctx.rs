@@ -211,30 +211,21 @@ impl FormRule for StaircaseError {
     }
 }
 
-/// `edit`, with a refused rule tied to its field.
+/// `edit`, with a refused rule tied to its field (`kit::edit::edit`).
 pub fn edit_checked<T>(
     app: AppState,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<T, FieldError<StaircaseField>> {
-    edit_in(app, None, f).map(|done| done.expect("an edit without a form is never asked"))
+    crate::ui::kit::edit::edit(app, f)
 }
 
-/// A form's edit: `edit_checked`, on the versions the form opened (`merge`); `Ok(None)` while the user
-/// chooses between values both changed.
+/// A form's edit of the staircase (`kit::edit::edit_form`).
 pub fn edit_form<T>(
     app: AppState,
     merge: FormMerge,
     f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
 ) -> Result<Option<T>, FieldError<StaircaseField>> {
-    edit_in(app, Some(merge), f)
-}
-
-fn edit_in<T>(
-    app: AppState,
-    merge: Option<FormMerge>,
-    f: impl FnOnce(&mut Staircase) -> Result<T, StaircaseError>,
-) -> Result<Option<T>, FieldError<StaircaseField>> {
-    crate::ui::kit::edit::apply(app, merge, f)
+    crate::ui::kit::edit::edit_form(app, merge, f)
 }
 
 pub use crate::ui::kit::focus::{focus_initial, focus_later};
