@@ -3,12 +3,14 @@
 
 use crate::app::{session, use_app};
 use crate::model::commands::Command;
+use crate::model::field_path::PathStep;
 use crate::model::key_figures::casework::PRESETS;
 use crate::model::merge::Setting;
-use crate::model::validation::MAX_CASELOAD;
+use crate::model::validation::{check_follow_up, Problem, MAX_CASELOAD};
 use crate::model::CaseloadBand;
 use crate::text::overview as to;
 use crate::ui::common::{ConflictChoices, FormMerge};
+use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::limits;
 use leptos::prelude::*;
@@ -27,11 +29,38 @@ fn choice_of(band: Option<CaseloadBand>) -> String {
     }
 }
 
+/// The band's two fields.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Bound {
+    Min,
+    Max,
+}
+
+/// Whether a bound is a whole number is the form's to say; what numbers a band may hold is
+/// `validation::check_follow_up`'s.
 fn parse(v: &str) -> Option<u32> {
-    v.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (1..=MAX_CASELOAD).contains(n))
+    v.trim().parse::<u32>().ok()
+}
+
+/// The band rules `rules` breaks, at the form's fields, in the form's words.
+fn band_errors(rules: &crate::model::FollowUpRules) -> Vec<FieldError<Bound>> {
+    check_follow_up(rules)
+        .into_iter()
+        .filter_map(|i| match (i.field.steps(), i.problem) {
+            ([PathStep::Key(band), _], Problem::MinAboveMax) if band == "caseload_band" => {
+                Some(FieldError::at(Bound::Max, to::BAND_MAX_BELOW_MIN))
+            }
+            ([PathStep::Key(band), PathStep::Key(bound)], _) if band == "caseload_band" => {
+                let at = if bound == "max" {
+                    Bound::Max
+                } else {
+                    Bound::Min
+                };
+                Some(FieldError::at(at, to::band_bound_wrong(MAX_CASELOAD)))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[component]
@@ -41,32 +70,22 @@ pub fn BandForm() -> impl IntoView {
     let choice = RwSignal::new(choice_of(saved));
     let min = RwSignal::new(saved.map(|b| b.min.to_string()).unwrap_or_default());
     let max = RwSignal::new(saved.map(|b| b.max.to_string()).unwrap_or_default());
-    let min_error = RwSignal::new(None::<String>);
-    let max_error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<Bound>::new();
     let touched = crate::ui::common::form_draft(to::BAND_LABEL);
     // The rules as the form opened them: a save keeps what another tab changed meanwhile.
     let merge = FormMerge::of("band", &[], &[Setting::FollowUp]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        min_error.set(None);
-        max_error.set(None);
+        errors.clear();
         let band = match choice.get_untracked().as_str() {
             NONE => None,
             OWN => {
                 let (lo, hi) = (parse(&min.get_untracked()), parse(&max.get_untracked()));
-                let msg = to::band_bound_wrong(MAX_CASELOAD);
-                if lo.is_none() {
-                    min_error.set(Some(msg.clone()));
-                }
-                if hi.is_none() {
-                    max_error.set(Some(msg));
-                }
+                let msg = || to::band_bound_wrong(MAX_CASELOAD);
+                errors.set_at(Bound::Min, lo.is_none().then(msg));
+                errors.set_at(Bound::Max, hi.is_none().then(msg));
                 match (lo, hi) {
-                    (Some(lo), Some(hi)) if lo <= hi => Some(CaseloadBand { min: lo, max: hi }),
-                    (Some(_), Some(_)) => {
-                        max_error.set(Some(to::BAND_MAX_BELOW_MIN.into()));
-                        return;
-                    }
+                    (Some(min), Some(max)) => Some(CaseloadBand { min, max }),
                     _ => return,
                 }
             }
@@ -76,6 +95,11 @@ pub fn BandForm() -> impl IntoView {
             return;
         };
         rules.caseload_band = band;
+        let refused = band_errors(&rules);
+        if !refused.is_empty() {
+            errors.set_all(refused);
+            return;
+        }
         let Some(cmd) = merge.rebase(app, Command::SetFollowUp { rules }) else {
             return;
         };
@@ -109,8 +133,8 @@ pub fn BandForm() -> impl IntoView {
             </div>
             <Show when=own>
                 <div class="form-row">
-                    <TextInput id="band-min" label=crate::text::overview::BAND_MIN value=min error=min_error numeric=true maxlength=limits::BAND_BOUND/>
-                    <TextInput id="band-max" label=crate::text::overview::BAND_MAX value=max error=max_error numeric=true maxlength=limits::BAND_BOUND/>
+                    <TextInput id="band-min" label=crate::text::overview::BAND_MIN value=min error=errors.at(Bound::Min) numeric=true maxlength=limits::BAND_BOUND/>
+                    <TextInput id="band-max" label=crate::text::overview::BAND_MAX value=max error=errors.at(Bound::Max) numeric=true maxlength=limits::BAND_BOUND/>
                 </div>
             </Show>
             <ConflictChoices merge=merge/>
