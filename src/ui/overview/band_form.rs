@@ -76,30 +76,36 @@ pub fn BandForm() -> impl IntoView {
     let merge = FormMerge::of("band", &[], &[Setting::FollowUp]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.clear();
-        let band = match choice.get_untracked().as_str() {
-            NONE => None,
-            OWN => {
-                let (lo, hi) = (parse(&min.get_untracked()), parse(&max.get_untracked()));
-                let msg = || to::band_bound_wrong(MAX_CASELOAD);
-                errors.set_at(Bound::Min, lo.is_none().then(msg));
-                errors.set_at(Bound::Max, hi.is_none().then(msg));
-                match (lo, hi) {
-                    (Some(min), Some(max)) => Some(CaseloadBand { min, max }),
-                    _ => return,
-                }
-            }
-            name => PRESETS.iter().find(|(n, _)| *n == name).map(|(_, b)| *b),
-        };
         let Some(mut rules) = app.read_untracked(|w| w.follow_up.clone()) else {
             return;
         };
-        rules.caseload_band = band;
-        let refused = band_errors(&rules);
-        if !refused.is_empty() {
-            errors.set_all(refused);
+        let mut unread = Vec::new();
+        rules.caseload_band = match choice.get_untracked().as_str() {
+            NONE => None,
+            OWN => {
+                let (lo, hi) = (parse(&min.get_untracked()), parse(&max.get_untracked()));
+                for (bound, read) in [(Bound::Min, lo), (Bound::Max, hi)] {
+                    if read.is_none() {
+                        unread.push(FieldError::at(bound, to::band_bound_wrong(MAX_CASELOAD)));
+                    }
+                }
+                // A bound that cannot be read stands in as the other, so the one that can is still held
+                // to the band's rules.
+                lo.or(hi)
+                    .zip(hi.or(lo))
+                    .map(|(min, max)| CaseloadBand { min, max })
+            }
+            name => PRESETS.iter().find(|(n, _)| *n == name).map(|(_, b)| *b),
+        };
+        let mut refused = band_errors(&rules);
+        refused.retain(|e| !unread.iter().any(|u| u.field == e.field));
+        refused.splice(0..0, unread);
+        let ok = refused.is_empty();
+        errors.set_all(refused);
+        if !ok {
             return;
         }
+        let band = rules.caseload_band;
         let Some(cmd) = merge.rebase(app, Command::SetFollowUp { rules }) else {
             return;
         };
