@@ -440,25 +440,45 @@ pub fn axis_max(values: impl IntoIterator<Item = u32>, floor: u32) -> u32 {
     }
 }
 
-/// Why a follow-up setting was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RulesProblem {
-    /// A target's lowest count is above its highest.
-    MinAboveMax { target: usize },
-    /// Two targets for the same meeting type.
-    DuplicateTarget { target: usize },
+/// A field of the follow-up settings form, as `validation::check_follow_up` flags it: the cadence's four
+/// numbers and each monthly target's (by its place in the list) type, lowest and highest count. The
+/// caseload band is set on Overblik and not named here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleField {
+    FirstWithin,
+    PlacementPerYear,
+    PreventivePerYear,
+    DueSoon,
+    TargetType(usize),
+    TargetMin(usize),
+    TargetMax(usize),
 }
 
-/// Checks settings before they are saved: each target's band is the right way round and each meeting type
-/// has at most one target. Counts are unsigned, so nothing else can be wrong.
-pub fn check_rules(rules: &FollowUpRules) -> Vec<RulesProblem> {
-    // The model's rules, as the settings form places them.
-    super::validation::check_monthly_targets(&rules.monthly_targets)
+/// The rules of `validation::check_follow_up` that `rules` breaks, at the settings form's fields. A band
+/// the wrong way round is said at its highest count, a second target for a type at its type.
+pub fn check_rules(rules: &FollowUpRules) -> Vec<(RuleField, Problem)> {
+    use super::field_path::PathStep::{Index, Key};
+    super::validation::check_follow_up(rules)
         .into_iter()
-        .filter_map(|(target, p)| match p {
-            Problem::MinAboveMax => Some(RulesProblem::MinAboveMax { target }),
-            Problem::Duplicate => Some(RulesProblem::DuplicateTarget { target }),
-            _ => None,
+        .filter_map(|issue| {
+            let field = match issue.field.steps() {
+                [Key(k)] => match k.as_str() {
+                    "first_within_months" => RuleField::FirstWithin,
+                    "placement_per_year" => RuleField::PlacementPerYear,
+                    "preventive_per_year" => RuleField::PreventivePerYear,
+                    "due_soon_days" => RuleField::DueSoon,
+                    _ => return None,
+                },
+                [Key(list), Index(i), Key(part)] if list == "monthly_targets" => {
+                    match (&issue.problem, part.as_str()) {
+                        (Problem::MinAboveMax, _) | (_, "max") => RuleField::TargetMax(*i),
+                        (Problem::Duplicate, _) | (_, "meeting_type") => RuleField::TargetType(*i),
+                        _ => RuleField::TargetMin(*i),
+                    }
+                }
+                _ => return None,
+            };
+            Some((field, issue.problem))
         })
         .collect()
 }
@@ -1008,7 +1028,7 @@ mod tests {
     }
 
     #[test]
-    fn rules_check_finds_reversed_bands_and_duplicates() {
+    fn the_settings_form_is_held_to_the_models_rules_at_its_fields() {
         let mut rules = FollowUpRules::default();
         assert!(check_rules(&rules).is_empty());
         rules.monthly_targets.push(MonthlyTarget {
@@ -1019,9 +1039,36 @@ mod tests {
         assert_eq!(
             check_rules(&rules),
             vec![
-                RulesProblem::MinAboveMax { target: 1 },
-                RulesProblem::DuplicateTarget { target: 1 }
+                (RuleField::TargetMax(1), Problem::MinAboveMax),
+                (RuleField::TargetType(1), Problem::Duplicate)
             ]
+        );
+        // The cadence's ranges are the model's: none is 0, however the form reads it.
+        rules.monthly_targets.clear();
+        rules.first_within_months = 0;
+        rules.placement_per_year = 53;
+        rules.due_soon_days = 366;
+        let range = |min: u32, max: u32| Problem::OutOfRange {
+            min: min.into(),
+            max: max.into(),
+        };
+        assert_eq!(
+            check_rules(&rules),
+            vec![
+                (RuleField::FirstWithin, range(1, 24)),
+                (RuleField::PlacementPerYear, range(1, 52)),
+                (RuleField::DueSoon, range(0, 365)),
+            ]
+        );
+        // A target above the model's largest count is said at its field.
+        rules = FollowUpRules::default();
+        rules.monthly_targets[0].max = crate::model::validation::MAX_MONTHLY_TARGET + 1;
+        assert_eq!(
+            check_rules(&rules),
+            vec![(
+                RuleField::TargetMax(0),
+                range(0, crate::model::validation::MAX_MONTHLY_TARGET)
+            )]
         );
     }
 }

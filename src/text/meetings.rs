@@ -587,8 +587,12 @@ pub const RULES_SAVED: &str = "Indstillingerne er gemt.";
 pub const MIN_ABOVE_MAX: &str = "«Højst» skal være mindst lige så stort som «Mindst».";
 pub const DUPLICATE_TARGET: &str = "Der er allerede et mål for denne mødetype.";
 
-pub fn number_error(max: u32) -> String {
-    format!("Skriv et helt tal fra 0 til {max}.")
+pub fn number_error(min: i64, max: i64) -> String {
+    format!(
+        "Skriv et helt tal fra {} til {}.",
+        super::group_thousands(min),
+        super::group_thousands(max)
+    )
 }
 
 pub fn target_legend(n: usize) -> String {

@@ -4,9 +4,10 @@ use super::fields::described_by;
 use super::{focus_later, AreaHeader};
 use crate::app::{session, use_app, Part};
 use crate::model::commands::Command;
-use crate::model::follow_up::{check_rules, RulesProblem};
+use crate::model::follow_up::{check_rules, RuleField};
 use crate::model::meeting_query::{type_from_key, type_key, type_options};
 use crate::model::merge::Setting;
+use crate::model::validation::Problem;
 use crate::model::{FollowUpRules, MeetingType, MonthlyTarget};
 use crate::text::{self, meetings as txt};
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -37,6 +38,19 @@ enum RulesField {
 }
 
 impl RulesField {
+    /// The form field of a field the model's rules name; a target by its row's key.
+    fn of(field: RuleField, keys: &[u32]) -> Option<RulesField> {
+        Some(match field {
+            RuleField::FirstWithin => RulesField::FirstWithin,
+            RuleField::PlacementPerYear => RulesField::PlacementPerYear,
+            RuleField::PreventivePerYear => RulesField::PreventivePerYear,
+            RuleField::DueSoon => RulesField::DueSoon,
+            RuleField::TargetType(i) => RulesField::TargetType(*keys.get(i)?),
+            RuleField::TargetMin(i) => RulesField::TargetMin(*keys.get(i)?),
+            RuleField::TargetMax(i) => RulesField::TargetMax(*keys.get(i)?),
+        })
+    }
+
     /// The field's element id.
     fn id(self) -> String {
         match self {
@@ -90,51 +104,53 @@ pub fn SettingsView() -> impl IntoView {
     let merge = FormMerge::of("rules", &[], &[Setting::FollowUp]);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut found = Vec::new();
-        let mut num = |field: RulesField, v: String, max: u32| -> u32 {
-            match v.trim().parse::<u32>() {
-                Ok(n) if n <= max => n,
-                _ => {
-                    found.push(FieldError::at(field, txt::number_error(max)));
-                    0
-                }
-            }
+        // Reading a whole number is the form's; what numbers the rules may hold is the model's
+        // (`follow_up::check_rules`). A number that cannot be read stands in as one past any range, so the
+        // model says its range at the field.
+        let mut unread: Vec<RuleField> = Vec::new();
+        let mut num = |field: RuleField, v: String| -> u32 {
+            v.trim().parse::<u32>().unwrap_or_else(|_| {
+                unread.push(field);
+                u32::MAX
+            })
         };
         let mut new_rules = FollowUpRules {
-            first_within_months: num(RulesField::FirstWithin, first.get_untracked(), 24),
-            placement_per_year: num(RulesField::PlacementPerYear, placement.get_untracked(), 52),
-            preventive_per_year: num(
-                RulesField::PreventivePerYear,
-                preventive.get_untracked(),
-                52,
-            ),
-            due_soon_days: num(RulesField::DueSoon, soon.get_untracked(), 365),
+            first_within_months: num(RuleField::FirstWithin, first.get_untracked()),
+            placement_per_year: num(RuleField::PlacementPerYear, placement.get_untracked()),
+            preventive_per_year: num(RuleField::PreventivePerYear, preventive.get_untracked()),
+            due_soon_days: num(RuleField::DueSoon, soon.get_untracked()),
             monthly_targets: Vec::new(),
             // Set on Overblik, not here: kept as it is at the moment of saving.
             caseload_band: app.read_untracked(|w| w.follow_up.caseload_band).flatten(),
         };
-        for row in targets.get_untracked() {
+        for (i, row) in targets.get_untracked().into_iter().enumerate() {
             let t = MonthlyTarget {
                 meeting_type: type_from_key(&row.type_key)
                     .unwrap_or(MeetingType::FamilyGroupConference),
-                min: num(RulesField::TargetMin(row.key), row.min.clone(), 1000),
-                max: num(RulesField::TargetMax(row.key), row.max.clone(), 1000),
+                min: num(RuleField::TargetMin(i), row.min),
+                max: num(RuleField::TargetMax(i), row.max),
             };
             new_rules.monthly_targets.push(t);
         }
         let keys: Vec<u32> = targets.with_untracked(|t| t.iter().map(|r| r.key).collect());
-        for p in check_rules(&new_rules) {
-            match p {
-                RulesProblem::MinAboveMax { target } => found.push(FieldError::at(
-                    RulesField::TargetMax(keys[target]),
-                    txt::MIN_ABOVE_MAX,
-                )),
-                RulesProblem::DuplicateTarget { target } => found.push(FieldError::at(
-                    RulesField::TargetType(keys[target]),
-                    txt::DUPLICATE_TARGET,
-                )),
-            }
-        }
+        let found: Vec<FieldError<RulesField>> = check_rules(&new_rules)
+            .into_iter()
+            .filter(|(field, problem)| {
+                // A band around a number that could not be read is not said to be the wrong way round.
+                !(*problem == Problem::MinAboveMax
+                    && matches!(field, RuleField::TargetMax(i)
+                        if unread.contains(&RuleField::TargetMin(*i)) || unread.contains(field)))
+            })
+            .filter_map(|(field, problem)| {
+                let message = match problem {
+                    Problem::OutOfRange { min, max } => txt::number_error(min, max),
+                    Problem::MinAboveMax => txt::MIN_ABOVE_MAX.into(),
+                    Problem::Duplicate => txt::DUPLICATE_TARGET.into(),
+                    other => text::ui::field_problem(&other),
+                };
+                Some(FieldError::at(RulesField::of(field, &keys)?, message))
+            })
+            .collect();
         if let Some(first) = found.first().and_then(|e| e.field) {
             focus_later(first.id());
             errors.set_all(found);
