@@ -261,11 +261,26 @@ test('own templates, Signs of Safety scale, duplicate and delete, settings and m
   await own.waitFor({ state: 'detached' });
   assert.equal(await page.getByRole('button', { name: /Slet skabelonen Familierådslagning/ }).count(), 0, 'built-ins cannot be deleted');
 
-  // Settings: a reversed band is refused at its field; a valid target is saved.
+  // Settings: the model's rules, said at their fields: no follow-ups a year is refused with the model's
+  // range, a target above 1,000 (which the model allows) is not, a reversed band is refused; a valid
+  // target is saved.
   await page.getByRole('navigation', { name: 'Netværksmøder' }).getByRole('link', { name: 'Indstillinger' }).click();
   await page.getByRole('heading', { level: 1, name: 'Indstillinger for opfølgning' }).waitFor();
   await noViolations(page, 'settings');
+  const perYear = page.getByLabel('Opfølgninger om året for anbringelser');
+  const perYearBefore = await perYear.inputValue();
+  await perYear.fill('0');
   const target = page.getByRole('group', { name: 'Mål 1' });
+  await target.getByLabel('Højst').fill('5000');
+  await page.getByRole('button', { name: 'Gem indstillingerne' }).click();
+  assert.equal(await perYear.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#' + (await perYear.getAttribute('aria-describedby')).split(' ').pop()).textContent(), 'Skriv et helt tal fra 1 til 52.');
+  await page.waitForFunction(() => document.activeElement?.id === 'r-placement', null, { timeout: 3000 });
+  assert.equal(await target.getByLabel('Højst').getAttribute('aria-invalid'), 'false', 'the model allows 5.000 a month');
+  await perYear.fill('x');
+  await page.getByRole('button', { name: 'Gem indstillingerne' }).click();
+  assert.equal(await perYear.getAttribute('aria-invalid'), 'true');
+  await perYear.fill(perYearBefore);
   await target.getByLabel('Mindst').fill('1');
   await target.getByLabel('Højst').fill('0');
   await page.getByRole('button', { name: 'Gem indstillingerne' }).click();
