@@ -30,6 +30,7 @@ pub mod privacy;
 pub mod record;
 pub mod revision;
 pub mod set_aside;
+pub mod sheet_values;
 pub mod staircase;
 pub mod staircase_figures;
 pub mod staircase_ops;
