@@ -2,6 +2,8 @@
 //! meeting, an initiative or a figure. The reader (`read`) runs in its own web worker (`src/bin/sheet_reader.rs`),
 //! so the spreadsheet crates never load with the app; what crosses to the app is this shape, as JSON.
 
+pub mod read;
+
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
