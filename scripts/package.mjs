@@ -6,7 +6,7 @@
 //   4. Pre-compressed twins (.br, .gz) of every text and wasm file, for servers that send them as they are.
 // Usage: node scripts/package.mjs [dist]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
@@ -34,8 +34,30 @@ function hashedPolicy(html, current) {
     `script-src ${list.split(/\s+/).filter((s) => s !== "'unsafe-inline'" && !s.startsWith("'sha256-")).concat(hashes).join(' ')}`);
 }
 
+// 0. The spreadsheet reader (trunk's worker build, src/bin/sheet_reader.rs) comes unhashed; it gets a
+//    content hash like every other asset (so caches never hold an old one), and the page names it with
+//    links no browser fetches by itself (rel="trappe-sheet-reader…"): the app reads them when an import
+//    opens (browser::sheet_worker), and the service worker caches them for offline.
+const READER = /^sheet_reader-[0-9a-f]+(?:\.js|_bg\.wasm)$/;
+let trunkHtml = read('index.html').toString();
+if (existsSync(join(dist, 'sheet_reader.js'))) {
+  const glue = read('sheet_reader.js');
+  const wasmBytes = read('sheet_reader_bg.wasm');
+  const hash = createHash('sha256').update(glue).update(wasmBytes).digest('hex').slice(0, 16);
+  for (const f of readdirSync(dist)) if (READER.test(f)) unlinkSync(join(dist, f));
+  renameSync(join(dist, 'sheet_reader.js'), join(dist, `sheet_reader-${hash}.js`));
+  renameSync(join(dist, 'sheet_reader_bg.wasm'), join(dist, `sheet_reader-${hash}_bg.wasm`));
+  trunkHtml = trunkHtml.replace(/<link rel="trappe-sheet-reader[^>]*>\n?/g, '').replace('</head>',
+    `<link rel="trappe-sheet-reader" href="./sheet_reader-${hash}.js">\n` +
+    `<link rel="trappe-sheet-reader-wasm" href="./sheet_reader-${hash}_bg.wasm">\n</head>`);
+}
+const readerLink = (rel) => trunkHtml.match(new RegExp(`<link rel="${rel}" href="\\./([^"]+)">`))?.[1];
+const readerJs = readerLink('trappe-sheet-reader');
+const readerWasm = readerLink('trappe-sheet-reader-wasm');
+if (!readerJs || !readerWasm) throw new Error('no spreadsheet reader (sheet_reader.js) in the build');
+
 // 1. The hosted page: hash its inline scripts (the start script and trunk's loader).
-const indexHtml = read('index.html').toString();
+const indexHtml = trunkHtml;
 const policy = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
 const hostedHtml = withCsp(indexHtml, hashedPolicy(indexHtml, policy));
 writeFileSync(join(dist, 'index.html'), hostedHtml);
@@ -60,22 +82,33 @@ function singleFile(html) {
     .replace(/^export \{[^}]*\};?$/gm, '')
     .replace(/^export default [^;]+;$/gm, '')
     .replace(/^export (async function|function|class|const|let) /gm, '$1 ');
+  // The app's exports on window.wasmBindings, as trunk's loader puts them (sheet_worker's test entry).
+  const exported = [...glue.matchAll(/^export (?:async function|function|class|const|let) (\w+)/gm)].map((m) => m[1])
+    .concat([...glue.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).pop())))
+    .filter((n) => n && n !== 'default' && n !== 'initSync' && !n.startsWith('__'));
   const wasm = read(wasmName).toString('base64');
   const start = `
 const text = document.getElementById('trappe-wasm').textContent;
 const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
+window.wasmBindings = { ${exported.join(', ')} };
 dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 `;
   out = out.replace(loader[0], () =>
     `<script type="application/octet-stream" id="trappe-wasm">${wasm}</script>\n<script type="module">${plain}\n${start}</script>`);
+  // The spreadsheet reader as two data blocks, decoded only when an import opens (browser::sheet_worker).
+  out = out.replace(/<link rel="trappe-sheet-reader[^>]*>\n?/g, '');
+  out = out.replace('</body>', () =>
+    `<script type="application/octet-stream" id="trappe-sheet-reader-js">${read(readerJs).toString('base64')}</script>\n` +
+    `<script type="application/octet-stream" id="trappe-sheet-reader-wasm">${read(readerWasm).toString('base64')}</script>\n</body>`);
   out = out.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, css) => `<style>${read(css)}</style>`);
   out = out.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, '');
   out = out.replace(/<link rel="icon" href="favicon\.svg"[^>]*>/,
     `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
   if (/(?:href|src)="\.?\/?[\w-]+\.(?:js|wasm|css|svg|png|webmanifest)"/.test(out)) throw new Error('trappe.html still names a file beside it');
   // No server: nothing to connect to, no 'self' to trust, only what is in the file.
-  const filePolicy = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  // The reader's worker starts from a blob: script made in the page.
+  const filePolicy = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
   return withCsp(out, hashedPolicy(out, filePolicy));
 }
 writeFileSync(join(dist, 'trappe.html'), singleFile(hostedHtml));
@@ -99,8 +132,11 @@ for (const name of readdirSync(dist)) {
 }
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ version, files: sizes }, null, 2));
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-const app = Object.entries(sizes).filter(([n]) => n !== 'trappe.html' && !n.endsWith('.json'));
-const sum = (k) => app.reduce((s, [, v]) => s + v[k], 0);
+// What loads at start; the reader loads when an import opens, so it is its own line.
+const app = Object.entries(sizes).filter(([n]) => n !== 'trappe.html' && !n.endsWith('.json') && !READER.test(n));
+const later = Object.entries(sizes).filter(([n]) => READER.test(n));
+const sum = (k, files = app) => files.reduce((s, [, v]) => s + v[k], 0);
 console.log(`[package] version ${version}; hosted app ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('br'))} brotli`);
+console.log(`[package] spreadsheet reader (loaded when an import opens) ${kb(sum('raw', later))} raw, ${kb(sum('gzip', later))} gzip, ${kb(sum('br', later))} brotli`);
 const one = sizes['trappe.html'];
 console.log(`[package] dist/trappe.html ${kb(one.raw)} raw, ${kb(one.gzip)} gzip, ${kb(one.br)} brotli`);

@@ -10,6 +10,7 @@ pub mod history_guard;
 pub mod linked_file;
 pub mod perf;
 pub mod share;
+pub mod sheet_worker;
 pub mod storage_info;
 
 /// Today's date in the user's local time zone.

@@ -108,10 +108,10 @@ fn damaged(e: impl std::fmt::Display) -> ReadError {
 
 fn read_zip(bytes: &[u8]) -> Result<Workbook, ReadError> {
     // An OpenDocument file names its type in its first entry, "mimetype", stored uncompressed.
-    let ods = (bytes.get(30..38) == Some(b"mimetype")
+    let ods = bytes.get(30..38) == Some(b"mimetype")
         && bytes
             .get(38..38 + 60)
-            .is_some_and(|t| t.windows(11).any(|w| w == b"spreadsheet")));
+            .is_some_and(|t| t.windows(11).any(|w| w == b"spreadsheet"));
     if ods {
         let mut book: Ods<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
             calamine::OdsError::Password => ReadError::Encrypted,

@@ -119,7 +119,8 @@ test('a deep address opened first, on a server that falls back to index.html', a
 test('pre-compressed files are sent as they are, with the right types', async () => {
   const { base } = await serve(DIST, { fallback: false });
   const sizes = JSON.parse(readFileSync(join(DIST, 'sizes.json'), 'utf8'));
-  const wasm = Object.keys(sizes.files).find((n) => n.endsWith('.wasm'));
+  // The app's wasm, not the spreadsheet reader's (which loads only when an import opens).
+  const wasm = Object.keys(sizes.files).find((n) => n.endsWith('.wasm') && !n.startsWith('sheet_reader'));
   for (const [enc, key] of [['br', 'br'], ['gzip', 'gzip']]) {
     // node:http, which (unlike fetch) hands over the bytes as they were sent.
     const r = await new Promise((ok, no) => get(base + wasm, { headers: { 'Accept-Encoding': enc } }, (res) => {
