@@ -496,3 +496,37 @@ fn date_cells_serial_numbers_and_times_from_a_workbook_are_read() {
         matches!(&p.rows[3].outcome, Outcome::Unreadable(ps) if ps[0].problem == RowProblem::Value(ValueProblem::FormulaError("#REF!".into())))
     );
 }
+
+#[test]
+fn personal_data_in_any_cell_is_found_before_import_and_a_left_out_hit_never_arrives() {
+    use trappe::sheet_import::privacy::{hits, redact};
+    let s = sheet(&[
+        "Dato;Type;Noter;Ikke med",
+        "01.02.2024;FRL;Mor ringer på 12 34 56 78 eller mor@example.dk;010203-1234",
+        "02.02.2024;FRL;CPR 010203-1234 nævnt;",
+    ]);
+    let mut mapping = suggest(Kind::Meetings, &s, &BTreeMap::new()).unwrap();
+    mapping.columns[3] = None;
+    let ws = Workspace::new("T");
+    let p = preview(&ws, Kind::Meetings, &s, &mapping, &ValueChoices::new());
+    let found = hits(&s, &mapping, &p, false);
+    let texts: Vec<&str> = found.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec!["12 34 56 78", "mor@example.dk", "010203-1234"],
+        "not the skipped column"
+    );
+    assert_eq!(
+        trappe::text::place::describe(&found[2].path, None).words,
+        "Regnearkets række 3, kolonne C"
+    );
+    let left_out: Vec<String> = found.iter().map(|h| h.id.clone()).collect();
+    let clean = redact(&s, &found, &left_out);
+    let p = preview(&ws, Kind::Meetings, &clean, &mapping, &ValueChoices::new());
+    assert_eq!(
+        meeting_in(&p, 2).notes,
+        "Mor ringer på [fjernet] eller [fjernet]"
+    );
+    assert_eq!(meeting_in(&p, 3).notes, "CPR [fjernet] nævnt");
+    assert!(hits(&clean, &mapping, &p, false).is_empty());
+}

@@ -5,3 +5,4 @@
 pub mod cells;
 pub mod fields;
 pub mod preview;
+pub mod privacy;
