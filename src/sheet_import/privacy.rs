@@ -56,7 +56,7 @@ pub fn redact(sheet: &Sheet, hits: &[Hit], leave_out: &[String]) -> Sheet {
     let mut out = sheet.clone();
     // Later ranges first, so earlier ones keep their place in the text.
     let mut chosen: Vec<&Hit> = hits.iter().filter(|h| leave_out.contains(&h.id)).collect();
-    chosen.sort_by(|a, b| b.range.start.cmp(&a.range.start));
+    chosen.sort_by_key(|h| std::cmp::Reverse(h.range.start));
     for hit in chosen {
         let (Some(row), Some(column)) = (
             hit.path.steps().get(1).and_then(index),
