@@ -190,6 +190,16 @@ pub fn suggest(
     remembered: &std::collections::BTreeMap<String, Option<Field>>,
 ) -> Option<Mapping> {
     let header_row = find_header_row(kind, sheet)?;
+    Some(suggest_at(kind, sheet, header_row, remembered))
+}
+
+/// The first guess for the columns under the header row the user chose.
+pub fn suggest_at(
+    kind: Kind,
+    sheet: &Sheet,
+    header_row: usize,
+    remembered: &std::collections::BTreeMap<String, Option<Field>>,
+) -> Mapping {
     let mut taken = Vec::new();
     let columns = headers(sheet, header_row)
         .iter()
@@ -205,10 +215,27 @@ pub fn suggest(
             Some(field)
         })
         .collect();
-    Some(Mapping {
+    Mapping {
         header_row,
         columns,
-    })
+    }
+}
+
+impl Mapping {
+    /// Column `column` fills `field` (`None`: skipped). A field that takes one column leaves the column
+    /// that had it, so no two columns fill one field.
+    pub fn choose(&mut self, column: usize, field: Option<Field>) {
+        if let Some(f) = field.filter(|f| !f.repeats()) {
+            for c in self.columns.iter_mut() {
+                if *c == Some(f) {
+                    *c = None;
+                }
+            }
+        }
+        if let Some(c) = self.columns.get_mut(column) {
+            *c = field;
+        }
+    }
 }
 
 /// The choices of a mapping to remember for next month's file: each header's field.

@@ -245,3 +245,148 @@ pub fn missing_column(f: Field) -> String {
 
 /// The extra column the CSV of rows to fix gets, with the reasons.
 pub const REJECTS_REASON_HEADER: &str = "Hvad skal rettes";
+
+// The import page.
+
+/// The button and link that open the import, wherever records of a kind live.
+pub const OPEN_IMPORT: &str = "Importér fra regneark";
+
+pub fn page_title(k: Kind) -> String {
+    format!("Importér {} fra regneark", kind_plural(k))
+}
+
+pub fn page_lead(k: Kind) -> &'static str {
+    match k {
+        Kind::Meetings => "Hent netværksmøder ind fra et regneark i Excel eller LibreOffice, eller fra en CSV-fil. Du ser, hvad hver række bliver til, før noget ændres.",
+        Kind::Initiatives => "Hent handleplanens initiativer ind fra et regneark i Excel eller LibreOffice, eller fra en CSV-fil. Du ser, hvad hver række bliver til, før noget ændres.",
+    }
+}
+
+pub const FILE_LABEL: &str = "Regneark";
+pub const FILE_HINT: &str = "Vælg en .xlsx-, .ods- eller .csv-fil, eller træk den herhen. CSV fra dansk Excel (semikolonsepareret) kan bruges, som den er.";
+pub const READING: &str = "Læser regnearket …";
+pub const SHEET_LABEL: &str = "Ark";
+pub const SHEET_HINT: &str = "Projektmappen har flere ark. Vælg det, rækkerne står i.";
+pub const HEADER_ROW_LABEL: &str = "Overskrifterne står i række";
+pub const HEADER_ROW_HINT: &str =
+    "Trappe har fundet rækken med kolonnernes overskrifter. Ret den, hvis den er forkert.";
+pub const MAPPING_HEADING: &str = "Hvad indeholder kolonnerne?";
+pub const MAPPING_LEAD: &str = "Trappe har gættet ud fra overskrifterne. Ret det, der er forkert, og vælg «Spring over» for kolonner, der ikke skal med. Dit valg huskes til næste gang i dette arbejdsområde.";
+pub const COLUMN: &str = "Kolonne";
+pub const HEADER: &str = "Overskrift";
+pub const EXAMPLE: &str = "Første værdi";
+pub const BECOMES: &str = "Bliver til";
+pub const SKIP: &str = "Spring over";
+pub const UNKNOWN_HEADING: &str = "Værdier, Trappe ikke kender";
+pub const UNKNOWN_LEAD: &str = "Vælg, hvad hver værdi betyder. En mødetype, du ikke vælger for, importeres som ukendt type, så du kan rette den bagefter. En status, du ikke vælger for, bliver ikke importeret.";
+pub const KEEP_UNKNOWN_TYPE: &str = "Lad typen stå som ukendt";
+pub const LEAVE_STATUS: &str = "Vælg ikke (rækkerne importeres ikke)";
+pub const OWN_TYPE: &str = "Kommunens egen mødetype med dette navn";
+
+pub fn unknown_value_label(found: &str, rows: usize) -> String {
+    let r = if rows == 1 {
+        "1 række".to_string()
+    } else {
+        format!("{rows} rækker")
+    };
+    format!("«{found}» ({r})")
+}
+
+pub fn close_match(name: &str) -> String {
+    format!("Mente du «{name}»?")
+}
+
+pub const PREVIEW_HEADING: &str = "Forhåndsvisning";
+
+pub fn summary(new: usize, existing: usize, changed: usize, unreadable: usize) -> String {
+    let mut parts = vec![match new {
+        1 => "1 ny række".to_string(),
+        n => format!("{n} nye rækker"),
+    }];
+    if existing > 0 {
+        let mut e = format!("{} findes allerede", rows(existing));
+        if changed > 0 {
+            e.push_str(&format!(" ({changed} med ændringer)"));
+        }
+        parts.push(e);
+    }
+    if unreadable > 0 {
+        parts.push(format!("{} kan ikke læses", rows(unreadable)));
+    }
+    format!("{}.", parts.join(", "))
+}
+
+fn rows(n: usize) -> String {
+    if n == 1 {
+        "1 række".into()
+    } else {
+        format!("{n} rækker")
+    }
+}
+
+pub fn sample_caption(shown: usize, of: usize) -> String {
+    if shown == of {
+        "Sådan bliver rækkerne".to_string()
+    } else {
+        format!("Sådan bliver de første {shown} af {of} rækker")
+    }
+}
+
+pub const ROW: &str = "Række";
+pub const EXISTS: &str = "Findes allerede";
+pub const EXISTS_CHANGED: &str = "Findes allerede, med ændringer";
+pub const NEW: &str = "Ny";
+pub const PROBLEMS_HEADING: &str = "Rækker, der ikke kan læses";
+pub const PROBLEMS_LEAD: &str =
+    "Disse rækker bliver ikke importeret. Hent dem som CSV, ret dem, og importér filen bagefter.";
+
+pub fn row_number(row: usize) -> String {
+    format!("Række {row}")
+}
+
+pub fn more_problems(n: usize) -> String {
+    format!("… og {n} rækker mere. Alle er med i CSV-filen.")
+}
+
+pub fn repeats(row: usize) -> String {
+    format!("Samme som række {row}")
+}
+
+pub const EXISTING_LEGEND: &str = "Rækker, der findes allerede";
+pub const EXISTING_SKIP: &str = "Spring dem over";
+pub const EXISTING_UPDATE: &str = "Opdatér dem med regnearkets værdier";
+pub const EXISTING_HINT_MEETINGS: &str =
+    "En række findes allerede, når sagsreference, dato og mødetype er de samme som i et møde her.";
+pub const EXISTING_HINT_PLAN: &str = "En række findes allerede, når et initiativ her har samme nummer, eller samme titel, hvor der ikke er noget nummer.";
+
+pub fn import_button(n: usize) -> String {
+    if n == 1 {
+        "Importér 1 række".into()
+    } else {
+        format!("Importér {n} rækker")
+    }
+}
+
+pub const NOTHING_TO_IMPORT: &str = "Der er ingen nye rækker at importere.";
+pub const DOWNLOAD_REJECTS: &str = "Hent rækkerne, der skal rettes (CSV)";
+pub const CANCEL: &str = "Annullér";
+pub const IMPORT_ANYWAY: &str = "Importér alligevel";
+
+pub fn rejects_file_name(file_name: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    format!("{stem} – rækker der skal rettes.csv")
+}
+
+pub fn imported(k: Kind, n: usize) -> String {
+    let what = match (k, n) {
+        (Kind::Meetings, 1) => "1 netværksmøde er".to_string(),
+        (Kind::Meetings, n) => format!("{n} netværksmøder er"),
+        (Kind::Initiatives, 1) => "1 initiativ er".to_string(),
+        (Kind::Initiatives, n) => format!("{n} initiativer er"),
+    };
+    format!("{what} importeret eller opdateret. Fortryd det hele med «Fortryd» eller Ctrl+Z.")
+}
+
+pub const NO_ROWS: &str = "Arket har ingen rækker. Vælg et andet ark eller en anden fil.";
+pub const BACK_TO_LIST: &str = "Tilbage til listen";
+pub const DATA_SECTION_LEAD: &str = "Har du netværksmøder eller initiativer i Excel, LibreOffice eller en CSV-fil, kan du hente dem ind her.";
