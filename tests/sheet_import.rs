@@ -530,3 +530,49 @@ fn personal_data_in_any_cell_is_found_before_import_and_a_left_out_hit_never_arr
     assert_eq!(meeting_in(&p, 3).notes, "CPR [fjernet] nævnt");
     assert!(hits(&clean, &mapping, &p, false).is_empty());
 }
+
+#[test]
+fn trappes_csv_with_one_action_item_per_row_reads_back_as_meetings_with_their_items() {
+    let source = trappe::examples::build("socialstyrelsen-trappe").unwrap();
+    let with_items: Vec<&trappe::model::Meeting> = source
+        .meetings
+        .iter()
+        .filter(|m| !m.action_items.is_empty())
+        .collect();
+    let items: usize = with_items.iter().map(|m| m.action_items.len()).sum();
+    assert!(items > with_items.len(), "some meeting has several items");
+    let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    let s = sheet_of_csv(&meetings_csv_on(&source, CsvRows::PerActionItem, today));
+    let mapping = suggest(Kind::Meetings, &s, &BTreeMap::new()).unwrap();
+    assert!(mapping.columns.contains(&Some(Field::ActionWhat)));
+    let mut ws = Workspace::new("Tom");
+    let mut choices = ValueChoices::new();
+    choices.insert(
+        (Field::MeetingType, "overgangsmøde17½år".into()),
+        Chosen::OwnType,
+    );
+    let p = preview(&ws, Kind::Meetings, &s, &mapping, &choices);
+    assert_eq!(p.unreadable_rows(), 0, "{:?}", p.rows);
+    assert_eq!(
+        (p.new_rows(), p.part_rows()),
+        (with_items.len(), items - with_items.len())
+    );
+    apply(&mut ws, p.command(false).unwrap()).unwrap();
+    for m in with_items {
+        let back = ws
+            .meetings
+            .iter()
+            .find(|b| b.case_ref == m.case_ref && b.date == m.date)
+            .unwrap();
+        let strip = |a: &[trappe::model::ActionItem]| {
+            a.iter()
+                .map(|i| (i.what.clone(), i.who.clone(), i.due, i.done))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(&back.action_items), strip(&m.action_items));
+        assert_eq!(back.status, m.status);
+    }
+    // Read again: nothing new, nothing changed.
+    let again = preview(&ws, Kind::Meetings, &s, &mapping, &choices);
+    assert_eq!((again.new_rows(), again.changed_rows()), (0, 0));
+}

@@ -27,6 +27,7 @@ pub enum ValueProblem {
     FormulaError(String),
     /// A field the record cannot be without is empty.
     Missing,
+    NotYesNo(String),
 }
 
 /// A cell as text: what the user sees in it. A number shows without a needless «,0»; a leading apostrophe
@@ -116,6 +117,23 @@ pub fn time(cell: &Cell) -> Result<Option<NaiveTime>, ValueProblem> {
                 return Ok(None);
             }
             parse_time(&t).map(Some).ok_or(ValueProblem::NotATime(t))
+        }
+    }
+}
+
+/// Yes or no: a yes/no cell, «ja», «x», «nej»; empty is `None`.
+pub fn yes_no(cell: &Cell) -> Result<Option<bool>, ValueProblem> {
+    match cell {
+        Cell::Bool(b) => Ok(Some(*b)),
+        Cell::Error(e) => Err(ValueProblem::FormulaError(e.clone())),
+        _ => {
+            let t = text(cell);
+            if t.is_empty() {
+                return Ok(None);
+            }
+            crate::model::sheet_values::yes_no(&t)
+                .map(Some)
+                .ok_or(ValueProblem::NotYesNo(t))
         }
     }
 }

@@ -29,6 +29,12 @@ pub enum Field {
     MeasureStart,
     FollowUpDate,
     Notes,
+    /// An action item agreed at the meeting: what, who, by when, done. Rows of one meeting (same case
+    /// reference, date and type) each add one, as Trappe's CSV with one action item per row writes them.
+    ActionWhat,
+    ActionWho,
+    ActionDue,
+    ActionDone,
     // Initiatives
     Number,
     Title,
@@ -64,6 +70,10 @@ impl Kind {
                 MeasureStart,
                 FollowUpDate,
                 Notes,
+                ActionWhat,
+                ActionWho,
+                ActionDue,
+                ActionDone,
             ],
             Kind::Initiatives => &[
                 Number,

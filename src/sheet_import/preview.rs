@@ -9,7 +9,7 @@ use crate::model::plan::BudgetLine;
 use crate::model::record::Record;
 use crate::model::validation::check_record;
 use crate::model::{
-    now, Id, Initiative, Meeting, MeetingType, Participant, ParticipantRole, Workspace,
+    now, ActionItem, Id, Initiative, Meeting, MeetingType, Participant, ParticipantRole, Workspace,
 };
 use crate::spreadsheet::{Cell, Sheet};
 use crate::text::{self, sheet_import as txt};
@@ -53,6 +53,8 @@ pub enum Outcome {
     },
     /// The same key as an earlier row of the sheet (its row number): not brought in twice.
     Repeats(usize),
+    /// Another action item of the meeting in an earlier row (its row number), added to it there.
+    PartOf(usize),
     Unreadable(Vec<CellProblem>),
 }
 
@@ -98,6 +100,11 @@ impl Preview {
     /// Rows already in the workspace that the sheet would change.
     pub fn changed_rows(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Exists { changes: true, .. }))
+    }
+
+    /// Rows that add an action item to a meeting in an earlier row.
+    pub fn part_rows(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::PartOf(_)))
     }
 
     pub fn unreadable_rows(&self) -> usize {
@@ -178,6 +185,7 @@ pub fn preview(
             }
         }
     }
+    // Each key's first row, by its place in `rows`.
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut unknown: BTreeMap<(Field, String), UnknownValue> = BTreeMap::new();
     let mut rows = Vec::new();
@@ -208,10 +216,31 @@ pub fn preview(
         let outcome = match read {
             Err(problems) => Outcome::Unreadable(problems),
             Ok((key, record)) => {
-                if let Some(first) = seen.get(&key) {
-                    Outcome::Repeats(*first)
+                if let Some(&first) = seen.get(&key) {
+                    // Another row of a meeting above: its action item goes to that meeting.
+                    let items = match &record {
+                        Record::Meeting(m) => m.action_items.clone(),
+                        _ => Vec::new(),
+                    };
+                    let first_row: &mut RowResult = &mut rows[first];
+                    match (&mut first_row.outcome, items.is_empty()) {
+                        (
+                            Outcome::New(Record::Meeting(m))
+                            | Outcome::Exists {
+                                record: Record::Meeting(m),
+                                ..
+                            },
+                            false,
+                        ) => {
+                            for item in items {
+                                add_action_item(m, item);
+                            }
+                            Outcome::PartOf(first_row.row)
+                        }
+                        _ => Outcome::Repeats(first_row.row),
+                    }
                 } else {
-                    seen.insert(key.clone(), row);
+                    seen.insert(key.clone(), rows.len());
                     match existing.get(&key) {
                         None => checked(record, &reader),
                         Some(id) => reader.update(ws, *id, cells),
@@ -220,6 +249,11 @@ pub fn preview(
             }
         };
         rows.push(RowResult { row, outcome });
+    }
+    for r in &mut rows {
+        if let Outcome::Exists { record, .. } = &r.outcome {
+            r.outcome = settle(ws, record.clone(), &reader);
+        }
     }
     Preview {
         kind,
@@ -301,6 +335,7 @@ impl RowReader<'_> {
         note_unknown: &mut NoteUnknown,
     ) -> Result<Meeting, Vec<CellProblem>> {
         let mut problems = Vec::new();
+        let mut item = ActionItem::default();
         for (column, field, cell) in self.fields(cells) {
             let mut fail = |p: ValueProblem| problems.push(at(column, field, p));
             match field {
@@ -354,6 +389,16 @@ impl RowReader<'_> {
                 Field::Coordinator => m.coordinator = cells::text(cell),
                 Field::Decisions => m.decisions = cells::text(cell),
                 Field::Notes => m.notes = cells::text(cell),
+                Field::ActionWhat => item.what = cells::text(cell),
+                Field::ActionWho => item.who = cells::text(cell),
+                Field::ActionDue => match cells::date(cell) {
+                    Ok(d) => item.due = d,
+                    Err(p) => fail(p),
+                },
+                Field::ActionDone => match cells::yes_no(cell) {
+                    Ok(d) => item.done = d.unwrap_or(false),
+                    Err(p) => fail(p),
+                },
                 Field::Questions => m.questions = lines(&cells::text(cell)),
                 Field::Participants => {
                     let read: Vec<Participant> = lines(&cells::text(cell))
@@ -373,6 +418,9 @@ impl RowReader<'_> {
                 }
                 _ => {}
             }
+        }
+        if !item.what.is_empty() {
+            add_action_item(&mut m, item);
         }
         problems.is_empty().then_some(m).ok_or(problems)
     }
@@ -462,16 +510,11 @@ impl RowReader<'_> {
                 }
             }
         };
-        let changes = before != after;
-        let mut record = after;
-        if changes {
-            let issues = check_record(record.view());
-            if !issues.is_empty() {
-                return Outcome::Unreadable(self.rule_problems(&issues));
-            }
-            touch(&mut record);
+        let _ = before;
+        Outcome::Exists {
+            record: after,
+            changes: false,
         }
-        Outcome::Exists { record, changes }
     }
 
     /// The model's refusals, each at the column of its field where one holds it.
@@ -492,6 +535,51 @@ impl RowReader<'_> {
                 }
             })
             .collect()
+    }
+}
+
+/// An existing record as the sheet would leave it: whether that changes anything, held to the model's rules
+/// when it does, and stamped as updated.
+fn settle(ws: &Workspace, mut record: Record, reader: &RowReader) -> Outcome {
+    let before = match &record {
+        Record::Meeting(m) => ws
+            .meetings
+            .iter()
+            .find(|x| x.id == m.id)
+            .map(|x| Record::Meeting(x.clone())),
+        Record::Initiative(i) => ws
+            .plan
+            .initiatives
+            .iter()
+            .find(|x| x.id == i.id)
+            .map(|x| Record::Initiative(x.clone())),
+        _ => None,
+    };
+    let changes = before.as_ref() != Some(&record);
+    if changes {
+        let issues = check_record(record.view());
+        if !issues.is_empty() {
+            return Outcome::Unreadable(reader.rule_problems(&issues));
+        }
+        touch(&mut record);
+    }
+    Outcome::Exists { record, changes }
+}
+
+/// An action item on a meeting: one with the same text already there takes the row's who, due and done
+/// (so reading a sheet again changes nothing it did not change); another is added.
+fn add_action_item(m: &mut Meeting, item: ActionItem) {
+    match m
+        .action_items
+        .iter_mut()
+        .find(|a| normalise(&a.what) == normalise(&item.what))
+    {
+        Some(a) => {
+            a.who = item.who;
+            a.due = item.due;
+            a.done = item.done;
+        }
+        None => m.action_items.push(item),
     }
 }
 

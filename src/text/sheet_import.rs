@@ -22,6 +22,10 @@ pub fn field_label(f: Field) -> &'static str {
         Field::MeasureStart => super::meetings::L_MEASURE_START,
         Field::FollowUpDate => "Opfølgningsdato",
         Field::Notes => "Noter",
+        Field::ActionWhat => "Handling",
+        Field::ActionWho => "Handlingens ansvarlige",
+        Field::ActionDue => "Handlingens frist",
+        Field::ActionDone => "Handlingen er udført",
         Field::Number => "Nummer",
         Field::Title => "Titel",
         Field::Description => "Beskrivelse",
@@ -93,6 +97,10 @@ pub fn header_words(f: Field) -> &'static [&'static str] {
             "Kommentarer",
             "Notes",
         ],
+        Field::ActionWhat => &["Handling", "Opgave", "Action", "Action item"],
+        Field::ActionWho => &["Ansvarlig", "Hvem", "Responsible", "Who"],
+        Field::ActionDue => &["Frist", "Due", "Due date"],
+        Field::ActionDone => &["Udført", "Færdig", "Done"],
         Field::Number => &["Nummer", "Nr.", "Nr", "Number", "No."],
         Field::Title => &[
             "Titel",
@@ -192,6 +200,9 @@ pub fn value_problem(p: &ValueProblem) -> String {
             format!("Cellen viser formelfejlen {e}. Ret formlen i regnearket.")
         }
         ValueProblem::Missing => "Feltet er tomt og skal udfyldes.".into(),
+        ValueProblem::NotYesNo(t) => {
+            format!("«{t}» er hverken ja eller nej. Skriv ja, nej eller x.")
+        }
     }
 }
 
@@ -298,7 +309,13 @@ pub fn close_match(name: &str) -> String {
 
 pub const PREVIEW_HEADING: &str = "Forhåndsvisning";
 
-pub fn summary(new: usize, existing: usize, changed: usize, unreadable: usize) -> String {
+pub fn summary(
+    new: usize,
+    existing: usize,
+    changed: usize,
+    parts_of: usize,
+    unreadable: usize,
+) -> String {
     let mut parts = vec![match new {
         1 => "1 ny række".to_string(),
         n => format!("{n} nye rækker"),
@@ -309,6 +326,12 @@ pub fn summary(new: usize, existing: usize, changed: usize, unreadable: usize) -
             e.push_str(&format!(" ({changed} med ændringer)"));
         }
         parts.push(e);
+    }
+    if parts_of > 0 {
+        parts.push(format!(
+            "{} med flere handlinger til et møde ovenfor",
+            rows(parts_of)
+        ));
     }
     if unreadable > 0 {
         parts.push(format!("{} kan ikke læses", rows(unreadable)));
