@@ -28,6 +28,11 @@ pub enum ValueProblem {
     /// A field the record cannot be without is empty.
     Missing,
     NotYesNo(String),
+    /// No intervention or step of the staircase has this name.
+    UnknownPlace {
+        found: String,
+        close: Option<String>,
+    },
 }
 
 /// A cell as text: what the user sees in it. A number shows without a needless «,0»; a leading apostrophe
@@ -246,6 +251,11 @@ fn closest<T: Clone>(found: &str, names: impl IntoIterator<Item = (String, T)>) 
         .filter(|(d, _)| *d <= (f.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, v)| v)
+}
+
+/// The closest of `names` to `found`, if it is close enough to be a slip of the keyboard.
+pub fn closest_name(found: &str, names: &[String]) -> Option<String> {
+    closest(found, names.iter().map(|n| (n.clone(), n.clone())))
 }
 
 /// A meeting type from its Danish name or a usual short form. A name that is none of them stays visibly

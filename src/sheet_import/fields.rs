@@ -10,9 +10,12 @@ use serde::{Deserialize, Serialize};
 pub enum Kind {
     Meetings,
     Initiatives,
+    /// Children per intervention or step: each count column becomes one measurement.
+    Measurements,
 }
 
-/// A field a column can fill. One column per field, except `Budget` (one column per year).
+/// A field a column can fill. One column per field, except `Budget` (one column per year) and `Count`
+/// (one measurement per column).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
     // Meetings
@@ -47,10 +50,15 @@ pub enum Field {
     InitiativeStatus,
     /// The budget of one year, in kroner (the year from the column's header).
     Budget,
+    // Measurements
+    /// The intervention or step a row counts, by its name.
+    Place,
+    /// Children counted; the column's header names the measurement.
+    Count,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Meetings, Kind::Initiatives];
+    pub const ALL: [Kind; 3] = [Kind::Meetings, Kind::Initiatives, Kind::Measurements];
 
     /// The fields of this kind, in the order the mapping offers them.
     pub fn fields(self) -> &'static [Field] {
@@ -87,6 +95,7 @@ impl Kind {
                 InitiativeStatus,
                 Budget,
             ],
+            Kind::Measurements => &[Place, Count],
         }
     }
 
@@ -95,6 +104,7 @@ impl Kind {
         match self {
             Kind::Meetings => &[Field::MeetingType],
             Kind::Initiatives => &[Field::Title],
+            Kind::Measurements => &[Field::Place, Field::Count],
         }
     }
 }
@@ -102,7 +112,7 @@ impl Kind {
 impl Field {
     /// Whether more than one column may fill this field.
     pub fn repeats(self) -> bool {
-        matches!(self, Field::Budget)
+        matches!(self, Field::Budget | Field::Count)
     }
 }
 
@@ -213,7 +223,17 @@ pub fn suggest_at(
     let mut taken = Vec::new();
     let columns = headers(sheet, header_row)
         .iter()
-        .map(|h| {
+        .enumerate()
+        .map(|(c, h)| {
+            // A count column has no fixed header («Baseline 2016»): a named column of whole numbers.
+            if kind == Kind::Measurements
+                && !remembered.contains_key(&normalise(h))
+                && field_of_header(kind, h).is_none()
+                && !normalise(h).is_empty()
+                && holds_counts(sheet, header_row, c)
+            {
+                return Some(Field::Count);
+            }
             let field = match remembered.get(&normalise(h)) {
                 Some(choice) => *choice,
                 None => field_of_header(kind, h),
@@ -246,6 +266,15 @@ impl Mapping {
             *c = field;
         }
     }
+}
+
+/// Whether a column's first filled cell under the header is a whole number.
+fn holds_counts(sheet: &Sheet, header_row: usize, column: usize) -> bool {
+    sheet.rows[header_row + 1..]
+        .iter()
+        .map(|r| r.get(column).unwrap_or(&Cell::Empty))
+        .find(|c| !c.is_empty())
+        .is_some_and(|c| matches!(super::cells::whole(c), Ok(Some(_))))
 }
 
 /// The choices of a mapping to remember for next month's file: each header's field.

@@ -4,5 +4,6 @@
 
 pub mod cells;
 pub mod fields;
+pub mod measurements;
 pub mod preview;
 pub mod privacy;

@@ -55,6 +55,8 @@ pub enum Outcome {
     Repeats(usize),
     /// Another action item of the meeting in an earlier row (its row number), added to it there.
     PartOf(usize),
+    /// A row of counts, for the intervention or step named (measurements are made per column).
+    Counted(String),
     Unreadable(Vec<CellProblem>),
 }
 
@@ -72,6 +74,20 @@ pub struct UnknownValue {
     pub found: String,
     pub rows: usize,
     pub close: Option<String>,
+    /// The known names it can be chosen as.
+    pub options: Vec<String>,
+}
+
+/// A record made from a column rather than a row (a measurement from a column of counts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnRecord {
+    pub column: usize,
+    pub record: Record,
+    /// One of the same name is already in the workspace; `changes`: the sheet's counts differ from it.
+    pub exists: bool,
+    pub changes: bool,
+    /// The model's rules it breaks, in Danish: then it is not imported.
+    pub problems: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +97,8 @@ pub struct Preview {
     pub unknown: Vec<UnknownValue>,
     /// Fields the records cannot be without and no column is chosen for: then nothing can be imported.
     pub missing: Vec<Field>,
+    /// Records made per column (measurements); empty for kinds made per row.
+    pub columns: Vec<ColumnRecord>,
 }
 
 impl Preview {
@@ -111,8 +129,21 @@ impl Preview {
         self.count(|o| matches!(o, Outcome::Unreadable(_)))
     }
 
+    /// Rows of counts read (measurements).
+    pub fn counted_rows(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Counted(_)))
+    }
+
     /// The records the import puts: the new ones, and with `update` the existing ones the sheet changes.
     pub fn records(&self, update: bool) -> Vec<&Record> {
+        if self.kind == Kind::Measurements {
+            return self
+                .columns
+                .iter()
+                .filter(|c| c.problems.is_empty() && (!c.exists || (update && c.changes)))
+                .map(|c| &c.record)
+                .collect();
+        }
         self.rows
             .iter()
             .filter_map(|r| match &r.outcome {
@@ -152,6 +183,16 @@ pub fn preview(
         .copied()
         .filter(|f| !mapping.columns.contains(&Some(*f)))
         .collect();
+    if kind == Kind::Measurements {
+        let (rows, unknown, columns) = super::measurements::read(ws, sheet, mapping, choices);
+        return Preview {
+            kind,
+            rows,
+            unknown,
+            missing,
+            columns,
+        };
+    }
     let headers = super::fields::headers(sheet, mapping.header_row);
     let reader = RowReader {
         kind,
@@ -184,6 +225,7 @@ pub fn preview(
                 existing.entry(initiative_key(i)).or_insert(i.id);
             }
         }
+        Kind::Measurements => {}
     }
     // Each key's first row, by its place in `rows`.
     let mut seen: HashMap<Key, usize> = HashMap::new();
@@ -202,6 +244,7 @@ pub fn preview(
                     found: found.to_string(),
                     rows: 0,
                     close,
+                    options: known_names(field, &reader.custom_types),
                 })
                 .rows += 1;
         };
@@ -209,7 +252,7 @@ pub fn preview(
             Kind::Meetings => reader
                 .meeting(cells, Meeting::default(), &mut note_unknown)
                 .map(|m| (meeting_key(&m), Record::Meeting(m))),
-            Kind::Initiatives => reader
+            Kind::Initiatives | Kind::Measurements => reader
                 .initiative(cells, Initiative::default(), &mut note_unknown)
                 .map(|i| (initiative_key(&i), Record::Initiative(i))),
         };
@@ -260,6 +303,28 @@ pub fn preview(
         rows,
         unknown: unknown.into_values().collect(),
         missing,
+        columns: Vec::new(),
+    }
+}
+
+/// The names a value of `field` can be chosen as: the meeting types (the workspace's own too), or the
+/// statuses.
+fn known_names(field: Field, custom: &[MeetingType]) -> Vec<String> {
+    match field {
+        Field::MeetingType => MeetingType::BUILT_IN
+            .iter()
+            .chain(custom)
+            .map(text::meeting_type)
+            .collect(),
+        Field::MeetingStatus => crate::model::MeetingStatus::ALL
+            .iter()
+            .map(|s| text::meeting_status(*s).to_string())
+            .collect(),
+        Field::InitiativeStatus => crate::model::InitiativeStatus::ALL
+            .iter()
+            .map(|s| text::initiative_status(*s).to_string())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -500,7 +565,7 @@ impl RowReader<'_> {
                     Err(p) => return Outcome::Unreadable(p),
                 }
             }
-            Kind::Initiatives => {
+            Kind::Initiatives | Kind::Measurements => {
                 let Some(old) = ws.plan.initiatives.iter().find(|i| i.id == id) else {
                     return Outcome::Repeats(0);
                 };

@@ -21,7 +21,7 @@ pub fn hits(sheet: &Sheet, mapping: &Mapping, preview: &Preview, update: bool) -
     let mut found = Vec::new();
     for r in &preview.rows {
         let imported = match &r.outcome {
-            Outcome::New(_) => true,
+            Outcome::New(_) | Outcome::Counted(_) => true,
             Outcome::Exists { changes, .. } => update && *changes,
             _ => false,
         };

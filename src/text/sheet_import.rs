@@ -35,6 +35,8 @@ pub fn field_label(f: Field) -> &'static str {
         Field::Deadline => "Frist",
         Field::Period => "Periode",
         Field::Budget => "Budget for året i overskriften (kr.)",
+        Field::Place => "Indsats eller trin",
+        Field::Count => "Antal børn (en måling pr. kolonne)",
     }
 }
 
@@ -121,7 +123,17 @@ pub fn header_words(f: Field) -> &'static [&'static str] {
         Field::Start => &["Start", "Startdato", "Begynder", "Start date"],
         Field::Deadline => &["Frist", "Slutdato", "Deadline", "Due", "End date"],
         Field::Period => &["Periode", "Period"],
-        Field::Budget => &[],
+        Field::Budget | Field::Count => &[],
+        Field::Place => &[
+            "Indsats",
+            "Indsatser",
+            "Trin",
+            "Indsats eller trin",
+            "Tilbud",
+            "Foranstaltning",
+            "Intervention",
+            "Step",
+        ],
     }
 }
 
@@ -200,6 +212,10 @@ pub fn value_problem(p: &ValueProblem) -> String {
             format!("Cellen viser formelfejlen {e}. Ret formlen i regnearket.")
         }
         ValueProblem::Missing => "Feltet er tomt og skal udfyldes.".into(),
+        ValueProblem::UnknownPlace { found, close } => match close {
+            Some(c) => format!("Trappen har ingen indsats eller trin ved navn «{found}». Mente du «{c}»?"),
+            None => format!("Trappen har ingen indsats eller trin ved navn «{found}». Vælg, hvad der menes, over forhåndsvisningen, eller opret indsatsen på trappen først."),
+        },
         ValueProblem::NotYesNo(t) => {
             format!("«{t}» er hverken ja eller nej. Skriv ja, nej eller x.")
         }
@@ -243,6 +259,7 @@ pub fn kind_plural(k: Kind) -> &'static str {
     match k {
         Kind::Meetings => "netværksmøder",
         Kind::Initiatives => "initiativer",
+        Kind::Measurements => "målinger",
     }
 }
 
@@ -269,6 +286,7 @@ pub fn page_title(k: Kind) -> String {
 pub fn page_lead(k: Kind) -> &'static str {
     match k {
         Kind::Meetings => "Hent netværksmøder ind fra et regneark i Excel eller LibreOffice, eller fra en CSV-fil. Du ser, hvad hver række bliver til, før noget ændres.",
+        Kind::Measurements => "Hent antal børn pr. indsats eller trin ind fra et regneark i Excel eller LibreOffice, eller fra en CSV-fil: én række pr. indsats eller trin, én kolonne pr. måling med målingens navn som overskrift (fx «Baseline 2016»). Du ser, hvad der bliver til, før noget ændres.",
         Kind::Initiatives => "Hent handleplanens initiativer ind fra et regneark i Excel eller LibreOffice, eller fra en CSV-fil. Du ser, hvad hver række bliver til, før noget ændres.",
     }
 }
@@ -406,6 +424,8 @@ pub fn imported(k: Kind, n: usize) -> String {
         (Kind::Meetings, n) => format!("{n} netværksmøder er"),
         (Kind::Initiatives, 1) => "1 initiativ er".to_string(),
         (Kind::Initiatives, n) => format!("{n} initiativer er"),
+        (Kind::Measurements, 1) => "1 måling er".to_string(),
+        (Kind::Measurements, n) => format!("{n} målinger er"),
     };
     format!("{what} importeret eller opdateret. Fortryd det hele med «Fortryd» eller Ctrl+Z.")
 }
@@ -413,3 +433,39 @@ pub fn imported(k: Kind, n: usize) -> String {
 pub const NO_ROWS: &str = "Arket har ingen rækker. Vælg et andet ark eller en anden fil.";
 pub const BACK_TO_LIST: &str = "Tilbage til listen";
 pub const DATA_SECTION_LEAD: &str = "Har du netværksmøder eller initiativer i Excel, LibreOffice eller en CSV-fil, kan du hente dem ind her.";
+
+/// An intervention whose name two steps share, named with its step.
+pub fn intervention_in_step(intervention: &str, step: &str) -> String {
+    format!("{intervention} ({step})")
+}
+
+/// The preview's count line for measurements: what the columns become, and how many rows were read.
+pub fn measurement_summary(new: &[String], existing: &[(String, bool)], counted: usize, unreadable: usize) -> String {
+    let mut parts = Vec::new();
+    if !new.is_empty() {
+        let names: Vec<String> = new.iter().map(|n| format!("«{n}»")).collect();
+        parts.push(match new.len() {
+            1 => format!("1 ny måling: {}", names[0]),
+            n => format!("{n} nye målinger: {}", names.join(", ")),
+        });
+    }
+    for (name, changes) in existing {
+        parts.push(if *changes {
+            format!("«{name}» findes allerede, med andre tal")
+        } else {
+            format!("«{name}» findes allerede, med de samme tal")
+        });
+    }
+    let mut s = parts.join("; ");
+    s.push_str(&format!(
+        ". {} med tal for en indsats eller et trin",
+        rows(counted)
+    ));
+    if unreadable > 0 {
+        s.push_str(&format!(", {} kan ikke læses", rows(unreadable)));
+    }
+    s.push('.');
+    s
+}
+
+pub const EXISTING_HINT_MEASUREMENTS: &str = "En måling findes allerede, når trappen har en måling med samme navn som kolonnens overskrift. Opdateres den, får indsatserne og trinene i regnearket dets tal; de øvrige beholder deres.";
