@@ -577,7 +577,6 @@ fn trappes_csv_with_one_action_item_per_row_reads_back_as_meetings_with_their_it
     assert_eq!((again.new_rows(), again.changed_rows()), (0, 0));
 }
 
-
 #[test]
 fn children_per_intervention_or_step_become_one_measurement_per_column() {
     let mut ws = trappe::examples::build("socialstyrelsen-trappe").unwrap();
@@ -592,43 +591,122 @@ fn children_per_intervention_or_step_become_one_measurement_per_column() {
     ]);
     let mapping = suggest(Kind::Measurements, &s, &BTreeMap::new()).unwrap();
     assert_eq!(mapping.header_row, 1);
-    assert_eq!(mapping.columns, vec![Some(Field::Place), Some(Field::Count), Some(Field::Count)]);
+    assert_eq!(
+        mapping.columns,
+        vec![Some(Field::Place), Some(Field::Count), Some(Field::Count)]
+    );
     let p = preview(&ws, Kind::Measurements, &s, &mapping, &ValueChoices::new());
     assert_eq!((p.counted_rows(), p.unreadable_rows()), (3, 2));
     assert_eq!(p.unknown[0].close.as_deref(), Some("Familiebehandling"));
     let headers = trappe::sheet_import::fields::headers(&s, 1);
-    let Outcome::Unreadable(ps) = &p.rows[3].outcome else { panic!() };
-    assert!(cell_problem(&ps[0], &headers).starts_with("Kolonne B (Status 2021): Skriv et helt tal"));
+    let Outcome::Unreadable(ps) = &p.rows[3].outcome else {
+        panic!()
+    };
+    assert!(
+        cell_problem(&ps[0], &headers).starts_with("Kolonne B (Status 2021): Skriv et helt tal")
+    );
     // «Status 2021» is new; «Mål 2020» is already in the staircase, and its counts would change.
     assert_eq!(
-        p.columns.iter().map(|c| (c.exists, c.changes)).collect::<Vec<_>>(),
+        p.columns
+            .iter()
+            .map(|c| (c.exists, c.changes))
+            .collect::<Vec<_>>(),
         vec![(false, true), (true, true)]
     );
     assert_eq!(p.records(false).len(), 1);
     let iv = |ws: &Workspace, name: &str| {
-        ws.staircase.steps.iter().flat_map(|s| &s.interventions).find(|i| i.name == name).unwrap().id
+        ws.staircase
+            .steps
+            .iter()
+            .flat_map(|s| &s.interventions)
+            .find(|i| i.name == name)
+            .unwrap()
+            .id
     };
     let step4 = ws.staircase.steps[3].id;
-    let target_before = ws.staircase.measurements.iter().find(|m| m.name == "Mål 2020").unwrap().clone();
+    let target_before = ws
+        .staircase
+        .measurements
+        .iter()
+        .find(|m| m.name == "Mål 2020")
+        .unwrap()
+        .clone();
     apply(&mut ws, p.command(true).unwrap()).unwrap();
-    let new = ws.staircase.measurements.iter().find(|m| m.name == "Status 2021").unwrap();
-    assert_eq!(new.per_intervention.get(&iv(&ws, "Familiebehandling")), Some(&120));
-    assert_eq!(new.per_intervention.get(&iv(&ws, "Forstærket plejefamilie")), Some(&12));
+    let new = ws
+        .staircase
+        .measurements
+        .iter()
+        .find(|m| m.name == "Status 2021")
+        .unwrap();
+    assert_eq!(
+        new.per_intervention.get(&iv(&ws, "Familiebehandling")),
+        Some(&120)
+    );
+    assert_eq!(
+        new.per_intervention
+            .get(&iv(&ws, "Forstærket plejefamilie")),
+        Some(&12)
+    );
     assert_eq!(new.per_step.get(&step4), Some(&30));
     assert_eq!(new.kind, trappe::model::MeasurementKind::Actual);
-    let target = ws.staircase.measurements.iter().find(|m| m.name == "Mål 2020").unwrap();
+    let target = ws
+        .staircase
+        .measurements
+        .iter()
+        .find(|m| m.name == "Mål 2020")
+        .unwrap();
     assert_eq!(target.id, target_before.id);
     assert_eq!(target.kind, trappe::model::MeasurementKind::Target);
-    assert_eq!(target.per_intervention.get(&iv(&ws, "Familiebehandling")), Some(&100));
+    assert_eq!(
+        target.per_intervention.get(&iv(&ws, "Familiebehandling")),
+        Some(&100)
+    );
     // Counts the sheet does not name are kept.
-    let kept = target_before.per_intervention.iter().filter(|(id, _)| **id != iv(&ws, "Familiebehandling")).count();
+    let kept = target_before
+        .per_intervention
+        .iter()
+        .filter(|(id, _)| **id != iv(&ws, "Familiebehandling"))
+        .count();
     assert!(kept > 0);
-    assert!(target_before.per_intervention.iter().all(|(id, n)| *id == iv(&ws, "Familiebehandling") || target.per_intervention.get(id) == Some(n)));
+    assert!(target_before
+        .per_intervention
+        .iter()
+        .all(|(id, n)| *id == iv(&ws, "Familiebehandling")
+            || target.per_intervention.get(id) == Some(n)));
 
     // The misspelt name, chosen as the offered one, reads; the same sheet again changes nothing.
     let mut choices = ValueChoices::new();
-    choices.insert((Field::Place, "familiebehandlnig".into()), Chosen::Name("Familiebehandling".into()));
+    choices.insert(
+        (Field::Place, "familiebehandlnig".into()),
+        Chosen::Name("Familiebehandling".into()),
+    );
     let again = preview(&ws, Kind::Measurements, &s, &mapping, &choices);
     assert_eq!(again.counted_rows(), 4);
     assert!(again.columns.iter().all(|c| c.exists));
+}
+
+#[test]
+fn a_sheet_of_ten_thousand_meetings_reads_whole_and_again_finds_every_one() {
+    let mut lines = vec!["Mødedato;Sagsnr.;Mødetype;Status;Aftaler".to_string()];
+    for i in 0..10_000u32 {
+        let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(u64::from(i % 1500));
+        lines.push(format!(
+            "{};S-{i:05};{};{};Aftale nr. {i}",
+            day.format("%d.%m.%Y"),
+            ["FRL", "Opfølgningsmøde", "Tværfagligt møde"][(i % 3) as usize],
+            ["Afholdt", "Planlagt", "Fulgt op"][(i % 3) as usize]
+        ));
+    }
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let s = sheet(&refs);
+    let mapping = suggest(Kind::Meetings, &s, &BTreeMap::new()).unwrap();
+    let mut ws = Workspace::new("Stor");
+    let started = std::time::Instant::now();
+    let p = preview(&ws, Kind::Meetings, &s, &mapping, &ValueChoices::new());
+    eprintln!("10,000 rows to the preview: {:?}", started.elapsed());
+    assert_eq!((p.new_rows(), p.unreadable_rows()), (10_000, 0));
+    apply(&mut ws, p.command(false).unwrap()).unwrap();
+    assert_eq!(ws.meetings.len(), 10_000);
+    let again = preview(&ws, Kind::Meetings, &s, &mapping, &ValueChoices::new());
+    assert_eq!((again.new_rows(), again.existing_rows(), again.changed_rows()), (0, 10_000, 0));
 }
