@@ -15,6 +15,15 @@ use trappe::sheet_import::preview::{preview, Chosen, Outcome, RowProblem, ValueC
 use trappe::spreadsheet::{Cell, Sheet};
 use trappe::text::sheet_import::cell_problem;
 
+/// A cell as a CSV reader gives it: text, or empty.
+fn text_cell(c: &str) -> Cell {
+    if c.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(c.into())
+    }
+}
+
 /// A sheet from `;`-separated lines; every cell text, as a CSV reader gives it.
 fn sheet(lines: &[&str]) -> Sheet {
     Sheet {
@@ -25,15 +34,7 @@ fn sheet(lines: &[&str]) -> Sheet {
                 if l.is_empty() {
                     return Vec::new();
                 }
-                l.split(';')
-                    .map(|c| {
-                        if c.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(c.into())
-                        }
-                    })
-                    .collect()
+                l.split(';').map(text_cell).collect()
             })
             .collect(),
     }
@@ -50,18 +51,7 @@ fn sheet_of_csv(bytes: &[u8]) -> Sheet {
         .flexible(true)
         .from_reader(bytes)
         .records()
-        .map(|r| {
-            r.unwrap()
-                .iter()
-                .map(|c| {
-                    if c.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(c.into())
-                    }
-                })
-                .collect()
-        })
+        .map(|r| r.unwrap().iter().map(text_cell).collect())
         .collect();
     Sheet {
         name: "csv".into(),
@@ -689,7 +679,8 @@ fn children_per_intervention_or_step_become_one_measurement_per_column() {
 fn a_sheet_of_ten_thousand_meetings_reads_whole_and_again_finds_every_one() {
     let mut lines = vec!["Mødedato;Sagsnr.;Mødetype;Status;Aftaler".to_string()];
     for i in 0..10_000u32 {
-        let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(u64::from(i % 1500));
+        let day =
+            NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(u64::from(i % 1500));
         lines.push(format!(
             "{};S-{i:05};{};{};Aftale nr. {i}",
             day.format("%d.%m.%Y"),
@@ -708,5 +699,12 @@ fn a_sheet_of_ten_thousand_meetings_reads_whole_and_again_finds_every_one() {
     apply(&mut ws, p.command(false).unwrap()).unwrap();
     assert_eq!(ws.meetings.len(), 10_000);
     let again = preview(&ws, Kind::Meetings, &s, &mapping, &ValueChoices::new());
-    assert_eq!((again.new_rows(), again.existing_rows(), again.changed_rows()), (0, 10_000, 0));
+    assert_eq!(
+        (
+            again.new_rows(),
+            again.existing_rows(),
+            again.changed_rows()
+        ),
+        (0, 10_000, 0)
+    );
 }

@@ -3,7 +3,9 @@
 
 use super::cells::{self, ValueProblem};
 use super::fields::{normalise, Field, Mapping};
-use super::preview::{CellProblem, ColumnRecord, Outcome, RowProblem, RowResult, UnknownValue, ValueChoices, Chosen};
+use super::preview::{
+    CellProblem, Chosen, ColumnRecord, Outcome, RowProblem, RowResult, UnknownValue, ValueChoices,
+};
 use crate::model::record::Record;
 use crate::model::sheet_values::written_date;
 use crate::model::validation::check_record;
@@ -53,7 +55,8 @@ fn kind_of(header: &str) -> MeasurementKind {
     let words: Vec<&str> = h.split(|c: char| !c.is_alphanumeric()).collect();
     if words.contains(&"baseline") {
         MeasurementKind::Baseline
-    } else if words.contains(&"mål") || words.contains(&"målsætning") || words.contains(&"target") {
+    } else if words.contains(&"mål") || words.contains(&"målsætning") || words.contains(&"target")
+    {
         MeasurementKind::Target
     } else if words.iter().any(|w| w.starts_with("scenari")) {
         MeasurementKind::Scenario
@@ -74,10 +77,16 @@ pub(super) fn read(
     let names: Vec<String> = places.iter().map(|(n, _)| n.clone()).collect();
     let find = |text: &str| {
         let n = normalise(text);
-        places.iter().find(|(label, _)| normalise(label) == n).map(|(_, p)| *p)
+        places
+            .iter()
+            .find(|(label, _)| normalise(label) == n)
+            .map(|(_, p)| *p)
     };
     let headers = super::fields::headers(sheet, mapping.header_row);
-    let place_column = mapping.columns.iter().position(|c| *c == Some(Field::Place));
+    let place_column = mapping
+        .columns
+        .iter()
+        .position(|c| *c == Some(Field::Place));
     let count_columns: Vec<usize> = mapping
         .columns
         .iter()
@@ -143,7 +152,10 @@ pub(super) fn read(
                 problems.push(at(
                     place_column,
                     Field::Place,
-                    ValueProblem::UnknownPlace { found: found.clone(), close },
+                    ValueProblem::UnknownPlace {
+                        found: found.clone(),
+                        close,
+                    },
                 ));
             }
             p

@@ -389,6 +389,22 @@ impl RowReader<'_> {
         }
     }
 
+    /// A status by its name, or the one the user chose for it; an unknown one is noted with its closest.
+    fn status<S>(
+        &self,
+        field: Field,
+        cell: &Cell,
+        read: fn(&str) -> Result<Option<S>, ValueProblem>,
+        note_unknown: &mut NoteUnknown,
+    ) -> Result<Option<S>, ValueProblem> {
+        let found = cells::text(cell);
+        read(&self.chosen(field, &found)).inspect_err(|p| {
+            if let ValueProblem::UnknownStatus { close, .. } = p {
+                note_unknown(field, &found, close.clone());
+            }
+        })
+    }
+
     fn own_type(&self, found: &str) -> bool {
         self.choices.get(&(Field::MeetingType, normalise(found))) == Some(&Chosen::OwnType)
     }
@@ -404,22 +420,10 @@ impl RowReader<'_> {
         for (column, field, cell) in self.fields(cells) {
             let mut fail = |p: ValueProblem| problems.push(at(column, field, p));
             match field {
-                Field::Date => match cells::date(cell) {
-                    Ok(d) => m.date = d,
-                    Err(p) => fail(p),
-                },
-                Field::Time => match cells::time(cell) {
-                    Ok(t) => m.time = t,
-                    Err(p) => fail(p),
-                },
-                Field::MeasureStart => match cells::date(cell) {
-                    Ok(d) => m.measure_start = d,
-                    Err(p) => fail(p),
-                },
-                Field::FollowUpDate => match cells::date(cell) {
-                    Ok(d) => m.follow_up_date = d,
-                    Err(p) => fail(p),
-                },
+                Field::Date => set(&mut m.date, cells::date(cell), &mut fail),
+                Field::Time => set(&mut m.time, cells::time(cell), &mut fail),
+                Field::MeasureStart => set(&mut m.measure_start, cells::date(cell), &mut fail),
+                Field::FollowUpDate => set(&mut m.follow_up_date, cells::date(cell), &mut fail),
                 Field::MeetingType => {
                     let found = cells::text(cell);
                     if found.is_empty() {
@@ -438,16 +442,8 @@ impl RowReader<'_> {
                     m.meeting_type = t;
                 }
                 Field::MeetingStatus => {
-                    let found = cells::text(cell);
-                    match cells::meeting_status(&self.chosen(field, &found)) {
-                        Ok(s) => m.status = s.unwrap_or_default(),
-                        Err(p) => {
-                            if let ValueProblem::UnknownStatus { close, .. } = &p {
-                                note_unknown(field, &found, close.clone());
-                            }
-                            fail(p)
-                        }
-                    }
+                    let read = self.status(field, cell, cells::meeting_status, note_unknown);
+                    set_with(&mut m.status, read, Option::unwrap_or_default, &mut fail);
                 }
                 Field::CaseRef => m.case_ref = cells::text(cell),
                 Field::Initiator => m.initiator = cells::text(cell),
@@ -456,14 +452,13 @@ impl RowReader<'_> {
                 Field::Notes => m.notes = cells::text(cell),
                 Field::ActionWhat => item.what = cells::text(cell),
                 Field::ActionWho => item.who = cells::text(cell),
-                Field::ActionDue => match cells::date(cell) {
-                    Ok(d) => item.due = d,
-                    Err(p) => fail(p),
-                },
-                Field::ActionDone => match cells::yes_no(cell) {
-                    Ok(d) => item.done = d.unwrap_or(false),
-                    Err(p) => fail(p),
-                },
+                Field::ActionDue => set(&mut item.due, cells::date(cell), &mut fail),
+                Field::ActionDone => set_with(
+                    &mut item.done,
+                    cells::yes_no(cell),
+                    |d| d.unwrap_or(false),
+                    &mut fail,
+                ),
                 Field::Questions => m.questions = lines(&cells::text(cell)),
                 Field::Participants => {
                     let read: Vec<Participant> = lines(&cells::text(cell))
@@ -511,25 +506,11 @@ impl RowReader<'_> {
                 Field::Owner => i.owner = cells::text(cell),
                 Field::Committee => i.committee = cells::text(cell),
                 Field::Period => i.period = cells::text(cell),
-                Field::Start => match cells::date(cell) {
-                    Ok(d) => i.start = d,
-                    Err(p) => fail(p),
-                },
-                Field::Deadline => match cells::date(cell) {
-                    Ok(d) => i.deadline = d,
-                    Err(p) => fail(p),
-                },
+                Field::Start => set(&mut i.start, cells::date(cell), &mut fail),
+                Field::Deadline => set(&mut i.deadline, cells::date(cell), &mut fail),
                 Field::InitiativeStatus => {
-                    let found = cells::text(cell);
-                    match cells::initiative_status(&self.chosen(field, &found)) {
-                        Ok(s) => i.status = s.unwrap_or_default(),
-                        Err(p) => {
-                            if let ValueProblem::UnknownStatus { close, .. } = &p {
-                                note_unknown(field, &found, close.clone());
-                            }
-                            fail(p)
-                        }
-                    }
+                    let read = self.status(field, cell, cells::initiative_status, note_unknown);
+                    set_with(&mut i.status, read, Option::unwrap_or_default, &mut fail);
                 }
                 Field::Budget => {
                     let Some(year) = super::fields::budget_year(&self.headers[column]) else {
@@ -682,6 +663,23 @@ fn model_field(kind: Kind, key: &str) -> Option<Field> {
         (Kind::Initiatives, "budget") => Field::Budget,
         _ => return None,
     })
+}
+
+/// Puts a value read from a cell in its place, or notes why it could not be read.
+fn set<T>(slot: &mut T, read: Result<T, ValueProblem>, fail: &mut impl FnMut(ValueProblem)) {
+    set_with(slot, read, |v| v, fail)
+}
+
+fn set_with<T, V>(
+    slot: &mut T,
+    read: Result<V, ValueProblem>,
+    into: impl FnOnce(V) -> T,
+    fail: &mut impl FnMut(ValueProblem),
+) {
+    match read {
+        Ok(v) => *slot = into(v),
+        Err(p) => fail(p),
+    }
 }
 
 fn at(column: usize, field: Field, problem: ValueProblem) -> CellProblem {
