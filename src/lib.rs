@@ -9,6 +9,7 @@ pub mod file_format;
 pub mod model;
 pub mod output;
 pub mod session;
+pub mod sheet_import;
 pub mod spreadsheet;
 pub mod storage;
 pub mod text;

@@ -12,6 +12,7 @@ pub mod meetings_csv;
 pub mod overview_csv;
 pub mod plan_csv;
 pub mod set_aside_json;
+pub mod sheet_rejects;
 
 use std::borrow::Cow;
 

@@ -18,6 +18,7 @@ pub mod plan;
 pub mod privacy;
 pub mod sealed;
 pub mod set_aside;
+pub mod sheet_import;
 pub mod sheet_read;
 pub mod staircase;
 pub mod ui;

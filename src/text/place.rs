@@ -97,6 +97,11 @@ pub fn describe(path: &FieldPath, ws: Option<&Workspace>) -> Place {
                 link = Some("/netvaerksmoeder/indstillinger".into());
             }
             ("plan", None) => link = Some("/handleplan".into()),
+            // A cell of a sheet being imported (`sheet_import::privacy`): no record yet, so no link.
+            ("sheet", Some(r)) => words.push(format!("Regnearkets række {}", r + 1)),
+            ("column", Some(c)) => {
+                words.push(format!("kolonne {}", super::sheet_import::column_letter(c)))
+            }
             ("initiatives", Some(n)) => {
                 let ini = ws.and_then(|w| w.plan.initiatives.get(n));
                 words.push(match ini {

@@ -70,6 +70,32 @@ pub fn more(n: usize) -> String {
     }
 }
 
+/// The check's words where it guards a spreadsheet coming in rather than something going out.
+pub mod import {
+    pub const HEADING: &str = "Der ser ud til at være personoplysninger i regnearket";
+    pub const ADVICE: &str =
+        "Trappe behøver hverken CPR-numre, e-mailadresser eller telefonnumre. Udelad \
+        dem i denne import, så de står som «[fjernet]», eller ret regnearket og vælg det igen.";
+    pub const LEAVE_OUT: &str = "Udelad i denne import";
+    pub const LEAVE_OUT_ALL: &str = "Udelad alle i denne import";
+
+    pub fn left_out(n: usize) -> String {
+        match n {
+            0 => "Intet udelades: teksterne importeres, som de står.".into(),
+            1 => "Ét sted udelades og står som «[fjernet]».".into(),
+            n => format!("{n} steder udelades og står som «[fjernet]»."),
+        }
+    }
+
+    pub fn more(n: usize) -> String {
+        if n == 1 {
+            "… og ét sted mere (det udelades med «Udelad alle i denne import»).".into()
+        } else {
+            format!("… og {n} steder mere (de udelades med «Udelad alle i denne import»).")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,6 +140,9 @@ pub fn PrivacyWarning(
     /// For a copy that must hold everything (the linked copy on disk): no hit can be left out.
     #[prop(optional)]
     whole: bool,
+    /// For a spreadsheet being imported: the words speak of the import, not an export.
+    #[prop(optional)]
+    import: bool,
 ) -> impl IntoView {
     let anyway = anyway.unwrap_or(tx::EXPORT_ANYWAY);
     let app = use_app();
@@ -164,7 +167,7 @@ pub fn PrivacyWarning(
             h.iter()
                 .take(SHOWN)
                 .enumerate()
-                .map(|(n, h)| hit_item(app, check, n, h.clone(), toggle, !whole))
+                .map(|(n, h)| hit_item(app, check, n, h.clone(), toggle, !whole, import))
                 .collect_view()
         });
         let more = hits.with(|h| h.len().saturating_sub(SHOWN));
@@ -173,11 +176,11 @@ pub fn PrivacyWarning(
         Some(view! {
             <div class="alert alert-warning privacy-check no-print" data-testid="privacy-check"
                 role="region" aria-labelledby=labelled_by>
-                <h2 id=heading_id tabindex="-1">{tx::HEADING}</h2>
+                <h2 id=heading_id tabindex="-1">{if import { tx::import::HEADING } else { tx::HEADING }}</h2>
                 <p>{move || tx::lead(hits.with(Vec::len))}</p>
-                <p>{if whole { tx::ADVICE_WHOLE } else { tx::ADVICE }}</p>
+                <p>{if import { tx::import::ADVICE } else if whole { tx::ADVICE_WHOLE } else { tx::ADVICE }}</p>
                 <ul class="privacy-hits" aria-label=tx::LIST_LABEL data-testid="privacy-hits">{list}</ul>
-                {(more > 0).then(|| view! { <p>{tx::more(more)}</p> })}
+                {(more > 0).then(|| view! { <p>{if import { tx::import::more(more) } else { tx::more(more) }}</p> })}
                 {(!whole).then(|| view! {
                     <div class="checkbox">
                         <input type="checkbox" id=all_id.clone() prop:checked=all_chosen
@@ -189,9 +192,9 @@ pub fn PrivacyWarning(
                                 };
                                 left_out.set(ids);
                             }/>
-                        <label for=all_id>{tx::LEAVE_OUT_ALL}</label>
+                        <label for=all_id>{if import { tx::import::LEAVE_OUT_ALL } else { tx::LEAVE_OUT_ALL }}</label>
                     </div>
-                    <p aria-live="polite" data-testid="privacy-left-out">{move || tx::left_out(left_out.with(Vec::len))}</p>
+                    <p aria-live="polite" data-testid="privacy-left-out">{move || if import { tx::import::left_out(left_out.with(Vec::len)) } else { tx::left_out(left_out.with(Vec::len)) }}</p>
                 })}
                 <div class="button-row">
                     <button type="button" class="button secondary" on:click=move |_| check.cancel()>{tx::CANCEL}</button>
@@ -209,6 +212,7 @@ fn hit_item(
     hit: Hit,
     toggle: impl Fn(String, bool) + Copy + 'static,
     can_leave_out: bool,
+    import: bool,
 ) -> impl IntoView {
     let left_out = check.left_out;
     let box_id = format!("privacy-{}-hit-{n}", check.name);
@@ -231,7 +235,7 @@ fn hit_item(
                 <div class="checkbox">
                     <input type="checkbox" id=box_id.clone() prop:checked=checked
                         on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
-                    <label for=box_id>{tx::LEAVE_OUT}<span class="visually-hidden">{format!(": {} «{}»", tx::kind(hit.kind), hit.text)}</span></label>
+                    <label for=box_id>{if import { tx::import::LEAVE_OUT } else { tx::LEAVE_OUT }}<span class="visually-hidden">{format!(": {} «{}»", tx::kind(hit.kind), hit.text)}</span></label>
                 </div>
             })}
         </li>
