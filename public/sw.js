@@ -11,10 +11,8 @@ const ROOT = new URL('./', self.location.href).href;
 // Files the app never needs to start: the single-file copy (people download it) and pre-compressed twins.
 const NOT_CACHED = /(?:^|\/)trappe\.html$|\.(?:br|gz)$/;
 
-// The page names the spreadsheet reader's files with <link rel="trappe-sheet-reader…"> (scripts/package.mjs),
-// which the page never fetches at start; they are caught by the list below and cached here, in the
-// background at install, so an import works offline after one visit without the reader being used online.
-//
+// The list takes the spreadsheet reader's <link rel="trappe-sheet-reader…">, never fetched by the page at
+// start: cached here at install, so an import works offline after one visit.
 // The worker's own requests bypass the HTTP cache ('no-store'): the page may be loading the same large
 // files at the same moment, and sharing a cache entry with it can abort the page's download.
 async function precache() {

@@ -39,13 +39,39 @@ function hashedPolicy(html, current) {
 //    links no browser fetches by itself (rel="trappe-sheet-reader…"): the app reads them when an import
 //    opens (browser::sheet_worker), and the service worker caches them for offline.
 const READER = /^sheet_reader-[0-9a-f]+(?:\.js|_bg\.wasm)$/;
+// The first message is the wasm: its address (served) or its base64 text (trappe.html); each later one
+// a file, answered with its id. A trap (calamine asserting on a broken file; panic = abort) is answered
+// as such, and the app starts a fresh worker for the next file.
+const READER_BOOTSTRAP = `
+;(() => {
+  let ready = Promise.reject(new Error('no wasm'));
+  ready.catch(() => {});
+  self.onmessage = (event) => {
+    const m = event.data;
+    if (m.wasm || m.wasmUrl) {
+      const bytes = m.wasmUrl ?? (Uint8Array.fromBase64 ? Uint8Array.fromBase64(m.wasm) : Uint8Array.from(atob(m.wasm), (c) => c.charCodeAt(0)));
+      ready = wasm_bindgen({ module_or_path: bytes });
+      ready.catch(() => {});
+      return;
+    }
+    ready.then(() => {
+      let json;
+      try { json = wasm_bindgen.read_workbook(m.name, new Uint8Array(m.bytes)); }
+      catch (e) { self.postMessage({ id: m.id, trapped: String(e) }); return; }
+      self.postMessage({ id: m.id, json });
+    }, (e) => self.postMessage({ id: m.id, failed: 'start: ' + String(e) }));
+  };
+})();
+`;
 let trunkHtml = read('index.html').toString();
 if (existsSync(join(dist, 'sheet_reader.js'))) {
-  const glue = read('sheet_reader.js');
+  // The worker's script: wasm-bindgen's no-modules glue, then what answers the app (browser::sheet_worker).
+  const glue = Buffer.concat([read('sheet_reader.js'), Buffer.from(READER_BOOTSTRAP)]);
   const wasmBytes = read('sheet_reader_bg.wasm');
   const hash = createHash('sha256').update(glue).update(wasmBytes).digest('hex').slice(0, 16);
   for (const f of readdirSync(dist)) if (READER.test(f)) unlinkSync(join(dist, f));
-  renameSync(join(dist, 'sheet_reader.js'), join(dist, `sheet_reader-${hash}.js`));
+  writeFileSync(join(dist, `sheet_reader-${hash}.js`), glue);
+  unlinkSync(join(dist, 'sheet_reader.js'));
   renameSync(join(dist, 'sheet_reader_bg.wasm'), join(dist, `sheet_reader-${hash}_bg.wasm`));
   trunkHtml = trunkHtml.replace(/<link rel="trappe-sheet-reader[^>]*>\n?/g, '').replace('</head>',
     `<link rel="trappe-sheet-reader" href="./sheet_reader-${hash}.js">\n` +
@@ -96,10 +122,13 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 `;
   out = out.replace(loader[0], () =>
     `<script type="application/octet-stream" id="trappe-wasm">${wasm}</script>\n<script type="module">${plain}\n${start}</script>`);
-  // The spreadsheet reader as two data blocks, decoded only when an import opens (browser::sheet_worker).
+  // The spreadsheet reader as two data blocks, used only when an import opens (browser::sheet_worker):
+  // its glue as it is (a data block ends at the first "</script"), its wasm as base64 the worker decodes.
   out = out.replace(/<link rel="trappe-sheet-reader[^>]*>\n?/g, '');
+  const readerGlue = read(readerJs).toString();
+  if (/<\/script|<!--/i.test(readerGlue)) throw new Error(`${readerJs} cannot be a data block as it is`);
   out = out.replace('</body>', () =>
-    `<script type="application/octet-stream" id="trappe-sheet-reader-js">${read(readerJs).toString('base64')}</script>\n` +
+    `<script type="text/plain" id="trappe-sheet-reader-js">${readerGlue}</script>\n` +
     `<script type="application/octet-stream" id="trappe-sheet-reader-wasm">${read(readerWasm).toString('base64')}</script>\n</body>`);
   out = out.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, css) => `<style>${read(css)}</style>`);
   out = out.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, '');

@@ -2,25 +2,22 @@
 //! its own wasm module in a web worker, started on the first file and kept for the next. Nothing of it
 //! loads with the app.
 //!
-//! The worker is always made the same way, served or opened from disk: the reader's glue script (wasm-
-//! bindgen's no-modules glue) plus a small bootstrap become a `blob:` script, and the reader's wasm is
-//! posted to it as bytes. Served, the two files are named by `<link rel="trappe-sheet-reader…">` in the
-//! page (scripts/package.mjs adds them; the service worker caches them for offline); in trappe.html they
-//! are data blocks, decoded only here.
+//! The worker runs the reader's wasm-bindgen glue (no-modules) followed by a small bootstrap, joined into
+//! one script by scripts/package.mjs; its first message names the wasm. Served, the script and the wasm
+//! are named by `<link rel="trappe-sheet-reader…">` in the page, which no browser fetches by itself (the
+//! service worker caches them for offline). In trappe.html they are data blocks: the script becomes a
+//! `blob:` worker, and the wasm's base64 text is decoded in the worker.
 
-use crate::spreadsheet::read::Reply;
-use crate::spreadsheet::{ReadError, Workbook};
-use base64::Engine;
+use crate::spreadsheet::{Cell as WorkbookCell, ReadError, Sheet, Workbook};
+use chrono::{NaiveDate, NaiveTime};
 use futures::channel::oneshot;
-use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, MessageEvent, Response, Url, Worker};
+use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
 
 /// Why a file gave no workbook.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,36 +31,133 @@ pub enum SheetReadFailure {
 
 /// Reads a file in the reader's worker. The bytes move to the worker (transferred, not copied again).
 pub async fn read_workbook(file_name: &str, bytes: Vec<u8>) -> Result<Workbook, SheetReadFailure> {
-    read_with_json(file_name, &bytes)
-        .await
-        .map(|(book, _)| book)
+    read_with_json(file_name, &bytes).await.0
 }
 
-/// The workbook and the worker's JSON it was read from.
+/// The workbook, and the worker's JSON when it answered one.
 async fn read_with_json(
     file_name: &str,
     bytes: &[u8],
-) -> Result<(Workbook, String), SheetReadFailure> {
-    let reader = reader().await.map_err(SheetReadFailure::Unavailable)?;
+) -> (Result<Workbook, SheetReadFailure>, Option<String>) {
+    let reader = match reader() {
+        Ok(r) => r,
+        Err(why) => return (Err(SheetReadFailure::Unavailable(why)), None),
+    };
     match reader.ask(file_name, bytes).await {
         Answer::Json(json) => {
-            let reply: Reply = serde_json::from_str(&json)
-                .map_err(|e| SheetReadFailure::Unavailable(format!("svar fra læseren: {e}")))?;
-            Result::from(reply)
-                .map(|book| (book, json))
-                .map_err(SheetReadFailure::Read)
+            let read = match reply_from(&json) {
+                Some(Ok(book)) => Ok(book),
+                Some(Err(e)) => Err(SheetReadFailure::Read(e)),
+                None => Err(SheetReadFailure::Unavailable("ulæseligt svar".into())),
+            };
+            (read, Some(json))
         }
         // The reader stopped inside a file (a broken file calamine does not expect; the wasm is built
         // with panic = abort): that instance is spent, the next file gets a fresh worker.
         Answer::Trapped(why) => {
             stop(&reader);
-            Err(SheetReadFailure::Read(ReadError::Damaged(why)))
+            (Err(SheetReadFailure::Read(ReadError::Damaged(why))), None)
         }
         Answer::Failed(why) => {
             stop(&reader);
-            Err(SheetReadFailure::Unavailable(why))
+            (Err(SheetReadFailure::Unavailable(why)), None)
         }
     }
+}
+
+// The worker's JSON (`spreadsheet::read::Reply`) is parsed by the browser and walked here: serde's
+// derived reader for these types would add about 15 KB to the app's wasm.
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn reply_from(json: &str) -> Option<Result<Workbook, ReadError>> {
+    let reply = js_sys::JSON::parse(json).ok()?;
+    let ok = get(&reply, "ok");
+    if ok.is_object() {
+        return workbook_from(&ok).map(Ok);
+    }
+    let err = get(&reply, "err");
+    let e = match err.as_string().as_deref() {
+        Some("UnknownKind") => ReadError::UnknownKind,
+        Some("Encrypted") => ReadError::Encrypted,
+        Some("NoSheets") => ReadError::NoSheets,
+        Some(_) => return None,
+        None => match (
+            get(&err, "Damaged").as_string(),
+            get(&err, "TooLarge").as_f64(),
+        ) {
+            (Some(why), _) => ReadError::Damaged(why),
+            (_, Some(n)) => ReadError::TooLarge(n as u64),
+            _ => return None,
+        },
+    };
+    Some(Err(e))
+}
+
+fn workbook_from(v: &JsValue) -> Option<Workbook> {
+    let mut sheets = Vec::new();
+    for sheet in get(v, "sheets").dyn_into::<Array>().ok()?.iter() {
+        let mut rows = Vec::new();
+        for row in get(&sheet, "rows").dyn_into::<Array>().ok()?.iter() {
+            let row = row.dyn_into::<Array>().ok()?;
+            let mut cells = Vec::with_capacity(row.length() as usize);
+            for c in row.iter() {
+                cells.push(cell_from(&c)?);
+            }
+            rows.push(cells);
+        }
+        sheets.push(Sheet {
+            name: get(&sheet, "name").as_string()?,
+            rows,
+        });
+    }
+    Some(Workbook { sheets })
+}
+
+/// `2024-05-08` (as chrono writes it), read by hand: chrono's parser would add to the app's wasm.
+fn date_from(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// `13:30:00` (the reader rounds to whole seconds).
+fn time_from(s: &str) -> Option<NaiveTime> {
+    let mut parts = s.splitn(3, ':').map(str::parse::<u32>);
+    let (h, m, sec) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    NaiveTime::from_hms_opt(h, m, sec)
+}
+
+fn cell_from(c: &JsValue) -> Option<WorkbookCell> {
+    let v = get(c, "v");
+    Some(match get(c, "t").as_string()?.as_str() {
+        "Empty" => WorkbookCell::Empty,
+        "Text" => WorkbookCell::Text(v.as_string()?),
+        // serde_json writes a number that is not finite as null.
+        "Number" => v.as_f64().map_or(WorkbookCell::Empty, WorkbookCell::Number),
+        "Bool" => WorkbookCell::Bool(v.as_bool()?),
+        "Error" => WorkbookCell::Error(v.as_string()?),
+        "Date" => {
+            let date = Reflect::get_u32(&v, 0).ok()?.as_string()?;
+            let time = Reflect::get_u32(&v, 1).ok()?.as_string();
+            let time = match time {
+                Some(t) => Some(time_from(&t)?),
+                None => None,
+            };
+            WorkbookCell::Date(date_from(&date)?, time)
+        }
+        _ => return None,
+    })
 }
 
 /// For the end-to-end tests (and the console): `wasmBindings.trappeReadSheet(name, bytes)` gives the
@@ -72,40 +166,23 @@ async fn read_with_json(
 /// read as the app reads it, then handed back as the worker sent it (no serialiser in the app's wasm).
 #[wasm_bindgen(js_name = trappeReadSheet)]
 pub async fn read_sheet_json(file_name: String, bytes: Vec<u8>) -> String {
-    let quoted = |s: &str| serde_json::Value::from(s).to_string();
+    // The worker's own JSON once the app has read it; the app's own failures said in the same form.
+    let failure = |kind: &str, why: String| {
+        let why = js_sys::JSON::stringify(&why.into()).map_or_else(|_| "\"\"".into(), String::from);
+        ["{\"err\":", kind, why.as_str(), "}}"].concat()
+    };
     match read_with_json(&file_name, &bytes).await {
-        Ok((_, json)) => json,
-        Err(SheetReadFailure::Read(ReadError::Damaged(why))) => {
-            format!(r#"{{"err":{{"Read":{{"Damaged":{}}}}}}}"#, quoted(&why))
+        (Ok(_), Some(json)) => json,
+        (Err(SheetReadFailure::Read(_)), Some(json)) => {
+            json.replacen(r#"{"err":"#, r#"{"err":{"Read":"#, 1) + "}"
         }
-        Err(SheetReadFailure::Read(ReadError::TooLarge(n))) => {
-            format!(r#"{{"err":{{"Read":{{"TooLarge":{n}}}}}}}"#)
+        (Err(SheetReadFailure::Read(ReadError::Damaged(why))), None) => {
+            failure(r#"{"Read":{"Damaged":"#, why) + "}"
         }
-        Err(SheetReadFailure::Read(e)) => format!(r#"{{"err":{{"Read":"{e:?}"}}}}"#),
-        Err(SheetReadFailure::Unavailable(why)) => {
-            format!(r#"{{"err":{{"Unavailable":{}}}}}"#, quoted(&why))
-        }
+        (Err(SheetReadFailure::Unavailable(why)), _) => failure(r#"{"Unavailable":"#, why),
+        _ => failure(r#"{"Unavailable":"#, String::new()),
     }
 }
-
-/// Runs in the worker after wasm-bindgen's no-modules glue (which defines `wasm_bindgen`). The first
-/// message is the wasm; each later one a file, answered with its id.
-const BOOTSTRAP: &str = r#"
-;(() => {
-  let ready = Promise.reject(new Error('no wasm'));
-  ready.catch(() => {});
-  self.onmessage = (event) => {
-    const m = event.data;
-    if (m.wasm) { ready = wasm_bindgen({ module_or_path: m.wasm }); ready.catch(() => {}); return; }
-    ready.then(() => {
-      let json;
-      try { json = wasm_bindgen.read_workbook(m.name, new Uint8Array(m.bytes)); }
-      catch (e) { self.postMessage({ id: m.id, trapped: String(e) }); return; }
-      self.postMessage({ id: m.id, json });
-    }, (e) => self.postMessage({ id: m.id, failed: 'start: ' + String(e) }));
-  };
-})();
-"#;
 
 enum Answer {
     Json(String),
@@ -113,11 +190,19 @@ enum Answer {
     Failed(String),
 }
 
-type Pending = Rc<RefCell<HashMap<u32, oneshot::Sender<Answer>>>>;
+/// Files waiting for their answer, by id (a few at most: a Vec, not a map).
+type Pending = Rc<RefCell<Vec<(u32, oneshot::Sender<Answer>)>>>;
+
+fn take(pending: &Pending, id: u32) -> Option<oneshot::Sender<Answer>> {
+    let mut waiting = pending.borrow_mut();
+    let at = waiting.iter().position(|(i, _)| *i == id)?;
+    Some(waiting.swap_remove(at).1)
+}
 
 struct Reader {
     worker: Worker,
-    url: String,
+    /// The `blob:` script's address, freed with the worker.
+    url: Option<String>,
     pending: Pending,
     /// Set when the worker's script failed, perhaps before any file was waiting.
     dead: Rc<RefCell<Option<String>>>,
@@ -129,18 +214,13 @@ struct Reader {
 thread_local! {
     /// The running reader; None before the first file and after it stopped.
     static READER: RefCell<Option<Rc<Reader>>> = const { RefCell::new(None) };
-    /// Held while the reader starts, so two files at once start one worker.
-    static STARTING: Rc<futures::lock::Mutex<()>> = Rc::new(futures::lock::Mutex::new(()));
 }
 
-async fn reader() -> Result<Rc<Reader>, String> {
-    let lock = STARTING.with(Rc::clone);
-    let _starting = lock.lock().await;
+fn reader() -> Result<Rc<Reader>, String> {
     if let Some(r) = READER.with(|r| r.borrow().clone()) {
         return Ok(r);
     }
-    let (glue, wasm) = sources().await?;
-    let reader = Rc::new(start(&glue, wasm)?);
+    let reader = Rc::new(start()?);
     READER.with(|r| *r.borrow_mut() = Some(reader.clone()));
     Ok(reader)
 }
@@ -154,8 +234,10 @@ fn stop(reader: &Rc<Reader>) {
         }
     });
     reader.worker.terminate();
-    let _ = Url::revoke_object_url(&reader.url);
-    for (_, waiting) in reader.pending.borrow_mut().drain() {
+    if let Some(url) = &reader.url {
+        let _ = Url::revoke_object_url(url);
+    }
+    for (_, waiting) in reader.pending.borrow_mut().drain(..) {
         let _ = waiting.send(Answer::Failed("læseren stoppede".into()));
     }
 }
@@ -166,81 +248,55 @@ fn js_error(e: JsValue) -> String {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
         })
-        .unwrap_or_else(|| format!("{e:?}"))
+        .unwrap_or_else(|| "?".into())
 }
 
-/// The reader's glue script and wasm: from trappe.html's data blocks, else fetched from beside the page
-/// (the service worker answers offline).
-async fn sources() -> Result<(String, ArrayBuffer), String> {
+/// Starts the reader's worker. Served: the worker's script (the reader's glue and bootstrap, made by
+/// scripts/package.mjs) and its wasm are named by the page's links; the worker loads the wasm itself
+/// (the service worker answers offline). In trappe.html: a `blob:` script from the data block, and the
+/// wasm's base64 text posted to it, decoded in the worker.
+fn start() -> Result<Reader, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    if let (Some(js), Some(wasm)) = (
-        document.get_element_by_id("trappe-sheet-reader-js"),
-        document.get_element_by_id("trappe-sheet-reader-wasm"),
+    let block = |id: &str| {
+        document
+            .get_element_by_id(id)
+            .map(|el| get(&el, "textContent"))
+    };
+    let link = |selector: &str| {
+        document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|link| get(&link, "href"))
+            .ok_or("Trappe er bygget uden regnearkslæseren (scripts/package.mjs)")
+    };
+    let message = Object::new();
+    let (worker, url) = match (
+        block("trappe-sheet-reader-js"),
+        block("trappe-sheet-reader-wasm"),
     ) {
-        let decode = |el: web_sys::Element| {
-            let text = el.text_content().unwrap_or_default();
-            base64::engine::general_purpose::STANDARD
-                .decode(text.trim())
-                .map_err(|e| format!("indlejret læser: {e}"))
-        };
-        let glue = String::from_utf8(decode(js)?).map_err(|e| e.to_string())?;
-        let wasm = Uint8Array::from(decode(wasm)?.as_slice()).buffer();
-        return Ok((glue, wasm));
-    }
-    // Without the build's links (trunk serve), trunk's own names for a worker.
-    let address = |rel: &str, fallback: &str| -> Result<String, String> {
-        match document.query_selector(&format!("link[rel=\"{rel}\"]")) {
-            Ok(Some(link)) => Reflect::get(&link, &"href".into())
-                .ok()
-                .and_then(|h| h.as_string())
-                .ok_or_else(|| "link uden adresse".into()),
-            _ => {
-                let base = document.base_uri().ok().flatten().unwrap_or_default();
-                Url::new_with_base(fallback, &base)
-                    .map(|u| u.href())
-                    .map_err(js_error)
-            }
+        (Some(script), Some(wasm)) => {
+            let options = BlobPropertyBag::new();
+            options.set_type("text/javascript");
+            let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&script), &options)
+                .map_err(js_error)?;
+            let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+            let _ = Reflect::set(&message, &"wasm".into(), &wasm);
+            (Worker::new(&url).map_err(js_error)?, Some(url))
+        }
+        _ => {
+            let script = link("link[rel=trappe-sheet-reader]")?;
+            let _ = Reflect::set(
+                &message,
+                &"wasmUrl".into(),
+                &link("link[rel=trappe-sheet-reader-wasm]")?,
+            );
+            let script = script.as_string().unwrap_or_default();
+            (Worker::new(&script).map_err(js_error)?, None)
         }
     };
-    let glue = fetch(&address("trappe-sheet-reader", "sheet_reader.js")?).await?;
-    let glue = JsFuture::from(glue.text().map_err(js_error)?)
-        .await
-        .map_err(js_error)?
-        .as_string()
-        .unwrap_or_default();
-    let wasm = fetch(&address(
-        "trappe-sheet-reader-wasm",
-        "sheet_reader_bg.wasm",
-    )?)
-    .await?;
-    let wasm = JsFuture::from(wasm.array_buffer().map_err(js_error)?)
-        .await
-        .map_err(js_error)?
-        .unchecked_into::<ArrayBuffer>();
-    Ok((glue, wasm))
-}
-
-async fn fetch(url: &str) -> Result<Response, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("{url}: {}", js_error(e)))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url}: {}", response.status()));
-    }
-    Ok(response)
-}
-
-fn start(glue: &str, wasm: ArrayBuffer) -> Result<Reader, String> {
-    let parts = Array::of2(&glue.into(), &BOOTSTRAP.into());
-    let options = BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-    let worker = Worker::new(&url).map_err(js_error)?;
 
     let pending: Pending = Rc::default();
     let on_message = {
@@ -259,7 +315,7 @@ fn start(glue: &str, wasm: ArrayBuffer) -> Result<Reader, String> {
             } else {
                 Answer::Failed(text("failed").unwrap_or_default())
             };
-            if let Some(waiting) = pending.borrow_mut().remove(&(id as u32)) {
+            if let Some(waiting) = take(&pending, id as u32) {
                 let _ = waiting.send(answer);
             }
         })
@@ -276,7 +332,7 @@ fn start(glue: &str, wasm: ArrayBuffer) -> Result<Reader, String> {
                 .and_then(|m| m.as_string())
                 .unwrap_or_else(|| "læseren kunne ikke starte".into());
             *dead.borrow_mut() = Some(why.clone());
-            for (_, waiting) in pending.borrow_mut().drain() {
+            for (_, waiting) in pending.borrow_mut().drain(..) {
                 let _ = waiting.send(Answer::Failed(why.clone()));
             }
         })
@@ -284,11 +340,8 @@ fn start(glue: &str, wasm: ArrayBuffer) -> Result<Reader, String> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
 
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"wasm".into(), &wasm);
-    worker
-        .post_message_with_transfer(&message, &Array::of1(&wasm))
-        .map_err(js_error)?;
+    // The wasm (its address, or its base64 text) goes first; files follow.
+    worker.post_message(&message).map_err(js_error)?;
     Ok(Reader {
         worker,
         url,
@@ -308,7 +361,7 @@ impl Reader {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1));
         let (tell, answer) = oneshot::channel();
-        self.pending.borrow_mut().insert(id, tell);
+        self.pending.borrow_mut().push((id, tell));
         // One copy out of the app's memory; the buffer is then handed over, not copied again.
         let buffer = Uint8Array::from(bytes).buffer();
         let message = Object::new();
@@ -319,7 +372,7 @@ impl Reader {
             .worker
             .post_message_with_transfer(&message, &Array::of1(&buffer))
         {
-            self.pending.borrow_mut().remove(&id);
+            take(&self.pending, id);
             return Answer::Failed(js_error(e));
         }
         answer

@@ -440,7 +440,12 @@ pub fn intervention_in_step(intervention: &str, step: &str) -> String {
 }
 
 /// The preview's count line for measurements: what the columns become, and how many rows were read.
-pub fn measurement_summary(new: &[String], existing: &[(String, bool)], counted: usize, unreadable: usize) -> String {
+pub fn measurement_summary(
+    new: &[String],
+    existing: &[(String, bool)],
+    counted: usize,
+    unreadable: usize,
+) -> String {
     let mut parts = Vec::new();
     if !new.is_empty() {
         let names: Vec<String> = new.iter().map(|n| format!("«{n}»")).collect();

@@ -92,6 +92,11 @@ test('served: not loaded at start, loaded on the first file, reads xlsx and a Da
   assert.deepEqual(await read(page, 'låst.xlsx', LOCKED), { err: { Read: 'Encrypted' } });
   assert.deepEqual(await read(page, 'billede.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])), { err: { Read: 'UnknownKind' } });
   assert.equal(requests.filter((u) => READER.test(u)).length, 2, 'the worker is kept, not started again');
+  // A broken .xls that stops calamine (an assertion; panic = abort traps the wasm): said as damaged, and
+  // the next file gets a fresh worker.
+  const broken = await read(page, 'brudt.xls', readFileSync(new URL('broken_ole.xls', FIXTURES)));
+  assert.ok(broken.err?.Read?.Damaged, JSON.stringify(broken));
+  await readsBoth(page);
   assert.deepEqual(problems, []);
   await context.close();
 });
