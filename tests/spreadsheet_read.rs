@@ -2,6 +2,8 @@
 //! files, saved by Excel and LibreOffice: see tests/fixtures/sheets/README.md), on CSV bytes as Danish
 //! Excel and others write them, on the app's own CSV export, on hostile bytes, and at 10,000 rows.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{NaiveDate, NaiveTime};
 use std::io::Write;
 use std::time::Instant;
