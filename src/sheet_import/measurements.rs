@@ -137,7 +137,8 @@ pub(super) fn read(
             None
         } else {
             let p = find(&chosen);
-            if p.is_none() {
+            // Noted as found, so the list of unknown values stays while the user chooses.
+            if find(&found).is_none() {
                 let close = cells::closest_name(&found, &names);
                 unknown
                     .entry(normalise(&found))
@@ -149,14 +150,16 @@ pub(super) fn read(
                         options: names.clone(),
                     })
                     .rows += 1;
-                problems.push(at(
-                    place_column,
-                    Field::Place,
-                    ValueProblem::UnknownPlace {
-                        found: found.clone(),
-                        close,
-                    },
-                ));
+                if p.is_none() {
+                    problems.push(at(
+                        place_column,
+                        Field::Place,
+                        ValueProblem::UnknownPlace {
+                            found: found.clone(),
+                            close,
+                        },
+                    ));
+                }
             }
             p
         };

@@ -398,11 +398,11 @@ impl RowReader<'_> {
         note_unknown: &mut NoteUnknown,
     ) -> Result<Option<S>, ValueProblem> {
         let found = cells::text(cell);
-        read(&self.chosen(field, &found)).inspect_err(|p| {
-            if let ValueProblem::UnknownStatus { close, .. } = p {
-                note_unknown(field, &found, close.clone());
-            }
-        })
+        // Noted as found, so the list of unknown values stays while the user chooses.
+        if let Err(ValueProblem::UnknownStatus { close, .. }) = read(&found) {
+            note_unknown(field, &found, close);
+        }
+        read(&self.chosen(field, &found))
     }
 
     fn own_type(&self, found: &str) -> bool {
@@ -430,16 +430,18 @@ impl RowReader<'_> {
                         fail(ValueProblem::Missing);
                         continue;
                     }
-                    if self.own_type(&found) {
-                        m.meeting_type = MeetingType::Custom(found);
-                        continue;
-                    }
-                    let (t, close) =
-                        cells::meeting_type(&self.chosen(field, &found), &self.custom_types);
+                    // Noted as found, so the list of unknown values stays while the user chooses.
+                    let (t, close) = cells::meeting_type(&found, &self.custom_types);
                     if !t.is_known() {
                         note_unknown(field, &found, close.map(|c| text::meeting_type(&c)));
                     }
-                    m.meeting_type = t;
+                    m.meeting_type = if self.own_type(&found) {
+                        MeetingType::Custom(found)
+                    } else if t.is_known() {
+                        t
+                    } else {
+                        cells::meeting_type(&self.chosen(field, &found), &self.custom_types).0
+                    };
                 }
                 Field::MeetingStatus => {
                     let read = self.status(field, cell, cells::meeting_status, note_unknown);

@@ -279,8 +279,12 @@ pub const REJECTS_REASON_HEADER: &str = "Hvad skal rettes";
 /// The button and link that open the import, wherever records of a kind live.
 pub const OPEN_IMPORT: &str = "Importér fra regneark";
 
-pub fn page_title(k: Kind) -> String {
-    format!("Importér {} fra regneark", kind_plural(k))
+pub fn page_title(k: Kind) -> &'static str {
+    match k {
+        Kind::Meetings => "Importér netværksmøder fra regneark",
+        Kind::Initiatives => "Importér initiativer fra regneark",
+        Kind::Measurements => "Importér målinger fra regneark",
+    }
 }
 
 pub fn page_lead(k: Kind) -> &'static str {
@@ -307,7 +311,13 @@ pub const EXAMPLE: &str = "Første værdi";
 pub const BECOMES: &str = "Bliver til";
 pub const SKIP: &str = "Spring over";
 pub const UNKNOWN_HEADING: &str = "Værdier, Trappe ikke kender";
-pub const UNKNOWN_LEAD: &str = "Vælg, hvad hver værdi betyder. En mødetype, du ikke vælger for, importeres som ukendt type, så du kan rette den bagefter. En status, du ikke vælger for, bliver ikke importeret.";
+pub fn unknown_lead(k: Kind) -> &'static str {
+    match k {
+        Kind::Meetings => "Vælg, hvad hver værdi betyder. En mødetype, du ikke vælger for, importeres som ukendt type, så du kan rette den bagefter. En status, du ikke vælger for, bliver ikke importeret.",
+        Kind::Initiatives => "Vælg, hvad hver status betyder. Rækker med en status, du ikke vælger for, bliver ikke importeret.",
+        Kind::Measurements => "Vælg, hvilken indsats eller hvilket trin hvert navn betyder. Rækker med et navn, du ikke vælger for, bliver ikke importeret.",
+    }
+}
 pub const KEEP_UNKNOWN_TYPE: &str = "Lad typen stå som ukendt";
 pub const LEAVE_STATUS: &str = "Vælg ikke (rækkerne importeres ikke)";
 pub const OWN_TYPE: &str = "Kommunens egen mødetype med dette navn";
@@ -393,22 +403,39 @@ pub fn repeats(row: usize) -> String {
     format!("Samme som række {row}")
 }
 
-pub const EXISTING_LEGEND: &str = "Rækker, der findes allerede";
+pub fn existing_legend(k: Kind) -> &'static str {
+    match k {
+        Kind::Measurements => "Målinger, der findes allerede",
+        _ => "Rækker, der findes allerede",
+    }
+}
 pub const EXISTING_SKIP: &str = "Spring dem over";
 pub const EXISTING_UPDATE: &str = "Opdatér dem med regnearkets værdier";
+/// The last column of the sample: whether a row is new or already there.
+pub const NEW_OR_EXISTING: &str = "Ny eller findes";
+
+/// The link after an import, to where the records are.
+pub fn see_imported(k: Kind) -> (&'static str, &'static str) {
+    match k {
+        Kind::Meetings => ("/netvaerksmoeder", "Se netværksmøderne"),
+        Kind::Initiatives => ("/handleplan", "Se handleplanen"),
+        Kind::Measurements => ("/trappe/maalinger", "Se målingerne"),
+    }
+}
 pub const EXISTING_HINT_MEETINGS: &str =
     "En række findes allerede, når sagsreference, dato og mødetype er de samme som i et møde her.";
 pub const EXISTING_HINT_PLAN: &str = "En række findes allerede, når et initiativ her har samme nummer, eller samme titel, hvor der ikke er noget nummer.";
 
-pub fn import_button(n: usize) -> String {
-    if n == 1 {
-        "Importér 1 række".into()
-    } else {
-        format!("Importér {n} rækker")
+pub fn import_button(k: Kind, n: usize) -> String {
+    match (k, n) {
+        (Kind::Measurements, 1) => "Importér 1 måling".into(),
+        (Kind::Measurements, n) => format!("Importér {n} målinger"),
+        (_, 1) => "Importér 1 række".into(),
+        (_, n) => format!("Importér {n} rækker"),
     }
 }
 
-pub const NOTHING_TO_IMPORT: &str = "Der er ingen nye rækker at importere.";
+pub const NOTHING_TO_IMPORT: &str = "Der er intet nyt at importere.";
 pub const DOWNLOAD_REJECTS: &str = "Hent rækkerne, der skal rettes (CSV)";
 pub const CANCEL: &str = "Annullér";
 pub const IMPORT_ANYWAY: &str = "Importér alligevel";
@@ -432,7 +459,7 @@ pub fn imported(k: Kind, n: usize) -> String {
 
 pub const NO_ROWS: &str = "Arket har ingen rækker. Vælg et andet ark eller en anden fil.";
 pub const BACK_TO_LIST: &str = "Tilbage til listen";
-pub const DATA_SECTION_LEAD: &str = "Har du netværksmøder eller initiativer i Excel, LibreOffice eller en CSV-fil, kan du hente dem ind her.";
+pub const DATA_SECTION_LEAD: &str = "Har du netværksmøder, initiativer eller antal børn pr. indsats i Excel, LibreOffice eller en CSV-fil, kan du hente dem ind.";
 
 /// An intervention whose name two steps share, named with its step.
 pub fn intervention_in_step(intervention: &str, step: &str) -> String {

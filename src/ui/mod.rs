@@ -18,6 +18,7 @@ pub mod plan;
 pub mod privacy_check;
 pub mod protect;
 pub mod set_aside;
+pub mod sheet_import;
 pub mod staircase;
 pub mod start;
 

@@ -43,6 +43,15 @@ pub fn DataPage() -> impl IntoView {
         <super::linked_copy::LinkedCopySection/>
         <WorkspaceList/>
         <ImportSection/>
+        <section aria-labelledby="data-sheet-import">
+            <h2 id="data-sheet-import">{crate::text::sheet_import::OPEN_IMPORT}</h2>
+            <p>{crate::text::sheet_import::DATA_SECTION_LEAD}</p>
+            <ul>
+                <li><a href=crate::browser::address::at(&format!("/netvaerksmoeder/{}", super::sheet_import::ROUTE))>{crate::text::sheet_import::page_title(crate::sheet_import::fields::Kind::Meetings)}</a></li>
+                <li><a href=crate::browser::address::at(&format!("/handleplan/{}", super::sheet_import::ROUTE))>{crate::text::sheet_import::page_title(crate::sheet_import::fields::Kind::Initiatives)}</a></li>
+                <li><a href=crate::browser::address::at(&format!("/trappe/maalinger/{}", super::sheet_import::ROUTE))>{crate::text::sheet_import::page_title(crate::sheet_import::fields::Kind::Measurements)}</a></li>
+            </ul>
+        </section>
         <super::set_aside::SetAsideSection/>
         <section aria-labelledby="data-new">
             <h2 id="data-new">{td::NEW_HEADING}</h2>

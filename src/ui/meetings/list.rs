@@ -140,6 +140,7 @@ pub fn MeetingList() -> impl IntoView {
         <p class="lead">{txt::LIST_LEAD}</p>
         <div class="button-row">
             <a class="button" href=at(&format!("{BASE}/ny"))>{txt::NEW_MEETING}</a>
+            <a class="button secondary" href=at(&format!("{BASE}/{}", crate::ui::sheet_import::ROUTE))>{crate::text::sheet_import::OPEN_IMPORT}</a>
         </div>
         <DueSummary/>
         <Filters filter=filter set_filter=set_filter oldest_first=oldest_first page=page/>

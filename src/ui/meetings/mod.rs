@@ -38,6 +38,7 @@ pub fn MeetingsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("skabeloner") view=templates::TemplatesView/>
             <Route path=path!("indstillinger") view=settings::SettingsView/>
             <Route path=path!("ny") view=NewMeetingPage/>
+            <Route path=path!("fra-regneark") view=SheetImportPage/>
             <Route path=path!(":id") view=|| record_page(|id| view! { <editor::EditMeeting id=id/> })/>
             <Route path=path!(":id/referat") view=|| record_page(|id| view! { <minutes::MinutesView id=id/> })/>
         </ParentRoute>
@@ -51,6 +52,17 @@ fn MeetingsPage() -> impl IntoView {
         <WithWorkspace page=txt::AREA_TITLE>
             <Outlet/>
         </WithWorkspace>
+    }
+}
+
+/// Meetings from a spreadsheet.
+#[component]
+fn SheetImportPage() -> impl IntoView {
+    use crate::sheet_import::fields::Kind;
+    view! {
+        <AreaHeader title=crate::text::sheet_import::page_title(Kind::Meetings)/>
+        <p class="lead">{crate::text::sheet_import::page_lead(Kind::Meetings)}</p>
+        <crate::ui::sheet_import::SheetImport kind=Kind::Meetings/>
     }
 }
 

@@ -105,6 +105,7 @@ pub(crate) fn ListView() -> impl IntoView {
         </super::PlanHeading>
         <div class="button-row no-print">
             <a class="button" href=at("/handleplan/ny")>{tp::PAGE_NEW}</a>
+            <a class="button secondary" href=at(&format!("/handleplan/{}", crate::ui::sheet_import::ROUTE))>{crate::text::sheet_import::OPEN_IMPORT}</a>
             <ExportButtons/>
         </div>
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>

@@ -108,10 +108,25 @@ pub fn PlanRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("rapport") view=report::ReportView/>
             <Route path=path!("maal") view=goals::GoalsView/>
             <Route path=path!("ny") view=detail::NewInitiative/>
+            <Route path=path!("fra-regneark") view=SheetImportPage/>
             <Route path=path!(":id") view=|| record_page(|id| view! { <detail::InitiativeDetail id=id/> })/>
         </ParentRoute>
     }
     .into_inner()
+}
+
+/// Initiatives from a spreadsheet.
+#[component]
+fn SheetImportPage() -> impl IntoView {
+    use crate::sheet_import::fields::Kind;
+    let title = crate::text::sheet_import::page_title(Kind::Initiatives);
+    crate::ui::common::set_title(title);
+    view! {
+        <PlanHeading title=title>
+            <p class="lead">{crate::text::sheet_import::page_lead(Kind::Initiatives)}</p>
+        </PlanHeading>
+        <crate::ui::sheet_import::SheetImport kind=Kind::Initiatives/>
+    }
 }
 
 #[component]

@@ -84,7 +84,10 @@ pub fn MeasurementsView() -> impl IntoView {
         <section aria-labelledby="m-list-title">
             <div class="section-head">
                 <h2 id="m-list-title">{ts::SUBNAV_MEASUREMENTS}</h2>
-                <button type="button" class="button" id="new-measurement" on:click=move |_| { form.set(Form::New); focus_later("m-form-heading".into()); }>{crate::text::plan::NEW_MEASUREMENT}</button>
+                <div class="button-row">
+                    <button type="button" class="button" id="new-measurement" on:click=move |_| { form.set(Form::New); focus_later("m-form-heading".into()); }>{crate::text::plan::NEW_MEASUREMENT}</button>
+                    <a class="button secondary" href=crate::browser::address::at(&format!("/trappe/maalinger/{}", crate::ui::sheet_import::ROUTE))>{crate::text::sheet_import::OPEN_IMPORT}</a>
+                </div>
             </div>
             <Show when=move || !rows.with(|r| r.is_empty())
                 fallback=|| view! { <p>{ts::NO_MEASUREMENTS}</p> }>

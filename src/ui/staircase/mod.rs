@@ -32,6 +32,7 @@ pub fn StaircaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/trappe") view=StaircasePage>
             <Route path=path!("") view=StaircaseView/>
             <Route path=path!("maalinger") view=MeasurementsPage/>
+            <Route path=path!("maalinger/fra-regneark") view=SheetImportPage/>
             <Route path=path!("sammenlign") view=ComparePage/>
             <Route path=path!("udskriv") view=print::PrintView/>
         </ParentRoute>
@@ -87,6 +88,18 @@ fn MeasurementsPage() -> impl IntoView {
     view! {
         <PageHead title=ts::MEASUREMENTS_TITLE lead=ts::MEASUREMENTS_LEAD/>
         <measurements::MeasurementsView/>
+    }
+}
+
+/// Measurements from a spreadsheet.
+#[component]
+fn SheetImportPage() -> impl IntoView {
+    use crate::sheet_import::fields::Kind;
+    use crate::text::sheet_import as tsi;
+    set_title(tsi::page_title(Kind::Measurements));
+    view! {
+        <PageHead title=tsi::page_title(Kind::Measurements) lead=tsi::page_lead(Kind::Measurements)/>
+        <crate::ui::sheet_import::SheetImport kind=Kind::Measurements/>
     }
 }
 
