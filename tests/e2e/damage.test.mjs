@@ -10,7 +10,7 @@ import { launch, openPage, openExample, waitSaved } from './harness.mjs';
 
 const EXAMPLE = 'Socialstyrelsens indsatstrappe';
 const NAME = 'Socialstyrelsens indsatstrappe – eksempel';
-const ENGLISH = /hex escape|invalid|expected|out of range|EOF|surrogate|unexpected/i;
+const ENGLISH = /hex escape|invalid|expected|out of range|\bEOF\b|surrogate|unexpected/i;
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });

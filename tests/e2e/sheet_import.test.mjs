@@ -186,3 +186,40 @@ test('children per intervention from a sheet become measurements on the staircas
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the action plan's own initiatives CSV, imported from the Data page into an empty workspace, gives the same initiatives", async () => {
+  const { page, context, errors } = await openPage(env, '/');
+  await openExample(page, 'Halsnæs – Handleplan 2019–2020');
+  await page.goto(env.base + '/handleplan');
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent initiativer (CSV)' }).click(),
+  ]);
+  const original = await readFile(await dl.path());
+  await newWorkspace(page, 'Ny handleplan');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('link', { name: 'Importér initiativer fra regneark' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Importér initiativer fra regneark' }).waitFor();
+  await chooseSheet(page, 'initiativer.csv', original);
+  await summary(page).filter({ hasText: /^\d+ nye rækker\.$/ }).waitFor();
+  const n = Number((await summary(page).innerText()).match(/^(\d+)/)[1]);
+  assert.ok(n >= 10, `${n} initiatives`);
+  await page.getByRole('button', { name: `Importér ${n} rækker` }).click();
+  await page.getByTestId('sheet-import-done').getByRole('link', { name: 'Se handleplanen' }).click();
+  await page.getByText(`Viser alle ${n} initiativer.`).waitFor();
+  // The same initiatives: the plan's CSV of the new workspace has the same columns the import takes.
+  const [dl2] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent initiativer (CSV)' }).click(),
+  ]);
+  const again = (await readFile(await dl2.path())).toString('utf8').split('\r\n');
+  const before = original.toString('utf8').split('\r\n');
+  // Goals, tracks and the latest note are not taken from a sheet; the other columns are equal row by row.
+  const cols = (line) => line.split(';');
+  const head = cols(before[0]);
+  const keep = head.map((h, i) => [h, i]).filter(([h]) => !['Mål', 'Spor', 'Seneste note, dato', 'Seneste note'].includes(h)).map(([, i]) => i);
+  const pick = (line) => keep.map((i) => cols(line)[i]);
+  assert.deepEqual(again.slice(1).filter(Boolean).map(pick).sort(), before.slice(1).filter(Boolean).map(pick).sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
