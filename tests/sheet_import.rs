@@ -308,6 +308,11 @@ fn the_rows_that_cannot_be_read_come_back_as_a_csv_to_fix() {
         "31.04.2024"
     );
     assert!(trappe::sheet_import::cells::text(back.cell(1, 6)).contains("findes ikke"));
+    assert_eq!(
+        trappe::text::sheet_import::rejects_file_name("Møder 2024.xlsx"),
+        "moeder-2024-rettes.csv",
+        "plain ASCII, or a browser names it «download»"
+    );
     // Fixed and read again, the file's header still maps; the reason column is skipped.
     let again = suggest(Kind::Meetings, &back, &BTreeMap::new()).unwrap();
     assert_eq!(again.columns[6], None);

@@ -440,9 +440,14 @@ pub const DOWNLOAD_REJECTS: &str = "Hent rækkerne, der skal rettes (CSV)";
 pub const CANCEL: &str = "Annullér";
 pub const IMPORT_ANYWAY: &str = "Importér alligevel";
 
+/// The CSV of rows to fix, named after the sheet's file in plain ASCII («møder.xlsx» → «moeder-rettes.csv»):
+/// browsers may name a download with æøå «download».
 pub fn rejects_file_name(file_name: &str) -> String {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    format!("{stem} – rækker der skal rettes.csv")
+    match crate::file_format::export::ascii_slug(stem) {
+        s if s.is_empty() => "regneark-rettes.csv".to_string(),
+        s => format!("{s}-rettes.csv"),
+    }
 }
 
 pub fn imported(k: Kind, n: usize) -> String {
