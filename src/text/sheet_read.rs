@@ -14,10 +14,10 @@ pub fn read_error(e: &ReadError) -> String {
         ReadError::Encrypted => "Filen er beskyttet med adgangskode. Gem en kopi uden \
             adgangskode i Excel, og vælg den."
             .into(),
-        ReadError::Damaged(details) => format!(
-            "Filen kan ikke læses; den er måske beskadiget eller ikke gemt helt. Åbn den i Excel \
-             eller LibreOffice, gem den igen som .xlsx, og vælg den nye fil. (Detaljer: {details})"
-        ),
+        // The reader's own words are English program text: they go to the console, not on screen.
+        ReadError::Damaged(_) => "Filen kan ikke læses; den er måske beskadiget eller ikke gemt \
+            helt. Åbn den i Excel eller LibreOffice, gem den igen som .xlsx, og vælg den nye fil."
+            .into(),
         ReadError::NoSheets => "Filen har ingen ark med indhold. Vælg den fil, hvor dine \
             data står."
             .into(),
@@ -30,14 +30,11 @@ pub fn read_error(e: &ReadError) -> String {
     }
 }
 
-/// The reader itself could not run (its files could not be loaded, or it stopped); the browser's words
-/// as details.
-pub fn unavailable(details: &str) -> String {
-    format!(
-        "Regnearkslæseren kunne ikke starte. Har du aldrig hentet regneark før, skal Trappe være \
-         online første gang. Prøv igen, eller genindlæs siden. (Detaljer: {details})"
-    )
-}
+/// The reader itself could not run (its files could not be loaded, or it stopped). The browser's words go
+/// to the console, not on screen.
+pub const UNAVAILABLE: &str =
+    "Regnearkslæseren kunne ikke starte. Har du aldrig hentet regneark før, \
+    skal Trappe være online første gang. Prøv igen, eller genindlæs siden.";
 
 fn megabytes(bytes: u64) -> String {
     super::decimal(bytes as f64 / (1024.0 * 1024.0), 1)
@@ -58,10 +55,14 @@ mod tests {
             "Filen fylder 60,0 MB; Trappe læser regneark på op til 50,0 MB. Gem kun de rækker, du \
              vil hente ind, i en ny fil, og vælg den."
         );
-        assert!(read_error(&ReadError::Damaged("zip".into())).ends_with("(Detaljer: zip)"));
+        let damaged = read_error(&ReadError::Damaged("invalid Zip archive".into()));
+        assert!(
+            damaged.ends_with("vælg den nye fil."),
+            "no program text on screen: {damaged}"
+        );
         for e in [ReadError::UnknownKind, ReadError::NoSheets] {
             assert!(read_error(&e).contains("Vælg"), "{e:?}");
         }
-        assert!(unavailable("offline").contains("online første gang"));
+        assert!(UNAVAILABLE.contains("online første gang"));
     }
 }

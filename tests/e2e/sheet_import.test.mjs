@@ -51,7 +51,15 @@ test('a Danish Excel CSV: confirm the columns, read the preview, import, undo, a
   await page.getByRole('heading', { level: 1, name: 'Importér netværksmøder fra regneark' }).waitFor();
   assert.deepEqual(await axe(page), [], 'the empty import page');
 
+  // A broken workbook is refused at the field, in Danish, with what to do: no program text.
+  await page.locator('#sheet-file').setInputFiles({ name: 'ødelagt.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]) });
+  const fieldError = page.locator('#sheet-file-error');
+  await fieldError.waitFor();
+  assert.equal(await fieldError.innerText(), 'Filen kan ikke læses; den er måske beskadiget eller ikke gemt helt. Åbn den i Excel eller LibreOffice, gem den igen som .xlsx, og vælg den nye fil.');
+  assert.equal(await page.locator('#sheet-file').getAttribute('aria-invalid'), 'true');
+
   await chooseSheet(page, 'møder.csv', danishExcelCsv(SHEET));
+  assert.equal(await fieldError.count(), 0, 'the error leaves with a file that reads');
   // The header row is found under the title and the empty row; each column is matched from its header.
   assert.equal(await page.getByLabel('Overskrifterne står i række').inputValue(), '3');
   const columns = [];

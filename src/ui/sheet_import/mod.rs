@@ -133,9 +133,15 @@ pub fn SheetImport(kind: Kind) -> impl IntoView {
                 Ok(bytes) => sheet_worker::read_workbook(&name, bytes)
                     .await
                     .map_err(|e| match e {
-                        SheetReadFailure::Read(e) => crate::text::sheet_read::read_error(&e),
+                        SheetReadFailure::Read(e) => {
+                            if let crate::spreadsheet::ReadError::Damaged(why) = &e {
+                                leptos::logging::warn!("sheet reader: {why}");
+                            }
+                            crate::text::sheet_read::read_error(&e)
+                        }
                         SheetReadFailure::Unavailable(why) => {
-                            crate::text::sheet_read::unavailable(&why)
+                            leptos::logging::warn!("sheet reader: {why}");
+                            crate::text::sheet_read::UNAVAILABLE.to_string()
                         }
                     }),
                 Err(files::ReadError::TooLarge(n)) => Err(crate::text::sheet_read::read_error(
