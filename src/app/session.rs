@@ -10,6 +10,7 @@ use super::state::{AppState, SaveState, StorageMode, Unreadable};
 use crate::browser::{files, perf, storage_info};
 use crate::file_format;
 use crate::model::commands::{Changes, Command, CommandError};
+use crate::model::sorting::StableSort;
 use crate::model::{now, Id, Workspace};
 use crate::session::{Flushed, OpenError, Opened, RenameError, SaveStatus, Session};
 use crate::storage::indexed_db::IndexedDbRepository;
@@ -113,7 +114,7 @@ pub fn boot(app: AppState) {
 pub async fn refresh_list(app: AppState) {
     match core().list().await {
         Ok(mut list) => {
-            list.sort_by_key(|m| std::cmp::Reverse(m.saved_at));
+            list.stable_sort_by_key(|m| std::cmp::Reverse(m.saved_at));
             let missing = core()
                 .open_id()
                 .is_some_and(|id| !list.iter().any(|m| m.id == id));

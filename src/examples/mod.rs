@@ -6,17 +6,28 @@
 //! Halsnæs' staircases) or marked `made_up` (Socialstyrelsen's counts, Køge's indicators), and every example
 //! is shown as of its own date (`Workspace::as_of`), so a 2019 plan reads as it stood in 2019.
 //!
-//! May import `model` only.
+//! The app ships each example as data, a file in Trappe's own format (`files/`), opened through the one
+//! import path like any file a user picks. The files are written from the Rust sources in `koege`,
+//! `halsnaes` and `staircase` (native builds only, so none of that code is in the app), and a test checks
+//! that they still agree: `TRAPPE_WRITE_EXAMPLES=1 cargo test --lib examples` writes them again.
+//!
+//! May import `model`, and `file_format` to read the files.
 
 pub mod generated;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod halsnaes;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod koege;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod meetings;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod staircase;
 
 pub use generated::{generated, GeneratedSpec};
 
-use crate::model::{InitiativeStatus, StatusNote, Workspace};
+use crate::model::Workspace;
+#[cfg(any(test, not(target_arch = "wasm32")))]
+use crate::model::{InitiativeStatus, StatusNote};
 use chrono::NaiveDate;
 
 pub struct Example {
@@ -49,8 +60,33 @@ pub const EXAMPLES: [Example; 3] = [
     },
 ];
 
-/// The example workspace for `key` (see [`EXAMPLES`]), freshly built with new ids.
+/// Each example's file, as the app ships it (see the module's note).
+const FILES: [(&str, &str); 3] = [
+    ("koege-2019", include_str!("files/koege-2019.json")),
+    ("halsnaes-2019", include_str!("files/halsnaes-2019.json")),
+    (
+        "socialstyrelsen-trappe",
+        include_str!("files/socialstyrelsen-trappe.json"),
+    ),
+];
+
+/// The example's file: Trappe's own format.
+pub fn file(key: &str) -> Option<&'static str> {
+    FILES.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+}
+
+/// The example workspace for `key` (see [`EXAMPLES`]): its file read like any other, as a new workspace
+/// (a new id, so it may be opened more than once).
 pub fn build(key: &str) -> Option<Workspace> {
+    let read = crate::file_format::import::read_workspace_file(file(key)?.as_bytes()).ok()?;
+    let mut ws = read.workspace;
+    ws.id = crate::model::new_id();
+    Some(ws)
+}
+
+/// The example built from its Rust source, as its file is written.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_source(key: &str) -> Option<Workspace> {
     match key {
         "koege-2019" => Some(koege::workspace()),
         "halsnaes-2019" => Some(halsnaes::workspace()),
@@ -64,6 +100,7 @@ pub(crate) fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("example dates are valid")
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn status_note(
     date: NaiveDate,
     author: &str,
@@ -80,6 +117,7 @@ pub(crate) fn status_note(
 }
 
 /// An initiative's current status is the one its latest status-changing note set.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) fn last_status(history: &[StatusNote]) -> InitiativeStatus {
     history
         .iter()
@@ -88,7 +126,7 @@ pub(crate) fn last_status(history: &[StatusNote]) -> InitiativeStatus {
         .unwrap_or_default()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::validation::validate;
@@ -127,12 +165,101 @@ mod tests {
         }
     }
 
+    /// Opened twice, an example is two workspaces: the second does not overwrite the first.
     #[test]
-    fn building_twice_gives_fresh_ids() {
+    fn building_twice_gives_two_workspaces() {
         let (a, b) = (build("koege-2019").unwrap(), build("koege-2019").unwrap());
         assert_ne!(a.id, b.id);
-        assert_ne!(a.plan.initiatives[0].id, b.plan.initiatives[0].id);
-        assert_eq!(a.plan.initiatives[0].title, b.plan.initiatives[0].title);
+        assert_eq!(a.plan, b.plan);
+    }
+
+    /// The shipped file reads cleanly through the import path (no migration, nothing set aside) and holds
+    /// what its source builds. Ids are compared by where they first appear: the source draws new ones.
+    #[test]
+    fn each_shipped_file_is_what_its_source_builds() {
+        use crate::file_format::{export::export_json, import::read_workspace_file};
+        for ex in &EXAMPLES {
+            let source = from_source(ex.key).unwrap();
+            let noon = source
+                .as_of
+                .unwrap()
+                .and_hms_opt(12, 0, 0)
+                .unwrap()
+                .and_utc();
+            // Numbered ids and the records' times set to the example's day (the source draws new ids and
+            // stamps the time it runs), then written once more so maps keyed by id follow the new ids.
+            let mut doc: serde_json::Value =
+                serde_json::from_str(&numbered_ids(&export_json(&source, noon))).unwrap();
+            stamp_times(
+                &mut doc,
+                &noon.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            );
+            let again = read_workspace_file(doc.to_string().as_bytes())
+                .unwrap()
+                .workspace;
+            // Compact: the app carries the text, and gzip leaves more of pretty-printing than it takes.
+            let written = crate::file_format::export::storage_json(&again, noon);
+            let path = format!(
+                "{}/src/examples/files/{}.json",
+                env!("CARGO_MANIFEST_DIR"),
+                ex.key
+            );
+            if std::env::var_os("TRAPPE_WRITE_EXAMPLES").is_some() {
+                std::fs::write(&path, &written).unwrap();
+                continue;
+            }
+            let read = read_workspace_file(file(ex.key).unwrap().as_bytes()).unwrap();
+            assert!(read.migrated_from.is_none(), "{}", ex.key);
+            assert_eq!(read.report, Default::default(), "{}: set aside", ex.key);
+            assert_eq!(
+                read.workspace, again,
+                "{}: the file differs from its source; TRAPPE_WRITE_EXAMPLES=1 cargo test --lib examples",
+                ex.key
+            );
+        }
+    }
+
+    fn stamp_times(v: &mut serde_json::Value, time: &str) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    if k == "created_at" || k == "updated_at" {
+                        *v = time.into();
+                    } else {
+                        stamp_times(v, time);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| stamp_times(v, time)),
+            _ => {}
+        }
+    }
+
+    /// Every id in `json` (a quoted UUID) replaced by a numbered one, in the order they first appear.
+    fn numbered_ids(json: &str) -> String {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = String::with_capacity(json.len());
+        let (bytes, mut copied, mut i) = (json.as_bytes(), 0, 0);
+        while i + 38 <= bytes.len() {
+            let id = json
+                .get(i + 1..i + 37)
+                .filter(|c| uuid::Uuid::parse_str(c).is_ok());
+            match id {
+                Some(id) if bytes[i] == b'"' && bytes[i + 37] == b'"' => {
+                    let n = seen.iter().position(|s| *s == id).unwrap_or_else(|| {
+                        seen.push(id);
+                        seen.len() - 1
+                    }) + 1;
+                    out.push_str(&json[copied..=i]);
+                    out.push_str(&format!("00000000-0000-4000-8000-{n:012x}"));
+                    copied = i + 37;
+                    i += 38;
+                }
+                _ => i += 1,
+            }
+        }
+        out.push_str(&json[copied..]);
+        out
     }
 
     /// Each example carries the figures its own source gives, and marks what is made up.

@@ -9,6 +9,7 @@ use super::import::{read_document, ImportError, Imported};
 use crate::model::commands::Changes;
 use crate::model::record::{RecordKind, RecordRef, RecordView};
 use crate::model::set_aside::{found as place, names, Note};
+use crate::model::sorting::StableSort;
 use crate::model::{FollowUpRules, Id, SetAsideReason, Workspace};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -191,7 +192,7 @@ pub fn changed_parts(ws: &Workspace, changes: &Changes, saved_at: DateTime<Utc>)
         }
     }
     w.deletes.extend(wanted.into_keys().map(record_key));
-    w.deletes.sort();
+    w.deletes.stable_sort();
     w
 }
 
@@ -397,7 +398,7 @@ pub fn assemble(
         }
         // Records missing from the order (never expected) still come along, in key order.
         let mut rest: Vec<(String, (Value, &str))> = found.into_iter().collect();
-        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        rest.stable_sort_by(|a, b| a.0.cmp(&b.0));
         out.extend(rest.into_iter().map(|(id, (v, t))| (id, v, t)));
         out
     }
@@ -452,7 +453,7 @@ pub fn assemble(
     // to hold them, under a step of their own.
     if !interventions.is_empty() {
         let mut rest: Vec<(String, (Value, &str))> = interventions.into_iter().collect();
-        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        rest.stable_sort_by(|a, b| a.0.cmp(&b.0));
         let rest: Vec<Value> = rest.into_iter().map(|(_, (v, _))| v).collect();
         match step_values.iter_mut().find(|s| s.is_object()) {
             Some(Value::Object(first)) => {

@@ -4,6 +4,7 @@
 
 use crate::model::field_path::FieldPath;
 use crate::model::privacy::{self, PersonalDataKind};
+use crate::model::sorting::StableSort;
 use crate::model::Workspace;
 use serde::Deserialize;
 use serde_json::Value;
@@ -127,7 +128,7 @@ pub fn redact(ws: &Workspace, ids: &[String]) -> Workspace {
     };
     walk_mut(&mut v, FieldPath::key("workspace"), "", &mut |path, s| {
         if let Some(ranges) = by_path.get_mut(path) {
-            ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
+            ranges.stable_sort_by_key(|r| std::cmp::Reverse(r.start));
             for r in ranges.iter() {
                 s.replace_range(r.clone(), REDACTED);
             }
@@ -146,7 +147,7 @@ pub fn redact_text(output: &str, hits: &[Hit], ids: &[String]) -> String {
         .map(|h| h.text.as_str())
         .collect();
     // Longer first, so a text that holds a shorter one is replaced whole.
-    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    texts.stable_sort_by_key(|t| std::cmp::Reverse(t.len()));
     let mut out = output.to_string();
     for t in texts {
         out = out.replace(t, REDACTED);

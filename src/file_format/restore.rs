@@ -10,6 +10,7 @@ use super::tokens;
 use crate::model::field_path::{FieldPath, PathStep};
 use crate::model::record::{Keyed, RecordKind, RecordRef, RecordView};
 use crate::model::set_aside::{names, Note};
+use crate::model::sorting::StableSort;
 use crate::model::validation::{
     check_follow_up, check_info, check_plan_info, check_record, parent_loops, references,
     FieldIssue, Problem,
@@ -662,7 +663,7 @@ pub fn restore(body: &Value) -> Result<(Workspace, RestoreReport), ImportError> 
         .into_iter()
         .filter(|(_, e)| !e.notes.is_empty())
         .collect();
-    entries.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+    entries.stable_sort_by(|a, b| a.1.path.cmp(&b.1.path));
     for (rref, e) in entries {
         r.report.repaired += 1;
         let label = label_of_value(e.original);

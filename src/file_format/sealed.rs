@@ -11,6 +11,7 @@
 //! is a normal workspace file (`export_json`). This module is plain Rust: it reads, checks and writes the
 //! envelope; the encryption itself is the browser's WebCrypto (`browser::crypto`). See docs/file-format.md.
 
+use crate::model::sorting::StableSort;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -365,7 +366,7 @@ pub fn passphrase_weakness(p: &str) -> Option<Weakness> {
         return Some(Weakness::Common);
     }
     let mut distinct: Vec<char> = lower.chars().collect();
-    distinct.sort_unstable();
+    distinct.stable_sort();
     distinct.dedup();
     if distinct.len() <= 3 || is_run(&lower) {
         return Some(Weakness::Repetitive);

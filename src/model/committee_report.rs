@@ -8,6 +8,7 @@ use super::plan_ops::{
     effective_committee, in_committee, is_stale, latest_value, progress, status_on, tree_order,
 };
 use super::{ActionPlan, Id, IndicatorValue, Initiative, InitiativeStatus, StatusNote};
+use crate::model::sorting::StableSort;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -98,7 +99,7 @@ fn status_changes(ini: &Initiative) -> HashMap<usize, InitiativeStatus> {
         .enumerate()
         .filter_map(|(i, n)| n.date.map(|d| (i, d)))
         .collect();
-    order.sort_by_key(|(i, d)| (*d, *i));
+    order.stable_sort_by_key(|(i, d)| (*d, *i));
     let mut current = InitiativeStatus::NotStarted;
     let mut out = HashMap::new();
     for (i, _) in order {
@@ -174,7 +175,7 @@ pub fn committee_report(
             })
             .collect();
         // Stable: same-day notes keep the order they were written in.
-        notes.sort_by_key(|n| n.note.date);
+        notes.stable_sort_by_key(|n| n.note.date);
         initiatives.push(ReportInitiative {
             id: ini.id,
             depth: row.depth,

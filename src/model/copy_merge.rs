@@ -12,6 +12,7 @@ use super::commands::{apply, Command, CommandError};
 use super::record::{place_of, Keyed, Place, Record, RecordKind, RecordRef, RecordView};
 use super::revision::{self, Revisions};
 use super::Workspace;
+use crate::model::sorting::StableSort;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -230,7 +231,7 @@ fn decide(leaves: Vec<Leaf>) -> Outcome {
         .max_by(|(_, a), (_, b)| a.key().cmp(&b.key()))
         .map(|(i, _)| i);
     let winner = winner_at.map(|i| kept.remove(i));
-    kept.sort_by(|a, b| b.key().cmp(&a.key()));
+    kept.stable_sort_by(|a, b| b.key().cmp(&a.key()));
     Outcome {
         winner,
         kept,
@@ -414,7 +415,7 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
             )
         })
         .collect();
-    branch_list.sort_by_key(|b| {
+    branch_list.stable_sort_by_key(|b| {
         order
             .get(&(
                 b.record,
@@ -437,7 +438,7 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
         rank.entry(r).or_insert(next);
     }
     let kind_rank = |k: RecordKind| RecordKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    puts.sort_by_key(|(r, ..)| {
+    puts.stable_sort_by_key(|(r, ..)| {
         (
             kind_rank(r.kind),
             rank.get(r).copied().unwrap_or(usize::MAX),
@@ -468,7 +469,7 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
         present.insert(r, step);
         commands.push(Command::Put { place, record });
     }
-    removes.sort_by_key(|r| std::cmp::Reverse(kind_rank(r.kind)));
+    removes.stable_sort_by_key(|r| std::cmp::Reverse(kind_rank(r.kind)));
     commands.extend(removes.into_iter().map(|record| Command::Remove { record }));
 
     let mut set_aside = here.set_aside.clone();

@@ -6,6 +6,7 @@ use super::{
     FollowUpRules, Id, Intervention, Meeting, MeetingStatus, MeetingType, MonthlyTarget, Staircase,
     Step, StepCategory, Workspace,
 };
+use crate::model::sorting::StableSort;
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::HashMap;
 
@@ -239,7 +240,7 @@ pub fn due_list(ws: &Workspace, today: NaiveDate) -> Vec<DueItem> {
             }
         }
     }
-    items.sort_by_key(|i| i.due); // stable
+    items.stable_sort_by_key(|i| i.due); // stable
     items
 }
 

@@ -4,6 +4,7 @@
 
 use super::plan_deadline::{deadline, deadline_state, Deadline, DeadlineState};
 use super::{ActionPlan, BudgetLine, Goal, Id, Initiative, Kroner, Staircase, Track};
+use crate::model::sorting::StableSort;
 use chrono::NaiveDate;
 
 /// An initiative's budget: its lines by year (equal years in their stored order) and their sum.
@@ -19,7 +20,7 @@ pub fn budget(lines: &[BudgetLine]) -> Option<Budget> {
         return None;
     }
     let mut lines = lines.to_vec();
-    lines.sort_by_key(|b| b.year);
+    lines.stable_sort_by_key(|b| b.year);
     let total = lines.iter().map(|b| b.amount).sum();
     Some(Budget { lines, total })
 }

@@ -4,6 +4,7 @@
 
 use super::collation::danish_cmp;
 use super::{Id, Meeting, MeetingStatus, MeetingTemplate, MeetingType, Staircase};
+use crate::model::sorting::StableSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -137,7 +138,7 @@ fn push_meeting(buf: &mut String, m: &Meeting, type_name: TypeName) {
 /// last and, on one day, meetings without a time after those with one.
 fn newest_first(meetings: &[Meeting]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..meetings.len()).collect();
-    order.sort_by(|&a, &b| {
+    order.stable_sort_by(|&a, &b| {
         (meetings[b].date, meetings[b].time).cmp(&(meetings[a].date, meetings[a].time))
     });
     order
@@ -257,7 +258,7 @@ impl SearchIndex {
         push_lowercase(&mut lowered, &filter.text);
         let mut words: Vec<&str> = lowered.split_whitespace().collect();
         // Longest first: usually the rarest, leaving fewer candidates for the next word.
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.stable_sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         words.dedup();
         for w in words {
             self.narrow(w, &mut keep);
@@ -464,7 +465,7 @@ pub fn type_options(meetings: &[Meeting], templates: &[MeetingTemplate]) -> Vec<
             }
         }
     }
-    custom.sort_by(|a, b| danish_cmp(a, b));
+    custom.stable_sort_by(|a, b| danish_cmp(a, b));
     MeetingType::BUILT_IN
         .iter()
         .cloned()

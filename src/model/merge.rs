@@ -5,6 +5,7 @@
 
 use super::commands::Command;
 use super::record::{Place, Record, RecordRef};
+use crate::model::sorting::StableSort;
 use chrono::DateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -148,7 +149,7 @@ fn merge_corrections(t: &Map<String, Value>, m: &Map<String, Value>) -> Option<M
     {
         all.push(serde_json::json!({ "text": text, "replaced_at": replaced }));
     }
-    all.sort_by(|a, b| cmp_stamps(a.get("replaced_at"), b.get("replaced_at")));
+    all.stable_sort_by(|a, b| cmp_stamps(a.get("replaced_at"), b.get("replaced_at")));
     let mut versions: Vec<Value> = Vec::new();
     for v in all {
         if !versions.iter().any(|x| x.get("text") == v.get("text")) {

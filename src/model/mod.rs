@@ -31,6 +31,7 @@ pub mod record;
 pub mod revision;
 pub mod set_aside;
 pub mod sheet_values;
+pub mod sorting;
 pub mod staircase;
 pub mod staircase_figures;
 pub mod staircase_ops;

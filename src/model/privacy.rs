@@ -7,6 +7,7 @@
 //! `27.12.00-A00-1-19`), dates (`01-02-2019`, `1.2.2019`, `2019-02-01`), CPR-like numbers whose date does
 //! not exist (`310299-1234`, `290219-1234`), digit runs of other lengths and ids such as UUIDs.
 
+use crate::model::sorting::StableSort;
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -63,7 +64,7 @@ pub fn find_personal_data(text: &str) -> Vec<Finding> {
             i += 1;
         }
     }
-    found.sort_by_key(|f| f.range.start);
+    found.stable_sort_by_key(|f| f.range.start);
     found
 }
 

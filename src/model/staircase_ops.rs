@@ -10,6 +10,7 @@ use super::validation::{check_record, Problem};
 use super::{
     new_id, now, AgeGroup, Id, Intervention, Kroner, Measurement, Staircase, Step, StepCategory,
 };
+use crate::model::sorting::StableSort;
 use std::collections::HashSet;
 use thiserror::Error;
 
@@ -606,7 +607,7 @@ impl Staircase {
                 out.push(v.to_string());
             }
         }
-        out.sort_by(|a, b| danish_cmp(a, b));
+        out.stable_sort_by(|a, b| danish_cmp(a, b));
         out
     }
 }

@@ -13,6 +13,7 @@ use super::{
     privacy, ActionPlan, FollowUpRules, Id, Indicator, Initiative, Intervention, Measurement,
     Meeting, MeetingTemplate, MeetingType, MonthlyTarget, Step, Workspace,
 };
+use crate::model::sorting::StableSort;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -767,7 +768,7 @@ pub fn parent_loops(plan: &ActionPlan) -> Vec<Id> {
             seen[p] = Seen::Done;
         }
     }
-    cut.sort_unstable();
+    cut.stable_sort();
     cut.into_iter().map(|i| list[i].id).collect()
 }
 

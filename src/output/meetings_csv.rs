@@ -5,6 +5,7 @@
 
 use super::{lines_cell, safe_cell};
 use crate::model::follow_up::{next_follow_up, StepLookup};
+use crate::model::sorting::StableSort;
 use crate::model::{Meeting, Workspace};
 use crate::text::{self, meetings as txt};
 use chrono::NaiveDate;
@@ -42,11 +43,11 @@ pub fn meetings_csv_of(
         .copied()
         .filter(|&i| i < ws.meetings.len())
         .collect();
-    picked.sort_unstable();
+    picked.stable_sort();
     picked.dedup();
     let mut order: Vec<&Meeting> = picked.iter().map(|&i| &ws.meetings[i]).collect();
     // Stable; undated (None) sorts last by mapping it above every date.
-    order.sort_by_key(|m| (m.date.is_none(), m.date, m.time));
+    order.stable_sort_by_key(|m| (m.date.is_none(), m.date, m.time));
 
     let lookup = StepLookup::new(&ws.staircase);
     let mut w = super::excel_writer();

@@ -8,6 +8,7 @@
 //! another tab changed meanwhile is merged field by field.
 
 use crate::model::merge::{combine_changes, RecordChange, SettingChange};
+use crate::model::sorting::StableSort;
 use crate::model::Id;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -38,7 +39,7 @@ impl JournalFile {
     /// a record or setting stands. Between tabs, a record both changed is merged field by field
     /// (`combine_changes`): each keeps the fields it changed, the later tab wins a field both changed.
     pub fn combine(mut files: Vec<JournalFile>) -> Option<JournalFile> {
-        files.sort_by_key(|f| f.written_at);
+        files.stable_sort_by_key(|f| f.written_at);
         let mut out = JournalFile::default();
         // Each tab's latest changes, and when it last wrote.
         let mut tabs: Vec<(
@@ -74,7 +75,7 @@ impl JournalFile {
             }
         }
         // The tab that wrote last wins a field both changed.
-        tabs.sort_by_key(|(_, written, _)| *written);
+        tabs.stable_sort_by_key(|(_, written, _)| *written);
         let mut records: Vec<RecordChange> = Vec::new();
         for (_, _, changes) in tabs {
             for r in changes {

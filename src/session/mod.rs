@@ -40,6 +40,7 @@ use crate::model::merge::{
 };
 use crate::model::record::{Place, Record, RecordRef};
 use crate::model::set_aside::found;
+use crate::model::sorting::StableSort;
 use crate::model::validation::name_with_suffix;
 use crate::model::{now, Id, SetAside, SetAsideReason, Workspace};
 use crate::storage::{
@@ -351,8 +352,8 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
             _ => crate::model::record::RecordKind::Step,
         }
     }
-    puts.sort_by_key(kind_of);
-    removes.sort_by_key(|c| std::cmp::Reverse(kind_of(c)));
+    puts.stable_sort_by_key(kind_of);
+    removes.stable_sort_by_key(|c| std::cmp::Reverse(kind_of(c)));
     puts.extend(removes);
     let mut set_aside = Vec::new();
     match apply(&mut ws, Command::batch(puts.clone())) {

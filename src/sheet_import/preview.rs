@@ -7,6 +7,7 @@ use super::fields::{normalise, Field, Kind, Mapping};
 use crate::model::commands::Command;
 use crate::model::plan::BudgetLine;
 use crate::model::record::Record;
+use crate::model::sorting::StableSort;
 use crate::model::validation::check_record;
 use crate::model::{
     now, ActionItem, Id, Initiative, Meeting, MeetingType, Participant, ParticipantRole, Workspace,
@@ -523,7 +524,7 @@ impl RowReader<'_> {
                             i.budget.retain(|b| b.year != year);
                             if let Some(amount) = amount {
                                 i.budget.push(BudgetLine { year, amount });
-                                i.budget.sort_by_key(|b| b.year);
+                                i.budget.stable_sort_by_key(|b| b.year);
                             }
                         }
                         Err(p) => fail(p),

@@ -8,6 +8,7 @@ use super::preview::{Outcome, Preview};
 use crate::file_format::personal_data::{Hit, REDACTED};
 use crate::model::field_path::FieldPath;
 use crate::model::privacy::find_personal_data;
+use crate::model::sorting::StableSort;
 use crate::spreadsheet::{Cell, Sheet};
 
 /// The place of a cell, as the check's list describes it («Regnearkets række 7, kolonne H»).
@@ -56,7 +57,7 @@ pub fn redact(sheet: &Sheet, hits: &[Hit], leave_out: &[String]) -> Sheet {
     let mut out = sheet.clone();
     // Later ranges first, so earlier ones keep their place in the text.
     let mut chosen: Vec<&Hit> = hits.iter().filter(|h| leave_out.contains(&h.id)).collect();
-    chosen.sort_by_key(|h| std::cmp::Reverse(h.range.start));
+    chosen.stable_sort_by_key(|h| std::cmp::Reverse(h.range.start));
     for hit in chosen {
         let (Some(row), Some(column)) = (
             hit.path.steps().get(1).and_then(index),

@@ -9,6 +9,7 @@
 //! right beside a compound joint gives way to the joint («døgn-institution», not «døg-ninstitution»).
 //! Screen readers and search ignore U+00AD; copying the text keeps it invisible.
 
+use crate::model::sorting::StableSort;
 /// The soft hyphen.
 pub const SHY: char = '\u{AD}';
 
@@ -138,7 +139,7 @@ fn break_points(word: &[char]) -> Vec<usize> {
         .filter(|i| allowed(*i) && joints.iter().all(|j| j.abs_diff(*i) > 1))
         .collect();
     out.extend(joints);
-    out.sort_unstable();
+    out.stable_sort();
     out.dedup();
     out
 }
@@ -174,7 +175,7 @@ fn compound_joints(w: &[char]) -> Vec<usize> {
         out.push(i + 1);
     }
     out.retain(|i| *i > 0 && *i < w.len());
-    out.sort_unstable();
+    out.stable_sort();
     out.dedup();
     out
 }

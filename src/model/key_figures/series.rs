@@ -2,6 +2,7 @@
 //! change against the baseline. Scenarios are what-ifs, not the municipality's figures, and an undated
 //! measurement cannot be placed in time: both are left out of the series and named, never dropped silently.
 
+use crate::model::sorting::StableSort;
 use crate::model::staircase_figures::{
     caseload, casework_children, measurement_figures, totals, CategorySplit, StepFigures, Totals,
 };
@@ -87,7 +88,7 @@ pub fn series(s: &Staircase) -> Series {
             (_, Some(d)) => points.push(Point::of(s, m, d)),
         }
     }
-    points.sort_by_key(|p| p.date); // stable
+    points.stable_sort_by_key(|p| p.date); // stable
     let marked = points
         .iter()
         .position(|p| p.kind == MeasurementKind::Baseline);

@@ -4,6 +4,7 @@ use super::committees::{committees_of, effective_committee, in_committee, same_n
 use super::status::is_stale;
 use super::tree::tree_order;
 use crate::model::collation::danish_cmp;
+use crate::model::sorting::StableSort;
 use crate::model::{ActionPlan, Id, Initiative, InitiativeStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -103,7 +104,7 @@ fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty() && seen.insert(v.to_lowercase()))
         .collect();
-    out.sort_by(|a, b| danish_cmp(a, b));
+    out.stable_sort_by(|a, b| danish_cmp(a, b));
     out
 }
 

@@ -4,6 +4,7 @@
 use super::crud::remove_item;
 use super::fields::{rules, trim_in_place, PlanError};
 use crate::model::record::RecordView;
+use crate::model::sorting::StableSort;
 use crate::model::{now, ActionPlan, Id, Indicator, IndicatorValue};
 use chrono::NaiveDate;
 
@@ -95,7 +96,7 @@ impl ActionPlan {
             .ok_or(PlanError::ValueNotFound(value.id))?;
         *slot = value;
         // Stable sort: same-day values keep their order; undated ones stay first.
-        ind.values.sort_by_key(|v| v.date);
+        ind.values.stable_sort_by_key(|v| v.date);
         rules(RecordView::Indicator(&ind))?;
         ind.updated_at = now();
         *self.indicator_mut(indicator_id)? = ind;
@@ -202,7 +203,7 @@ pub fn measurements_in_order(ind: &Indicator) -> Vec<MeasurementRow<'_>> {
         let group = if v.date.is_some() { 1 } else { 2 };
         rows.push((group, v.date, 1, MeasurementRow::Value(v)));
     }
-    rows.sort_by_key(|(g, d, k, _)| (*g, *d, *k));
+    rows.stable_sort_by_key(|(g, d, k, _)| (*g, *d, *k));
     rows.into_iter().map(|(_, _, _, r)| r).collect()
 }
 

@@ -2,6 +2,7 @@
 //! and initiatives; titles break ties in Danish alphabetical order.
 
 use crate::model::collation::danish_cmp;
+use crate::model::sorting::StableSort;
 use crate::model::{ActionPlan, Goal, Id, Initiative, Track};
 use std::cmp::Ordering;
 
@@ -72,21 +73,21 @@ fn by_number_then_title(an: &str, at: &str, bn: &str, bt: &str) -> Ordering {
 /// Goals in number order.
 pub fn sorted_goals(plan: &ActionPlan) -> Vec<&Goal> {
     let mut v: Vec<&Goal> = plan.goals.iter().collect();
-    v.sort_by(|a, b| by_number_then_title(&a.number, &a.title, &b.number, &b.title));
+    v.stable_sort_by(|a, b| by_number_then_title(&a.number, &a.title, &b.number, &b.title));
     v
 }
 
 /// Tracks in number order.
 pub fn sorted_tracks(plan: &ActionPlan) -> Vec<&Track> {
     let mut v: Vec<&Track> = plan.tracks.iter().collect();
-    v.sort_by(|a, b| by_number_then_title(&a.number, &a.title, &b.number, &b.title));
+    v.stable_sort_by(|a, b| by_number_then_title(&a.number, &a.title, &b.number, &b.title));
     v
 }
 
 /// All initiative ids in number order, ignoring the sub-item structure.
 pub fn ordered_ids(plan: &ActionPlan) -> Vec<Id> {
     let mut v: Vec<&Initiative> = plan.initiatives.iter().collect();
-    v.sort_by(|a, b| by_number_then_title(&a.number, &a.title, &b.number, &b.title));
+    v.stable_sort_by(|a, b| by_number_then_title(&a.number, &a.title, &b.number, &b.title));
     v.into_iter().map(|i| i.id).collect()
 }
 

@@ -3,6 +3,7 @@
 use super::crud::{add_item, remove_item, replace_item};
 use super::fields::{rules, trim_in_place, PlanError};
 use crate::model::record::RecordView;
+use crate::model::sorting::StableSort;
 use crate::model::{ActionPlan, Id, TimelineRow};
 use chrono::NaiveDate;
 
@@ -56,7 +57,7 @@ pub fn timeline_phase(row: &TimelineRow, today: NaiveDate) -> TimelinePhase {
 /// The time and process plan sorted by start (then end); undated rows last, in the order written.
 pub fn timeline(plan: &ActionPlan, today: NaiveDate) -> Vec<(&TimelineRow, TimelinePhase)> {
     let mut rows: Vec<&TimelineRow> = plan.timeline.iter().collect();
-    rows.sort_by_key(|r| {
+    rows.stable_sort_by_key(|r| {
         let start = r.start.or(r.end);
         (start.is_none(), start, r.end.or(r.start))
     });

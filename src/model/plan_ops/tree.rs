@@ -3,6 +3,7 @@
 
 use super::fields::PlanError;
 use super::ordering::{compare_numbers, ordered_ids, sorted_goals, sorted_tracks};
+use crate::model::sorting::StableSort;
 use crate::model::validation::closes_loop;
 use crate::model::{ActionPlan, Id, Initiative};
 use std::collections::{HashMap, HashSet};
@@ -15,7 +16,7 @@ impl ActionPlan {
             .iter()
             .filter(|i| i.parent_id == Some(id))
             .collect();
-        subs.sort_by(|a, b| compare_numbers(&a.number, &b.number));
+        subs.stable_sort_by(|a, b| compare_numbers(&a.number, &b.number));
         subs.into_iter().map(|i| i.id).collect()
     }
 
@@ -170,7 +171,7 @@ pub fn group_initiatives(plan: &ActionPlan, ids: Option<&[Id]>) -> Vec<Initiativ
         }
     }
     // Stable: rows inside each group stay in tree order.
-    groups.sort_by_key(|(k, _)| *k);
+    groups.stable_sort_by_key(|(k, _)| *k);
     groups.into_iter().map(|(_, g)| g).collect()
 }
 

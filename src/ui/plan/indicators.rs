@@ -10,6 +10,7 @@ use crate::model::plan_ops::{
     values_before_baseline, MeasurementRow, PlanField, ValueWarning,
 };
 use crate::model::record::RecordKind;
+use crate::model::sorting::StableSort;
 use crate::model::{Id, Indicator};
 use crate::text::{self, plan as tp};
 use crate::ui::common::{ConflictChoices, FormMerge};
@@ -141,7 +142,7 @@ fn Chart(ind: Indicator, summary: String) -> impl IntoView {
             points.push((d, v.value, false));
         }
     }
-    points.sort_by_key(|p| p.0);
+    points.stable_sort_by_key(|p| p.0);
     let title_id = format!("graf-titel-{}", ind.id);
     let desc_id = format!("graf-beskrivelse-{}", ind.id);
     if points.is_empty() {

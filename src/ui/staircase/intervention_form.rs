@@ -2,6 +2,7 @@
 
 use super::ctx::{parse_id, step_options, use_ctx, Panel};
 use crate::model::record::RecordKind;
+use crate::model::sorting::StableSort;
 use crate::model::staircase_ops::StaircaseField;
 use crate::model::{AgeGroup, CostPeriod, Id, Intervention, InterventionStatus, ProviderKind};
 use crate::text;
@@ -137,7 +138,7 @@ pub fn InterventionForm(step: Id, intervention: Option<Id>) -> impl IntoView {
             return;
         };
         let mut sorted_ages = ages.get_untracked();
-        sorted_ages.sort();
+        sorted_ages.stable_sort();
         let iv = Intervention {
             name: n.clone(),
             description: description.get_untracked(),
