@@ -6,7 +6,6 @@ use crate::model::field_path::FieldPath;
 use crate::model::privacy::{self, PersonalDataKind};
 use crate::model::sorting::StableSort;
 use crate::model::Workspace;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -134,8 +133,7 @@ pub fn redact(ws: &Workspace, ids: &[String]) -> Workspace {
             }
         }
     });
-    // Read from a borrowed value: the app's one reader for `&Value` (see `parts::parse`).
-    Workspace::deserialize(&v).unwrap_or_else(|_| ws.clone())
+    crate::model::json::read::<Workspace>(&v).unwrap_or_else(|_| ws.clone())
 }
 
 /// `output` with every occurrence of the texts of the hits named by `ids` replaced by «[fjernet]»: for

@@ -111,7 +111,7 @@ fn prune(v: &Value, steps: &[PathStep]) -> Value {
 }
 
 fn reads_as<T: DeserializeOwned>(v: &Value) -> bool {
-    T::deserialize(v).is_ok()
+    crate::model::json::read::<T>(v).is_ok()
 }
 
 /// The path of the smallest part of `v` that still fails to read as `T` on its own. Every field of the
@@ -153,7 +153,7 @@ pub(crate) fn locate<T: DeserializeOwned>(v: &Value) -> Vec<PathStep> {
 fn read_leniently<T: DeserializeOwned>(
     v: &Value,
 ) -> Result<(T, Vec<(FieldPath, DataProblem)>), DataProblem> {
-    let first = match T::deserialize(v) {
+    let first = match crate::model::json::read::<T>(v) {
         Ok(t) => return Ok((t, Vec::new())),
         Err(e) => DataProblem::from_serde(&e),
     };
@@ -161,7 +161,7 @@ fn read_leniently<T: DeserializeOwned>(
     let mut dropped = Vec::new();
     for _ in 0..64 {
         let steps = locate::<T>(&v);
-        let problem = match T::deserialize(&prune(&v, &steps)) {
+        let problem = match crate::model::json::read::<T>(&prune(&v, &steps)) {
             Err(e) => DataProblem::from_serde(&e),
             Ok(_) => first.clone(),
         };
@@ -175,7 +175,7 @@ fn read_leniently<T: DeserializeOwned>(
             return Err(problem);
         }
         dropped.push((FieldPath::from(steps), problem));
-        if let Ok(t) = T::deserialize(&v) {
+        if let Ok(t) = crate::model::json::read::<T>(&v) {
             return Ok((t, dropped));
         }
     }
@@ -251,7 +251,7 @@ fn repair<T: Serialize + DeserializeOwned>(
             }
             done.push((issue, f));
         }
-        let t = match T::deserialize(&v) {
+        let t = match crate::model::json::read::<T>(&v) {
             Ok(t) => t,
             // A removed value a record cannot do without (a budget line's amount): drop the list item.
             Err(_) => {
@@ -263,7 +263,7 @@ fn repair<T: Serialize + DeserializeOwned>(
                 if !remove_at(&mut v, &steps) {
                     return None;
                 }
-                T::deserialize(&v).ok()?
+                crate::model::json::read::<T>(&v).ok()?
             }
         };
         issues = check(&t);
@@ -458,7 +458,7 @@ fn with_new_id<T: Keyed + DeserializeOwned + Serialize>(t: T) -> T {
     if let Value::Object(map) = &mut v {
         map.insert("id".into(), Value::String(new_id().to_string()));
     }
-    T::deserialize(&v).unwrap_or(t)
+    crate::model::json::read::<T>(&v).unwrap_or(t)
 }
 
 /// The name a user knows a record by, from its original JSON.
@@ -882,7 +882,7 @@ fn kept_list<T: serde::de::DeserializeOwned>(
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
                 match (!tokens::has_marks(item))
-                    .then(|| T::deserialize(item).ok())
+                    .then(|| crate::model::json::read::<T>(item).ok())
                     .flatten()
                 {
                     Some(t) => out.items.push(Ok(t)),

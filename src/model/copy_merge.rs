@@ -12,6 +12,7 @@ use super::commands::{apply, Command, CommandError};
 use super::record::{place_of, Keyed, Place, Record, RecordKind, RecordRef, RecordView};
 use super::revision::{self, Revisions};
 use super::Workspace;
+use crate::model::sorting::CollectByInsert;
 use crate::model::sorting::StableSort;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -260,7 +261,7 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
     collect(&mut all, here, 0);
     collect(&mut all, file, 1);
     let mut outcomes: BTreeMap<RecordRef, Outcome> =
-        all.into_iter().map(|(r, l)| (r, decide(l))).collect();
+        all.into_iter().map(|(r, l)| (r, decide(l))).collect_map();
 
     // A record deleted on one side but still needed by a version shown (a meeting naming a deleted step,
     // an intervention added to a deleted step) comes back, its newest version shown and its deletion
@@ -270,13 +271,13 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
             .iter()
             .filter(|(_, o)| o.winner.is_some())
             .map(|(r, _)| *r)
-            .collect();
+            .collect_set();
         let missing: BTreeSet<RecordRef> = outcomes
             .values()
             .filter_map(|o| o.winner.as_ref()?.body.as_ref())
             .flat_map(needs)
             .filter(|r| !live.contains(r) && outcomes.contains_key(r))
-            .collect();
+            .collect_set();
         let mut brought = false;
         for r in missing {
             let Some(o) = outcomes.get_mut(&r) else {
@@ -302,7 +303,7 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
             .values()
             .flat_map(|o| o.kept.iter().filter_map(|l| l.body.as_ref()))
             .flat_map(needs)
-            .collect();
+            .collect_set();
         let mut added = false;
         for r in needed {
             let Some(o) = outcomes.get_mut(&r) else {
@@ -349,7 +350,7 @@ pub fn merge_copy(here: &Workspace, file: &Workspace) -> Result<CopyMerge, Comma
     };
     let mut unknown = false;
     let here_live: Vec<RecordRef> = here.views().map(|v| v.reference()).collect();
-    let here_conflicts: BTreeSet<RecordRef> = here.conflicts().into_iter().collect();
+    let here_conflicts: BTreeSet<RecordRef> = here.conflicts().into_iter().collect_set();
     for (r, o) in &outcomes {
         let c = counts.entry(r.kind).or_default();
         let was_here = here_places.contains_key(r);

@@ -5,6 +5,7 @@
 
 use super::commands::Command;
 use super::record::{Place, Record, RecordRef};
+use crate::model::sorting::CollectByInsert;
 use crate::model::sorting::StableSort;
 use chrono::DateTime;
 use serde::de::DeserializeOwned;
@@ -40,7 +41,7 @@ pub fn merge_fields<T: Serialize + DeserializeOwned>(
         return (clone_via_json(mine), Vec::new());
     };
     let (out, conflicts) = merge_objects(&b, &t, &m);
-    match T::deserialize(&Value::Object(out)) {
+    match super::json::read::<T>(&Value::Object(out)) {
         Ok(t) => (t, conflicts),
         Err(_) => (clone_via_json(mine), conflicts),
     }
@@ -54,7 +55,7 @@ fn merge_objects(
     let mut out = Map::new();
     let mut conflicts = Vec::new();
     let keys: std::collections::BTreeSet<&String> =
-        b.keys().chain(t.keys()).chain(m.keys()).collect();
+        b.keys().chain(t.keys()).chain(m.keys()).collect_set();
     for k in keys {
         let (bv, tv, mv) = (b.get(k), t.get(k), m.get(k));
         let chosen = if k == super::revision::FIELD {
@@ -265,13 +266,13 @@ pub fn choose<T: Serialize + DeserializeOwned>(
             m.insert(c.field.clone(), c.theirs.clone());
         }
     }
-    T::deserialize(&Value::Object(m)).unwrap_or_else(|_| clone_via_json(merged))
+    super::json::read::<T>(&Value::Object(m)).unwrap_or_else(|_| clone_via_json(merged))
 }
 
 fn clone_via_json<T: Serialize + DeserializeOwned>(t: &T) -> T {
     serde_json::to_value(t)
         .ok()
-        .and_then(|v| T::deserialize(&v).ok())
+        .and_then(|v| super::json::read::<T>(&v).ok())
         .expect("a model value reads back what it writes")
 }
 

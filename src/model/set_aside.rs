@@ -93,13 +93,13 @@ impl From<SetAsideIn> for SetAside {
 
 /// Reads a reason through a JSON value, whatever the source (a file, a stored part, a value being
 /// restored): serde's derived readers for these enums are large, and so the app holds one copy of them (for
-/// `Value`) instead of one per source, about 40 KB of wasm less.
+/// text, see `json::read`) instead of one per source, about 40 KB of wasm less.
 fn reason_via_value<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<SetAsideReason>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None => Ok(None),
-        Some(v) => SetAsideReason::deserialize(v)
+        Some(v) => super::json::read::<SetAsideReason>(&v)
             .map(Some)
             .map_err(serde::de::Error::custom),
     }

@@ -5,6 +5,7 @@
 //! keep their order, as with `sort_by`.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub trait StableSort<T> {
     fn stable_sort_by(&mut self, cmp: impl FnMut(&T, &T) -> Ordering);
@@ -36,6 +37,30 @@ impl<T> StableSort<T> for [T] {
         move_into_place(self, order);
     }
 }
+
+/// `collect()` into a `BTreeMap` or `BTreeSet` sorts the items first (one more sort compiled per type);
+/// inserting them one by one needs none. The last value for a key wins, as with `collect()`.
+pub trait CollectByInsert: Iterator + Sized {
+    fn collect_map<K: Ord, V>(self) -> BTreeMap<K, V>
+    where
+        Self: Iterator<Item = (K, V)>,
+    {
+        let mut map = BTreeMap::new();
+        map.extend(self);
+        map
+    }
+
+    fn collect_set<T: Ord>(self) -> BTreeSet<T>
+    where
+        Self: Iterator<Item = T>,
+    {
+        let mut set = BTreeSet::new();
+        set.extend(self);
+        set
+    }
+}
+
+impl<I: Iterator> CollectByInsert for I {}
 
 /// Positions `0..len` in sorted order. Not generic: the only instance of the standard sort in the app.
 fn sorted_positions(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
@@ -85,6 +110,17 @@ mod tests {
             std_whole.sort();
             prop_assert_eq!(whole, std_whole);
         }
+    }
+
+    #[test]
+    fn collecting_by_insert_keeps_the_last_value_for_a_key_as_collect_does() {
+        use super::CollectByInsert;
+        let pairs = [(2, "b"), (1, "a"), (2, "c")];
+        let by_insert = pairs.iter().copied().collect_map();
+        let collected: std::collections::BTreeMap<_, _> = pairs.iter().copied().collect();
+        assert_eq!(by_insert, collected);
+        assert_eq!(by_insert[&2], "c");
+        assert_eq!(pairs.iter().map(|p| p.0).collect_set().len(), 2);
     }
 
     #[test]

@@ -40,6 +40,7 @@ use crate::model::merge::{
 };
 use crate::model::record::{Place, Record, RecordRef};
 use crate::model::set_aside::found;
+use crate::model::sorting::CollectByInsert;
 use crate::model::sorting::StableSort;
 use crate::model::validation::name_with_suffix;
 use crate::model::{now, Id, SetAside, SetAsideReason, Workspace};
@@ -321,12 +322,12 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
         .records
         .iter()
         .map(|c| (c.record, ws.record(c.record)))
-        .collect();
+        .collect_map();
     let setting_bases: BTreeMap<Setting, Command> = j
         .settings
         .iter()
         .map(|c| (c.setting, c.setting.of(&ws)))
-        .collect();
+        .collect_map();
     for c in &j.settings {
         if let Some(cmd) = rebase_setting(&ws, c) {
             if let Ok(a) = apply(&mut ws, cmd) {
@@ -420,11 +421,11 @@ fn bring_onto(mut ws: Workspace, j: &JournalFile) -> Brought {
     let bases = bases
         .into_iter()
         .filter(|(r, _)| changes.records.contains(r))
-        .collect();
+        .collect_map();
     let setting_bases = setting_bases
         .into_iter()
         .filter(|(s, _)| Setting::touched(&changes).contains(s))
-        .collect();
+        .collect_map();
     Brought {
         ws,
         changes,
@@ -799,12 +800,16 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 .sum();
             o.bytes.saturating_sub(old) + write.bytes()
         };
-        let written = o.unsaved.keys().map(|r| (*r, o.ws.record(*r))).collect();
+        let written = o
+            .unsaved
+            .keys()
+            .map(|r| (*r, o.ws.record(*r)))
+            .collect_map();
         let written_settings = o
             .unsaved_settings
             .keys()
             .map(|s| (*s, s.of(&o.ws)))
-            .collect();
+            .collect_map();
         let job = Job {
             written_settings,
             id: o.ws.id,
@@ -936,13 +941,13 @@ impl<R: Repository, J: Journal> Session<R, J> {
                         .written
                         .into_iter()
                         .filter(|(r, _)| pending.records.contains(r))
-                        .collect();
+                        .collect_map();
                     let still = Setting::touched(pending);
                     o.unsaved_settings = job
                         .written_settings
                         .into_iter()
                         .filter(|(s, _)| still.contains(s))
-                        .collect();
+                        .collect_map();
                     let journal = o.journal_file(&self.tab);
                     if journal.is_empty() {
                         self.journal.clear(o.ws.id);

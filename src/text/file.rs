@@ -89,7 +89,7 @@ fn value_names<T: serde::de::DeserializeOwned>(
     tokens
         .iter()
         .map(|t| {
-            serde_json::from_value::<T>(serde_json::Value::String((*t).to_string()))
+            crate::model::json::read::<T>(&serde_json::Value::String((*t).to_string()))
                 .ok()
                 .map(|v| format!("«{}»", name(&v)))
         })

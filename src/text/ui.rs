@@ -286,14 +286,16 @@ pub fn conflict_value_in(
             };
             let parsed = |f: fn(serde_json::Value) -> Option<&'static str>| f(v.clone());
             match kind {
-                Some(record::RecordKind::Initiative) => {
-                    parsed(|v| serde_json::from_value(v).ok().map(super::initiative_status))
-                }
+                Some(record::RecordKind::Initiative) => parsed(|v| {
+                    crate::model::json::read(&v)
+                        .ok()
+                        .map(super::initiative_status)
+                }),
                 Some(record::RecordKind::Meeting) => {
-                    parsed(|v| serde_json::from_value(v).ok().map(super::meeting_status))
+                    parsed(|v| crate::model::json::read(&v).ok().map(super::meeting_status))
                 }
                 Some(record::RecordKind::Intervention) => parsed(|v| {
-                    serde_json::from_value(v)
+                    crate::model::json::read(&v)
                         .ok()
                         .map(super::intervention_status)
                 }),
