@@ -369,22 +369,27 @@ results.timings_ms.render_overview = await time(async () => {
   await page.getByTestId('series-table').waitFor({ timeout: 60000 });
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 });
-// Each area reached by a click in the menu with the large workspace open: click to its content drawn
-// (two frames). Goal: within 100 ms.
+// Each area reached by a click in the menu with the large workspace open: from the click to its content
+// drawn (two frames), timed in the page (a locator's own search of a large page would be counted too).
+// Goal: within 100 ms.
 for (const [name, link, ready] of [
   ['click_overview', 'Overblik', '[data-testid="series-table"]'],
   ['click_staircase', 'Trappe', '.iv-card'],
   ['click_meetings', 'Netværksmøder', '[data-testid="result-count"]'],
   ['click_plan', 'Handleplan', 'main h1'],
 ]) {
-  await page.goto(env.base + (name === 'click_overview' ? '/data' : '/overblik'));
+  const from = name === 'click_overview' ? '/data' : '/overblik';
+  await page.goto(env.base + from);
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60000 });
-  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
-  results.timings_ms[name] = await time(async () => {
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: link, exact: true }).click();
-    await page.locator(ready).first().waitFor({ timeout: 60000 });
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  });
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
+  results.timings_ms[name] = await page.evaluate(([link, ready, from]) => new Promise((done) => {
+    const a = [...document.querySelectorAll('nav[aria-label="Hovedmenu"] a')].find((x) => x.textContent.trim() === link);
+    const t0 = performance.now();
+    a.click();
+    const drawn = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+    const poll = () => (!location.pathname.endsWith(from) && document.querySelector(ready) ? drawn() : setTimeout(poll, 0));
+    poll();
+  }), [link, ready, from]);
 }
 
 // A 10.000-row sheet: the large workspace's meetings as Trappe's own CSV (one row per meeting), imported
