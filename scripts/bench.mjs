@@ -12,7 +12,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 for (const file of readdirSync(dist)) {
   if (file === 'trappe.html') continue;
   // The spreadsheet reader's worker (its own wasm and glue) loads only when an import from a sheet opens.
-  const kind = file.startsWith('sheet_reader') ? 'on_demand' : file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') && file !== 'sw.js' ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
+  const kind = /\.(?:gz|br)$/.test(file) ? null : file.startsWith('sheet_reader') ? 'on_demand' : file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') && file !== 'sw.js' ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
   if (!kind) continue;
   const bytes = readFileSync(dist + file);
   const b = results.bundle[kind] ??= { raw: 0, gzip: 0 };
@@ -194,6 +194,12 @@ results.timings_ms.reload_to_open = await time(async () => {
 });
 results.timings_ms.open_from_storage = (await measures(page, 'trappe-load')).at(-1);
 results.timings_ms.open_longest_task = await page.evaluate(() => window.__longest);
+// Live memory: garbage collected first (the browser's own collector, through the DevTools protocol).
+{
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+}
 results.memory_mb = await page.evaluate(() => ({
   js_heap: performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null,
   wasm: window.__wasm?.memory ? window.__wasm.memory.buffer.byteLength / 1e6 : null,
