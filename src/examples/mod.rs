@@ -165,6 +165,23 @@ mod tests {
         }
     }
 
+    /// No two examples share a record id: a file of one is never taken for a copy of another's records.
+    #[test]
+    fn no_two_examples_share_an_id() {
+        let mut seen = std::collections::HashSet::new();
+        for ex in &EXAMPLES {
+            let ws = build(ex.key).unwrap();
+            for v in ws.views() {
+                assert!(
+                    seen.insert(v.reference().id),
+                    "{}: {:?}",
+                    ex.key,
+                    v.reference()
+                );
+            }
+        }
+    }
+
     /// Opened twice, an example is two workspaces: the second does not overwrite the first.
     #[test]
     fn building_twice_gives_two_workspaces() {
@@ -178,7 +195,7 @@ mod tests {
     #[test]
     fn each_shipped_file_is_what_its_source_builds() {
         use crate::file_format::{export::export_json, import::read_workspace_file};
-        for ex in &EXAMPLES {
+        for (k, ex) in EXAMPLES.iter().enumerate() {
             let source = from_source(ex.key).unwrap();
             let noon = source
                 .as_of
@@ -189,7 +206,7 @@ mod tests {
             // Numbered ids and the records' times set to the example's day (the source draws new ids and
             // stamps the time it runs), then written once more so maps keyed by id follow the new ids.
             let mut doc: serde_json::Value =
-                serde_json::from_str(&numbered_ids(&export_json(&source, noon))).unwrap();
+                serde_json::from_str(&numbered_ids(&export_json(&source, noon), k)).unwrap();
             stamp_times(
                 &mut doc,
                 &noon.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -235,8 +252,9 @@ mod tests {
         }
     }
 
-    /// Every id in `json` (a quoted UUID) replaced by a numbered one, in the order they first appear.
-    fn numbered_ids(json: &str) -> String {
+    /// Every id in `json` (a quoted UUID) replaced by a numbered one, in the order they first appear, with
+    /// the example's own number in it: no two examples share an id.
+    fn numbered_ids(json: &str, example: usize) -> String {
         let mut seen: Vec<&str> = Vec::new();
         let mut out = String::with_capacity(json.len());
         let (bytes, mut copied, mut i) = (json.as_bytes(), 0, 0);
@@ -251,7 +269,7 @@ mod tests {
                         seen.len() - 1
                     }) + 1;
                     out.push_str(&json[copied..=i]);
-                    out.push_str(&format!("00000000-0000-4000-8000-{n:012x}"));
+                    out.push_str(&format!("00000000-0000-4000-8{example:03x}-{n:012x}"));
                     copied = i + 37;
                     i += 38;
                 }
