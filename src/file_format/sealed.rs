@@ -98,7 +98,8 @@ impl SealedFile {
             },
             ciphertext: STANDARD.encode(&self.ciphertext),
         };
-        let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+        // Indented on the text, as the export is: the app carries one JSON writer.
+        let mut s = super::export::pretty(&serde_json::to_string(&out).unwrap_or_default());
         s.push('\n');
         s
     }
