@@ -1,7 +1,7 @@
 // Measures the release build in headless Chromium. Run through scripts/bench.sh.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { launch, openPage } from '../tests/e2e/harness.mjs';
+import { launch, openPage, watchLongTasks } from '../tests/e2e/harness.mjs';
 import { startServer } from './static-server.mjs';
 
 const dist = process.env.TRAPPE_DIST ?? new URL('../dist/', import.meta.url).pathname;
@@ -164,12 +164,6 @@ const saveCount = (p) => p.evaluate(() => performance.getEntriesByName('trappe-s
 
 // The longest main-thread task as the browser's PerformanceObserver reports it (goal ≤ 50 ms), while
 // importing and while opening from storage.
-const watchLongTasks = () => {
-  window.__longest = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-};
 await page.evaluate(watchLongTasks);
 const importTotal = await time(async () => {
   await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles(file);

@@ -67,3 +67,14 @@ export async function showAsOfToday(page) {
 export async function waitSaved(page) {
   await page.getByTestId('save-status').filter({ hasText: /Gemt kl\.|Alt er gemt/ }).waitFor();
 }
+
+/**
+ * Keeps the longest main-thread task the browser's PerformanceObserver reports in `window.__longest`
+ * (run in the page: `page.evaluate(watchLongTasks)`, or for every load: `context.addInitScript(watchLongTasks)`).
+ */
+export function watchLongTasks() {
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}

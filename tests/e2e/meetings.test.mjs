@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { launch, openPage, axe, openExample, waitSaved, showAsOfToday } from './harness.mjs';
+import { launch, openPage, axe, openExample, waitSaved, showAsOfToday, watchLongTasks } from './harness.mjs';
 
 const EXAMPLE = 'Socialstyrelsens indsatstrappe';
 const CASE = 'Sag Æ-4711 Ødegård';
@@ -322,12 +322,6 @@ test('search, paging, export and import again work with 10,000 meetings', { time
   const { page, context, errors } = await openPage(env, '/data');
   // The longest main-thread task while importing and while opening from storage, as the browser's own
   // PerformanceObserver reports it (reported, not a timed pass/fail; scripts/bench.sh keeps the figures).
-  const watchLongTasks = () => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  };
   await page.evaluate(watchLongTasks);
   await page.getByLabel('Vælg en Trappe-fil (.json)').setInputFiles(BIG);
   await page.getByTestId('import-preview').waitFor({ timeout: 120000 });
