@@ -25,15 +25,21 @@ const env = await launch();
 const time = async (fn) => { const t = performance.now(); await fn(); return performance.now() - t; };
 const measures = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
-// First render: navigation start to the start page's heading, fresh context each time (5 runs).
-const firstRender = [];
-for (let i = 0; i < 5; i++) {
-  const { page, context } = await openPage(env, '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  firstRender.push(await page.evaluate(() => performance.now()));
-  await context.close();
-}
-results.timings_ms.first_render = median(firstRender);
+// First render: navigation start to the page's first heading, a fresh context (no cache, no storage) each
+// time, median of 5 runs.
+const firstRender = async (url) => {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'da-DK' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    runs.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return median(runs);
+};
+results.timings_ms.first_render = await firstRender(env.base + '/');
 
 // The yardstick: a bare Leptos 0.8 counter built the same way (bench/counter, same profile and wasm-opt),
 // navigation start to its heading, fresh context each time (5 runs). Start-up figures are given as ratios.
@@ -41,17 +47,8 @@ results.timings_ms.first_render = median(firstRender);
   const dir = new URL('../bench-results/counter-dist/', import.meta.url).pathname;
   const server = await startServer(dir, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const runs = [];
-  for (let i = 0; i < 5; i++) {
-    const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    await page.goto(base + '/');
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    runs.push(await page.evaluate(() => performance.now()));
-    await context.close();
-  }
+  results.timings_ms.counter_first_render = await firstRender(base + '/');
   await new Promise((ok) => server.close(ok));
-  results.timings_ms.counter_first_render = median(runs);
   results.counter_bundle_gzip = readdirSync(dir).filter((f) => /\.(wasm|js|html)$/.test(f))
     .reduce((n, f) => n + gzipSync(readFileSync(dir + f), { level: 9 }).length, 0);
 }
@@ -81,16 +78,7 @@ results.timings_ms.first_render = median(firstRender);
 // The single file, trappe.html: its size, and its first render opened from disk (file://), same way.
 const sizes = JSON.parse(readFileSync(dist + 'sizes.json', 'utf8'));
 results.single_file = sizes.files['trappe.html'];
-const fileRender = [];
-for (let i = 0; i < 5; i++) {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'da-DK' });
-  const page = await context.newPage();
-  await page.goto(`file://${dist}trappe.html`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  fileRender.push(await page.evaluate(() => performance.now()));
-  await context.close();
-}
-results.timings_ms.first_render_single_file = median(fileRender);
+results.timings_ms.first_render_single_file = await firstRender(`file://${dist}trappe.html`);
 
 // Large workspace: import (parse + validate), store, reload, export, save after an edit.
 const file = new URL('../bench-results/bench-workspace.json', import.meta.url).pathname;
