@@ -360,24 +360,25 @@ results.timings_ms.render_overview = await time(async () => {
 // Each area reached by a click in the menu with the large workspace open: from the click to its content
 // drawn (two frames), timed in the page (a locator's own search of a large page would be counted too).
 // Goal: within 100 ms.
-for (const [name, link, ready] of [
-  ['click_overview', 'Overblik', '[data-testid="series-table"]'],
-  ['click_staircase', 'Trappe', '.iv-card'],
-  ['click_meetings', 'Netværksmøder', '[data-testid="result-count"]'],
-  ['click_plan', 'Handleplan', 'main h1'],
+for (const [name, nav, link, ready, from] of [
+  ['click_overview', 'Hovedmenu', 'Overblik', '[data-testid="series-table"]', '/data'],
+  ['click_staircase', 'Hovedmenu', 'Trappe', '.iv-card', '/overblik'],
+  ['click_meetings', 'Hovedmenu', 'Netværksmøder', '[data-testid="result-count"]', '/overblik'],
+  ['click_plan', 'Hovedmenu', 'Handleplan', '.plan-table', '/overblik'],
+  ['click_plan_board', 'Handleplanens visninger', 'Tavle', '.plan-board', '/handleplan'],
+  ['click_committee_report', 'Handleplanens visninger', 'Rapport til udvalget', '[data-testid="committee-report"]', '/handleplan'],
 ]) {
-  const from = name === 'click_overview' ? '/data' : '/overblik';
   await page.goto(env.base + from);
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60000 });
   await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
-  results.timings_ms[name] = await page.evaluate(([link, ready, from]) => new Promise((done) => {
-    const a = [...document.querySelectorAll('nav[aria-label="Hovedmenu"] a')].find((x) => x.textContent.trim() === link);
+  results.timings_ms[name] = await page.evaluate(([nav, link, ready, from]) => new Promise((done) => {
+    const a = [...document.querySelectorAll(`nav[aria-label="${nav}"] a`)].find((x) => x.textContent.trim() === link);
     const t0 = performance.now();
     a.click();
     const drawn = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
     const poll = () => (!location.pathname.endsWith(from) && document.querySelector(ready) ? drawn() : setTimeout(poll, 0));
     poll();
-  }), [link, ready, from]);
+  }), [nav, link, ready, from]);
 }
 
 // A 10.000-row sheet: the large workspace's meetings as Trappe's own CSV (one row per meeting), imported
@@ -447,4 +448,6 @@ const printRatios = (title, rs, goals) => {
 };
 printRatios('the counter\'s first render', results.ratios_to_counter, counterTargets);
 printRatios('the browser\'s JSON.parse of the file', results.ratios_to_json_parse, targets);
+console.log('  from a click in the menu to the screen drawn, the large workspace open (goal ≤ 100 ms):');
+for (const [k, v] of Object.entries(results.timings_ms)) if (k.startsWith('click_')) console.log(`  ${k.padEnd(28)} ${v.toFixed(0).padStart(6)} ms ${v <= 100 ? '(met)' : '(not met)'}`);
 writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify(results, null, 2));

@@ -81,7 +81,6 @@ const STEMS: &[&str] = &[
     "værelse",
 ];
 
-const VOWELS: &str = "aeiouyæøåéèäöü";
 /// Two consonants that may begin a Danish syllable together.
 const ONSETS: &[&str] = &[
     "bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "pl", "pr", "sk", "sl", "sp", "st",
@@ -89,7 +88,10 @@ const ONSETS: &[&str] = &[
 ];
 
 fn is_vowel(c: char) -> bool {
-    VOWELS.contains(c)
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'æ' | 'ø' | 'å' | 'é' | 'è' | 'ä' | 'ö' | 'ü'
+    )
 }
 
 /// `text` with a soft hyphen at every likely break point of its long words; everything else unchanged.
@@ -144,25 +146,40 @@ fn break_points(word: &[char]) -> Vec<usize> {
     out
 }
 
+/// Whether `stem` stands in `w` from index `at` (compared letter by letter: this runs for every long word
+/// on a large staircase, so it allocates nothing).
+fn stem_at(w: &[char], at: usize, stem: &str) -> bool {
+    let mut rest = w.get(at..).unwrap_or_default().iter();
+    stem.chars().all(|c| rest.next() == Some(&c))
+}
+
+/// The stems that begin with `first`: `STEMS` is grouped by first letter, so this is one slice of it and
+/// each letter of a word is tried against a handful of stems, not all of them.
+fn stems_from(first: char) -> &'static [&'static str] {
+    // Every stem begins with an ASCII letter (a test holds this), so one byte decides.
+    let Ok(first) = u8::try_from(first) else {
+        return &[];
+    };
+    let from = STEMS.partition_point(|s| s.as_bytes()[0] < first);
+    let to = STEMS.partition_point(|s| s.as_bytes()[0] <= first);
+    &STEMS[from..to]
+}
+
 /// The starts and ends of the known words inside `w`.
 fn compound_joints(w: &[char]) -> Vec<usize> {
     let mut out = Vec::new();
-    for stem in STEMS {
-        let s: Vec<char> = stem.chars().collect();
-        if s.len() >= w.len() {
-            continue;
-        }
-        for start in 0..=w.len() - s.len() {
-            if w[start..start + s.len()] == s[..] {
-                out.extend([start, start + s.len()]);
+    for (start, first) in w.iter().enumerate() {
+        for stem in stems_from(*first) {
+            let len = stem.chars().count();
+            if len < w.len() && stem_at(w, start, stem) {
+                out.extend([start, start + len]);
             }
         }
     }
     // A joining «s» or «e» stays with the first word: «netværks-rådslagning», «netværks-anbringelse».
     let starts_stem = |i: usize| {
-        STEMS
-            .iter()
-            .any(|s| w[i..].starts_with(&s.chars().collect::<Vec<_>>()))
+        w.get(i)
+            .is_some_and(|c| stems_from(*c).iter().any(|s| stem_at(w, i, s)))
     };
     let linked: Vec<usize> = out
         .iter()
@@ -193,9 +210,8 @@ fn syllable_breaks(w: &[char]) -> Vec<usize> {
             if consonants == 1 {
                 out.push(i - 1);
             } else if consonants >= 2 {
-                let pair: String = w[i - 2..i].iter().collect();
                 // «an-brin-gel-se», «me-ster»: two that may begin a word go on together.
-                out.push(if ONSETS.contains(&pair.as_str()) {
+                out.push(if ONSETS.iter().any(|o| stem_at(w, i - 2, o)) {
                     i - 2
                 } else {
                     i - 1
@@ -257,6 +273,16 @@ mod tests {
         for w in ["Trin", "Familie", "Ophold", "ICDP-kursus", "123456789012"] {
             assert_eq!(hyphenate(w), w);
         }
+    }
+
+    #[test]
+    fn stems_are_grouped_by_first_letter() {
+        assert!(STEMS.iter().all(|s| s.as_bytes()[0].is_ascii_lowercase()));
+        assert!(STEMS
+            .windows(2)
+            .all(|p| p[0].as_bytes()[0] <= p[1].as_bytes()[0]));
+        assert_eq!(stems_from('d'), &["døgn"]);
+        assert!(stems_from('z').is_empty());
     }
 
     #[test]
