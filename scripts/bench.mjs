@@ -357,12 +357,16 @@ results.timings_ms.render_overview = await time(async () => {
   await page.getByTestId('series-table').waitFor({ timeout: 60000 });
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 });
-// Each area reached by a click in the menu with the large workspace open: from the click to its content
-// drawn (two frames), timed in the page (a locator's own search of a large page would be counted too).
-// Goal: within 100 ms.
-for (const [name, nav, link, ready, from] of [
+// Each area reached by a click in the menu with the large workspace open: from the click to the first paint
+// with its content there (a frame, then a message: the paint comes between), timed in the page (a
+// locator's own search of a large page would be counted too). Goal: within 100 ms. Long lists draw their
+// first screenful first and the rest once the browser is idle (ui/kit/progressive.rs), so the staircase
+// is also timed until every one of its cards is there.
+const cardCount = JSON.parse(readFileSync(file, 'utf8')).workspace.staircase.steps.reduce((n, st) => n + st.interventions.length, 0);
+for (const [name, nav, link, ready, from, count = 1] of [
   ['click_overview', 'Hovedmenu', 'Overblik', '[data-testid="series-table"]', '/data'],
   ['click_staircase', 'Hovedmenu', 'Trappe', '.iv-card', '/overblik'],
+  ['click_staircase_every_card', 'Hovedmenu', 'Trappe', '.iv-card', '/overblik', cardCount],
   ['click_meetings', 'Hovedmenu', 'Netværksmøder', '[data-testid="result-count"]', '/overblik'],
   ['click_plan', 'Hovedmenu', 'Handleplan', '.plan-table', '/overblik'],
   ['click_plan_board', 'Handleplanens visninger', 'Tavle', '.plan-board', '/handleplan'],
@@ -371,14 +375,18 @@ for (const [name, nav, link, ready, from] of [
   await page.goto(env.base + from);
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60000 });
   await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
-  results.timings_ms[name] = await page.evaluate(([nav, link, ready, from]) => new Promise((done) => {
+  results.timings_ms[name] = await page.evaluate(([nav, link, ready, from, count]) => new Promise((done) => {
     const a = [...document.querySelectorAll(`nav[aria-label="${nav}"] a`)].find((x) => x.textContent.trim() === link);
     const t0 = performance.now();
     a.click();
-    const drawn = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
-    const poll = () => (!location.pathname.endsWith(from) && document.querySelector(ready) ? drawn() : setTimeout(poll, 0));
+    const drawn = () => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => done(performance.now() - t0);
+      ch.port2.postMessage(0);
+    });
+    const poll = () => (!location.pathname.endsWith(from) && document.querySelectorAll(ready).length >= count ? drawn() : setTimeout(poll, 0));
     poll();
-  }), [nav, link, ready, from]);
+  }), [nav, link, ready, from, count]);
 }
 
 // A 10.000-row sheet: the large workspace's meetings as Trappe's own CSV (one row per meeting), imported
@@ -449,5 +457,5 @@ const printRatios = (title, rs, goals) => {
 printRatios('the counter\'s first render', results.ratios_to_counter, counterTargets);
 printRatios('the browser\'s JSON.parse of the file', results.ratios_to_json_parse, targets);
 console.log('  from a click in the menu to the screen drawn, the large workspace open (goal ≤ 100 ms):');
-for (const [k, v] of Object.entries(results.timings_ms)) if (k.startsWith('click_')) console.log(`  ${k.padEnd(28)} ${v.toFixed(0).padStart(6)} ms ${v <= 100 ? '(met)' : '(not met)'}`);
+for (const [k, v] of Object.entries(results.timings_ms)) if (k.startsWith('click_')) console.log(`  ${k.padEnd(28)} ${v.toFixed(0).padStart(6)} ms ${k.endsWith('_every_card') ? '(every card there; for information)' : v <= 100 ? '(met)' : '(not met)'}`);
 writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify(results, null, 2));

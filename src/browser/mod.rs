@@ -1,5 +1,5 @@
 //! Thin wrappers over browser APIs the app needs: files in and out, a linked file on disk (File System
-//! Access), storage persistence and usage.
+//! Access), storage persistence and usage, idle moments.
 //!
 //! Thin: no rules. May import the model's and storage's types it hands over.
 
@@ -7,6 +7,7 @@ pub mod address;
 pub mod crypto;
 pub mod files;
 pub mod history_guard;
+pub mod idle;
 pub mod linked_file;
 pub mod perf;
 pub mod share;

@@ -3,7 +3,7 @@
 //! the rules of a record's fields are `validation`'s (`rules`), asked of the record as it would be stored.
 //! The UI edits a clone and dispatches the difference (`delta::staircase`) as one command.
 
-use super::collation::danish_cmp;
+use super::collation::danish_sort_key;
 use super::field_path::{FieldPath, PathStep};
 use super::record::RecordView;
 use super::validation::{check_record, Problem};
@@ -607,7 +607,7 @@ impl Staircase {
                 out.push(v.to_string());
             }
         }
-        out.stable_sort_by(|a, b| danish_cmp(a, b));
+        out.stable_sort_by_cached_key(|s| danish_sort_key(s));
         out
     }
 }

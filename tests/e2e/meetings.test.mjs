@@ -355,6 +355,15 @@ test('search, paging, export and import again work with 10,000 meetings', { time
   await count.filter({ hasText: /^Viser 51–100 af / }).waitFor();
   await page.getByRole('button', { name: 'Første side' }).click();
   await count.filter({ hasText: /^Viser 1–50 af / }).waitFor();
+  // The plan's board with 300 initiatives: its columns draw their first cards at once and the rest a
+  // moment later (ui/kit/progressive.rs); every card comes.
+  const initiatives = JSON.parse(await readFile(BIG, 'utf8')).workspace.plan.initiatives.length;
+  assert.ok(initiatives > 200, `${initiatives} initiatives`);
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
+  await page.getByRole('navigation', { name: 'Handleplanens visninger' }).getByRole('link', { name: 'Tavle' }).click();
+  await page.locator('.plan-card').nth(initiatives - 1).waitFor();
+  assert.equal(await page.locator('.plan-card').count(), initiatives);
+  assert.equal(await page.locator('.plan-board').getAttribute('aria-busy'), null);
   // Its export is its only backup: it must import again, identical.
   await page.goto(env.base + '/data');
   const [download] = await Promise.all([

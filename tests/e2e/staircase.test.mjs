@@ -53,7 +53,7 @@ async function addIntervention(page, step, { name, cost, period, provider, metho
 /** Names of the interventions on step `n` (1-based), top to bottom, as shown. */
 async function namesOn(page, n) {
   // (Without the soft hyphens the app puts in long words.)
-  const names = (await page.getByRole('list', { name: `Indsatser på Trin ${n}` }).locator('.iv-name').allTextContents()).map(plain);
+  const names = (await page.getByRole('list', { name: `Indsatser på Trin ${n}`, exact: true }).locator('.iv-name').allTextContents()).map(plain);
   return names.map((s) => s.replace(/^Redigér /, '').trim());
 }
 
@@ -414,6 +414,17 @@ test('500 interventions on 12 steps: moving and filtering work (timed in scripts
   await page.locator('.iv-card').nth(499).waitFor();
   assert.equal(await page.locator('.iv-card').count(), 500);
   assert.equal(await page.locator('.step-col').count(), 12);
+  // The columns draw their first cards at once and the rest after the first paint: every card comes, in
+  // the staircase's order, and one far down a column moves like any other.
+  assert.equal(await page.locator('ol.board').getAttribute('aria-busy'), null);
+  const firstColumn = Array.from({ length: 42 }, (_, i) => `Indsats ${12 * i + 1}`);
+  assert.deepEqual(await namesOn(page, 1), firstColumn);
+  await page.getByRole('button', { name: 'Redigér Indsats 241', exact: true }).press('Alt+ArrowUp');
+  await page.getByTestId('stair-live').filter({ hasText: /Indsats 241/ }).waitFor();
+  assert.deepEqual(await namesOn(page, 1), [...firstColumn.slice(0, 19), 'Indsats 241', 'Indsats 229', ...firstColumn.slice(21)]);
+  await page.getByRole('button', { name: 'Fortryd (Ctrl+Z)' }).click();
+  await page.getByRole('list', { name: 'Indsatser på Trin 1', exact: true }).locator('.iv-name').nth(20).filter({ hasText: 'Indsats 241' }).waitFor();
+  assert.deepEqual(await namesOn(page, 1), firstColumn);
 
   // Time from the key press until the DOM shows the new order (Alt+Down on the first card of step 1).
   const timeMove = () => page.evaluate(() => new Promise((done) => {

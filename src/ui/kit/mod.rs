@@ -1,6 +1,6 @@
 //! The app's UI kit: one component or helper for each piece of UI the pages share (the form field, the
 //! file field, a form's errors, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored
-//! workspaces, the sub-navigation, undo and redo, the confirm button, the print frame, moving the focus).
+//! workspaces, the sub-navigation, undo and redo, the confirm button, the print frame, moving the focus, long lists drawn in two steps).
 
 pub mod chart;
 pub mod confirm;
@@ -12,6 +12,7 @@ pub mod focus;
 pub mod limits;
 pub mod nav;
 pub mod print;
+pub mod progressive;
 pub mod stored;
 pub mod text_limit;
 pub mod undo;

@@ -13,6 +13,7 @@ use crate::model::{Id, InitiativeStatus};
 use crate::text::hyphen::hyphenate;
 use crate::text::{self, plan as tp};
 use crate::ui::kit::limits;
+use crate::ui::kit::progressive::Progressive;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -93,6 +94,7 @@ pub(crate) fn BoardView() -> impl IntoView {
         })
     });
     let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
+    let drawn = Progressive::start(cards.with_untracked(Vec::len));
     let author = author_signal();
     view! {
         <super::PlanHeading title=tp::PAGE_BOARD/>
@@ -107,9 +109,9 @@ pub(crate) fn BoardView() -> impl IntoView {
         </div>
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">{move || announce.get()}</p>
-        <div class="plan-board">
+        <div class="plan-board" aria-busy=move || drawn.busy()>
             {InitiativeStatus::ALL.into_iter().map(|s| view! {
-                <Column status=s cards=cards announce=announce stale_days=stale_days/>
+                <Column status=s cards=cards announce=announce stale_days=stale_days drawn=drawn/>
             }).collect_view()}
         </div>
     }
@@ -121,6 +123,7 @@ fn Column(
     cards: Memo<Vec<Card>>,
     announce: RwSignal<String>,
     stale_days: Memo<u32>,
+    drawn: Progressive,
 ) -> impl IntoView {
     let app = use_app();
     let over = RwSignal::new(false);
@@ -157,7 +160,7 @@ fn Column(
                 <span class="plan-column-count">{move || format!(" ({})", count())}</span>
             </h2>
             <ul class="plan-cards">
-                <For each=mine key=|c| (c.id, c.updated_at, c.stale, c.overdue) let:c>
+                <For each=move || drawn.take(mine()) key=|c| (c.id, c.updated_at, c.stale, c.overdue) let:c>
                     <BoardCard c=c announce=announce stale_days=stale_days/>
                 </For>
             </ul>

@@ -9,6 +9,7 @@ use crate::model::staircase_ops::MoveDirection;
 use crate::model::{Id, Intervention, InterventionStatus, StepCategory};
 use crate::text;
 use crate::text::hyphen::hyphenate;
+use crate::ui::kit::progressive::Progressive;
 use leptos::ev::{DragEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +22,7 @@ pub fn Board() -> impl IntoView {
             .with(|s| s.steps.iter().map(|st| st.id).collect::<Vec<Id>>())
     });
     let count = Memo::new(move |_| step_ids.with(|v| v.len()));
+    let drawn = Progressive::start(ctx.total_interventions.get_untracked());
     view! {
         <section aria-labelledby="board-title" class="board-section">
             <div class="section-head">
@@ -38,9 +40,10 @@ pub fn Board() -> impl IntoView {
                     <p>{text::staircase::NO_STEPS_HINT}</p>
                 </div>
             </Show>
-            <ol class="board" style=move || format!("--steps: {}", count.get().max(1)) aria-label=text::staircase::BOARD_LABEL>
+            <ol class="board" style=move || format!("--steps: {}", count.get().max(1)) aria-label=text::staircase::BOARD_LABEL
+                aria-busy=move || drawn.busy()>
                 <For each=move || step_ids.get() key=|id| *id let:id>
-                    <StepColumn id=id steps=count/>
+                    <StepColumn id=id steps=count drawn=drawn/>
                 </For>
             </ol>
             <EditorPanel/>
@@ -49,7 +52,7 @@ pub fn Board() -> impl IntoView {
 }
 
 #[component]
-fn StepColumn(id: Id, steps: Memo<usize>) -> impl IntoView {
+fn StepColumn(id: Id, steps: Memo<usize>, drawn: Progressive) -> impl IntoView {
     let ctx = use_ctx();
     let index = Memo::new(move |_| ctx.stair.with(|s| s.step_index(id).unwrap_or(0)));
     let head = Memo::new(move |_| {
@@ -139,7 +142,7 @@ fn StepColumn(id: Id, steps: Memo<usize>) -> impl IntoView {
             </div>
             <ol class="iv-list" on:dragover=on_col_dragover on:drop=on_col_drop
                 aria-label=move || text::staircase::step_interventions_label(index.get())>
-                <For each=move || interventions.get() key=|iv| (iv.id, iv.updated_at) let:iv>
+                <For each=move || drawn.take(interventions.get()) key=|iv| (iv.id, iv.updated_at) let:iv>
                     <Card iv=iv step_id=id/>
                 </For>
             </ol>
