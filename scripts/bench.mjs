@@ -374,6 +374,7 @@ for (const [name, nav, link, ready, from, count = 1] of [
 ]) {
   await page.goto(env.base + from);
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60000 });
+  await page.getByRole('navigation', { name: nav }).getByRole('link', { name: link, exact: true }).waitFor();
   await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
   results.timings_ms[name] = await page.evaluate(([nav, link, ready, from, count]) => new Promise((done) => {
     const a = [...document.querySelectorAll(`nav[aria-label="${nav}"] a`)].find((x) => x.textContent.trim() === link);
