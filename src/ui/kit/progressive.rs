@@ -1,11 +1,12 @@
 //! Long lists drawn in two steps: the first screenful at once, the rest as soon as the browser has painted
-//! it and is idle. A click into a large workspace (500 interventions on the staircase) then shows its
-//! screen after one short task instead of after every card is built; the rest follows a moment later, in
-//! the same order. Short lists are drawn whole at once.
+//! it and is idle. A click into a large workspace (500 interventions on the staircase, 300 initiatives in
+//! the plan's list and on its board) then shows its screen after one short task instead of after every
+//! row is built; the rest follows a moment later, in the same order. Short lists are drawn whole at once.
 
 use leptos::prelude::*;
 
-/// Items of each list drawn before the first paint: more than a column shows on a projector.
+/// Items of each list (a column, a group) drawn before the first paint: more than a column shows on a
+/// projector.
 const FIRST: usize = 8;
 /// Views with at most this many items in all are drawn whole at once (every example is).
 const WHOLE_AT_ONCE: usize = 120;

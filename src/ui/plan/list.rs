@@ -11,6 +11,7 @@ use crate::model::plan_ops::{
 use crate::model::{Id, InitiativeStatus};
 use crate::output::plan_csv;
 use crate::text::{self, plan as tp};
+use crate::ui::kit::progressive::Progressive;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
@@ -94,6 +95,7 @@ pub(crate) fn ListView() -> impl IntoView {
     let title = Memo::new(move |_| {
         with_plan(app, |p| (p.title.clone(), p.period.clone())).unwrap_or_default()
     });
+    let drawn = Progressive::start(ids.with_untracked(Vec::len));
     view! {
         <super::PlanHeading title=tp::PAGE_LIST>
             {move || {
@@ -110,9 +112,11 @@ pub(crate) fn ListView() -> impl IntoView {
         </div>
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
         // With nothing to show, the count line above says why (an empty plan, or a filter that matches none).
-        <For each=move || groups.get() key=|g| (g.key, g.heading.clone()) let:g>
-            <GroupTable key=g.key heading=g.heading.clone() groups=groups stale_days=stale_days/>
-        </For>
+        <div class="plan-groups" aria-busy=move || drawn.busy()>
+            <For each=move || groups.get() key=|g| (g.key, g.heading.clone()) let:g>
+                <GroupTable key=g.key heading=g.heading.clone() groups=groups stale_days=stale_days drawn=drawn/>
+            </For>
+        </div>
     }
 }
 
@@ -122,6 +126,7 @@ fn GroupTable(
     heading: String,
     groups: Memo<Vec<Group>>,
     stale_days: Memo<u32>,
+    drawn: Progressive,
 ) -> impl IntoView {
     let heading_id = format!(
         "gruppe-{}-{}",
@@ -154,7 +159,7 @@ fn GroupTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=rows key=|r| (r.id, r.updated_at, r.stale, r.overdue, r.depth) let:r>
+                    <For each=move || drawn.take(rows()) key=|r| (r.id, r.updated_at, r.stale, r.overdue, r.depth) let:r>
                         <ListRow r=r stale_days=stale_days/>
                     </For>
                 </tbody>
