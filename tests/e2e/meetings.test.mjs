@@ -355,11 +355,14 @@ test('search, paging, export and import again work with 10,000 meetings', { time
   await count.filter({ hasText: /^Viser 51–100 af / }).waitFor();
   await page.getByRole('button', { name: 'Første side' }).click();
   await count.filter({ hasText: /^Viser 1–50 af / }).waitFor();
-  // The plan's board with 300 initiatives: its columns draw their first cards at once and the rest a
-  // moment later (ui/kit/progressive.rs); every card comes.
+  // The plan's list and board with 300 initiatives: their groups and columns draw their first rows at once
+  // and the rest a moment later (ui/kit/progressive.rs); every row and every card comes.
   const initiatives = JSON.parse(await readFile(BIG, 'utf8')).workspace.plan.initiatives.length;
   assert.ok(initiatives > 200, `${initiatives} initiatives`);
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Handleplan' }).click();
+  await page.locator('.plan-table tbody tr').nth(initiatives - 1).waitFor();
+  assert.equal(await page.locator('.plan-table tbody tr').count(), initiatives);
+  assert.equal(await page.locator('.plan-groups').getAttribute('aria-busy'), null);
   await page.getByRole('navigation', { name: 'Handleplanens visninger' }).getByRole('link', { name: 'Tavle' }).click();
   await page.locator('.plan-card').nth(initiatives - 1).waitFor();
   assert.equal(await page.locator('.plan-card').count(), initiatives);
