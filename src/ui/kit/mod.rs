@@ -1,6 +1,7 @@
 //! The app's UI kit: one component or helper for each piece of UI the pages share (the form field, the
-//! file field, a form's errors, the chart frame, field lengths, the behaviour every field shares, the undoable edit, the stored
-//! workspaces, the sub-navigation, undo and redo, the confirm button, the print frame, moving the focus, long lists drawn in two steps).
+//! file field, a form's errors, the chart frame, field lengths, the behaviour every field shares, the
+//! undoable edit, the stored workspaces, the sub-navigation, undo and redo, the confirm button, the print
+//! frame, moving the focus, long lists drawn in two steps).
 
 pub mod chart;
 pub mod confirm;
