@@ -244,7 +244,12 @@ async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
             .await
             .unwrap();
         let parts = tx.store("parts").unwrap();
-        let key: JsValue = format!("{}|meeting/{}", a.id, a.meetings[0].id).into();
+        // A pack of records stored as an object instead of its text.
+        let pack = trappe::file_format::parts::pack_key_of(trappe::model::record::RecordRef {
+            kind: trappe::model::record::RecordKind::Meeting,
+            id: a.meetings[0].id,
+        });
+        let key: JsValue = format!("{}|{pack}", a.id).into();
         let text = parts.get(key.clone()).await.unwrap().unwrap();
         let object = js_sys::JSON::parse(&text.as_string().unwrap()).unwrap();
         parts.put(&object, Some(&key)).await.unwrap();

@@ -155,6 +155,9 @@ pub enum SetAsideReason {
     UnreadableOrder { record: RecordKind },
     /// A stored part with a name Trappe does not know.
     UnknownPart,
+    /// A stored pack of records (see `file_format::parts`) could not be read: the records in it are in
+    /// its original.
+    UnreadablePack { record: RecordKind },
 }
 
 impl Default for SetAsideReason {

@@ -32,7 +32,9 @@ mod test_gate;
 
 pub use journal::{Found, Journal, JournalError, JournalFile, MemoryJournal};
 
-use crate::file_format::parts::{all_parts, changed_parts, WriteSet};
+use crate::file_format::parts::{
+    all_parts, changed_parts, has_single_records, part_count, WriteSet,
+};
 use crate::file_format::{ImportError, RestoreReport, MAX_WORKSPACE_BYTES};
 use crate::model::commands::{apply, Applied, Changes, Command, CommandError, History};
 use crate::model::merge::{
@@ -52,10 +54,6 @@ use futures::lock::Mutex;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
-
-/// Parts every stored workspace has besides its records: the head, the set-aside list and one order per
-/// kind of record.
-const FIXED_PARTS: usize = 2 + crate::model::record::RecordKind::ALL.len();
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -165,7 +163,9 @@ impl Open {
             saving: false,
             unsaved: BTreeMap::new(),
             unsaved_settings: BTreeMap::new(),
-            full_write: body.is_some_and(|b| b.parts.is_empty()),
+            // A version-1 body, or records stored one per part, are written whole (in packs) at the
+            // next save.
+            full_write: body.is_some_and(|b| b.parts.is_empty() || has_single_records(&b.parts)),
             status: SaveStatus::Saved(None),
             failures: 0,
             part_bytes,
@@ -829,7 +829,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             changes: std::mem::take(&mut o.pending),
             full: o.full_write,
             written,
-            expected_parts: o.ws.views().count() + FIXED_PARTS,
+            expected_parts: part_count(&o.ws),
             new_bytes,
             seq: o.seq,
             removals: o.removals(&self.tab),
@@ -1040,7 +1040,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
         o.unsaved = b.bases;
         o.unsaved_settings = b.setting_bases;
         o.pending = b.changes;
-        o.full_write = body.parts.is_empty() || !stored.report.is_clean();
+        o.full_write =
+            body.parts.is_empty() || has_single_records(&body.parts) || !stored.report.is_clean();
         o.part_bytes = body
             .parts
             .iter()

@@ -215,6 +215,7 @@ pub fn set_aside_reason(r: &SetAsideReason) -> String {
         SetAsideReason::HeadIdFromStorageKey => head_id_from_storage_key(),
         SetAsideReason::UnreadableOrder { record } => unreadable_order(*record),
         SetAsideReason::UnknownPart => unknown_part(),
+        SetAsideReason::UnreadablePack { record } => unreadable_pack(*record),
     }
 }
 
@@ -351,6 +352,10 @@ fn unreadable_order(kind: RecordKind) -> String {
 
 fn unreadable_step_interventions_kept() -> String {
     format!("kunne ikke læses i browserens lager. Dens indsatser er beholdt, på trinets plads, under navnet «{UNREADABLE_STEP}»")
+}
+
+fn unreadable_pack(kind: RecordKind) -> String {
+    format!("En samling {} i browserens lager kunne ikke læses, så de {} i den er ikke læst ind. Intet er slettet: hele samlingen ligger her, som den lå. Hent den, og tast dem ind igen, eller bed en kollega om en fil med dem.", kind_plural(kind), kind_plural(kind))
 }
 
 fn unknown_part() -> String {

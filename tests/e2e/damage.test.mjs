@@ -30,6 +30,7 @@ function storage(raw, op, id, key = null, value = null) {
       if (op === 'keys') read(parts.getAllKeys(IDBKeyRange.bound(`${id}|`, `${id}|\uffff`)));
       else if (op === 'get') read(parts.get(`${id}|${key}`));
       else if (op === 'put') parts.put(value, `${id}|${key}`);
+      else if (op === 'delete') parts.delete(`${id}|${key}`);
       else if (op === 'delete-meta') meta.delete(id);
       else if (op === 'put-meta') meta.put({ id, json: value });
       else if (op === 'get-meta') read(meta.get(id));
@@ -68,8 +69,13 @@ async function survives(damage, expect = {}) {
   const raw = await context.newPage();
   await raw.goto(env.base + '/favicon.svg');
   const keys = (await storage(raw, 'keys', id)).map((k) => k.slice(id.length + 1));
-  const records = keys.filter((k) => /^[a-z_]+\/[0-9a-f-]{36}$/.test(k) && !k.startsWith('order/'));
-  assert.ok(records.length > 40, `the example is stored in parts: ${keys.length}`);
+  // Records are stored in packs (`pack/meeting/07`: an object from id to record).
+  const records = [];
+  for (const k of keys.filter((k) => k.startsWith('pack/'))) {
+    const kind = k.split('/')[1];
+    for (const rid of Object.keys(JSON.parse(await storage(raw, 'get', id, k)))) records.push(`${kind}/${rid}`);
+  }
+  assert.ok(records.length > 40, `the example's records are stored in packs: ${keys.length}`);
   await damage(raw, id, keys);
   // Not opened by itself at the start: it must be listed to be found.
   await raw.evaluate(() => localStorage.removeItem('trappe.last_opened'));
@@ -91,7 +97,8 @@ async function survives(damage, expect = {}) {
       page.waitForEvent('download'),
       entry.getByRole('button', { name: 'Hent originalen' }).click(),
     ]);
-    assert.equal(await readFile(await download.path(), 'utf8'), expect.setAside.original);
+    const { original } = expect.setAside;
+    assert.equal(await readFile(await download.path(), 'utf8'), typeof original === 'function' ? original() : original);
   }
   // Every record is in the workspace or kept under «Lagt til side».
   const exported = await exportFile(page);
@@ -113,6 +120,7 @@ async function survives(damage, expect = {}) {
   const again = JSON.parse(await exportFile(page));
   assert.equal(again.workspace.id, id);
   assert.equal(again.workspace.meetings.length, file.workspace.meetings.length, 'no duplicates');
+  if (expect.stored) await expect.stored(raw, id);
   await context.close();
   return again;
 }
@@ -191,29 +199,60 @@ test('a junk set-aside list is kept as an entry and never written over', async (
   assert.ok(file.workspace.set_aside.some((s) => s.original === junk), 'still there after saves and reloads');
 });
 
-test('a part stored as an object instead of text is read like text', async () => {
-  let meeting;
+test('a pack of records stored as an object instead of text is read like text', async () => {
+  let ids;
   const file = await survives(async (raw, id, keys) => {
-    meeting = keys.find((k) => k.startsWith('meeting/'));
-    const text = await storage(raw, 'get', id, meeting);
-    await storage(raw, 'put', id, meeting, JSON.parse(text));
+    const pack = keys.find((k) => k.startsWith('pack/meeting/'));
+    const text = await storage(raw, 'get', id, pack);
+    ids = Object.keys(JSON.parse(text));
+    await storage(raw, 'put', id, pack, JSON.parse(text));
   });
-  assert.ok(file.workspace.meetings.some((m) => m.id === meeting.split('/')[1]));
+  for (const m of ids) assert.ok(file.workspace.meetings.some((x) => x.id === m), `meeting ${m} is there`);
   assert.equal(file.workspace.set_aside.length, 0, 'nothing was wrong with it');
 });
 
 test('a meeting without an id keeps the id it is stored under, and editing it makes no duplicate', async () => {
   let meetingId;
   const file = await survives(async (raw, id, keys) => {
-    const key = keys.find((k) => k.startsWith('meeting/'));
-    meetingId = key.split('/')[1];
-    const m = JSON.parse(await storage(raw, 'get', id, key));
-    delete m.id;
-    await storage(raw, 'put', id, key, JSON.stringify(m));
+    const key = keys.find((k) => k.startsWith('pack/meeting/'));
+    const pack = JSON.parse(await storage(raw, 'get', id, key));
+    meetingId = Object.keys(pack)[0];
+    delete pack[meetingId].id;
+    await storage(raw, 'put', id, key, JSON.stringify(pack));
   }, { edit: (page) => editMeeting(page, meetingId) });
   const ids = file.workspace.meetings.map((m) => m.id);
   assert.equal(new Set(ids).size, ids.length);
   assert.equal(ids.filter((x) => x === meetingId).length, 1);
+});
+
+test('a pack that cannot be read is set aside whole, with every record in it, and never written over', async () => {
+  let broken;
+  const file = await survives(async (raw, id, keys) => {
+    const key = keys.find((k) => k.startsWith('pack/meeting/'));
+    broken = 'x' + await storage(raw, 'get', id, key);
+    await storage(raw, 'put', id, key, broken);
+  }, { setAside: { what: /En samling møder i browserens lager kunne ikke læses/, original: () => broken } });
+  assert.ok(file.workspace.set_aside.some((s) => s.original === broken), 'still there after saves and reloads');
+});
+
+test('a workspace stored one part per record, as Trappe before packs stored it, opens whole and is stored in packs', async () => {
+  const file = await survives(async (raw, id, keys) => {
+    for (const k of keys.filter((k) => k.startsWith('pack/'))) {
+      const kind = k.split('/')[1];
+      const pack = JSON.parse(await storage(raw, 'get', id, k));
+      for (const [rid, record] of Object.entries(pack)) await storage(raw, 'put', id, `${kind}/${rid}`, JSON.stringify(record));
+      await storage(raw, 'delete', id, k);
+    }
+    const now = (await storage(raw, 'keys', id)).map((k) => k.slice(id.length + 1));
+    assert.ok(!now.some((k) => k.startsWith('pack/')) && now.some((k) => k.startsWith('meeting/')));
+  }, {
+    async stored(raw, id) {
+      const now = (await storage(raw, 'keys', id)).map((k) => k.slice(id.length + 1));
+      assert.deepEqual(now.filter((k) => /^[a-z_]+\/[0-9a-f-]{36}$/.test(k)), [], 'no record on its own any more');
+      assert.ok(now.filter((k) => k.startsWith('pack/')).length > 10, 'the records are in packs');
+    },
+  });
+  assert.equal(file.workspace.set_aside.length, 0, 'nothing was wrong with it');
 });
 
 /** A file of 3 meetings and 16 initiatives, with `note` and `amount` written into the text as they are. */
