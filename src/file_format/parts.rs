@@ -732,32 +732,34 @@ fn split_pack(text: &str) -> Option<Vec<(Id, &str)>> {
     }
 }
 
-/// Where the JSON object starting at `start` ends (one past its `}`), going by brackets outside strings.
-/// The record reader checks the text itself afterwards.
+/// Where the JSON object starting at `start` ends (one past its `}`), going by braces outside strings
+/// (brackets balance inside anyway). The record reader checks the text itself afterwards. memchr finds
+/// the next brace or quote a word at a time: most of a record is text inside strings.
 fn object_end(b: &[u8], start: usize) -> Option<usize> {
     (b.get(start) == Some(&b'{')).then_some(())?;
     let mut depth = 0usize;
     let mut i = start;
-    while i < b.len() {
+    loop {
+        i += memchr::memchr3(b'"', b'{', b'}', b.get(i..)?)?;
         match b[i] {
-            b'"' => {
+            b'"' => loop {
                 i += 1;
-                while *b.get(i)? != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
+                i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+                if b[i] == b'"' {
+                    break;
                 }
-            }
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
+                i += 1;
+            },
+            b'{' => depth += 1,
+            _ => {
                 depth -= 1;
                 if depth == 0 {
                     return Some(i + 1);
                 }
             }
-            _ => {}
         }
         i += 1;
     }
-    None
 }
 
 #[derive(serde::Deserialize)]
