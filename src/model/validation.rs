@@ -664,21 +664,23 @@ pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
     let mut index: HashMap<RecordKind, usize> = HashMap::new();
     for record in ws.views() {
         let r = record.reference();
-        // The n-th record of its kind in file order names its own path even when its id repeats.
         let n = index.entry(r.kind).or_default();
-        let path = nth_path(ws, &root, r.kind, *n).unwrap_or_default();
+        let nth = *n;
         *n += 1;
+        let mut found = Vec::new();
         if !seen.insert(r) {
-            at(
-                &path,
-                vec![FieldIssue {
-                    field: key("id"),
-                    problem: Problem::DuplicateId(r.id),
-                }],
-            );
+            found.push(FieldIssue {
+                field: key("id"),
+                problem: Problem::DuplicateId(r.id),
+            });
         }
-        at(&path, check_record(record));
-        at(&path, dangling(record, |r| all.contains(&r)));
+        found.extend(check_record(record));
+        found.extend(dangling(record, |r| all.contains(&r)));
+        if !found.is_empty() {
+            // The n-th record of its kind in file order names its own path even when its id repeats. Built
+            // only for a record with issues: most have none, and each path is a few allocations.
+            at(&nth_path(ws, &root, r.kind, nth).unwrap_or_default(), found);
+        }
     }
     let loops: HashSet<Id> = parent_loops(&ws.plan).into_iter().collect();
     for (i, ini) in ws.plan.initiatives.iter().enumerate() {
