@@ -456,7 +456,7 @@ pub fn assemble(
             }
         } else if let Some(kind) = pack_kind(key) {
             found.keep(
-                place::part(key),
+                place::pack(kind),
                 SetAsideReason::UnreadablePack { record: kind },
                 false,
                 text,
@@ -1099,6 +1099,7 @@ mod tests {
         assert_eq!(imported.report.left_out, 1);
         let kept = &imported.workspace.set_aside[0];
         assert_eq!(kept.original, cut);
+        assert_eq!(kept.found_at, place::pack(RecordKind::Meeting));
         assert_eq!(
             kept.reason,
             SetAsideReason::UnreadablePack {

@@ -276,6 +276,11 @@ pub mod found {
         format!("storage:record:{}:{id}", kind.key())
     }
 
+    /// One of the stored packs of records of a kind (see `file_format::parts`).
+    pub fn pack(kind: RecordKind) -> String {
+        format!("storage:pack:{}", kind.key())
+    }
+
     /// A stored part by its key (which may be any text).
     pub fn part(key: &str) -> String {
         format!("storage:part:{key}")
@@ -292,6 +297,7 @@ pub mod found {
         SetAsideList,
         Order(RecordKind),
         Record(RecordKind, &'a str),
+        Pack(RecordKind),
         Part(&'a str),
         /// A path in a file (`workspace.meetings[0]`), or words an older Trappe wrote.
         Other(&'a str),
@@ -315,6 +321,12 @@ pub mod found {
             .and_then(RecordKind::from_key)
         {
             return Place::Order(kind);
+        }
+        if let Some(kind) = at
+            .strip_prefix("storage:pack:")
+            .and_then(RecordKind::from_key)
+        {
+            return Place::Pack(kind);
         }
         if let Some((kind, id)) = at
             .strip_prefix("storage:record:")
@@ -460,6 +472,10 @@ mod tests {
             Place::Record(RecordKind::Step, "00000000-0000-0000-0000-000000000000")
         );
         assert_eq!(found::parse(&found::part("a:b/c")), Place::Part("a:b/c"));
+        assert_eq!(
+            found::parse(&found::pack(RecordKind::Meeting)),
+            Place::Pack(RecordKind::Meeting)
+        );
         assert_eq!(
             found::parse("workspace.meetings[0]"),
             Place::Other("workspace.meetings[0]")

@@ -303,6 +303,10 @@ pub(super) fn stored_record(kind: RecordKind, id: &str) -> String {
     format!("{STORED_COPY}: {} {id}", kind_label(kind).to_lowercase())
 }
 
+pub(super) fn stored_pack(kind: RecordKind) -> String {
+    format!("{STORED_COPY}: en samling {}", kind_plural(kind))
+}
+
 pub(super) fn stored_part(key: &str) -> String {
     format!("{STORED_COPY}: delen «{key}»")
 }

@@ -36,6 +36,7 @@ pub fn found_at(path: &str) -> String {
         Place::SetAsideList => f::stored_set_aside_list(),
         Place::Order(kind) => f::stored_order(kind),
         Place::Record(kind, id) => f::stored_record(kind, id),
+        Place::Pack(kind) => f::stored_pack(kind),
         Place::Part(key) => f::stored_part(key),
         Place::Other(p)
             if p == "workspace" || p.starts_with("workspace.") || p.starts_with("workspace[") =>
@@ -104,6 +105,10 @@ mod tests {
             (
                 found::record(RecordKind::Meeting, id),
                 "Fundet i browserens lager: møde 00000000-0000-0000-0000-000000000000",
+            ),
+            (
+                found::pack(RecordKind::Meeting),
+                "Fundet i browserens lager: en samling møder",
             ),
             (
                 found::part("order/xyz"),
