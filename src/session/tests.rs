@@ -975,6 +975,62 @@ fn journals_of_two_tabs_combine_with_the_latest_version_of_each_record() {
     }
 }
 
+/// Records share a stored pack (see `file_format::parts`): two tabs editing two meetings of one pack both
+/// keep their edit, the second save rebased on the first.
+#[test]
+fn two_tabs_editing_two_meetings_of_one_pack_both_keep_their_edit() {
+    let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
+    let s1 = session(&repo, &journal);
+    let id = new_workspace(&s1, "Køge");
+    let pack = |m: &Meeting| {
+        crate::file_format::parts::pack_key_of(RecordRef {
+            kind: RecordKind::Meeting,
+            id: m.id,
+        })
+    };
+    let mut made: Vec<Meeting> = Vec::new();
+    let (a, b) = loop {
+        let m = meeting(&format!("Sag {}", made.len() + 1));
+        put_meeting(&s1, &m);
+        if let Some(other) = made.iter().find(|o| pack(o) == pack(&m)) {
+            break (other.clone(), m);
+        }
+        made.push(m);
+    };
+    assert!(block(s1.flush()).saved);
+    let s2 = session(&repo, &Rc::new(MemoryJournal::default()));
+    block(s2.open(id)).unwrap();
+    put_meeting(
+        &s1,
+        &Meeting {
+            notes: "Fra fane 1".into(),
+            ..a.clone()
+        },
+    );
+    put_meeting(
+        &s2,
+        &Meeting {
+            notes: "Fra fane 2".into(),
+            ..b.clone()
+        },
+    );
+    assert!(block(s1.flush()).saved);
+    let f = block(s2.flush());
+    assert!(f.saved && f.rebased && f.conflicts.is_empty(), "{f:?}");
+    let ws = stored(&repo, id);
+    let notes = |id: Id| {
+        ws.meetings
+            .iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .notes
+            .clone()
+    };
+    assert_eq!(notes(a.id), "Fra fane 1");
+    assert_eq!(notes(b.id), "Fra fane 2");
+    assert_eq!(ws.meetings.len(), made.len() + 1);
+}
+
 #[test]
 fn a_move_in_this_tab_survives_another_tabs_save() {
     let (repo, journal) = (Rc::new(Gated::default()), Rc::new(MemoryJournal::default()));
