@@ -205,7 +205,7 @@ results.memory_mb = await page.evaluate(() => ({
           const kind = key.split('/')[1];
           const get = parts.get(key);
           get.onsuccess = () => {
-            for (const [rid, record] of Object.entries(JSON.parse(get.result))) {
+            for (const [rid, record] of Object.entries(JSON.parse(new TextDecoder().decode(get.result)))) {
               parts.put(JSON.stringify(record), `${id}|${kind}/${rid}`);
               records += 1;
             }

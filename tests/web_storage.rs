@@ -16,7 +16,7 @@ use trappe::model::{now, Workspace};
 use trappe::session::{MemoryJournal, Session};
 use trappe::storage::indexed_db::IndexedDbRepository;
 use trappe::storage::{JournalRemoval, Repository, StorageError, StoredMeta};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -250,8 +250,11 @@ async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
             id: a.meetings[0].id,
         });
         let key: JsValue = format!("{}|{pack}", a.id).into();
-        let text = parts.get(key.clone()).await.unwrap().unwrap();
-        let object = js_sys::JSON::parse(&text.as_string().unwrap()).unwrap();
+        // Stored as the text's UTF-8 bytes.
+        let bytes = parts.get(key.clone()).await.unwrap().unwrap();
+        let bytes: js_sys::Uint8Array = bytes.dyn_into().expect("a pack is stored as bytes");
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        let object = js_sys::JSON::parse(&text).unwrap();
         parts.put(&object, Some(&key)).await.unwrap();
         // Keys no workspace has: the scan for workspaces passes them by.
         parts

@@ -50,6 +50,11 @@ pub fn pack_key(kind: RecordKind, slot: u8) -> String {
     format!("{PACK_PREFIX}{}/{slot:02}", kind.key())
 }
 
+/// Whether a part key names a pack of records.
+pub fn is_pack(key: &str) -> bool {
+    key.starts_with(PACK_PREFIX)
+}
+
 /// The kind of records a pack key holds.
 fn pack_kind(key: &str) -> Option<RecordKind> {
     let (kind, _) = key.strip_prefix(PACK_PREFIX)?.split_once('/')?;

@@ -28,7 +28,11 @@ function storage(raw, op, id, key = null, value = null) {
       let result;
       const read = (r) => { r.onsuccess = () => { result = r.result; }; };
       if (op === 'keys') read(parts.getAllKeys(IDBKeyRange.bound(`${id}|`, `${id}|\uffff`)));
-      else if (op === 'get') read(parts.get(`${id}|${key}`));
+      // Packs of records are stored as their text's UTF-8 bytes.
+      else if (op === 'get') parts.get(`${id}|${key}`).onsuccess = (e) => {
+        const v = e.target.result;
+        result = v instanceof Uint8Array ? new TextDecoder().decode(v) : v;
+      };
       else if (op === 'put') parts.put(value, `${id}|${key}`);
       else if (op === 'delete') parts.delete(`${id}|${key}`);
       else if (op === 'delete-meta') meta.delete(id);
