@@ -33,6 +33,7 @@ pub struct Branch {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub settled: bool,
     /// When the branch came to be (a deletion: when it was deleted).
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub at: DateTime<Utc>,
 }
 

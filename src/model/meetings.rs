@@ -205,7 +205,9 @@ pub struct Meeting {
     pub linked_interventions: Vec<Id>,
     pub linked_step: Option<Id>,
     pub notes: String,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -257,7 +259,9 @@ pub struct MeetingTemplate {
     pub questions: Vec<String>,
     pub checklist: Vec<String>,
     pub uses_safety_scale: bool,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]

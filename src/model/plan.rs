@@ -30,7 +30,9 @@ pub struct Goal {
     pub title: String,
     pub description: String,
     pub success_criteria: String,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -61,7 +63,9 @@ pub struct Track {
     pub number: String,
     pub title: String,
     pub description: String,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -121,6 +125,7 @@ pub struct BudgetLine {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NoteRevision {
     pub text: String,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub replaced_at: DateTime<Utc>,
 }
 
@@ -136,7 +141,9 @@ pub struct StatusNote {
     pub status: Option<InitiativeStatus>,
     pub text: String,
     pub earlier_versions: Vec<NoteRevision>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -179,7 +186,9 @@ pub struct Initiative {
     pub intervention_ids: Vec<Id>,
     pub status: InitiativeStatus,
     pub history: Vec<StatusNote>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -252,7 +261,9 @@ pub struct Indicator {
     /// municipality's own; the screens and prints that show them say so. Left out of files when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub made_up: bool,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -292,7 +303,9 @@ pub struct TimelineRow {
     /// The period as written ("Efterår 2011").
     pub period_label: String,
     pub activity: String,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]

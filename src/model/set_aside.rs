@@ -24,6 +24,7 @@ pub struct SetAside {
     pub repaired: bool,
     /// The original JSON text.
     pub original: String,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub set_aside_at: DateTime<Utc>,
 }
 

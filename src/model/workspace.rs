@@ -31,7 +31,9 @@ pub struct Workspace {
     /// today.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::read_timestamp")]
     pub updated_at: DateTime<Utc>,
 }
 
