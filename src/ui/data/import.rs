@@ -25,7 +25,8 @@ pub(super) struct Pending {
 pub(super) fn ImportSection() -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<Pending>);
+    // Shared, not copied, by the preview each time it is drawn.
+    let pending = RwSignal::new(None::<Arc<Pending>>);
     let reading = RwSignal::new(false);
     let chosen = RwSignal::new(None::<String>);
 
@@ -37,12 +38,12 @@ pub(super) fn ImportSection() -> impl IntoView {
             migrated_from,
             report,
         } = imported;
-        pending.set(Some(Pending {
+        pending.set(Some(Arc::new(Pending {
             file_name,
             workspace,
             migrated_from,
             report,
-        }));
+        })));
     };
 
     let take_file = Callback::new(move |file: web_sys::File| {
