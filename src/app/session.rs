@@ -48,6 +48,18 @@ pub fn boot(app: AppState) {
     app.workshop_mode
         .set(settings::get::<bool>(settings::WORKSHOP_MODE).unwrap_or(false));
     spawn_local(async move {
+        // Opening waits while a tab with an older Trappe holds the database (see `indexed_db`'s version):
+        // said after a moment, and taken away once storage is open.
+        let ready = std::rc::Rc::new(std::cell::Cell::new(false));
+        let waiting = ready.clone();
+        set_timeout(
+            move || {
+                if !waiting.get() {
+                    app.info(t::WAITING_FOR_STORAGE);
+                }
+            },
+            Duration::from_millis(2000),
+        );
         let backend = match IndexedDbRepository::open().await {
             Ok(db) => {
                 app.mode.set(StorageMode::IndexedDb);
@@ -58,6 +70,13 @@ pub fn boot(app: AppState) {
                 Backend::Memory(MemoryRepository::default())
             }
         };
+        ready.set(true);
+        if app
+            .banner
+            .with_untracked(|b| b.as_ref().is_some_and(|b| b.text == t::WAITING_FOR_STORAGE))
+        {
+            app.banner.set(None);
+        }
         let journal = LocalJournal::new(tab_id());
         let tab = tab_id();
         super::core::install(Session::new(backend, journal).with_tab(tab));

@@ -58,9 +58,10 @@ pub type Id = Uuid;
 /// random bytes come from a pool filled 4 KB at a time, one call into the browser's crypto per 256 ids
 /// instead of one per id (about 70 ms of a large import).
 pub fn new_id() -> Id {
+    use std::cell::RefCell;
     const POOL: usize = 4096;
     thread_local! {
-        static RANDOM: std::cell::RefCell<(Vec<u8>, usize)> = const { std::cell::RefCell::new((Vec::new(), 0)) };
+        static RANDOM: RefCell<(Vec<u8>, usize)> = const { RefCell::new((Vec::new(), 0)) };
     }
     RANDOM.with_borrow_mut(|(bytes, used)| {
         if *used + 16 > bytes.len() {

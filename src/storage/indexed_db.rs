@@ -1,10 +1,11 @@
-//! IndexedDB repository (through rexie). Database version 3 has four object stores: `meta` (small JSON
+//! IndexedDB repository (through rexie). Database version 4 has four object stores: `meta` (small JSON
 //! records for the list, keyed by workspace id), `parts` (one JSON text per workspace part, keyed
 //! `<workspace id>|<part key>`; a pack of records as the text's UTF-8 bytes, a `Uint8Array`), `bodies`
-//! (whole workspaces written by version 1, kept until their next save moves them into parts) and `journal` (each tab's journal of edits not yet in the parts, the JSON of
-//! a `JournalFile`, keyed `<workspace id>|<tab>`). A save checks the stored revision and writes its parts,
-//! deletes, meta and the removal of the journal records it covers in one transaction, so parts and meta
-//! never disagree and parts and journal never both miss an edit.
+//! (whole workspaces written by version 1, kept until their next save moves them into parts) and
+//! `journal` (each tab's journal of edits not yet in the parts, the JSON of a `JournalFile`, keyed
+//! `<workspace id>|<tab>`). A save checks the stored revision and writes its parts, deletes, meta and the
+//! removal of the journal records it covers in one transaction, so parts and meta never disagree and parts
+//! and journal never both miss an edit.
 //!
 //! A journal is written at once after every edit, in a transaction of its own with durability "strict"
 //! (the browser flushes it to disk before it reports it done), then read back. rexie offers no transaction
@@ -52,7 +53,11 @@ extern "C" {
 }
 
 const DB_NAME: &str = "trappe";
-const DB_VERSION: u32 = 3;
+/// Version 4 stores records in packs (`file_format::parts`). The layout of `parts` is all that changed, but
+/// the number went up so that a tab still running an older Trappe is told (`versionchange`) and cannot
+/// write records one per part beside the packs: the upgrade waits until that tab is reloaded or closed
+/// (the start page says so), and its own writes fail from then on (it keeps its edits in its journal).
+const DB_VERSION: u32 = 4;
 const META: &str = "meta";
 const PARTS: &str = "parts";
 const BODIES: &str = "bodies";

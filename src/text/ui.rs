@@ -73,6 +73,9 @@ pub const UNREADABLE_TITLE: &str = "Et gemt arbejdsområde kan ikke læses";
 pub const UNREADABLE_TEXT: &str = "Trappe har ikke ændret eller overskrevet de gemte data. Hent dem som fil, så de kan undersøges eller rettes:";
 pub const DOWNLOAD_STORED: &str = "Hent de gemte data som fil";
 
+/// Storage has not opened after two seconds: most often a tab with an older Trappe holds it.
+pub const WAITING_FOR_STORAGE: &str = "Trappe venter på browserens lager. Er Trappe også åben i en anden fane, så genindlæs eller luk den fane; så fortsætter Trappe her af sig selv.";
+
 pub fn storage_error(e: &StorageError) -> String {
     match e {
         StorageError::Unavailable(_) => {
