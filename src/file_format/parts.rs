@@ -814,7 +814,7 @@ fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
             set_aside = Some(parse(text)?);
         } else if let Some(kind) = key.strip_prefix("order/") {
             orders.insert(kind, text);
-        } else if key.starts_with(PACK_PREFIX) {
+        } else if is_pack(key) {
             texts
                 .entry(pack_kind(key)?)
                 .or_default()
@@ -1045,7 +1045,7 @@ mod tests {
             let mut old: Vec<(String, String)> = w
                 .puts
                 .iter()
-                .filter(|(k, _)| !k.starts_with(PACK_PREFIX))
+                .filter(|(k, _)| !is_pack(k))
                 .cloned()
                 .collect();
             for v in ws.views() {
@@ -1154,7 +1154,7 @@ mod tests {
         }
         for ws in examples() {
             for (key, text) in all_parts(&ws, Utc::now()).puts {
-                if key.starts_with(PACK_PREFIX) {
+                if is_pack(&key) {
                     let cut = split_pack(&text).unwrap();
                     let read: Map<String, Value> = serde_json::from_str(&text).unwrap();
                     assert_eq!(cut.len(), read.len());
