@@ -4,7 +4,9 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use trappe::file_format::{export_json, read_workspace_file, ImportError};
+use trappe::file_format::import::read_workspace_file_paced;
+use trappe::file_format::pace::Pace;
+use trappe::file_format::{export_json, read_workspace_file, ImportError, Imported};
 use trappe::model::validation::validate;
 use trappe::model::*;
 
@@ -27,6 +29,49 @@ fn text() -> impl Strategy<Value = String> {
     // Any Unicode (quotes, control characters, æøå, emoji), kept short; CPR-like digits are excluded
     // because validation refuses them in case references.
     "[^0-9]{0,24}"
+}
+
+thread_local! {
+    static PAUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Pauses at every chance, and counts its pauses.
+const EVERY_CHANCE: Pace = Pace::new(
+    || true,
+    || {
+        PAUSES.with(|p| p.set(p.get() + 1));
+        Box::pin(async {})
+    },
+);
+
+/// Reads `bytes` whole and in slices (pausing at every chance), checks that both give the same, and
+/// returns it with the number of pauses.
+fn read_both_ways(bytes: &[u8]) -> (Result<Imported, ImportError>, usize) {
+    let whole = read_workspace_file(bytes);
+    PAUSES.with(|p| p.set(0));
+    let paced = futures::executor::block_on(read_workspace_file_paced(bytes, &EVERY_CHANCE));
+    match (&whole, &paced) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!((a.migrated_from, &a.report), (b.migrated_from, &b.report));
+            // Repairs and migrations give new ids and times on each read: then the shapes are compared.
+            if a.report.is_clean() && a.migrated_from.is_none() {
+                assert_eq!(a.workspace, b.workspace);
+            } else {
+                let shape = |w: &Workspace| {
+                    let kinds: Vec<_> = w.views().map(|v| v.reference().kind).collect();
+                    (kinds, w.set_aside.len())
+                };
+                assert_eq!(shape(&a.workspace), shape(&b.workspace));
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        _ => panic!(
+            "whole {:?}, in slices {:?}",
+            whole.as_ref().err(),
+            paced.as_ref().err()
+        ),
+    }
+    (whole, PAUSES.with(std::cell::Cell::get))
 }
 
 prop_compose! {
@@ -101,8 +146,14 @@ proptest! {
     #[test]
     fn export_then_import_gives_the_identical_workspace(ws in workspace()) {
         let json = export_json(&ws, Utc::now());
-        let back = read_workspace_file(json.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let (back, pauses) = read_both_ways(json.as_bytes());
+        let back = back.map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(back.migrated_from, None);
+        // Read in slices: a pause after each record of a list, and one before the rules.
+        let records = ws.staircase.steps.len() + ws.staircase.measurements.len() + ws.meetings.len()
+            + ws.meeting_templates.len() + ws.plan.goals.len() + ws.plan.tracks.len()
+            + ws.plan.initiatives.len() + ws.plan.indicators.len() + ws.plan.timeline.len();
+        prop_assert_eq!(pauses, records + 1);
         // The fast path (straight into the model) and the lenient one (record by record) agree.
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         let (lenient, report) = trappe::file_format::restore::restore(&doc["workspace"]).unwrap();
@@ -141,7 +192,7 @@ proptest! {
             }
         }
         let text = doc.to_string();
-        match read_workspace_file(text.as_bytes()) {
+        match read_both_ways(text.as_bytes()).0 {
             Ok(imported) => prop_assert!(validate(&imported.workspace, "workspace").is_empty()),
             // Only a workspace member that is no object at all is refused.
             Err(e) => prop_assert!(!doc["workspace"].is_object(), "{:?}", e),
@@ -151,7 +202,7 @@ proptest! {
     /// Whatever bytes arrive, reading never panics.
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = read_workspace_file(&bytes);
+        let _ = read_both_ways(&bytes);
     }
 
     /// Cutting a valid file anywhere gives an error, never a partial workspace.
@@ -161,7 +212,7 @@ proptest! {
         let at = (json.len() as f64 * cut) as usize;
         let mut end = at;
         while !json.is_char_boundary(end) { end -= 1; }
-        prop_assert!(read_workspace_file(&json.as_bytes()[..end]).is_err());
+        prop_assert!(read_both_ways(&json.as_bytes()[..end]).0.is_err());
     }
 }
 
@@ -290,7 +341,7 @@ fn hostile_inputs_are_refused_with_a_reason() {
         ),
     ];
     for (what, bytes) in cases {
-        let result = read_workspace_file(&bytes);
+        let result = read_both_ways(&bytes).0;
         let err = match result {
             Ok(_) => panic!("{what}: accepted"),
             Err(e) => e,
@@ -885,4 +936,86 @@ fn typed_set_aside_reasons_round_trip() {
     let (lenient, report) = trappe::file_format::restore::restore(&doc["workspace"]).unwrap();
     assert!(report.is_clean());
     assert_eq!(lenient, ws);
+}
+
+/// A file another program wrote: compact, keys in another order, spacing of its own, escapes where
+/// Trappe writes none, a byte order mark. Read in slices, it gives the workspace the whole read gives.
+#[test]
+fn a_file_written_by_another_program_reads_the_same_in_slices() {
+    let ws = trappe::examples::generated(&trappe::examples::GeneratedSpec {
+        meetings: 300,
+        steps: 5,
+        interventions: 12,
+        initiatives: 40,
+        notes: 60,
+        seed: 7,
+    });
+    let doc: serde_json::Value = serde_json::from_str(&export_json(&ws, Utc::now())).unwrap();
+    // serde_json's maps keep keys sorted: another order than Trappe writes.
+    let compact = doc.to_string();
+    let spaced = format!(
+        "\u{feff}\r\n{}\t\n",
+        serde_json::to_string_pretty(&doc)
+            .unwrap()
+            .replace("\": ", "\" :\t")
+            .replace(",\n", " ,\r\n")
+    );
+    let escaped = compact.replace("Møde", "M\\u00f8de");
+    let records = ws.staircase.steps.len()
+        + ws.meetings.len()
+        + ws.plan.goals.len()
+        + ws.plan.tracks.len()
+        + ws.plan.initiatives.len()
+        + ws.plan.indicators.len()
+        + ws.plan.timeline.len()
+        + ws.staircase.measurements.len()
+        + ws.meeting_templates.len();
+    for text in [compact, spaced, escaped] {
+        let (read, pauses) = read_both_ways(text.as_bytes());
+        assert_eq!(read.unwrap().workspace, ws);
+        assert_eq!(pauses, records + 1, "read in slices");
+    }
+}
+
+/// `json` with the first `from` in its list of meetings made `to`.
+fn in_meetings(json: &str, from: &str, to: &str) -> String {
+    let (head, meetings) = json.split_at(json.find("\"meetings\": [").unwrap());
+    format!("{head}{}", meetings.replacen(from, to, 1))
+}
+
+/// What the slices cannot take is read whole, to the same result (`read_both_ways`): an escaped key, a
+/// key twice, an older version, a record list with a broken separator. A broken rule is found after the
+/// slices, and the file is then read whole and repaired.
+#[test]
+fn what_cannot_be_read_in_slices_is_read_whole() {
+    let mut ws = trappe::examples::generated(&trappe::examples::GeneratedSpec {
+        meetings: 20,
+        steps: 3,
+        interventions: 4,
+        initiatives: 5,
+        notes: 5,
+        seed: 3,
+    });
+    ws.name = "Udsnit".into();
+    let json = export_json(&ws, Utc::now());
+    let cases = [
+        json.replacen("\"meetings\"", "\"meet\\u0069ngs\"", 1),
+        json.replacen("\"meetings\"", "\"meetings\": [], \"meetings\"", 1),
+        json.replacen("\"version\": 1", "\"version\": 0", 1),
+        in_meetings(&json, "},\n      {", "}\n      {"),
+        in_meetings(&json, "},\n      {", "},\n      ,{"),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        assert_ne!(text, &json, "case {i} changes the file");
+        let read = read_both_ways(text.as_bytes()).0;
+        match i {
+            0 => assert_eq!(read.unwrap().workspace, ws, "the key means the same"),
+            1 | 2 => assert!(read.is_ok()),
+            _ => assert!(read.is_err(), "case {i}: not JSON"),
+        }
+    }
+    let nameless = json.replacen("\"Udsnit\"", "\"\"", 1);
+    let read = read_both_ways(nameless.as_bytes()).0.unwrap();
+    assert!(!read.report.is_clean(), "repaired on the whole read");
+    assert_eq!(read.workspace.meetings.len(), 20);
 }

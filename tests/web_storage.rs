@@ -8,6 +8,7 @@
 use js_sys::{Object, Reflect};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use trappe::examples::{self, GeneratedSpec};
+use trappe::file_format::pace::Pace;
 use trappe::file_format::parts::{all_parts, changed_parts};
 use trappe::file_format::storage_json;
 use trappe::model::commands::{apply, Command};
@@ -53,7 +54,7 @@ async fn a_saved_example_loads_back_identical() {
     let body = repo.load(ws.id).await.unwrap();
     assert_eq!(body.revision, 1);
     assert!(body.legacy.is_none());
-    assert_eq!(body.read().unwrap().workspace, ws);
+    assert_eq!(body.read(&Pace::UNPACED).await.unwrap().workspace, ws);
     let check = repo.check(ws.id).await.unwrap();
     assert_eq!(check.revision, 1);
     assert_eq!(check.parts, body.parts.len());
@@ -79,7 +80,7 @@ async fn a_small_edit_rewrites_two_parts_and_reads_back() {
     repo.save(&meta(&ws), &w, 1).await.unwrap();
     let after = repo.load(ws.id).await.unwrap();
     assert_eq!(after.parts.len(), before.parts.len());
-    assert_eq!(after.read().unwrap().workspace, ws);
+    assert_eq!(after.read(&Pace::UNPACED).await.unwrap().workspace, ws);
 }
 
 #[wasm_bindgen_test]
@@ -100,7 +101,14 @@ async fn a_save_from_a_stale_tab_is_refused_and_the_newer_save_survives() {
         .await
         .unwrap_err();
     assert_eq!(err, StorageError::Conflict { stored: 2, base: 1 });
-    let back = repo.load(ws.id).await.unwrap().read().unwrap().workspace;
+    let back = repo
+        .load(ws.id)
+        .await
+        .unwrap()
+        .read(&Pace::UNPACED)
+        .await
+        .unwrap()
+        .workspace;
     assert_eq!(back.name, "Tab A");
 }
 
@@ -132,14 +140,19 @@ async fn a_ten_thousand_meeting_workspace_saves_and_reloads_intact() {
     let repo = fresh().await;
     let ws = examples::generated(&GeneratedSpec::benchmark());
     assert_eq!(ws.meetings.len(), 10_000);
-    let w = all_parts(&ws, now());
+    let t = now();
+    let w = all_parts(&ws, t);
     assert!(w.bytes() > 10_000_000, "about 10 MB or more: {}", w.bytes());
     repo.save(&meta(&ws), &w, 0).await.unwrap();
     // A new connection, as after a reload.
     let repo2 = fresh().await;
     let body = repo2.load(ws.id).await.unwrap();
     assert_eq!(body.parts.len(), w.puts.len());
-    assert_eq!(body.read().unwrap().workspace, ws);
+    // Read at the page's pace (in slices, as the app opens it), and written so too: the same.
+    let pace = trappe::browser::pace::PACE;
+    assert_eq!(body.read(&pace).await.unwrap().workspace, ws);
+    let paced = trappe::file_format::parts::all_parts_paced(&ws, t, &pace).await;
+    assert_eq!(paced, w);
 }
 
 fn record(fields: &[(&str, JsValue)]) -> JsValue {
@@ -200,7 +213,7 @@ async fn a_database_written_by_the_first_version_upgrades_with_its_data_intact()
     let repo = IndexedDbRepository::open_named(&name).await.unwrap();
     let body = repo.load(ws.id).await.unwrap();
     assert!(body.legacy.is_some(), "the version-1 body is still there");
-    assert_eq!(body.read().unwrap().workspace, ws);
+    assert_eq!(body.read(&Pace::UNPACED).await.unwrap().workspace, ws);
     let session = Session::new(repo, MemoryJournal::default());
     session.open(ws.id).await.unwrap();
     assert!(session.flush().await.saved);
@@ -208,7 +221,7 @@ async fn a_database_written_by_the_first_version_upgrades_with_its_data_intact()
     let body = repo.load(ws.id).await.unwrap();
     assert!(body.legacy.is_none() && !body.parts.is_empty());
     assert_eq!(body.revision, 5);
-    assert_eq!(body.read().unwrap().workspace, ws);
+    assert_eq!(body.read(&Pace::UNPACED).await.unwrap().workspace, ws);
 }
 
 /// Storage is input too: values replaced or removed by hand in IndexedDB (a meta record gone or junk, a
@@ -278,7 +291,7 @@ async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
         assert_eq!(m.revision, 0);
     }
     let body = repo.load(a.id).await.unwrap();
-    assert_eq!(body.read().unwrap().workspace, a);
+    assert_eq!(body.read(&Pace::UNPACED).await.unwrap().workspace, a);
     let session = Session::new(repo, MemoryJournal::default());
     for ws in [&a, &b] {
         session.open(ws.id).await.unwrap();
@@ -347,14 +360,21 @@ async fn a_database_written_by_the_second_version_upgrades_with_its_data_intact(
     let body = repo.load(ws.id).await.unwrap();
     assert_eq!(body.revision, 7);
     assert_eq!(body.parts.len(), write.puts.len());
-    assert_eq!(body.read().unwrap().workspace, ws);
+    assert_eq!(body.read(&Pace::UNPACED).await.unwrap().workspace, ws);
     assert_eq!(repo.list().await.unwrap()[0].revision, 7);
     repo.put_journal(ws.id, "fane", "{}").await.unwrap();
     assert_eq!(repo.journals(ws.id).await.unwrap()[0].text, "{}");
     // Opened again (as after a reload): nothing is lost by the second open either.
     let again = IndexedDbRepository::open_named(&name).await.unwrap();
     assert_eq!(
-        again.load(ws.id).await.unwrap().read().unwrap().workspace,
+        again
+            .load(ws.id)
+            .await
+            .unwrap()
+            .read(&Pace::UNPACED)
+            .await
+            .unwrap()
+            .workspace,
         ws
     );
     assert_eq!(again.journals(ws.id).await.unwrap().len(), 1);
@@ -408,7 +428,13 @@ async fn journals_are_written_read_back_and_removed_by_the_save_that_covers_them
     repo.seal().await.unwrap();
     assert_eq!(repo.journals(ws.id).await.unwrap().len(), 1);
     assert_eq!(
-        repo.load(ws.id).await.unwrap().read().unwrap().workspace,
+        repo.load(ws.id)
+            .await
+            .unwrap()
+            .read(&Pace::UNPACED)
+            .await
+            .unwrap()
+            .workspace,
         ws
     );
     repo.put_journal(ws.id, "a", "efter genåbning")
@@ -457,4 +483,30 @@ async fn an_edit_in_the_journal_store_survives_without_its_parts_save() {
     assert_eq!(back.notes, m.notes);
     assert!(session.flush().await.saved);
     assert!(session.repo().journals(id).await.unwrap().is_empty());
+}
+
+/// The browser's pace (`browser::pace`) lets the page in during long work: a message posted before 120 ms
+/// of work in small pieces is handled while the work goes on. Without a pace it waits for the end.
+#[wasm_bindgen_test]
+async fn the_browsers_pace_lets_the_page_in_during_long_work() {
+    async fn handled_during(pace: &Pace) -> bool {
+        let handled = std::rc::Rc::new(std::cell::Cell::new(false));
+        let channel = web_sys::MessageChannel::new().unwrap();
+        let flag = handled.clone();
+        let on_message = wasm_bindgen::closure::Closure::once_into_js(move || flag.set(true));
+        channel
+            .port1()
+            .set_onmessage(Some(on_message.unchecked_ref()));
+        channel.port2().post_message(&JsValue::UNDEFINED).unwrap();
+        let clock = web_sys::window().unwrap().performance().unwrap();
+        let start = clock.now();
+        while clock.now() - start < 120.0 {
+            let piece = clock.now();
+            while clock.now() - piece < 2.0 {}
+            pace.breathe().await;
+        }
+        handled.get()
+    }
+    assert!(!handled_during(&Pace::UNPACED).await);
+    assert!(handled_during(&trappe::browser::pace::PACE).await);
 }

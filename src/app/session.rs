@@ -79,7 +79,11 @@ pub fn boot(app: AppState) {
         }
         let journal = LocalJournal::new(tab_id());
         let tab = tab_id();
-        super::core::install(Session::new(backend, journal).with_tab(tab));
+        super::core::install(
+            Session::new(backend, journal)
+                .with_tab(tab)
+                .with_pace(crate::browser::pace::PACE),
+        );
         refresh_list(app).await;
         SYNC.with(|s| {
             *s.borrow_mut() = Some(TabSync::new(move |notice| on_other_tab_saved(app, notice)))

@@ -9,6 +9,7 @@ pub mod files;
 pub mod history_guard;
 pub mod idle;
 pub mod linked_file;
+pub mod pace;
 pub mod perf;
 pub mod share;
 pub mod sheet_worker;

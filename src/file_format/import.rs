@@ -4,9 +4,12 @@
 
 use super::envelope::{FORMAT, FORMAT_V0, VERSION};
 use super::migrate::{migrate, MigrationError};
+use super::pace::Pace;
 use super::restore::{restore, RestoreReport};
 use crate::model::field_path::FieldPath;
+use crate::model::record::RecordKind;
 use crate::model::Workspace;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Files larger than this are refused before they are parsed (a 10,000-meeting workspace is about 20 MB
@@ -199,6 +202,24 @@ pub fn read_workspace_file(bytes: &[u8]) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
+/// `read_workspace_file` in slices at `pace`, so that the browser can draw between them: a current-version
+/// file that keeps every rule is cut into its records (`scan::cut`), which are read one by one. Any other
+/// file, or anything amiss, is read whole by `read_workspace_file`, which also gives the error.
+pub async fn read_workspace_file_paced(bytes: &[u8], pace: &Pace) -> Result<Imported, ImportError> {
+    // A file within the workspace limit passes both size checks.
+    if bytes.len() <= MAX_WORKSPACE_BYTES {
+        let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Some(workspace) = read_clean_paced(b, pace).await {
+            return Ok(Imported {
+                workspace,
+                migrated_from: None,
+                report: RestoreReport::default(),
+            });
+        }
+    }
+    read_workspace_file(bytes)
+}
+
 /// Reads a workspace from browser storage. The same checks as a file, but no size limit: a workspace
 /// that grew past the file limit must still open.
 pub fn read_stored_workspace(bytes: &[u8]) -> Result<Imported, ImportError> {
@@ -275,6 +296,105 @@ pub(crate) fn read_document(doc: Value) -> Result<Imported, ImportError> {
         migrated_from,
         report,
     })
+}
+
+/// The record lists of a file, cut out and read one record at a time by `read_clean_paced`.
+const LISTS: [(&[&str], RecordKind); 9] = [
+    (&["workspace", "staircase", "steps"], RecordKind::Step),
+    (
+        &["workspace", "staircase", "measurements"],
+        RecordKind::Measurement,
+    ),
+    (&["workspace", "meetings"], RecordKind::Meeting),
+    (&["workspace", "meeting_templates"], RecordKind::Template),
+    (&["workspace", "plan", "goals"], RecordKind::Goal),
+    (&["workspace", "plan", "tracks"], RecordKind::Track),
+    (
+        &["workspace", "plan", "initiatives"],
+        RecordKind::Initiative,
+    ),
+    (&["workspace", "plan", "indicators"], RecordKind::Indicator),
+    (&["workspace", "plan", "timeline"], RecordKind::TimelineRow),
+];
+
+/// `read_clean` in slices: each record of a list is read on its own (by serde's reader for a stream of
+/// values, which says where it stopped, so each record is read once), the browser let in between; then
+/// the file without its lists; then the rules, in a slice of their own. Anything that does not read gives
+/// `None`. Together the pieces are the whole text, so what reads here reads whole too, to the same
+/// workspace.
+async fn read_clean_paced(b: &[u8], pace: &Pace) -> Option<Workspace> {
+    use super::scan::space;
+    /// Reads the array opening at `start` into `out`; where it ends.
+    async fn list<T: DeserializeOwned>(
+        b: &[u8],
+        start: usize,
+        out: &mut Vec<T>,
+        pace: &Pace,
+    ) -> Option<usize> {
+        let mut i = space(b, start + 1);
+        if b.get(i) == Some(&b']') {
+            return Some(i + 1);
+        }
+        loop {
+            let mut record = serde_json::Deserializer::from_slice(&b[i..]).into_iter::<T>();
+            out.push(record.next()?.ok()?);
+            i = space(b, i + record.byte_offset());
+            pace.breathe().await;
+            match b.get(i)? {
+                b',' => i = space(b, i + 1),
+                b']' => return Some(i + 1),
+                _ => return None,
+            }
+        }
+    }
+    // The lists as they are read, moved into the workspace once the rest of the file is.
+    let mut lists = Workspace::default();
+    let mut found = Vec::new();
+    let paths = LISTS.map(|(path, _)| path);
+    let skeleton = super::scan::cut(b, &paths, async |at, start| {
+        let kind = LISTS[at].1;
+        found.push(kind);
+        let l = &mut lists;
+        match kind {
+            RecordKind::Step => list(b, start, &mut l.staircase.steps, pace).await,
+            RecordKind::Measurement => list(b, start, &mut l.staircase.measurements, pace).await,
+            RecordKind::Meeting => list(b, start, &mut l.meetings, pace).await,
+            RecordKind::Template => list(b, start, &mut l.meeting_templates, pace).await,
+            RecordKind::Goal => list(b, start, &mut l.plan.goals, pace).await,
+            RecordKind::Track => list(b, start, &mut l.plan.tracks, pace).await,
+            RecordKind::Initiative => list(b, start, &mut l.plan.initiatives, pace).await,
+            RecordKind::Indicator => list(b, start, &mut l.plan.indicators, pace).await,
+            RecordKind::TimelineRow => list(b, start, &mut l.plan.timeline, pace).await,
+            RecordKind::Intervention => None,
+        }
+    })
+    .await?;
+    let f: CleanFile = serde_json::from_slice(&skeleton).ok()?;
+    if f.format != FORMAT || f.version != VERSION as u64 {
+        return None;
+    }
+    let mut ws = f.workspace;
+    let l = &mut lists;
+    for kind in found {
+        match kind {
+            RecordKind::Step => ws.staircase.steps = std::mem::take(&mut l.staircase.steps),
+            RecordKind::Measurement => {
+                ws.staircase.measurements = std::mem::take(&mut l.staircase.measurements)
+            }
+            RecordKind::Meeting => ws.meetings = std::mem::take(&mut l.meetings),
+            RecordKind::Template => ws.meeting_templates = std::mem::take(&mut l.meeting_templates),
+            RecordKind::Goal => ws.plan.goals = std::mem::take(&mut l.plan.goals),
+            RecordKind::Track => ws.plan.tracks = std::mem::take(&mut l.plan.tracks),
+            RecordKind::Initiative => ws.plan.initiatives = std::mem::take(&mut l.plan.initiatives),
+            RecordKind::Indicator => ws.plan.indicators = std::mem::take(&mut l.plan.indicators),
+            RecordKind::TimelineRow => ws.plan.timeline = std::mem::take(&mut l.plan.timeline),
+            RecordKind::Intervention => return None,
+        }
+    }
+    pace.yield_now().await;
+    crate::model::validation::validate(&ws, "workspace")
+        .is_empty()
+        .then_some(ws)
 }
 
 /// A current-version file read straight into the model.

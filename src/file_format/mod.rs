@@ -7,9 +7,11 @@ pub mod envelope;
 pub mod export;
 pub mod import;
 pub mod migrate;
+pub mod pace;
 pub mod parts;
 pub mod personal_data;
 pub mod restore;
+mod scan;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sealed;

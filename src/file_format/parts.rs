@@ -12,6 +12,8 @@
 
 use super::envelope::{app_version, FORMAT, VERSION};
 use super::import::{read_document, ImportError, Imported};
+use super::pace::Pace;
+use super::scan;
 use crate::model::commands::Changes;
 use crate::model::record::{RecordKind, RecordRef, RecordView};
 use crate::model::set_aside::{found as place, names, Note};
@@ -107,6 +109,11 @@ impl Packs {
         text.push_str(&id.to_string());
         text.push_str("\":");
         text.push_str(record);
+    }
+
+    fn add_record(&mut self, v: RecordView<'_>) {
+        let r = v.reference();
+        self.add(r.kind, slot(r.id), r.id, &record_json(v));
     }
 
     fn finish(self) -> Vec<(String, String)> {
@@ -243,15 +250,29 @@ fn order_json(ws: &Workspace, kind: RecordKind) -> String {
 
 /// Every part of `ws`.
 pub fn all_parts(ws: &Workspace, saved_at: DateTime<Utc>) -> WriteSet {
+    let mut packs = Packs::default();
+    for v in ws.views() {
+        packs.add_record(v);
+    }
+    whole(ws, saved_at, packs)
+}
+
+/// `all_parts` in slices at `pace`: the browser may draw between two records.
+pub async fn all_parts_paced(ws: &Workspace, saved_at: DateTime<Utc>, pace: &Pace) -> WriteSet {
+    let mut packs = Packs::default();
+    for v in ws.views() {
+        packs.add_record(v);
+        pace.breathe().await;
+    }
+    whole(ws, saved_at, packs)
+}
+
+/// The write set of a whole workspace whose records are in `packs`.
+fn whole(ws: &Workspace, saved_at: DateTime<Utc>, packs: Packs) -> WriteSet {
     let mut puts = vec![(HEAD.to_string(), head(ws, saved_at))];
     puts.push((SET_ASIDE.to_string(), json(&ws.set_aside)));
     for kind in RecordKind::ALL {
         puts.push((order_key(kind), order_json(ws, kind)));
-    }
-    let mut packs = Packs::default();
-    for v in ws.views() {
-        let r = v.reference();
-        packs.add(r.kind, slot(r.id), r.id, &record_json(v));
     }
     puts.extend(packs.finish());
     WriteSet {
@@ -678,13 +699,15 @@ pub fn assemble(
 
 /// The stored workspace `id` from its parts, through the same load path as a file (the lenient one
 /// whenever the fast one finds anything amiss). `name` is the name the list of workspaces has for it,
-/// used when its own head cannot be read.
-pub fn read_parts(
+/// used when its own head cannot be read. The fast path reads in slices at `pace`; the lenient one (a
+/// damaged store, rare) in one go.
+pub async fn read_parts(
     id: Id,
     parts: &[(String, String)],
     name: Option<&str>,
+    pace: &Pace,
 ) -> Result<Imported, ImportError> {
-    if let Some(workspace) = read_clean(id, parts) {
+    if let Some(workspace) = read_clean(id, parts, pace).await {
         return Ok(Imported {
             workspace,
             migrated_from: None,
@@ -706,65 +729,15 @@ pub fn read_parts(
 /// the lenient path reads the pack.
 fn split_pack(text: &str) -> Option<Vec<(Id, &str)>> {
     let b = text.as_bytes();
-    let skip_space = |mut i: usize| {
-        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        i
-    };
-    let mut out = Vec::new();
-    let mut i = skip_space(0);
-    (b.get(i) == Some(&b'{')).then_some(())?;
-    i = skip_space(i + 1);
-    if b.get(i) == Some(&b'}') {
-        return (skip_space(i + 1) == b.len()).then_some(out);
-    }
-    loop {
-        (b.get(i) == Some(&b'"')).then_some(())?;
-        let close = i + 1 + text.get(i + 1..)?.find('"')?;
-        let id: Id = text.get(i + 1..close)?.parse().ok()?;
-        i = skip_space(close + 1);
-        (b.get(i) == Some(&b':')).then_some(())?;
-        i = skip_space(i + 1);
-        let end = object_end(b, i)?;
-        out.push((id, &text[i..end]));
-        i = skip_space(end);
-        match b.get(i) {
-            Some(b',') => i = skip_space(i + 1),
-            Some(b'}') => return (skip_space(i + 1) == b.len()).then_some(out),
-            _ => return None,
-        }
-    }
-}
-
-/// Where the JSON object starting at `start` ends (one past its `}`), going by braces outside strings
-/// (brackets balance inside anyway). The record reader checks the text itself afterwards. memchr finds
-/// the next brace or quote a word at a time: most of a record is text inside strings.
-fn object_end(b: &[u8], start: usize) -> Option<usize> {
-    (b.get(start) == Some(&b'{')).then_some(())?;
-    let mut depth = 0usize;
-    let mut i = start;
-    loop {
-        i += memchr::memchr3(b'"', b'{', b'}', b.get(i..)?)?;
-        match b[i] {
-            b'"' => loop {
-                i += 1;
-                i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
-                if b[i] == b'"' {
-                    break;
-                }
-                i += 1;
-            },
-            b'{' => depth += 1,
-            _ => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-        }
-        i += 1;
-    }
+    let (members, end) = scan::members(b, scan::space(b, 0))?;
+    (scan::space(b, end) == b.len()).then_some(())?;
+    members
+        .into_iter()
+        .map(|m| {
+            let id = std::str::from_utf8(m.key).ok()?.parse().ok()?;
+            (b[m.value.start] == b'{').then_some((id, &text[m.value]))
+        })
+        .collect()
 }
 
 #[derive(serde::Deserialize)]
@@ -776,8 +749,8 @@ struct HeadIn {
 
 /// The fast path: parts of the current version that all read, each under its own id, are all in their
 /// order, and keep every rule, put together straight into the model. `None` sends the parts down the
-/// lenient path.
-fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
+/// lenient path. The browser may draw between two packs and between two records.
+async fn read_clean(id: Id, parts: &[(String, String)], pace: &Pace) -> Option<Workspace> {
     use crate::model::record::Keyed;
     use serde::de::DeserializeOwned;
     // Every typed read of JSON text goes through `from_slice`, so each record type has one reader for
@@ -787,13 +760,17 @@ fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
         serde_json::from_slice(s.as_bytes()).ok()
     }
     /// The records of one kind, each under its own id and each once.
-    fn by_id<T: DeserializeOwned + Keyed>(texts: &[(Id, &str)]) -> Option<HashMap<Id, T>> {
+    async fn by_id<T: DeserializeOwned + Keyed>(
+        texts: &[(Id, &str)],
+        pace: &Pace,
+    ) -> Option<HashMap<Id, T>> {
         let mut out = HashMap::with_capacity(texts.len());
         for (key, t) in texts {
             let r = parse::<T>(t)?;
             if r.key() != *key || out.insert(*key, r).is_some() {
                 return None;
             }
+            pace.breathe().await;
         }
         Some(out)
     }
@@ -819,6 +796,7 @@ fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
                 .entry(pack_kind(key)?)
                 .or_default()
                 .extend(split_pack(text)?);
+            pace.breathe().await;
         } else {
             let (kind, key_id) = key.split_once('/')?;
             texts
@@ -836,10 +814,11 @@ fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
     let texts_of = |k: RecordKind| texts.get(&k).map(Vec::as_slice).unwrap_or(&[]);
     let order_of = |k: RecordKind| -> Option<Vec<Id>> { parse(orders.get(k.key())?) };
     let mut steps = ordered(
-        by_id::<crate::model::Step>(texts_of(RecordKind::Step))?,
+        by_id::<crate::model::Step>(texts_of(RecordKind::Step), pace).await?,
         &order_of(RecordKind::Step)?,
     )?;
-    let mut ivs = by_id::<crate::model::Intervention>(texts_of(RecordKind::Intervention))?;
+    let mut ivs =
+        by_id::<crate::model::Intervention>(texts_of(RecordKind::Intervention), pace).await?;
     let iv_order: HashMap<Id, Vec<Id>> = parse(orders.get(RecordKind::Intervention.key())?)?;
     for st in &mut steps {
         st.interventions = iv_order
@@ -856,7 +835,7 @@ fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
     macro_rules! list {
         ($kind:ident, $t:ty) => {
             ordered(
-                by_id::<$t>(texts_of(RecordKind::$kind))?,
+                by_id::<$t>(texts_of(RecordKind::$kind), pace).await?,
                 &order_of(RecordKind::$kind)?,
             )?
         };
@@ -869,6 +848,8 @@ fn read_clean(id: Id, parts: &[(String, String)]) -> Option<Workspace> {
     ws.plan.initiatives = list!(Initiative, crate::model::Initiative);
     ws.plan.indicators = list!(Indicator, crate::model::Indicator);
     ws.plan.timeline = list!(TimelineRow, crate::model::TimelineRow);
+    // The rules in a slice of their own: one pass over every record.
+    pace.yield_now().await;
     crate::model::validation::validate(&ws, "workspace")
         .is_empty()
         .then_some(ws)
@@ -893,7 +874,43 @@ mod tests {
     use crate::model::commands::{apply, Command};
     use crate::model::record::Record;
     use crate::model::*;
+    use futures::executor::block_on;
     use std::collections::BTreeMap;
+
+    thread_local! {
+        static PAUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Pauses at every chance, and counts its pauses.
+    const EVERY_CHANCE: Pace = Pace::new(
+        || true,
+        || {
+            PAUSES.with(|p| p.set(p.get() + 1));
+            Box::pin(async {})
+        },
+    );
+
+    #[test]
+    fn written_and_read_in_slices_a_workspace_is_the_same() {
+        for ws in examples() {
+            let t = Utc::now();
+            let records = ws.views().count();
+            PAUSES.with(|p| p.set(0));
+            let w = block_on(all_parts_paced(&ws, t, &EVERY_CHANCE));
+            assert_eq!(w, all_parts(&ws, t), "{}", ws.name);
+            assert_eq!(
+                PAUSES.with(|p| p.get()),
+                records,
+                "a pause after each record"
+            );
+            PAUSES.with(|p| p.set(0));
+            let read = block_on(read_parts(ws.id, &w.puts, None, &EVERY_CHANCE)).unwrap();
+            assert_eq!(read.workspace, ws);
+            let packs = w.puts.iter().filter(|(k, _)| is_pack(k)).count();
+            // After each pack, each record, and once before the rules.
+            assert_eq!(PAUSES.with(|p| p.get()), packs + records + 1, "{}", ws.name);
+        }
+    }
 
     fn examples() -> Vec<Workspace> {
         crate::examples::EXAMPLES
@@ -916,7 +933,7 @@ mod tests {
     fn load(id: Id, parts: &BTreeMap<String, String>) -> Workspace {
         let list: Vec<(String, String)> =
             parts.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let imported = read_parts(id, &list, None).unwrap();
+        let imported = block_on(read_parts(id, &list, None, &Pace::UNPACED)).unwrap();
         assert!(
             imported.report.is_clean(),
             "{:?}",
@@ -1052,7 +1069,10 @@ mod tests {
                 old.push((record_key(v.reference()), record_json(v)));
             }
             assert!(has_single_records(&old));
-            assert_eq!(read_clean(ws.id, &old).as_ref(), Some(&ws));
+            assert_eq!(
+                block_on(read_clean(ws.id, &old, &Pace::UNPACED)).as_ref(),
+                Some(&ws)
+            );
             let assembled = assemble(ws.id, &old, None).unwrap();
             assert_eq!(read_document(assembled.doc).unwrap().workspace, ws);
         }
@@ -1073,7 +1093,7 @@ mod tests {
         parts.insert(pack, Value::Object(entries).to_string());
         parts.insert(format!("meeting/{id}"), "{not json".into());
         let list: Vec<(String, String)> = parts.into_iter().collect();
-        let imported = read_parts(ws.id, &list, None).unwrap();
+        let imported = block_on(read_parts(ws.id, &list, None, &Pace::UNPACED)).unwrap();
         assert_eq!(imported.workspace.meetings.len(), ws.meetings.len() - 1);
         assert_eq!(imported.report.left_out, 1);
         assert!(imported.workspace.set_aside[0]
@@ -1096,7 +1116,7 @@ mod tests {
         let cut = text[..text.len() / 2].to_string();
         parts.insert(pack, cut.clone());
         let list: Vec<(String, String)> = parts.into_iter().collect();
-        let imported = read_parts(ws.id, &list, None).unwrap();
+        let imported = block_on(read_parts(ws.id, &list, None, &Pace::UNPACED)).unwrap();
         assert_eq!(
             imported.workspace.meetings.len(),
             ws.meetings.len() - inside
@@ -1180,8 +1200,8 @@ mod tests {
             serde_json::to_string(&other).unwrap(),
         );
         let list: Vec<(String, String)> = parts.into_iter().collect();
-        assert!(read_clean(ws.id, &list).is_none());
-        let imported = read_parts(ws.id, &list, None).unwrap();
+        assert!(block_on(read_clean(ws.id, &list, &Pace::UNPACED)).is_none());
+        let imported = block_on(read_parts(ws.id, &list, None, &Pace::UNPACED)).unwrap();
         let w = &imported.workspace;
         let kept_whole = w.meetings.len() == ws.meetings.len() + 1
             && w.meetings.iter().any(|m| m.notes == "Den anden udgave");
@@ -1241,8 +1261,8 @@ mod tests {
     fn the_fast_path_and_the_lenient_path_agree() {
         for ws in examples() {
             let w = all_parts(&ws, Utc::now());
-            let fast =
-                read_clean(ws.id, &w.puts).expect("a clean stored workspace takes the fast path");
+            let fast = block_on(read_clean(ws.id, &w.puts, &Pace::UNPACED))
+                .expect("a clean stored workspace takes the fast path");
             let assembled = assemble(ws.id, &w.puts, None).unwrap();
             assert_eq!((assembled.repaired, assembled.left_out), (0, 0));
             let lenient = read_document(assembled.doc).unwrap().workspace;
@@ -1274,7 +1294,8 @@ mod tests {
         let expected = SetAsideReason::Written {
             text: sentence.into(),
         };
-        let fast = read_clean(ws.id, &list).expect("the fast path reads it");
+        let fast =
+            block_on(read_clean(ws.id, &list, &Pace::UNPACED)).expect("the fast path reads it");
         assert_eq!(fast.set_aside.len(), 1);
         assert_eq!(fast.set_aside[0].reason, expected);
         assert_eq!(fast.set_aside[0].found_at, "en anden fane");
@@ -1285,6 +1306,11 @@ mod tests {
         let again = stored(&all_parts(&fast, Utc::now()));
         assert!(!again[SET_ASIDE].contains("\"what\""));
         let again: Vec<(String, String)> = again.into_iter().collect();
-        assert_eq!(read_clean(ws.id, &again).unwrap().set_aside, fast.set_aside);
+        assert_eq!(
+            block_on(read_clean(ws.id, &again, &Pace::UNPACED))
+                .unwrap()
+                .set_aside,
+            fast.set_aside
+        );
     }
 }

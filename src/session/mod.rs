@@ -32,8 +32,9 @@ mod test_gate;
 
 pub use journal::{Found, Journal, JournalError, JournalFile, MemoryJournal};
 
+use crate::file_format::pace::Pace;
 use crate::file_format::parts::{
-    all_parts, changed_parts, has_single_records, part_count, WriteSet,
+    all_parts, all_parts_paced, changed_parts, has_single_records, part_count, WriteSet,
 };
 use crate::file_format::{ImportError, RestoreReport, MAX_WORKSPACE_BYTES};
 use crate::model::commands::{apply, Applied, Changes, Command, CommandError, History};
@@ -520,6 +521,8 @@ pub struct Session<R: Repository, J: Journal> {
     reopen: Cell<bool>,
     /// A write failed: once writes succeed again, the repository is sealed (see `Repository::seal`).
     seal: Cell<bool>,
+    /// How reading and writing a whole workspace lets the browser in (`with_pace`).
+    pace: Pace,
 }
 
 impl<R: Repository, J: Journal> Session<R, J> {
@@ -533,12 +536,19 @@ impl<R: Repository, J: Journal> Session<R, J> {
             tab: crate::model::new_id().to_string(),
             reopen: Cell::new(false),
             seal: Cell::new(false),
+            pace: Pace::UNPACED,
         }
     }
 
     /// Names this tab in the journal store (the browser uses the tab's id, as for its local journal).
     pub fn with_tab(mut self, tab: impl Into<String>) -> Self {
         self.tab = tab.into();
+        self
+    }
+
+    /// Reads and writes whole workspaces in slices at `pace` (the browser's, so the page stays live).
+    pub fn with_pace(mut self, pace: Pace) -> Self {
+        self.pace = pace;
         self
     }
 
@@ -1022,7 +1032,10 @@ impl<R: Repository, J: Journal> Session<R, J> {
         generation: u64,
     ) -> Result<Vec<RecordConflict>, StorageError> {
         let body = self.repo.load(id).await?;
-        let stored = body.read().map_err(StorageError::Unreadable)?;
+        let stored = body
+            .read(&self.pace)
+            .await
+            .map_err(StorageError::Unreadable)?;
         let mut open = self.open.borrow_mut();
         let Some(o) = open
             .as_mut()
@@ -1080,7 +1093,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 .into_iter()
                 .find(|m| m.id == id)
                 .ok_or(OpenError::Storage(StorageError::NotFound))?;
-            let imported = body.read().map_err(OpenError::Unreadable)?;
+            let imported = body.read(&self.pace).await.map_err(OpenError::Unreadable)?;
             // Edits made to the old workspace while this one loaded: save them first.
             let (dirty, journaled) = {
                 let open = self.open.borrow();
@@ -1160,7 +1173,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let _guard = self.lock.lock().await;
         self.save_locked().await;
         let t = now();
-        let write = all_parts(&ws, t);
+        let write = all_parts_paced(&ws, t, &self.pace).await;
         let meta = StoredMeta {
             id: ws.id,
             name: ws.name.clone(),
@@ -1235,7 +1248,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             .ok_or(StorageError::NotFound)?;
         let t = now();
         // The replaced version, readable or not, is kept: as a workspace when it reads, else as it was.
-        let backup = match old_body.read() {
+        let backup = match old_body.read(&self.pace).await {
             Ok(old) => old.workspace,
             Err(_) => {
                 let mut w = Workspace::new(old_meta.name.clone());
@@ -1249,7 +1262,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
             }
         };
         let backup = backup.duplicate(name_with_suffix(&old_meta.name, backup_suffix));
-        let backup_write = all_parts(&backup, t);
+        let backup_write = all_parts_paced(&backup, t, &self.pace).await;
         let backup_meta = StoredMeta {
             id: backup.id,
             name: backup.name.clone(),
@@ -1263,7 +1276,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let r = self.repo.save(&backup_meta, &backup_write, 0).await?;
         self.confirm_whole(&backup, &backup_write, r).await?;
         ws.id = id;
-        let write = all_parts(&ws, t);
+        let write = all_parts_paced(&ws, t, &self.pace).await;
         let meta = StoredMeta {
             id,
             name: ws.name.clone(),
@@ -1333,7 +1346,10 @@ impl<R: Repository, J: Journal> Session<R, J> {
             return Ok(f.rebased);
         }
         let body = self.repo.load(id).await?;
-        let imported = body.read().map_err(StorageError::Unreadable)?;
+        let imported = body
+            .read(&self.pace)
+            .await
+            .map_err(StorageError::Unreadable)?;
         // The meta as the other tab stored it (its name, its save time), for the lists shown here.
         let stored = self.repo.list().await?.into_iter().find(|m| m.id == id);
         let mut open = self.open.borrow_mut();
@@ -1362,7 +1378,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
     /// Reads a stored workspace (not the open one's edits: flush first for those).
     pub async fn read(&self, id: Id) -> Result<Workspace, StorageError> {
         let body = self.repo.load(id).await?;
-        body.read()
+        body.read(&self.pace)
+            .await
             .map(|i| i.workspace)
             .map_err(StorageError::Unreadable)
     }
@@ -1389,7 +1406,8 @@ impl<R: Repository, J: Journal> Session<R, J> {
         let _guard = self.lock.lock().await;
         let body = self.repo.load(id).await.map_err(RenameError::Storage)?;
         let mut ws = body
-            .read()
+            .read(&self.pace)
+            .await
             .map_err(|e| RenameError::Storage(StorageError::Unreadable(e)))?
             .workspace;
         let meta = self

@@ -116,7 +116,9 @@ fn put_meeting(s: &S, m: &Meeting) {
 }
 
 fn stored(repo: &Gated, id: Id) -> Workspace {
-    block(repo.load(id)).unwrap().read().unwrap().workspace
+    block(block(repo.load(id)).unwrap().read(&Pace::UNPACED))
+        .unwrap()
+        .workspace
 }
 
 fn new_workspace(s: &S, name: &str) -> Id {
@@ -459,7 +461,7 @@ fn a_workspace_written_by_the_first_version_opens_and_moves_into_parts() {
     assert!(block(s.flush()).saved);
     let body = block(repo.load(ws.id)).unwrap();
     assert!(body.legacy.is_none() && !body.parts.is_empty());
-    assert_eq!(body.read().unwrap().workspace, ws);
+    assert_eq!(block(body.read(&Pace::UNPACED)).unwrap().workspace, ws);
 }
 
 #[test]

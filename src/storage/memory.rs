@@ -345,6 +345,7 @@ impl Repository for MemoryRepository {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::file_format::pace::Pace;
     use crate::file_format::parts::all_parts;
     use crate::model::Workspace;
     use std::future::Future;
@@ -392,7 +393,7 @@ mod tests {
             Err(StorageError::Conflict { stored: 2, base: 1 })
         );
         let body = run(repo.load(id)).unwrap();
-        assert_eq!(body.read().unwrap().workspace.name, "b");
+        assert_eq!(run(body.read(&Pace::UNPACED)).unwrap().workspace.name, "b");
         assert_eq!(run(repo.check(id)).unwrap().revision, 2);
     }
 
@@ -410,7 +411,10 @@ mod tests {
         assert!(listed[0].deleted_at.is_some());
         assert_eq!(listed[0].revision, 1, "meta updates keep the revision");
         assert_eq!(
-            run(repo.load(id)).unwrap().read().unwrap().workspace.name,
+            run(run(repo.load(id)).unwrap().read(&Pace::UNPACED))
+                .unwrap()
+                .workspace
+                .name,
             "body"
         );
         run(repo.delete(id)).unwrap();

@@ -20,6 +20,7 @@ pub mod settings;
 #[cfg(target_arch = "wasm32")]
 pub mod tab_sync;
 
+use crate::file_format::pace::Pace;
 use crate::file_format::parts::{read_parts, WriteSet};
 use crate::file_format::{read_stored_workspace, ImportError, Imported};
 use crate::model::Id;
@@ -63,15 +64,16 @@ pub struct StoredBody {
 }
 
 impl StoredBody {
-    /// The workspace, through the same load path as a file, with the id it is stored under.
-    pub fn read(&self) -> Result<Imported, ImportError> {
+    /// The workspace, through the same load path as a file, with the id it is stored under, read in
+    /// slices at `pace`.
+    pub async fn read(&self, pace: &Pace) -> Result<Imported, ImportError> {
         match &self.legacy {
             Some(json) if self.parts.is_empty() => {
                 let mut imported = read_stored_workspace(json.as_bytes())?;
                 imported.workspace.id = self.id;
                 Ok(imported)
             }
-            _ => read_parts(self.id, &self.parts, self.name.as_deref()),
+            _ => read_parts(self.id, &self.parts, self.name.as_deref(), pace).await,
         }
     }
 

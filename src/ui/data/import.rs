@@ -3,9 +3,11 @@
 use super::import_preview::ImportPreview;
 use crate::app::session::{self, ImportTarget};
 use crate::app::{use_app, AppState};
+use crate::browser::pace::PACE;
 use crate::browser::{files, perf};
+use crate::file_format::import::read_workspace_file_paced;
 use crate::file_format::sealed::{self, SealedFile};
-use crate::file_format::{self, read_workspace_file, Imported, MAX_FILE_BYTES};
+use crate::file_format::{self, Imported, MAX_FILE_BYTES};
 use crate::model::Workspace;
 use crate::text::{self, data as td, ui as t};
 use crate::ui::kit::file_field::FileField;
@@ -118,7 +120,7 @@ pub async fn read_import_file(file: &web_sys::File) -> Result<ReadImport, String
         None => {}
     }
     perf::start("trappe-import-parse");
-    let parsed = read_workspace_file(&bytes);
+    let parsed = read_workspace_file_paced(&bytes, &PACE).await;
     perf::end("trappe-import-parse");
     parsed
         .map(ReadImport::Plain)

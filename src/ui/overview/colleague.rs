@@ -4,8 +4,10 @@
 //! drops it.
 
 use crate::app::{use_app, Part};
+use crate::browser::pace::PACE;
 use crate::browser::{files, today};
-use crate::file_format::{export::ascii_slug, read_workspace_file, ImportError, MAX_FILE_BYTES};
+use crate::file_format::import::read_workspace_file_paced;
+use crate::file_format::{export::ascii_slug, ImportError, MAX_FILE_BYTES};
 use crate::model::key_figures::colleague::{
     compare_municipalities, Measurements, MunicipalityComparison, Row, RowKind,
 };
@@ -78,7 +80,9 @@ pub fn ColleagueComparison() -> impl IntoView {
         let mine = generation.get_value();
         spawn_local(async move {
             let result = match files::read_file(&file, MAX_FILE_BYTES).await {
-                Ok(bytes) => read_workspace_file(&bytes).map_err(|e| text::file::import_error(&e)),
+                Ok(bytes) => read_workspace_file_paced(&bytes, &PACE)
+                    .await
+                    .map_err(|e| text::file::import_error(&e)),
                 Err(files::ReadError::TooLarge(n)) => {
                     Err(text::file::import_error(&ImportError::TooLarge {
                         bytes: n,
