@@ -70,11 +70,16 @@ export async function waitSaved(page) {
 
 /**
  * Keeps the longest main-thread task the browser's PerformanceObserver reports in `window.__longest`
- * (run in the page: `page.evaluate(watchLongTasks)`, or for every load: `context.addInitScript(watchLongTasks)`).
+ * (run in the page: `page.evaluate(watchLongTasks)`, or for every load: `context.addInitScript(watchLongTasks)`,
+ * which counts the page's own start too).
  */
 export function watchLongTasks() {
   window.__longest = 0;
+  // Only tasks from now on: in a page already open, the buffer still holds its start.
+  const since = performance.now();
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    for (const e of list.getEntries()) {
+      if (e.startTime + e.duration >= since) window.__longest = Math.max(window.__longest, e.duration);
+    }
   }).observe({ type: 'longtask', buffered: true });
 }
