@@ -190,7 +190,9 @@ pub async fn open(app: AppState, id: Id) {
             .unwrap_or_default()
     });
     perf::start("trappe-load");
+    let job = crate::browser::pace::begin(t::OPENING_WORKSPACE);
     let result = core().open(id).await;
+    drop(job);
     match result {
         Ok(opened) => {
             perf::end("trappe-load");
@@ -481,6 +483,7 @@ pub async fn import(
     mut ws: Workspace,
     target: ImportTarget,
 ) -> Result<(), StorageError> {
+    let _job = crate::browser::pace::begin(t::STORING_WORKSPACE);
     match target {
         ImportTarget::New => {
             if app

@@ -1,9 +1,11 @@
 //! The browser's `Pace` (see `file_format::pace`): a slice runs for at most `SLICE_MS` of the page's
 //! clock, then yields through a `MessageChannel` message, which runs after whatever input and drawing
-//! the browser has waiting, without the 4 ms a nested `setTimeout` is held back.
+//! the browser has waiting, without the 4 ms a nested `setTimeout` is held back. What the work reports
+//! goes to the running job (`begin`), which the page shows as a progress bar once it has taken a second.
 
 use crate::file_format::pace::Pace;
 use futures::future::LocalBoxFuture;
+use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
@@ -11,12 +13,25 @@ use wasm_bindgen::prelude::*;
 /// piece of work that ends the slice.
 const SLICE_MS: f64 = 20.0;
 
+/// A long piece of work the page is doing: what it is, when it began, how far it has come (0 to 1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Job {
+    pub label: &'static str,
+    pub started: f64,
+    pub done: f64,
+    id: u32,
+}
+
 thread_local! {
     /// When the current slice began (the page's clock, ms).
     static SLICE_START: Cell<f64> = const { Cell::new(0.0) };
+    /// Reference-counted, not owned by whichever component first reads it (and disposed with it).
+    static JOB: ArcRwSignal<Option<Job>> = ArcRwSignal::new(None);
+    static NEXT_JOB: Cell<u32> = const { Cell::new(0) };
 }
 
-fn clock() -> f64 {
+/// The page's clock, in ms.
+pub fn clock() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -41,5 +56,52 @@ fn pause() -> LocalBoxFuture<'static, ()> {
     })
 }
 
+fn report(done: f64) {
+    JOB.with(|j| {
+        j.update(|job| {
+            if let Some(job) = job {
+                job.done = done;
+            }
+        })
+    });
+}
+
 /// The page's pace.
-pub const PACE: Pace = Pace::new(due, pause);
+pub const PACE: Pace = Pace::new(due, pause).with_progress(report);
+
+/// Marks the page as doing `label` until the returned guard is dropped.
+pub fn begin(label: &'static str) -> JobGuard {
+    let id = NEXT_JOB.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    JOB.with(|j| {
+        j.set(Some(Job {
+            label,
+            started: clock(),
+            done: 0.0,
+            id,
+        }))
+    });
+    JobGuard { id }
+}
+
+/// Ends its job when dropped (unless a later job has taken its place).
+pub struct JobGuard {
+    id: u32,
+}
+
+impl Drop for JobGuard {
+    fn drop(&mut self) {
+        JOB.with(|j| {
+            if j.with_untracked(|job| job.is_some_and(|job| job.id == self.id)) {
+                j.set(None);
+            }
+        })
+    }
+}
+
+/// The job the page is doing, if any (tracked: for the progress bar).
+pub fn job() -> Option<Job> {
+    JOB.with(|j| j.get())
+}

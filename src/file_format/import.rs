@@ -324,27 +324,35 @@ const LISTS: [(&[&str], RecordKind); 9] = [
 /// workspace.
 async fn read_clean_paced(b: &[u8], pace: &Pace) -> Option<Workspace> {
     use super::scan::space;
-    /// Reads the array opening at `start` into `out`; where it ends.
-    async fn list<T: DeserializeOwned>(
+    /// Reads the array opening at `start`, each record by `read` (which reads one from the start of the
+    /// text it is given and says how much it took), the browser let in between; where the array ends.
+    /// One loop for every type of record: only `one` is made per type.
+    async fn list(
         b: &[u8],
         start: usize,
-        out: &mut Vec<T>,
         pace: &Pace,
+        read: &mut dyn FnMut(&[u8]) -> Option<usize>,
     ) -> Option<usize> {
         let mut i = space(b, start + 1);
         if b.get(i) == Some(&b']') {
             return Some(i + 1);
         }
         loop {
-            let mut record = serde_json::Deserializer::from_slice(&b[i..]).into_iter::<T>();
-            out.push(record.next()?.ok()?);
-            i = space(b, i + record.byte_offset());
-            pace.breathe().await;
+            i = space(b, i + read(&b[i..])?);
+            pace.breathe_at(i, b.len()).await;
             match b.get(i)? {
                 b',' => i = space(b, i + 1),
                 b']' => return Some(i + 1),
                 _ => return None,
             }
+        }
+    }
+    /// Reads one `T` into `out` with serde's reader for a stream of values, which says where it stopped.
+    fn one<T: DeserializeOwned>(out: &mut Vec<T>) -> impl FnMut(&[u8]) -> Option<usize> + '_ {
+        move |text| {
+            let mut record = serde_json::Deserializer::from_slice(text).into_iter::<T>();
+            out.push(record.next()?.ok()?);
+            Some(record.byte_offset())
         }
     }
     // The lists as they are read, moved into the workspace once the rest of the file is.
@@ -356,15 +364,17 @@ async fn read_clean_paced(b: &[u8], pace: &Pace) -> Option<Workspace> {
         found.push(kind);
         let l = &mut lists;
         match kind {
-            RecordKind::Step => list(b, start, &mut l.staircase.steps, pace).await,
-            RecordKind::Measurement => list(b, start, &mut l.staircase.measurements, pace).await,
-            RecordKind::Meeting => list(b, start, &mut l.meetings, pace).await,
-            RecordKind::Template => list(b, start, &mut l.meeting_templates, pace).await,
-            RecordKind::Goal => list(b, start, &mut l.plan.goals, pace).await,
-            RecordKind::Track => list(b, start, &mut l.plan.tracks, pace).await,
-            RecordKind::Initiative => list(b, start, &mut l.plan.initiatives, pace).await,
-            RecordKind::Indicator => list(b, start, &mut l.plan.indicators, pace).await,
-            RecordKind::TimelineRow => list(b, start, &mut l.plan.timeline, pace).await,
+            RecordKind::Step => list(b, start, pace, &mut one(&mut l.staircase.steps)).await,
+            RecordKind::Measurement => {
+                list(b, start, pace, &mut one(&mut l.staircase.measurements)).await
+            }
+            RecordKind::Meeting => list(b, start, pace, &mut one(&mut l.meetings)).await,
+            RecordKind::Template => list(b, start, pace, &mut one(&mut l.meeting_templates)).await,
+            RecordKind::Goal => list(b, start, pace, &mut one(&mut l.plan.goals)).await,
+            RecordKind::Track => list(b, start, pace, &mut one(&mut l.plan.tracks)).await,
+            RecordKind::Initiative => list(b, start, pace, &mut one(&mut l.plan.initiatives)).await,
+            RecordKind::Indicator => list(b, start, pace, &mut one(&mut l.plan.indicators)).await,
+            RecordKind::TimelineRow => list(b, start, pace, &mut one(&mut l.plan.timeline)).await,
             RecordKind::Intervention => None,
         }
     })

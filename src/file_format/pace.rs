@@ -4,6 +4,7 @@
 //! nothing pauses.
 
 use futures::future::LocalBoxFuture;
+use std::cell::Cell;
 
 #[derive(Clone, Copy)]
 pub struct Pace {
@@ -11,17 +12,25 @@ pub struct Pace {
     due: fn() -> bool,
     /// Ends the slice: done once the browser has had its turn.
     pause: fn() -> LocalBoxFuture<'static, ()>,
+    /// How far the work has come (0 to 1), said as a slice ends.
+    report: fn(f64),
 }
 
 impl Pace {
     /// Never pauses: native code and tests, and work too small to slice.
-    pub const UNPACED: Pace = Pace {
-        due: || false,
-        pause: || Box::pin(async {}),
-    };
+    pub const UNPACED: Pace = Pace::new(|| false, || Box::pin(async {}));
 
     pub const fn new(due: fn() -> bool, pause: fn() -> LocalBoxFuture<'static, ()>) -> Self {
-        Pace { due, pause }
+        Pace {
+            due,
+            pause,
+            report: |_| {},
+        }
+    }
+
+    /// Says how far the work has come whenever a slice ends (for a progress bar).
+    pub const fn with_progress(self, report: fn(f64)) -> Self {
+        Pace { report, ..self }
     }
 
     /// Called between two pieces of work: lets the browser in when the slice has run its time.
@@ -31,9 +40,39 @@ impl Pace {
         }
     }
 
+    /// `breathe`, saying first how far the work has come: `done` of `total`.
+    pub async fn breathe_at(&self, done: usize, total: usize) {
+        if (self.due)() {
+            (self.report)(done as f64 / total.max(1) as f64);
+            (self.pause)().await;
+        }
+    }
+
     /// Lets the browser in now, before a piece of work too large to share a slice with another.
     pub async fn yield_now(&self) {
         (self.pause)().await;
+    }
+}
+
+/// A piece of work of `total` steps at a pace: each `step` may let the browser in, saying how far it is.
+pub struct Steps<'a> {
+    pace: &'a Pace,
+    done: Cell<usize>,
+    total: usize,
+}
+
+impl<'a> Steps<'a> {
+    pub fn new(pace: &'a Pace, total: usize) -> Self {
+        Steps {
+            pace,
+            done: Cell::new(0),
+            total,
+        }
+    }
+
+    pub async fn step(&self) {
+        self.done.set(self.done.get() + 1);
+        self.pace.breathe_at(self.done.get(), self.total).await;
     }
 }
 
@@ -86,5 +125,25 @@ mod tests {
             }
         });
         assert_eq!(PAUSES.with(Cell::get), 3, "the unpaced pace never pauses");
+    }
+
+    thread_local! {
+        static SAID: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn steps_say_how_far_the_work_has_come_as_each_slice_ends() {
+        let pace = Pace::new(|| true, || Box::pin(async {}))
+            .with_progress(|f| SAID.with(|s| s.borrow_mut().push(f)));
+        let steps = super::Steps::new(&pace, 4);
+        futures::executor::block_on(async {
+            for _ in 0..4 {
+                steps.step().await;
+            }
+        });
+        assert_eq!(
+            SAID.with(|s| s.borrow().clone()),
+            vec![0.25, 0.5, 0.75, 1.0]
+        );
     }
 }

@@ -12,7 +12,7 @@
 
 use super::envelope::{app_version, FORMAT, VERSION};
 use super::import::{read_document, ImportError, Imported};
-use super::pace::Pace;
+use super::pace::{Pace, Steps};
 use super::scan;
 use crate::model::commands::Changes;
 use crate::model::record::{RecordKind, RecordRef, RecordView};
@@ -260,9 +260,10 @@ pub fn all_parts(ws: &Workspace, saved_at: DateTime<Utc>) -> WriteSet {
 /// `all_parts` in slices at `pace`: the browser may draw between two records.
 pub async fn all_parts_paced(ws: &Workspace, saved_at: DateTime<Utc>, pace: &Pace) -> WriteSet {
     let mut packs = Packs::default();
+    let steps = Steps::new(pace, ws.views().count());
     for v in ws.views() {
         packs.add_record(v);
-        pace.breathe().await;
+        steps.step().await;
     }
     whole(ws, saved_at, packs)
 }
@@ -759,19 +760,29 @@ async fn read_clean(id: Id, parts: &[(String, String)], pace: &Pace) -> Option<W
     fn parse<T: DeserializeOwned>(s: &str) -> Option<T> {
         serde_json::from_slice(s.as_bytes()).ok()
     }
+    /// Reads each record's text by `read` (false: it does not read, or not as the record its key names, or
+    /// that record twice), a step of the progress at a time. One loop for every type of record.
+    async fn each(
+        texts: &[(Id, &str)],
+        progress: &Steps<'_>,
+        read: &mut dyn FnMut(Id, &str) -> bool,
+    ) -> Option<()> {
+        for (key, t) in texts {
+            read(*key, t).then_some(())?;
+            progress.step().await;
+        }
+        Some(())
+    }
     /// The records of one kind, each under its own id and each once.
     async fn by_id<T: DeserializeOwned + Keyed>(
         texts: &[(Id, &str)],
-        pace: &Pace,
+        progress: &Steps<'_>,
     ) -> Option<HashMap<Id, T>> {
         let mut out = HashMap::with_capacity(texts.len());
-        for (key, t) in texts {
-            let r = parse::<T>(t)?;
-            if r.key() != *key || out.insert(*key, r).is_some() {
-                return None;
-            }
-            pace.breathe().await;
-        }
+        each(texts, progress, &mut |key, t| {
+            parse::<T>(t).is_some_and(|r| r.key() == key && out.insert(key, r).is_none())
+        })
+        .await?;
         Some(out)
     }
     fn ordered<T>(mut found: HashMap<Id, T>, order: &[Id]) -> Option<Vec<T>> {
@@ -812,13 +823,14 @@ async fn read_clean(id: Id, parts: &[(String, String)], pace: &Pace) -> Option<W
     let mut ws = head.workspace;
     ws.set_aside = set_aside?;
     let texts_of = |k: RecordKind| texts.get(&k).map(Vec::as_slice).unwrap_or(&[]);
+    let progress = Steps::new(pace, texts.values().map(Vec::len).sum());
     let order_of = |k: RecordKind| -> Option<Vec<Id>> { parse(orders.get(k.key())?) };
     let mut steps = ordered(
-        by_id::<crate::model::Step>(texts_of(RecordKind::Step), pace).await?,
+        by_id::<crate::model::Step>(texts_of(RecordKind::Step), &progress).await?,
         &order_of(RecordKind::Step)?,
     )?;
     let mut ivs =
-        by_id::<crate::model::Intervention>(texts_of(RecordKind::Intervention), pace).await?;
+        by_id::<crate::model::Intervention>(texts_of(RecordKind::Intervention), &progress).await?;
     let iv_order: HashMap<Id, Vec<Id>> = parse(orders.get(RecordKind::Intervention.key())?)?;
     for st in &mut steps {
         st.interventions = iv_order
@@ -835,7 +847,7 @@ async fn read_clean(id: Id, parts: &[(String, String)], pace: &Pace) -> Option<W
     macro_rules! list {
         ($kind:ident, $t:ty) => {
             ordered(
-                by_id::<$t>(texts_of(RecordKind::$kind), pace).await?,
+                by_id::<$t>(texts_of(RecordKind::$kind), &progress).await?,
                 &order_of(RecordKind::$kind)?,
             )?
         };

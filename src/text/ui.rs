@@ -74,6 +74,10 @@ pub const UNREADABLE_TEXT: &str = "Trappe har ikke ændret eller overskrevet de 
 pub const DOWNLOAD_STORED: &str = "Hent de gemte data som fil";
 
 /// Storage has not opened after two seconds: most often a tab with an older Trappe holds it.
+/// The progress bar's label while a stored workspace is read (`kit::progress`).
+pub const OPENING_WORKSPACE: &str = "Åbner arbejdsområdet …";
+/// The progress bar's label while an imported workspace is stored.
+pub const STORING_WORKSPACE: &str = "Gemmer arbejdsområdet i browseren …";
 pub const WAITING_FOR_STORAGE: &str = "Trappe venter på browserens lager. Er Trappe også åben i en anden fane, så genindlæs eller luk den fane; så fortsætter Trappe her af sig selv.";
 
 pub fn storage_error(e: &StorageError) -> String {

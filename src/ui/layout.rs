@@ -185,6 +185,7 @@ pub fn Banners() -> impl IntoView {
                     </div>
                 }
             })}
+            <super::kit::progress::WorkProgress/>
             <super::linked_copy::LinkedCopyNotice/>
             <super::example_notice::ExampleNotice/>
             // The message boxes are always there, so what appears in them is said: a confirmation in a

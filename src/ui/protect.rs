@@ -8,12 +8,11 @@
 use crate::app::session;
 use crate::app::AppState;
 use crate::browser::crypto::{self, CryptoError};
-use crate::browser::pace::PACE;
 use crate::browser::{files, perf, share};
-use crate::file_format::import::read_workspace_file_paced;
 use crate::file_format::sealed::{self, SealedFile};
 use crate::file_format::Imported;
 use crate::text::{self, sealed as t};
+use crate::ui::data::read_workspace_bytes;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -389,7 +388,7 @@ pub fn UnlockForm(
                 let result = match plain {
                     Ok(bytes) => {
                         perf::start("trappe-import-parse");
-                        let r = read_workspace_file_paced(&bytes, &PACE).await.map_err(|e| {
+                        let r = read_workspace_bytes(&bytes).await.map_err(|e| {
                             text::data::not_read(&file_name, &text::file::import_error(&e))
                         });
                         perf::end("trappe-import-parse");

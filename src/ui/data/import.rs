@@ -120,11 +120,17 @@ pub async fn read_import_file(file: &web_sys::File) -> Result<ReadImport, String
         None => {}
     }
     perf::start("trappe-import-parse");
-    let parsed = read_workspace_file_paced(&bytes, &PACE).await;
+    let parsed = read_workspace_bytes(&bytes).await;
     perf::end("trappe-import-parse");
     parsed
         .map(ReadImport::Plain)
         .map_err(|e| td::not_read(&file.name(), &text::file::import_error(&e)))
+}
+
+/// Reads a file's bytes as every import does: in slices, with the progress bar of long work.
+pub async fn read_workspace_bytes(bytes: &[u8]) -> Result<Imported, file_format::ImportError> {
+    let _job = crate::browser::pace::begin(td::READING_FILE);
+    read_workspace_file_paced(bytes, &PACE).await
 }
 
 /// Stores the file's workspace as `target` says, then closes the preview; an error stays in it.

@@ -13,7 +13,7 @@ mod workspaces;
 
 use export::ExportSection;
 use import::ImportSection;
-pub use import::{read_import_file, ReadImport};
+pub use import::{read_import_file, read_workspace_bytes, ReadImport};
 use storage::StorageSection;
 use trash::TrashSection;
 use workspaces::WorkspaceList;

@@ -4,9 +4,7 @@
 //! drops it.
 
 use crate::app::{use_app, Part};
-use crate::browser::pace::PACE;
 use crate::browser::{files, today};
-use crate::file_format::import::read_workspace_file_paced;
 use crate::file_format::{export::ascii_slug, ImportError, MAX_FILE_BYTES};
 use crate::model::key_figures::colleague::{
     compare_municipalities, Measurements, MunicipalityComparison, Row, RowKind,
@@ -14,6 +12,7 @@ use crate::model::key_figures::colleague::{
 use crate::model::Workspace;
 use crate::output::colleague_csv::comparison_csv;
 use crate::text::{self, colleague as tc};
+use crate::ui::data::read_workspace_bytes;
 use crate::ui::kit::file_field::FileField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -80,7 +79,7 @@ pub fn ColleagueComparison() -> impl IntoView {
         let mine = generation.get_value();
         spawn_local(async move {
             let result = match files::read_file(&file, MAX_FILE_BYTES).await {
-                Ok(bytes) => read_workspace_file_paced(&bytes, &PACE)
+                Ok(bytes) => read_workspace_bytes(&bytes)
                     .await
                     .map_err(|e| text::file::import_error(&e)),
                 Err(files::ReadError::TooLarge(n)) => {
