@@ -48,14 +48,21 @@ pub(super) fn ImportSection() -> impl IntoView {
         })));
     };
 
+    // A file chosen while another is still being read takes its place: the older read is then dropped.
+    let generation = StoredValue::new(0u32);
     let take_file = Callback::new(move |file: web_sys::File| {
         let file_name = file.name();
         error.set(None);
         pending.set(None);
         locked.set(None);
         reading.set(true);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
         spawn_local(async move {
             let result = read_import_file(&file).await;
+            if generation.get_value() != mine {
+                return;
+            }
             reading.set(false);
             match result {
                 Ok(ReadImport::Plain(imported)) => accept(file_name, imported),
