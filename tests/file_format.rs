@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use trappe::file_format::import::read_workspace_file_paced;
-use trappe::file_format::pace::Pace;
+use trappe::file_format::pace::every_chance;
 use trappe::file_format::{export_json, read_workspace_file, ImportError, Imported};
 use trappe::model::validation::validate;
 use trappe::model::*;
@@ -31,26 +31,13 @@ fn text() -> impl Strategy<Value = String> {
     "[^0-9]{0,24}"
 }
 
-thread_local! {
-    static PAUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// Pauses at every chance, and counts its pauses.
-const EVERY_CHANCE: Pace = Pace::new(
-    || true,
-    || {
-        PAUSES.with(|p| p.set(p.get() + 1));
-        Box::pin(async {})
-    },
-);
-
 /// Reads `bytes` whole and in slices (pausing at every chance), checks that both give the same (the same
 /// error, or the same report and the same records: a record that serde fills in gets a new id and time on
 /// each read), and returns what the slices read, with the number of pauses.
 fn read_both_ways(bytes: &[u8]) -> (Result<Imported, ImportError>, usize) {
     let whole = read_workspace_file(bytes);
-    PAUSES.with(|p| p.set(0));
-    let paced = futures::executor::block_on(read_workspace_file_paced(bytes, &EVERY_CHANCE));
+    every_chance::paused();
+    let paced = futures::executor::block_on(read_workspace_file_paced(bytes, &every_chance::PACE));
     match (&whole, &paced) {
         (Ok(a), Ok(b)) => {
             assert_eq!((a.migrated_from, &a.report), (b.migrated_from, &b.report));
@@ -67,7 +54,7 @@ fn read_both_ways(bytes: &[u8]) -> (Result<Imported, ImportError>, usize) {
             paced.as_ref().err()
         ),
     }
-    (paced, PAUSES.with(std::cell::Cell::get))
+    (paced, every_chance::paused())
 }
 
 prop_compose! {

@@ -35,6 +35,12 @@ fn meta(ws: &Workspace) -> StoredMeta {
     }
 }
 
+/// The workspace `id` as `repo` has it stored, read in one go.
+async fn stored(repo: &IndexedDbRepository, id: trappe::model::Id) -> Workspace {
+    let body = repo.load(id).await.unwrap();
+    body.read(&Pace::UNPACED).await.unwrap().workspace
+}
+
 /// Tests share one database; each works on its own fresh workspace ids.
 async fn fresh() -> IndexedDbRepository {
     IndexedDbRepository::open_named("trappe-test")
@@ -101,14 +107,7 @@ async fn a_save_from_a_stale_tab_is_refused_and_the_newer_save_survives() {
         .await
         .unwrap_err();
     assert_eq!(err, StorageError::Conflict { stored: 2, base: 1 });
-    let back = repo
-        .load(ws.id)
-        .await
-        .unwrap()
-        .read(&Pace::UNPACED)
-        .await
-        .unwrap()
-        .workspace;
+    let back = stored(&repo, ws.id).await;
     assert_eq!(back.name, "Tab A");
 }
 
@@ -366,17 +365,7 @@ async fn a_database_written_by_the_second_version_upgrades_with_its_data_intact(
     assert_eq!(repo.journals(ws.id).await.unwrap()[0].text, "{}");
     // Opened again (as after a reload): nothing is lost by the second open either.
     let again = IndexedDbRepository::open_named(&name).await.unwrap();
-    assert_eq!(
-        again
-            .load(ws.id)
-            .await
-            .unwrap()
-            .read(&Pace::UNPACED)
-            .await
-            .unwrap()
-            .workspace,
-        ws
-    );
+    assert_eq!(stored(&again, ws.id).await, ws);
     assert_eq!(again.journals(ws.id).await.unwrap().len(), 1);
 }
 
@@ -427,16 +416,7 @@ async fn journals_are_written_read_back_and_removed_by_the_save_that_covers_them
     // Sealing writes and removes its own records only.
     repo.seal().await.unwrap();
     assert_eq!(repo.journals(ws.id).await.unwrap().len(), 1);
-    assert_eq!(
-        repo.load(ws.id)
-            .await
-            .unwrap()
-            .read(&Pace::UNPACED)
-            .await
-            .unwrap()
-            .workspace,
-        ws
-    );
+    assert_eq!(stored(&repo, ws.id).await, ws);
     repo.put_journal(ws.id, "a", "efter genåbning")
         .await
         .unwrap();

@@ -76,6 +76,29 @@ impl<'a> Steps<'a> {
     }
 }
 
+/// For tests: a pace that pauses at every chance and counts its pauses on this thread.
+pub mod every_chance {
+    use super::Pace;
+    use std::cell::Cell;
+
+    thread_local! {
+        static PAUSES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub const PACE: Pace = Pace::new(
+        || true,
+        || {
+            PAUSES.with(|p| p.set(p.get() + 1));
+            Box::pin(async {})
+        },
+    );
+
+    /// The pauses since the last call.
+    pub fn paused() -> usize {
+        PAUSES.with(|p| p.replace(0))
+    }
+}
+
 impl Default for Pace {
     fn default() -> Self {
         Pace::UNPACED

@@ -889,38 +889,21 @@ mod tests {
     use futures::executor::block_on;
     use std::collections::BTreeMap;
 
-    thread_local! {
-        static PAUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    }
-
-    /// Pauses at every chance, and counts its pauses.
-    const EVERY_CHANCE: Pace = Pace::new(
-        || true,
-        || {
-            PAUSES.with(|p| p.set(p.get() + 1));
-            Box::pin(async {})
-        },
-    );
-
     #[test]
     fn written_and_read_in_slices_a_workspace_is_the_same() {
+        use crate::file_format::pace::every_chance::{paused, PACE};
         for ws in examples() {
             let t = Utc::now();
             let records = ws.views().count();
-            PAUSES.with(|p| p.set(0));
-            let w = block_on(all_parts_paced(&ws, t, &EVERY_CHANCE));
+            paused();
+            let w = block_on(all_parts_paced(&ws, t, &PACE));
             assert_eq!(w, all_parts(&ws, t), "{}", ws.name);
-            assert_eq!(
-                PAUSES.with(|p| p.get()),
-                records,
-                "a pause after each record"
-            );
-            PAUSES.with(|p| p.set(0));
-            let read = block_on(read_parts(ws.id, &w.puts, None, &EVERY_CHANCE)).unwrap();
+            assert_eq!(paused(), records, "a pause after each record");
+            let read = block_on(read_parts(ws.id, &w.puts, None, &PACE)).unwrap();
             assert_eq!(read.workspace, ws);
             let packs = w.puts.iter().filter(|(k, _)| is_pack(k)).count();
             // After each pack, each record, and once before the rules.
-            assert_eq!(PAUSES.with(|p| p.get()), packs + records + 1, "{}", ws.name);
+            assert_eq!(paused(), packs + records + 1, "{}", ws.name);
         }
     }
 
