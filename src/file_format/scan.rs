@@ -1,8 +1,8 @@
-//! JSON text cut into pieces without reading it: where a value ends, an object's members, an array's
-//! elements. Each piece is then read by serde on its own, which checks it, so the cutting only follows
-//! the structure (strings, braces, brackets, commas) and gives `None` at anything it does not expect; the
-//! caller then reads the whole text the usual way. memchr finds the next quote or bracket a word at a
-//! time: most of a record is text inside strings.
+//! JSON text cut into pieces without reading it: where a value ends, an object's members (a stored pack's
+//! records), and a file's record lists taken out of it (`cut`). Each piece is then read by serde on its
+//! own, which checks it, so the cutting only follows the structure (strings, braces, brackets, commas)
+//! and gives `None` at anything it does not expect; the caller then reads the whole text the usual way.
+//! memchr finds the next quote or bracket a word at a time: most of a record is text inside strings.
 
 use std::ops::Range;
 
