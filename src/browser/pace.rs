@@ -1,7 +1,8 @@
 //! The browser's `Pace` (see `file_format::pace`): a slice runs for at most `SLICE_MS` of the page's
 //! clock, then yields through a `MessageChannel` message, which runs after whatever input and drawing
 //! the browser has waiting, without the 4 ms a nested `setTimeout` is held back. What the work reports
-//! goes to the running job (`begin`), which the page shows as a progress bar once it has taken a second.
+//! goes to the running job (`begin`), which the page shows as a progress bar once it has taken a second
+//! (`SHOWN_AFTER_MS`).
 
 use crate::file_format::pace::Pace;
 use futures::future::LocalBoxFuture;
@@ -12,6 +13,9 @@ use wasm_bindgen::prelude::*;
 /// Well below the 50 ms a task may take before the browser counts it as long, leaving room for the
 /// piece of work that ends the slice.
 const SLICE_MS: f64 = 20.0;
+
+/// How long a job runs before the page shows it (ms): shorter work would only flash.
+pub const SHOWN_AFTER_MS: f64 = 1000.0;
 
 /// A long piece of work the page is doing: what it is, when it began, how far it has come (0 to 1).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,6 +87,17 @@ pub fn begin(label: &'static str) -> JobGuard {
             id,
         }))
     });
+    // Still running after `SHOWN_AFTER_MS`: the bar is drawn then, whether or not the work reports.
+    set_timeout(
+        move || {
+            JOB.with(|j| {
+                if j.with_untracked(|job| job.is_some_and(|job| job.id == id)) {
+                    j.notify();
+                }
+            })
+        },
+        std::time::Duration::from_millis(SHOWN_AFTER_MS as u64),
+    );
     JobGuard { id }
 }
 

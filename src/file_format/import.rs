@@ -8,6 +8,7 @@ use super::pace::Pace;
 use super::restore::{restore, RestoreReport};
 use crate::model::field_path::FieldPath;
 use crate::model::record::RecordKind;
+use crate::model::validation::Validation;
 use crate::model::Workspace;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -319,7 +320,7 @@ const LISTS: [(&[&str], RecordKind); 9] = [
 
 /// `read_clean` in slices: each record of a list is read on its own (by serde's reader for a stream of
 /// values, which says where it stopped, so each record is read once), the browser let in between; then
-/// the file without its lists; then the rules, in a slice of their own. Anything that does not read gives
+/// the file without its lists; then the rules, a record at a time. Anything that does not read gives
 /// `None`. Together the pieces are the whole text, so what reads here reads whole too, to the same
 /// workspace.
 async fn read_clean_paced(b: &[u8], pace: &Pace) -> Option<Workspace> {
@@ -401,10 +402,17 @@ async fn read_clean_paced(b: &[u8], pace: &Pace) -> Option<Workspace> {
             RecordKind::Intervention => return None,
         }
     }
-    pace.yield_now().await;
-    crate::model::validation::validate(&ws, "workspace")
-        .is_empty()
-        .then_some(ws)
+    keeps_every_rule(&ws, pace).await.then_some(ws)
+}
+
+/// Whether `ws` keeps every rule (`validation::validate`), checked a record at a time at `pace`.
+pub(crate) async fn keeps_every_rule(ws: &Workspace, pace: &Pace) -> bool {
+    let mut rules = Validation::new(ws, "workspace");
+    for record in ws.views() {
+        rules.record(record);
+        pace.breathe().await;
+    }
+    rules.finish().is_empty()
 }
 
 /// A current-version file read straight into the model.

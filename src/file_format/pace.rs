@@ -47,11 +47,6 @@ impl Pace {
             (self.pause)().await;
         }
     }
-
-    /// Lets the browser in now, before a piece of work too large to share a slice with another.
-    pub async fn yield_now(&self) {
-        (self.pause)().await;
-    }
 }
 
 /// A piece of work of `total` steps at a pace: each `step` may let the browser in, saying how far it is.

@@ -860,10 +860,8 @@ async fn read_clean(id: Id, parts: &[(String, String)], pace: &Pace) -> Option<W
     ws.plan.initiatives = list!(Initiative, crate::model::Initiative);
     ws.plan.indicators = list!(Indicator, crate::model::Indicator);
     ws.plan.timeline = list!(TimelineRow, crate::model::TimelineRow);
-    // The rules in a slice of their own: one pass over every record.
-    pace.yield_now().await;
-    crate::model::validation::validate(&ws, "workspace")
-        .is_empty()
+    super::import::keeps_every_rule(&ws, pace)
+        .await
         .then_some(ws)
 }
 
@@ -902,8 +900,8 @@ mod tests {
             let read = block_on(read_parts(ws.id, &w.puts, None, &PACE)).unwrap();
             assert_eq!(read.workspace, ws);
             let packs = w.puts.iter().filter(|(k, _)| is_pack(k)).count();
-            // After each pack, each record, and once before the rules.
-            assert_eq!(paused(), packs + records + 1, "{}", ws.name);
+            // After each pack, and after each record read and checked.
+            assert_eq!(paused(), packs + 2 * records, "{}", ws.name);
         }
     }
 

@@ -639,64 +639,100 @@ pub fn referrers(ws: &Workspace, target: RecordRef) -> Vec<RecordRef> {
 /// Every broken rule in `ws`, with paths prefixed by `root` (e.g. "workspace"). Empty means valid.
 /// Ids are unique within their kind (an intervention's id across all steps).
 pub fn validate(ws: &Workspace, root: &str) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    let root = FieldPath::key(root);
-    let mut at = |prefix: &FieldPath, list: Vec<FieldIssue>| {
-        issues.extend(list.into_iter().map(|f| Issue {
+    let mut v = Validation::new(ws, root);
+    for record in ws.views() {
+        v.record(record);
+    }
+    v.finish()
+}
+
+/// `validate` a record at a time, for work done in slices (`file_format::pace`): `new`, then `record` for
+/// each of `ws.views()` in order, then `finish`.
+pub struct Validation<'a> {
+    ws: &'a Workspace,
+    root: FieldPath,
+    issues: Vec<Issue>,
+    all: HashSet<RecordRef>,
+    seen: HashSet<RecordRef>,
+    index: HashMap<RecordKind, usize>,
+}
+
+impl<'a> Validation<'a> {
+    /// Checks the workspace's own fields.
+    pub fn new(ws: &'a Workspace, root: &str) -> Self {
+        let root = FieldPath::key(root);
+        let mut v = Validation {
+            ws,
+            issues: Vec::new(),
+            all: ws.views().map(|r| r.reference()).collect(),
+            seen: HashSet::new(),
+            index: HashMap::new(),
+            root: root.clone(),
+        };
+        v.at(
+            &root,
+            check_info(&ws.name, &ws.municipality, &ws.description),
+        );
+        v.at(
+            &root.clone().then("follow_up"),
+            check_follow_up(&ws.follow_up),
+        );
+        v.at(
+            &root.clone().then("plan"),
+            check_plan_info(&ws.plan.title, &ws.plan.period, ws.plan.stale_after_days),
+        );
+        v
+    }
+
+    fn at(&mut self, prefix: &FieldPath, list: Vec<FieldIssue>) {
+        self.issues.extend(list.into_iter().map(|f| Issue {
             path: prefix.clone().join(&f.field),
             problem: f.problem,
         }));
-    };
-    at(
-        &root,
-        check_info(&ws.name, &ws.municipality, &ws.description),
-    );
-    at(
-        &root.clone().then("follow_up"),
-        check_follow_up(&ws.follow_up),
-    );
-    at(
-        &root.clone().then("plan"),
-        check_plan_info(&ws.plan.title, &ws.plan.period, ws.plan.stale_after_days),
-    );
-    let all: HashSet<RecordRef> = ws.views().map(|r| r.reference()).collect();
-    let mut seen: HashSet<RecordRef> = HashSet::new();
-    let mut index: HashMap<RecordKind, usize> = HashMap::new();
-    for record in ws.views() {
+    }
+
+    /// Checks the next record of `ws.views()`.
+    pub fn record(&mut self, record: RecordView<'_>) {
         let r = record.reference();
-        let n = index.entry(r.kind).or_default();
+        let n = self.index.entry(r.kind).or_default();
         let nth = *n;
         *n += 1;
         let mut found = Vec::new();
-        if !seen.insert(r) {
+        if !self.seen.insert(r) {
             found.push(FieldIssue {
                 field: key("id"),
                 problem: Problem::DuplicateId(r.id),
             });
         }
         found.extend(check_record(record));
-        found.extend(dangling(record, |r| all.contains(&r)));
+        found.extend(dangling(record, |r| self.all.contains(&r)));
         if !found.is_empty() {
             // The n-th record of its kind in file order names its own path even when its id repeats. Built
             // only for a record with issues: most have none, and each path is a few allocations.
-            at(&nth_path(ws, &root, r.kind, nth).unwrap_or_default(), found);
+            let path = nth_path(self.ws, &self.root, r.kind, nth).unwrap_or_default();
+            self.at(&path, found);
         }
     }
-    let loops: HashSet<Id> = parent_loops(&ws.plan).into_iter().collect();
-    for (i, ini) in ws.plan.initiatives.iter().enumerate() {
-        if loops.contains(&ini.id) {
-            issues.push(Issue {
-                path: root
-                    .clone()
-                    .then("plan")
-                    .then("initiatives")
-                    .at(i)
-                    .then("parent_id"),
-                problem: Problem::ParentLoop,
-            });
+
+    /// Checks what spans records (loops of parents), and gives every broken rule found.
+    pub fn finish(mut self) -> Vec<Issue> {
+        let loops: HashSet<Id> = parent_loops(&self.ws.plan).into_iter().collect();
+        for (i, ini) in self.ws.plan.initiatives.iter().enumerate() {
+            if loops.contains(&ini.id) {
+                self.issues.push(Issue {
+                    path: self
+                        .root
+                        .clone()
+                        .then("plan")
+                        .then("initiatives")
+                        .at(i)
+                        .then("parent_id"),
+                    problem: Problem::ParentLoop,
+                });
+            }
         }
+        self.issues
     }
-    issues
 }
 
 /// Whether `parent` as the parent of initiative `id` closes a loop: walking up from `parent` meets `id`.

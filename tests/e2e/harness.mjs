@@ -75,11 +75,12 @@ export async function waitSaved(page) {
  */
 export function watchLongTasks() {
   window.__longest = 0;
-  // Only tasks from now on: in a page already open, the buffer still holds its start.
+  // Only tasks from now on: in a page already open, the buffer still holds its start (and this script
+  // cannot run during a task, so a task that began earlier has ended).
   const since = performance.now();
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.startTime + e.duration >= since) window.__longest = Math.max(window.__longest, e.duration);
+      if (e.startTime >= since) window.__longest = Math.max(window.__longest, e.duration);
     }
   }).observe({ type: 'longtask', buffered: true });
 }
