@@ -105,7 +105,7 @@ pub enum ReadImport {
 }
 
 /// Reads a chosen file as every import does (here, and a copy opened on the start page): refused above the
-/// size limit before reading, then read whole and checked by `read_workspace_file`. The error is the
+/// size limit before reading, then read whole and checked (`read_workspace_bytes`). The error is the
 /// message to show.
 pub async fn read_import_file(file: &web_sys::File) -> Result<ReadImport, String> {
     let bytes = match files::read_file(file, MAX_FILE_BYTES).await {
