@@ -101,9 +101,9 @@ pub fn pretty(compact: &str) -> String {
 pub fn file_name(ws: &Workspace, date: NaiveDate) -> String {
     let slug = ascii_slug(&ws.name);
     if slug.is_empty() {
-        format!("trappe-{}.json", date.format("%Y-%m-%d"))
+        format!("trappe-{}.json", date)
     } else {
-        format!("trappe-{slug}-{}.json", date.format("%Y-%m-%d"))
+        format!("trappe-{slug}-{}.json", date)
     }
 }
 

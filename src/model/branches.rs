@@ -33,7 +33,10 @@ pub struct Branch {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub settled: bool,
     /// When the branch came to be (a deletion: when it was deleted).
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub at: DateTime<Utc>,
 }
 

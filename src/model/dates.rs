@@ -2,17 +2,32 @@
 //! Fields are plain text inputs with these formats, because `<input type="date">` and `"time"` follow the
 //! browser's language (mm/dd/yyyy and "04:30 PM" in an English browser) whatever the page says.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// A date as the form shows it: `12.03.2026`; empty for none.
 pub fn date_field(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_default()
+    d.map(|d| day_month_year(d, '.')).unwrap_or_default()
 }
 
 /// A time as the form shows it: `09.30`, as Danes write it (`09:30` is read too); empty for none.
 pub fn time_field(t: Option<NaiveTime>) -> String {
-    t.map(|t| t.format("%H.%M").to_string()).unwrap_or_default()
+    t.map(|t| hour_minute(t, '.')).unwrap_or_default()
+}
+
+/// `12.03.2026` with `sep` between: chrono's `%d.%m.%Y` (a year past 9999 with its sign), written
+/// directly. chrono's `format` brings its whole pattern reader into the app for these few forms.
+pub fn day_month_year(d: NaiveDate, sep: char) -> String {
+    let (day, month, year) = (d.day(), d.month(), d.year());
+    if (0..=9999).contains(&year) {
+        format!("{day:02}{sep}{month:02}{sep}{year:04}")
+    } else {
+        format!("{day:02}{sep}{month:02}{sep}{year:+05}")
+    }
+}
+
+/// `09.30` with `sep` between: chrono's `%H.%M`.
+pub fn hour_minute(t: impl Timelike, sep: char) -> String {
+    format!("{:02}{sep}{:02}", t.hour(), t.minute())
 }
 
 /// A month as the form shows it: `03.2026` (`2026-03` is read too).

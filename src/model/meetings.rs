@@ -136,6 +136,10 @@ pub struct ActionItem {
     pub id: Id,
     pub what: String,
     pub who: String,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub due: Option<NaiveDate>,
     pub done: bool,
 }
@@ -177,6 +181,10 @@ impl Default for ChecklistItem {
 pub struct Meeting {
     pub id: Id,
     pub meeting_type: MeetingType,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub date: Option<NaiveDate>,
     pub time: Option<NaiveTime>,
     /// Pseudonym or internal number. Never a CPR number or a full name.
@@ -199,15 +207,29 @@ pub struct Meeting {
     /// Signs of Safety scale, 0 to 10.
     pub safety_scale: Option<u8>,
     /// When the measure the meeting concerns started (Barnets Lov § 95: first follow-up within 3 months).
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub measure_start: Option<NaiveDate>,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub follow_up_date: Option<NaiveDate>,
     pub status: MeetingStatus,
     pub linked_interventions: Vec<Id>,
     pub linked_step: Option<Id>,
     pub notes: String,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -259,9 +281,15 @@ pub struct MeetingTemplate {
     pub questions: Vec<String>,
     pub checklist: Vec<String>,
     pub uses_safety_scale: bool,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]

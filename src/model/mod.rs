@@ -18,6 +18,7 @@ pub mod field_path;
 pub mod follow_up;
 pub mod import_choice;
 pub mod initiative_facts;
+pub mod iso8601;
 pub mod json;
 pub mod key_figures;
 pub mod meeting_form;

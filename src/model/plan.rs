@@ -30,9 +30,15 @@ pub struct Goal {
     pub title: String,
     pub description: String,
     pub success_criteria: String,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -63,9 +69,15 @@ pub struct Track {
     pub number: String,
     pub title: String,
     pub description: String,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -125,7 +137,10 @@ pub struct BudgetLine {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NoteRevision {
     pub text: String,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub replaced_at: DateTime<Utc>,
 }
 
@@ -135,15 +150,25 @@ pub struct NoteRevision {
 #[serde(default)]
 pub struct StatusNote {
     pub id: Id,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub date: Option<NaiveDate>,
     pub author: String,
     /// The status set by this entry, if it changed the status.
     pub status: Option<InitiativeStatus>,
     pub text: String,
     pub earlier_versions: Vec<NoteRevision>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -178,7 +203,15 @@ pub struct Initiative {
     pub track_id: Option<Id>,
     pub owner: String,
     pub committee: String,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub start: Option<NaiveDate>,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub deadline: Option<NaiveDate>,
     /// Free-text period where no dates are known ("2019-2020").
     pub period: String,
@@ -186,9 +219,15 @@ pub struct Initiative {
     pub intervention_ids: Vec<Id>,
     pub status: InitiativeStatus,
     pub history: Vec<StatusNote>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -227,6 +266,10 @@ impl Default for Initiative {
 #[serde(default)]
 pub struct IndicatorValue {
     pub id: Id,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub date: Option<NaiveDate>,
     pub value: f64,
     pub note: String,
@@ -251,8 +294,16 @@ pub struct Indicator {
     pub name: String,
     pub unit: String,
     pub baseline: Option<f64>,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub baseline_date: Option<NaiveDate>,
     pub target: Option<f64>,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub target_date: Option<NaiveDate>,
     pub goal_id: Option<Id>,
     pub initiative_id: Option<Id>,
@@ -261,9 +312,15 @@ pub struct Indicator {
     /// municipality's own; the screens and prints that show them say so. Left out of files when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub made_up: bool,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -298,14 +355,28 @@ impl Default for Indicator {
 #[serde(default)]
 pub struct TimelineRow {
     pub id: Id,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub start: Option<NaiveDate>,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub end: Option<NaiveDate>,
     /// The period as written ("Efterår 2011").
     pub period_label: String,
     pub activity: String,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]

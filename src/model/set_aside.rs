@@ -24,7 +24,10 @@ pub struct SetAside {
     pub repaired: bool,
     /// The original JSON text.
     pub original: String,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub set_aside_at: DateTime<Utc>,
 }
 

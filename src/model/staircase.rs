@@ -37,9 +37,15 @@ pub struct Step {
     /// Yearly cost per child, used where a measurement only knows the step's total.
     pub yearly_cost_per_child: Option<Kroner>,
     pub interventions: Vec<Intervention>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -160,9 +166,15 @@ pub struct Intervention {
     pub cost_period: CostPeriod,
     pub capacity: Option<u32>,
     pub status: InterventionStatus,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]
@@ -229,6 +241,10 @@ pub struct Measurement {
     pub id: Id,
     pub name: String,
     pub kind: MeasurementKind,
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub date: Option<NaiveDate>,
     pub note: String,
     /// Children per intervention id.
@@ -244,9 +260,15 @@ pub struct Measurement {
     /// municipality's own; the screens and prints that show them say so. Left out of files when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub made_up: bool,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
     /// This record's revision history (see `revision`); travels with it in files and storage.
     #[serde(rename = "_revisions", skip_serializing_if = "Revisions::is_empty")]

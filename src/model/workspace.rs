@@ -30,10 +30,20 @@ pub struct Workspace {
     /// the last twelve months are counted from that day, not from today. `None` (and absent in files):
     /// today.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_day",
+        deserialize_with = "crate::model::iso8601::read_day"
+    )]
     pub as_of: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::read_timestamp")]
+    #[serde(
+        serialize_with = "crate::model::iso8601::write_timestamp",
+        deserialize_with = "crate::model::read_timestamp"
+    )]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -50,7 +50,7 @@ pub fn text(cell: &Cell) -> String {
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string().replace('.', ","),
         Cell::Date(d, None) => text::date_csv(*d),
-        Cell::Date(d, Some(t)) => format!("{} {}", text::date_csv(*d), t.format("%H:%M")),
+        Cell::Date(d, Some(t)) => format!("{} {}", text::date_csv(*d), text::time_csv(*t)),
         Cell::Bool(b) => text::meetings::yes_no(*b).to_string(),
         Cell::Error(e) => e.clone(),
     }

@@ -453,12 +453,15 @@ impl Repository for IndexedDbRepository {
             .db
             .transaction(&[META, PARTS, BODIES], TransactionMode::ReadOnly)
             .map_err(err)?;
-        let meta = tx
-            .store(META)
-            .map_err(err)?
-            .get(id.to_string().into())
-            .await
-            .map_err(err)?;
+        let metas = tx.store(META).map_err(err)?;
+        let store = tx.store(PARTS).map_err(err)?;
+        // The three requests go out together and are answered in order: one wait, not three.
+        let (meta, keys, values) = futures::join!(
+            metas.get(id.to_string().into()),
+            store.get_all_keys(Some(part_range(id)?), None),
+            store.get_all(Some(part_range(id)?), None)
+        );
+        let meta = meta.map_err(err)?;
         // Without a readable meta the stored revision is 0, which is what a save checks against.
         let (revision, name) = match meta.as_ref().map(|v| (meta_from(v), v)) {
             Some((Some(m), _)) => (m.revision, Some(m.name)),
@@ -469,16 +472,8 @@ impl Repository for IndexedDbRepository {
             None => (0, None),
         };
         let prefix = format!("{id}|");
-        let store = tx.store(PARTS).map_err(err)?;
         // Keys and values of one range come in the same (key) order.
-        let keys = store
-            .get_all_keys(Some(part_range(id)?), None)
-            .await
-            .map_err(err)?;
-        let values = store
-            .get_all(Some(part_range(id)?), None)
-            .await
-            .map_err(err)?;
+        let (keys, values) = (keys.map_err(err)?, values.map_err(err)?);
         let parts: Vec<(String, String)> = keys
             .iter()
             .zip(&values)

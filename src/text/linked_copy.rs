@@ -36,7 +36,7 @@ pub fn linked_to(file: &str) -> String {
 
 /// "kl. 14.32" today, "3. maj 2026 kl. 14.32" another day.
 fn when(at: DateTime<Local>, today: NaiveDate) -> String {
-    let clock = at.format("%H.%M");
+    let clock = crate::model::dates::hour_minute(at, '.');
     if at.date_naive() == today {
         format!("kl. {clock}")
     } else {

@@ -75,7 +75,7 @@ pub fn date_at(date: &str, t: NaiveTime) -> String {
 
 /// `09.30`, as Danes write the time of day (`kl. 09.30`).
 pub fn time(t: NaiveTime) -> String {
-    t.format("%H.%M").to_string()
+    crate::model::dates::hour_minute(t, '.')
 }
 
 pub fn case_ref_error(e: &CaseRefError) -> String {
@@ -287,7 +287,7 @@ pub fn export_lead(n: usize) -> String {
 /// `netvaerksmoeder-2026-11-24.csv` or `netvaerksmoeder-handlinger-2026-11-24.csv`
 pub fn csv_file_name(per_action: bool, today: NaiveDate) -> String {
     let kind = if per_action { "-handlinger" } else { "" };
-    format!("netvaerksmoeder{kind}-{}.csv", today.format("%Y-%m-%d"))
+    format!("netvaerksmoeder{kind}-{}.csv", today)
 }
 
 /// "1. Modtagelse og afklaring" for a step in a select.

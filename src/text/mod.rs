@@ -48,17 +48,17 @@ pub fn date_long(d: NaiveDate) -> String {
 
 /// `08.05.2019`
 pub fn date_short(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    crate::model::dates::day_month_year(d, '.')
 }
 
 /// `08-05-2019`, the form Danish Excel reads as a date in CSV.
 pub fn date_csv(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
+    crate::model::dates::day_month_year(d, '-')
 }
 
 /// `09:30`, the form Danish Excel reads as a time of day in CSV (on screen it is `09.30`).
 pub fn time_csv(t: chrono::NaiveTime) -> String {
-    t.format("%H:%M").to_string()
+    crate::model::dates::hour_minute(t, ':')
 }
 
 /// A count as shown with its noun in the singular or the plural: "1 møde", "+1 barn", "2 møder",

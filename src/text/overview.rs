@@ -484,7 +484,7 @@ pub fn file_name(workspace: &str, what: &str, date: chrono::NaiveDate, ext: &str
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    format!("{what}-{slug}-{}.{ext}", date.format("%Y-%m-%d"))
+    format!("{what}-{slug}-{}.{ext}", date)
 }
 
 // Form fields.

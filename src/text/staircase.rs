@@ -385,9 +385,9 @@ pub fn chart_file_name(workspace: &str, date: chrono::NaiveDate, ext: &str) -> S
     let slug: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
     let slug = slug.join("-");
     if slug.is_empty() {
-        format!("indsatstrappe-{}.{ext}", date.format("%Y-%m-%d"))
+        format!("indsatstrappe-{}.{ext}", date)
     } else {
-        format!("indsatstrappe-{slug}-{}.{ext}", date.format("%Y-%m-%d"))
+        format!("indsatstrappe-{slug}-{}.{ext}", date)
     }
 }
 

@@ -67,7 +67,7 @@ fn SaveStatus() -> impl IntoView {
         SaveState::Saved(at) => format!(
             "{} {}",
             t::SAVE_SAVED_AT,
-            at.with_timezone(&chrono::Local).format("%H.%M")
+            crate::model::dates::hour_minute(at.with_timezone(&chrono::Local), '.')
         ),
         SaveState::Failed(_) => t::SAVE_FAILED.into(),
     };

@@ -28,7 +28,7 @@ fn local_date(at: DateTime<Utc>) -> String {
     let l = at.with_timezone(&Local);
     td::date_and_time(
         &text::date_long(l.date_naive()),
-        &l.format("%H.%M").to_string(),
+        &crate::model::dates::hour_minute(l, '.'),
     )
 }
 

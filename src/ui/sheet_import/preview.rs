@@ -260,9 +260,7 @@ fn record_cells(r: &RowResult) -> Vec<String> {
     match record {
         Record::Meeting(m) => cells.extend([
             date(m.date),
-            m.time
-                .map(|t| t.format("%H.%M").to_string())
-                .unwrap_or_default(),
+            m.time.map(text::meetings::time).unwrap_or_default(),
             text::meeting_type(&m.meeting_type),
             m.case_ref.clone(),
             text::meeting_status(m.status).to_string(),
