@@ -147,6 +147,14 @@ async fn a_ten_thousand_meeting_workspace_saves_and_reloads_intact() {
     let repo2 = fresh().await;
     let body = repo2.load(ws.id).await.unwrap();
     assert_eq!(body.parts.len(), w.puts.len());
+    // Its packs become text in slices, a part at a time, not in the task that took the browser's answer:
+    // the same parts.
+    use trappe::file_format::pace::every_chance;
+    every_chance::paused();
+    let sliced = fresh().await.with_pace(every_chance::PACE);
+    let sliced = sliced.load(ws.id).await.unwrap();
+    assert_eq!(every_chance::paused(), w.puts.len(), "one pause per part");
+    assert_eq!(sliced.parts, body.parts);
     // Read at the page's pace (in slices, as the app opens it), and written so too: the same.
     let pace = trappe::browser::pace::PACE;
     assert_eq!(body.read(&pace).await.unwrap().workspace, ws);

@@ -63,7 +63,7 @@ pub fn boot(app: AppState) {
         let backend = match IndexedDbRepository::open().await {
             Ok(db) => {
                 app.mode.set(StorageMode::IndexedDb);
-                Backend::IndexedDb(db)
+                Backend::IndexedDb(db.with_pace(crate::browser::pace::PACE))
             }
             Err(e) => {
                 app.mode.set(StorageMode::MemoryOnly(e.to_string()));

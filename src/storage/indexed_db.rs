@@ -22,6 +22,7 @@ use super::{
     name_in_meta, rebuilt_meta, JournalRemoval, Repository, StorageError, StoredBody, StoredCheck,
     StoredJournal, StoredMeta,
 };
+use crate::file_format::pace::Pace;
 use crate::file_format::parts::{is_pack, WriteSet, HEAD};
 use crate::model::Id;
 use js_sys::{Object, Promise, Reflect};
@@ -100,6 +101,8 @@ impl Db {
 
 pub struct IndexedDbRepository {
     db: Db,
+    /// How long work on what is read is done in slices (turning a large workspace's packs into text).
+    pace: Pace,
 }
 
 /// A rexie error as a kind: the browser's `DOMException` (name and message) is in its source.
@@ -305,7 +308,13 @@ impl IndexedDbRepository {
                 name: name.to_string(),
                 conn: RefCell::new(Rc::new(conn)),
             },
+            pace: Pace::UNPACED,
         })
+    }
+
+    /// The same repository, doing its long work at `pace`.
+    pub fn with_pace(self, pace: Pace) -> Self {
+        IndexedDbRepository { pace, ..self }
     }
 
     async fn connect(name: &str) -> Result<Conn, StorageError> {
@@ -474,15 +483,8 @@ impl Repository for IndexedDbRepository {
         let prefix = format!("{id}|");
         // Keys and values of one range come in the same (key) order.
         let (keys, values) = (keys.map_err(err)?, values.map_err(err)?);
-        let parts: Vec<(String, String)> = keys
-            .iter()
-            .zip(&values)
-            .filter_map(|(k, v)| {
-                let k = k.as_string()?;
-                Some((k.strip_prefix(&prefix)?.to_string(), value_text(v)))
-            })
-            .collect();
-        let legacy = if parts.is_empty() {
+        let part = |k: &JsValue| Some(k.as_string()?.strip_prefix(&prefix)?.to_string());
+        let legacy = if !keys.iter().any(|k| part(k).is_some()) {
             tx.store(BODIES)
                 .map_err(err)?
                 .get(id.to_string().into())
@@ -493,6 +495,15 @@ impl Repository for IndexedDbRepository {
         } else {
             None
         };
+        // A large workspace's packs (20 MB for 10,000 meetings) become text in slices, not in the task
+        // that took the browser's answer. The transaction is asked nothing more, so it may end meanwhile.
+        let mut parts = Vec::new();
+        for (k, v) in keys.iter().zip(&values) {
+            if let Some(k) = part(k) {
+                parts.push((k, value_text(v)));
+                self.pace.breathe().await;
+            }
+        }
         if parts.is_empty() && legacy.is_none() {
             return Err(StorageError::NotFound);
         }
