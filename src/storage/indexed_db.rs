@@ -101,7 +101,7 @@ impl Db {
 
 pub struct IndexedDbRepository {
     db: Db,
-    /// How long work on what is read is done in slices (turning a large workspace's packs into text).
+    /// The pace of long work on what is read: turning a large workspace's packs into text.
     pace: Pace,
 }
 
