@@ -3,6 +3,7 @@
 //      SHA-256 hashes replace 'unsafe-inline'), so a script injected into the page does not run.
 //   2. The service worker gets this build's version, so a new build is picked up as an update.
 //   3. dist/trappe.html: the whole app in one file that opens from disk with no server.
+//   0. The spreadsheet reader and the examples get content-hashed names and are named in the page.
 //   4. Pre-compressed twins (.br, .gz) of every text and wasm file, for servers that send them as they are.
 // Usage: node scripts/package.mjs [dist]
 import { createHash } from 'node:crypto';
@@ -82,6 +83,24 @@ const readerJs = readerLink('trappe-sheet-reader');
 const readerWasm = readerLink('trappe-sheet-reader-wasm');
 if (!readerJs || !readerWasm) throw new Error('no spreadsheet reader (sheet_reader.js) in the build');
 
+// 0b. The built-in examples (src/examples/files) are not in the app's wasm: each is copied here under a
+//    content hash and named in the page by a link no browser fetches by itself (rel="trappe-example"),
+//    which the app fetches when the example is opened (browser::example_files) and the service worker
+//    caches for offline. In trappe.html each is a data block instead (step 3).
+const EXAMPLE = /^example-[a-z0-9-]+-[0-9a-f]{16}\.json$/;
+const exampleDir = new URL('../src/examples/files/', import.meta.url);
+const examples = readdirSync(exampleDir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+  const text = readFileSync(new URL(f, exampleDir));
+  const key = f.slice(0, -'.json'.length);
+  if (!/^[a-z0-9-]+$/.test(key)) throw new Error(`example ${f}: its name must be a key (a-z, 0-9, -)`);
+  return { key, text, file: `example-${key}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json` };
+});
+if (examples.length === 0) throw new Error('no example files in src/examples/files');
+for (const f of readdirSync(dist)) if (EXAMPLE.test(f)) unlinkSync(join(dist, f));
+for (const e of examples) writeFileSync(join(dist, e.file), e.text);
+trunkHtml = trunkHtml.replace(/<link rel="trappe-example"[^>]*>\n?/g, '').replace('</head>',
+  examples.map((e) => `<link rel="trappe-example" data-key="${e.key}" href="./${e.file}">\n`).join('') + '</head>');
+
 // 1. The hosted page: hash its inline scripts (the start script and trunk's loader).
 const indexHtml = trunkHtml;
 const policy = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
@@ -130,11 +149,18 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
   out = out.replace('</body>', () =>
     `<script type="text/plain" id="trappe-sheet-reader-js">${readerGlue}</script>\n` +
     `<script type="application/octet-stream" id="trappe-sheet-reader-wasm">${read(readerWasm).toString('base64')}</script>\n</body>`);
+  // The examples as data blocks (browser::example_files), read when one is opened.
+  out = out.replace(/<link rel="trappe-example"[^>]*>\n?/g, '');
+  for (const e of examples) {
+    if (/<\/script|<!--/i.test(e.text.toString())) throw new Error(`example ${e.key} cannot be a data block as it is`);
+  }
+  out = out.replace('</body>', () => examples.map((e) =>
+    `<script type="application/json" id="trappe-example-${e.key}">${e.text}</script>\n`).join('') + '</body>');
   out = out.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g, (_, css) => `<style>${read(css)}</style>`);
   out = out.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, '');
   out = out.replace(/<link rel="icon" href="favicon\.svg"[^>]*>/,
     `<link rel="icon" href="data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}" type="image/svg+xml">`);
-  if (/(?:href|src)="\.?\/?[\w-]+\.(?:js|wasm|css|svg|png|webmanifest)"/.test(out)) throw new Error('trappe.html still names a file beside it');
+  if (/(?:href|src)="\.?\/?[\w-]+\.(?:js|json|wasm|css|svg|png|webmanifest)"/.test(out)) throw new Error('trappe.html still names a file beside it');
   // No server: nothing to connect to, no 'self' to trust, only what is in the file.
   // The reader's worker starts from a blob: script made in the page.
   const filePolicy = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -164,8 +190,10 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 // What loads at start; the reader loads when an import opens, so it is its own line.
 const app = Object.entries(sizes).filter(([n]) => n !== 'trappe.html' && !n.endsWith('.json') && !READER.test(n));
 const later = Object.entries(sizes).filter(([n]) => READER.test(n));
+const exampleFiles = Object.entries(sizes).filter(([n]) => EXAMPLE.test(n));
 const sum = (k, files = app) => files.reduce((s, [, v]) => s + v[k], 0);
 console.log(`[package] version ${version}; hosted app ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip, ${kb(sum('br'))} brotli`);
 console.log(`[package] spreadsheet reader (loaded when an import opens) ${kb(sum('raw', later))} raw, ${kb(sum('gzip', later))} gzip, ${kb(sum('br', later))} brotli`);
+console.log(`[package] examples (each loaded when opened) ${kb(sum('raw', exampleFiles))} raw, ${kb(sum('gzip', exampleFiles))} gzip, ${kb(sum('br', exampleFiles))} brotli`);
 const one = sizes['trappe.html'];
 console.log(`[package] dist/trappe.html ${kb(one.raw)} raw, ${kb(one.gzip)} gzip, ${kb(one.br)} brotli`);

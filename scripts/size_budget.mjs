@@ -8,6 +8,7 @@ const { files } = JSON.parse(readFileSync(`${dist}/sizes.json`));
 // The spreadsheet reader (scripts/package.mjs) loads when an import opens, not at start: its own line.
 const READER = /^sheet_reader-[0-9a-f]+(?:\.js|_bg\.wasm)$/;
 const hosted = Object.entries(files).filter(([n]) => n !== 'trappe.html' && !n.endsWith('.json') && !READER.test(n));
+const examples = Object.entries(files).filter(([n]) => /^example-.*\.json$/.test(n)).reduce((s, [, v]) => s + v.gzip, 0);
 const reader = Object.entries(files).filter(([n]) => READER.test(n)).reduce((s, [, v]) => s + v.gzip, 0);
 const wasm = hosted.filter(([n]) => n.endsWith('.wasm')).reduce((s, [, v]) => s + v.gzip, 0);
 const all = hosted.reduce((s, [, v]) => s + v.gzip, 0);
@@ -23,4 +24,5 @@ for (const [what, size, most] of [
     (fits ? ` (${(most - size).toLocaleString('en')} to spare)` : ` — OVER by ${(size - most).toLocaleString('en')}`));
 }
 console.log(`[size] spreadsheet reader (loaded when an import opens): ${reader.toLocaleString('en')} bytes gzip`);
+console.log(`[size] examples (each loaded when opened): ${examples.toLocaleString('en')} bytes gzip`);
 process.exit(over ? 1 : 0);

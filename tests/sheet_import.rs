@@ -1,6 +1,7 @@
 //! Bringing in a spreadsheet: the header found under a title, columns matched from Danish headers, cells read
 //! as Danes write them, every unreadable row named, nothing imported twice, and Trappe's own CSV exports read
-//! back into the same records.
+//! back into the same records. Native (the examples' files are read from the source tree).
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;

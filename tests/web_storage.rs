@@ -41,6 +41,19 @@ async fn stored(repo: &IndexedDbRepository, id: trappe::model::Id) -> Workspace 
     body.read(&Pace::UNPACED).await.unwrap().workspace
 }
 
+/// A built-in example, from its file (the app's wasm does not hold the files; it fetches them).
+fn example(key: &str) -> Workspace {
+    let text = match key {
+        "koege-2019" => include_str!("../src/examples/files/koege-2019.json"),
+        "halsnaes-2019" => include_str!("../src/examples/files/halsnaes-2019.json"),
+        "socialstyrelsen-trappe" => {
+            include_str!("../src/examples/files/socialstyrelsen-trappe.json")
+        }
+        other => panic!("no example {other}"),
+    };
+    examples::from_file(text).unwrap()
+}
+
 /// Tests share one database; each works on its own fresh workspace ids.
 async fn fresh() -> IndexedDbRepository {
     IndexedDbRepository::open_named("trappe-test")
@@ -51,7 +64,7 @@ async fn fresh() -> IndexedDbRepository {
 #[wasm_bindgen_test]
 async fn a_saved_example_loads_back_identical() {
     let repo = fresh().await;
-    let ws = examples::build("koege-2019").unwrap();
+    let ws = example("koege-2019");
     let rev = repo
         .save(&meta(&ws), &all_parts(&ws, now()), 0)
         .await
@@ -71,7 +84,7 @@ async fn a_saved_example_loads_back_identical() {
 #[wasm_bindgen_test]
 async fn a_small_edit_rewrites_two_parts_and_reads_back() {
     let repo = fresh().await;
-    let mut ws = examples::build("socialstyrelsen-trappe").unwrap();
+    let mut ws = example("socialstyrelsen-trappe");
     repo.save(&meta(&ws), &all_parts(&ws, now()), 0)
         .await
         .unwrap();
@@ -175,7 +188,7 @@ fn record(fields: &[(&str, JsValue)]) -> JsValue {
 #[wasm_bindgen_test]
 async fn a_database_written_by_the_first_version_upgrades_with_its_data_intact() {
     let name = format!("trappe-upgrade-{}", trappe::model::new_id());
-    let ws = examples::build("halsnaes-2019").unwrap();
+    let ws = example("halsnaes-2019");
     {
         let v1 = Rexie::builder(&name)
             .version(1)
@@ -238,8 +251,8 @@ async fn a_database_written_by_the_first_version_upgrades_with_its_data_intact()
 async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
     let name = format!("trappe-damage-{}", trappe::model::new_id());
     let repo = IndexedDbRepository::open_named(&name).await.unwrap();
-    let a = examples::build("socialstyrelsen-trappe").unwrap();
-    let b = examples::build("koege-2019").unwrap();
+    let a = example("socialstyrelsen-trappe");
+    let b = example("koege-2019");
     for ws in [&a, &b] {
         repo.save(&meta(ws), &all_parts(ws, now()), 0)
             .await
@@ -321,7 +334,7 @@ async fn damaged_values_in_indexed_db_are_read_like_a_files_records() {
 #[wasm_bindgen_test]
 async fn a_database_written_by_the_second_version_upgrades_with_its_data_intact() {
     let name = format!("trappe-upgrade-v2-{}", trappe::model::new_id());
-    let ws = examples::build("koege-2019").unwrap();
+    let ws = example("koege-2019");
     let write = all_parts(&ws, now());
     {
         let v2 = Rexie::builder(&name)
@@ -444,7 +457,7 @@ async fn journals_are_written_read_back_and_removed_by_the_save_that_covers_them
 #[wasm_bindgen_test]
 async fn an_edit_in_the_journal_store_survives_without_its_parts_save() {
     let name = format!("trappe-journal-{}", trappe::model::new_id());
-    let ws = examples::build("socialstyrelsen-trappe").unwrap();
+    let ws = example("socialstyrelsen-trappe");
     let id = ws.id;
     let session = Session::new(
         IndexedDbRepository::open_named(&name).await.unwrap(),

@@ -29,10 +29,14 @@ pub fn start(app: AppState) {
     options.set_scope("./");
     let registering = container.register_with_options("sw.js", &options);
     spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registering).await else {
-            return; // no service worker (private mode, blocked): the app works, only not offline
+        // No service worker (private mode, blocked, a browser that answers with nothing): the app
+        // works, only not offline.
+        let Ok(Ok(reg)) = wasm_bindgen_futures::JsFuture::from(registering)
+            .await
+            .map(JsCast::dyn_into::<ServiceWorkerRegistration>)
+        else {
+            return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
         watch(app, reg);
     });
 }
@@ -103,12 +107,14 @@ pub fn apply(app: AppState) {
             return;
         };
         let container = window.navigator().service_worker();
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await
+        // No registration (removed meanwhile: `undefined`) or no waiting worker: a plain reload.
+        let Ok(Ok(reg)) = wasm_bindgen_futures::JsFuture::from(container.get_registration())
+            .await
+            .map(JsCast::dyn_into::<ServiceWorkerRegistration>)
         else {
             let _ = window.location().reload();
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
         let Some(waiting) = reg.waiting() else {
             let _ = window.location().reload();
             return;

@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod crypto;
+pub mod example_files;
 pub mod files;
 pub mod history_guard;
 pub mod idle;

@@ -7,7 +7,9 @@
 //! is shown as of its own date (`Workspace::as_of`), so a 2019 plan reads as it stood in 2019.
 //!
 //! The app ships each example as data, a file in Trappe's own format (`files/`), opened through the one
-//! import path like any file a user picks. The files are written from the Rust sources in `koege`,
+//! import path like any file a user picks. The files sit beside the app, not in its wasm: the build names
+//! them in the page (`scripts/package.mjs`; data blocks in trappe.html), and the app fetches the one a
+//! user opens (`browser::example_files`). The files are written from the Rust sources in `koege`,
 //! `halsnaes` and `staircase` (native builds only, so none of that code is in the app), and a test checks
 //! that they still agree: `TRAPPE_WRITE_EXAMPLES=1 cargo test --lib examples` writes them again.
 //!
@@ -60,7 +62,9 @@ pub const EXAMPLES: [Example; 3] = [
     },
 ];
 
-/// Each example's file, as the app ships it (see the module's note).
+/// Each example's file (see the module's note). Only native builds and tests hold them: the app fetches the one it
+/// opens (`browser::example_files`; about 24 KB gzip that every start would otherwise load).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 const FILES: [(&str, &str); 3] = [
     ("koege-2019", include_str!("files/koege-2019.json")),
     ("halsnaes-2019", include_str!("files/halsnaes-2019.json")),
@@ -71,14 +75,21 @@ const FILES: [(&str, &str); 3] = [
 ];
 
 /// The example's file: Trappe's own format.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn file(key: &str) -> Option<&'static str> {
     FILES.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
 }
 
-/// The example workspace for `key` (see [`EXAMPLES`]): its file read like any other, as a new workspace
-/// (a new id, so it may be opened more than once).
+/// The example workspace for `key` (see [`EXAMPLES`]), as a new workspace.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn build(key: &str) -> Option<Workspace> {
-    let read = crate::file_format::import::read_workspace_file(file(key)?.as_bytes()).ok()?;
+    from_file(file(key)?)
+}
+
+/// An example's file read like any other, as a new workspace (a new id, so it may be opened more than
+/// once). `None`: the text is not a readable Trappe file.
+pub fn from_file(text: &str) -> Option<Workspace> {
+    let read = crate::file_format::import::read_workspace_file(text.as_bytes()).ok()?;
     let mut ws = read.workspace;
     ws.id = crate::model::new_id();
     Some(ws)

@@ -741,6 +741,12 @@ pub fn open_named(name: &str) -> String {
 pub fn open_example(title: &str) -> String {
     format!("Åbn eksemplet {title}")
 }
+/// An example's file could not be fetched (the server or the connection failed before the app was cached).
+pub const EXAMPLE_NOT_FETCHED: &str =
+    "Eksemplet kunne ikke hentes. Tjek forbindelsen, genindlæs siden, og prøv igen.";
+/// An example's file arrived but could not be read (a server that answers with something else).
+pub const EXAMPLE_UNREADABLE: &str =
+    "Eksemplets fil kunne ikke læses som en Trappe-fil. Genindlæs siden, og prøv igen.";
 
 // The page frame.
 pub const OPEN_WORKSPACE_HIDDEN: &str = "Åbent arbejdsområde: ";

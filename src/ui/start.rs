@@ -73,14 +73,27 @@ fn OpenButton(id: crate::model::Id, name: String) -> impl IntoView {
 fn ExampleButton(key: &'static str, title: &'static str) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
+    // One example per click: a second click while its file is fetched would open it twice.
+    let busy = StoredValue::new(false);
     view! {
         <button type="button" class="button" on:click=move |_| {
-            let Some(ws) = examples::build(key) else { return };
+            if busy.get_value() {
+                return;
+            }
+            busy.set_value(true);
             let navigate = navigate.clone();
             spawn_local(async move {
-                match session::create(app, ws).await {
+                let opened = match crate::browser::example_files::text(key).await {
+                    Err(e) => Err(e.to_string()),
+                    Ok(text) => match examples::from_file(&text) {
+                        None => Err(t::EXAMPLE_UNREADABLE.to_string()),
+                        Some(ws) => session::create(app, ws).await.map_err(|e| t::storage_error(&e)),
+                    },
+                };
+                busy.set_value(false);
+                match opened {
                     Ok(()) => navigate("/overblik", Default::default()),
-                    Err(e) => app.error(t::storage_error(&e)),
+                    Err(e) => app.error(e),
                 }
             });
         }>{t::open_example(title)}</button>

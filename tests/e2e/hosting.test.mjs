@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, axe, waitSaved } from './harness.mjs';
 const DIST = process.env.TRAPPE_DIST ?? new URL('../../dist', import.meta.url).pathname;
 const PREFIX = '/apps/trappe/';
 const KOEGE = 'Køge 2019 – Strategier for indsatsen';
+const HALSNAES = 'Halsnæs – Handleplan 2019–2020';
 const temp = mkdtempSync(join(tmpdir(), 'trappe-hosting-'));
 const cleanups = [() => rmSync(temp, { recursive: true, force: true })];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
@@ -99,8 +100,38 @@ test('under a sub-path on a plain server: every screen, deep reloads, offline', 
   await h1(page, /Handleplan/);
   await page.goto(`${base}overblik`);
   await h1(page, `Overblik: ${KOEGE}`);
+  // An example not opened before: its file (not in the wasm) comes from the service worker's cache.
+  await page.goto(base);
+  await h1(page, 'Velkommen til Trappe');
+  await page.getByRole('button', { name: `Åbn eksemplet ${HALSNAES}` }).click();
+  await h1(page, /^Overblik: Halsnæs/);
   await context.setOffline(false);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an example whose file cannot be fetched: the message says so, nothing is made, the others open', async () => {
+  const broken = copyOfBuild('no-halsnaes', (dir) => {
+    for (const f of readdirSync(dir)) if (f.startsWith('example-halsnaes')) rmSync(join(dir, f));
+  });
+  const { base } = await serve(broken, { fallback: false });
+  const b = await browser();
+  // No service worker: its install would fail on the missing file anyway, and be tried again.
+  const context = await b.newContext({ locale: 'da-DK', serviceWorkers: 'block' });
+  const { page, problems } = await open(context, base);
+  await h1(page, 'Velkommen til Trappe');
+  const buttons = await page.getByRole('button').allTextContents();
+  await page.getByRole('button', { name: `Åbn eksemplet ${HALSNAES}` }).click();
+  await page.getByText('Eksemplet kunne ikke hentes. Tjek forbindelsen, genindlæs siden, og prøv igen.').waitFor();
+  assert.equal(new URL(page.url()).pathname, PREFIX, 'still on the start page');
+  // The message's own close button aside, the same buttons: no stored workspace to open.
+  const after = (await page.getByRole('button').allTextContents()).filter((t) => t !== 'Luk besked');
+  assert.deepEqual(after, buttons, 'no workspace stored');
+  if (process.env.TRAPPE_SHOTS) await page.screenshot({ path: process.env.TRAPPE_SHOTS, fullPage: true });
+  await page.getByRole('button', { name: `Åbn eksemplet ${KOEGE}` }).click();
+  await h1(page, `Overblik: ${KOEGE}`);
+  // Only the missing file's 404, as the server and the console reported it.
+  assert.ok(problems.length > 0 && problems.every((p) => /404/.test(p)), problems.join('\n'));
   await context.close();
 });
 
