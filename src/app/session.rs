@@ -247,8 +247,8 @@ pub async fn create(app: AppState, ws: Workspace) -> Result<(), StorageError> {
     settings::set(settings::LAST_OPENED, &id);
     workspace_replaced(app);
     announce(Some(id), core().base_revision().unwrap_or(0));
-    refresh_list(app).await;
-    ask_for_persistence(app).await;
+    // Independent of each other: asked together, one wait.
+    futures::join!(refresh_list(app), ask_for_persistence(app));
     Ok(())
 }
 

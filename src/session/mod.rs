@@ -1081,14 +1081,17 @@ impl<R: Repository, J: Journal> Session<R, J> {
         loop {
             let flushed = self.save_locked().await;
             self.heal().await.map_err(OpenError::Storage)?;
-            let body = self.repo.load(id).await.map_err(|e| {
+            // The workspace, the list and the journals are asked for together: one wait, not three.
+            // Each is its own transaction, begun in this order, so the journals are read as of after
+            // the workspace, as they would be one after the other (a save between is seen by both, or
+            // its journal is found and found covered).
+            let (body, list, stored_journals) =
+                futures::join!(self.repo.load(id), self.repo.list(), self.repo.journals(id));
+            let body = body.map_err(|e| {
                 self.noted(&e);
                 OpenError::Storage(e)
             })?;
-            let meta = self
-                .repo
-                .list()
-                .await
+            let meta = list
                 .map_err(OpenError::Storage)?
                 .into_iter()
                 .find(|m| m.id == id)
@@ -1123,7 +1126,7 @@ impl<R: Repository, J: Journal> Session<R, J> {
                 ..Opened::default()
             };
             // Every tab's journal, from the journal store and from this browser's local journal.
-            let stored_journals = self.repo.journals(id).await.map_err(|e| {
+            let stored_journals = stored_journals.map_err(|e| {
                 self.noted(&e);
                 OpenError::Storage(e)
             })?;
