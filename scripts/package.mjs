@@ -1,9 +1,9 @@
 // After `trunk build`: turns dist/ into what is shipped (see README, "For IT").
+//   0. The spreadsheet reader and the examples get content-hashed names and are named in the page.
 //   1. The page's Content-Security-Policy allows exactly the inline scripts the build made (their
 //      SHA-256 hashes replace 'unsafe-inline'), so a script injected into the page does not run.
 //   2. The service worker gets this build's version, so a new build is picked up as an update.
 //   3. dist/trappe.html: the whole app in one file that opens from disk with no server.
-//   0. The spreadsheet reader and the examples get content-hashed names and are named in the page.
 //   4. Pre-compressed twins (.br, .gz) of every text and wasm file, for servers that send them as they are.
 // Usage: node scripts/package.mjs [dist]
 import { createHash } from 'node:crypto';

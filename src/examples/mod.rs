@@ -62,8 +62,8 @@ pub const EXAMPLES: [Example; 3] = [
     },
 ];
 
-/// Each example's file (see the module's note). Only native builds and tests hold them: the app fetches the one it
-/// opens (`browser::example_files`; about 24 KB gzip that every start would otherwise load).
+/// Each example's file (see the module's note). Only native builds and tests hold them: the app fetches
+/// the one it opens (`browser::example_files`; about 24 KB gzip that every start would otherwise load).
 #[cfg(any(test, not(target_arch = "wasm32")))]
 const FILES: [(&str, &str); 3] = [
     ("koege-2019", include_str!("files/koege-2019.json")),

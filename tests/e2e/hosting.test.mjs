@@ -110,9 +110,16 @@ test('under a sub-path on a plain server: every screen, deep reloads, offline', 
   await context.close();
 });
 
-test('an example whose file cannot be fetched: the message says so, nothing is made, the others open', async () => {
-  const broken = copyOfBuild('no-halsnaes', (dir) => {
-    for (const f of readdirSync(dir)) if (f.startsWith('example-halsnaes')) rmSync(join(dir, f));
+test('an example whose file cannot be fetched or read: the message says so, nothing is made, the others open', async () => {
+  // Halsnæs missing (404); Socialstyrelsen answered with a server's own page instead of the file.
+  const broken = copyOfBuild('broken-examples', (dir) => {
+    for (const f of readdirSync(dir)) {
+      if (f.startsWith('example-halsnaes')) rmSync(join(dir, f));
+      if (f.startsWith('example-socialstyrelsen')) {
+        if (/\.(br|gz)$/.test(f)) rmSync(join(dir, f));
+        else writeFileSync(join(dir, f), '<!DOCTYPE html><title>Log ind</title><p>Log ind på intranettet</p>');
+      }
+    }
   });
   const { base } = await serve(broken, { fallback: false });
   const b = await browser();
@@ -125,9 +132,13 @@ test('an example whose file cannot be fetched: the message says so, nothing is m
   await page.getByText('Eksemplet kunne ikke hentes. Tjek forbindelsen, genindlæs siden, og prøv igen.').waitFor();
   assert.equal(new URL(page.url()).pathname, PREFIX, 'still on the start page');
   // The message's own close button aside, the same buttons: no stored workspace to open.
-  const after = (await page.getByRole('button').allTextContents()).filter((t) => t !== 'Luk besked');
-  assert.deepEqual(after, buttons, 'no workspace stored');
+  const shown = async () => (await page.getByRole('button').allTextContents()).filter((t) => t !== 'Luk besked');
+  assert.deepEqual(await shown(), buttons, 'no workspace stored');
   if (process.env.TRAPPE_SHOTS) await page.screenshot({ path: process.env.TRAPPE_SHOTS, fullPage: true });
+  await page.getByRole('button', { name: 'Åbn eksemplet Socialstyrelsens indsatstrappe' }).click();
+  await page.getByText('Eksemplets fil kunne ikke læses som en Trappe-fil. Genindlæs siden, og prøv igen.').waitFor();
+  assert.equal(new URL(page.url()).pathname, PREFIX, 'still on the start page');
+  assert.deepEqual(await shown(), buttons, 'no workspace stored');
   await page.getByRole('button', { name: `Åbn eksemplet ${KOEGE}` }).click();
   await h1(page, `Overblik: ${KOEGE}`);
   // Only the missing file's 404, as the server and the console reported it.
