@@ -1082,9 +1082,10 @@ impl<R: Repository, J: Journal> Session<R, J> {
             let flushed = self.save_locked().await;
             self.heal().await.map_err(OpenError::Storage)?;
             // The workspace, the list and the journals are asked for together: one wait, not three.
-            // Each is its own transaction, begun in this order, so the journals are read as of after
-            // the workspace, as they would be one after the other (a save between is seen by both, or
-            // its journal is found and found covered).
+            // Each is its own transaction, as before, begun in the same order, so IndexedDB orders them
+            // against another tab's save as it did when they were asked for one after the other. Only
+            // the gap between them is shorter. A save that falls in the gap leaves a newer revision
+            // in storage, onto which this tab's next save rebases, as before.
             let (body, list, stored_journals) =
                 futures::join!(self.repo.load(id), self.repo.list(), self.repo.journals(id));
             let body = body.map_err(|e| {
