@@ -253,11 +253,14 @@ pub fn PrintButton(
     let app = use_app();
     let check = PrivacyCheck::new(name);
     let button_id = format!("privacy-{name}-print");
+    // A long list still drawn in part (kit::progressive) is waited for: the check and the print need it all.
     let start = move |_| {
-        let text = page_text();
-        let hits = hits_in(app, &text);
-        let all = hits.clone();
-        check.run(hits, move |leave_out| print_without(&all, &leave_out));
+        crate::ui::kit::progressive::when_drawn(move || {
+            let text = page_text();
+            let hits = hits_in(app, &text);
+            let all = hits.clone();
+            check.run(hits, move |leave_out| print_without(&all, &leave_out));
+        })
     };
     view! {
         <button type="button" class="button" id=button_id on:click=start>{label}</button>

@@ -367,6 +367,57 @@ test('search, paging, export and import again work with 10,000 meetings', { time
   await page.locator('.plan-card').nth(initiatives - 1).waitFor();
   assert.equal(await page.locator('.plan-card').count(), initiatives);
   assert.equal(await page.locator('.plan-board').getAttribute('aria-busy'), null);
+  // The list's groups are stacked: the first screenful of rows comes at once, counted over the groups,
+  // and the rest a moment later, each row in its group and each group in its place.
+  await page.evaluate(() => {
+    window.__groupsNow = () => [...document.querySelectorAll('.plan-group')].map((g) => ({
+      heading: g.querySelector('h2').textContent,
+      numbers: [...g.querySelectorAll('tbody td.col-number')].map((td) => td.textContent),
+    }));
+  });
+  const inPart = await page.evaluate(() => new Promise((done) => {
+    const a = [...document.querySelectorAll('nav[aria-label="Handleplanens visninger"] a')].find((x) => x.textContent.trim() === 'Liste');
+    a.click();
+    const poll = () => (document.querySelector('.plan-table tbody tr')
+      ? done({ busy: document.querySelector('.plan-groups').getAttribute('aria-busy'), groups: window.__groupsNow() })
+      : setTimeout(poll, 0));
+    poll();
+  }));
+  await page.locator('.plan-table tbody tr').nth(initiatives - 1).waitFor();
+  assert.equal(await page.locator('.plan-groups').getAttribute('aria-busy'), null);
+  const whole = await page.evaluate(() => window.__groupsNow());
+  const drawnAtOnce = inPart.groups.reduce((n, g) => n + g.numbers.length, 0);
+  console.log(`plan list at once: ${inPart.groups.length} of ${whole.length} groups, ${drawnAtOnce} of ${initiatives} rows (aria-busy ${inPart.busy})`);
+  assert.equal(inPart.busy, 'true');
+  assert.ok(drawnAtOnce > 0 && drawnAtOnce < initiatives, `${drawnAtOnce} rows at once`);
+  assert.deepEqual(whole.slice(0, inPart.groups.length).map((g) => g.heading), inPart.groups.map((g) => g.heading), 'the first groups stay first');
+  inPart.groups.forEach((g, k) => assert.deepEqual(whole[k].numbers.slice(0, g.numbers.length), g.numbers, `${g.heading}: its first rows stay first`));
+  assert.equal(whole.reduce((n, g) => n + g.numbers.length, 0), initiatives, 'every row once');
+  // The committee report draws its first initiatives at once and the rest after the first paint. A print
+  // asked for at once waits for the rest: the page printed holds every initiative.
+  const atPrint = await page.evaluate(() => new Promise((done) => {
+    window.print = () => { window.__printedItems = document.querySelectorAll('.plan-report-item').length; };
+    const a = [...document.querySelectorAll('nav[aria-label="Handleplanens visninger"] a')].find((x) => x.textContent.trim() === 'Rapport til udvalget');
+    a.click();
+    const poll = () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Udskriv eller gem som PDF');
+      if (!button || !document.querySelector('.plan-report-item')) return setTimeout(poll, 0);
+      const inPart = { items: document.querySelectorAll('.plan-report-item').length, busy: document.querySelector('[data-testid="committee-report"] [aria-busy]')?.getAttribute('aria-busy') };
+      button.click();
+      done(inPart);
+    };
+    poll();
+  }));
+  console.log(`committee report when «Udskriv» was clicked: ${atPrint.items} initiatives drawn, aria-busy ${atPrint.busy}`);
+  assert.equal(atPrint.busy, 'true', 'the print was asked for while the report was drawn in part');
+  const anyway = page.getByRole('button', { name: 'Udskriv alligevel' });
+  await page.waitForFunction(() => window.__printedItems != null || document.getElementById('privacy-report-print-heading') != null, null, { timeout: 30000 });
+  if (await anyway.isVisible()) await anyway.click();
+  await page.waitForFunction(() => window.__printedItems != null, null, { timeout: 30000 });
+  const reportItems = await page.locator('.plan-report-item').count();
+  assert.ok(reportItems > 200, `${reportItems} initiatives in the report`);
+  assert.equal(await page.evaluate(() => window.__printedItems), reportItems, 'the print holds every initiative');
+  assert.equal(await page.locator('[data-testid="committee-report"] [aria-busy]').count(), 0);
   // Its export is its only backup: it must import again, identical.
   await page.goto(env.base + '/data');
   const [download] = await Promise.all([

@@ -37,6 +37,8 @@ struct Row {
 struct Group {
     key: (Option<Id>, Option<Id>),
     heading: String,
+    /// Rows in the groups above this one (how far down the page it starts).
+    before: usize,
     rows: Vec<Row>,
 }
 
@@ -57,13 +59,14 @@ pub(crate) fn ListView() -> impl IntoView {
     let ids = filtered_ids(f);
     let day = today();
     let groups = Memo::new(move |_| {
-        ids.with(|ids| {
+        let mut groups = ids.with(|ids| {
             with_plan(app, |p| {
                 group_initiatives(p, Some(ids))
                     .into_iter()
                     .map(|g| Group {
                         key: (g.goal_id, g.track_id),
                         heading: tp::group_heading(p, &g),
+                        before: 0,
                         rows: g
                             .rows
                             .iter()
@@ -89,13 +92,27 @@ pub(crate) fn ListView() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
-        })
+        });
+        let mut before = 0;
+        for g in &mut groups {
+            g.before = before;
+            before += g.rows.len();
+        }
+        groups
     });
     let stale_days = Memo::new(move |_| with_plan(app, |p| p.stale_after_days).unwrap_or(0));
     let title = Memo::new(move |_| {
         with_plan(app, |p| (p.title.clone(), p.period.clone())).unwrap_or_default()
     });
     let drawn = Progressive::start(ids.with_untracked(Vec::len));
+    let shown = move || {
+        groups.with(|g| {
+            g.iter()
+                .filter(|g| drawn.reaches(g.before))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <super::PlanHeading title=tp::PAGE_LIST>
             {move || {
@@ -113,7 +130,7 @@ pub(crate) fn ListView() -> impl IntoView {
         <FilterBar f=f shown=Signal::derive(move || ids.with(|i| i.len()))/>
         // With nothing to show, the count line above says why (an empty plan, or a filter that matches none).
         <div class="plan-groups" aria-busy=move || drawn.busy()>
-            <For each=move || groups.get() key=|g| (g.key, g.heading.clone()) let:g>
+            <For each=shown key=|g| (g.key, g.heading.clone()) let:g>
                 <GroupTable key=g.key heading=g.heading.clone() groups=groups stale_days=stale_days drawn=drawn/>
             </For>
         </div>
@@ -137,7 +154,7 @@ fn GroupTable(
         groups.with(|g| {
             g.iter()
                 .find(|x| x.key == key)
-                .map(|x| x.rows.clone())
+                .map(|x| drawn.take_after(x.before, x.rows.clone()))
                 .unwrap_or_default()
         })
     };
@@ -159,7 +176,7 @@ fn GroupTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || drawn.take(rows()) key=|r| (r.id, r.updated_at, r.stale, r.overdue, r.depth) let:r>
+                    <For each=rows key=|r| (r.id, r.updated_at, r.stale, r.overdue, r.depth) let:r>
                         <ListRow r=r stale_days=stale_days/>
                     </For>
                 </tbody>

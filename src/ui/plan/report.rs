@@ -5,12 +5,15 @@
 use super::fields::{Field, SelectField};
 use super::{date_input_value, today, with_plan, OverdueFlag, StatusTag};
 use crate::app::use_app;
-use crate::model::committee_report::{committee_report, CommitteeReport, NotesPeriod};
+use crate::model::committee_report::{
+    committee_report, CommitteeReport, NotesPeriod, ReportInitiative,
+};
 use crate::model::plan_ops::{distinct_committees, parse_date, PlanField};
 use crate::storage::settings;
 use crate::text::{self, plan as tp};
 use crate::ui::kit::errors::{FieldError, FormErrors};
 use crate::ui::kit::limits;
+use crate::ui::kit::progressive::Progressive;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -180,6 +183,10 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
     })
     .unwrap_or_default();
     let total: usize = r.summary.iter().map(|(_, n)| n).sum();
+    // A long report's initiatives are drawn in two steps; a print waits for the second (PrintButton).
+    let drawn = Progressive::start(r.initiatives.len());
+    let items: std::sync::Arc<[_]> = r.initiatives.iter().cloned().zip(goal_labels).collect();
+    let stale_after_days = r.stale_after_days;
     let running = running_css(&r, &municipality, &sender);
     view! {
         <style>{running}</style>
@@ -215,42 +222,11 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
             </section>
             <section aria-labelledby="report-initiatives">
                 <h3 id="report-initiatives">{tp::REPORT_INITIATIVES}</h3>
-                {r.initiatives.iter().zip(goal_labels).map(|(i, goal)| {
-                    let changed = i.previous_status.filter(|p| *p != i.status);
-                    view! {
-                        <div class=format!("plan-report-item depth-{}", i.depth.min(3))>
-                            <h4>{tp::initiative_label(&i.number, &i.title)}</h4>
-                            <p class="plan-report-meta">
-                                <StatusTag status=i.status/>
-                                {changed.map(|p| view! { <span class="muted">{tp::status_before(p)}</span> })}
-                                {i.deadline_state.is_overdue().then(|| view! { " " <OverdueFlag/> })}
-                                {i.stale.then(|| view! { " " <super::StaleFlag days=r.stale_after_days/> })}
-                            </p>
-                            <p class="plan-report-meta muted">
-                                {[goal, (!i.owner.is_empty()).then(|| tp::owner_line(&i.owner)),
-                                  (!i.committee.is_empty()).then(|| tp::committee_line(&i.committee)),
-                                  i.deadline.map(|d| tp::deadline_line(&tp::deadline_short(Some(d), &i.period)))]
-                                    .into_iter().flatten().collect::<Vec<_>>().join(" · ")}
-                            </p>
-                            {if i.notes.is_empty() {
-                                view! { <p class="muted">{tp::REPORT_NO_NOTES}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plan-report-notes">
-                                        {i.notes.iter().map(|n| view! {
-                                            <li>
-                                                <strong>{text::opt_date_long(n.note.date)}</strong>
-                                                {(!n.note.author.is_empty()).then(|| format!(" ({})", n.note.author))}
-                                                {n.changed_to.map(|s| format!(" – {}", tp::status_set_to(s)))}
-                                                {(!n.note.text.is_empty()).then(|| format!(": {}", n.note.text))}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </div>
-                    }
-                }).collect_view()}
+                <div aria-busy=move || drawn.busy()>
+                    {move || drawn.take_after(0, items.to_vec()).into_iter().map(|(i, goal)| view! {
+                        <ReportItem i=i goal=goal stale_after_days=stale_after_days/>
+                    }).collect_view()}
+                </div>
             </section>
             {(!r.indicators.is_empty()).then(|| view! {
                 <section aria-labelledby="report-indicators">
@@ -278,5 +254,44 @@ fn ReportDocument(r: CommitteeReport, municipality: String, sender: String) -> i
                 </section>
             })}
         </article>
+    }
+}
+
+/// One initiative in the report: its status, what changed, and its notes in the period.
+#[component]
+fn ReportItem(i: ReportInitiative, goal: Option<String>, stale_after_days: u32) -> impl IntoView {
+    let changed = i.previous_status.filter(|p| *p != i.status);
+    view! {
+        <div class=format!("plan-report-item depth-{}", i.depth.min(3))>
+            <h4>{tp::initiative_label(&i.number, &i.title)}</h4>
+            <p class="plan-report-meta">
+                <StatusTag status=i.status/>
+                {changed.map(|p| view! { <span class="muted">{tp::status_before(p)}</span> })}
+                {i.deadline_state.is_overdue().then(|| view! { " " <OverdueFlag/> })}
+                {i.stale.then(|| view! { " " <super::StaleFlag days=stale_after_days/> })}
+            </p>
+            <p class="plan-report-meta muted">
+                {[goal, (!i.owner.is_empty()).then(|| tp::owner_line(&i.owner)),
+                  (!i.committee.is_empty()).then(|| tp::committee_line(&i.committee)),
+                  i.deadline.map(|d| tp::deadline_line(&tp::deadline_short(Some(d), &i.period)))]
+                    .into_iter().flatten().collect::<Vec<_>>().join(" · ")}
+            </p>
+            {if i.notes.is_empty() {
+                view! { <p class="muted">{tp::REPORT_NO_NOTES}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plan-report-notes">
+                        {i.notes.iter().map(|n| view! {
+                            <li>
+                                <strong>{text::opt_date_long(n.note.date)}</strong>
+                                {(!n.note.author.is_empty()).then(|| format!(" ({})", n.note.author))}
+                                {n.changed_to.map(|s| format!(" – {}", tp::status_set_to(s)))}
+                                {(!n.note.text.is_empty()).then(|| format!(": {}", n.note.text))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
     }
 }
